@@ -1,0 +1,626 @@
+//! The one error model of the library (API.md): [`ErrorCode`], [`Severity`], [`Finding`] and
+//! [`Error`].
+//!
+//! A [`Finding`] is an observation about some input: a bad MAC in row 7, a warning that a phone
+//! loses its Wi-Fi settings. Validation collects findings into reports and never stops at the
+//! first one. An [`Error`] is a finding that stopped an operation: an argument that could not be
+//! read, a file that could not be opened, a refused state transition. Both carry the same fields,
+//! so a host can show them the same way.
+//!
+//! Every [`ErrorCode`] has a stable number (its range says what it concerns), a stable
+//! snake_case name, the DOMAIN.md rule it enforces and a fixed severity. Numbers and names are
+//! API: they are never renumbered and never reused. The committed table `docs/error-codes.md`
+//! is checked against [`ErrorCode::ALL`] by the tests, so a change is always a visible diff.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+/// Every error and finding code, with its stable number.
+///
+/// Ranges: 1xx input and encoding, 2xx identifiers, 3xx CSV upload, 4xx eligibility, 5xx tasks,
+/// 6xx migration plans and BAT files, 9xx internal.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    // 1xx: input and encoding.
+    /// An argument is out of range or of the wrong kind (an unknown option, a wrong type).
+    InvalidArgument = 101,
+    /// A required pointer argument is NULL (C ABI).
+    NullPointer = 102,
+    /// A text argument is not valid UTF-8.
+    ArgumentNotUtf8 = 103,
+    /// A file or stream could not be read or written.
+    IoError = 104,
+
+    // 2xx: identifiers.
+    /// A MAC address does not have 12 hexadecimal digits (DEV-6).
+    MacInvalidLength = 201,
+    /// A MAC address contains a character that is not a hexadecimal digit (DEV-6).
+    MacInvalidCharacter = 202,
+    /// A MAC address uses `-` or `.` as separator; only `:` pairs are accepted (DEC-3).
+    MacWrongSeparator = 203,
+    /// A Unified CM device name (`SEP…`) was given where a MAC address is expected (DEC-3).
+    MacDeviceName = 204,
+    /// A colon-separated MAC address is not six pairs of two digits (DEV-6).
+    MacInvalidGrouping = 205,
+    /// A phone number does not start with `+` (DEC-4).
+    E164MissingPlus = 210,
+    /// A phone number contains a character that is neither a digit nor formatting (CSV-5).
+    E164InvalidCharacter = 211,
+    /// A phone number has more than 15 digits (EXT-12).
+    E164TooLong = 212,
+    /// A phone number has too few digits after its country calling code (EXT-12).
+    E164TooShort = 213,
+    /// A phone number's country calling code starts with 0 (EXT-12).
+    E164LeadingZero = 214,
+    /// A phone number starts with no assigned country calling code (EXT-12).
+    E164UnknownCountryCode = 215,
+    /// An email address is not of the form `local@domain.tld` (CSV-4).
+    EmailInvalid = 220,
+    /// A phone model is not one the catalogue knows (CSV-8, EXT-9).
+    ModelUnknown = 230,
+    /// A hardware version (VID) is not `V` and a number from 1 to 99 (EXT-1).
+    HardwareVersionInvalid = 240,
+    /// A firmware version or load name cannot be read (EXT-6).
+    FirmwareVersionInvalid = 250,
+
+    // 9xx: internal.
+    /// A bug inside the library was caught at the language boundary; nothing was changed.
+    Panic = 901,
+}
+
+/// Static facts about one code: its name, rule, severity and one-line meaning.
+struct CodeInfo {
+    name: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    summary: &'static str,
+}
+
+const fn info(
+    name: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    summary: &'static str,
+) -> CodeInfo {
+    CodeInfo {
+        name,
+        rule,
+        severity,
+        summary,
+    }
+}
+
+impl ErrorCode {
+    /// Every code, in number order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InvalidArgument,
+        ErrorCode::NullPointer,
+        ErrorCode::ArgumentNotUtf8,
+        ErrorCode::IoError,
+        ErrorCode::MacInvalidLength,
+        ErrorCode::MacInvalidCharacter,
+        ErrorCode::MacWrongSeparator,
+        ErrorCode::MacDeviceName,
+        ErrorCode::MacInvalidGrouping,
+        ErrorCode::E164MissingPlus,
+        ErrorCode::E164InvalidCharacter,
+        ErrorCode::E164TooLong,
+        ErrorCode::E164TooShort,
+        ErrorCode::E164LeadingZero,
+        ErrorCode::E164UnknownCountryCode,
+        ErrorCode::EmailInvalid,
+        ErrorCode::ModelUnknown,
+        ErrorCode::HardwareVersionInvalid,
+        ErrorCode::FirmwareVersionInvalid,
+        ErrorCode::Panic,
+    ];
+
+    const fn info(self) -> CodeInfo {
+        use ErrorCode::*;
+        use Severity::Error as E;
+        match self {
+            InvalidArgument => info(
+                "invalid_argument",
+                "",
+                E,
+                "An argument is out of range or of the wrong kind.",
+            ),
+            NullPointer => info(
+                "null_pointer",
+                "",
+                E,
+                "A required pointer argument is NULL.",
+            ),
+            ArgumentNotUtf8 => info(
+                "argument_not_utf8",
+                "",
+                E,
+                "A text argument is not valid UTF-8.",
+            ),
+            IoError => info(
+                "io_error",
+                "",
+                E,
+                "A file or stream could not be read or written.",
+            ),
+            MacInvalidLength => info(
+                "mac_invalid_length",
+                "DEV-6",
+                E,
+                "A MAC address does not have 12 hexadecimal digits.",
+            ),
+            MacInvalidCharacter => info(
+                "mac_invalid_character",
+                "DEV-6",
+                E,
+                "A MAC address contains a character that is not a hexadecimal digit.",
+            ),
+            MacWrongSeparator => info(
+                "mac_wrong_separator",
+                "DEC-3",
+                E,
+                "A MAC address uses '-' or '.' as separator.",
+            ),
+            MacDeviceName => info(
+                "mac_device_name",
+                "DEC-3",
+                E,
+                "A device name (SEP…) was given where a MAC address is expected.",
+            ),
+            MacInvalidGrouping => info(
+                "mac_invalid_grouping",
+                "DEV-6",
+                E,
+                "A colon-separated MAC address is not six pairs of two digits.",
+            ),
+            E164MissingPlus => info(
+                "e164_missing_plus",
+                "DEC-4",
+                E,
+                "A phone number does not start with '+'.",
+            ),
+            E164InvalidCharacter => info(
+                "e164_invalid_character",
+                "CSV-5",
+                E,
+                "A phone number contains a character that is neither a digit nor formatting.",
+            ),
+            E164TooLong => info(
+                "e164_too_long",
+                "EXT-12",
+                E,
+                "A phone number has more than 15 digits.",
+            ),
+            E164TooShort => info(
+                "e164_too_short",
+                "EXT-12",
+                E,
+                "A phone number has too few digits after its country calling code.",
+            ),
+            E164LeadingZero => info(
+                "e164_leading_zero",
+                "EXT-12",
+                E,
+                "A phone number's country calling code starts with 0.",
+            ),
+            E164UnknownCountryCode => info(
+                "e164_unknown_country_code",
+                "EXT-12",
+                E,
+                "A phone number starts with no assigned country calling code.",
+            ),
+            EmailInvalid => info(
+                "email_invalid",
+                "CSV-4",
+                E,
+                "An email address is not of the form local@domain.tld.",
+            ),
+            ModelUnknown => info(
+                "model_unknown",
+                "CSV-8",
+                E,
+                "A phone model is not one the catalogue knows.",
+            ),
+            HardwareVersionInvalid => info(
+                "hardware_version_invalid",
+                "EXT-1",
+                E,
+                "A hardware version (VID) is not V and a number from 1 to 99.",
+            ),
+            FirmwareVersionInvalid => info(
+                "firmware_version_invalid",
+                "EXT-6",
+                E,
+                "A firmware version or load name cannot be read.",
+            ),
+            Panic => info(
+                "panic",
+                "",
+                E,
+                "A bug inside the library was caught at the language boundary.",
+            ),
+        }
+    }
+
+    /// The stable number of this code (API.md ranges).
+    pub const fn number(self) -> u32 {
+        self as u32
+    }
+
+    /// The stable snake_case name of this code, e.g. `"mac_invalid_length"`.
+    pub const fn as_str(self) -> &'static str {
+        self.info().name
+    }
+
+    /// The DOMAIN.md rule this code enforces (`"DEV-6"`), or `""` where none applies.
+    pub const fn rule(self) -> &'static str {
+        self.info().rule
+    }
+
+    /// Whether a finding with this code refuses its row or action, or only cautions.
+    pub const fn severity(self) -> Severity {
+        self.info().severity
+    }
+
+    /// A one-line meaning of the code, for tables and documentation.
+    pub const fn summary(self) -> &'static str {
+        self.info().summary
+    }
+
+    /// The code with this number, if there is one.
+    ///
+    /// ```
+    /// use mpp_migration::ErrorCode;
+    /// assert_eq!(ErrorCode::from_number(201), Some(ErrorCode::MacInvalidLength));
+    /// assert_eq!(ErrorCode::from_number(0), None);
+    /// ```
+    pub fn from_number(number: u32) -> Option<ErrorCode> {
+        ErrorCode::ALL
+            .iter()
+            .copied()
+            .find(|c| c.number() == number)
+    }
+
+    /// The code with this snake_case name, if there is one.
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How serious a finding is.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The row or the action is refused.
+    Error,
+    /// It goes on; the user is told.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One observation about an input: what was wrong, where, and how to fix it.
+///
+/// ```
+/// use mpp_migration::{ErrorCode, Finding, Severity};
+/// let f = Finding::new(ErrorCode::MacInvalidLength, "MAC address \"001A\" has 4 hexadecimal digits; expected 12")
+///     .at(Some(3), Some("MAC Address"));
+/// assert_eq!(f.severity(), Severity::Error);
+/// assert_eq!(f.rule(), "DEV-6");
+/// assert_eq!(f.row(), Some(3));
+/// assert_eq!(f.to_string(), "row 3, MAC Address: MAC address \"001A\" has 4 hexadecimal digits; expected 12 [DEV-6 mac_invalid_length]");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    code: ErrorCode,
+    message: String,
+    suggestion: Option<String>,
+    row: Option<u64>,
+    column: Option<Cow<'static, str>>,
+}
+
+impl Finding {
+    /// A finding with this code and message, at no particular place.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            message: message.into(),
+            suggestion: None,
+            row: None,
+            column: None,
+        }
+    }
+
+    /// The same finding with a suggested replacement value (a corrected MAC, the name of the
+    /// location that was probably meant).
+    #[must_use]
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Finding {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// The same finding placed at a row (as a spreadsheet numbers it: header = 1) and column.
+    /// `None` leaves that coordinate as it was.
+    #[must_use]
+    pub fn at(mut self, row: Option<u64>, column: Option<impl Into<Cow<'static, str>>>) -> Finding {
+        self.place(row, column.map(Into::into));
+        self
+    }
+
+    fn place(&mut self, row: Option<u64>, column: Option<Cow<'static, str>>) {
+        if row.is_some() {
+            self.row = row;
+        }
+        if column.is_some() {
+            self.column = column;
+        }
+    }
+
+    /// The code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The code's stable number.
+    pub fn number(&self) -> u32 {
+        self.code.number()
+    }
+
+    /// The code's stable snake_case name.
+    pub fn name(&self) -> &'static str {
+        self.code.as_str()
+    }
+
+    /// The DOMAIN.md rule concerned, or `""`.
+    pub fn rule(&self) -> &'static str {
+        self.code.rule()
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// The message for a person.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// A suggested replacement value, where one can be given.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+
+    /// The row of the input concerned (header = 1), where it applies.
+    pub fn row(&self) -> Option<u64> {
+        self.row
+    }
+
+    /// The column of the input concerned, as its header spells it, where it applies.
+    pub fn column(&self) -> Option<&str> {
+        self.column.as_deref()
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, self.column.as_deref()) {
+            (Some(row), Some(column)) => write!(f, "row {row}, {column}: ")?,
+            (Some(row), None) => write!(f, "row {row}: ")?,
+            (None, Some(column)) => write!(f, "{column}: ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.message)?;
+        match self.rule() {
+            "" => write!(f, " [{}]", self.code),
+            rule => write!(f, " [{rule} {}]", self.code),
+        }
+    }
+}
+
+/// An operation could not run: the argument, file or transition is refused.
+///
+/// It carries the same fields as a [`Finding`] (reachable through [`Error::finding`]) and,
+/// where the cause is an I/O or parse error of another library, that error as its source.
+///
+/// ```
+/// use mpp_migration::{normalize_mac, ErrorCode};
+/// let err = normalize_mac("00-1A-2B-3C-4D-5E").unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::MacWrongSeparator);
+/// assert_eq!(err.finding().suggestion(), Some("001A2B3C4D5E"));
+/// ```
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{finding}")]
+pub struct Error {
+    finding: Box<Finding>,
+    #[source]
+    source: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Error {
+    /// An error with this code and message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::from(Finding::new(code, message))
+    }
+
+    /// An [`ErrorCode::InvalidArgument`] error.
+    pub fn invalid_argument(message: impl Into<String>) -> Error {
+        Error::new(ErrorCode::InvalidArgument, message)
+    }
+
+    /// An [`ErrorCode::IoError`] error naming what was being done, keeping the I/O error as source.
+    pub fn io(context: impl fmt::Display, source: std::io::Error) -> Error {
+        Error::new(ErrorCode::IoError, format!("{context}: {source}")).with_source(source)
+    }
+
+    /// The same error with a suggested replacement value.
+    #[must_use]
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Error {
+        self.finding.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// The same error placed at a row and column (see [`Finding::at`]).
+    #[must_use]
+    pub fn at(mut self, row: Option<u64>, column: Option<impl Into<Cow<'static, str>>>) -> Error {
+        self.finding.place(row, column.map(Into::into));
+        self
+    }
+
+    /// The same error with an underlying cause.
+    #[must_use]
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        self.source = Some(Arc::new(source));
+        self
+    }
+
+    /// The code.
+    pub fn code(&self) -> ErrorCode {
+        self.finding.code
+    }
+
+    /// The message for a person.
+    pub fn message(&self) -> &str {
+        &self.finding.message
+    }
+
+    /// All the fields: code, rule, severity, message, suggestion, row, column.
+    pub fn finding(&self) -> &Finding {
+        &self.finding
+    }
+
+    /// The fields, without the source.
+    pub fn into_finding(self) -> Finding {
+        *self.finding
+    }
+}
+
+impl From<Finding> for Error {
+    fn from(finding: Finding) -> Error {
+        Error {
+            finding: Box::new(finding),
+            source: None,
+        }
+    }
+}
+
+impl PartialEq for Error {
+    /// Two errors are equal when their fields are; the source is not compared.
+    fn eq(&self, other: &Error) -> bool {
+        self.finding == other.finding
+    }
+}
+
+impl Eq for Error {}
+
+/// The result type of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn numbers_and_names_are_unique_and_in_order() {
+        let mut numbers = HashSet::new();
+        let mut names = HashSet::new();
+        for pair in ErrorCode::ALL.windows(2) {
+            assert!(
+                pair[0].number() < pair[1].number(),
+                "{:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        for &code in ErrorCode::ALL {
+            assert!(
+                numbers.insert(code.number()),
+                "duplicate number {}",
+                code.number()
+            );
+            assert!(
+                names.insert(code.as_str()),
+                "duplicate name {}",
+                code.as_str()
+            );
+            assert_eq!(ErrorCode::from_number(code.number()), Some(code));
+            assert_eq!(ErrorCode::from_name(code.as_str()), Some(code));
+        }
+    }
+
+    #[test]
+    fn names_are_snake_case_and_numbers_in_their_range() {
+        for &code in ErrorCode::ALL {
+            let name = code.as_str();
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    && !name.starts_with('_')
+                    && !name.ends_with('_'),
+                "{name} is not snake_case"
+            );
+            assert!(
+                matches!(code.number() / 100, 1..=6 | 9),
+                "{name}: {} out of range",
+                code.number()
+            );
+            assert!(!code.summary().is_empty());
+            let rule = code.rule();
+            assert!(
+                rule.is_empty()
+                    || rule.split_once('-').is_some_and(|(k, n)| {
+                        ["DEV", "CSV", "ELIG", "TASK", "AUTO", "MAN", "EXT", "DEC"].contains(&k)
+                            && n.parse::<u32>().is_ok()
+                    }),
+                "{name}: rule {rule:?} is not a DOMAIN.md id"
+            );
+        }
+    }
+
+    #[test]
+    fn display_places_the_finding_and_names_its_rule() {
+        let f = Finding::new(ErrorCode::IoError, "cannot read x");
+        assert_eq!(f.to_string(), "cannot read x [io_error]");
+        let f = Finding::new(ErrorCode::EmailInvalid, "bad").at(None, Some("Username"));
+        assert_eq!(f.to_string(), "Username: bad [CSV-4 email_invalid]");
+        let f = f.at(Some(9), None::<&'static str>);
+        assert_eq!(f.row(), Some(9));
+        assert_eq!(f.column(), Some("Username"));
+        assert_eq!(f.to_string(), "row 9, Username: bad [CSV-4 email_invalid]");
+    }
+
+    #[test]
+    fn error_keeps_its_source_and_fields() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let err = Error::io("reading upload.csv", io).at(Some(2), Some("Model"));
+        assert_eq!(err.code(), ErrorCode::IoError);
+        assert_eq!(err.finding().row(), Some(2));
+        assert!(err.message().contains("gone"));
+        assert!(std::error::Error::source(&err).is_some());
+        assert_eq!(err.clone(), err);
+    }
+}

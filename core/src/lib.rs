@@ -1,0 +1,41 @@
+//! # mpp-migration
+//!
+//! The rules of Cisco's Enterprise → Multiplatform (MPP) firmware migration for Webex Calling,
+//! as Control Hub applies them, in a library that plans, validates and generates the artefacts
+//! of a migration offline, deterministically and at fleet scale.
+//!
+//! Every rule is cited by its DOMAIN.md identifier (`DEV-6`, `CSV-5`, `EXT-2`, …) in the code
+//! that enforces it and in the [`ErrorCode`] it reports.
+//!
+//! ```
+//! use mpp_migration::{device_name, normalize_e164, normalize_mac, parse_model};
+//!
+//! assert_eq!(normalize_mac("00:1a:2b:3c:4d:5e")?, "001A2B3C4D5E");
+//! assert_eq!(device_name("001a2b3c4d5e")?, "SEP001A2B3C4D5E");
+//! assert_eq!(normalize_e164("+1 408 555 0100")?, "+14085550100");
+//! assert_eq!(parse_model("CP-8845-K9=")?.series().as_str(), "8800");
+//!
+//! let err = normalize_mac("00-1A-2B-3C-4D-5E").unwrap_err();
+//! assert_eq!((err.code().number(), err.code().as_str()), (203, "mac_wrong_separator"));
+//! # Ok::<(), mpp_migration::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+
+mod e164;
+mod email;
+mod error;
+mod firmware;
+mod hardware;
+mod mac;
+mod model;
+
+pub use e164::{E164, country_calling_code_region, normalize_e164};
+pub use email::{Email, email_key, validate_email};
+pub use error::{Error, ErrorCode, Finding, Result, Severity};
+pub use firmware::{FirmwareKind, FirmwareVersion};
+pub use hardware::HardwareVersion;
+pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
+pub use model::{Model, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
+
+/// The version of this library, from Cargo.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

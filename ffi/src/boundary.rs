@@ -1,0 +1,116 @@
+//! The one mechanism every export goes through: NULL and UTF-8 checks on the way in, the panic
+//! boundary, the status code and the optional `mpp_error` on the way out.
+
+use std::ffi::{CStr, c_char};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mpp::{Error, ErrorCode};
+
+use crate::error::mpp_error;
+
+/// The status every fallible function returns: [`MPP_OK`] or the number of an
+/// `mpp_error_code`.
+#[allow(non_camel_case_types)]
+pub type mpp_status = u32;
+
+/// Success.
+pub const MPP_OK: mpp_status = 0;
+
+/// Runs `body` behind the panic boundary. On success returns [`MPP_OK`]; on failure returns the
+/// error's number and, when `err` is not NULL, stores a new `mpp_error` in `*err`. A panic
+/// becomes `MPP_ERROR_CODE_PANIC`; it never unwinds into C.
+///
+/// # Safety
+/// `err` must be NULL or valid for one pointer write.
+pub(crate) unsafe fn run(
+    err: *mut *mut mpp_error,
+    body: impl FnOnce() -> Result<(), Error>,
+) -> mpp_status {
+    let outcome = catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())));
+    match outcome {
+        Ok(()) => MPP_OK,
+        Err(error) => {
+            let status = error.code().number();
+            if !err.is_null() {
+                // SAFETY: the caller promises `err` is NULL (checked) or writable.
+                unsafe { *err = mpp_error::into_raw(error) };
+            }
+            status
+        }
+    }
+}
+
+/// Runs an accessor that cannot fail except by panicking; a panic yields `fallback`.
+pub(crate) fn guard<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+fn panic_error(payload: &(dyn std::any::Any + Send)) -> Error {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    Error::new(
+        ErrorCode::Panic,
+        format!("internal error in mpp-migration (please report it): {what}"),
+    )
+}
+
+/// Borrows a NUL-terminated UTF-8 argument, refusing NULL and invalid UTF-8 by name.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a NUL-terminated string valid for `'a`.
+pub(crate) unsafe fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a str, Error> {
+    if ptr.is_null() {
+        return Err(null_error(name));
+    }
+    // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            ErrorCode::ArgumentNotUtf8,
+            format!(
+                "argument `{name}` is not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        )
+    })
+}
+
+/// Borrows a handle passed by const pointer, refusing NULL by name.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T` for `'a`.
+pub(crate) unsafe fn arg_ref<'a, T>(ptr: *const T, name: &str) -> Result<&'a T, Error> {
+    // SAFETY: per the caller's contract.
+    unsafe { ptr.as_ref() }.ok_or_else(|| null_error(name))
+}
+
+/// Checks an out-parameter before any work is done, so a NULL one fails early and by name.
+pub(crate) fn out_param<T>(ptr: *mut T, name: &str) -> Result<Out<T>, Error> {
+    if ptr.is_null() {
+        Err(null_error(name))
+    } else {
+        Ok(Out(ptr))
+    }
+}
+
+/// A checked, non-NULL out-parameter; written once, after the work succeeded.
+pub(crate) struct Out<T>(*mut T);
+
+impl<T> Out<T> {
+    /// Stores the result.
+    ///
+    /// # Safety
+    /// The pointer given to [`out_param`] must be valid for one write of `T`.
+    pub(crate) unsafe fn write(self, value: T) {
+        // SAFETY: non-NULL (checked by out_param) and writable per the caller's contract.
+        unsafe { self.0.write(value) }
+    }
+}
+
+pub(crate) fn null_error(name: &str) -> Error {
+    Error::new(ErrorCode::NullPointer, format!("argument `{name}` is NULL"))
+}

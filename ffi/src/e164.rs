@@ -1,0 +1,65 @@
+//! E.164 phone numbers in C (CSV-5, EXT-12, DEC-4).
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+use std::sync::LazyLock;
+
+use crate::boundary::{arg_str, guard, mpp_status, out_param, run};
+use crate::error::mpp_error;
+use crate::string::{c_string_lossy, to_c_string};
+
+/// Normalises a phone number to E.164 (`+` and digits): `+1 (408) 555-0100` gives
+/// `+14085550100`. Optionally reports its country calling code.
+///
+/// On success returns `MPP_OK`, stores in `*out` a string to free with `mpp_string_free` and,
+/// when `country_code` is not NULL, the country calling code in `*country_code`. On failure
+/// returns a `MPP_ERROR_CODE_E164_*` code (or `MPP_ERROR_CODE_NULL_POINTER`,
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`), writes no output and, when `err` is not NULL, stores an
+/// error in `*err`.
+///
+/// # Safety
+/// `number` must be NULL or a NUL-terminated string; `out` must be valid for one write;
+/// `country_code` and `err` must each be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_normalize_e164(
+    number: *const c_char,
+    out: *mut *mut c_char,
+    country_code: *mut u16,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let number = arg_str(number, "number")?;
+            let out = out_param(out, "out")?;
+            let parsed = mpp::E164::parse(number)?;
+            let text = to_c_string(parsed.to_string())?;
+            if !country_code.is_null() {
+                country_code.write(parsed.country_calling_code());
+            }
+            out.write(text);
+            Ok(())
+        })
+    }
+}
+
+static REGIONS: LazyLock<Vec<(u16, CString)>> = LazyLock::new(|| {
+    (1u16..1000)
+        .filter_map(|code| {
+            mpp::country_calling_code_region(code).map(|r| (code, c_string_lossy(r)))
+        })
+        .collect()
+});
+
+/// The region an assigned country calling code belongs to ("Finland" for 358), or NULL when
+/// the code is not assigned. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_country_calling_code_region(code: u16) -> *const c_char {
+    guard(ptr::null(), || {
+        REGIONS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(ptr::null(), |(_, r)| r.as_ptr())
+    })
+}

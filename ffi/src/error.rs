@@ -1,0 +1,276 @@
+//! `mpp_error` and `mpp_finding`: the one error model (API.md) in C, and the table of codes.
+
+use std::ffi::{CStr, CString, c_char};
+use std::ptr;
+use std::sync::LazyLock;
+
+use mpp::{Error, ErrorCode, Finding, Severity};
+
+use crate::boundary::{guard, mpp_status, out_param, run};
+use crate::string::c_string_lossy;
+
+/// A finding: what was wrong, where, and how to fix it. Borrowed from the `mpp_error` or
+/// report that holds it; its strings live as long as that owner.
+#[allow(non_camel_case_types)]
+pub struct mpp_finding {
+    finding: Finding,
+    message: CString,
+    suggestion: Option<CString>,
+    column: Option<CString>,
+}
+
+impl mpp_finding {
+    pub(crate) fn new(finding: Finding) -> mpp_finding {
+        mpp_finding {
+            message: c_string_lossy(finding.message()),
+            suggestion: finding.suggestion().map(c_string_lossy),
+            column: finding.column().map(c_string_lossy),
+            finding,
+        }
+    }
+}
+
+/// An error that stopped an operation. Returned through the optional `mpp_error **err` of a
+/// fallible function; free it with `mpp_error_free`. Its fields are read through
+/// `mpp_error_finding`.
+#[allow(non_camel_case_types)]
+pub struct mpp_error {
+    finding: mpp_finding,
+}
+
+impl mpp_error {
+    pub(crate) fn into_raw(error: Error) -> *mut mpp_error {
+        Box::into_raw(Box::new(mpp_error {
+            finding: mpp_finding::new(error.into_finding()),
+        }))
+    }
+}
+
+/// Static C strings of every code: name, rule, summary.
+struct CodeStrings {
+    code: ErrorCode,
+    name: CString,
+    rule: CString,
+    summary: CString,
+}
+
+static CODES: LazyLock<Vec<CodeStrings>> = LazyLock::new(|| {
+    ErrorCode::ALL
+        .iter()
+        .map(|&code| CodeStrings {
+            code,
+            name: c_string_lossy(code.as_str()),
+            rule: c_string_lossy(code.rule()),
+            summary: c_string_lossy(code.summary()),
+        })
+        .collect()
+});
+
+fn code_strings(number: u32) -> Option<&'static CodeStrings> {
+    CODES.iter().find(|c| c.code.number() == number)
+}
+
+fn static_ptr(s: Option<&'static CString>) -> *const c_char {
+    s.map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// The fields of an error. NULL when `err` is NULL. Valid until `mpp_error_free(err)`.
+///
+/// # Safety
+/// `err` must be NULL or an error returned by this library and not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_error_finding(err: *const mpp_error) -> *const mpp_finding {
+    // SAFETY: per the contract, `err` is NULL or live.
+    match unsafe { err.as_ref() } {
+        Some(err) => &err.finding,
+        None => ptr::null(),
+    }
+}
+
+/// Frees an error. NULL is a no-op.
+///
+/// # Safety
+/// `err` must be NULL or an error returned by this library and not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_error_free(err: *mut mpp_error) {
+    if !err.is_null() {
+        // SAFETY: `err` came from Box::into_raw in this library, per the contract.
+        guard((), || drop(unsafe { Box::from_raw(err) }));
+    }
+}
+
+/// Borrows a finding for an accessor; NULL gives `None`.
+///
+/// # Safety
+/// `f` must be NULL or a live finding.
+unsafe fn finding<'a>(f: *const mpp_finding) -> Option<&'a mpp_finding> {
+    // SAFETY: per the contract.
+    unsafe { f.as_ref() }
+}
+
+/// The stable number of the finding's code (an `mpp_error_code`); 0 when `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }.map_or(0, |f| f.finding.number())
+}
+
+/// The stable snake_case name of the finding's code, e.g. "mac_invalid_length". Static: do
+/// not free. NULL when `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_char {
+    // SAFETY: per the contract.
+    static_ptr(
+        unsafe { finding(f) }
+            .and_then(|f| code_strings(f.finding.number()))
+            .map(|c| &c.name),
+    )
+}
+
+/// The DOMAIN.md rule the finding enforces ("DEV-6"), or "" where none. Static: do not free.
+/// NULL when `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_char {
+    // SAFETY: per the contract.
+    static_ptr(
+        unsafe { finding(f) }
+            .and_then(|f| code_strings(f.finding.number()))
+            .map(|c| &c.rule),
+    )
+}
+
+/// Whether the finding refuses its row or action (`MPP_SEVERITY_ERROR`) or only cautions
+/// (`MPP_SEVERITY_WARNING`). `MPP_SEVERITY_ERROR` when `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }.map_or(Severity::Error, |f| f.finding.severity())
+}
+
+/// The message for a person. Borrowed from the finding's owner. NULL when `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }.map_or(ptr::null(), |f| f.message.as_ptr())
+}
+
+/// A suggested replacement value (a corrected MAC, the location probably meant), or NULL when
+/// there is none. Borrowed from the finding's owner.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }
+        .and_then(|f| f.suggestion.as_deref())
+        .map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// The row of the input concerned, as a spreadsheet numbers it (header = 1); 0 when the
+/// finding concerns no row or `f` is NULL.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }
+        .and_then(|f| f.finding.row())
+        .unwrap_or(0)
+}
+
+/// The column of the input concerned, as its header spells it, or NULL when none. Borrowed
+/// from the finding's owner.
+///
+/// # Safety
+/// `f` must be NULL or a finding borrowed from a live owner.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { finding(f) }
+        .and_then(|f| f.column.as_deref())
+        .map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// The snake_case name of the code with this number ("mac_invalid_length"), or NULL when no
+/// code has it. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_error_code_name(number: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        static_ptr(code_strings(number).map(|c| &c.name))
+    })
+}
+
+/// The DOMAIN.md rule of the code with this number ("" where none), or NULL when no code has
+/// it. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_error_code_rule(number: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        static_ptr(code_strings(number).map(|c| &c.rule))
+    })
+}
+
+/// A one-line meaning of the code with this number, or NULL when no code has it. Static: do
+/// not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_error_code_summary(number: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        static_ptr(code_strings(number).map(|c| &c.summary))
+    })
+}
+
+/// The fixed severity of the code with this number.
+///
+/// Returns `MPP_OK` and writes `*out`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` when no code has
+/// this number.
+///
+/// # Safety
+/// `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_error_code_severity(
+    number: u32,
+    out: *mut Severity,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: `err` is NULL or writable per the contract.
+    unsafe {
+        run(err, || {
+            let out = out_param(out, "out")?;
+            let code = ErrorCode::from_number(number).ok_or_else(|| {
+                Error::invalid_argument(format!("{number} is not an mpp_error_code"))
+            })?;
+            // SAFETY: checked non-NULL; writable per the contract.
+            out.write(code.severity());
+            Ok(())
+        })
+    }
+}
+
+/// How many error codes there are; with `mpp_error_code_at`, enumerates them all.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_error_code_count() -> usize {
+    ErrorCode::ALL.len()
+}
+
+/// The number of the `index`-th error code in number order, or 0 when `index` is out of range.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_error_code_at(index: usize) -> u32 {
+    ErrorCode::ALL.get(index).map_or(0, |c| c.number())
+}

@@ -1,0 +1,185 @@
+//! The model catalogue in C (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+use std::sync::LazyLock;
+
+use mpp::{Model, ModelKind, Series};
+
+use crate::boundary::{arg_str, guard, mpp_status, out_param, run};
+use crate::error::mpp_error;
+use crate::string::c_string_lossy;
+
+/// A phone model of the catalogue. Static: never freed, valid for the life of the process.
+#[allow(non_camel_case_types)]
+pub struct mpp_model {
+    model: &'static Model,
+    name: CString,
+    ucm_name: CString,
+    part_number: CString,
+    description: CString,
+}
+
+static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
+    Model::all()
+        .iter()
+        .map(|model| mpp_model {
+            model,
+            name: c_string_lossy(model.name()),
+            ucm_name: c_string_lossy(model.ucm_name()),
+            part_number: c_string_lossy(model.part_number()),
+            description: c_string_lossy(model.description()),
+        })
+        .collect()
+});
+
+/// The C handle of a catalogue model.
+pub(crate) fn model_handle(model: &'static Model) -> *const mpp_model {
+    MODELS
+        .iter()
+        .find(|m| ptr::eq(m.model, model))
+        .map_or(ptr::null(), |m| m as *const mpp_model)
+}
+
+/// Reads a model in any spelling EXT-9 lists (`8845`, `CP-8845-K9=`, `Cisco 8845`,
+/// `DMS Cisco 8845`), case-insensitively; `NR` stays part of the model. When the text carries a
+/// hardware version (`CP-7821-K9=V03`, EXT-1) and `hardware_version` is not NULL, its number is
+/// stored there (0 when the text has none).
+///
+/// On success returns `MPP_OK` and stores the static model in `*out` (never freed). On failure
+/// returns `MPP_ERROR_CODE_MODEL_UNKNOWN` (or `MPP_ERROR_CODE_NULL_POINTER`,
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`), writes no output and, when `err` is not NULL, stores an
+/// error in `*err` whose suggestion is the closest known model, if any.
+///
+/// # Safety
+/// `text` must be NULL or a NUL-terminated string; `out` must be valid for one write;
+/// `hardware_version` and `err` must each be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_parse_model(
+    text: *const c_char,
+    out: *mut *const mpp_model,
+    hardware_version: *mut u8,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let text = arg_str(text, "text")?;
+            let out = out_param(out, "out")?;
+            let label = mpp::parse_model_label(text)?;
+            if !hardware_version.is_null() {
+                hardware_version.write(label.hardware_version.map_or(0, |v| v.number()));
+            }
+            out.write(model_handle(label.model));
+            Ok(())
+        })
+    }
+}
+
+/// How many models the catalogue holds; with `mpp_model_at`, enumerates them.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_model_count() -> usize {
+    guard(0, || MODELS.len())
+}
+
+/// The `index`-th model of the catalogue, or NULL when `index` is out of range. Static.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_model_at(index: usize) -> *const mpp_model {
+    guard(ptr::null(), || {
+        MODELS
+            .get(index)
+            .map_or(ptr::null(), |m| m as *const mpp_model)
+    })
+}
+
+/// Borrows a model handle for an accessor.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+unsafe fn model<'a>(m: *const mpp_model) -> Option<&'a mpp_model> {
+    // SAFETY: per the contract.
+    unsafe { m.as_ref() }
+}
+
+/// The short name ("8845", "8865NR"). Static. NULL when `m` is NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(ptr::null(), |m| m.name.as_ptr())
+}
+
+/// The name Unified CM and Control Hub use ("Cisco 8845", EXT-9). Static. NULL when `m` is
+/// NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(ptr::null(), |m| m.ucm_name.as_ptr())
+}
+
+/// The part number ("CP-8845"; the ordering code adds "-K9="). Static. NULL when `m` is NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(ptr::null(), |m| m.part_number.as_ptr())
+}
+
+/// Cisco's product name ("Cisco IP Phone 8845"). Static. NULL when `m` is NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_char {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(ptr::null(), |m| m.description.as_ptr())
+}
+
+/// The series. `MPP_SERIES_S8800` is returned for a NULL `m`; pass a valid handle.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_series(m: *const mpp_model) -> Series {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(Series::S8800, |m| m.model.series())
+}
+
+/// Audio or video. `MPP_MODEL_KIND_AUDIO` for a NULL `m`.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_kind(m: *const mpp_model) -> ModelKind {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.map_or(ModelKind::Audio, |m| m.model.kind())
+}
+
+/// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8). false for NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.is_some_and(|m| m.model.has_wifi())
+}
+
+/// Whether the phone runs Enterprise firmware that could be migrated; false for the 6800
+/// series (DEV-4) and for NULL.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_has_enterprise_firmware(m: *const mpp_model) -> bool {
+    // SAFETY: per the contract.
+    unsafe { model(m) }.is_some_and(|m| m.model.has_enterprise_firmware())
+}
