@@ -2,14 +2,14 @@
 //!
 //! A number is `+`, a country calling code that the ITU has assigned (the embedded table
 //! `data/country_calling_codes.csv`), and at most 15 digits in all. Spaces, dashes, dots and
-//! parentheses are formatting and are dropped (DEC-4); anything else (letters, `x123`
+//! parentheses are formatting and are dropped; anything else (letters, `x123`
 //! extensions) is refused.
 //!
 //! Decision (issue 3): the check is structural, against a table of assigned country calling
 //! codes, not the per-country numbering plans of libphonenumber (the `phonenumber` crate). That
 //! crate costs 6.5–7 µs a number and ~50 ms of metadata loading, against well under a
 //! microsecond here; at fleet scale it alone would exceed the whole validation budget of an
-//! upload. Control Hub itself only asks for E.164 (EXT-12); deeper checks are the PSTN
+//! upload. Control Hub itself only asks for E.164; deeper checks are the PSTN
 //! provider's.
 
 use std::fmt;
@@ -100,7 +100,7 @@ impl E164 {
                     return Err(Error::new(
                         ErrorCode::E164InvalidCharacter,
                         format!(
-                            "phone number {shown} contains {}; only digits after '+' are allowed, with spaces, dashes, dots and parentheses as formatting (CSV-5)",
+                            "phone number {shown} contains {}; only digits after '+' are allowed, with spaces, dashes, dots and parentheses as formatting",
                             describe_char(c)
                         ),
                     ));
@@ -110,15 +110,13 @@ impl E164 {
         if len > MAX_DIGITS {
             return Err(Error::new(
                 ErrorCode::E164TooLong,
-                format!(
-                    "phone number {shown} has {len} digits; E.164 allows at most {MAX_DIGITS} (EXT-12)"
-                ),
+                format!("phone number {shown} has {len} digits; E.164 allows at most {MAX_DIGITS}"),
             ));
         }
         if len == 0 {
             return Err(Error::new(
                 ErrorCode::E164TooShort,
-                format!("phone number {shown} has no digits after '+' (EXT-12)"),
+                format!("phone number {shown} has no digits after '+'"),
             ));
         }
         let first = leading_digits(digits, len, 1);
@@ -126,7 +124,7 @@ impl E164 {
             return Err(Error::new(
                 ErrorCode::E164LeadingZero,
                 format!(
-                    "phone number {shown} starts with 0 after '+'; a country calling code never starts with 0 (EXT-12)"
+                    "phone number {shown} starts with 0 after '+'; a country calling code never starts with 0"
                 ),
             ));
         }
@@ -136,7 +134,7 @@ impl E164 {
             return Err(Error::new(
                 ErrorCode::E164UnknownCountryCode,
                 format!(
-                    "phone number {shown} does not start with an assigned country calling code (EXT-12)"
+                    "phone number {shown} does not start with an assigned country calling code"
                 ),
             ));
         };
@@ -145,7 +143,7 @@ impl E164 {
             return Err(Error::new(
                 ErrorCode::E164TooShort,
                 format!(
-                    "phone number {shown} has {} digit(s) after country calling code +{country_code}; at least {MIN_NATIONAL_DIGITS} are needed (EXT-12)",
+                    "phone number {shown} has {} digit(s) after country calling code +{country_code}; at least {MIN_NATIONAL_DIGITS} are needed",
                     len - cc_len
                 ),
             ));
@@ -209,7 +207,7 @@ fn missing_plus(text: &str, shown: &str) -> Error {
     if text.is_empty() {
         return Error::new(
             ErrorCode::E164TooShort,
-            "phone number is empty; expected E.164 such as +14085550100 (CSV-5)",
+            "phone number is empty; expected E.164 such as +14085550100",
         );
     }
     // "00" is the international prefix of most countries: 0044… means +44….
@@ -217,7 +215,7 @@ fn missing_plus(text: &str, shown: &str) -> Error {
         if let Ok(n) = E164::parse(&format!("+{rest}")) {
             return Error::new(
                 ErrorCode::E164MissingPlus,
-                format!("phone number {shown} must start with '+' instead of the international prefix 00: {n} (DEC-4)"),
+                format!("phone number {shown} must start with '+' instead of the international prefix 00: {n}"),
             )
             .with_suggestion(n.to_string());
         }
@@ -225,7 +223,7 @@ fn missing_plus(text: &str, shown: &str) -> Error {
     Error::new(
         ErrorCode::E164MissingPlus,
         format!(
-            "phone number {shown} must start with '+' and a country calling code, e.g. +14085550100 (DEC-4)"
+            "phone number {shown} must start with '+' and a country calling code, e.g. +14085550100"
         ),
     )
 }

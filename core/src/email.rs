@@ -65,7 +65,7 @@ pub fn email_key(text: &str) -> String {
 fn invalid(shown: &str, why: impl fmt::Display) -> Error {
     Error::new(
         ErrorCode::EmailInvalid,
-        format!("{shown} is not a valid email address: {why} (CSV-4)"),
+        format!("{shown} is not a valid email address: {why}"),
     )
 }
 
@@ -75,7 +75,7 @@ fn check(text: &str) -> Result<()> {
     if text.is_empty() {
         return Err(Error::new(
             ErrorCode::EmailInvalid,
-            "email address is empty (CSV-4)",
+            "email address is empty",
         ));
     }
     if text.chars().count() > MAX_LEN {

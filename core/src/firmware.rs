@@ -89,7 +89,7 @@ impl FirmwareVersion {
                 Error::new(
                     ErrorCode::FirmwareVersionInvalid,
                     format!(
-                        "firmware {} is not a version such as 14.1(1), 14-1-1 or a load name such as sip78xx.14-1-1-0001-136 (EXT-6)",
+                        "firmware {} is not a version such as 14.1(1), 14-1-1 or a load name such as sip78xx.14-1-1-0001-136",
                         quoted(text)
                     ),
                 )

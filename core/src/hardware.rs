@@ -43,7 +43,7 @@ impl HardwareVersion {
             Error::new(
                 ErrorCode::HardwareVersionInvalid,
                 format!(
-                    "hardware version {} {why}; expected V and a number such as V03 (EXT-1)",
+                    "hardware version {} {why}; expected V and a number such as V03",
                     quoted(text)
                 ),
             )
@@ -67,7 +67,7 @@ impl HardwareVersion {
         } else {
             Err(Error::new(
                 ErrorCode::HardwareVersionInvalid,
-                format!("hardware version {number} is out of range 1 to 99 (EXT-1)"),
+                format!("hardware version {number} is out of range 1 to 99"),
             ))
         }
     }

@@ -141,7 +141,7 @@ fn diagnose(text: &str) -> Error {
     if text.is_empty() {
         return Error::new(
             ErrorCode::MacInvalidLength,
-            "MAC address is empty; expected 12 hexadecimal digits (DEV-6)",
+            "MAC address is empty; expected 12 hexadecimal digits",
         );
     }
     // A Unified CM device name: SEP + 12 hex digits (DEC-3).
@@ -158,7 +158,7 @@ fn diagnose(text: &str) -> Error {
             }
         }
     }
-    // Dash or dot separators (DEC-3): 00-1A-2B-3C-4D-5E, 001A.2B3C.4D5E, 00.1a.2b…
+    // Dash or dot separators: 00-1A-2B-3C-4D-5E, 001A.2B3C.4D5E, 00.1a.2b…
     let has_dash_or_dot = text.contains(['-', '.']);
     if has_dash_or_dot {
         let digits: String = text
@@ -169,7 +169,7 @@ fn diagnose(text: &str) -> Error {
             return Error::new(
                 ErrorCode::MacWrongSeparator,
                 format!(
-                    "MAC address {shown} uses '-' or '.' as separator; write 12 hexadecimal digits or six pairs separated by ':' (DEC-3): {mac}"
+                    "MAC address {shown} uses '-' or '.' as separator; write 12 hexadecimal digits or six pairs separated by ':': {mac}"
                 ),
             )
             .with_suggestion(mac.to_string());
@@ -198,7 +198,7 @@ fn diagnose(text: &str) -> Error {
         return Error::new(
             ErrorCode::MacInvalidCharacter,
             format!(
-                "MAC address {shown} contains {}, which is not a hexadecimal digit (0-9, A-F) (DEV-6)",
+                "MAC address {shown} contains {}, which is not a hexadecimal digit (0-9, A-F)",
                 describe_char(bad)
             ),
         );
@@ -209,7 +209,7 @@ fn diagnose(text: &str) -> Error {
         let mut err = Error::new(
             ErrorCode::MacInvalidGrouping,
             format!(
-                "MAC address {shown} is not six pairs of two hexadecimal digits separated by ':' (DEV-6)"
+                "MAC address {shown} is not six pairs of two hexadecimal digits separated by ':'"
             ),
         );
         if let Some(mac) = Mac::from_hex_digits(digits.bytes()) {
@@ -220,7 +220,7 @@ fn diagnose(text: &str) -> Error {
     Error::new(
         ErrorCode::MacInvalidLength,
         format!(
-            "MAC address {shown} has {digit_count} hexadecimal digit{}; expected 12 (DEV-6)",
+            "MAC address {shown} has {digit_count} hexadecimal digit{}; expected 12",
             if digit_count == 1 { "" } else { "s" }
         ),
     )

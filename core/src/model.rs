@@ -331,7 +331,7 @@ const PREFIXES: [&str; 8] = [
 fn unknown(text: &str, core: Option<&str>) -> Error {
     let closest = core.and_then(closest_model);
     let mut msg = format!(
-        "model {} is not a Cisco phone model this library knows; expected a 7800 or 8800 model such as 8845, CP-8845-K9= or Cisco 8845 (CSV-8)",
+        "model {} is not a Cisco phone model this library knows; expected a 7800 or 8800 model such as 8845, CP-8845-K9= or Cisco 8845",
         quoted(text)
     );
     if let Some(m) = closest {
@@ -485,7 +485,8 @@ mod tests {
         assert_eq!(err.finding().suggestion(), Some("8865NR"));
         let err = parse_model("Polycom VVX 411").unwrap_err();
         assert_eq!(err.finding().suggestion(), None);
-        assert!(err.message().contains("CSV-8"));
+        assert_eq!(err.finding().rule(), "CSV-8");
+        assert!(err.to_string().ends_with("[CSV-8 model_unknown]"));
         assert!(parse_model("").is_err());
         assert!(parse_model(&"8".repeat(200)).is_err());
     }

@@ -88,7 +88,7 @@ fn mac_functions_return_the_core_results() {
     let (number, code, message, suggestion) =
         call_str(mpp_normalize_mac, c"00-1A-2B-3C-4D-5E").unwrap_err();
     assert_eq!((number, code.as_str()), (203, "mac_wrong_separator"));
-    assert!(message.contains("DEC-3"));
+    assert!(message.contains("separator"));
     assert_eq!(suggestion.as_deref(), Some("001A2B3C4D5E"));
 }
 

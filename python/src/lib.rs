@@ -1,1 +1,26 @@
-//! Python bindings (filled in below).
+//! `mpp_migration._native`: the Python face of mpp-migration. It translates types and errors
+//! and adds no rule of its own; the typed package `mpp_migration` re-exports it.
+
+use pyo3::prelude::*;
+
+mod e164;
+mod email;
+mod errors;
+mod firmware;
+mod hardware;
+mod mac;
+mod model;
+
+/// The extension module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", mpp_migration::VERSION)?;
+    errors::register(m)?;
+    mac::register(m)?;
+    e164::register(m)?;
+    email::register(m)?;
+    model::register(m)?;
+    hardware::register(m)?;
+    firmware::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,43 @@
+//! Hardware versions in Python (EXT-1).
+
+use pyo3::prelude::*;
+
+use crate::errors::IntoPyResult;
+
+/// A hardware version (VID), compared as a number: V03 < V15 < V24 (EXT-1).
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    ord,
+    module = "mpp_migration._native",
+    name = "HardwareVersion"
+)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct PyHardwareVersion(pub(crate) mpp_migration::HardwareVersion);
+
+#[pymethods]
+impl PyHardwareVersion {
+    /// Reads "V03", "v3", "VID V03" or "3".
+    #[new]
+    fn new(text: &str) -> PyResult<PyHardwareVersion> {
+        mpp_migration::HardwareVersion::parse(text)
+            .map(PyHardwareVersion)
+            .py()
+    }
+    /// The number: 3 for V03.
+    #[getter]
+    fn number(&self) -> u8 {
+        self.0.number()
+    }
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+    fn __repr__(&self) -> String {
+        format!("HardwareVersion({:?})", self.0.to_string())
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyHardwareVersion>()
+}
