@@ -35,6 +35,26 @@ pub enum ErrorCode {
     IoError = 104,
 
     // 2xx: identifiers.
+    /// The file is empty: it has no header row (DEC-10).
+    EmptyFile = 105,
+    /// The file starts with a UTF-8 byte-order mark, which is accepted (DEC-10).
+    ByteOrderMark = 106,
+    /// A row is blank; Webex rejects blank lines (DEC-10, EXT-11, EXT-12).
+    BlankLine = 107,
+    /// A row has a different number of fields than the header (EXT-12).
+    FieldCountMismatch = 108,
+    /// A cell contains bytes that are not UTF-8 (DEC-10).
+    InvalidUtf8 = 109,
+    /// A cell is longer than the reader's size limit; the row is refused and memory stays bounded.
+    FieldTooLong = 110,
+    /// A row is longer, or has more fields, than the reader's size limit.
+    RecordTooLong = 111,
+    /// A quoted cell is not closed before the end of the file.
+    UnterminatedQuote = 112,
+    /// A JSON document is malformed, or a value has the wrong type; the message names the place.
+    JsonInvalid = 113,
+    /// The file has a header but no data rows (CSV-14: nothing to add).
+    NoDataRows = 114,
     /// A MAC address does not have 12 hexadecimal digits (DEV-6).
     MacInvalidLength = 201,
     /// A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -67,6 +87,92 @@ pub enum ErrorCode {
     FirmwareVersionInvalid = 250,
 
     // 9xx: internal.
+    /// A column of the schema is missing from the header (CSV-1, CSV-2, DEC-9).
+    HeaderMissingColumn = 301,
+    /// A header column is not part of the schema; its values are ignored (DEC-9).
+    HeaderUnknownColumn = 302,
+    /// A column appears twice in the header; the first one is used (DEC-9).
+    HeaderDuplicateColumn = 303,
+    /// Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
+    ActivationCodeUnsupported = 304,
+    /// Type is empty; it must be USER or WORKSPACE (CSV-3).
+    TypeMissing = 305,
+    /// Type is neither USER nor WORKSPACE (CSV-3).
+    TypeInvalid = 306,
+    /// The USER does not exist in the organisation (CSV-3).
+    UserNotFound = 307,
+    /// Username is empty: an email for a USER, a name for a WORKSPACE (CSV-4).
+    UsernameMissing = 308,
+    /// A workspace name differs from an existing workspace only in case or spacing (DEC-7).
+    WorkspaceNameMismatch = 309,
+    /// A USER row has a Phone Number; it must be empty (CSV-5).
+    PhoneNumberNotAllowed = 310,
+    /// A WORKSPACE row has no Phone Number; it is mandatory (CSV-5).
+    PhoneNumberMissing = 311,
+    /// A USER row has an Extension; it must be empty (CSV-6).
+    ExtensionNotAllowed = 312,
+    /// An Extension is not 2 to 10 digits (DEC-5, EXT-12).
+    ExtensionInvalid = 313,
+    /// An Extension is already in use in the location (CSV-6, DEC-5).
+    ExtensionInUse = 314,
+    /// An earlier row of the file uses the same Extension in the same location (DEC-5).
+    ExtensionDuplicate = 315,
+    /// Device Type is empty; it must be IP (CSV-7).
+    DeviceTypeMissing = 316,
+    /// Device Type is not IP, the only valid value (CSV-7).
+    DeviceTypeInvalid = 317,
+    /// Model is empty; it is mandatory (CSV-8).
+    ModelMissing = 318,
+    /// MAC Address is empty; it is mandatory (CSV-9).
+    MacMissing = 319,
+    /// An earlier row of the file has the same MAC address (DEV-6, DEC-2).
+    MacDuplicate = 320,
+    /// The device is already configured in Webex Calling and must not be in this upload (CSV-13).
+    MacInWebexCalling = 321,
+    /// Location is empty; it is mandatory (CSV-11).
+    LocationMissing = 322,
+    /// No location of the organisation has this name (CSV-11).
+    LocationNotFound = 323,
+    /// A location name differs from an existing location only in case or spacing (DEC-7).
+    LocationNameMismatch = 324,
+    /// A location name is longer than 80 characters (EXT-12).
+    LocationNameTooLong = 325,
+    /// Call Plan is not true/false, yes/no or 1/0 (DEC-6).
+    CallPlanInvalid = 326,
+    /// Call Plan is true on a USER row; it applies to new workspaces only (CSV-12, DEC-6).
+    CallPlanForUser = 327,
+    /// Call Plan is true but the location is not a Cisco PSTN location (CSV-12).
+    CallPlanNotCiscoPstn = 328,
+    /// Call Plan is true for a workspace that already exists; it applies to new workspaces only (DEC-6).
+    CallPlanExistingWorkspace = 329,
+    /// The organisation directory has an invalid or contradictory entry; the message names it.
+    DirectoryInvalid = 330,
+    /// The model cannot migrate to MPP firmware (DEV-2).
+    ModelNotEligible = 401,
+    /// The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
+    ModelMppOnly = 402,
+    /// The hardware version (VID) of the phone is outside the eligible range of its model (DEV-5, EXT-2).
+    HardwareVersionNotEligible = 403,
+    /// Eligibility of the model depends on its hardware version, which is not known (EXT-3).
+    HardwareVersionUnknown = 404,
+    /// The eligibility table has no rule for this model or hardware version (ELIG-1: unknown).
+    EligibilityNoRule = 405,
+    /// The model migrates, but some features (Wi-Fi, daisy chain) may not work afterwards (DEV-2, EXT-4).
+    ModelLimitedFeatures = 406,
+    /// 8800 audio hardware V15 or later needs MPP firmware 11.3.3 or later and cannot be downgraded below it (DEV-3, EXT-5).
+    MinimumMppFirmware = 407,
+    /// Migration factory-resets the phone: call history and local contacts are lost (EXT-8).
+    FactoryReset = 408,
+    /// The phone loses its Wi-Fi settings: connect it by Ethernet for the migration and re-join Wi-Fi afterwards (DEV-8).
+    WifiSettingsLost = 409,
+    /// The Enterprise firmware is below 12.5(1), the minimum for any migration; upgrade it first (EXT-6).
+    FirmwareBelowMinimum = 410,
+    /// The Enterprise firmware is below 14.1: it needs an E2M COP file first, or an upgrade to 14.1 (EXT-6, MAN-1).
+    FirmwareNeedsCop = 411,
+    /// The phone already runs MPP firmware; there is nothing to migrate (EXT-6).
+    FirmwareAlreadyMpp = 412,
+    /// An eligibility table supplied by the host has an invalid, overlapping or inverted row; the message names it.
+    EligibilityTableInvalid = 413,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
 }
@@ -100,6 +206,16 @@ impl ErrorCode {
         ErrorCode::NullPointer,
         ErrorCode::ArgumentNotUtf8,
         ErrorCode::IoError,
+        ErrorCode::EmptyFile,
+        ErrorCode::ByteOrderMark,
+        ErrorCode::BlankLine,
+        ErrorCode::FieldCountMismatch,
+        ErrorCode::InvalidUtf8,
+        ErrorCode::FieldTooLong,
+        ErrorCode::RecordTooLong,
+        ErrorCode::UnterminatedQuote,
+        ErrorCode::JsonInvalid,
+        ErrorCode::NoDataRows,
         ErrorCode::MacInvalidLength,
         ErrorCode::MacInvalidCharacter,
         ErrorCode::MacWrongSeparator,
@@ -115,12 +231,55 @@ impl ErrorCode {
         ErrorCode::ModelUnknown,
         ErrorCode::HardwareVersionInvalid,
         ErrorCode::FirmwareVersionInvalid,
+        ErrorCode::HeaderMissingColumn,
+        ErrorCode::HeaderUnknownColumn,
+        ErrorCode::HeaderDuplicateColumn,
+        ErrorCode::ActivationCodeUnsupported,
+        ErrorCode::TypeMissing,
+        ErrorCode::TypeInvalid,
+        ErrorCode::UserNotFound,
+        ErrorCode::UsernameMissing,
+        ErrorCode::WorkspaceNameMismatch,
+        ErrorCode::PhoneNumberNotAllowed,
+        ErrorCode::PhoneNumberMissing,
+        ErrorCode::ExtensionNotAllowed,
+        ErrorCode::ExtensionInvalid,
+        ErrorCode::ExtensionInUse,
+        ErrorCode::ExtensionDuplicate,
+        ErrorCode::DeviceTypeMissing,
+        ErrorCode::DeviceTypeInvalid,
+        ErrorCode::ModelMissing,
+        ErrorCode::MacMissing,
+        ErrorCode::MacDuplicate,
+        ErrorCode::MacInWebexCalling,
+        ErrorCode::LocationMissing,
+        ErrorCode::LocationNotFound,
+        ErrorCode::LocationNameMismatch,
+        ErrorCode::LocationNameTooLong,
+        ErrorCode::CallPlanInvalid,
+        ErrorCode::CallPlanForUser,
+        ErrorCode::CallPlanNotCiscoPstn,
+        ErrorCode::CallPlanExistingWorkspace,
+        ErrorCode::DirectoryInvalid,
+        ErrorCode::ModelNotEligible,
+        ErrorCode::ModelMppOnly,
+        ErrorCode::HardwareVersionNotEligible,
+        ErrorCode::HardwareVersionUnknown,
+        ErrorCode::EligibilityNoRule,
+        ErrorCode::ModelLimitedFeatures,
+        ErrorCode::MinimumMppFirmware,
+        ErrorCode::FactoryReset,
+        ErrorCode::WifiSettingsLost,
+        ErrorCode::FirmwareBelowMinimum,
+        ErrorCode::FirmwareNeedsCop,
+        ErrorCode::FirmwareAlreadyMpp,
+        ErrorCode::EligibilityTableInvalid,
         ErrorCode::Panic,
     ];
 
     const fn info(self) -> CodeInfo {
         use ErrorCode::*;
-        use Severity::Error as E;
+        use Severity::{Error as E, Warning as W};
         match self {
             InvalidArgument => info(
                 "invalid_argument",
@@ -145,6 +304,66 @@ impl ErrorCode {
                 "",
                 E,
                 "A file or stream could not be read or written.",
+            ),
+            EmptyFile => info(
+                "empty_file",
+                "DEC-10",
+                E,
+                "The file is empty: it has no header row.",
+            ),
+            ByteOrderMark => info(
+                "byte_order_mark",
+                "DEC-10",
+                W,
+                "The file starts with a UTF-8 byte-order mark; it is accepted.",
+            ),
+            BlankLine => info(
+                "blank_line",
+                "DEC-10",
+                E,
+                "A row is blank; Webex rejects blank lines.",
+            ),
+            FieldCountMismatch => info(
+                "field_count_mismatch",
+                "EXT-12",
+                E,
+                "A row has a different number of fields than the header.",
+            ),
+            InvalidUtf8 => info(
+                "invalid_utf8",
+                "DEC-10",
+                E,
+                "A cell contains bytes that are not UTF-8.",
+            ),
+            FieldTooLong => info(
+                "field_too_long",
+                "",
+                E,
+                "A cell is longer than the size limit.",
+            ),
+            RecordTooLong => info(
+                "record_too_long",
+                "",
+                E,
+                "A row is longer, or has more fields, than the size limit.",
+            ),
+            UnterminatedQuote => info(
+                "unterminated_quote",
+                "",
+                E,
+                "A quoted cell is not closed before the end of the file.",
+            ),
+            JsonInvalid => info(
+                "json_invalid",
+                "",
+                E,
+                "A JSON document is malformed or has a value of the wrong type.",
+            ),
+            NoDataRows => info(
+                "no_data_rows",
+                "CSV-14",
+                W,
+                "The file has a header but no data rows.",
             ),
             MacInvalidLength => info(
                 "mac_invalid_length",
@@ -235,6 +454,239 @@ impl ErrorCode {
                 "EXT-6",
                 E,
                 "A firmware version or load name cannot be read.",
+            ),
+            HeaderMissingColumn => info(
+                "header_missing_column",
+                "DEC-9",
+                E,
+                "A column of the schema is missing from the header.",
+            ),
+            HeaderUnknownColumn => info(
+                "header_unknown_column",
+                "DEC-9",
+                W,
+                "A header column is not part of the schema; it is ignored.",
+            ),
+            HeaderDuplicateColumn => info(
+                "header_duplicate_column",
+                "DEC-9",
+                E,
+                "A column appears twice in the header; the first is used.",
+            ),
+            ActivationCodeUnsupported => info(
+                "activation_code_unsupported",
+                "CSV-10",
+                E,
+                "Activation codes are not supported for Enterprise to MPP migration.",
+            ),
+            TypeMissing => info(
+                "type_missing",
+                "CSV-3",
+                E,
+                "Type is empty; it must be USER or WORKSPACE.",
+            ),
+            TypeInvalid => info(
+                "type_invalid",
+                "CSV-3",
+                E,
+                "Type is neither USER nor WORKSPACE.",
+            ),
+            UserNotFound => info(
+                "user_not_found",
+                "CSV-3",
+                E,
+                "The USER does not exist in the organisation.",
+            ),
+            UsernameMissing => info("username_missing", "CSV-4", E, "Username is empty."),
+            WorkspaceNameMismatch => info(
+                "workspace_name_mismatch",
+                "DEC-7",
+                E,
+                "A workspace name differs from an existing one only in case or spacing.",
+            ),
+            PhoneNumberNotAllowed => info(
+                "phone_number_not_allowed",
+                "CSV-5",
+                E,
+                "A USER row has a Phone Number; it must be empty.",
+            ),
+            PhoneNumberMissing => info(
+                "phone_number_missing",
+                "CSV-5",
+                E,
+                "A WORKSPACE row has no Phone Number.",
+            ),
+            ExtensionNotAllowed => info(
+                "extension_not_allowed",
+                "CSV-6",
+                E,
+                "A USER row has an Extension; it must be empty.",
+            ),
+            ExtensionInvalid => info(
+                "extension_invalid",
+                "DEC-5",
+                E,
+                "An Extension is not 2 to 10 digits.",
+            ),
+            ExtensionInUse => info(
+                "extension_in_use",
+                "CSV-6",
+                E,
+                "An Extension is already in use in the location.",
+            ),
+            ExtensionDuplicate => info(
+                "extension_duplicate",
+                "DEC-5",
+                E,
+                "An earlier row of the file uses the same Extension in the same location.",
+            ),
+            DeviceTypeMissing => info(
+                "device_type_missing",
+                "CSV-7",
+                E,
+                "Device Type is empty; it must be IP.",
+            ),
+            DeviceTypeInvalid => info("device_type_invalid", "CSV-7", E, "Device Type is not IP."),
+            ModelMissing => info("model_missing", "CSV-8", E, "Model is empty."),
+            MacMissing => info("mac_missing", "CSV-9", E, "MAC Address is empty."),
+            MacDuplicate => info(
+                "mac_duplicate",
+                "DEC-2",
+                E,
+                "An earlier row of the file has the same MAC address.",
+            ),
+            MacInWebexCalling => info(
+                "mac_in_webex_calling",
+                "CSV-13",
+                E,
+                "The device is already configured in Webex Calling.",
+            ),
+            LocationMissing => info("location_missing", "CSV-11", E, "Location is empty."),
+            LocationNotFound => info(
+                "location_not_found",
+                "CSV-11",
+                E,
+                "No location of the organisation has this name.",
+            ),
+            LocationNameMismatch => info(
+                "location_name_mismatch",
+                "DEC-7",
+                E,
+                "A location name differs from an existing one only in case or spacing.",
+            ),
+            LocationNameTooLong => info(
+                "location_name_too_long",
+                "EXT-12",
+                E,
+                "A location name is longer than 80 characters.",
+            ),
+            CallPlanInvalid => info(
+                "call_plan_invalid",
+                "DEC-6",
+                E,
+                "Call Plan is not true or false.",
+            ),
+            CallPlanForUser => info(
+                "call_plan_for_user",
+                "DEC-6",
+                E,
+                "Call Plan is true on a USER row.",
+            ),
+            CallPlanNotCiscoPstn => info(
+                "call_plan_not_cisco_pstn",
+                "CSV-12",
+                E,
+                "Call Plan is true but the location is not a Cisco PSTN location.",
+            ),
+            CallPlanExistingWorkspace => info(
+                "call_plan_existing_workspace",
+                "DEC-6",
+                W,
+                "Call Plan is true for a workspace that already exists; it is ignored.",
+            ),
+            DirectoryInvalid => info(
+                "directory_invalid",
+                "",
+                E,
+                "The organisation directory has an invalid or contradictory entry.",
+            ),
+            ModelNotEligible => info(
+                "model_not_eligible",
+                "DEV-2",
+                E,
+                "The model cannot migrate to MPP.",
+            ),
+            ModelMppOnly => info(
+                "model_mpp_only",
+                "DEV-4",
+                E,
+                "The model runs MPP firmware only; there is nothing to migrate.",
+            ),
+            HardwareVersionNotEligible => info(
+                "hardware_version_not_eligible",
+                "DEV-5",
+                E,
+                "The hardware version of the phone cannot migrate.",
+            ),
+            HardwareVersionUnknown => info(
+                "hardware_version_unknown",
+                "EXT-3",
+                W,
+                "Eligibility depends on the hardware version, which is not known.",
+            ),
+            EligibilityNoRule => info(
+                "eligibility_no_rule",
+                "ELIG-1",
+                W,
+                "The eligibility table has no rule for this model or hardware version.",
+            ),
+            ModelLimitedFeatures => info(
+                "model_limited_features",
+                "DEV-2",
+                W,
+                "The model migrates, but some features may not work afterwards.",
+            ),
+            MinimumMppFirmware => info(
+                "minimum_mpp_firmware",
+                "DEV-3",
+                W,
+                "The hardware needs MPP 11.3.3 or later and cannot be downgraded below it.",
+            ),
+            FactoryReset => info(
+                "factory_reset",
+                "EXT-8",
+                W,
+                "Migration factory-resets the phone: call history and local contacts are lost.",
+            ),
+            WifiSettingsLost => info(
+                "wifi_settings_lost",
+                "DEV-8",
+                W,
+                "The phone loses its Wi-Fi settings; migrate it on Ethernet.",
+            ),
+            FirmwareBelowMinimum => info(
+                "firmware_below_minimum",
+                "EXT-6",
+                W,
+                "The Enterprise firmware is below 12.5(1); upgrade it first.",
+            ),
+            FirmwareNeedsCop => info(
+                "firmware_needs_cop",
+                "EXT-6",
+                W,
+                "The Enterprise firmware is below 14.1; it needs an E2M COP file first.",
+            ),
+            FirmwareAlreadyMpp => info(
+                "firmware_already_mpp",
+                "EXT-6",
+                E,
+                "The phone already runs MPP firmware.",
+            ),
+            EligibilityTableInvalid => info(
+                "eligibility_table_invalid",
+                "",
+                E,
+                "An eligibility table has an invalid, overlapping or inverted row.",
             ),
             Panic => info(
                 "panic",

@@ -21,21 +21,39 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod device;
+mod directory;
 mod e164;
+mod eligibility;
 mod email;
 mod error;
 mod firmware;
 mod hardware;
 mod mac;
 mod model;
+mod upload;
 
+pub use device::{Assignment, Device, OwnerType};
+pub use directory::{
+    DIRECTORY_FORMAT, Directory, DirectoryBuilder, Location, MAX_LOCATION_NAME, NameMatch,
+};
 pub use e164::{E164, country_calling_code_region, normalize_e164};
+pub use eligibility::{
+    Eligibility, EligibilityRule, EligibilityStatus, EligibilityTable, MIN_MIGRATION_FIRMWARE,
+    MIN_ONE_STEP_FIRMWARE, TABLE_COLUMNS as ELIGIBILITY_TABLE_COLUMNS, check_eligibility,
+    firmware_findings,
+};
 pub use email::{Email, email_key, validate_email};
 pub use error::{Error, ErrorCode, Finding, Result, Severity};
 pub use firmware::{FirmwareKind, FirmwareVersion};
 pub use hardware::HardwareVersion;
 pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
 pub use model::{Model, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
+pub use upload::{
+    Column, ERRORS_COLUMN, ErrorsCsvWriter, ReaderLimits, RejectedRow, UploadCounts, UploadOption,
+    UploadOptions, UploadReader, UploadReport, UploadRow, devices_csv, spreadsheet_safe,
+    template_csv, user_export_csv, validate_upload, validate_upload_path,
+};
 
 /// The version of this library, from Cargo.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

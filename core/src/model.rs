@@ -355,7 +355,7 @@ fn closest_model(core: &str) -> Option<&'static Model> {
 }
 
 /// Levenshtein distance over bytes; the inputs are short, upper-case ASCII.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, &ca) in a.iter().enumerate() {

@@ -1,0 +1,162 @@
+//! A phone as the library knows it once its inputs are read: normalised identity (DEV-6), model
+//! (EXT-9), what is known of its hardware and firmware (EXT-1, EXT-6), and, for the *Generate
+//! device license and add device* option, whom it is for (CSV-1 to CSV-12).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::e164::E164;
+use crate::firmware::FirmwareVersion;
+use crate::hardware::HardwareVersion;
+use crate::mac::Mac;
+use crate::model::Model;
+
+/// USER or WORKSPACE (CSV-3).
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum OwnerType {
+    /// A user of the organisation, who must already exist (CSV-3).
+    User,
+    /// A workspace, created if it does not exist (CSV-3).
+    Workspace,
+}
+
+impl OwnerType {
+    /// `"USER"` or `"WORKSPACE"`, as the CSV writes them.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OwnerType::User => "USER",
+            OwnerType::Workspace => "WORKSPACE",
+        }
+    }
+
+    /// Reads `USER` or `WORKSPACE`, case-insensitively, ignoring surrounding spaces (DEC-7).
+    pub fn parse(text: &str) -> Option<OwnerType> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("USER") {
+            Some(OwnerType::User)
+        } else if text.eq_ignore_ascii_case("WORKSPACE") {
+            Some(OwnerType::Workspace)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for OwnerType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whom a device is added for (the *Generate device license and add device* option, CSV-1).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Assignment {
+    /// USER or WORKSPACE.
+    pub owner_type: OwnerType,
+    /// The user's email, or the workspace's name (CSV-4).
+    pub username: String,
+    /// The workspace's phone number (CSV-5); `None` for a user.
+    pub phone_number: Option<E164>,
+    /// The workspace's extension (CSV-6); `None` when not given.
+    pub extension: Option<String>,
+    /// The location's name, as the organisation spells it (CSV-11).
+    pub location: String,
+    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
+    pub call_plan: bool,
+}
+
+/// A phone: a MAC and a model, with what else is known of it.
+///
+/// ```
+/// use mpp_migration::{Device, Mac, parse_model};
+/// let d = Device::new(Mac::parse("001A2B3C4D5E")?, parse_model("8845")?);
+/// assert_eq!(d.device_name(), "SEP001A2B3C4D5E");
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Device {
+    mac: Mac,
+    model: &'static Model,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hardware_version: Option<HardwareVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    firmware: Option<FirmwareVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assignment: Option<Assignment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    row: Option<u64>,
+}
+
+impl Device {
+    /// A device with only its identity and model known.
+    pub fn new(mac: Mac, model: &'static Model) -> Device {
+        Device {
+            mac,
+            model,
+            hardware_version: None,
+            firmware: None,
+            assignment: None,
+            row: None,
+        }
+    }
+
+    /// The same device with its hardware version known (EXT-1).
+    #[must_use]
+    pub fn with_hardware_version(mut self, vid: Option<HardwareVersion>) -> Device {
+        self.hardware_version = vid;
+        self
+    }
+
+    /// The same device with its current firmware known (EXT-6).
+    #[must_use]
+    pub fn with_firmware(mut self, firmware: Option<FirmwareVersion>) -> Device {
+        self.firmware = firmware;
+        self
+    }
+
+    /// The same device assigned to a user or workspace (CSV-1).
+    #[must_use]
+    pub fn with_assignment(mut self, assignment: Option<Assignment>) -> Device {
+        self.assignment = assignment;
+        self
+    }
+
+    /// The same device remembering the upload row it came from.
+    #[must_use]
+    pub fn with_row(mut self, row: Option<u64>) -> Device {
+        self.row = row;
+        self
+    }
+
+    /// The MAC, the device's identity (DEV-6).
+    pub fn mac(&self) -> Mac {
+        self.mac
+    }
+    /// The model.
+    pub fn model(&self) -> &'static Model {
+        self.model
+    }
+    /// The hardware version, when known.
+    pub fn hardware_version(&self) -> Option<HardwareVersion> {
+        self.hardware_version
+    }
+    /// The current Enterprise firmware, when known.
+    pub fn firmware(&self) -> Option<&FirmwareVersion> {
+        self.firmware.as_ref()
+    }
+    /// Whom it is added for, for the *license and device* option.
+    pub fn assignment(&self) -> Option<&Assignment> {
+        self.assignment.as_ref()
+    }
+    /// The upload row it came from (header = 1), when it came from one.
+    pub fn row(&self) -> Option<u64> {
+        self.row
+    }
+    /// The Unified CM device name, `SEP` + MAC (DEV-7).
+    pub fn device_name(&self) -> String {
+        self.mac.device_name()
+    }
+}

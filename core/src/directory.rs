@@ -1,0 +1,533 @@
+//! The organisation as the host knows it: users, workspaces, locations and the devices already
+//! in Webex Calling. The upload checks its rows against it (CSV-3, CSV-6, CSV-11, CSV-12,
+//! CSV-13); without one, those checks are skipped and the report says so.
+//!
+//! Matching (DEC-7): emails case-insensitively, ignoring surrounding spaces; workspace and
+//! location names exactly, with a near miss (case, spacing) reported so that the fix can name
+//! the existing entry.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use crate::email::{email_key, validate_email};
+use crate::error::{Error, ErrorCode, Result};
+use crate::mac::Mac;
+
+/// A location's name is at most 80 characters (EXT-12).
+pub const MAX_LOCATION_NAME: usize = 80;
+
+/// The format version of the JSON document of a directory.
+pub const DIRECTORY_FORMAT: u32 = 1;
+
+/// A location of the organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    name: String,
+    #[serde(default)]
+    cisco_pstn: bool,
+    #[serde(default)]
+    extensions_in_use: Vec<String>,
+}
+
+impl Location {
+    /// A location that is not a Cisco PSTN location and has no extension in use.
+    pub fn new(name: impl Into<String>) -> Location {
+        Location {
+            name: name.into(),
+            cisco_pstn: false,
+            extensions_in_use: Vec::new(),
+        }
+    }
+
+    /// The same location, Cisco PSTN or not (CSV-12).
+    #[must_use]
+    pub fn cisco_pstn(mut self, cisco_pstn: bool) -> Location {
+        self.cisco_pstn = cisco_pstn;
+        self
+    }
+
+    /// The same location with these extensions in use (CSV-6).
+    #[must_use]
+    pub fn extensions_in_use<I, S>(mut self, extensions: I) -> Location
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.extensions_in_use = extensions.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The name, as the organisation spells it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether it is a Cisco PSTN location (CSV-12).
+    pub fn is_cisco_pstn(&self) -> bool {
+        self.cisco_pstn
+    }
+
+    /// The extensions in use in this location.
+    pub fn extensions(&self) -> &[String] {
+        &self.extensions_in_use
+    }
+}
+
+/// The key under which names are near misses of each other: case and runs of white space
+/// ignored (DEC-7).
+pub(crate) fn near_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What a name lookup found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameMatch<'a> {
+    /// Exactly this entry.
+    Exact,
+    /// Not exactly, but this entry differs only in case or spacing.
+    NearMiss(&'a str),
+    /// Nothing like it.
+    Missing,
+}
+
+/// The JSON document of a directory (see [`Directory::from_json`]).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryDocument {
+    #[serde(default)]
+    format: Option<u32>,
+    #[serde(default)]
+    users: Vec<String>,
+    #[serde(default)]
+    workspaces: Vec<String>,
+    #[serde(default)]
+    locations: Vec<Location>,
+    #[serde(default)]
+    devices_in_webex_calling: Vec<String>,
+}
+
+/// The organisation: users, workspaces, locations, devices in Webex Calling.
+///
+/// ```
+/// use mpp_migration::{Directory, Location, Mac};
+/// let dir = Directory::builder()
+///     .user("alice@example.com")
+///     .workspace("Lobby")
+///     .location(Location::new("HQ").cisco_pstn(true).extensions_in_use(["1001"]))
+///     .device_in_webex_calling("001A2B3C4D5E")
+///     .build()?;
+/// assert!(dir.has_user(" Alice@Example.com"));
+/// assert!(dir.has_device(Mac::parse("001a2b3c4d5e")?));
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Directory {
+    users: Vec<String>,
+    user_keys: HashSet<String>,
+    workspaces: Vec<String>,
+    workspace_exact: HashSet<String>,
+    workspace_near: HashMap<String, usize>,
+    locations: Vec<Location>,
+    location_exact: HashMap<String, usize>,
+    location_near: HashMap<String, usize>,
+    extensions: Vec<HashSet<String>>,
+    devices: HashSet<Mac>,
+}
+
+/// Builds a [`Directory`]; [`build`](DirectoryBuilder::build) validates every entry.
+#[derive(Clone, Debug, Default)]
+pub struct DirectoryBuilder {
+    doc: DirectoryDocument,
+}
+
+impl DirectoryBuilder {
+    /// Adds a user, by email.
+    #[must_use]
+    pub fn user(mut self, email: impl Into<String>) -> DirectoryBuilder {
+        self.doc.users.push(email.into());
+        self
+    }
+
+    /// Adds users, by email.
+    #[must_use]
+    pub fn users<I, S>(mut self, emails: I) -> DirectoryBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.doc.users.extend(emails.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds a workspace, by name.
+    #[must_use]
+    pub fn workspace(mut self, name: impl Into<String>) -> DirectoryBuilder {
+        self.doc.workspaces.push(name.into());
+        self
+    }
+
+    /// Adds workspaces, by name.
+    #[must_use]
+    pub fn workspaces<I, S>(mut self, names: I) -> DirectoryBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.doc
+            .workspaces
+            .extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Adds a location.
+    #[must_use]
+    pub fn location(mut self, location: Location) -> DirectoryBuilder {
+        self.doc.locations.push(location);
+        self
+    }
+
+    /// Adds locations.
+    #[must_use]
+    pub fn locations(mut self, locations: impl IntoIterator<Item = Location>) -> DirectoryBuilder {
+        self.doc.locations.extend(locations);
+        self
+    }
+
+    /// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9).
+    #[must_use]
+    pub fn device_in_webex_calling(mut self, mac: impl Into<String>) -> DirectoryBuilder {
+        self.doc.devices_in_webex_calling.push(mac.into());
+        self
+    }
+
+    /// Adds devices already configured in Webex Calling, by MAC.
+    #[must_use]
+    pub fn devices_in_webex_calling<I, S>(mut self, macs: I) -> DirectoryBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.doc
+            .devices_in_webex_calling
+            .extend(macs.into_iter().map(Into::into));
+        self
+    }
+
+    /// Validates every entry and builds the directory.
+    ///
+    /// Errors ([`ErrorCode::DirectoryInvalid`]), each naming the entry by its path in the
+    /// document (`locations[2].extensions_in_use[0]`): an invalid email or MAC, an empty name,
+    /// a location name over 80 characters (EXT-12), an extension that is not 2 to 10 digits
+    /// (DEC-5), the same location twice, or two locations whose names differ only in case or
+    /// spacing (a name could then not be matched, DEC-7).
+    pub fn build(self) -> Result<Directory> {
+        Directory::from_document(self.doc)
+    }
+}
+
+fn invalid(path: String, why: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorCode::DirectoryInvalid,
+        format!("directory {path}: {why}"),
+    )
+}
+
+impl Directory {
+    /// A builder.
+    pub fn builder() -> DirectoryBuilder {
+        DirectoryBuilder::default()
+    }
+
+    /// Reads a directory from its JSON document:
+    ///
+    /// ```json
+    /// { "format": 1,
+    ///   "users": ["alice@example.com"],
+    ///   "workspaces": ["Lobby"],
+    ///   "locations": [{"name": "HQ", "cisco_pstn": true, "extensions_in_use": ["1001"]}],
+    ///   "devices_in_webex_calling": ["001A2B3C4D5E"] }
+    /// ```
+    ///
+    /// Every key is optional; an unknown key is refused. Errors:
+    /// [`ErrorCode::JsonInvalid`] for malformed JSON or a value of the wrong type (naming line
+    /// and column), [`ErrorCode::DirectoryInvalid`] for an entry the builder refuses (naming its
+    /// path), [`ErrorCode::IoError`] when the reader fails.
+    pub fn from_json(reader: impl Read) -> Result<Directory> {
+        let doc: DirectoryDocument = serde_json::from_reader(reader).map_err(|e| {
+            if e.is_io() {
+                Error::new(ErrorCode::IoError, format!("reading the directory: {e}"))
+            } else {
+                Error::new(ErrorCode::JsonInvalid, format!("directory JSON: {e}"))
+            }
+        })?;
+        if let Some(format) = doc.format.filter(|&f| f != DIRECTORY_FORMAT) {
+            return Err(invalid(
+                "format".to_owned(),
+                format!(
+                    "format {format} is not supported; this library reads format {DIRECTORY_FORMAT}"
+                ),
+            ));
+        }
+        Directory::from_document(doc)
+    }
+
+    /// The directory as its JSON document (format 1), which [`from_json`](Self::from_json)
+    /// reads back.
+    pub fn to_json(&self) -> String {
+        let mut devices: Vec<String> = self.devices.iter().map(Mac::to_string).collect();
+        devices.sort_unstable();
+        let doc = DirectoryDocument {
+            format: Some(DIRECTORY_FORMAT),
+            users: self.users.clone(),
+            workspaces: self.workspaces.clone(),
+            locations: self.locations.clone(),
+            devices_in_webex_calling: devices,
+        };
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    }
+
+    fn from_document(doc: DirectoryDocument) -> Result<Directory> {
+        let mut dir = Directory::default();
+        for (i, email) in doc.users.into_iter().enumerate() {
+            validate_email(&email).map_err(|e| invalid(format!("users[{i}]"), e.message()))?;
+            if dir.user_keys.insert(email_key(&email)) {
+                dir.users.push(email.trim().to_owned());
+            }
+        }
+        for (i, name) in doc.workspaces.into_iter().enumerate() {
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                return Err(invalid(format!("workspaces[{i}]"), "the name is empty"));
+            }
+            if dir.workspace_exact.insert(name.clone()) {
+                dir.workspace_near
+                    .entry(near_key(&name))
+                    .or_insert(dir.workspaces.len());
+                dir.workspaces.push(name);
+            }
+        }
+        for (i, location) in doc.locations.into_iter().enumerate() {
+            let path = format!("locations[{i}]");
+            let name = location.name.trim().to_owned();
+            if name.is_empty() {
+                return Err(invalid(format!("{path}.name"), "the name is empty"));
+            }
+            if name.chars().count() > MAX_LOCATION_NAME {
+                return Err(invalid(
+                    format!("{path}.name"),
+                    format!("{name:?} is longer than {MAX_LOCATION_NAME} characters (EXT-12)"),
+                ));
+            }
+            if let Some(&other) = dir.location_near.get(&near_key(&name)) {
+                let why = if dir.locations[other].name == name {
+                    "appears twice"
+                } else {
+                    "differs from another location only in case or spacing"
+                };
+                return Err(invalid(
+                    format!("{path}.name"),
+                    format!(
+                        "{name:?} {why} (locations[{other}] is {:?})",
+                        dir.locations[other].name
+                    ),
+                ));
+            }
+            let mut in_use = HashSet::new();
+            for (j, ext) in location.extensions_in_use.iter().enumerate() {
+                let ext = ext.trim();
+                if !is_extension(ext) {
+                    return Err(invalid(
+                        format!("{path}.extensions_in_use[{j}]"),
+                        format!("{ext:?} is not 2 to 10 digits (DEC-5)"),
+                    ));
+                }
+                in_use.insert(ext.to_owned());
+            }
+            let mut extensions: Vec<String> = in_use.iter().cloned().collect();
+            extensions.sort_unstable();
+            dir.location_exact.insert(name.clone(), dir.locations.len());
+            dir.location_near
+                .insert(near_key(&name), dir.locations.len());
+            dir.extensions.push(in_use);
+            dir.locations.push(Location {
+                name,
+                cisco_pstn: location.cisco_pstn,
+                extensions_in_use: extensions,
+            });
+        }
+        for (i, mac) in doc.devices_in_webex_calling.iter().enumerate() {
+            let mac = Mac::parse(mac)
+                .map_err(|e| invalid(format!("devices_in_webex_calling[{i}]"), e.message()))?;
+            dir.devices.insert(mac);
+        }
+        Ok(dir)
+    }
+
+    /// Whether a user with this email exists (case-insensitive, DEC-7).
+    pub fn has_user(&self, email: &str) -> bool {
+        self.user_keys.contains(&email_key(email))
+    }
+
+    /// How a workspace name matches the organisation's workspaces (DEC-7).
+    pub fn match_workspace(&self, name: &str) -> NameMatch<'_> {
+        if self.workspace_exact.contains(name) {
+            return NameMatch::Exact;
+        }
+        match self.workspace_near.get(&near_key(name)) {
+            Some(&i) => NameMatch::NearMiss(&self.workspaces[i]),
+            None => NameMatch::Missing,
+        }
+    }
+
+    /// The location with exactly this name (CSV-11), or how it nearly matches one (DEC-7).
+    pub fn match_location(&self, name: &str) -> (NameMatch<'_>, Option<&Location>) {
+        if let Some(&i) = self.location_exact.get(name) {
+            return (NameMatch::Exact, Some(&self.locations[i]));
+        }
+        match self.location_near.get(&near_key(name)) {
+            Some(&i) => (NameMatch::NearMiss(&self.locations[i].name), None),
+            None => (NameMatch::Missing, None),
+        }
+    }
+
+    /// Whether `extension` is in use in the location with exactly this name (CSV-6).
+    pub fn extension_in_use(&self, location: &str, extension: &str) -> bool {
+        self.location_exact
+            .get(location)
+            .is_some_and(|&i| self.extensions[i].contains(extension))
+    }
+
+    /// Whether the device is already configured in Webex Calling (CSV-13, TASK-9).
+    pub fn has_device(&self, mac: Mac) -> bool {
+        self.devices.contains(&mac)
+    }
+
+    /// The users' emails, as given (trimmed, first spelling of each).
+    pub fn users(&self) -> &[String] {
+        &self.users
+    }
+
+    /// The workspaces' names.
+    pub fn workspaces(&self) -> &[String] {
+        &self.workspaces
+    }
+
+    /// The locations.
+    pub fn locations(&self) -> &[Location] {
+        &self.locations
+    }
+
+    /// How many devices are known to be in Webex Calling.
+    pub fn device_count(&self) -> usize {
+        self.devices.len()
+    }
+}
+
+/// An extension: 2 to 10 digits (EXT-12, DEC-5).
+pub(crate) fn is_extension(text: &str) -> bool {
+    (2..=10).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Directory {
+        Directory::builder()
+            .users(["alice@example.com", "Bob@Example.com"])
+            .workspaces(["Lobby", "Conference room 1"])
+            .location(
+                Location::new("HQ")
+                    .cisco_pstn(true)
+                    .extensions_in_use(["1001", "1002"]),
+            )
+            .location(Location::new("Branch Office"))
+            .devices_in_webex_calling(["00:1a:2b:3c:4d:5e"])
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn dec7_matching() {
+        let d = sample();
+        assert!(d.has_user("bob@example.com") && d.has_user(" ALICE@example.COM "));
+        assert!(!d.has_user("carol@example.com"));
+        assert_eq!(d.match_workspace("Lobby"), NameMatch::Exact);
+        assert_eq!(d.match_workspace("lobby"), NameMatch::NearMiss("Lobby"));
+        assert_eq!(
+            d.match_workspace("Conference  Room 1"),
+            NameMatch::NearMiss("Conference room 1")
+        );
+        assert_eq!(d.match_workspace("Cafeteria"), NameMatch::Missing);
+        assert!(
+            d.match_location("HQ")
+                .1
+                .is_some_and(Location::is_cisco_pstn)
+        );
+        assert_eq!(
+            d.match_location("branch office").0,
+            NameMatch::NearMiss("Branch Office")
+        );
+        assert_eq!(d.match_location("Moon base").0, NameMatch::Missing);
+        assert!(
+            d.extension_in_use("HQ", "1001")
+                && !d.extension_in_use("HQ", "1003")
+                && !d.extension_in_use("hq", "1001")
+        );
+        assert!(d.has_device(Mac::parse("001A2B3C4D5E").unwrap()));
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let d = sample();
+        let again = Directory::from_json(d.to_json().as_bytes()).unwrap();
+        assert_eq!(again.to_json(), d.to_json());
+        assert_eq!(again.users(), d.users());
+        assert_eq!(again.locations(), d.locations());
+        let empty = Directory::from_json("{}".as_bytes()).unwrap();
+        assert!(empty.users().is_empty());
+    }
+
+    #[test]
+    fn malformed_or_contradictory_documents_name_the_place() {
+        let err = |json: &str| Directory::from_json(json.as_bytes()).unwrap_err();
+        let e = err("{\"users\": [\"alice@example.com\",]}");
+        assert_eq!(e.code(), ErrorCode::JsonInvalid);
+        assert!(e.message().contains("line 1"), "{}", e.message());
+        let e = err("{\"users\": \"alice@example.com\"}");
+        assert_eq!(e.code(), ErrorCode::JsonInvalid);
+        let e = err("{\"user\": []}");
+        assert!(e.message().contains("unknown field"), "{}", e.message());
+        let e = err("{\"users\": [\"alice\"]}");
+        assert_eq!(e.code(), ErrorCode::DirectoryInvalid);
+        assert!(e.message().contains("users[0]"));
+        let e = err("{\"locations\": [{\"name\": \"HQ\"}, {\"name\": \"hq \"}]}");
+        assert!(
+            e.message().contains("locations[1].name") && e.message().contains("case or spacing"),
+            "{}",
+            e.message()
+        );
+        let e = err("{\"locations\": [{\"name\": \"HQ\"}, {\"name\": \"HQ\"}]}");
+        assert!(e.message().contains("appears twice"));
+        let e =
+            err("{\"locations\": [{\"name\": \"HQ\", \"extensions_in_use\": [\"1001\", \"x1\"]}]}");
+        assert!(e.message().contains("locations[0].extensions_in_use[1]"));
+        let e = err(&format!(
+            "{{\"locations\": [{{\"name\": \"{}\"}}]}}",
+            "L".repeat(81)
+        ));
+        assert!(e.message().contains("80 characters"));
+        let e = err("{\"devices_in_webex_calling\": [\"00-1A\"]}");
+        assert!(e.message().contains("devices_in_webex_calling[0]"));
+        let e = err("{\"format\": 2}");
+        assert!(e.message().contains("format 2"));
+        let e = err("{\"workspaces\": [\"  \"]}");
+        assert!(e.message().contains("workspaces[0]"));
+    }
+}

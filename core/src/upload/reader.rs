@@ -1,0 +1,284 @@
+//! The streaming upload: one row at a time from any reader, in memory that does not grow with
+//! the file (beyond the MACs and extensions later rows are checked against, DEC-2, DEC-5).
+
+use std::io::Read;
+use std::sync::Arc;
+
+use crate::directory::Directory;
+use crate::eligibility::EligibilityTable;
+use crate::error::{Error, ErrorCode, Finding, Result};
+
+use super::records::{RawRecord, ReaderLimits, RecordReader};
+use super::row::{RowValidator, UploadRow};
+use super::schema::{Header, UploadOption};
+
+/// What an upload is checked against.
+///
+/// ```
+/// use mpp_migration::{Directory, EligibilityTable, UploadOption, UploadOptions};
+/// let options = UploadOptions::new(UploadOption::LicenseOnly)
+///     .with_directory(Directory::builder().build()?)
+///     .with_eligibility(EligibilityTable::cisco_ordering_guide());
+/// assert!(options.directory().is_some());
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct UploadOptions {
+    option: UploadOption,
+    directory: Option<Arc<Directory>>,
+    eligibility: Arc<EligibilityTable>,
+    limits: ReaderLimits,
+}
+
+impl UploadOptions {
+    /// The options of an upload for `option`, without a directory (its checks are skipped),
+    /// with the default eligibility table and reader limits.
+    pub fn new(option: UploadOption) -> UploadOptions {
+        UploadOptions {
+            option,
+            directory: None,
+            eligibility: EligibilityTable::control_hub(),
+            limits: ReaderLimits::default(),
+        }
+    }
+
+    /// The same options checking rows against the organisation (CSV-3, CSV-6, CSV-11 to
+    /// CSV-13).
+    #[must_use]
+    pub fn with_directory(mut self, directory: impl Into<Arc<Directory>>) -> UploadOptions {
+        self.directory = Some(directory.into());
+        self
+    }
+
+    /// The same options with another eligibility table for the model check (CSV-8, EXT-4).
+    #[must_use]
+    pub fn with_eligibility(mut self, table: Arc<EligibilityTable>) -> UploadOptions {
+        self.eligibility = table;
+        self
+    }
+
+    /// The same options with other reader size limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: ReaderLimits) -> UploadOptions {
+        self.limits = limits;
+        self
+    }
+
+    /// The migration option (TASK-3).
+    pub fn option(&self) -> UploadOption {
+        self.option
+    }
+    /// The directory, if any.
+    pub fn directory(&self) -> Option<&Directory> {
+        self.directory.as_deref()
+    }
+    /// The eligibility table.
+    pub fn eligibility(&self) -> &Arc<EligibilityTable> {
+        &self.eligibility
+    }
+    /// The reader's size limits.
+    pub fn limits(&self) -> ReaderLimits {
+        self.limits
+    }
+}
+
+/// The counts of an upload status (CSV-14, DEC-1): `added + errors == total`, where total
+/// counts data rows, blank ones included.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct UploadCounts {
+    /// Devices added.
+    pub added: u64,
+    /// Rows not added.
+    pub errors: u64,
+    /// Data rows uploaded.
+    pub total: u64,
+}
+
+impl UploadCounts {
+    pub(crate) fn count(&mut self, row: &UploadRow) {
+        self.total += 1;
+        if row.is_accepted() {
+            self.added += 1;
+        } else {
+            self.errors += 1;
+        }
+    }
+}
+
+impl std::ops::Add for UploadCounts {
+    type Output = UploadCounts;
+    /// Later uploads to the same task add to the counts (CSV-14).
+    fn add(self, other: UploadCounts) -> UploadCounts {
+        UploadCounts {
+            added: self.added + other.added,
+            errors: self.errors + other.errors,
+            total: self.total + other.total,
+        }
+    }
+}
+
+impl std::ops::AddAssign for UploadCounts {
+    fn add_assign(&mut self, other: UploadCounts) {
+        *self = *self + other;
+    }
+}
+
+/// Validates an upload row by row. The header is read when the reader is made; each
+/// [`next`](Iterator::next) reads and validates one data row.
+///
+/// ```
+/// use mpp_migration::{UploadOption, UploadOptions, UploadReader};
+/// let csv = "Model,MAC Address\n8845,001A2B3C4D5E\n8845,001A2B3C4D5E\n";
+/// let mut reader = UploadReader::new(csv.as_bytes(), UploadOptions::new(UploadOption::LicenseOnly))?;
+/// assert!(reader.header_findings().is_empty());
+/// let first = reader.next().unwrap()?;
+/// assert!(first.is_accepted());
+/// let second = reader.next().unwrap()?;
+/// assert_eq!(second.findings()[0].name(), "mac_duplicate");
+/// assert_eq!(reader.counts().added, 1);
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+pub struct UploadReader<R> {
+    records: RecordReader<R>,
+    rec: RawRecord,
+    header: Header,
+    header_findings: Vec<Finding>,
+    validator: RowValidator,
+    counts: UploadCounts,
+    option: UploadOption,
+    directory_checked: bool,
+    done: bool,
+}
+
+impl<R: Read> UploadReader<R> {
+    /// Reads the header row of `src` and prepares to validate its data rows.
+    ///
+    /// Errors: [`ErrorCode::IoError`] when `src` cannot be read. Everything about the content
+    /// (an empty file, a header that matches neither schema) is a finding, never an error.
+    pub fn new(src: R, options: UploadOptions) -> Result<UploadReader<R>> {
+        let UploadOptions {
+            option,
+            directory,
+            eligibility,
+            limits,
+        } = options;
+        let mut records = RecordReader::new(src, limits);
+        let mut rec = RawRecord::default();
+        let mut header_findings = Vec::new();
+        let at_row1 = |f: Finding| f.at(Some(1), None::<&str>);
+        let has_header = records
+            .read_record(&mut rec)
+            .map_err(|e| Error::io("reading the upload", e))?;
+        if records.had_bom() {
+            header_findings.push(at_row1(Finding::new(
+                ErrorCode::ByteOrderMark,
+                "the file starts with a UTF-8 byte-order mark; it is accepted, but Webex files are UTF-8 without one",
+            )));
+        }
+        let header = if !has_header {
+            header_findings.push(at_row1(Finding::new(
+                ErrorCode::EmptyFile,
+                "the file is empty; expected a header row such as the template's",
+            )));
+            Header::default()
+        } else {
+            if rec.flags.too_long || rec.flags.long_field.is_some() {
+                header_findings.push(at_row1(Finding::new(
+                    ErrorCode::RecordTooLong,
+                    "the header row is longer than the reader's limit",
+                )));
+            }
+            if rec.empty_line {
+                header_findings.push(at_row1(Finding::new(
+                    ErrorCode::BlankLine,
+                    "row 1 is blank; the header must be the first line",
+                )));
+            }
+            let cells: Vec<String> = rec
+                .fields()
+                .enumerate()
+                .map(|(i, bytes)| match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => {
+                        header_findings.push(
+                            Finding::new(ErrorCode::InvalidUtf8, format!("header column {} has bytes that are not UTF-8; save the file as UTF-8", i + 1))
+                                .at(Some(1), Some(format!("column {}", i + 1))),
+                        );
+                        String::from_utf8_lossy(bytes).into_owned()
+                    }
+                })
+                .collect();
+            let (mut header, findings) = Header::parse(cells, option);
+            header.width = rec.len();
+            header_findings.extend(findings);
+            header
+        };
+        let directory_checked = directory.is_some();
+        Ok(UploadReader {
+            records,
+            rec,
+            header,
+            header_findings,
+            validator: RowValidator::new(option, directory, eligibility),
+            counts: UploadCounts::default(),
+            option,
+            directory_checked,
+            done: !has_header,
+        })
+    }
+
+    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated columns.
+    pub fn header_findings(&self) -> &[Finding] {
+        &self.header_findings
+    }
+
+    /// The header's cells as written.
+    pub fn header_cells(&self) -> &[String] {
+        &self.header.cells
+    }
+
+    /// The counts of the rows read so far (CSV-14).
+    pub fn counts(&self) -> UploadCounts {
+        self.counts
+    }
+
+    /// The migration option the rows are checked for.
+    pub fn option(&self) -> UploadOption {
+        self.option
+    }
+
+    /// Whether the rows are checked against a directory; without one, the rules that need the
+    /// organisation (CSV-3 user exists, CSV-6 extension in use, CSV-11 location exists,
+    /// CSV-12 Cisco PSTN, CSV-13 already in Webex Calling) are skipped.
+    pub fn directory_checked(&self) -> bool {
+        self.directory_checked
+    }
+}
+
+impl<R: Read> Iterator for UploadReader<R> {
+    type Item = Result<UploadRow>;
+
+    fn next(&mut self) -> Option<Result<UploadRow>> {
+        if self.done {
+            return None;
+        }
+        match self.records.read_record(&mut self.rec) {
+            Ok(true) => {
+                let row = self.validator.validate(&self.rec, &self.header);
+                self.counts.count(&row);
+                Some(Ok(row))
+            }
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(Error::io(
+                    format!("reading the upload after row {}", self.rec.row),
+                    e,
+                )))
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The whole-file form of the upload: an [`UploadReport`] with the accepted devices, every
+//! finding in input order, the refused rows (for the errors export) and the counts.
+
+use std::io::{Read, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use crate::device::Device;
+use crate::error::{Error, ErrorCode, Finding, Result};
+
+use super::export::{ErrorsCsvWriter, devices_csv};
+use super::reader::{UploadCounts, UploadOptions, UploadReader};
+use super::schema::UploadOption;
+
+/// A refused row: its cells as written and its findings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RejectedRow {
+    row: u64,
+    cells: Vec<String>,
+    findings: Range<usize>,
+    blank: bool,
+}
+
+impl RejectedRow {
+    /// The row (header = 1).
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+    /// The cells as written.
+    pub fn cells(&self) -> &[String] {
+        &self.cells
+    }
+    /// Whether the row was blank.
+    pub fn is_blank(&self) -> bool {
+        self.blank
+    }
+}
+
+/// The outcome of validating an upload (CSV-14, CSV-15).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadReport {
+    option: UploadOption,
+    header: Vec<String>,
+    devices: Vec<Device>,
+    findings: Vec<Finding>,
+    rejected: Vec<RejectedRow>,
+    counts: UploadCounts,
+    directory_checked: bool,
+}
+
+impl UploadReport {
+    /// Drains a reader into a report.
+    pub fn from_reader<R: Read>(mut reader: UploadReader<R>) -> Result<UploadReport> {
+        let mut report = UploadReport {
+            option: reader.option(),
+            header: reader.header_cells().to_vec(),
+            devices: Vec::new(),
+            findings: reader.header_findings().to_vec(),
+            rejected: Vec::new(),
+            counts: UploadCounts::default(),
+            directory_checked: reader.directory_checked(),
+        };
+        for row in reader.by_ref() {
+            let row = row?;
+            let (row_number, blank) = (row.row(), row.is_blank());
+            let (device, findings, cells) = row.into_parts();
+            let start = report.findings.len();
+            report.findings.extend(findings);
+            match device {
+                Some(device) => report.devices.push(device),
+                None => report.rejected.push(RejectedRow {
+                    row: row_number,
+                    cells,
+                    findings: start..report.findings.len(),
+                    blank,
+                }),
+            }
+        }
+        report.counts = reader.counts();
+        if report.counts.total == 0 && !report.header.is_empty() {
+            report.findings.push(
+                Finding::new(
+                    ErrorCode::NoDataRows,
+                    "the file has a header but no data rows; nothing was added",
+                )
+                .at(Some(1), None::<&str>),
+            );
+        }
+        Ok(report)
+    }
+
+    /// The migration option the rows were checked for.
+    pub fn option(&self) -> UploadOption {
+        self.option
+    }
+    /// The accepted devices, normalised, in input order.
+    pub fn devices(&self) -> &[Device] {
+        &self.devices
+    }
+    /// The accepted devices, taken out of the report.
+    pub fn into_devices(self) -> Vec<Device> {
+        self.devices
+    }
+    /// Every finding, in input order: the header's first.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    /// The findings of one row.
+    pub fn findings_for_row(&self, row: u64) -> &[Finding] {
+        let start = self
+            .findings
+            .partition_point(|f| f.row().is_some_and(|r| r < row));
+        let end = self
+            .findings
+            .partition_point(|f| f.row().is_some_and(|r| r <= row));
+        self.findings.get(start..end.max(start)).unwrap_or(&[])
+    }
+    /// The refused rows, in input order.
+    pub fn rejected_rows(&self) -> &[RejectedRow] {
+        &self.rejected
+    }
+    /// The findings of a refused row.
+    pub fn rejected_findings(&self, rejected: &RejectedRow) -> &[Finding] {
+        self.findings.get(rejected.findings.clone()).unwrap_or(&[])
+    }
+    /// The header's cells as written.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+    /// The counts (CSV-14).
+    pub fn counts(&self) -> UploadCounts {
+        self.counts
+    }
+    /// Devices added (CSV-14).
+    pub fn added(&self) -> u64 {
+        self.counts.added
+    }
+    /// Rows not added (CSV-14, DEC-1).
+    pub fn errors(&self) -> u64 {
+        self.counts.errors
+    }
+    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
+    pub fn total(&self) -> u64 {
+        self.counts.total
+    }
+    /// Whether the rows were checked against a directory (see
+    /// [`UploadReader::directory_checked`]).
+    pub fn directory_checked(&self) -> bool {
+        self.directory_checked
+    }
+    /// How many findings are errors and how many warnings.
+    pub fn severity_counts(&self) -> (usize, usize) {
+        let errors = self
+            .findings
+            .iter()
+            .filter(|f| f.severity() == crate::Severity::Error)
+            .count();
+        (errors, self.findings.len() - errors)
+    }
+
+    /// Writes the errors file (CSV-15): an `Errors` column, then the header and the refused
+    /// rows with their cells as written, so that once the cells are fixed the same file uploads
+    /// again. Blank rows have nothing to fix and are left out.
+    pub fn write_errors_csv<W: Write>(&self, writer: W) -> Result<W> {
+        let mut out = ErrorsCsvWriter::new(writer, &self.header)?;
+        for rejected in &self.rejected {
+            if !rejected.blank {
+                out.write_cells(&rejected.cells, self.rejected_findings(rejected))?;
+            }
+        }
+        out.finish()
+    }
+
+    /// The errors file as a string (see [`write_errors_csv`](Self::write_errors_csv)).
+    pub fn errors_csv(&self) -> String {
+        let bytes = self.write_errors_csv(Vec::new()).unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// The accepted devices as a normalised upload file of the same option (see
+    /// [`devices_csv`]).
+    pub fn devices_csv(&self) -> String {
+        devices_csv(&self.devices, self.option)
+    }
+}
+
+/// Validates a whole upload read from `src` (any [`Read`]: a file, bytes, a socket).
+///
+/// ```
+/// use mpp_migration::{validate_upload, UploadOption, UploadOptions};
+/// let csv = "Model,MAC Address\nCP-8845-K9=,00:1a:2b:3c:4d:5e\n8821,001A2B3C4D5F\n\n";
+/// let report = validate_upload(csv.as_bytes(), UploadOptions::new(UploadOption::LicenseOnly))?;
+/// assert_eq!((report.added(), report.errors(), report.total()), (1, 2, 3));
+/// assert_eq!(report.devices()[0].mac().to_string(), "001A2B3C4D5E");
+/// let codes: Vec<_> = report.findings().iter().map(|f| (f.row(), f.name())).collect();
+/// assert_eq!(codes, [(Some(3), "model_not_eligible"), (Some(4), "blank_line")]);
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+pub fn validate_upload<R: Read>(src: R, options: UploadOptions) -> Result<UploadReport> {
+    UploadReport::from_reader(UploadReader::new(src, options)?)
+}
+
+/// Validates the upload file at `path`.
+///
+/// Errors: [`ErrorCode::IoError`] naming the path when it cannot be opened or read.
+pub fn validate_upload_path(
+    path: impl AsRef<Path>,
+    options: UploadOptions,
+) -> Result<UploadReport> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+    validate_upload(std::io::BufReader::with_capacity(0, file), options).map_err(|e| {
+        if e.code() == ErrorCode::IoError {
+            Error::new(
+                ErrorCode::IoError,
+                format!("{}: {}", path.display(), e.message()),
+            )
+        } else {
+            e
+        }
+    })
+}

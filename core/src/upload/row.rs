@@ -1,0 +1,591 @@
+//! The rules of one data row (CSV-3 to CSV-13, DEV-6, DEC-2 to DEC-10), each enforced here and
+//! only here. Every problem of a row is reported, not just the first (DEC-1).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::device::{Assignment, Device, OwnerType};
+use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, is_extension};
+use crate::e164::E164;
+use crate::eligibility::EligibilityTable;
+use crate::email::validate_email;
+use crate::error::{ErrorCode, Finding, Severity};
+use crate::mac::{Mac, quoted};
+use crate::model::parse_model_label;
+
+use super::records::RawRecord;
+use super::schema::{Column, Header, UploadOption};
+
+/// The outcome of one data row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UploadRow {
+    row: u64,
+    device: Option<Device>,
+    findings: Vec<Finding>,
+    cells: Vec<String>,
+    blank: bool,
+}
+
+impl UploadRow {
+    /// The row, as a spreadsheet numbers it (header = 1).
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+    /// The accepted device, normalised; `None` when the row was refused.
+    pub fn device(&self) -> Option<&Device> {
+        self.device.as_ref()
+    }
+    /// Whether the row was accepted (it may still carry warnings).
+    pub fn is_accepted(&self) -> bool {
+        self.device.is_some()
+    }
+    /// Whether the row was blank (DEC-10).
+    pub fn is_blank(&self) -> bool {
+        self.blank
+    }
+    /// Every problem of the row, in column order.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    /// The row's cells as written (bytes that are not UTF-8 shown as U+FFFD), kept for refused
+    /// rows only: what the errors export writes back (CSV-15). Empty for accepted rows.
+    pub fn cells(&self) -> &[String] {
+        &self.cells
+    }
+    /// The parts: device, findings, cells.
+    pub fn into_parts(self) -> (Option<Device>, Vec<Finding>, Vec<String>) {
+        (self.device, self.findings, self.cells)
+    }
+}
+
+/// A cell of the row, once read.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    /// The file has no such column.
+    Absent,
+    /// The cell's text, trimmed.
+    Text(&'a str),
+    /// The cell could not be read (not UTF-8, too long); already reported.
+    Unreadable,
+}
+
+impl<'a> Cell<'a> {
+    /// The text when there is some.
+    fn text(self) -> Option<&'a str> {
+        match self {
+            Cell::Text(t) if !t.is_empty() => Some(t),
+            _ => None,
+        }
+    }
+    fn is_unreadable(self) -> bool {
+        matches!(self, Cell::Unreadable)
+    }
+}
+
+/// Validates rows one at a time, remembering what later rows are checked against: the first row
+/// of each MAC (DEC-2) and of each extension in a location (DEC-5).
+pub(crate) struct RowValidator {
+    option: UploadOption,
+    directory: Option<Arc<Directory>>,
+    eligibility: Arc<EligibilityTable>,
+    first_row_of_mac: HashMap<Mac, u64>,
+    first_row_of_extension: HashMap<(String, String), u64>,
+}
+
+/// Collects a row's findings, placing each at the row and column.
+struct Findings {
+    row: u64,
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    fn add(&mut self, column: Column, finding: Finding) {
+        self.list
+            .push(finding.at(Some(self.row), Some(column.header())));
+    }
+    fn error(&mut self, column: Column, code: ErrorCode, message: String) {
+        self.add(column, Finding::new(code, message));
+    }
+    fn has_errors(&self) -> bool {
+        self.list.iter().any(|f| f.severity() == Severity::Error)
+    }
+}
+
+impl RowValidator {
+    pub(crate) fn new(
+        option: UploadOption,
+        directory: Option<Arc<Directory>>,
+        eligibility: Arc<EligibilityTable>,
+    ) -> RowValidator {
+        RowValidator {
+            option,
+            directory,
+            eligibility,
+            first_row_of_mac: HashMap::new(),
+            first_row_of_extension: HashMap::new(),
+        }
+    }
+
+    /// Validates one data record against the header.
+    pub(crate) fn validate(&mut self, rec: &RawRecord, header: &Header) -> UploadRow {
+        let row = rec.row;
+        let mut out = Findings {
+            row,
+            list: Vec::new(),
+        };
+        // The shape of the row first (DEC-10, EXT-12): such a row is refused as a whole.
+        if rec.is_blank() {
+            out.list.push(
+                Finding::new(
+                    ErrorCode::BlankLine,
+                    format!("row {row} is blank; Webex rejects blank lines, delete it"),
+                )
+                .at(Some(row), None::<&str>),
+            );
+            return refused(rec, out.list, true);
+        }
+        if rec.flags.unterminated_quote {
+            out.list.push(
+                Finding::new(ErrorCode::UnterminatedQuote, format!("a quoted cell starting in row {row} is never closed; the rest of the file was read into it"))
+                    .at(Some(row), None::<&str>),
+            );
+            return refused(rec, out.list, false);
+        }
+        if rec.len() != header.width {
+            out.list.push(
+                Finding::new(
+                    ErrorCode::FieldCountMismatch,
+                    format!(
+                        "row {row} has {} field{} but the header has {}; check for a missing or extra comma (escape a comma inside a value as \\, or quote the value)",
+                        rec.len(),
+                        if rec.len() == 1 { "" } else { "s" },
+                        header.width
+                    ),
+                )
+                .at(Some(row), None::<&str>),
+            );
+            return refused(rec, out.list, false);
+        }
+        if rec.flags.too_long {
+            out.list.push(
+                Finding::new(
+                    ErrorCode::RecordTooLong,
+                    format!("row {row} is longer than the reader's limit; it was not read"),
+                )
+                .at(Some(row), None::<&str>),
+            );
+            return refused(rec, out.list, false);
+        }
+        // Read every cell, reporting the unreadable ones.
+        let mut cells = [Cell::Absent; 9];
+        for (i, bytes) in rec.fields().enumerate() {
+            let column = header.column_at(i);
+            let name = column.map_or_else(
+                || header.cells.get(i).cloned().unwrap_or_default(),
+                |c| c.header().to_owned(),
+            );
+            let cell = if rec.flags.long_field == Some(i) {
+                out.list.push(
+                    Finding::new(
+                        ErrorCode::FieldTooLong,
+                        format!("the {name} cell of row {row} is longer than the reader's limit"),
+                    )
+                    .at(Some(row), Some(name)),
+                );
+                Cell::Unreadable
+            } else {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => Cell::Text(text.trim()),
+                    Err(e) => {
+                        out.list.push(
+                            Finding::new(
+                                ErrorCode::InvalidUtf8,
+                                format!("the {name} cell of row {row} has bytes that are not UTF-8 (at byte {}); save the file as UTF-8", e.valid_up_to() + 1),
+                            )
+                            .at(Some(row), Some(name)),
+                        );
+                        Cell::Unreadable
+                    }
+                }
+            };
+            if let Some(column) = column {
+                cells[column as usize] = cell;
+            }
+        }
+        let cell = |c: Column| cells[c as usize];
+        let device = match self.option {
+            UploadOption::LicenseOnly => {
+                self.phone(&mut out, cell(Column::Model), cell(Column::MacAddress))
+            }
+            UploadOption::LicenseAndDevice => self.license_and_device(&mut out, &cells),
+        };
+        if out.has_errors() {
+            return refused(rec, out.list, false);
+        }
+        UploadRow {
+            row,
+            device: device.map(|d| d.with_row(Some(row))),
+            findings: out.list,
+            cells: Vec::new(),
+            blank: false,
+        }
+    }
+
+    /// Model and MAC Address: the two columns of both schemas (CSV-8, CSV-9, CSV-10, CSV-13,
+    /// DEV-2, DEV-4, DEV-6, DEC-2, DEC-8).
+    fn phone(&mut self, out: &mut Findings, model: Cell<'_>, mac: Cell<'_>) -> Option<Device> {
+        let model = match model.text() {
+            None if model.is_unreadable() => None,
+            None => {
+                out.error(
+                    Column::Model,
+                    ErrorCode::ModelMissing,
+                    "Model is empty; give the phone model, e.g. 8845 or CP-8845-K9=".to_owned(),
+                );
+                None
+            }
+            Some(text) => match parse_model_label(text) {
+                Err(e) => {
+                    out.add(Column::Model, e.into_finding());
+                    None
+                }
+                Ok(label) => {
+                    // CSV-8: a model supported for migration, by the eligibility table (DEV-1,
+                    // DEV-2, DEV-4, and DEV-5 when the label carries the VID).
+                    let (_, findings) = self
+                        .eligibility
+                        .assess(label.model, label.hardware_version)
+                        .into_parts();
+                    for f in findings {
+                        out.add(Column::Model, f);
+                    }
+                    Some(label)
+                }
+            },
+        };
+        let mac = match mac.text() {
+            None if mac.is_unreadable() => None,
+            None => {
+                out.error(
+                    Column::MacAddress,
+                    ErrorCode::MacMissing,
+                    "MAC Address is empty; give the phone's 12-digit MAC address".to_owned(),
+                );
+                None
+            }
+            Some(text) if looks_like_activation_code(text) => {
+                out.error(
+                    Column::MacAddress,
+                    ErrorCode::ActivationCodeUnsupported,
+                    format!("{} looks like an activation code; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC address", quoted(text)),
+                );
+                None
+            }
+            Some(text) => match Mac::parse(text) {
+                Err(e) => {
+                    out.add(Column::MacAddress, e.into_finding());
+                    None
+                }
+                Ok(mac) => self.check_mac(out, mac),
+            },
+        };
+        let (label, mac) = (model?, mac?);
+        Some(Device::new(mac, label.model).with_hardware_version(label.hardware_version))
+    }
+
+    /// DEC-2 and CSV-13 for a MAC that reads.
+    fn check_mac(&mut self, out: &mut Findings, mac: Mac) -> Option<Mac> {
+        let row = out.row;
+        let first = *self.first_row_of_mac.entry(mac).or_insert(row);
+        if first != row {
+            out.add(
+                Column::MacAddress,
+                Finding::new(ErrorCode::MacDuplicate, format!("MAC address {mac} is already in row {first} of this file; a MAC may appear once")),
+            );
+            return None;
+        }
+        if self.option == UploadOption::LicenseAndDevice
+            && self.directory.as_ref().is_some_and(|d| d.has_device(mac))
+        {
+            out.error(
+                Column::MacAddress,
+                ErrorCode::MacInWebexCalling,
+                format!("device {mac} is already configured in Webex Calling; remove it from this upload"),
+            );
+            return None;
+        }
+        Some(mac)
+    }
+
+    /// The nine columns of *Generate device license and add device* (CSV-1, CSV-3 to CSV-12).
+    fn license_and_device(&mut self, out: &mut Findings, cells: &[Cell<'_>; 9]) -> Option<Device> {
+        let cell = |c: Column| cells[c as usize];
+        let directory = self.directory.clone();
+        let directory = directory.as_deref();
+
+        // CSV-3: Type.
+        let owner = match cell(Column::Type) {
+            Cell::Unreadable => None,
+            c => match c.text() {
+                None => {
+                    out.error(
+                        Column::Type,
+                        ErrorCode::TypeMissing,
+                        "Type is empty; it must be USER or WORKSPACE".to_owned(),
+                    );
+                    None
+                }
+                Some(text) => OwnerType::parse(text).or_else(|| {
+                    out.error(
+                        Column::Type,
+                        ErrorCode::TypeInvalid,
+                        format!("Type {} is neither USER nor WORKSPACE", quoted(text)),
+                    );
+                    None
+                }),
+            },
+        };
+
+        // CSV-4, CSV-3: Username, and whether the workspace exists.
+        let username = cell(Column::Username).text();
+        let mut existing_workspace = false;
+        match (owner, username) {
+            (_, None) if cell(Column::Username).is_unreadable() => {}
+            (_, None) => out.error(
+                Column::Username,
+                ErrorCode::UsernameMissing,
+                "Username is empty; give the user's email for a USER or the workspace's name for a WORKSPACE".to_owned(),
+            ),
+            (Some(OwnerType::User), Some(email)) => match validate_email(email) {
+                Err(e) => out.add(Column::Username, e.into_finding()),
+                Ok(()) => {
+                    if directory.is_some_and(|d| !d.has_user(email)) {
+                        out.error(
+                            Column::Username,
+                            ErrorCode::UserNotFound,
+                            format!("user {} does not exist in the organisation; a USER must exist before its device is added", quoted(email)),
+                        );
+                    }
+                }
+            },
+            (Some(OwnerType::Workspace), Some(name)) => match directory.map(|d| d.match_workspace(name)) {
+                Some(NameMatch::Exact) => existing_workspace = true,
+                Some(NameMatch::NearMiss(existing)) => out.add(
+                    Column::Username,
+                    Finding::new(
+                        ErrorCode::WorkspaceNameMismatch,
+                        format!("workspace {} differs from the existing workspace {} only in case or spacing; write it exactly as {}, or choose a distinct name for a new workspace", quoted(name), quoted(existing), quoted(existing)),
+                    )
+                    .with_suggestion(existing),
+                ),
+                // A workspace that does not exist is created (CSV-3).
+                Some(NameMatch::Missing) | None => {}
+            },
+            (None, Some(_)) => {}
+        }
+
+        // CSV-11: Location, matched by name (DEC-7, EXT-12).
+        let mut location = None;
+        match cell(Column::Location) {
+            Cell::Unreadable => {}
+            c => match c.text() {
+                None => out.error(Column::Location, ErrorCode::LocationMissing, "Location is empty; give the name of a location of the organisation".to_owned()),
+                Some(name) if name.chars().count() > MAX_LOCATION_NAME => out.error(
+                    Column::Location,
+                    ErrorCode::LocationNameTooLong,
+                    format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
+                ),
+                Some(name) => match directory.map(|d| d.match_location(name)) {
+                    None => location = Some((name, None)),
+                    Some((NameMatch::Exact, found)) => location = Some((name, found)),
+                    Some((NameMatch::NearMiss(existing), _)) => out.add(
+                        Column::Location,
+                        Finding::new(
+                            ErrorCode::LocationNameMismatch,
+                            format!("location {} differs from the location {} only in case or spacing; locations match by exact name", quoted(name), quoted(existing)),
+                        )
+                        .with_suggestion(existing),
+                    ),
+                    Some((NameMatch::Missing, _)) => out.error(
+                        Column::Location,
+                        ErrorCode::LocationNotFound,
+                        format!("no location of the organisation is named {}; locations match by name, not by UUID or site id", quoted(name)),
+                    ),
+                },
+            },
+        }
+
+        // CSV-5, DEC-4: Phone Number.
+        let mut phone_number = None;
+        if let Some(text) = cell(Column::PhoneNumber).text() {
+            if owner == Some(OwnerType::User) {
+                out.error(
+                    Column::PhoneNumber,
+                    ErrorCode::PhoneNumberNotAllowed,
+                    format!(
+                        "a USER row must have no Phone Number; found {}",
+                        quoted(text)
+                    ),
+                );
+            } else {
+                match E164::parse(text) {
+                    Ok(n) => phone_number = Some(n),
+                    Err(e) => out.add(Column::PhoneNumber, e.into_finding()),
+                }
+            }
+        } else if owner == Some(OwnerType::Workspace) && !cell(Column::PhoneNumber).is_unreadable()
+        {
+            out.error(
+                Column::PhoneNumber,
+                ErrorCode::PhoneNumberMissing,
+                "a WORKSPACE row needs a Phone Number in E.164 form, e.g. +14085550100".to_owned(),
+            );
+        }
+
+        // CSV-6, DEC-5: Extension.
+        let mut extension = None;
+        if let Some(text) = cell(Column::Extension).text() {
+            if owner == Some(OwnerType::User) {
+                out.error(
+                    Column::Extension,
+                    ErrorCode::ExtensionNotAllowed,
+                    format!("a USER row must have no Extension; found {}", quoted(text)),
+                );
+            } else if !is_extension(text) {
+                out.error(
+                    Column::Extension,
+                    ErrorCode::ExtensionInvalid,
+                    format!("extension {} is not 2 to 10 digits", quoted(text)),
+                );
+            } else {
+                extension = Some(text);
+                if let Some((loc_name, _)) = location {
+                    if directory.is_some_and(|d| d.extension_in_use(loc_name, text)) {
+                        out.error(
+                            Column::Extension,
+                            ErrorCode::ExtensionInUse,
+                            format!(
+                                "extension {text} is already in use in location {}",
+                                quoted(loc_name)
+                            ),
+                        );
+                    }
+                    let first = *self
+                        .first_row_of_extension
+                        .entry((loc_name.to_owned(), text.to_owned()))
+                        .or_insert(out.row);
+                    if first != out.row {
+                        out.error(Column::Extension, ErrorCode::ExtensionDuplicate, format!("extension {text} in location {} is already used by row {first} of this file", quoted(loc_name)));
+                    }
+                }
+            }
+        }
+
+        // CSV-7: Device Type.
+        match cell(Column::DeviceType) {
+            Cell::Unreadable => {}
+            c => match c.text() {
+                None => out.error(
+                    Column::DeviceType,
+                    ErrorCode::DeviceTypeMissing,
+                    "Device Type is empty; it must be IP".to_owned(),
+                ),
+                Some(t) if t.eq_ignore_ascii_case("IP") => {}
+                Some(t) => out.error(
+                    Column::DeviceType,
+                    ErrorCode::DeviceTypeInvalid,
+                    format!("Device Type {} is not IP, the only valid value", quoted(t)),
+                ),
+            },
+        }
+
+        // CSV-8, CSV-9, CSV-10, CSV-13, DEV-6, DEC-2, DEC-8: Model and MAC Address.
+        let device = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
+
+        // CSV-12, DEC-6: Call Plan.
+        let mut call_plan = false;
+        if let Some(text) = cell(Column::CallPlan).text() {
+            match parse_call_plan(text) {
+                None => out.error(
+                    Column::CallPlan,
+                    ErrorCode::CallPlanInvalid,
+                    format!(
+                        "Call Plan {} is not true or false (yes/no and 1/0 are accepted too)",
+                        quoted(text)
+                    ),
+                ),
+                Some(value) => call_plan = value,
+            }
+        }
+        if call_plan {
+            if owner == Some(OwnerType::User) {
+                out.error(
+                    Column::CallPlan,
+                    ErrorCode::CallPlanForUser,
+                    "Call Plan is true on a USER row; it applies to newly added workspaces only"
+                        .to_owned(),
+                );
+            } else if let Some((loc_name, Some(loc))) = location {
+                if !loc.is_cisco_pstn() {
+                    out.error(
+                        Column::CallPlan,
+                        ErrorCode::CallPlanNotCiscoPstn,
+                        format!(
+                            "Call Plan is true but location {} is not a Cisco PSTN location",
+                            quoted(loc_name)
+                        ),
+                    );
+                } else if existing_workspace {
+                    out.add(
+                        Column::CallPlan,
+                        Finding::new(ErrorCode::CallPlanExistingWorkspace, "Call Plan is true for a workspace that already exists; it applies to newly added workspaces only, so it is ignored"),
+                    );
+                    call_plan = false;
+                }
+            }
+        }
+
+        let (owner, username, (location, _)) = (owner?, username?, location?);
+        Some(device?.with_assignment(Some(Assignment {
+            owner_type: owner,
+            username: username.to_owned(),
+            phone_number,
+            extension: extension.map(str::to_owned),
+            location: location.to_owned(),
+            call_plan,
+        })))
+    }
+}
+
+/// A refused row, keeping its cells for the errors export (CSV-15).
+fn refused(rec: &RawRecord, findings: Vec<Finding>, blank: bool) -> UploadRow {
+    UploadRow {
+        row: rec.row,
+        device: None,
+        findings,
+        cells: rec
+            .fields()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect(),
+        blank,
+    }
+}
+
+/// A 16-digit value (with optional dashes or spaces) in the MAC Address column: an activation
+/// code (DEC-8).
+fn looks_like_activation_code(text: &str) -> bool {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    digits == 16
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
+}
+
+/// DEC-6: Call Plan values.
+fn parse_call_plan(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "" | "false" | "no" | "0" => Some(false),
+        "true" | "yes" | "1" => Some(true),
+        _ => None,
+    }
+}
