@@ -377,7 +377,7 @@ uint16_t mpp_firmware_service_release(const struct mpp_firmware *f);
 //
 // # Safety
 // `f` must be NULL or a live version.
-mpp_firmware_kind mpp_firmware_kind(const struct mpp_firmware *f);
+mpp_firmware_kind mpp_firmware_kind_of(const struct mpp_firmware *f);
 
 // The load family ("sip78xx") when a load name was read, else NULL. Borrowed from `f`.
 //
@@ -387,7 +387,8 @@ const char *mpp_firmware_load_family(const struct mpp_firmware *f);
 
 // The release-note spelling ("14.1(1)", "12.5(1)SR3").
 //
-// On success stores in `*out` a string to free with `mpp_string_free`.
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `f` or `out` is NULL, writing nothing.
 //
 // # Safety
 // `f` must be NULL or a live version; `out` must be valid for one write; `err` must be NULL
@@ -398,7 +399,8 @@ mpp_status mpp_firmware_to_string(const struct mpp_firmware *f,
                                   struct mpp_error **err);
 
 // Compares two versions by their numbers (EXT-6): stores -1, 0 or 1 in `*out` as `a` is
-// older than, the same as, or newer than `b`.
+// older than, the same as, or newer than `b`. Returns `MPP_OK`, or
+// `MPP_ERROR_CODE_NULL_POINTER` when `a`, `b` or `out` is NULL, writing nothing.
 //
 // # Safety
 // `a` and `b` must be NULL or live versions; `out` must be valid for one write; `err` must be
@@ -520,7 +522,7 @@ mpp_series mpp_model_series(const struct mpp_model *m);
 //
 // # Safety
 // `m` must be NULL or a handle from this library.
-mpp_model_kind mpp_model_kind(const struct mpp_model *m);
+mpp_model_kind mpp_model_kind_of(const struct mpp_model *m);
 
 // Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8). false for NULL.
 //

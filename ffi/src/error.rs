@@ -80,11 +80,13 @@ fn static_ptr(s: Option<&'static CString>) -> *const c_char {
 /// `err` must be NULL or an error returned by this library and not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_error_finding(err: *const mpp_error) -> *const mpp_finding {
-    // SAFETY: per the contract, `err` is NULL or live.
-    match unsafe { err.as_ref() } {
-        Some(err) => &err.finding,
-        None => ptr::null(),
-    }
+    guard(ptr::null(), || {
+        // SAFETY: per the contract, `err` is NULL or live.
+        match unsafe { err.as_ref() } {
+            Some(err) => &err.finding,
+            None => ptr::null(),
+        }
+    })
 }
 
 /// Frees an error. NULL is a no-op.
@@ -114,8 +116,10 @@ unsafe fn finding<'a>(f: *const mpp_finding) -> Option<&'a mpp_finding> {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }.map_or(0, |f| f.finding.number())
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }.map_or(0, |f| f.finding.number())
+    })
 }
 
 /// The stable snake_case name of the finding's code, e.g. "mac_invalid_length". Static: do
@@ -125,12 +129,14 @@ pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_char {
-    // SAFETY: per the contract.
-    static_ptr(
-        unsafe { finding(f) }
-            .and_then(|f| code_strings(f.finding.number()))
-            .map(|c| &c.name),
-    )
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        static_ptr(
+            unsafe { finding(f) }
+                .and_then(|f| code_strings(f.finding.number()))
+                .map(|c| &c.name),
+        )
+    })
 }
 
 /// The DOMAIN.md rule the finding enforces ("DEV-6"), or "" where none. Static: do not free.
@@ -140,12 +146,14 @@ pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_cha
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_char {
-    // SAFETY: per the contract.
-    static_ptr(
-        unsafe { finding(f) }
-            .and_then(|f| code_strings(f.finding.number()))
-            .map(|c| &c.rule),
-    )
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        static_ptr(
+            unsafe { finding(f) }
+                .and_then(|f| code_strings(f.finding.number()))
+                .map(|c| &c.rule),
+        )
+    })
 }
 
 /// Whether the finding refuses its row or action (`MPP_SEVERITY_ERROR`) or only cautions
@@ -155,8 +163,10 @@ pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_cha
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }.map_or(Severity::Error, |f| f.finding.severity())
+    guard(Severity::Error, || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }.map_or(Severity::Error, |f| f.finding.severity())
+    })
 }
 
 /// The message for a person. Borrowed from the finding's owner. NULL when `f` is NULL.
@@ -165,8 +175,10 @@ pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }.map_or(ptr::null(), |f| f.message.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }.map_or(ptr::null(), |f| f.message.as_ptr())
+    })
 }
 
 /// A suggested replacement value (a corrected MAC, the location probably meant), or NULL when
@@ -176,10 +188,12 @@ pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }
-        .and_then(|f| f.suggestion.as_deref())
-        .map_or(ptr::null(), CStr::as_ptr)
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }
+            .and_then(|f| f.suggestion.as_deref())
+            .map_or(ptr::null(), CStr::as_ptr)
+    })
 }
 
 /// The row of the input concerned, as a spreadsheet numbers it (header = 1); 0 when the
@@ -189,10 +203,12 @@ pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }
-        .and_then(|f| f.finding.row())
-        .unwrap_or(0)
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }
+            .and_then(|f| f.finding.row())
+            .unwrap_or(0)
+    })
 }
 
 /// The column of the input concerned, as its header spells it, or NULL when none. Borrowed
@@ -202,10 +218,12 @@ pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { finding(f) }
-        .and_then(|f| f.column.as_deref())
-        .map_or(ptr::null(), CStr::as_ptr)
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { finding(f) }
+            .and_then(|f| f.column.as_deref())
+            .map_or(ptr::null(), CStr::as_ptr)
+    })
 }
 
 /// The snake_case name of the code with this number ("mac_invalid_length"), or NULL when no
@@ -266,11 +284,11 @@ pub unsafe extern "C" fn mpp_error_code_severity(
 /// How many error codes there are; with `mpp_error_code_at`, enumerates them all.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_count() -> usize {
-    ErrorCode::ALL.len()
+    guard(0, || ErrorCode::ALL.len())
 }
 
 /// The number of the `index`-th error code in number order, or 0 when `index` is out of range.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_at(index: usize) -> u32 {
-    ErrorCode::ALL.get(index).map_or(0, |c| c.number())
+    guard(0, || ErrorCode::ALL.get(index).map_or(0, |c| c.number()))
 }

@@ -75,8 +75,10 @@ unsafe fn firmware<'a>(f: *const mpp_firmware) -> Option<&'a FirmwareVersion> {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_major(f: *const mpp_firmware) -> u16 {
-    // SAFETY: per the contract.
-    unsafe { firmware(f) }.map_or(0, FirmwareVersion::major)
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { firmware(f) }.map_or(0, FirmwareVersion::major)
+    })
 }
 
 /// The minor number (1 in 14.1(1)); 0 for NULL.
@@ -85,8 +87,10 @@ pub unsafe extern "C" fn mpp_firmware_major(f: *const mpp_firmware) -> u16 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_minor(f: *const mpp_firmware) -> u16 {
-    // SAFETY: per the contract.
-    unsafe { firmware(f) }.map_or(0, FirmwareVersion::minor)
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { firmware(f) }.map_or(0, FirmwareVersion::minor)
+    })
 }
 
 /// The maintenance number (the last 1 in 14.1(1)), or -1 when the text gave none (`14.1`) or
@@ -96,10 +100,12 @@ pub unsafe extern "C" fn mpp_firmware_minor(f: *const mpp_firmware) -> u16 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_maint(f: *const mpp_firmware) -> i32 {
-    // SAFETY: per the contract.
-    unsafe { firmware(f) }
-        .and_then(FirmwareVersion::maint)
-        .map_or(-1, i32::from)
+    guard(-1, || {
+        // SAFETY: per the contract.
+        unsafe { firmware(f) }
+            .and_then(FirmwareVersion::maint)
+            .map_or(-1, i32::from)
+    })
 }
 
 /// The service release (3 in 12.5(1)SR3), 0 when there is none or `f` is NULL.
@@ -108,8 +114,10 @@ pub unsafe extern "C" fn mpp_firmware_maint(f: *const mpp_firmware) -> i32 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_service_release(f: *const mpp_firmware) -> u16 {
-    // SAFETY: per the contract.
-    unsafe { firmware(f) }.map_or(0, FirmwareVersion::service_release)
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { firmware(f) }.map_or(0, FirmwareVersion::service_release)
+    })
 }
 
 /// Enterprise or MPP firmware. `MPP_FIRMWARE_KIND_ENTERPRISE` for NULL.
@@ -117,9 +125,11 @@ pub unsafe extern "C" fn mpp_firmware_service_release(f: *const mpp_firmware) ->
 /// # Safety
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn mpp_firmware_kind(f: *const mpp_firmware) -> FirmwareKind {
-    // SAFETY: per the contract.
-    unsafe { firmware(f) }.map_or(FirmwareKind::Enterprise, FirmwareVersion::kind)
+pub unsafe extern "C" fn mpp_firmware_kind_of(f: *const mpp_firmware) -> FirmwareKind {
+    guard(FirmwareKind::Enterprise, || {
+        // SAFETY: per the contract.
+        unsafe { firmware(f) }.map_or(FirmwareKind::Enterprise, FirmwareVersion::kind)
+    })
 }
 
 /// The load family ("sip78xx") when a load name was read, else NULL. Borrowed from `f`.
@@ -128,15 +138,18 @@ pub unsafe extern "C" fn mpp_firmware_kind(f: *const mpp_firmware) -> FirmwareKi
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_load_family(f: *const mpp_firmware) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { f.as_ref() }
-        .and_then(|f| f.family.as_deref())
-        .map_or(ptr::null(), |s| s.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { f.as_ref() }
+            .and_then(|f| f.family.as_deref())
+            .map_or(ptr::null(), |s| s.as_ptr())
+    })
 }
 
 /// The release-note spelling ("14.1(1)", "12.5(1)SR3").
 ///
-/// On success stores in `*out` a string to free with `mpp_string_free`.
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `f` or `out` is NULL, writing nothing.
 ///
 /// # Safety
 /// `f` must be NULL or a live version; `out` must be valid for one write; `err` must be NULL
@@ -161,7 +174,8 @@ pub unsafe extern "C" fn mpp_firmware_to_string(
 }
 
 /// Compares two versions by their numbers (EXT-6): stores -1, 0 or 1 in `*out` as `a` is
-/// older than, the same as, or newer than `b`.
+/// older than, the same as, or newer than `b`. Returns `MPP_OK`, or
+/// `MPP_ERROR_CODE_NULL_POINTER` when `a`, `b` or `out` is NULL, writing nothing.
 ///
 /// # Safety
 /// `a` and `b` must be NULL or live versions; `out` must be valid for one write; `err` must be

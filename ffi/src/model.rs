@@ -108,8 +108,10 @@ unsafe fn model<'a>(m: *const mpp_model) -> Option<&'a mpp_model> {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(ptr::null(), |m| m.name.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ptr::null(), |m| m.name.as_ptr())
+    })
 }
 
 /// The name Unified CM and Control Hub use ("Cisco 8845", EXT-9). Static. NULL when `m` is
@@ -119,8 +121,10 @@ pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(ptr::null(), |m| m.ucm_name.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ptr::null(), |m| m.ucm_name.as_ptr())
+    })
 }
 
 /// The part number ("CP-8845"; the ordering code adds "-K9="). Static. NULL when `m` is NULL.
@@ -129,8 +133,10 @@ pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_cha
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(ptr::null(), |m| m.part_number.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ptr::null(), |m| m.part_number.as_ptr())
+    })
 }
 
 /// Cisco's product name ("Cisco IP Phone 8845"). Static. NULL when `m` is NULL.
@@ -139,8 +145,10 @@ pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(ptr::null(), |m| m.description.as_ptr())
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ptr::null(), |m| m.description.as_ptr())
+    })
 }
 
 /// The series. `MPP_SERIES_S8800` is returned for a NULL `m`; pass a valid handle.
@@ -149,8 +157,10 @@ pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_series(m: *const mpp_model) -> Series {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(Series::S8800, |m| m.model.series())
+    guard(Series::S8800, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(Series::S8800, |m| m.model.series())
+    })
 }
 
 /// Audio or video. `MPP_MODEL_KIND_AUDIO` for a NULL `m`.
@@ -158,9 +168,11 @@ pub unsafe extern "C" fn mpp_model_series(m: *const mpp_model) -> Series {
 /// # Safety
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn mpp_model_kind(m: *const mpp_model) -> ModelKind {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.map_or(ModelKind::Audio, |m| m.model.kind())
+pub unsafe extern "C" fn mpp_model_kind_of(m: *const mpp_model) -> ModelKind {
+    guard(ModelKind::Audio, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ModelKind::Audio, |m| m.model.kind())
+    })
 }
 
 /// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8). false for NULL.
@@ -169,8 +181,10 @@ pub unsafe extern "C" fn mpp_model_kind(m: *const mpp_model) -> ModelKind {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.is_some_and(|m| m.model.has_wifi())
+    guard(false, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.is_some_and(|m| m.model.has_wifi())
+    })
 }
 
 /// Whether the phone runs Enterprise firmware that could be migrated; false for the 6800
@@ -180,6 +194,8 @@ pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_has_enterprise_firmware(m: *const mpp_model) -> bool {
-    // SAFETY: per the contract.
-    unsafe { model(m) }.is_some_and(|m| m.model.has_enterprise_firmware())
+    guard(false, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.is_some_and(|m| m.model.has_enterprise_firmware())
+    })
 }

@@ -253,7 +253,7 @@ fn e164_email_model_versions() {
         assert_eq!(
             (
                 s(mpp_model_name(model)),
-                mpp_model_kind(model),
+                mpp_model_kind_of(model),
                 mpp_model_has_wifi(model)
             ),
             ("8865NR".to_owned(), ModelKind::Video, false)
@@ -302,7 +302,7 @@ fn e164_email_model_versions() {
             (14, 1, 1)
         );
         assert_eq!(
-            (mpp_firmware_service_release(b), mpp_firmware_kind(b)),
+            (mpp_firmware_service_release(b), mpp_firmware_kind_of(b)),
             (3, FirmwareKind::Enterprise)
         );
         assert_eq!(s(mpp_firmware_load_family(a)), "sip78xx");
@@ -335,10 +335,8 @@ fn the_code_table_matches_the_core() {
         assert_eq!(s(mpp_error_code_summary(code.number())), code.summary());
         let mut sev = Severity::Error;
         // SAFETY: valid out-pointer.
-        assert_eq!(
-            unsafe { mpp_error_code_severity(code.number(), &mut sev, ptr::null_mut()) },
-            MPP_OK
-        );
+        let status = unsafe { mpp_error_code_severity(code.number(), &mut sev, ptr::null_mut()) };
+        assert_eq!(status, MPP_OK);
         assert_eq!(sev, code.severity());
     }
     assert_eq!(mpp_error_code_at(ErrorCode::ALL.len()), 0);
