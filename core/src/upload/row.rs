@@ -99,6 +99,17 @@ struct Findings {
 }
 
 impl Findings {
+    /// A mandatory value is missing: the cell is empty, or the file has no such column.
+    fn missing(&mut self, column: Column, cell: Cell<'_>, code: ErrorCode, empty: &str) {
+        let message = match cell {
+            Cell::Absent => format!(
+                "the file has no {} column (see row 1); {empty}",
+                column.header()
+            ),
+            _ => format!("{} is empty; {empty}", column.header()),
+        };
+        self.error(column, code, message);
+    }
     fn add(&mut self, column: Column, finding: Finding) {
         self.list
             .push(finding.at(Some(self.row), Some(column.header())));
@@ -151,6 +162,16 @@ impl RowValidator {
             );
             return refused(rec, out.list, false);
         }
+        if rec.flags.too_long {
+            out.list.push(
+                Finding::new(
+                    ErrorCode::RecordTooLong,
+                    format!("row {row} is longer than the reader's limit; it was not read"),
+                )
+                .at(Some(row), None::<&str>),
+            );
+            return refused(rec, out.list, false);
+        }
         if rec.len() != header.width {
             out.list.push(
                 Finding::new(
@@ -161,16 +182,6 @@ impl RowValidator {
                         if rec.len() == 1 { "" } else { "s" },
                         header.width
                     ),
-                )
-                .at(Some(row), None::<&str>),
-            );
-            return refused(rec, out.list, false);
-        }
-        if rec.flags.too_long {
-            out.list.push(
-                Finding::new(
-                    ErrorCode::RecordTooLong,
-                    format!("row {row} is longer than the reader's limit; it was not read"),
                 )
                 .at(Some(row), None::<&str>),
             );
@@ -219,6 +230,15 @@ impl RowValidator {
             }
             UploadOption::LicenseAndDevice => self.license_and_device(&mut out, &cells),
         };
+        // Report in column order, whatever order the rules ran in (stable: a column's own
+        // findings keep theirs).
+        let order = |f: &Finding| {
+            Column::ALL
+                .iter()
+                .position(|c| Some(c.header()) == f.column())
+                .unwrap_or(usize::MAX)
+        };
+        out.list.sort_by_key(order);
         if out.has_errors() {
             return refused(rec, out.list, false);
         }
@@ -237,10 +257,11 @@ impl RowValidator {
         let model = match model.text() {
             None if model.is_unreadable() => None,
             None => {
-                out.error(
+                out.missing(
                     Column::Model,
+                    model,
                     ErrorCode::ModelMissing,
-                    "Model is empty; give the phone model, e.g. 8845 or CP-8845-K9=".to_owned(),
+                    "give the phone model, e.g. 8845 or CP-8845-K9=",
                 );
                 None
             }
@@ -256,7 +277,15 @@ impl RowValidator {
                         .eligibility
                         .assess(label.model, label.hardware_version)
                         .into_parts();
-                    for f in findings {
+                    // Whether an Unknown phone migrates is decided when the task checks
+                    // eligibility (ELIG-1, EXT-3), not here.
+                    let unknown = |f: &Finding| {
+                        matches!(
+                            f.code(),
+                            ErrorCode::HardwareVersionUnknown | ErrorCode::EligibilityNoRule
+                        )
+                    };
+                    for f in findings.into_iter().filter(|f| !unknown(f)) {
                         out.add(Column::Model, f);
                     }
                     Some(label)
@@ -266,10 +295,11 @@ impl RowValidator {
         let mac = match mac.text() {
             None if mac.is_unreadable() => None,
             None => {
-                out.error(
+                out.missing(
                     Column::MacAddress,
+                    mac,
                     ErrorCode::MacMissing,
-                    "MAC Address is empty; give the phone's 12-digit MAC address".to_owned(),
+                    "give the phone's 12-digit MAC address",
                 );
                 None
             }
@@ -328,10 +358,11 @@ impl RowValidator {
             Cell::Unreadable => None,
             c => match c.text() {
                 None => {
-                    out.error(
+                    out.missing(
                         Column::Type,
+                        c,
                         ErrorCode::TypeMissing,
-                        "Type is empty; it must be USER or WORKSPACE".to_owned(),
+                        "it must be USER or WORKSPACE",
                     );
                     None
                 }
@@ -351,10 +382,11 @@ impl RowValidator {
         let mut existing_workspace = false;
         match (owner, username) {
             (_, None) if cell(Column::Username).is_unreadable() => {}
-            (_, None) => out.error(
+            (_, None) => out.missing(
                 Column::Username,
+                cell(Column::Username),
                 ErrorCode::UsernameMissing,
-                "Username is empty; give the user's email for a USER or the workspace's name for a WORKSPACE".to_owned(),
+                "give the user's email for a USER or the workspace's name for a WORKSPACE",
             ),
             (Some(OwnerType::User), Some(email)) => match validate_email(email) {
                 Err(e) => out.add(Column::Username, e.into_finding()),
@@ -389,7 +421,7 @@ impl RowValidator {
         match cell(Column::Location) {
             Cell::Unreadable => {}
             c => match c.text() {
-                None => out.error(Column::Location, ErrorCode::LocationMissing, "Location is empty; give the name of a location of the organisation".to_owned()),
+                None => out.missing(Column::Location, c, ErrorCode::LocationMissing, "give the name of a location of the organisation"),
                 Some(name) if name.chars().count() > MAX_LOCATION_NAME => out.error(
                     Column::Location,
                     ErrorCode::LocationNameTooLong,
@@ -435,10 +467,11 @@ impl RowValidator {
             }
         } else if owner == Some(OwnerType::Workspace) && !cell(Column::PhoneNumber).is_unreadable()
         {
-            out.error(
+            out.missing(
                 Column::PhoneNumber,
+                cell(Column::PhoneNumber),
                 ErrorCode::PhoneNumberMissing,
-                "a WORKSPACE row needs a Phone Number in E.164 form, e.g. +14085550100".to_owned(),
+                "a WORKSPACE row needs one in E.164 form, e.g. +14085550100",
             );
         }
 
@@ -485,10 +518,11 @@ impl RowValidator {
         match cell(Column::DeviceType) {
             Cell::Unreadable => {}
             c => match c.text() {
-                None => out.error(
+                None => out.missing(
                     Column::DeviceType,
+                    c,
                     ErrorCode::DeviceTypeMissing,
-                    "Device Type is empty; it must be IP".to_owned(),
+                    "it must be IP",
                 ),
                 Some(t) if t.eq_ignore_ascii_case("IP") => {}
                 Some(t) => out.error(

@@ -151,6 +151,7 @@ impl Header {
         let mut findings = Vec::new();
         let at_row1 = |f: Finding, column: &str| f.at(Some(1), Some(column.to_owned()));
         let schema = option.columns();
+        let mut other_schema = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             let key = near_key(cell);
             let known = Column::ALL
@@ -170,16 +171,8 @@ impl Header {
                         header.positions[column.index()] = Some(i);
                     }
                 }
-                Some(column) => findings.push(at_row1(
-                    Finding::new(
-                        ErrorCode::HeaderUnknownColumn,
-                        format!(
-                            "column {:?} belongs to the license_and_device schema; a {option} upload has only Model and MAC Address, so its values are ignored",
-                            column.header()
-                        ),
-                    ),
-                    cell,
-                )),
+                // A column of the other schema: reported once, below.
+                Some(column) => other_schema.push(column.header()),
                 None if key == near_key(ERRORS_COLUMN) => {}
                 None if key == "activation code" || key == "activation codes" => findings.push(at_row1(
                     Finding::new(
@@ -204,6 +197,19 @@ impl Header {
                     findings.push(at_row1(f, cell));
                 }
             }
+        }
+        if let Some(first) = other_schema.first() {
+            findings.push(at_row1(
+                Finding::new(
+                    ErrorCode::HeaderUnknownColumn,
+                    format!(
+                        "the columns {} belong to the license_and_device schema; a {option} upload reads only {}, so they are ignored (was the option meant to be license_and_device?)",
+                        other_schema.join(", "),
+                        schema_text(option)
+                    ),
+                ),
+                first,
+            ));
         }
         for &column in schema {
             if header.position(column).is_none() {
@@ -307,7 +313,10 @@ mod tests {
         );
         assert_eq!(findings[0].suggestion(), Some("MAC Address"));
         assert!(findings.iter().all(|f| f.row() == Some(1)));
-        let (_, f) = parse(&["Type", "Model", "MAC Address"], UploadOption::LicenseOnly);
+        let (_, f) = parse(
+            &["Type", "Model", "Username", "MAC Address"],
+            UploadOption::LicenseOnly,
+        );
         assert_eq!(f, [("header_unknown_column".to_owned(), "Type".to_owned())]);
     }
 

@@ -1,0 +1,394 @@
+//! The upload end to end: the bundled example, streaming against batch, the exports re-read,
+//! and properties over generated rows.
+
+use std::path::{Path, PathBuf};
+
+use mpp_migration::{
+    Column, Directory, ErrorCode, ErrorsCsvWriter, OwnerType, ReaderLimits, Severity, UploadOption,
+    UploadOptions, UploadReader, devices_csv, template_csv, user_export_csv, validate_upload,
+    validate_upload_path,
+};
+use proptest::prelude::*;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data")
+        .join(name)
+}
+
+fn directory() -> Directory {
+    Directory::from_json(std::fs::File::open(data("directory.json")).unwrap()).unwrap()
+}
+
+fn options() -> UploadOptions {
+    UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory())
+}
+
+#[test]
+fn the_bundled_upload_is_normalised() {
+    let report = validate_upload_path(data("upload.csv"), options()).unwrap();
+    assert_eq!(
+        (report.added(), report.errors(), report.total()),
+        (5, 12, 17)
+    );
+    assert!(report.directory_checked());
+    let first = &report.devices()[0];
+    assert_eq!(
+        (first.mac().to_string(), first.model().name(), first.row()),
+        ("001A2B3C4D01".to_owned(), "8845", Some(2))
+    );
+    let lobby = report
+        .devices()
+        .iter()
+        .find(|d| d.assignment().is_some_and(|a| a.username == "Lobby"))
+        .unwrap();
+    let a = lobby.assignment().unwrap();
+    assert_eq!(a.owner_type, OwnerType::Workspace);
+    assert_eq!(
+        a.phone_number.map(|n| n.to_string()).as_deref(),
+        Some("+14085550100")
+    );
+    assert_eq!(a.extension.as_deref(), Some("1003"));
+    // CSV-12 / DEC-6: true for an existing workspace is a warning and is not applied.
+    assert!(!a.call_plan);
+    let training = report
+        .devices()
+        .iter()
+        .find(|d| {
+            d.assignment()
+                .is_some_and(|a| a.username == "Training Room")
+        })
+        .unwrap();
+    assert!(training.assignment().unwrap().call_plan);
+    let smith = report
+        .devices()
+        .iter()
+        .find(|d| d.row() == Some(18))
+        .unwrap();
+    assert_eq!(smith.assignment().unwrap().username, "Smith, Barney");
+    // Every problem of a row, not only the first (DEC-1), each with its column.
+    let row15: Vec<_> = report
+        .findings_for_row(15)
+        .iter()
+        .map(|f| (f.column().unwrap(), f.name()))
+        .collect();
+    assert_eq!(
+        row15,
+        [
+            ("MAC Address", "mac_in_webex_calling"),
+            ("Call Plan", "call_plan_not_cisco_pstn")
+        ]
+    );
+    let mismatch = &report.findings_for_row(8)[0];
+    assert_eq!(
+        (mismatch.code(), mismatch.suggestion()),
+        (ErrorCode::WorkspaceNameMismatch, Some("Board Room"))
+    );
+    let dup = &report.findings_for_row(12)[0];
+    assert!(
+        dup.message().contains("row 2"),
+        "DEC-2 names the first row: {}",
+        dup.message()
+    );
+    assert_eq!(report.findings_for_row(8)[1].severity(), Severity::Warning);
+}
+
+#[test]
+fn without_a_directory_its_rules_are_skipped_and_the_report_says_so() {
+    let report = validate_upload_path(
+        data("upload.csv"),
+        UploadOptions::new(UploadOption::LicenseAndDevice),
+    )
+    .unwrap();
+    assert!(!report.directory_checked());
+    assert_eq!(report.added(), 9);
+    let codes: Vec<_> = report.findings().iter().map(|f| f.code()).collect();
+    for skipped in [
+        ErrorCode::UserNotFound,
+        ErrorCode::LocationNotFound,
+        ErrorCode::ExtensionInUse,
+        ErrorCode::MacInWebexCalling,
+    ] {
+        assert!(!codes.contains(&skipped));
+    }
+}
+
+#[test]
+fn streaming_gives_the_same_rows_as_the_report() {
+    let bytes = std::fs::read(data("upload.csv")).unwrap();
+    let report = validate_upload(&bytes[..], options()).unwrap();
+    let reader = UploadReader::new(&bytes[..], options()).unwrap();
+    assert!(reader.header_findings().is_empty());
+    let mut devices = Vec::new();
+    let mut findings = Vec::new();
+    let mut reader = reader;
+    for row in reader.by_ref() {
+        let row = row.unwrap();
+        if let Some(d) = row.device() {
+            devices.push(d.clone());
+            assert!(row.cells().is_empty());
+        } else {
+            assert!(
+                !row.findings().is_empty()
+                    && row
+                        .findings()
+                        .iter()
+                        .any(|f| f.severity() == Severity::Error)
+            );
+        }
+        findings.extend(row.findings().iter().cloned());
+    }
+    assert_eq!(devices, report.devices());
+    assert_eq!(findings, report.findings());
+    assert_eq!(reader.counts(), report.counts());
+}
+
+#[test]
+fn csv15_the_errors_file_uploads_cleanly_once_fixed() {
+    let report = validate_upload_path(data("upload.csv"), options()).unwrap();
+    let errors = report.errors_csv();
+    assert!(!errors.starts_with('\u{feff}'));
+    let first_line = errors.lines().next().unwrap();
+    assert_eq!(
+        first_line,
+        "Errors,Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan"
+    );
+    // Re-read as is: the same rows fail, and the Errors column is ignored.
+    let again = validate_upload(errors.as_bytes(), options()).unwrap();
+    assert!(
+        again.findings().iter().all(|f| f.row() != Some(1)),
+        "{:?}",
+        again.findings()
+    );
+    assert_eq!(again.total(), 11, "the 12 refused rows less the blank one");
+    // Fix every refused row the way its findings say, and upload again.
+    let fixed = errors
+        .replace("frank@example.com", "dave@example.com")
+        .replace(
+            "USER,carol@example.com,+14085550105",
+            "USER,carol@example.com,",
+        )
+        .replace("Board room", "Board Room")
+        .replace("CP-8821-K9=", "8845")
+        .replace("00-1A-2B-3C-4D-09,hq", "001A2B3C4D09,HQ")
+        .replace("408-555-0107,1001", "+14085550107,1005")
+        .replace("IP,8845,001A2B3C4D01", "IP,8845,001A2B3C4D31")
+        .replace("Analog", "IP")
+        .replace("6851", "8851")
+        .replace(
+            "001A2B3C4D99,Branch Office,true",
+            "001A2B3C4D98,Branch Office,false",
+        )
+        .replace("Moon Base", "Lab");
+    let again = validate_upload(fixed.as_bytes(), options()).unwrap();
+    let errors: Vec<String> = again
+        .findings()
+        .iter()
+        .filter(|f| f.severity() == Severity::Error)
+        .map(|f| f.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!((again.added(), again.total()), (11, 11));
+}
+
+#[test]
+fn csv16_templates_user_export_and_devices_file_re_read() {
+    for option in [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly] {
+        let report =
+            validate_upload(template_csv(option).as_bytes(), UploadOptions::new(option)).unwrap();
+        let codes: Vec<_> = report.findings().iter().map(|f| f.name()).collect();
+        assert_eq!(codes, ["no_data_rows"], "{option}");
+    }
+    let dir = directory();
+    let users = user_export_csv(&dir);
+    let report = validate_upload(
+        users.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(dir.clone()),
+    )
+    .unwrap();
+    assert_eq!(report.total(), dir.users().len() as u64);
+    // The export is a skeleton: every row lacks what the administrator fills in.
+    let row2: Vec<_> = report
+        .findings_for_row(2)
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    assert_eq!(row2, ["model_missing", "mac_missing", "location_missing"]);
+    assert!(
+        users
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("USER,alice@example.com,,,IP,")
+    );
+
+    let report = validate_upload_path(data("upload.csv"), options()).unwrap();
+    let normalised = report.devices_csv();
+    assert!(normalised.contains("WORKSPACE,\"Smith, Barney\",+442079460958,2003,IP,Cisco 8845,001A2B3C4D0E,Branch Office,false"));
+    let again = validate_upload(normalised.as_bytes(), options()).unwrap();
+    assert_eq!(again.added(), report.added());
+    let strip = |d: &mpp_migration::Device| d.clone().with_row(None);
+    assert_eq!(
+        again.devices().iter().map(strip).collect::<Vec<_>>(),
+        report.devices().iter().map(strip).collect::<Vec<_>>()
+    );
+    let only = devices_csv(report.devices(), UploadOption::LicenseOnly);
+    assert_eq!(
+        validate_upload(
+            only.as_bytes(),
+            UploadOptions::new(UploadOption::LicenseOnly)
+        )
+        .unwrap()
+        .added(),
+        5
+    );
+}
+
+#[test]
+fn exports_neutralise_formulas_but_keep_valid_numbers() {
+    let report = validate_upload_path(data("corpus/formula_cells.csv"), options()).unwrap();
+    let errors = report.errors_csv();
+    assert!(
+        errors.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+        "{errors}"
+    );
+    assert!(errors.contains(",'@SUM(1+1),+14085550110,'-1,"), "{errors}");
+    assert!(
+        errors.contains(",'-Lobby,+14085550111,,IP,'+8845,"),
+        "{errors}"
+    );
+    for line in errors.lines().skip(1) {
+        assert!(!line.starts_with(['=', '+', '-', '@']));
+    }
+}
+
+#[test]
+fn the_errors_file_can_be_written_while_streaming() {
+    let bytes = std::fs::read(data("upload.csv")).unwrap();
+    let mut reader = UploadReader::new(&bytes[..], options()).unwrap();
+    let mut out = ErrorsCsvWriter::new(Vec::new(), &reader.header_cells().to_vec()).unwrap();
+    let mut written = 0;
+    for row in reader.by_ref() {
+        if out.write_row(&row.unwrap()).unwrap() {
+            written += 1;
+        }
+    }
+    let streamed = String::from_utf8(out.finish().unwrap()).unwrap();
+    assert_eq!(written, 11);
+    assert_eq!(
+        streamed,
+        validate_upload(&bytes[..], options()).unwrap().errors_csv()
+    );
+}
+
+#[test]
+fn limits_are_the_callers_to_set() {
+    let csv = format!(
+        "Model,MAC Address\n8845,001A2B3C4D5E\n{},001A2B3C4D5F\n",
+        "8".repeat(100)
+    );
+    let tight = ReaderLimits {
+        max_field_bytes: 50,
+        ..ReaderLimits::default()
+    };
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly).with_limits(tight),
+    )
+    .unwrap();
+    let f = &report.findings()[0];
+    assert_eq!(
+        (f.code(), f.row(), f.column()),
+        (
+            ErrorCode::FieldTooLong,
+            Some(3),
+            Some(Column::Model.header())
+        )
+    );
+}
+
+#[test]
+fn a_failing_reader_is_an_error_not_a_panic() {
+    struct Broken(usize);
+    impl std::io::Read for Broken {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0 == 0 {
+                return Err(std::io::Error::other("disk on fire"));
+            }
+            let line = b"Model,MAC Address\n";
+            let n = line.len().min(buf.len());
+            buf[..n].copy_from_slice(&line[..n]);
+            self.0 -= 1;
+            Ok(n)
+        }
+    }
+    let err =
+        validate_upload(Broken(1), UploadOptions::new(UploadOption::LicenseOnly)).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::IoError);
+    assert!(err.message().contains("disk on fire"));
+    let err = validate_upload_path(
+        data("no-such-file.csv"),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap_err();
+    assert!(
+        err.message().contains("no-such-file.csv"),
+        "{}",
+        err.message()
+    );
+}
+
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("USER".to_owned()),
+        Just("WORKSPACE".to_owned()),
+        Just("alice@example.com".to_owned()),
+        Just("+14085550100".to_owned()),
+        Just("1003".to_owned()),
+        Just("IP".to_owned()),
+        Just("8845".to_owned()),
+        Just("CP-7821-K9=V02".to_owned()),
+        Just("001A2B3C4D5E".to_owned()),
+        Just("HQ".to_owned()),
+        Just("true".to_owned()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_rows_give_a_consistent_report(rows in prop::collection::vec(prop::collection::vec(cell(), 7..11), 0..12)) {
+        let mut csv = String::from("Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n");
+        for row in &rows {
+            let quoted: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            csv.push_str(&quoted.join(","));
+            csv.push('\n');
+        }
+        let report = validate_upload(csv.as_bytes(), options()).unwrap();
+        prop_assert_eq!(report.total(), rows.len() as u64);
+        prop_assert_eq!(report.added() + report.errors(), report.total());
+        for d in report.devices() {
+            prop_assert!(d.assignment().is_some());
+        }
+        // A refused row always says why; an accepted row never carries an error.
+        for r in report.rejected_rows() {
+            prop_assert!(report.rejected_findings(r).iter().any(|f| f.severity() == Severity::Error));
+        }
+        let errors_again = validate_upload(report.errors_csv().as_bytes(), options()).unwrap();
+        prop_assert_eq!(errors_again.added(), 0);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        for option in [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly] {
+            let report = validate_upload(&bytes[..], UploadOptions::new(option).with_directory(directory())).unwrap();
+            prop_assert_eq!(report.added() + report.errors(), report.total());
+            let _ = report.errors_csv();
+            let _ = report.devices_csv();
+        }
+    }
+}
