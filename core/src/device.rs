@@ -34,7 +34,7 @@ impl OwnerType {
 
     /// Reads `USER` or `WORKSPACE`, case-insensitively, ignoring surrounding spaces (DEC-7).
     pub fn parse(text: &str) -> Option<OwnerType> {
-        let text = text.trim();
+        let text = crate::text::trim(text);
         if text.eq_ignore_ascii_case("USER") {
             Some(OwnerType::User)
         } else if text.eq_ignore_ascii_case("WORKSPACE") {
@@ -83,7 +83,7 @@ pub struct Device {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     hardware_version: Option<HardwareVersion>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    firmware: Option<FirmwareVersion>,
+    firmware: Option<Box<FirmwareVersion>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     assignment: Option<Assignment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +113,8 @@ impl Device {
     /// The same device with its current firmware known (EXT-6).
     #[must_use]
     pub fn with_firmware(mut self, firmware: Option<FirmwareVersion>) -> Device {
-        self.firmware = firmware;
+        // Boxed: rarely known at upload, and a device is moved around once per row.
+        self.firmware = firmware.map(Box::new);
         self
     }
 
@@ -145,7 +146,7 @@ impl Device {
     }
     /// The current Enterprise firmware, when known.
     pub fn firmware(&self) -> Option<&FirmwareVersion> {
-        self.firmware.as_ref()
+        self.firmware.as_deref()
     }
     /// Whom it is added for, for the *license and device* option.
     pub fn assignment(&self) -> Option<&Assignment> {

@@ -6,7 +6,7 @@
 //! location names exactly, with a near miss (case, spacing) reported so that the fix can name
 //! the existing entry.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
@@ -76,13 +76,64 @@ impl Location {
     }
 }
 
-/// The key under which names are near misses of each other: case and runs of white space
-/// ignored (DEC-7).
+/// A name as near misses compare it (DEC-7): lower-cased, each run of white space one space,
+/// none around.
+fn near_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0)
+            .then_some(' ')
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    })
+}
+
+/// The key under which names are near misses of each other (DEC-7).
 pub(crate) fn near_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    near_chars(name).collect()
+}
+
+/// Finds names that are near misses of each other without building their keys: a row's name
+/// is hashed as [`near_chars`] yields it, and only a hash hit is compared.
+#[derive(Clone, Debug, Default)]
+struct NearIndex {
+    by_hash: HashMap<u64, Vec<usize>>,
+}
+
+impl NearIndex {
+    fn hash(name: &str) -> u64 {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::FixedState::with_seed(0x6d70_705f_6e65_6172);
+        // ASCII names (nearly all) are normalised on the stack; others through near_key.
+        let mut buf = [0u8; 96];
+        let mut len = 0;
+        for word in name.split_ascii_whitespace() {
+            let space = if len > 0 { &b" "[..] } else { &b""[..] };
+            for &b in space.iter().chain(word.as_bytes()) {
+                if !b.is_ascii() || len == buf.len() {
+                    return state.hash_one(near_key(name).as_bytes());
+                }
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        state.hash_one(&buf[..len])
+    }
+
+    fn insert(&mut self, name: &str, index: usize) {
+        self.by_hash
+            .entry(NearIndex::hash(name))
+            .or_default()
+            .push(index);
+    }
+
+    /// The index of the first name in `names` that is a near miss of `name`.
+    fn find<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let candidates = self.by_hash.get(&NearIndex::hash(name))?;
+        candidates
+            .iter()
+            .copied()
+            .find(|&i| near_chars(names(i)).eq(near_chars(name)))
+    }
 }
 
 /// What a name lookup found.
@@ -126,16 +177,16 @@ struct DirectoryDocument {
 /// assert!(dir.has_device(Mac::parse("001a2b3c4d5e")?));
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Directory {
     users: Vec<String>,
     user_keys: HashSet<String>,
     workspaces: Vec<String>,
     workspace_exact: HashSet<String>,
-    workspace_near: HashMap<String, usize>,
+    workspace_near: NearIndex,
     locations: Vec<Location>,
     location_exact: HashMap<String, usize>,
-    location_near: HashMap<String, usize>,
+    location_near: NearIndex,
     extensions: Vec<HashSet<String>>,
     devices: HashSet<Mac>,
 }
@@ -293,7 +344,18 @@ impl Directory {
     }
 
     fn from_document(doc: DirectoryDocument) -> Result<Directory> {
-        let mut dir = Directory::default();
+        let mut dir = Directory {
+            users: Vec::new(),
+            user_keys: HashSet::new(),
+            workspaces: Vec::new(),
+            workspace_exact: HashSet::new(),
+            workspace_near: NearIndex::default(),
+            locations: Vec::new(),
+            location_exact: HashMap::new(),
+            location_near: NearIndex::default(),
+            extensions: Vec::new(),
+            devices: HashSet::new(),
+        };
         for (i, email) in doc.users.into_iter().enumerate() {
             validate_email(&email).map_err(|e| invalid(format!("users[{i}]"), e.message()))?;
             if dir.user_keys.insert(email_key(&email)) {
@@ -306,9 +368,7 @@ impl Directory {
                 return Err(invalid(format!("workspaces[{i}]"), "the name is empty"));
             }
             if dir.workspace_exact.insert(name.clone()) {
-                dir.workspace_near
-                    .entry(near_key(&name))
-                    .or_insert(dir.workspaces.len());
+                dir.workspace_near.insert(&name, dir.workspaces.len());
                 dir.workspaces.push(name);
             }
         }
@@ -324,7 +384,8 @@ impl Directory {
                     format!("{name:?} is longer than {MAX_LOCATION_NAME} characters (EXT-12)"),
                 ));
             }
-            if let Some(&other) = dir.location_near.get(&near_key(&name)) {
+            let locations = &dir.locations;
+            if let Some(other) = dir.location_near.find(&name, |i| &locations[i].name) {
                 let why = if dir.locations[other].name == name {
                     "appears twice"
                 } else {
@@ -352,8 +413,7 @@ impl Directory {
             let mut extensions: Vec<String> = in_use.iter().cloned().collect();
             extensions.sort_unstable();
             dir.location_exact.insert(name.clone(), dir.locations.len());
-            dir.location_near
-                .insert(near_key(&name), dir.locations.len());
+            dir.location_near.insert(&name, dir.locations.len());
             dir.extensions.push(in_use);
             dir.locations.push(Location {
                 name,
@@ -371,7 +431,9 @@ impl Directory {
 
     /// Whether a user with this email exists (case-insensitive, DEC-7).
     pub fn has_user(&self, email: &str) -> bool {
-        self.user_keys.contains(&email_key(email))
+        let email = crate::text::trim(email);
+        // Most addresses are written as the directory has them: look them up as they are first.
+        self.user_keys.contains(email) || self.user_keys.contains(&email_key(email))
     }
 
     /// How a workspace name matches the organisation's workspaces (DEC-7).
@@ -379,8 +441,8 @@ impl Directory {
         if self.workspace_exact.contains(name) {
             return NameMatch::Exact;
         }
-        match self.workspace_near.get(&near_key(name)) {
-            Some(&i) => NameMatch::NearMiss(&self.workspaces[i]),
+        match self.workspace_near.find(name, |i| &self.workspaces[i]) {
+            Some(i) => NameMatch::NearMiss(&self.workspaces[i]),
             None => NameMatch::Missing,
         }
     }
@@ -390,8 +452,8 @@ impl Directory {
         if let Some(&i) = self.location_exact.get(name) {
             return (NameMatch::Exact, Some(&self.locations[i]));
         }
-        match self.location_near.get(&near_key(name)) {
-            Some(&i) => (NameMatch::NearMiss(&self.locations[i].name), None),
+        match self.location_near.find(name, |i| &self.locations[i].name) {
+            Some(i) => (NameMatch::NearMiss(&self.locations[i].name), None),
             None => (NameMatch::Missing, None),
         }
     }

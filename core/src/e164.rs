@@ -17,7 +17,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::mac::{describe_char, quoted};
+use crate::text::{Shown, describe_char, trim};
 
 /// At most 15 digits in all, country calling code included (EXT-12).
 pub(crate) const MAX_DIGITS: usize = 15;
@@ -80,11 +80,25 @@ impl E164 {
     /// [`ErrorCode::E164TooLong`], [`ErrorCode::E164TooShort`], [`ErrorCode::E164LeadingZero`],
     /// [`ErrorCode::E164UnknownCountryCode`].
     pub fn parse(input: &str) -> Result<E164> {
-        let text = input.trim();
-        let shown = quoted(text);
+        let text = trim(input);
+        let shown = Shown(text);
         let Some(rest) = text.strip_prefix('+') else {
-            return Err(missing_plus(text, &shown));
+            return Err(missing_plus(text));
         };
+        // "+44 (0) 20 …": the national trunk prefix, which E.164 drops (DEC-4).
+        if rest.contains('(') && rest.as_bytes().windows(3).any(|w| w == b"(0)") {
+            let fixed = text.replacen("(0)", "", 1);
+            let mut err = Error::new(
+                ErrorCode::E164TrunkPrefix,
+                format!(
+                    "phone number {shown} keeps the national trunk prefix (0) after the country calling code; E.164 drops it"
+                ),
+            );
+            if let Ok(n) = E164::parse(&fixed) {
+                err = err.with_suggestion(n.to_string());
+            }
+            return Err(err);
+        }
         let mut digits: u64 = 0;
         let mut len = 0usize;
         for c in rest.chars() {
@@ -203,7 +217,8 @@ pub fn country_calling_code_region(code: u16) -> Option<&'static str> {
     region_of(code)
 }
 
-fn missing_plus(text: &str, shown: &str) -> Error {
+fn missing_plus(text: &str) -> Error {
+    let shown = Shown(text);
     if text.is_empty() {
         return Error::new(
             ErrorCode::E164TooShort,
@@ -341,6 +356,11 @@ mod tests {
         assert_eq!(code("+999 1234567"), ErrorCode::E164UnknownCountryCode);
         assert_eq!(code("+2591234567"), ErrorCode::E164UnknownCountryCode);
         assert_eq!(code("+44 123"), ErrorCode::E164TooShort);
+        let err = E164::parse("+44 (0) 20 7946 0958").unwrap_err();
+        assert_eq!(
+            (err.code(), err.finding().suggestion()),
+            (ErrorCode::E164TrunkPrefix, Some("+442079460958"))
+        );
         assert!(
             E164::parse("+123456789012345").is_ok(),
             "15 digits is the maximum, not beyond it"

@@ -167,6 +167,8 @@ impl Eligibility {
 pub struct EligibilityTable {
     name: String,
     rules: Vec<EligibilityRule>,
+    /// For each catalogue model (by [`Model::index`]), its rows in `rules`.
+    by_model: Vec<std::ops::Range<usize>>,
 }
 
 const CONTROL_HUB_CSV: &str = include_str!("../data/eligibility/control_hub.csv");
@@ -179,10 +181,8 @@ static ORDERING_GUIDE: LazyLock<Arc<EligibilityTable>> =
 
 /// An embedded table; the unit tests prove both parse, so the empty fallback is unreachable.
 fn embedded(name: &str, csv: &str) -> EligibilityTable {
-    EligibilityTable::from_csv(name, csv.as_bytes()).unwrap_or(EligibilityTable {
-        name: name.to_owned(),
-        rules: Vec::new(),
-    })
+    EligibilityTable::from_csv(name, csv.as_bytes())
+        .unwrap_or_else(|_| EligibilityTable::new(name, Vec::new()))
 }
 
 impl EligibilityTable {
@@ -364,10 +364,10 @@ impl EligibilityTable {
                 ));
             }
         }
-        Ok(EligibilityTable {
-            name: name.to_owned(),
-            rules: rules.into_iter().map(|(_, r)| r).collect(),
-        })
+        Ok(EligibilityTable::new(
+            name,
+            rules.into_iter().map(|(_, r)| r).collect(),
+        ))
     }
 
     /// The table in its CSV form, which [`from_csv`](Self::from_csv) reads back: a starting
@@ -402,13 +402,32 @@ impl EligibilityTable {
         &self.rules
     }
 
-    fn rules_for<'a>(
-        &'a self,
-        model: &'static Model,
-    ) -> impl Iterator<Item = &'a EligibilityRule> + Clone {
-        self.rules
-            .iter()
-            .filter(move |r| std::ptr::eq(r.model, model))
+    /// A table of rules already grouped by model and ordered by hardware version.
+    fn new(name: &str, rules: Vec<EligibilityRule>) -> EligibilityTable {
+        let mut by_model = vec![0..0; Model::all().len()];
+        let mut start = 0;
+        while start < rules.len() {
+            let model = rules[start].model;
+            let end = start
+                + rules[start..]
+                    .iter()
+                    .take_while(|r| r.model == model)
+                    .count();
+            if let Some(slot) = by_model.get_mut(model.index()) {
+                *slot = start..end;
+            }
+            start = end;
+        }
+        EligibilityTable {
+            name: name.to_owned(),
+            rules,
+            by_model,
+        }
+    }
+
+    fn rules_for(&self, model: &'static Model) -> impl Iterator<Item = &EligibilityRule> + Clone {
+        let range = self.by_model.get(model.index()).cloned().unwrap_or(0..0);
+        self.rules.get(range).unwrap_or(&[]).iter()
     }
 
     /// What the table alone says of a model and, where known, its hardware version: the

@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::mac::{describe_char, quoted};
+use crate::text::{describe_char, quoted, trim};
 
 /// Longest address SMTP carries (RFC 5321: 254 characters in a path).
 pub(crate) const MAX_LEN: usize = 254;
@@ -38,7 +38,7 @@ impl Email {
     ///
     /// Errors: [`ErrorCode::EmailInvalid`], with a message naming the part that is wrong.
     pub fn parse(input: &str) -> Result<Email> {
-        let text = input.trim();
+        let text = trim(input);
         check(text)?;
         Ok(Email {
             text: text.to_owned(),
@@ -62,16 +62,15 @@ pub fn email_key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-fn invalid(shown: &str, why: impl fmt::Display) -> Error {
+fn invalid(text: &str, why: impl fmt::Display) -> Error {
     Error::new(
         ErrorCode::EmailInvalid,
-        format!("{shown} is not a valid email address: {why}"),
+        format!("{} is not a valid email address: {why}", quoted(text)),
     )
 }
 
 /// The syntax check, shared by [`Email::parse`] and [`validate_email`].
 fn check(text: &str) -> Result<()> {
-    let shown = quoted(text);
     if text.is_empty() {
         return Err(Error::new(
             ErrorCode::EmailInvalid,
@@ -80,13 +79,13 @@ fn check(text: &str) -> Result<()> {
     }
     if text.chars().count() > MAX_LEN {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("longer than {MAX_LEN} characters"),
         ));
     }
     if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("it contains {}", describe_char(c)),
         ));
     }
@@ -94,22 +93,22 @@ fn check(text: &str) -> Result<()> {
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
         let ats = text.matches('@').count();
         return Err(invalid(
-            &shown,
+            text,
             format_args!("expected exactly one '@', found {ats}"),
         ));
     };
     if local.is_empty() {
-        return Err(invalid(&shown, "nothing before the '@'"));
+        return Err(invalid(text, "nothing before the '@'"));
     }
     if local.chars().count() > MAX_LOCAL_LEN {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("the part before '@' is longer than {MAX_LOCAL_LEN} characters"),
         ));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
         return Err(invalid(
-            &shown,
+            text,
             "the part before '@' starts or ends with a dot, or has two dots in a row",
         ));
     }
@@ -120,44 +119,43 @@ fn check(text: &str) -> Result<()> {
         )
     }) {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("{} is not allowed before the '@'", describe_char(c)),
         ));
     }
     if domain.is_empty() {
-        return Err(invalid(&shown, "nothing after the '@'"));
+        return Err(invalid(text, "nothing after the '@'"));
     }
-    let labels: Vec<&str> = domain.split('.').collect();
-    if labels.len() < 2 {
+    if !domain.contains('.') {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("the domain {domain:?} has no dot"),
         ));
     }
-    for label in &labels {
+    for label in domain.split('.') {
         if label.is_empty() {
             return Err(invalid(
-                &shown,
+                text,
                 format_args!("the domain {domain:?} has an empty part"),
             ));
         }
         if label.starts_with('-') || label.ends_with('-') {
             return Err(invalid(
-                &shown,
+                text,
                 format_args!("the domain part {label:?} starts or ends with '-'"),
             ));
         }
         if let Some(c) = label.chars().find(|&c| !(c.is_alphanumeric() || c == '-')) {
             return Err(invalid(
-                &shown,
+                text,
                 format_args!("{} is not allowed in the domain", describe_char(c)),
             ));
         }
     }
-    let tld = labels[labels.len() - 1];
+    let tld = domain.rsplit('.').next().unwrap_or("");
     if tld.chars().count() < 2 || tld.chars().all(|c| c.is_ascii_digit()) {
         return Err(invalid(
-            &shown,
+            text,
             format_args!("{tld:?} is not a top-level domain"),
         ));
     }
@@ -171,7 +169,7 @@ fn check(text: &str) -> Result<()> {
 /// assert!(mpp_migration::validate_email("alice@example").is_err());
 /// ```
 pub fn validate_email(input: &str) -> Result<()> {
-    check(input.trim())
+    check(trim(input))
 }
 
 impl PartialEq for Email {

@@ -77,6 +77,8 @@ pub enum ErrorCode {
     E164LeadingZero = 214,
     /// A phone number starts with no assigned country calling code (EXT-12).
     E164UnknownCountryCode = 215,
+    /// A phone number keeps a national trunk prefix `(0)` after its country calling code; E.164 drops it (DEC-4).
+    E164TrunkPrefix = 216,
     /// An email address is not of the form `local@domain.tld` (CSV-4).
     EmailInvalid = 220,
     /// A phone model is not one the catalogue knows (CSV-8, EXT-9).
@@ -227,6 +229,7 @@ impl ErrorCode {
         ErrorCode::E164TooShort,
         ErrorCode::E164LeadingZero,
         ErrorCode::E164UnknownCountryCode,
+        ErrorCode::E164TrunkPrefix,
         ErrorCode::EmailInvalid,
         ErrorCode::ModelUnknown,
         ErrorCode::HardwareVersionInvalid,
@@ -430,6 +433,12 @@ impl ErrorCode {
                 "EXT-12",
                 E,
                 "A phone number starts with no assigned country calling code.",
+            ),
+            E164TrunkPrefix => info(
+                "e164_trunk_prefix",
+                "DEC-4",
+                E,
+                "A phone number keeps a national trunk prefix (0) after its country code.",
             ),
             EmailInvalid => info(
                 "email_invalid",

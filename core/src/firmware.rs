@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::mac::quoted;
+use crate::text::quoted;
 
 /// Which firmware a version or load belongs to.
 #[repr(u32)]

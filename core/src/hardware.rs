@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::mac::quoted;
+use crate::text::{quoted, trim};
 
 /// A hardware version: `V` and a number, compared as a number (V03 < V15 < V24), never as a
 /// string (EXT-1).
@@ -29,7 +29,7 @@ impl HardwareVersion {
     ///
     /// Errors: [`ErrorCode::HardwareVersionInvalid`].
     pub fn parse(input: &str) -> Result<HardwareVersion> {
-        let text = input.trim();
+        let text = trim(input);
         let mut rest = text;
         for prefix in ["VID", "V"] {
             if rest.len() >= prefix.len()

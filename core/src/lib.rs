@@ -31,6 +31,7 @@ mod firmware;
 mod hardware;
 mod mac;
 mod model;
+mod text;
 mod upload;
 
 pub use device::{Assignment, Device, OwnerType};

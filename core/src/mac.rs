@@ -11,6 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::text::{describe_char, quoted, trim};
 
 /// Where the Webex cloud serves device license files (EXT-7).
 pub const LICENSE_URL_BASE: &str = "https://cloudupgrader.webex.com/licenses/e2m/";
@@ -25,8 +26,15 @@ pub const LICENSE_URL_BASE: &str = "https://cloudupgrader.webex.com/licenses/e2m
 /// assert_eq!(mac.license_file_name(), "001A2B3C4D5E.lic");
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Mac([u8; 6]);
+
+impl std::hash::Hash for Mac {
+    /// One `u64`: cheaper than six bytes, and a MAC is hashed once per upload row.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.to_u64());
+    }
+}
 
 impl Mac {
     /// Reads a MAC address in one of the spellings DEV-6 accepts.
@@ -36,20 +44,23 @@ impl Mac {
     /// [`ErrorCode::MacInvalidGrouping`]; where the input is a near miss, the error's suggestion
     /// is the normalised MAC.
     pub fn parse(input: &str) -> Result<Mac> {
-        let text = input.trim();
+        let text = trim(input);
         let bytes = text.as_bytes();
         // The fast paths: exactly the two forms of DEV-6.
-        if bytes.len() == 12 {
-            if let Some(mac) = Mac::from_hex_digits(bytes.iter().copied()) {
-                return Ok(mac);
-            }
-        } else if bytes.len() == 17 && colon_pairs(bytes) {
-            let digits = bytes.iter().copied().filter(|&b| b != b':');
-            if let Some(mac) = Mac::from_hex_digits(digits) {
-                return Ok(mac);
+        let stride = match bytes.len() {
+            12 => 2,
+            17 if colon_pairs(bytes) => 3,
+            _ => return Err(diagnose(text)),
+        };
+        let mut octets = [0u8; 6];
+        for (i, octet) in octets.iter_mut().enumerate() {
+            let (hi, lo) = (bytes[stride * i], bytes[stride * i + 1]);
+            match (hex_value(hi), hex_value(lo)) {
+                (Some(hi), Some(lo)) => *octet = (hi << 4) | lo,
+                _ => return Err(diagnose(text)),
             }
         }
-        Err(diagnose(text))
+        Ok(Mac(octets))
     }
 
     /// The MAC from its six octets.
@@ -147,23 +158,26 @@ fn diagnose(text: &str) -> Error {
     // A Unified CM device name: SEP + 12 hex digits (DEC-3).
     if let (Some(prefix), Some(rest)) = (text.get(..3), text.get(3..)) {
         if prefix.eq_ignore_ascii_case("SEP") && !rest.is_empty() {
-            if let Ok(mac) = Mac::parse(rest) {
+            // The rest may itself be a near miss (`SEP00-1A-…`): its fix is the fix.
+            let fix = match Mac::parse(rest) {
+                Ok(mac) => Some(mac.to_string()),
+                Err(e) => e.finding().suggestion().map(str::to_owned),
+            };
+            if let Some(fix) = fix {
                 return Error::new(
-                ErrorCode::MacDeviceName,
-                format!(
-                    "{shown} is a Unified CM device name, not a MAC address; drop the \"SEP\" prefix: {mac}"
-                ),
-            )
-            .with_suggestion(mac.to_string());
+                    ErrorCode::MacDeviceName,
+                    format!("{shown} is a Unified CM device name, not a MAC address; drop the \"SEP\" prefix: {fix}"),
+                )
+                .with_suggestion(fix);
             }
         }
     }
-    // Dash or dot separators: 00-1A-2B-3C-4D-5E, 001A.2B3C.4D5E, 00.1a.2b…
-    let has_dash_or_dot = text.contains(['-', '.']);
+    // Dash, dot or space separators: 00-1A-2B-3C-4D-5E, 001A.2B3C.4D5E, 00 1A 2B…
+    let has_dash_or_dot = text.contains(['-', '.', ' ']);
     if has_dash_or_dot {
         let digits: String = text
             .chars()
-            .filter(|c| !matches!(c, '-' | '.' | ':'))
+            .filter(|c| !matches!(c, '-' | '.' | ':' | ' '))
             .collect();
         if let Some(mac) = Mac::from_hex_digits(digits.bytes()) {
             return Error::new(
@@ -224,26 +238,6 @@ fn diagnose(text: &str) -> Error {
             if digit_count == 1 { "" } else { "s" }
         ),
     )
-}
-
-/// Quotes a value for a message, shortening very long ones so a message stays readable.
-pub(crate) fn quoted(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        format!("{text:?}")
-    } else {
-        let head: String = text.chars().take(MAX).collect();
-        format!("{head:?}… ({} characters)", text.chars().count())
-    }
-}
-
-/// Names a character so that an invisible or confusable one is still visible in a message.
-pub(crate) fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() || !c.is_ascii() {
-        format!("the character U+{:04X}", u32::from(c))
-    } else {
-        format!("'{c}'")
-    }
 }
 
 impl fmt::Display for Mac {
@@ -387,7 +381,16 @@ mod tests {
         assert_eq!(code("001A2B3C4D5E6F"), ErrorCode::MacInvalidLength);
         assert_eq!(code("00:1A:2B:3C:4D"), ErrorCode::MacInvalidLength);
         assert_eq!(code("001A2B3C4D5G"), ErrorCode::MacInvalidCharacter);
-        assert_eq!(code("001A 2B3C4D5E"), ErrorCode::MacInvalidCharacter);
+        assert_eq!(code("001A 2B3C4D5E"), ErrorCode::MacWrongSeparator);
+        assert_eq!(
+            suggestion("00 1a 2b 3c 4d 5e").as_deref(),
+            Some("001A2B3C4D5E")
+        );
+        assert_eq!(
+            suggestion("SEP00-1A-2B-3C-4D-5E").as_deref(),
+            Some("001A2B3C4D5E")
+        );
+        assert_eq!(code("SEP00-1A-2B-3C-4D-5E"), ErrorCode::MacDeviceName);
         assert_eq!(code("001A2B3C4D5É"), ErrorCode::MacInvalidCharacter);
         let msg = Mac::parse("001A2B3C4D").unwrap_err().to_string();
         assert!(msg.contains("10 hexadecimal digits; expected 12"), "{msg}");

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::hardware::HardwareVersion;
-use crate::mac::quoted;
+use crate::text::{quoted, trim};
 
 const TABLE_CSV: &str = include_str!("../data/models.csv");
 
@@ -86,6 +86,7 @@ impl ModelKind {
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Model {
+    index: usize,
     name: &'static str,
     series: Series,
     kind: ModelKind,
@@ -105,7 +106,12 @@ impl Model {
 
     /// The model with this exact short name (`"8845"`, `"8865NR"`), without parsing spellings.
     pub fn by_name(name: &str) -> Option<&'static Model> {
-        CATALOGUE.iter().find(|m| m.name == name)
+        BY_NAME.get(name).copied()
+    }
+
+    /// The position of the model in [`Model::all`].
+    pub fn index(&self) -> usize {
+        self.index
     }
 
     /// The short name: `"8845"`, `"8865NR"`.
@@ -186,6 +192,10 @@ impl<'de> serde::Deserialize<'de> for &'static Model {
 
 static CATALOGUE: LazyLock<Vec<Model>> = LazyLock::new(|| catalogue_rows().flatten().collect());
 
+/// The catalogue by short name: parsing runs once per CSV row.
+static BY_NAME: LazyLock<foldhash::HashMap<&'static str, &'static Model>> =
+    LazyLock::new(|| CATALOGUE.iter().map(|m| (m.name, m)).collect());
+
 /// The rows of the embedded table; a malformed row is an `Err` naming its line (a unit test
 /// checks there is none).
 fn catalogue_rows() -> impl Iterator<Item = std::result::Result<Model, String>> {
@@ -201,6 +211,7 @@ fn catalogue_rows() -> impl Iterator<Item = std::result::Result<Model, String>> 
             _ => Err(bad()),
         };
         Ok(Model {
+            index: i - 1,
             name,
             series: Series::parse(series).ok_or_else(bad)?,
             kind: match kind {
@@ -235,19 +246,27 @@ pub struct ModelLabel {
 ///
 /// Errors: [`ErrorCode::ModelUnknown`], suggesting the closest known model when there is one.
 pub fn parse_model_label(input: &str) -> Result<ModelLabel> {
-    let text = input.trim();
+    let text = trim(input);
+    // Most cells name the model exactly ("8845"): one lookup, no copying.
+    if let Some(model) = Model::by_name(text) {
+        return Ok(ModelLabel {
+            model,
+            hardware_version: None,
+        });
+    }
     let mut buf = [0u8; 64];
     let Some((core, vid)) = split_spelling(text, &mut buf) else {
         return Err(unknown(text, None));
     };
-    let Some(model) = CATALOGUE.iter().find(|m| m.name == core) else {
+    let Some(model) = Model::by_name(core) else {
         return Err(unknown(text, Some(core)));
     };
     let hardware_version = match vid {
+        // The model is known; only its hardware version is not (EXT-1).
         Some(vid) => Some(HardwareVersion::parse(vid).map_err(|e| {
             Error::new(
-                ErrorCode::ModelUnknown,
-                format!("model {}: {}", quoted(text), e.message()),
+                ErrorCode::HardwareVersionInvalid,
+                format!("label {}: {}", quoted(text), e.message()),
             )
         })?),
         None => None,
@@ -300,7 +319,8 @@ fn split_spelling<'b>(text: &str, buf: &'b mut [u8; 64]) -> Option<(&'b str, Opt
         }
     }
     // The ordering code's suffix: `-K9`, `-K9=`, or `-K9=` and the VID.
-    let (model, after) = match s.find("-K9") {
+    let k9 = s.as_bytes().windows(3).position(|w| w == b"-K9");
+    let (model, after) = match k9 {
         Some(at) => (&s[..at], &s[at + 3..]),
         None => match s.find('=') {
             Some(at) => (&s[..at], &s[at..]),
@@ -470,10 +490,13 @@ mod tests {
             None
         );
         assert_eq!(parse_model("cp-7821-k9=v24").unwrap().name(), "7821");
-        assert_eq!(
-            parse_model_label("CP-7821-K9=X").unwrap_err().code(),
-            ErrorCode::ModelUnknown
-        );
+        for label in ["CP-7821-K9=X", "CP-7821-K9=V00"] {
+            assert_eq!(
+                parse_model_label(label).unwrap_err().code(),
+                ErrorCode::HardwareVersionInvalid,
+                "the model is known, only its VID is not"
+            );
+        }
     }
 
     #[test]

@@ -266,7 +266,7 @@ fn exports_neutralise_formulas_but_keep_valid_numbers() {
 fn the_errors_file_can_be_written_while_streaming() {
     let bytes = std::fs::read(data("upload.csv")).unwrap();
     let mut reader = UploadReader::new(&bytes[..], options()).unwrap();
-    let mut out = ErrorsCsvWriter::new(Vec::new(), &reader.header_cells().to_vec()).unwrap();
+    let mut out = ErrorsCsvWriter::new(Vec::new(), reader.header_cells()).unwrap();
     let mut written = 0;
     for row in reader.by_ref() {
         if out.write_row(&row.unwrap()).unwrap() {

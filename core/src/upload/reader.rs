@@ -8,7 +8,7 @@ use crate::directory::Directory;
 use crate::eligibility::EligibilityTable;
 use crate::error::{Error, ErrorCode, Finding, Result};
 
-use super::records::{RawRecord, ReaderLimits, RecordReader};
+use super::records::{ReaderLimits, RecordReader};
 use super::row::{RowValidator, UploadRow};
 use super::schema::{Header, UploadOption};
 
@@ -140,7 +140,8 @@ impl std::ops::AddAssign for UploadCounts {
 /// ```
 pub struct UploadReader<R> {
     records: RecordReader<R>,
-    rec: RawRecord,
+    /// The last row read, for the message of an I/O error.
+    last_row: u64,
     header: Header,
     header_findings: Vec<Finding>,
     validator: RowValidator,
@@ -163,67 +164,69 @@ impl<R: Read> UploadReader<R> {
             limits,
         } = options;
         let mut records = RecordReader::new(src, limits);
-        let mut rec = RawRecord::default();
-        let mut header_findings = Vec::new();
-        let at_row1 = |f: Finding| f.at(Some(1), None::<&str>);
-        let has_header = records
-            .read_record(&mut rec)
+        let mut findings = Vec::new();
+        let first = records
+            .read_record()
             .map_err(|e| Error::io("reading the upload", e))?;
+        let header = match first {
+            None => {
+                findings.push(Finding::new(
+                    ErrorCode::EmptyFile,
+                    "the file is empty; expected a header row such as the template's",
+                ));
+                None
+            }
+            Some(rec) => {
+                if rec.flags.too_long || rec.flags.long_field.is_some() {
+                    findings.push(Finding::new(
+                        ErrorCode::RecordTooLong,
+                        "the header row is longer than the reader's limit",
+                    ));
+                }
+                if rec.empty_line {
+                    findings.push(Finding::new(
+                        ErrorCode::BlankLine,
+                        "row 1 is blank; the header must be the first line",
+                    ));
+                }
+                let mut cells = Vec::with_capacity(rec.len());
+                for (i, bytes) in rec.fields().enumerate() {
+                    if std::str::from_utf8(bytes).is_err() {
+                        findings.push(
+                            Finding::new(ErrorCode::InvalidUtf8, format!("header column {} has bytes that are not UTF-8; save the file as UTF-8", i + 1))
+                                .at(None, Some(format!("column {}", i + 1))),
+                        );
+                    }
+                    cells.push(String::from_utf8_lossy(bytes).into_owned());
+                }
+                let width = rec.len();
+                let (mut header, header_findings) = Header::parse(cells, option);
+                header.width = width;
+                findings.extend(header_findings);
+                Some(header)
+            }
+        };
         if records.had_bom() {
-            header_findings.push(at_row1(Finding::new(
+            findings.insert(0, Finding::new(
                 ErrorCode::ByteOrderMark,
                 "the file starts with a UTF-8 byte-order mark; it is accepted, but Webex files are UTF-8 without one",
-            )));
+            ));
         }
-        let header = if !has_header {
-            header_findings.push(at_row1(Finding::new(
-                ErrorCode::EmptyFile,
-                "the file is empty; expected a header row such as the template's",
-            )));
-            Header::default()
-        } else {
-            if rec.flags.too_long || rec.flags.long_field.is_some() {
-                header_findings.push(at_row1(Finding::new(
-                    ErrorCode::RecordTooLong,
-                    "the header row is longer than the reader's limit",
-                )));
-            }
-            if rec.empty_line {
-                header_findings.push(at_row1(Finding::new(
-                    ErrorCode::BlankLine,
-                    "row 1 is blank; the header must be the first line",
-                )));
-            }
-            let cells: Vec<String> = rec
-                .fields()
-                .enumerate()
-                .map(|(i, bytes)| match std::str::from_utf8(bytes) {
-                    Ok(text) => text.to_owned(),
-                    Err(_) => {
-                        header_findings.push(
-                            Finding::new(ErrorCode::InvalidUtf8, format!("header column {} has bytes that are not UTF-8; save the file as UTF-8", i + 1))
-                                .at(Some(1), Some(format!("column {}", i + 1))),
-                        );
-                        String::from_utf8_lossy(bytes).into_owned()
-                    }
-                })
-                .collect();
-            let (mut header, findings) = Header::parse(cells, option);
-            header.width = rec.len();
-            header_findings.extend(findings);
-            header
-        };
+        let header_findings = findings
+            .into_iter()
+            .map(|f| f.at(Some(1), None::<&str>))
+            .collect();
         let directory_checked = directory.is_some();
         Ok(UploadReader {
             records,
-            rec,
-            header,
+            last_row: 1,
+            done: header.is_none(),
+            header: header.unwrap_or_default(),
             header_findings,
             validator: RowValidator::new(option, directory, eligibility),
             counts: UploadCounts::default(),
             option,
             directory_checked,
-            done: !has_header,
         })
     }
 
@@ -262,20 +265,21 @@ impl<R: Read> Iterator for UploadReader<R> {
         if self.done {
             return None;
         }
-        match self.records.read_record(&mut self.rec) {
-            Ok(true) => {
-                let row = self.validator.validate(&self.rec, &self.header);
+        match self.records.read_record() {
+            Ok(Some(rec)) => {
+                self.last_row = rec.row;
+                let row = self.validator.validate(&rec, &self.header);
                 self.counts.count(&row);
                 Some(Ok(row))
             }
-            Ok(false) => {
+            Ok(None) => {
                 self.done = true;
                 None
             }
             Err(e) => {
                 self.done = true;
                 Some(Err(Error::io(
-                    format!("reading the upload after row {}", self.rec.row),
+                    format!("reading the upload after row {}", self.last_row),
                     e,
                 )))
             }

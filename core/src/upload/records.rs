@@ -13,13 +13,15 @@
 //! appended. A UTF-8 byte-order mark at the start is skipped and reported.
 
 use std::io::{self, Read};
+use std::ops::Range;
+use std::str::Utf8Error;
 
 /// The size limits of the reader; beyond them a record is reported, not stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReaderLimits {
     /// The longest field, in bytes.
     pub max_field_bytes: usize,
-    /// The longest record, in bytes (the sum of its fields).
+    /// The longest record, in bytes of the file (separators and quotes included).
     pub max_record_bytes: usize,
     /// The most fields in one record.
     pub max_fields: usize,
@@ -42,72 +44,87 @@ impl Default for ReaderLimits {
 pub(crate) struct RecordFlags {
     /// The index of the first field longer than the limit.
     pub(crate) long_field: Option<usize>,
-    /// The record is longer than the limit, or has more fields than the limit.
+    /// The record is longer than the limit (it was skipped, not stored), or has more fields
+    /// than the limit.
     pub(crate) too_long: bool,
     /// A quoted field ran to the end of the input.
     pub(crate) unterminated_quote: bool,
 }
 
-/// One record: its row as a spreadsheet numbers it (header = 1), its fields' bytes.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct RawRecord {
+/// Where a field's bytes are: in the record as read, or unescaped into scratch space.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    range: (u32, u32),
+    in_scratch: bool,
+}
+
+/// One record, borrowed from the reader until the next read.
+pub(crate) struct Record<'a> {
+    /// The row as a spreadsheet numbers it (header = 1).
     pub(crate) row: u64,
-    data: Vec<u8>,
-    ends: Vec<usize>,
-    /// Fields seen, including those beyond `max_fields` that were not stored.
-    field_count: usize,
     pub(crate) flags: RecordFlags,
     /// The line was empty: not even a comma.
     pub(crate) empty_line: bool,
+    raw: &'a [u8],
+    /// `raw` as text, when it is UTF-8 (checked once per record).
+    raw_text: Option<&'a str>,
+    scratch: &'a [u8],
+    spans: &'a [Span],
+    field_count: usize,
 }
 
-impl RawRecord {
-    fn clear(&mut self) {
-        self.data.clear();
-        self.ends.clear();
-        self.field_count = 0;
-        self.flags = RecordFlags::default();
-        self.empty_line = false;
-    }
-
+impl<'a> Record<'a> {
     /// How many fields the record has (counting any beyond the limit).
     pub(crate) fn len(&self) -> usize {
         self.field_count
     }
 
+    fn range(span: &Span) -> Range<usize> {
+        span.range.0 as usize..span.range.1 as usize
+    }
+
     /// The bytes of field `i`, if it was stored.
-    pub(crate) fn field(&self, i: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.data.get(start..end)
+    pub(crate) fn field(&self, i: usize) -> Option<&'a [u8]> {
+        let span = self.spans.get(i)?;
+        let from = if span.in_scratch {
+            self.scratch
+        } else {
+            self.raw
+        };
+        from.get(Record::range(span))
     }
 
     /// Every stored field.
-    pub(crate) fn fields(&self) -> impl Iterator<Item = &[u8]> {
-        (0..self.ends.len()).filter_map(|i| self.field(i))
+    pub(crate) fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        (0..self.spans.len()).filter_map(|i| self.field(i))
     }
 
-    /// Whether every field is empty or white space: a blank row (DEC-10).
+    /// Field `i` as text, or why it is not UTF-8.
+    pub(crate) fn text(&self, i: usize) -> Option<Result<&'a str, Utf8Error>> {
+        let span = self.spans.get(i)?;
+        if !span.in_scratch {
+            if let Some(text) = self.raw_text.and_then(|t| t.get(Record::range(span))) {
+                return Some(Ok(text));
+            }
+        }
+        self.field(i).map(std::str::from_utf8)
+    }
+
+    /// Whether every stored field is UTF-8 (one check of the record as read, plus the few
+    /// unescaped fields).
+    pub(crate) fn is_text(&self) -> bool {
+        self.raw_text.is_some()
+            && (self.scratch.is_empty() || std::str::from_utf8(self.scratch).is_ok())
+    }
+
+    /// Whether every field is empty or white space: a blank row (DEC-10). A record skipped
+    /// for its size is not blank, though none of its fields was stored.
     pub(crate) fn is_blank(&self) -> bool {
-        self.empty_line || self.fields().all(|f| f.iter().all(u8::is_ascii_whitespace))
+        self.empty_line
+            || (!self.flags.too_long
+                && self.fields().all(|f| f.iter().all(u8::is_ascii_whitespace)))
     }
 }
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
-    /// At the start of a field.
-    FieldStart,
-    /// Inside an unquoted field.
-    Unquoted,
-    /// Inside an unquoted field, right after a backslash.
-    Backslash,
-    /// Inside a quoted field.
-    Quoted,
-    /// Inside a quoted field, right after a quote: the end of the field or `""`.
-    QuoteInQuoted,
-}
-
-const CHUNK: usize = 64 * 1024;
 
 /// Bytes that end a run of ordinary bytes in an unquoted field.
 static UNQUOTED_SPECIAL: [bool; 256] = {
@@ -119,11 +136,22 @@ static UNQUOTED_SPECIAL: [bool; 256] = {
     t
 };
 
-/// Streams records out of any reader, holding one chunk and one record at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// How a scan of the buffered bytes ended.
+enum Scan {
+    /// A record of `len` bytes, its terminator included; `cr`: it ended with `\r`.
+    Done { len: usize, cr: bool },
+    /// The record goes on past the buffered bytes.
+    NeedMore,
+}
+
+/// Streams records out of any reader, holding one buffer (64 KiB, or twice the record limit)
+/// and the record being read.
 pub(crate) struct RecordReader<R> {
     src: R,
-    buf: Box<[u8]>,
-    pos: usize,
+    buf: Vec<u8>,
+    start: usize,
     end: usize,
     eof: bool,
     /// A `\r` ended the last record: a `\n` right after it belongs to it.
@@ -132,14 +160,19 @@ pub(crate) struct RecordReader<R> {
     bom: bool,
     next_row: u64,
     limits: ReaderLimits,
+    spans: Vec<Span>,
+    scratch: Vec<u8>,
+    field_count: usize,
+    flags: RecordFlags,
 }
 
 impl<R: Read> RecordReader<R> {
     pub(crate) fn new(src: R, limits: ReaderLimits) -> RecordReader<R> {
+        let size = CHUNK.max(limits.max_record_bytes.saturating_mul(2));
         RecordReader {
             src,
-            buf: vec![0u8; CHUNK].into_boxed_slice(),
-            pos: 0,
+            buf: vec![0u8; size],
+            start: 0,
             end: 0,
             eof: false,
             skip_lf: false,
@@ -147,6 +180,10 @@ impl<R: Read> RecordReader<R> {
             bom: false,
             next_row: 1,
             limits,
+            spans: Vec::new(),
+            scratch: Vec::new(),
+            field_count: 0,
+            flags: RecordFlags::default(),
         }
     }
 
@@ -155,24 +192,25 @@ impl<R: Read> RecordReader<R> {
         self.bom
     }
 
-    /// Refills the buffer; `false` at the end of the input.
-    fn fill(&mut self) -> io::Result<bool> {
-        if self.pos < self.end {
-            return Ok(true);
-        }
+    /// Moves the unread bytes to the front and reads more after them; `false` at the end of
+    /// the input.
+    fn refill(&mut self) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
-        self.pos = 0;
-        self.end = 0;
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
         loop {
-            match self.src.read(&mut self.buf) {
+            match self.src.read(&mut self.buf[self.end..]) {
                 Ok(0) => {
                     self.eof = true;
                     return Ok(false);
                 }
                 Ok(n) => {
-                    self.end = n;
+                    self.end += n;
                     return Ok(true);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -181,198 +219,301 @@ impl<R: Read> RecordReader<R> {
         }
     }
 
-    /// Skips a byte-order mark at the very start, reading more if the first chunk is short.
-    fn skip_bom(&mut self) -> io::Result<()> {
-        self.started = true;
-        const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
-        let mut head = Vec::with_capacity(3);
-        while head.len() < 3 && self.fill()? {
-            let take = (3 - head.len()).min(self.end - self.pos);
-            head.extend_from_slice(&self.buf[self.pos..self.pos + take]);
-            self.pos += take;
-        }
-        if head[..] == BOM {
-            self.bom = true;
-        } else {
-            // Not a BOM: put the bytes back in front of what is buffered.
-            let rest = self.buf[self.pos..self.end].to_vec();
-            let mut joined = head;
-            joined.extend_from_slice(&rest);
-            if joined.len() > self.buf.len() {
-                self.buf = vec![0u8; joined.len()].into_boxed_slice();
-            }
-            self.buf[..joined.len()].copy_from_slice(&joined);
-            self.pos = 0;
-            self.end = joined.len();
-        }
+    /// Makes at least `n` unread bytes available, unless the input ends first.
+    fn want(&mut self, n: usize) -> io::Result<()> {
+        while self.end - self.start < n && self.refill()? {}
         Ok(())
     }
 
-    /// Reads the next record into `rec`; `false` when the input is exhausted.
-    pub(crate) fn read_record(&mut self, rec: &mut RawRecord) -> io::Result<bool> {
+    /// Reads the next record; `None` when the input is exhausted.
+    pub(crate) fn read_record(&mut self) -> io::Result<Option<Record<'_>>> {
         if !self.started {
-            self.skip_bom()?;
+            self.started = true;
+            self.want(3)?;
+            if self.buf[self.start..self.end].starts_with(&[0xEF, 0xBB, 0xBF]) {
+                self.bom = true;
+                self.start += 3;
+            }
         }
-        rec.clear();
-        if self.skip_lf && self.fill()? && self.buf[self.pos] == b'\n' {
-            self.pos += 1;
+        if self.skip_lf {
+            self.want(1)?;
+            if self.start < self.end && self.buf[self.start] == b'\n' {
+                self.start += 1;
+            }
+            self.skip_lf = false;
         }
-        self.skip_lf = false;
-        if !self.fill()? {
-            return Ok(false);
+        if self.start == self.end && !self.refill()? {
+            return Ok(None);
         }
-        rec.row = self.next_row;
+        let row = self.next_row;
         self.next_row += 1;
-        let mut state = State::FieldStart;
-        let mut field_start = 0usize;
-        let mut line_has_bytes = false;
-        loop {
-            if self.pos == self.end && !self.fill()? {
-                // End of input ends the record.
-                if state == State::Quoted {
-                    rec.flags.unterminated_quote = true;
+        let len = loop {
+            match self.scan() {
+                Scan::Done { len, cr } => {
+                    self.skip_lf = cr;
+                    if len > self.limits.max_record_bytes {
+                        // Over the limit though it fitted in the buffer: reported the same way.
+                        self.spans.clear();
+                        self.scratch.clear();
+                        self.flags.too_long = true;
+                    }
+                    break len;
                 }
-                if state == State::Backslash {
-                    self.push(rec, &[b'\\'], field_start);
+                Scan::NeedMore if self.end - self.start >= self.limits.max_record_bytes => {
+                    self.skip_long_record()?;
+                    break 0;
                 }
-                self.end_field(rec, field_start);
-                return Ok(true);
+                Scan::NeedMore => {
+                    // No more input: the scan is final on the next pass.
+                    let _ = self.refill()?;
+                }
             }
-            match state {
-                State::FieldStart => {
-                    let b = self.buf[self.pos];
-                    match b {
-                        b'"' => {
-                            self.pos += 1;
-                            state = State::Quoted;
-                            line_has_bytes = true;
-                        }
-                        b'\n' | b'\r' => {
-                            self.pos += 1;
-                            self.skip_lf = b == b'\r';
-                            rec.empty_line = !line_has_bytes;
-                            self.end_field(rec, field_start);
-                            return Ok(true);
-                        }
-                        _ => state = State::Unquoted,
+        };
+        let raw = &self.buf[self.start..self.start + len];
+        self.start += len;
+        let empty_line = len > 0 && self.field_count == 1 && matches!(raw, [b'\n'] | [b'\r']);
+        Ok(Some(Record {
+            row,
+            flags: self.flags,
+            empty_line,
+            raw,
+            raw_text: std::str::from_utf8(raw).ok(),
+            scratch: &self.scratch,
+            spans: &self.spans,
+            field_count: self.field_count,
+        }))
+    }
+
+    /// Skips a record longer than the limit without storing it: to the first line break
+    /// outside quotes. The record is reported with no fields.
+    fn skip_long_record(&mut self) -> io::Result<()> {
+        self.spans.clear();
+        self.scratch.clear();
+        self.field_count = 0;
+        self.flags = RecordFlags {
+            too_long: true,
+            ..RecordFlags::default()
+        };
+        let mut in_quotes = false;
+        loop {
+            while self.start < self.end {
+                let b = self.buf[self.start];
+                self.start += 1;
+                match b {
+                    b'"' => in_quotes = !in_quotes,
+                    b'\n' | b'\r' if !in_quotes => {
+                        self.skip_lf = b == b'\r';
+                        return Ok(());
                     }
+                    _ => {}
                 }
-                State::Unquoted => {
-                    let chunk = &self.buf[self.pos..self.end];
-                    let run = chunk
-                        .iter()
-                        .position(|&b| UNQUOTED_SPECIAL[usize::from(b)])
-                        .unwrap_or(chunk.len());
-                    if run > 0 {
-                        line_has_bytes = true;
-                        let (s, e) = (self.pos, self.pos + run);
-                        self.push_range(rec, s, e, field_start);
-                        self.pos = e;
-                        continue;
-                    }
-                    let b = self.buf[self.pos];
-                    self.pos += 1;
-                    line_has_bytes = true;
-                    match b {
-                        b',' => {
-                            self.end_field(rec, field_start);
-                            field_start = rec.data.len();
-                            state = State::FieldStart;
-                        }
-                        b'\\' => state = State::Backslash,
-                        _ => {
-                            // \n or \r: end of the record.
-                            self.skip_lf = b == b'\r';
-                            self.end_field(rec, field_start);
-                            return Ok(true);
-                        }
-                    }
-                }
-                State::Backslash => {
-                    // EXT-12: `\,` is a comma inside an unquoted field.
-                    if self.buf[self.pos] == b',' {
-                        self.pos += 1;
-                        self.push(rec, b",", field_start);
-                    } else {
-                        self.push(rec, b"\\", field_start);
-                    }
-                    state = State::Unquoted;
-                }
-                State::Quoted => {
-                    let chunk = &self.buf[self.pos..self.end];
-                    let run = chunk.iter().position(|&b| b == b'"').unwrap_or(chunk.len());
-                    let (s, e) = (self.pos, self.pos + run);
-                    self.push_range(rec, s, e, field_start);
-                    self.pos = e;
-                    if self.pos < self.end {
-                        self.pos += 1;
-                        state = State::QuoteInQuoted;
-                    }
-                }
-                State::QuoteInQuoted => {
-                    let b = self.buf[self.pos];
-                    match b {
-                        b'"' => {
-                            self.pos += 1;
-                            self.push(rec, b"\"", field_start);
-                            state = State::Quoted;
-                        }
-                        b',' => {
-                            self.pos += 1;
-                            self.end_field(rec, field_start);
-                            field_start = rec.data.len();
-                            state = State::FieldStart;
-                        }
-                        b'\n' | b'\r' => {
-                            self.pos += 1;
-                            self.skip_lf = b == b'\r';
-                            self.end_field(rec, field_start);
-                            return Ok(true);
-                        }
-                        // Text after a closing quote: kept, as spreadsheets do.
-                        _ => state = State::Unquoted,
-                    }
-                }
+            }
+            if !self.refill()? {
+                self.flags.unterminated_quote = in_quotes;
+                return Ok(());
             }
         }
     }
 
-    fn push_range(&mut self, rec: &mut RawRecord, start: usize, end: usize, field_start: usize) {
-        // Split borrows: the buffer and the record are distinct.
-        let bytes = &self.buf[start..end];
-        push_bytes(rec, bytes, field_start, &self.limits);
+    /// Scans one record out of the buffered bytes, from the start, recording its fields.
+    fn scan(&mut self) -> Scan {
+        let mut fields = Fields {
+            spans: &mut self.spans,
+            scratch: &mut self.scratch,
+            count: 0,
+            flags: RecordFlags::default(),
+            limits: &self.limits,
+        };
+        fields.spans.clear();
+        fields.scratch.clear();
+        let outcome = scan_record(&self.buf[self.start..self.end], self.eof, &mut fields);
+        self.field_count = fields.count;
+        self.flags = fields.flags;
+        outcome
     }
+}
 
-    fn push(&mut self, rec: &mut RawRecord, bytes: &[u8], field_start: usize) {
-        push_bytes(rec, bytes, field_start, &self.limits);
-    }
+/// The fields of the record being scanned.
+struct Fields<'a> {
+    spans: &'a mut Vec<Span>,
+    scratch: &'a mut Vec<u8>,
+    count: usize,
+    flags: RecordFlags,
+    limits: &'a ReaderLimits,
+}
 
-    fn end_field(&mut self, rec: &mut RawRecord, _field_start: usize) {
-        rec.field_count += 1;
-        if rec.ends.len() < self.limits.max_fields {
-            rec.ends.push(rec.data.len());
+impl Fields<'_> {
+    /// Adds a field, minding the limits.
+    fn push(&mut self, span: Span) {
+        let index = self.count;
+        self.count += 1;
+        if (span.range.1 - span.range.0) as usize > self.limits.max_field_bytes {
+            self.flags.long_field.get_or_insert(index);
+        }
+        if self.spans.len() < self.limits.max_fields {
+            self.spans.push(span);
         } else {
-            rec.flags.too_long = true;
+            self.flags.too_long = true;
+        }
+    }
+
+    fn raw(&mut self, start: usize, end: usize) {
+        self.push(Span {
+            range: (start as u32, end as u32),
+            in_scratch: false,
+        });
+    }
+
+    /// Adds a field whose bytes are unescaped into scratch space.
+    fn unescaped(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        let start = self.scratch.len();
+        write(self.scratch);
+        let span = Span {
+            range: (start as u32, self.scratch.len() as u32),
+            in_scratch: true,
+        };
+        self.push(span);
+    }
+}
+
+/// Scans one record at the start of `s` (the buffered bytes; `eof`: nothing follows them).
+fn scan_record(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
+    let n = s.len();
+    let mut i = 0;
+    loop {
+        // At the start of a field.
+        if i >= n {
+            if !eof {
+                return Scan::NeedMore;
+            }
+            fields.raw(i, i);
+            return Scan::Done { len: n, cr: false };
+        }
+        if s[i] == b'"' {
+            // A quoted field: to the closing quote, `""` being one quote.
+            let mut j = i + 1;
+            let mut doubled = false;
+            let close = loop {
+                match s[j..].iter().position(|&b| b == b'"') {
+                    None if eof => break None,
+                    None => return Scan::NeedMore,
+                    Some(k) => {
+                        let q = j + k;
+                        if q + 1 >= n && !eof {
+                            return Scan::NeedMore;
+                        }
+                        if s.get(q + 1) == Some(&b'"') {
+                            doubled = true;
+                            j = q + 2;
+                            continue;
+                        }
+                        break Some(q);
+                    }
+                }
+            };
+            let Some(q) = close else {
+                // Unterminated: the rest of the input is the field.
+                fields.flags.unterminated_quote = true;
+                fields.unescaped(|out| unescape_quoted(&s[i + 1..], out));
+                return Scan::Done { len: n, cr: false };
+            };
+            // Text after the closing quote is kept, as spreadsheets do.
+            let tail_end = match s[q + 1..]
+                .iter()
+                .position(|&b| matches!(b, b',' | b'\n' | b'\r'))
+            {
+                Some(k) => q + 1 + k,
+                None if eof => n,
+                None => return Scan::NeedMore,
+            };
+            if !doubled && tail_end == q + 1 {
+                fields.raw(i + 1, q);
+            } else {
+                fields.unescaped(|out| {
+                    unescape_quoted(&s[i + 1..q], out);
+                    out.extend_from_slice(&s[q + 1..tail_end]);
+                });
+            }
+            i = tail_end;
+        } else {
+            // An unquoted field: to the next comma or line break; `\,` is a comma (EXT-12).
+            let mut j = i;
+            let mut escaped = false;
+            loop {
+                j += s[j..]
+                    .iter()
+                    .position(|&b| UNQUOTED_SPECIAL[usize::from(b)])
+                    .unwrap_or(n - j);
+                if j >= n {
+                    if eof {
+                        break;
+                    }
+                    return Scan::NeedMore;
+                }
+                if s[j] != b'\\' {
+                    break;
+                }
+                match s.get(j + 1) {
+                    None if !eof => return Scan::NeedMore,
+                    Some(b',') => {
+                        escaped = true;
+                        j += 2;
+                    }
+                    _ => j += 1,
+                }
+            }
+            if escaped {
+                fields.unescaped(|out| unescape_backslash(&s[i..j], out));
+            } else {
+                fields.raw(i, j);
+            }
+            i = j;
+        }
+        // After a field: a comma, a line break, or the end of the input.
+        match s.get(i) {
+            None => return Scan::Done { len: n, cr: false },
+            Some(b'\n') => {
+                return Scan::Done {
+                    len: i + 1,
+                    cr: false,
+                };
+            }
+            Some(b'\r') => {
+                return Scan::Done {
+                    len: i + 1,
+                    cr: true,
+                };
+            }
+            Some(_) => i += 1,
         }
     }
 }
 
-/// Appends bytes to the current field unless a limit is reached; then only flags it.
-fn push_bytes(rec: &mut RawRecord, bytes: &[u8], field_start: usize, limits: &ReaderLimits) {
-    if bytes.is_empty() {
-        return;
+/// A quoted field's content with `""` read as `"`.
+fn unescape_quoted(content: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < content.len() {
+        out.push(content[i]);
+        i += if content[i] == b'"' && content.get(i + 1) == Some(&b'"') {
+            2
+        } else {
+            1
+        };
     }
-    let field_len = rec.data.len() - field_start;
-    if field_len + bytes.len() > limits.max_field_bytes {
-        rec.flags.long_field.get_or_insert(rec.field_count);
-        return;
+}
+
+/// An unquoted field's content with `\,` read as `,` (EXT-12).
+fn unescape_backslash(content: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < content.len() {
+        if content[i] == b'\\' && content.get(i + 1) == Some(&b',') {
+            out.push(b',');
+            i += 2;
+        } else {
+            out.push(content[i]);
+            i += 1;
+        }
     }
-    if rec.data.len() + bytes.len() > limits.max_record_bytes || rec.ends.len() >= limits.max_fields
-    {
-        rec.flags.too_long = true;
-        return;
-    }
-    rec.data.extend_from_slice(bytes);
 }
 
 #[cfg(test)]
@@ -380,15 +521,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Reads every record of `input`, as (row, fields, flags, empty_line).
+    /// A record as the tests compare it: row, fields, flags, empty line.
+    type ReadRecord = (u64, Vec<String>, RecordFlags, bool);
+
+    /// Reads every record of `input`.
     fn read_all(
         input: &[u8],
         limits: ReaderLimits,
-    ) -> (Vec<(u64, Vec<String>, RecordFlags, bool)>, bool) {
+    ) -> (Vec<ReadRecord>, bool) {
         let mut reader = RecordReader::new(input, limits);
-        let mut rec = RawRecord::default();
         let mut out = Vec::new();
-        while reader.read_record(&mut rec).unwrap() {
+        while let Some(rec) = reader.read_record().unwrap() {
             let fields = rec
                 .fields()
                 .map(|f| String::from_utf8_lossy(f).into_owned())
@@ -455,16 +598,24 @@ mod tests {
     fn limits_bound_memory_and_are_reported() {
         let limits = ReaderLimits {
             max_field_bytes: 8,
-            max_record_bytes: 20,
+            max_record_bytes: 30,
             max_fields: 3,
         };
-        let (recs, _) = read_all(b"short,0123456789abcdef,x\na,b,c,d,e\nok\n", limits);
+        let input = b"short,0123456789abcdef,x\na,b,c,d,e\nwide,0123456789,0123456789,0123\nok\n";
+        let (recs, _) = read_all(input, limits);
         assert_eq!(recs[0].2.long_field, Some(1));
-        assert!(recs[1].2.too_long);
-        assert_eq!(recs[2].1, ["ok"]);
-        let huge = format!("\"{}", "x".repeat(1_000_000));
+        assert!(!recs[0].2.too_long);
+        assert!(recs[1].2.too_long, "more fields than the limit");
+        assert!(
+            recs[2].2.too_long && recs[2].1.is_empty(),
+            "a record over the limit is not stored"
+        );
+        assert_eq!((recs[3].0, &recs[3].1), (4, &vec!["ok".to_owned()]));
+        // A quote never closed: skipped to the end, in bounded memory.
+        let huge = format!("a,b\n\"{}\nc,d\n", "x".repeat(1_000_000));
         let (recs, _) = read_all(huge.as_bytes(), limits);
-        assert!(recs[0].2.unterminated_quote && recs[0].2.long_field.is_some());
+        assert_eq!(recs.len(), 2);
+        assert!(recs[1].2.unterminated_quote && recs[1].2.too_long);
     }
 
     /// A reader that hands out one byte at a time, to cross every chunk boundary.
@@ -487,9 +638,8 @@ mod tests {
         fn chunking_never_changes_the_records(input in "[a-c,\"\\\\\r\n ]{0,60}") {
             let whole = read_all(input.as_bytes(), ReaderLimits::default()).0;
             let mut reader = RecordReader::new(Trickle(input.as_bytes()), ReaderLimits::default());
-            let mut rec = RawRecord::default();
             let mut trickled = Vec::new();
-            while reader.read_record(&mut rec).unwrap() {
+            while let Some(rec) = reader.read_record().unwrap() {
                 trickled.push((rec.row, rec.fields().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>(), rec.flags, rec.empty_line));
             }
             prop_assert_eq!(whole, trickled);

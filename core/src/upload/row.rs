@@ -1,7 +1,7 @@
 //! The rules of one data row (CSV-3 to CSV-13, DEV-6, DEC-2 to DEC-10), each enforced here and
 //! only here. Every problem of a row is reported, not just the first (DEC-1).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use crate::device::{Assignment, Device, OwnerType};
@@ -10,10 +10,11 @@ use crate::e164::E164;
 use crate::eligibility::EligibilityTable;
 use crate::email::validate_email;
 use crate::error::{ErrorCode, Finding, Severity};
-use crate::mac::{Mac, quoted};
-use crate::model::parse_model_label;
+use crate::mac::Mac;
+use crate::model::{ModelLabel, parse_model_label};
+use crate::text::{quoted, trim};
 
-use super::records::RawRecord;
+use super::records::Record;
 use super::schema::{Column, Header, UploadOption};
 
 /// The outcome of one data row.
@@ -58,6 +59,9 @@ impl UploadRow {
     }
 }
 
+/// How many distinct model cells [`RowValidator::model_verdict`] remembers.
+const MODEL_MEMO_LIMIT: usize = 256;
+
 /// A cell of the row, once read.
 #[derive(Clone, Copy)]
 enum Cell<'a> {
@@ -89,7 +93,13 @@ pub(crate) struct RowValidator {
     directory: Option<Arc<Directory>>,
     eligibility: Arc<EligibilityTable>,
     first_row_of_mac: HashMap<Mac, u64>,
-    first_row_of_extension: HashMap<(String, String), u64>,
+    /// Model cells already judged (see [`RowValidator::model_verdict`]).
+    model_memo: HashMap<Box<str>, (ModelLabel, Vec<Finding>)>,
+    /// Locations seen in Extension checks, by name, as small numbers.
+    location_ids: HashMap<String, u32>,
+    /// The first row of each (location, extension); the extension is its digits as a number
+    /// with its length, so `0012` and `12` stay distinct.
+    first_row_of_extension: HashMap<(u32, u64), u64>,
 }
 
 /// Collects a row's findings, placing each at the row and column.
@@ -133,12 +143,14 @@ impl RowValidator {
             directory,
             eligibility,
             first_row_of_mac: HashMap::new(),
+            model_memo: HashMap::new(),
+            location_ids: HashMap::new(),
             first_row_of_extension: HashMap::new(),
         }
     }
 
     /// Validates one data record against the header.
-    pub(crate) fn validate(&mut self, rec: &RawRecord, header: &Header) -> UploadRow {
+    pub(crate) fn validate(&mut self, rec: &Record<'_>, header: &Header) -> UploadRow {
         let row = rec.row;
         let mut out = Findings {
             row,
@@ -189,39 +201,16 @@ impl RowValidator {
         }
         // Read every cell, reporting the unreadable ones.
         let mut cells = [Cell::Absent; 9];
-        for (i, bytes) in rec.fields().enumerate() {
-            let column = header.column_at(i);
-            let name = column.map_or_else(
-                || header.cells.get(i).cloned().unwrap_or_default(),
-                |c| c.header().to_owned(),
-            );
-            let cell = if rec.flags.long_field == Some(i) {
-                out.list.push(
-                    Finding::new(
-                        ErrorCode::FieldTooLong,
-                        format!("the {name} cell of row {row} is longer than the reader's limit"),
-                    )
-                    .at(Some(row), Some(name)),
-                );
-                Cell::Unreadable
-            } else {
-                match std::str::from_utf8(bytes) {
-                    Ok(text) => Cell::Text(text.trim()),
-                    Err(e) => {
-                        out.list.push(
-                            Finding::new(
-                                ErrorCode::InvalidUtf8,
-                                format!("the {name} cell of row {row} has bytes that are not UTF-8 (at byte {}); save the file as UTF-8", e.valid_up_to() + 1),
-                            )
-                            .at(Some(row), Some(name)),
-                        );
-                        Cell::Unreadable
-                    }
+        if rec.is_text() && rec.flags.long_field.is_none() {
+            // The common case: every byte is UTF-8 and no cell is too long, so only the
+            // schema's columns need reading.
+            for column in Column::ALL {
+                if let Some(Some(Ok(text))) = header.position(column).map(|p| rec.text(p)) {
+                    cells[column as usize] = Cell::Text(trim(text));
                 }
-            };
-            if let Some(column) = column {
-                cells[column as usize] = cell;
             }
+        } else {
+            self.read_cells_one_by_one(rec, header, &mut out, &mut cells);
         }
         let cell = |c: Column| cells[c as usize];
         let device = match self.option {
@@ -232,13 +221,15 @@ impl RowValidator {
         };
         // Report in column order, whatever order the rules ran in (stable: a column's own
         // findings keep theirs).
-        let order = |f: &Finding| {
-            Column::ALL
-                .iter()
-                .position(|c| Some(c.header()) == f.column())
-                .unwrap_or(usize::MAX)
-        };
-        out.list.sort_by_key(order);
+        if out.list.len() > 1 {
+            let order = |f: &Finding| {
+                Column::ALL
+                    .iter()
+                    .position(|c| Some(c.header()) == f.column())
+                    .unwrap_or(usize::MAX)
+            };
+            out.list.sort_by_key(order);
+        }
         if out.has_errors() {
             return refused(rec, out.list, false);
         }
@@ -265,27 +256,13 @@ impl RowValidator {
                 );
                 None
             }
-            Some(text) => match parse_model_label(text) {
+            Some(text) => match self.model_verdict(text) {
                 Err(e) => {
                     out.add(Column::Model, e.into_finding());
                     None
                 }
-                Ok(label) => {
-                    // CSV-8: a model supported for migration, by the eligibility table (DEV-1,
-                    // DEV-2, DEV-4, and DEV-5 when the label carries the VID).
-                    let (_, findings) = self
-                        .eligibility
-                        .assess(label.model, label.hardware_version)
-                        .into_parts();
-                    // Whether an Unknown phone migrates is decided when the task checks
-                    // eligibility (ELIG-1, EXT-3), not here.
-                    let unknown = |f: &Finding| {
-                        matches!(
-                            f.code(),
-                            ErrorCode::HardwareVersionUnknown | ErrorCode::EligibilityNoRule
-                        )
-                    };
-                    for f in findings.into_iter().filter(|f| !unknown(f)) {
+                Ok((label, findings)) => {
+                    for f in findings {
                         out.add(Column::Model, f);
                     }
                     Some(label)
@@ -388,10 +365,13 @@ impl RowValidator {
                 ErrorCode::UsernameMissing,
                 "give the user's email for a USER or the workspace's name for a WORKSPACE",
             ),
+            // A user of the directory has a valid email (the directory checked it): the
+            // syntax check runs only for addresses it does not know.
+            (Some(OwnerType::User), Some(email)) if directory.is_some_and(|d| d.has_user(email)) => {}
             (Some(OwnerType::User), Some(email)) => match validate_email(email) {
                 Err(e) => out.add(Column::Username, e.into_finding()),
                 Ok(()) => {
-                    if directory.is_some_and(|d| !d.has_user(email)) {
+                    if directory.is_some() {
                         out.error(
                             Column::Username,
                             ErrorCode::UserNotFound,
@@ -503,10 +483,7 @@ impl RowValidator {
                             ),
                         );
                     }
-                    let first = *self
-                        .first_row_of_extension
-                        .entry((loc_name.to_owned(), text.to_owned()))
-                        .or_insert(out.row);
+                    let first = self.first_row_of_extension(loc_name, text, out.row);
                     if first != out.row {
                         out.error(Column::Extension, ErrorCode::ExtensionDuplicate, format!("extension {text} in location {} is already used by row {first} of this file", quoted(loc_name)));
                     }
@@ -591,8 +568,107 @@ impl RowValidator {
     }
 }
 
+impl RowValidator {
+    /// CSV-8: the model a cell names and what the eligibility table says of it (DEV-1, DEV-2,
+    /// DEV-4, and DEV-5 when the cell carries the VID). Whether an Unknown phone migrates is
+    /// decided when the task checks eligibility (ELIG-1, EXT-3), not here. A file repeats a
+    /// handful of spellings, so verdicts are remembered by cell text (up to a bound).
+    fn model_verdict(&mut self, text: &str) -> crate::error::Result<(ModelLabel, Vec<Finding>)> {
+        if let Some((label, findings)) = self.model_memo.get(text) {
+            return Ok((*label, findings.clone()));
+        }
+        let label = parse_model_label(text)?;
+        let (_, findings) = self
+            .eligibility
+            .assess(label.model, label.hardware_version)
+            .into_parts();
+        let findings: Vec<Finding> = findings
+            .into_iter()
+            .filter(|f| {
+                !matches!(
+                    f.code(),
+                    ErrorCode::HardwareVersionUnknown | ErrorCode::EligibilityNoRule
+                )
+            })
+            .collect();
+        if self.model_memo.len() < MODEL_MEMO_LIMIT {
+            self.model_memo
+                .insert(text.into(), (label, findings.clone()));
+        }
+        Ok((label, findings))
+    }
+
+    /// Reads a row's cells one at a time, reporting those that are not UTF-8 (DEC-10) or are
+    /// longer than the reader's limit; the unreadable ones are left out of the checks.
+    fn read_cells_one_by_one<'r>(
+        &self,
+        rec: &Record<'r>,
+        header: &Header,
+        out: &mut Findings,
+        cells: &mut [Cell<'r>; 9],
+    ) {
+        let row = rec.row;
+        for (i, bytes) in rec.fields().enumerate() {
+            let column = header.column_at(i);
+            let name = || {
+                column.map_or_else(
+                    || header.cells.get(i).cloned().unwrap_or_default(),
+                    |c| c.header().to_owned(),
+                )
+            };
+            let cell = if rec.flags.long_field == Some(i) {
+                let name = name();
+                out.list.push(
+                    Finding::new(
+                        ErrorCode::FieldTooLong,
+                        format!("the {name} cell of row {row} is longer than the reader's limit"),
+                    )
+                    .at(Some(row), Some(name)),
+                );
+                Cell::Unreadable
+            } else {
+                match rec.text(i).unwrap_or_else(|| std::str::from_utf8(bytes)) {
+                    Ok(text) => Cell::Text(trim(text)),
+                    Err(e) => {
+                        let name = name();
+                        out.list.push(
+                            Finding::new(
+                                ErrorCode::InvalidUtf8,
+                                format!("the {name} cell of row {row} has bytes that are not UTF-8 (at byte {}); save the file as UTF-8", e.valid_up_to() + 1),
+                            )
+                            .at(Some(row), Some(name)),
+                        );
+                        Cell::Unreadable
+                    }
+                }
+            };
+            if let Some(column) = column {
+                cells[column as usize] = cell;
+            }
+        }
+    }
+
+    /// DEC-5: the first row that used `extension` in `location`, recording `row` if none did.
+    fn first_row_of_extension(&mut self, location: &str, extension: &str, row: u64) -> u64 {
+        let next_id = self.location_ids.len() as u32;
+        let id = match self.location_ids.get(location) {
+            Some(&id) => id,
+            None => *self
+                .location_ids
+                .entry(location.to_owned())
+                .or_insert(next_id),
+        };
+        // 2 to 10 digits: the value fits in 34 bits, the length goes above it.
+        let value = extension
+            .bytes()
+            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        let key = (id, value | ((extension.len() as u64) << 40));
+        *self.first_row_of_extension.entry(key).or_insert(row)
+    }
+}
+
 /// A refused row, keeping its cells for the errors export (CSV-15).
-fn refused(rec: &RawRecord, findings: Vec<Finding>, blank: bool) -> UploadRow {
+fn refused(rec: &Record<'_>, findings: Vec<Finding>, blank: bool) -> UploadRow {
     UploadRow {
         row: rec.row,
         device: None,

@@ -122,6 +122,8 @@ pub const ERRORS_COLUMN: &str = "Errors";
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Header {
     positions: [Option<usize>; 9],
+    /// The schema column at each field index, for the per-row loop.
+    by_index: Vec<Option<Column>>,
     /// The header's cells as written (lossy UTF-8), for the errors export.
     pub(crate) cells: Vec<String>,
     /// How many fields every data row must have (EXT-12).
@@ -136,9 +138,7 @@ impl Header {
 
     /// Which schema column sits at field `index`.
     pub(crate) fn column_at(&self, index: usize) -> Option<Column> {
-        Column::ALL
-            .into_iter()
-            .find(|c| self.position(*c) == Some(index))
+        self.by_index.get(index).copied().flatten()
     }
 
     /// Matches header cells against `option`'s schema (DEC-7: case-insensitive, surrounding and
@@ -226,6 +226,13 @@ impl Header {
                 ));
             }
         }
+        header.by_index = (0..cells.len())
+            .map(|i| {
+                Column::ALL
+                    .into_iter()
+                    .find(|c| header.position(*c) == Some(i))
+            })
+            .collect();
         header.cells = cells;
         (header, findings)
     }
