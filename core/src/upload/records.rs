@@ -525,10 +525,7 @@ mod tests {
     type ReadRecord = (u64, Vec<String>, RecordFlags, bool);
 
     /// Reads every record of `input`.
-    fn read_all(
-        input: &[u8],
-        limits: ReaderLimits,
-    ) -> (Vec<ReadRecord>, bool) {
+    fn read_all(input: &[u8], limits: ReaderLimits) -> (Vec<ReadRecord>, bool) {
         let mut reader = RecordReader::new(input, limits);
         let mut out = Vec::new();
         while let Some(rec) = reader.read_record().unwrap() {
