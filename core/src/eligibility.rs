@@ -40,7 +40,10 @@ const TABLE_WARNINGS: [ErrorCode; 2] = [
 
 /// Eligible (green), Not eligible (red) or Unknown (yellow) (ELIG-1).
 #[repr(u32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum EligibilityStatus {
     /// The phone can migrate.
     Eligible,

@@ -175,6 +175,44 @@ pub enum ErrorCode {
     FirmwareAlreadyMpp = 412,
     /// An eligibility table supplied by the host has an invalid, overlapping or inverted row; the message names it.
     EligibilityTableInvalid = 413,
+    /// A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
+    TaskNameInvalid = 501,
+    /// Another task of the organisation already has this name (TASK-1).
+    TaskNameTaken = 502,
+    /// Another task is in progress; this one cannot start until that one finishes (TASK-2).
+    TaskInProgressExists = 503,
+    /// The action is not allowed in the task's current status (TASK-4); the message names both.
+    TransitionRefused = 504,
+    /// Complete migration is enabled only when the task is Ready for migration (TASK-7); complete a subset of ready devices instead.
+    CompleteRequiresReady = 505,
+    /// A task holds at most 1000 devices (ELIG-3); the device was not added.
+    TaskFull = 506,
+    /// The device (by MAC) is already in this task (DEV-6).
+    DeviceAlreadyInTask = 507,
+    /// The device (by MAC) is already in another task of the organisation (DEV-6).
+    DeviceInOtherTask = 508,
+    /// No device of the task has this MAC address.
+    DeviceNotInTask = 509,
+    /// The device is not eligible and is never prepared or migrated (ELIG-2).
+    DeviceNotEligible = 510,
+    /// The device's eligibility is unknown and the task does not include unknown eligibility (ELIG-2).
+    DeviceEligibilityUnknown = 511,
+    /// The upload was validated for another migration option than the task's (TASK-3).
+    TaskOptionMismatch = 512,
+    /// No task of the board has this name.
+    TaskNotFound = 513,
+    /// A saved board or task is malformed or breaks an invariant (two tasks in progress, too many devices, a device in two tasks); nothing is loaded.
+    DocumentInvalid = 514,
+    /// A saved document has a format version this library does not read.
+    DocumentVersionUnsupported = 515,
+    /// A device of a license-only task is not yet added to the organisation for Webex Calling, a precondition of Complete migration (TASK-9).
+    DeviceNotInWebexCalling = 516,
+    /// The task's migration is paused; resume or cancel it first (TASK-6).
+    TaskPaused = 517,
+    /// The task has no device that can be prepared for migration (ELIG-2).
+    TaskEmpty = 518,
+    /// The device is not in the tab the action applies to (TASK-5), e.g. moving a device that is not in Error.
+    DeviceWrongTab = 519,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
 }
@@ -277,6 +315,25 @@ impl ErrorCode {
         ErrorCode::FirmwareNeedsCop,
         ErrorCode::FirmwareAlreadyMpp,
         ErrorCode::EligibilityTableInvalid,
+        ErrorCode::TaskNameInvalid,
+        ErrorCode::TaskNameTaken,
+        ErrorCode::TaskInProgressExists,
+        ErrorCode::TransitionRefused,
+        ErrorCode::CompleteRequiresReady,
+        ErrorCode::TaskFull,
+        ErrorCode::DeviceAlreadyInTask,
+        ErrorCode::DeviceInOtherTask,
+        ErrorCode::DeviceNotInTask,
+        ErrorCode::DeviceNotEligible,
+        ErrorCode::DeviceEligibilityUnknown,
+        ErrorCode::TaskOptionMismatch,
+        ErrorCode::TaskNotFound,
+        ErrorCode::DocumentInvalid,
+        ErrorCode::DocumentVersionUnsupported,
+        ErrorCode::DeviceNotInWebexCalling,
+        ErrorCode::TaskPaused,
+        ErrorCode::TaskEmpty,
+        ErrorCode::DeviceWrongTab,
         ErrorCode::Panic,
     ];
 
@@ -697,6 +754,115 @@ impl ErrorCode {
                 E,
                 "An eligibility table has an invalid, overlapping or inverted row.",
             ),
+            TaskNameInvalid => info(
+                "task_name_invalid",
+                "TASK-1",
+                E,
+                "A task name is empty, has a space, or has a character other than letters, digits, '-', '_' or '.'.",
+            ),
+            TaskNameTaken => info(
+                "task_name_taken",
+                "TASK-1",
+                E,
+                "Another task already has this name.",
+            ),
+            TaskInProgressExists => info(
+                "task_in_progress_exists",
+                "TASK-2",
+                E,
+                "Another task is in progress; this one cannot start until it finishes.",
+            ),
+            TransitionRefused => info(
+                "transition_refused",
+                "TASK-4",
+                E,
+                "The action is not allowed in the task's current status.",
+            ),
+            CompleteRequiresReady => info(
+                "complete_requires_ready",
+                "TASK-7",
+                E,
+                "Complete migration needs a task that is Ready for migration.",
+            ),
+            TaskFull => info(
+                "task_full",
+                "ELIG-3",
+                E,
+                "A task holds at most 1000 devices; this one is full.",
+            ),
+            DeviceAlreadyInTask => info(
+                "device_already_in_task",
+                "DEV-6",
+                E,
+                "The device is already in this task.",
+            ),
+            DeviceInOtherTask => info(
+                "device_in_other_task",
+                "DEV-6",
+                E,
+                "The device is already in another task of the organisation.",
+            ),
+            DeviceNotInTask => info(
+                "device_not_in_task",
+                "",
+                E,
+                "No device of the task has this MAC.",
+            ),
+            DeviceNotEligible => info(
+                "device_not_eligible",
+                "ELIG-2",
+                E,
+                "The device is not eligible and is never migrated.",
+            ),
+            DeviceEligibilityUnknown => info(
+                "device_eligibility_unknown",
+                "ELIG-2",
+                E,
+                "The device's eligibility is unknown and Include unknown eligibility is off.",
+            ),
+            TaskOptionMismatch => info(
+                "task_option_mismatch",
+                "TASK-3",
+                E,
+                "The upload's migration option differs from the task's.",
+            ),
+            TaskNotFound => info("task_not_found", "", E, "No task has this name."),
+            DocumentInvalid => info(
+                "document_invalid",
+                "",
+                E,
+                "A saved board or task breaks an invariant and is refused.",
+            ),
+            DocumentVersionUnsupported => info(
+                "document_version_unsupported",
+                "",
+                E,
+                "A saved document has a format version this library does not read.",
+            ),
+            DeviceNotInWebexCalling => info(
+                "device_not_in_webex_calling",
+                "TASK-9",
+                E,
+                "A license-only device is not yet added to Webex Calling.",
+            ),
+            TaskPaused => info(
+                "task_paused",
+                "TASK-6",
+                E,
+                "The task is paused; resume or cancel it first.",
+            ),
+            TaskEmpty => info(
+                "task_empty",
+                "ELIG-2",
+                E,
+                "The task has no device that can be prepared.",
+            ),
+            DeviceWrongTab => info(
+                "device_wrong_tab",
+                "TASK-5",
+                E,
+                "The device is not in the tab this action applies to.",
+            ),
             Panic => info(
                 "panic",
                 "",
@@ -996,6 +1162,71 @@ impl PartialEq for Error {
 }
 
 impl Eq for Error {}
+
+impl serde::Serialize for ErrorCode {
+    /// A code is saved by its stable name.
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<ErrorCode, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        ErrorCode::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown error code {name:?}")))
+    }
+}
+
+/// The saved form of a [`Finding`]: its code by name, and the fields that vary.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingDocument {
+    code: ErrorCode,
+    message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suggestion: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    row: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+}
+
+impl serde::Serialize for Finding {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        FindingDocument {
+            code: self.code,
+            message: self.message.clone(),
+            suggestion: self.suggestion.clone(),
+            row: self.row,
+            column: self.column.as_deref().map(str::to_owned),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Finding, D::Error> {
+        let doc = FindingDocument::deserialize(deserializer)?;
+        Ok(Finding {
+            code: doc.code,
+            message: doc.message,
+            suggestion: doc.suggestion,
+            row: doc.row,
+            column: doc.column.map(Cow::Owned),
+        })
+    }
+}
 
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -31,6 +31,7 @@ mod firmware;
 mod hardware;
 mod mac;
 mod model;
+mod task;
 mod text;
 mod upload;
 
@@ -50,6 +51,12 @@ pub use firmware::{FirmwareKind, FirmwareVersion};
 pub use hardware::HardwareVersion;
 pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
 pub use model::{Model, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
+pub use task::{
+    AddOutcome, BOARD_FORMAT, Board, CompletionMode, DEVICE_LIST_COLUMNS, DeviceTab,
+    EligibilityCounts, EventKind, FleetGrouping, FleetOptions, FleetPlan, MAX_TASK_DEVICES,
+    MAX_TASK_NAME, Outcome, TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskName,
+    TaskStatus, plan_fleet, status_from_tabs, transition, transition_table_markdown,
+};
 pub use upload::{
     Column, ERRORS_COLUMN, ErrorsCsvWriter, ReaderLimits, RejectedRow, UploadCounts, UploadOption,
     UploadOptions, UploadReader, UploadReport, UploadRow, devices_csv, spreadsheet_safe,

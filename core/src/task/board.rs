@@ -1,0 +1,504 @@
+//! An organisation's migration tasks (TASK-1, TASK-2, TASK-7, TASK-8, DEV-6), and their saved
+//! form.
+
+use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
+
+use crate::device::Device;
+use crate::directory::Directory;
+use crate::eligibility::EligibilityTable;
+use crate::error::{Error, ErrorCode, Finding, Result};
+use crate::mac::Mac;
+use crate::upload::{Column, UploadOption, UploadReport};
+
+use super::name::TaskName;
+use super::status::{CompletionMode, EventKind, TaskStatus, status_fits_tabs};
+use super::task::{AddOutcome, MAX_TASK_DEVICES, Task, TaskEvent};
+
+/// The format version of a saved board.
+pub const BOARD_FORMAT: u32 = 1;
+
+/// The tasks of an organisation, and the rules between them: unique names (TASK-1), one task
+/// in progress (TASK-2), a device in one task only (DEV-6).
+///
+/// ```
+/// use mpp_migration::*;
+/// let mut board = Board::new();
+/// board.create_task("HQ-1", UploadOption::LicenseOnly)?;
+/// board.create_task("HQ-2", UploadOption::LicenseOnly)?;
+/// assert_eq!(board.create_task("hq-1", UploadOption::LicenseOnly).unwrap_err().code(), ErrorCode::TaskNameTaken);
+/// let phone = Device::new(Mac::parse("001A2B3C4D5E")?, parse_model("8845")?);
+/// board.add_devices("HQ-1", [phone.clone()])?;
+/// assert_eq!(board.add_devices("HQ-2", [phone])?.findings[0].name(), "device_in_other_task");
+/// board.apply("HQ-1", TaskEvent::StartPreparation)?;
+/// // TASK-2: HQ-2 cannot start while HQ-1 is in progress.
+/// board.add_devices("HQ-2", [Device::new(Mac::parse("001A2B3C4D5F")?, parse_model("8845")?)])?;
+/// assert_eq!(board.apply("HQ-2", TaskEvent::StartPreparation).unwrap_err().code(), ErrorCode::TaskInProgressExists);
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Board {
+    tasks: Vec<Task>,
+    /// Which task holds each device (DEV-6).
+    owner: HashMap<Mac, usize>,
+    eligibility: Arc<EligibilityTable>,
+    directory: Option<Arc<Directory>>,
+}
+
+impl Default for Board {
+    fn default() -> Board {
+        Board::new()
+    }
+}
+
+impl PartialEq for Board {
+    fn eq(&self, other: &Board) -> bool {
+        self.tasks == other.tasks && self.eligibility == other.eligibility
+    }
+}
+
+impl Board {
+    /// An empty board with the default eligibility table.
+    pub fn new() -> Board {
+        Board::with_eligibility(EligibilityTable::control_hub())
+    }
+
+    /// An empty board that checks devices with `table`.
+    pub fn with_eligibility(table: Arc<EligibilityTable>) -> Board {
+        Board {
+            tasks: Vec::new(),
+            owner: HashMap::new(),
+            eligibility: table,
+            directory: None,
+        }
+    }
+
+    /// The eligibility table devices are checked with.
+    pub fn eligibility(&self) -> &Arc<EligibilityTable> {
+        &self.eligibility
+    }
+
+    /// Gives the board the organisation's directory, for TASK-9 at Complete migration.
+    pub fn set_directory(&mut self, directory: impl Into<Arc<Directory>>) {
+        self.directory = Some(directory.into());
+    }
+
+    /// The tasks, in the order they were created.
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    /// The task with this name.
+    pub fn task(&self, name: &str) -> Option<&Task> {
+        self.position(name).ok().map(|i| &self.tasks[i])
+    }
+
+    /// The task holding a device, if any.
+    pub fn task_of(&self, mac: Mac) -> Option<&Task> {
+        self.owner.get(&mac).map(|&i| &self.tasks[i])
+    }
+
+    /// The task in progress, if one is (TASK-2).
+    pub fn in_progress(&self) -> Option<&Task> {
+        self.tasks
+            .iter()
+            .find(|t| t.status() == TaskStatus::InProgress)
+    }
+
+    fn position(&self, name: &str) -> Result<usize> {
+        let key = name.to_ascii_lowercase();
+        self.tasks
+            .iter()
+            .position(|t| t.name().key() == key)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::TaskNotFound,
+                    format!("no task is named {name:?}"),
+                )
+            })
+    }
+
+    /// A name no task has yet, made from free text (TASK-1): `Floor 2` gives `Floor_2`, or
+    /// `Floor_2-2` when that is taken.
+    pub fn suggest_task_name(&self, text: &str) -> TaskName {
+        let base = TaskName::suggest(text);
+        if self.position(base.as_str()).is_err() {
+            return base;
+        }
+        (2..)
+            .map(|n| {
+                let suffix = format!("-{n}");
+                let head: String = base
+                    .as_str()
+                    .chars()
+                    .take(super::name::MAX_TASK_NAME - suffix.len())
+                    .collect();
+                TaskName::suggest(&format!("{head}{suffix}"))
+            })
+            .find(|name| self.position(name.as_str()).is_err())
+            .unwrap_or(base)
+    }
+
+    fn check_new_name(&self, name: &TaskName) -> Result<()> {
+        match self.position(name.as_str()) {
+            Ok(i) => Err(Error::new(
+                ErrorCode::TaskNameTaken,
+                format!("task {} already exists (as {})", name, self.tasks[i].name()),
+            )
+            .with_suggestion(self.suggest_task_name(name.as_str()).as_str())),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Creates an empty task in Draft (TASK-1, TASK-3). A new task may be created while
+    /// another is in progress; it only cannot start (TASK-2).
+    pub fn create_task(&mut self, name: &str, option: UploadOption) -> Result<&Task> {
+        let name = TaskName::parse(name)?;
+        self.check_new_name(&name)?;
+        self.tasks.push(Task::new(name, option));
+        Ok(&self.tasks[self.tasks.len() - 1])
+    }
+
+    /// Removes a task and frees its devices; not while it is in progress (TASK-2).
+    pub fn remove_task(&mut self, name: &str) -> Result<Task> {
+        let i = self.position(name)?;
+        if self.tasks[i].status() == TaskStatus::InProgress {
+            return Err(Error::new(
+                ErrorCode::TransitionRefused,
+                format!("task {name} is in progress; cancel it before removing it"),
+            ));
+        }
+        let task = self.tasks.remove(i);
+        self.reindex();
+        Ok(task)
+    }
+
+    /// Adds devices to a task (Draft). A device already in another task is not added (DEV-6);
+    /// each refusal is a finding.
+    pub fn add_devices(
+        &mut self,
+        task: &str,
+        devices: impl IntoIterator<Item = Device>,
+    ) -> Result<AddOutcome> {
+        let i = self.position(task)?;
+        let (fresh, mut findings) = self.not_in_other_tasks(i, devices);
+        let mut outcome = self.tasks[i].add_devices(fresh, &self.eligibility)?;
+        findings.append(&mut outcome.findings);
+        outcome.findings = findings;
+        self.reindex_task(i);
+        Ok(outcome)
+    }
+
+    /// Adds the accepted devices and the counts of an upload to a task (CSV-14, TASK-3, DEV-6).
+    pub fn add_upload(&mut self, task: &str, report: &UploadReport) -> Result<AddOutcome> {
+        let i = self.position(task)?;
+        self.tasks[i].check_upload(report)?;
+        let outcome = self.add_devices(task, report.devices().iter().cloned())?;
+        self.tasks[i].count_upload(report.counts());
+        Ok(outcome)
+    }
+
+    fn not_in_other_tasks(
+        &self,
+        task: usize,
+        devices: impl IntoIterator<Item = Device>,
+    ) -> (Vec<Device>, Vec<Finding>) {
+        let mut fresh = Vec::new();
+        let mut findings = Vec::new();
+        for device in devices {
+            match self.owner.get(&device.mac()) {
+                Some(&other) if other != task => findings.push(
+                    Finding::new(
+                        ErrorCode::DeviceInOtherTask,
+                        format!(
+                            "device {} is already in task {}; a device belongs to one task",
+                            device.mac(),
+                            self.tasks[other].name()
+                        ),
+                    )
+                    .at(device.row(), Some(Column::MacAddress.header())),
+                ),
+                _ => fresh.push(device),
+            }
+        }
+        (fresh, findings)
+    }
+
+    /// Applies an event to a task (see [`Task::apply`]), with TASK-2 (one task in progress)
+    /// and, when the board has a directory, TASK-9.
+    pub fn apply(&mut self, task: &str, event: TaskEvent) -> Result<TaskStatus> {
+        let i = self.position(task)?;
+        if matches!(event.kind(), EventKind::StartPreparation) {
+            if let Some(other) = self
+                .tasks
+                .iter()
+                .find(|t| t.status() == TaskStatus::InProgress)
+            {
+                return Err(Error::new(
+                    ErrorCode::TaskInProgressExists,
+                    format!(
+                        "task {} is in progress; {} can start when it finishes",
+                        other.name(),
+                        self.tasks[i].name()
+                    ),
+                ));
+            }
+        }
+        let removes = matches!(event, TaskEvent::RemoveDevices { .. });
+        let status = self.tasks[i].apply_with(event, self.directory.as_deref())?;
+        if removes {
+            self.reindex();
+        }
+        Ok(status)
+    }
+
+    /// Reports many device results at once, as *Refresh device status* does (TASK-6); stops at
+    /// the first refused event, keeping the ones before it.
+    pub fn refresh(
+        &mut self,
+        task: &str,
+        events: impl IntoIterator<Item = TaskEvent>,
+    ) -> Result<TaskStatus> {
+        let mut status = self.position(task).map(|i| self.tasks[i].status())?;
+        for event in events {
+            status = self.apply(task, event)?;
+        }
+        Ok(status)
+    }
+
+    /// Completes the migration of some ready devices as a new task (TASK-7): they leave `task`
+    /// for a new task named `new_name`, in Ready for migration, whose migration is then
+    /// completed by `mode`. Returns the new task's status.
+    pub fn complete_subset(
+        &mut self,
+        task: &str,
+        macs: &[Mac],
+        new_name: &str,
+        mode: CompletionMode,
+    ) -> Result<TaskStatus> {
+        let i = self.position(task)?;
+        let name = TaskName::parse(new_name)?;
+        self.check_new_name(&name)?;
+        // Check everything before anything moves: the subset, then the completion (TASK-9).
+        let mut trial = self.tasks[i].clone();
+        let devices = trial.take_ready(macs)?;
+        let mut new_task = Task::from_ready(name, trial.option(), trial.include_unknown(), devices);
+        let status =
+            new_task.apply_with(TaskEvent::Complete { mode }, self.directory.as_deref())?;
+        self.tasks[i] = trial;
+        self.tasks.push(new_task);
+        self.reindex();
+        Ok(status)
+    }
+
+    /// The default device task (TASK-8): every enterprise phone the organisation knows, those
+    /// that can be prepared in Ready for migration, the rest in Error. Phones already in a task
+    /// and phones beyond 1000 (ELIG-3) are findings.
+    pub fn create_default_task(
+        &mut self,
+        name: &str,
+        option: UploadOption,
+        phones: impl IntoIterator<Item = Device>,
+    ) -> Result<AddOutcome> {
+        self.create_task(name, option)?;
+        let outcome = self.add_devices(name, phones)?;
+        let i = self.position(name)?;
+        self.tasks[i].settle_by_eligibility();
+        Ok(outcome)
+    }
+
+    /// Adds tasks planned elsewhere (see [`plan_fleet`](crate::plan_fleet)), all or none.
+    pub fn add_tasks(&mut self, tasks: Vec<Task>) -> Result<()> {
+        let mut candidate = self.clone();
+        for task in tasks {
+            candidate.check_new_name(task.name())?;
+            candidate.tasks.push(task);
+        }
+        candidate.check_invariants()?;
+        candidate.reindex();
+        *self = candidate;
+        Ok(())
+    }
+
+    fn reindex(&mut self) {
+        self.owner.clear();
+        for i in 0..self.tasks.len() {
+            self.reindex_task(i);
+        }
+    }
+
+    fn reindex_task(&mut self, i: usize) {
+        for d in self.tasks[i].devices() {
+            self.owner.insert(d.device().mac(), i);
+        }
+    }
+
+    /// Every invariant of a board (the loader refuses a document that breaks one): unique
+    /// names, one task in progress, at most 1000 devices a task, a device in one task, a status
+    /// that fits the tabs, devices that fit the task's option.
+    fn check_invariants(&self) -> Result<()> {
+        let invalid = |msg: String| Error::new(ErrorCode::DocumentInvalid, msg);
+        let mut names = HashMap::new();
+        let mut owners: HashMap<Mac, &TaskName> = HashMap::new();
+        let mut in_progress = Vec::new();
+        for task in &self.tasks {
+            if let Some(first) = names.insert(task.name().key(), task.name()) {
+                return Err(invalid(format!(
+                    "tasks {first} and {} have the same name (TASK-1)",
+                    task.name()
+                )));
+            }
+            if task.status() == TaskStatus::InProgress {
+                in_progress.push(task.name().as_str());
+            }
+            if task.devices().len() > MAX_TASK_DEVICES {
+                return Err(invalid(format!(
+                    "task {} holds {} devices; at most {MAX_TASK_DEVICES} (ELIG-3)",
+                    task.name(),
+                    task.devices().len()
+                )));
+            }
+            if !status_fits_tabs(task.status(), &task.tab_counts()) {
+                return Err(invalid(format!(
+                    "task {} is {} but its devices' tabs say otherwise (TASK-4): {:?}",
+                    task.name(),
+                    task.status().label(),
+                    task.tab_counts()
+                )));
+            }
+            if task.is_paused()
+                && !matches!(
+                    task.status(),
+                    TaskStatus::InProgress
+                        | TaskStatus::AutoMigrationComplete
+                        | TaskStatus::ManualMigration
+                )
+            {
+                return Err(invalid(format!(
+                    "task {} is paused while {}: nothing runs to pause (TASK-6)",
+                    task.name(),
+                    task.status().label()
+                )));
+            }
+            for d in task.devices() {
+                let mac = d.device().mac();
+                if let Some(other) = owners.insert(mac, task.name()) {
+                    return Err(invalid(format!(
+                        "device {mac} is in tasks {other} and {} (DEV-6)",
+                        task.name()
+                    )));
+                }
+                if (task.option() == UploadOption::LicenseAndDevice)
+                    != d.device().assignment().is_some()
+                {
+                    return Err(invalid(format!(
+                        "device {mac} of {} task {} {} a user or workspace (TASK-3)",
+                        task.option(),
+                        task.name(),
+                        if d.device().assignment().is_some() {
+                            "has"
+                        } else {
+                            "lacks"
+                        }
+                    )));
+                }
+            }
+        }
+        if in_progress.len() > 1 {
+            return Err(invalid(format!(
+                "tasks {} are all in progress; at most one may be (TASK-2)",
+                in_progress.join(", ")
+            )));
+        }
+        Ok(())
+    }
+
+    /// The board as a JSON document (format 1), which [`Board::from_json`] reads back as it
+    /// was.
+    pub fn to_json(&self) -> String {
+        let embedded = EligibilityTable::by_name(self.eligibility.name())
+            .is_some_and(|t| *t == *self.eligibility);
+        let doc = BoardDocument {
+            format: BOARD_FORMAT,
+            eligibility: EligibilityDocument {
+                name: self.eligibility.name().to_owned(),
+                table: (!embedded).then(|| self.eligibility.to_csv()),
+            },
+            tasks: self.tasks.clone(),
+        };
+        serde_json::to_string(&doc).unwrap_or_default()
+    }
+
+    /// Reads a board saved by [`to_json`](Self::to_json). A document that is malformed, of
+    /// another format version, or that breaks an invariant (two tasks in progress, a task of
+    /// 1001 devices, a device in two tasks, a status that does not fit its devices) is refused
+    /// as a whole: nothing is loaded half-way.
+    ///
+    /// Errors: [`ErrorCode::JsonInvalid`], [`ErrorCode::DocumentVersionUnsupported`],
+    /// [`ErrorCode::DocumentInvalid`], [`ErrorCode::EligibilityTableInvalid`].
+    pub fn from_json(text: &str) -> Result<Board> {
+        #[derive(Deserialize)]
+        struct Version {
+            format: Option<u32>,
+        }
+        let version: Version = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorCode::JsonInvalid, format!("board JSON: {e}")))?;
+        if version.format != Some(BOARD_FORMAT) {
+            return Err(Error::new(
+                ErrorCode::DocumentVersionUnsupported,
+                format!(
+                    "board format {:?} is not supported; this library reads format {BOARD_FORMAT}",
+                    version.format
+                ),
+            ));
+        }
+        let doc: BoardDocument = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorCode::DocumentInvalid, format!("board JSON: {e}")))?;
+        let eligibility = match doc.eligibility.table {
+            Some(csv) => Arc::new(EligibilityTable::from_csv(
+                &doc.eligibility.name,
+                csv.as_bytes(),
+            )?),
+            None => EligibilityTable::by_name(&doc.eligibility.name).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::DocumentInvalid,
+                    format!(
+                        "eligibility table {:?} is not embedded and the document does not carry it",
+                        doc.eligibility.name
+                    ),
+                )
+            })?,
+        };
+        let mut board = Board::with_eligibility(eligibility);
+        for mut task in doc.tasks {
+            if !task.after_load() {
+                return Err(Error::new(
+                    ErrorCode::DocumentInvalid,
+                    format!("task {} lists a device twice (DEV-6)", task.name()),
+                ));
+            }
+            board.tasks.push(task);
+        }
+        board.check_invariants()?;
+        board.reindex();
+        Ok(board)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoardDocument {
+    format: u32,
+    eligibility: EligibilityDocument,
+    tasks: Vec<Task>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EligibilityDocument {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    table: Option<String>,
+}

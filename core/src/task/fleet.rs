@@ -1,0 +1,155 @@
+//! Fleet planning (issue 5, beyond Control Hub's 1000 devices a task, ELIG-3): any number of
+//! devices split into tasks of at most 1000, with unique valid names (TASK-1), optionally
+//! grouped by location or model, the same way for the same input.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use foldhash::{HashSet, HashSetExt};
+
+use crate::device::Device;
+use crate::eligibility::EligibilityTable;
+use crate::error::{Error, ErrorCode, Finding, Result};
+use crate::upload::{Column, UploadOption};
+
+use super::name::TaskName;
+use super::task::{MAX_TASK_DEVICES, Task};
+
+/// How devices are grouped into tasks.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FleetGrouping {
+    /// In input order.
+    None,
+    /// A location per task group (devices without a location form one group).
+    Location,
+    /// A model per task group.
+    Model,
+}
+
+/// How to plan a fleet.
+#[derive(Clone, Debug)]
+pub struct FleetOptions {
+    /// The start of every task name (made valid, TASK-1): `fleet` gives `fleet-001`.
+    pub prefix: String,
+    /// The grouping.
+    pub group_by: FleetGrouping,
+    /// The most devices per task: 1 to 1000 (ELIG-3).
+    pub max_devices: usize,
+    /// The migration option of the tasks (TASK-3).
+    pub option: UploadOption,
+    /// The eligibility table the devices are checked with.
+    pub eligibility: Arc<EligibilityTable>,
+}
+
+impl FleetOptions {
+    /// Tasks of 1000 devices named `{prefix}-001`…, not grouped, checked with the default
+    /// table.
+    pub fn new(prefix: &str, option: UploadOption) -> FleetOptions {
+        FleetOptions {
+            prefix: prefix.to_owned(),
+            group_by: FleetGrouping::None,
+            max_devices: MAX_TASK_DEVICES,
+            option,
+            eligibility: EligibilityTable::control_hub(),
+        }
+    }
+}
+
+/// A fleet split into tasks, and what could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FleetPlan {
+    /// The tasks, in Draft, in name order within each group, groups in key order.
+    pub tasks: Vec<Task>,
+    /// One finding per device left out: a MAC given twice (DEV-6), a device that does not fit
+    /// the option (TASK-3).
+    pub findings: Vec<Finding>,
+}
+
+/// Splits devices into tasks of at most `options.max_devices` (ELIG-3). Deterministic: the
+/// same devices in the same order give the same plan.
+///
+/// ```
+/// use mpp_migration::*;
+/// let devices: Vec<Device> = (0..2500u64)
+///     .map(|i| Device::new(Mac::from_octets(i.to_be_bytes()[2..].try_into().unwrap()), parse_model("8845").unwrap()))
+///     .collect();
+/// let plan = plan_fleet(&devices, &FleetOptions::new("hq", UploadOption::LicenseOnly))?;
+/// let sizes: Vec<usize> = plan.tasks.iter().map(|t| t.devices().len()).collect();
+/// assert_eq!(sizes, [1000, 1000, 500]);
+/// assert_eq!(plan.tasks[2].name().as_str(), "hq-003");
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+pub fn plan_fleet(devices: &[Device], options: &FleetOptions) -> Result<FleetPlan> {
+    if !(1..=MAX_TASK_DEVICES).contains(&options.max_devices) {
+        return Err(Error::invalid_argument(format!(
+            "max_devices {} is not between 1 and {MAX_TASK_DEVICES} (ELIG-3)",
+            options.max_devices
+        )));
+    }
+    let prefix = TaskName::suggest(&options.prefix);
+    let mut findings = Vec::new();
+    let mut seen = HashSet::with_capacity(devices.len());
+    let mut groups: BTreeMap<String, Vec<Device>> = BTreeMap::new();
+    for device in devices {
+        let at = |f: Finding| f.at(device.row(), Some(Column::MacAddress.header()));
+        if !seen.insert(device.mac()) {
+            findings.push(at(Finding::new(
+                ErrorCode::DeviceAlreadyInTask,
+                format!(
+                    "device {} is listed twice; it is planned once (DEV-6)",
+                    device.mac()
+                ),
+            )));
+            continue;
+        }
+        if (options.option == UploadOption::LicenseAndDevice) != device.assignment().is_some() {
+            findings.push(at(Finding::new(
+                ErrorCode::TaskOptionMismatch,
+                format!(
+                    "device {} does not fit a {} task (TASK-3)",
+                    device.mac(),
+                    options.option
+                ),
+            )));
+            continue;
+        }
+        let key = match options.group_by {
+            FleetGrouping::None => String::new(),
+            FleetGrouping::Location => device
+                .assignment()
+                .map_or_else(|| "no-location".to_owned(), |a| a.location.clone()),
+            FleetGrouping::Model => device.model().name().to_owned(),
+        };
+        groups.entry(key).or_default().push(device.clone());
+    }
+    let mut names = HashSet::new();
+    let mut tasks = Vec::new();
+    for (key, members) in groups {
+        let chunks = members.len().div_ceil(options.max_devices);
+        let width = chunks.to_string().len().max(3);
+        for (n, chunk) in members.chunks(options.max_devices).enumerate() {
+            let base = if key.is_empty() {
+                format!("{prefix}-{:0width$}", n + 1)
+            } else {
+                format!("{prefix}-{key}-{:0width$}", n + 1)
+            };
+            let name = unique_name(&base, &mut names);
+            let mut task = Task::new(name, options.option);
+            task.add_devices(chunk.iter().cloned(), &options.eligibility)?;
+            tasks.push(task);
+        }
+    }
+    Ok(FleetPlan { tasks, findings })
+}
+
+/// A valid name from `base`, distinct (case-insensitively) from every name in `taken`.
+fn unique_name(base: &str, taken: &mut HashSet<String>) -> TaskName {
+    let mut name = TaskName::suggest(base);
+    let mut n = 2;
+    while !taken.insert(name.key()) {
+        name = TaskName::suggest(&format!("{base}-{n}"));
+        n += 1;
+    }
+    name
+}

@@ -1,0 +1,21 @@
+//! Migration tasks (TASK-1 to TASK-9, ELIG-1 to ELIG-5): names, statuses and the transition
+//! table, devices and their tabs, the board of an organisation's tasks, search and download
+//! of the device list, fleet planning, and the saved form.
+
+mod board;
+mod device_list;
+mod fleet;
+mod name;
+mod status;
+#[allow(clippy::module_inception)]
+mod task;
+
+pub use board::{BOARD_FORMAT, Board};
+pub use device_list::DEVICE_LIST_COLUMNS;
+pub use fleet::{FleetGrouping, FleetOptions, FleetPlan, plan_fleet};
+pub use name::{MAX_TASK_NAME, TaskName};
+pub use status::{
+    CompletionMode, DeviceTab, EventKind, Outcome, TRANSITIONS, TabCounts, TaskStatus,
+    status_from_tabs, transition, transition_table_markdown,
+};
+pub use task::{AddOutcome, EligibilityCounts, MAX_TASK_DEVICES, Task, TaskDevice, TaskEvent};

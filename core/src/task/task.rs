@@ -1,0 +1,716 @@
+//! A migration task (TASK-1 to TASK-9, ELIG-2, ELIG-3): its devices with their eligibility
+//! and tab, its status, and the events that move them, all through [`Task::apply`] and the
+//! table of [`status`](super::status).
+
+use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
+
+use crate::device::Device;
+use crate::directory::Directory;
+use crate::eligibility::{EligibilityStatus, EligibilityTable};
+use crate::error::{Error, ErrorCode, Finding, Result};
+use crate::mac::Mac;
+use crate::upload::{Column, UploadCounts, UploadOption, UploadReport};
+
+use super::name::TaskName;
+use super::status::{
+    CompletionMode, DeviceTab, EventKind, Outcome, TabCounts, TaskStatus, status_from_tabs,
+    transition,
+};
+
+/// The most devices one task holds (ELIG-3).
+pub const MAX_TASK_DEVICES: usize = 1000;
+
+/// A device of a task: the device, what eligibility said of it, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskDevice {
+    device: Device,
+    eligibility: EligibilityStatus,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reasons: Vec<Finding>,
+    tab: DeviceTab,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_error: Option<String>,
+}
+
+impl TaskDevice {
+    /// The device.
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+    pub fn eligibility(&self) -> EligibilityStatus {
+        self.eligibility
+    }
+    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
+    pub fn reasons(&self) -> &[Finding] {
+        &self.reasons
+    }
+    /// The tab it sits in (TASK-5).
+    pub fn tab(&self) -> DeviceTab {
+        self.tab
+    }
+    /// Why it is in Error, when it is.
+    pub fn last_error(&self) -> Option<&str> {
+        self.last_error.as_deref()
+    }
+    fn move_to_error(&mut self, why: String) {
+        self.tab = DeviceTab::Error;
+        self.last_error = Some(why);
+    }
+    fn move_to(&mut self, tab: DeviceTab) {
+        self.tab = tab;
+        self.last_error = None;
+    }
+}
+
+/// How many devices of a task are eligible, not eligible, unknown (the counters of the device
+/// list, ELIG-1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct EligibilityCounts {
+    /// All devices (at most 1000, ELIG-3).
+    pub total: usize,
+    /// Eligible.
+    pub eligible: usize,
+    /// Not eligible.
+    pub not_eligible: usize,
+    /// Unknown.
+    pub unknown: usize,
+}
+
+/// What adding devices did: how many were added, and a finding for each that was not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AddOutcome {
+    /// Devices added.
+    pub added: usize,
+    /// One finding per device not added (DEV-6 duplicates, ELIG-3 beyond 1000), placed at its
+    /// upload row when it came from one.
+    pub findings: Vec<Finding>,
+}
+
+/// An event the host reports to a task (TASK-5, TASK-6, TASK-7). The library talks to no
+/// server: the host tells it what Control Hub and Unified CM did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskEvent {
+    /// *Prepare for migration* (licenses are generated; ELIG-2 picks the devices).
+    StartPreparation,
+    /// A device was prepared.
+    Prepared {
+        /// The device.
+        mac: Mac,
+    },
+    /// A device failed preparation.
+    PreparationFailed {
+        /// The device.
+        mac: Mac,
+        /// Why, as Control Hub says.
+        reason: String,
+    },
+    /// Fixed devices move from Error back to Ready for migration (TASK-5).
+    MoveToReady {
+        /// The devices.
+        macs: Vec<Mac>,
+    },
+    /// *Complete migration* for the whole task (TASK-7).
+    Complete {
+        /// Automatic or manual.
+        mode: CompletionMode,
+    },
+    /// A device was migrated.
+    Migrated {
+        /// The device.
+        mac: Mac,
+    },
+    /// A device failed to migrate.
+    MigrationFailed {
+        /// The device.
+        mac: Mac,
+        /// Why.
+        reason: String,
+    },
+    /// *Pause migration*.
+    Pause,
+    /// *Resume migration*.
+    Resume,
+    /// *Cancel migration*.
+    Cancel,
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    SetIncludeUnknown(bool),
+    /// Devices leave the task.
+    RemoveDevices {
+        /// The devices.
+        macs: Vec<Mac>,
+    },
+}
+
+impl TaskEvent {
+    /// The kind of the event, for the transition table.
+    pub fn kind(&self) -> EventKind {
+        match self {
+            TaskEvent::StartPreparation => EventKind::StartPreparation,
+            TaskEvent::Prepared { .. } | TaskEvent::PreparationFailed { .. } => {
+                EventKind::PreparationResult
+            }
+            TaskEvent::MoveToReady { .. } => EventKind::MoveToReady,
+            TaskEvent::Complete { .. } => EventKind::Complete,
+            TaskEvent::Migrated { .. } | TaskEvent::MigrationFailed { .. } => {
+                EventKind::MigrationResult
+            }
+            TaskEvent::Pause => EventKind::Pause,
+            TaskEvent::Resume => EventKind::Resume,
+            TaskEvent::Cancel => EventKind::Cancel,
+            TaskEvent::SetIncludeUnknown(_) => EventKind::SetIncludeUnknown,
+            TaskEvent::RemoveDevices { .. } => EventKind::RemoveDevices,
+        }
+    }
+}
+
+/// A migration task.
+///
+/// ```
+/// use mpp_migration::*;
+/// let mut task = Task::new(TaskName::parse("HQ-1")?, UploadOption::LicenseOnly);
+/// let table = EligibilityTable::control_hub();
+/// let phone = |mac: &str, model: &str| Ok::<_, Error>(Device::new(Mac::parse(mac)?, parse_model(model)?));
+/// let added = task.add_devices([phone("001A2B3C4D5E", "8845")?, phone("001A2B3C4D5F", "8821")?], &table)?;
+/// assert_eq!(added.added, 2);
+/// task.apply(TaskEvent::StartPreparation)?;           // the 8821 goes to Error (DEV-2, ELIG-2)
+/// let mac = Mac::parse("001A2B3C4D5E")?;
+/// assert_eq!(task.apply(TaskEvent::Prepared { mac })?, TaskStatus::ReadyWithErrors);
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    name: TaskName,
+    option: UploadOption,
+    status: TaskStatus,
+    #[serde(default)]
+    paused: bool,
+    #[serde(default)]
+    include_unknown: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    completion: Option<CompletionMode>,
+    #[serde(default)]
+    uploads: UploadCountsDocument,
+    devices: Vec<TaskDevice>,
+    #[serde(skip)]
+    index: HashMap<Mac, usize>,
+}
+
+/// The saved form of the accumulated upload counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct UploadCountsDocument {
+    added: u64,
+    errors: u64,
+    total: u64,
+}
+
+impl PartialEq for Task {
+    fn eq(&self, other: &Task) -> bool {
+        self.name == other.name
+            && self.option == other.option
+            && self.status == other.status
+            && self.paused == other.paused
+            && self.include_unknown == other.include_unknown
+            && self.completion == other.completion
+            && self.uploads == other.uploads
+            && self.devices == other.devices
+    }
+}
+
+impl Eq for Task {}
+
+impl Task {
+    /// An empty task in Draft.
+    pub fn new(name: TaskName, option: UploadOption) -> Task {
+        Task {
+            name,
+            option,
+            status: TaskStatus::Draft,
+            paused: false,
+            include_unknown: false,
+            completion: None,
+            uploads: UploadCountsDocument::default(),
+            devices: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// The name (TASK-1).
+    pub fn name(&self) -> &TaskName {
+        &self.name
+    }
+    /// The migration option (TASK-3).
+    pub fn option(&self) -> UploadOption {
+        self.option
+    }
+    /// The status (TASK-4).
+    pub fn status(&self) -> TaskStatus {
+        self.status
+    }
+    /// Whether the task is paused (TASK-6).
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+    /// Whether devices of unknown eligibility are prepared (ELIG-2).
+    pub fn include_unknown(&self) -> bool {
+        self.include_unknown
+    }
+    /// How the migration was completed, once it was.
+    pub fn completion(&self) -> Option<CompletionMode> {
+        self.completion
+    }
+    /// The counts of every upload to the task, added together (CSV-14).
+    pub fn upload_counts(&self) -> UploadCounts {
+        UploadCounts {
+            added: self.uploads.added,
+            errors: self.uploads.errors,
+            total: self.uploads.total,
+        }
+    }
+    /// The devices, in the order they were added.
+    pub fn devices(&self) -> &[TaskDevice] {
+        &self.devices
+    }
+    /// The device with this MAC.
+    pub fn device(&self, mac: Mac) -> Option<&TaskDevice> {
+        self.index.get(&mac).and_then(|&i| self.devices.get(i))
+    }
+    /// Whether the task holds this device.
+    pub fn contains(&self, mac: Mac) -> bool {
+        self.index.contains_key(&mac)
+    }
+    /// How many devices sit in each tab (TASK-5).
+    pub fn tab_counts(&self) -> TabCounts {
+        let mut counts = TabCounts::default();
+        for d in &self.devices {
+            counts.add(d.tab);
+        }
+        counts
+    }
+    /// How many devices are eligible, not eligible, unknown (ELIG-1).
+    pub fn eligibility_counts(&self) -> EligibilityCounts {
+        let mut c = EligibilityCounts {
+            total: self.devices.len(),
+            ..EligibilityCounts::default()
+        };
+        for d in &self.devices {
+            match d.eligibility {
+                EligibilityStatus::Eligible => c.eligible += 1,
+                EligibilityStatus::NotEligible => c.not_eligible += 1,
+                EligibilityStatus::Unknown => c.unknown += 1,
+            }
+        }
+        c
+    }
+
+    /// Checks that `event` may happen now: not while paused (TASK-6), and by the transition
+    /// table (TASK-4). Returns the table's outcome.
+    fn allow(&self, event: EventKind) -> Result<Outcome> {
+        if self.paused
+            && !matches!(
+                event,
+                EventKind::Resume | EventKind::Cancel | EventKind::StatusReport
+            )
+        {
+            return Err(Error::new(
+                ErrorCode::TaskPaused,
+                format!(
+                    "task {} is paused; resume or cancel it before {}",
+                    self.name,
+                    event.as_str()
+                ),
+            ));
+        }
+        match transition(self.status, event) {
+            Outcome::Refused(code) => Err(Error::new(
+                code,
+                format!(
+                    "{} is not allowed while task {} is {}",
+                    event.as_str(),
+                    self.name,
+                    self.status.label()
+                ),
+            )),
+            outcome => Ok(outcome),
+        }
+    }
+
+    /// Adds devices (Draft only), checking eligibility with `table`. A device already in the
+    /// task (DEV-6) or beyond the 1000th (ELIG-3) is not added; each gets a finding.
+    pub fn add_devices(
+        &mut self,
+        devices: impl IntoIterator<Item = Device>,
+        table: &EligibilityTable,
+    ) -> Result<AddOutcome> {
+        self.allow(EventKind::AddDevices)?;
+        let mut outcome = AddOutcome::default();
+        for device in devices {
+            let mac = device.mac();
+            let at = |f: Finding| f.at(device.row(), Some(Column::MacAddress.header()));
+            if self.index.contains_key(&mac) {
+                outcome.findings.push(at(Finding::new(
+                    ErrorCode::DeviceAlreadyInTask,
+                    format!("device {mac} is already in task {}", self.name),
+                )));
+            } else if self.devices.len() >= MAX_TASK_DEVICES {
+                outcome.findings.push(at(Finding::new(
+                    ErrorCode::TaskFull,
+                    format!("task {} already holds {MAX_TASK_DEVICES} devices; device {mac} was not added (plan a fleet into several tasks)", self.name),
+                )));
+            } else {
+                let (eligibility, reasons) = table
+                    .check(device.model(), device.hardware_version(), device.firmware())
+                    .into_parts();
+                self.index.insert(mac, self.devices.len());
+                self.devices.push(TaskDevice {
+                    device,
+                    eligibility,
+                    reasons,
+                    tab: DeviceTab::Pending,
+                    last_error: None,
+                });
+                outcome.added += 1;
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Adds the accepted devices of an upload report and its counts (CSV-14). The report must
+    /// be of the task's option (TASK-3).
+    pub fn add_upload(
+        &mut self,
+        report: &UploadReport,
+        table: &EligibilityTable,
+    ) -> Result<AddOutcome> {
+        self.check_upload(report)?;
+        let outcome = self.add_devices(report.devices().iter().cloned(), table)?;
+        self.count_upload(report.counts());
+        Ok(outcome)
+    }
+
+    pub(crate) fn check_upload(&self, report: &UploadReport) -> Result<()> {
+        self.allow(EventKind::AddDevices)?;
+        if report.option() != self.option {
+            return Err(Error::new(
+                ErrorCode::TaskOptionMismatch,
+                format!(
+                    "task {} is {} but the upload was validated as {}",
+                    self.name,
+                    self.option,
+                    report.option()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn count_upload(&mut self, counts: UploadCounts) {
+        self.uploads.added += counts.added;
+        self.uploads.errors += counts.errors;
+        self.uploads.total += counts.total;
+    }
+
+    /// Applies an event and returns the new status (TASK-4 to TASK-7). The one place the
+    /// transition table is enforced. Without a directory, Complete migration does not check
+    /// TASK-9 (use [`apply_with`](Self::apply_with)); a standalone task does not check TASK-2
+    /// (a [`Board`](crate::Board) does). An event that is refused changes nothing.
+    pub fn apply(&mut self, event: TaskEvent) -> Result<TaskStatus> {
+        self.apply_with(event, None)
+    }
+
+    /// [`apply`](Self::apply), checking TASK-9 against `directory` when given.
+    pub fn apply_with(
+        &mut self,
+        event: TaskEvent,
+        directory: Option<&Directory>,
+    ) -> Result<TaskStatus> {
+        let outcome = self.allow(event.kind())?;
+        match event {
+            TaskEvent::StartPreparation => self.start_preparation()?,
+            TaskEvent::Prepared { mac } => self
+                .position_in(mac, DeviceTab::Pending)
+                .map(|i| self.devices[i].move_to(DeviceTab::ReadyForMigration))?,
+            TaskEvent::PreparationFailed { mac, reason } => self
+                .position_in(mac, DeviceTab::Pending)
+                .map(|i| self.devices[i].move_to_error(reason))?,
+            TaskEvent::MoveToReady { macs } => {
+                let positions = macs
+                    .iter()
+                    .map(|&mac| self.movable_to_ready(mac))
+                    .collect::<Result<Vec<_>>>()?;
+                for i in positions {
+                    self.devices[i].move_to(DeviceTab::ReadyForMigration);
+                }
+            }
+            TaskEvent::Complete { mode } => {
+                let ready: Vec<usize> = (0..self.devices.len())
+                    .filter(|&i| self.devices[i].tab == DeviceTab::ReadyForMigration)
+                    .collect();
+                if ready.is_empty() {
+                    return Err(Error::new(
+                        ErrorCode::TaskEmpty,
+                        format!("task {} has no device ready for migration", self.name),
+                    ));
+                }
+                self.check_in_webex_calling(ready.iter().map(|&i| &self.devices[i]), directory)?;
+                for i in ready {
+                    self.devices[i].move_to(DeviceTab::InProgress);
+                }
+                self.completion = Some(mode);
+            }
+            TaskEvent::Migrated { mac } => self
+                .position_in(mac, DeviceTab::InProgress)
+                .map(|i| self.devices[i].move_to(DeviceTab::Completed))?,
+            TaskEvent::MigrationFailed { mac, reason } => self
+                .position_in(mac, DeviceTab::InProgress)
+                .map(|i| self.devices[i].move_to_error(reason))?,
+            TaskEvent::Pause | TaskEvent::Resume => {
+                let pause = event == TaskEvent::Pause;
+                if self.paused == pause {
+                    let state = if pause {
+                        "already paused"
+                    } else {
+                        "not paused"
+                    };
+                    return Err(Error::new(
+                        ErrorCode::TransitionRefused,
+                        format!("task {} is {state}", self.name),
+                    ));
+                }
+                self.paused = pause;
+            }
+            TaskEvent::Cancel => {
+                self.paused = false;
+                let back = if self.status == TaskStatus::InProgress {
+                    DeviceTab::Pending
+                } else {
+                    DeviceTab::ReadyForMigration
+                };
+                for d in &mut self.devices {
+                    if back == DeviceTab::Pending || d.tab == DeviceTab::InProgress {
+                        d.move_to(back);
+                    }
+                }
+                if back == DeviceTab::Pending {
+                    self.completion = None;
+                }
+            }
+            TaskEvent::SetIncludeUnknown(on) => self.include_unknown = on,
+            TaskEvent::RemoveDevices { macs } => {
+                for &mac in &macs {
+                    self.position(mac)?;
+                }
+                self.devices.retain(|d| !macs.contains(&d.device.mac()));
+                self.reindex();
+            }
+        }
+        self.status = self.status_after(outcome);
+        Ok(self.status)
+    }
+
+    fn status_after(&self, outcome: Outcome) -> TaskStatus {
+        match outcome {
+            Outcome::Stay | Outcome::Refused(_) => self.status,
+            Outcome::To(status) => status,
+            Outcome::Completion => match self.completion {
+                Some(CompletionMode::Manual) => TaskStatus::ManualMigration,
+                _ => TaskStatus::AutoMigrationComplete,
+            },
+            Outcome::FromDevices => status_from_tabs(self.status, &self.tab_counts()),
+        }
+    }
+
+    /// ELIG-2: which pending devices are prepared. Not eligible devices, and unknown ones
+    /// unless the task includes them, go to Error with the reason.
+    fn start_preparation(&mut self) -> Result<()> {
+        let include_unknown = self.include_unknown;
+        let prepares = |d: &TaskDevice| match d.eligibility {
+            EligibilityStatus::Eligible => true,
+            EligibilityStatus::Unknown => include_unknown,
+            EligibilityStatus::NotEligible => false,
+        };
+        if !self.devices.iter().any(prepares) {
+            return Err(Error::new(
+                ErrorCode::TaskEmpty,
+                format!(
+                    "task {} has no device that can be prepared (eligible, or unknown with Include unknown eligibility on)",
+                    self.name
+                ),
+            ));
+        }
+        for d in &mut self.devices {
+            if !prepares(d) {
+                let why = refusal(d).message().to_owned();
+                d.move_to_error(why);
+            }
+        }
+        Ok(())
+    }
+
+    /// Why a device may not be prepared or moved back to Ready (ELIG-2).
+    fn movable_to_ready(&self, mac: Mac) -> Result<usize> {
+        let i = self.position_in(mac, DeviceTab::Error)?;
+        let d = &self.devices[i];
+        match d.eligibility {
+            EligibilityStatus::NotEligible => Err(refusal(d)),
+            EligibilityStatus::Unknown if !self.include_unknown => Err(refusal(d)),
+            _ => Ok(i),
+        }
+    }
+
+    /// TASK-9: every device of a *license only* task must be in Webex Calling before Complete
+    /// migration, when the host gives the directory to check.
+    fn check_in_webex_calling<'a>(
+        &self,
+        devices: impl Iterator<Item = &'a TaskDevice>,
+        directory: Option<&Directory>,
+    ) -> Result<()> {
+        let Some(directory) = directory.filter(|_| self.option == UploadOption::LicenseOnly) else {
+            return Ok(());
+        };
+        let missing: Vec<String> = devices
+            .map(|d| d.device.mac())
+            .filter(|&mac| !directory.has_device(mac))
+            .map(|m| m.to_string())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        Err(Error::new(
+            ErrorCode::DeviceNotInWebexCalling,
+            format!(
+                "{} device(s) of license-only task {} are not yet added to Webex Calling ({}{}); add them first",
+                missing.len(),
+                self.name,
+                shown.join(", "),
+                if missing.len() > shown.len() {
+                    ", …"
+                } else {
+                    ""
+                }
+            ),
+        ))
+    }
+
+    fn position(&self, mac: Mac) -> Result<usize> {
+        self.index.get(&mac).copied().ok_or_else(|| {
+            Error::new(
+                ErrorCode::DeviceNotInTask,
+                format!("task {} has no device {mac}", self.name),
+            )
+        })
+    }
+
+    fn position_in(&self, mac: Mac, tab: DeviceTab) -> Result<usize> {
+        let i = self.position(mac)?;
+        let now = self.devices[i].tab;
+        if now != tab {
+            return Err(Error::new(
+                ErrorCode::DeviceWrongTab,
+                format!(
+                    "device {mac} of task {} is in {}, not {}",
+                    self.name,
+                    now.label(),
+                    tab.label()
+                ),
+            ));
+        }
+        Ok(i)
+    }
+
+    fn reindex(&mut self) {
+        self.index = self
+            .devices
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.device.mac(), i))
+            .collect();
+    }
+
+    /// TASK-7: takes ready devices out of this task for a new one. Checked like an event.
+    pub(crate) fn take_ready(&mut self, macs: &[Mac]) -> Result<Vec<TaskDevice>> {
+        let outcome = self.allow(EventKind::CompleteSubset)?;
+        if macs.is_empty() {
+            return Err(Error::invalid_argument(format!(
+                "no device of task {} was selected",
+                self.name
+            )));
+        }
+        for &mac in macs {
+            self.position_in(mac, DeviceTab::ReadyForMigration)?;
+        }
+        let (taken, kept): (Vec<TaskDevice>, Vec<TaskDevice>) = std::mem::take(&mut self.devices)
+            .into_iter()
+            .partition(|d| macs.contains(&d.device.mac()));
+        self.devices = kept;
+        self.reindex();
+        self.status = self.status_after(outcome);
+        Ok(taken)
+    }
+
+    /// A task of devices already prepared, in Ready for migration (TASK-7's new task).
+    pub(crate) fn from_ready(
+        name: TaskName,
+        option: UploadOption,
+        include_unknown: bool,
+        devices: Vec<TaskDevice>,
+    ) -> Task {
+        let mut task = Task::new(name, option);
+        task.include_unknown = include_unknown;
+        task.devices = devices;
+        task.reindex();
+        task.status = TaskStatus::ReadyForMigration;
+        task
+    }
+
+    /// Places every device in its tab by its eligibility: Ready for migration, or Error for
+    /// those that cannot be prepared (TASK-8's default task).
+    pub(crate) fn settle_by_eligibility(&mut self) {
+        let include_unknown = self.include_unknown;
+        for d in &mut self.devices {
+            let ok = d.eligibility == EligibilityStatus::Eligible
+                || (include_unknown && d.eligibility == EligibilityStatus::Unknown);
+            if ok {
+                d.move_to(DeviceTab::ReadyForMigration);
+            } else {
+                let why = refusal(d).message().to_owned();
+                d.move_to_error(why);
+            }
+        }
+        self.status = status_from_tabs(TaskStatus::InProgress, &self.tab_counts());
+    }
+
+    /// Rebuilds the lookup index after loading; `false` when two devices share a MAC.
+    pub(crate) fn after_load(&mut self) -> bool {
+        self.reindex();
+        self.index.len() == self.devices.len()
+    }
+}
+
+/// The error of a device that cannot be prepared (ELIG-2).
+fn refusal(d: &TaskDevice) -> Error {
+    let mac = d.device.mac();
+    match d.eligibility {
+        EligibilityStatus::NotEligible => {
+            let why = d
+                .reasons
+                .iter()
+                .find(|f| f.severity() == crate::Severity::Error)
+                .map_or("", |f| f.message());
+            Error::new(
+                ErrorCode::DeviceNotEligible,
+                format!("device {mac} is not eligible and is never migrated: {why}"),
+            )
+        }
+        _ => Error::new(
+            ErrorCode::DeviceEligibilityUnknown,
+            format!(
+                "device {mac} has unknown eligibility; turn on Include unknown eligibility to prepare it"
+            ),
+        ),
+    }
+}
