@@ -213,6 +213,24 @@ pub enum ErrorCode {
     TaskEmpty = 518,
     /// The device is not in the tab the action applies to (TASK-5), e.g. moving a device that is not in Error.
     DeviceWrongTab = 519,
+    /// Automatic completion requires Cloud Connected UC; without it, it is disabled (AUTO-1).
+    CloudConnectedUcRequired = 601,
+    /// Automatic completion needs the TFTP server type to be picked (AUTO-2).
+    TftpServerRequired = 602,
+    /// Automatic completion needs the Unified CM TFTP load server where the devices are found (AUTO-2).
+    LoadServerRequired = 603,
+    /// A file name for Unified CM uses only letters, digits, '-', '.' and '_', does not start with a dot and has at most one dot (MAN-2).
+    FileNameInvalid = 604,
+    /// A BAT file name must not contain a comma (EXT-11).
+    FileNameComma = 605,
+    /// A phone-load table supplied by the host has an unknown model, a load that is not an MPP load, a missing or duplicated model (EXT-10).
+    PhoneLoadTableInvalid = 606,
+    /// An output file already exists and overwriting was not asked for; nothing was written.
+    OutputExists = 607,
+    /// An output file name is empty or would leave the output directory; nothing was written.
+    OutputPathInvalid = 608,
+    /// The phone-load table has no MPP load for the device's model, so it is in no Group 2 file (MAN-4).
+    NoPhoneLoad = 609,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
 }
@@ -334,6 +352,15 @@ impl ErrorCode {
         ErrorCode::TaskPaused,
         ErrorCode::TaskEmpty,
         ErrorCode::DeviceWrongTab,
+        ErrorCode::CloudConnectedUcRequired,
+        ErrorCode::TftpServerRequired,
+        ErrorCode::LoadServerRequired,
+        ErrorCode::FileNameInvalid,
+        ErrorCode::FileNameComma,
+        ErrorCode::PhoneLoadTableInvalid,
+        ErrorCode::OutputExists,
+        ErrorCode::OutputPathInvalid,
+        ErrorCode::NoPhoneLoad,
         ErrorCode::Panic,
     ];
 
@@ -862,6 +889,60 @@ impl ErrorCode {
                 "TASK-5",
                 E,
                 "The device is not in the tab this action applies to.",
+            ),
+            CloudConnectedUcRequired => info(
+                "cloud_connected_uc_required",
+                "AUTO-1",
+                E,
+                "Automatic completion requires Cloud Connected UC.",
+            ),
+            TftpServerRequired => info(
+                "tftp_server_required",
+                "AUTO-2",
+                E,
+                "Automatic completion needs the TFTP server type.",
+            ),
+            LoadServerRequired => info(
+                "load_server_required",
+                "AUTO-2",
+                E,
+                "Automatic completion needs the Unified CM TFTP load server.",
+            ),
+            FileNameInvalid => info(
+                "file_name_invalid",
+                "MAN-2",
+                E,
+                "A file name has a character other than letters, digits, '-', '.', '_', starts with a dot, or has two dots.",
+            ),
+            FileNameComma => info(
+                "file_name_comma",
+                "EXT-11",
+                E,
+                "A BAT file name contains a comma.",
+            ),
+            PhoneLoadTableInvalid => info(
+                "phone_load_table_invalid",
+                "EXT-10",
+                E,
+                "A phone-load table has an invalid, missing or duplicated row.",
+            ),
+            OutputExists => info(
+                "output_exists",
+                "",
+                E,
+                "An output file exists and overwriting was not asked for.",
+            ),
+            OutputPathInvalid => info(
+                "output_path_invalid",
+                "",
+                E,
+                "An output file name would leave the output directory.",
+            ),
+            NoPhoneLoad => info(
+                "no_phone_load",
+                "MAN-4",
+                E,
+                "The phone-load table has no load for the device's model.",
             ),
             Panic => info(
                 "panic",

@@ -31,6 +31,7 @@ mod firmware;
 mod hardware;
 mod mac;
 mod model;
+mod plan;
 mod task;
 mod text;
 mod upload;
@@ -51,6 +52,12 @@ pub use firmware::{FirmwareKind, FirmwareVersion};
 pub use hardware::HardwareVersion;
 pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
 pub use model::{Model, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
+pub use plan::{
+    AUTO_BATCH_SIZE, AutoPlan, AutoPlanOptions, BatFile, BatGroup, CLOUD_UPGRADE_SERVER, License,
+    MIN_MPP_FOR_V15, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoad, PhoneLoadTable, PlanRef,
+    STATUS_REPORT_COLUMNS, bat_file_content, check_bat_file_name, plan_automatic, plan_manual,
+    status_report_csv, write_files,
+};
 pub use task::{
     AddOutcome, BOARD_FORMAT, Board, CompletionMode, DEVICE_LIST_COLUMNS, DeviceTab,
     EligibilityCounts, EventKind, FleetGrouping, FleetOptions, FleetPlan, MAX_TASK_DEVICES,

@@ -1,0 +1,341 @@
+//! The manual completion (MAN-1 to MAN-5, EXT-7, EXT-10, EXT-11): the BAT files in MAN-4's two
+//! groups, what to do with each in Unified CM, and the device licenses.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::error::{ErrorCode, Finding, Result};
+use crate::mac::Mac;
+use crate::task::{DeviceTab, Task, TaskName};
+
+use super::bat::{bat_file_content, check_bat_file_name, safe_stem};
+use super::files::OutputFile;
+use super::loads::{CLOUD_UPGRADE_SERVER, PhoneLoadTable};
+use super::{device_cautions, require_ready};
+
+/// How the manual plan is made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManualPlanOptions {
+    /// The start of every file name (MAN-2); by default the task's name made safe.
+    pub file_prefix: Option<String>,
+    /// The phone loads (MAN-4 by default, EXT-10).
+    pub loads: Arc<PhoneLoadTable>,
+}
+
+impl Default for ManualPlanOptions {
+    fn default() -> ManualPlanOptions {
+        ManualPlanOptions {
+            file_prefix: None,
+            loads: PhoneLoadTable::man_4(),
+        }
+    }
+}
+
+/// MAN-4's two groups of files.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatGroup {
+    /// Group 1: phones of mixed models; a COP file is installed, no load server is set.
+    MixedModels,
+    /// Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
+    /// of MAN-4's table.
+    PerLoad,
+}
+
+/// One BAT file and how to use it (MAN-3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BatFile {
+    name: String,
+    group: BatGroup,
+    models: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone_load: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    load_server: Option<&'static str>,
+    devices: Vec<Mac>,
+    steps: Vec<String>,
+    #[serde(skip)]
+    content: String,
+}
+
+impl BatFile {
+    /// The file name (MAN-2, EXT-11).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Group 1 or Group 2 (MAN-4).
+    pub fn group(&self) -> BatGroup {
+        self.group
+    }
+    /// The models of its phones.
+    pub fn models(&self) -> &[&'static str] {
+        &self.models
+    }
+    /// The Phone Load Name to set (Group 2).
+    pub fn phone_load(&self) -> Option<&str> {
+        self.phone_load.as_deref()
+    }
+    /// The Load Server to set (Group 2): `cloudupgrader.webex.com`.
+    pub fn load_server(&self) -> Option<&str> {
+        self.load_server
+    }
+    /// Its devices, in the task's order.
+    pub fn devices(&self) -> &[Mac] {
+        &self.devices
+    }
+    /// What the administrator does with it in Unified CM (MAN-3, MAN-5).
+    pub fn steps(&self) -> &[String] {
+        &self.steps
+    }
+    /// The file's content (EXT-11).
+    pub fn content(&self) -> &str {
+        &self.content
+    }
+}
+
+/// A device license: the file Control Hub generates for a phone (EXT-7).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct License {
+    /// The phone.
+    pub mac: Mac,
+    /// `001A2B3C4D5E.lic`.
+    pub file_name: String,
+    /// `https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic`.
+    pub url: String,
+}
+
+/// The manual completion of a task.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ManualPlan {
+    task: TaskName,
+    files: Vec<BatFile>,
+    licenses: Vec<License>,
+    findings: Vec<Finding>,
+}
+
+/// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1 file
+/// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
+/// phone load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and
+/// the cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8),
+/// models without a load in the table (MAN-4).
+///
+/// Errors: [`ErrorCode::CompleteRequiresReady`]; a `file_prefix` that makes file names MAN-2 or
+/// EXT-11 refuse ([`ErrorCode::FileNameInvalid`], [`ErrorCode::FileNameComma`]).
+pub fn plan_manual(task: &Task, options: &ManualPlanOptions) -> Result<ManualPlan> {
+    require_ready(task)?;
+    let prefix = match &options.file_prefix {
+        Some(prefix) => {
+            check_bat_file_name(&format!("{prefix}_group1_mixed.txt"))?;
+            prefix.clone()
+        }
+        None => safe_stem(task.name().as_str()),
+    };
+    let ready: Vec<_> = task
+        .devices()
+        .iter()
+        .filter(|d| d.tab() == DeviceTab::ReadyForMigration)
+        .map(|d| d.device())
+        .collect();
+    let mut findings: Vec<Finding> = ready
+        .iter()
+        .flat_map(|d| device_cautions(d, true))
+        .collect();
+    let models = |devices: &[&crate::Device]| {
+        let mut m: Vec<&'static str> = devices.iter().map(|d| d.model().name()).collect();
+        m.sort_unstable();
+        m.dedup();
+        m
+    };
+    let mut files = vec![BatFile {
+        name: format!("{prefix}_group1_mixed.txt"),
+        group: BatGroup::MixedModels,
+        models: models(&ready),
+        phone_load: None,
+        load_server: None,
+        devices: ready.iter().map(|d| d.mac()).collect(),
+        steps: Vec::new(),
+        content: bat_file_content(ready.iter().copied()),
+    }];
+    let mut by_load: BTreeMap<&str, (&crate::FirmwareVersion, Vec<&crate::Device>)> =
+        BTreeMap::new();
+    for &d in &ready {
+        match options.loads.load_for(d.model()) {
+            Some(load) => by_load
+                .entry(load.load_name())
+                .or_insert((load.load(), Vec::new()))
+                .1
+                .push(d),
+            None => findings.push(Finding::new(
+                ErrorCode::NoPhoneLoad,
+                format!(
+                    "phone-load table {:?} has no load for {} ({}); it is in the Group 1 file only",
+                    options.loads.name(),
+                    d.model().name(),
+                    d.mac()
+                ),
+            )),
+        }
+    }
+    let mut stems: Vec<String> = Vec::new();
+    for (load_name, (load, devices)) in by_load {
+        let family = safe_stem(load.load_family().unwrap_or("load"));
+        let mut stem = format!("{prefix}_group2_{family}");
+        let mut n = 2;
+        while stems.contains(&stem) {
+            stem = format!("{prefix}_group2_{family}_{n}");
+            n += 1;
+        }
+        stems.push(stem.clone());
+        files.push(BatFile {
+            name: format!("{stem}.txt"),
+            group: BatGroup::PerLoad,
+            models: models(&devices),
+            phone_load: Some(load_name.to_owned()),
+            load_server: Some(CLOUD_UPGRADE_SERVER),
+            devices: devices.iter().map(|d| d.mac()).collect(),
+            steps: Vec::new(),
+            content: bat_file_content(devices.iter().copied()),
+        });
+    }
+    for f in &mut files {
+        f.steps = steps(f);
+    }
+    let licenses = ready
+        .iter()
+        .map(|d| License {
+            mac: d.mac(),
+            file_name: d.mac().license_file_name(),
+            url: d.mac().license_url(),
+        })
+        .collect();
+    Ok(ManualPlan {
+        task: task.name().clone(),
+        files,
+        licenses,
+        findings,
+    })
+}
+
+/// The Unified CM steps for one file (MAN-3, MAN-5).
+fn steps(f: &BatFile) -> Vec<String> {
+    let mut steps = vec![
+        format!(
+            "Bulk Administration > Upload/Download Files > Add New: choose {}, Target \"Phones\", Transaction Type \"Update Phones - Custom File\", tick \"Overwrite File if it exists\", Save.",
+            f.name
+        ),
+        format!(
+            "Bulk Administration > Phones > Update Phones > Custom File: Update Phones where Device Name is in the custom file {}, Find, Next.",
+            f.name
+        ),
+    ];
+    match (&f.phone_load, f.load_server) {
+        (Some(load), Some(server)) => steps.push(format!("Set Load Server to {server} and Phone Load Name to {load}.")),
+        _ => steps.push(
+            "Install the E2M COP file for these phones on Unified CM first (from software.cisco.com); leave Load Server empty.".to_owned(),
+        ),
+    }
+    steps.push("Run Immediately (or Run Later), Submit, and follow the job in Bulk Administration > Job Scheduler.".to_owned());
+    steps.push("Check completion in Control Hub's device list (MAN-5).".to_owned());
+    steps
+}
+
+impl ManualPlan {
+    /// The task planned.
+    pub fn task(&self) -> &TaskName {
+        &self.task
+    }
+    /// The BAT files: Group 1 first, then Group 2 by phone load.
+    pub fn bat_files(&self) -> &[BatFile] {
+        &self.files
+    }
+    /// The device licenses (EXT-7).
+    pub fn licenses(&self) -> &[License] {
+        &self.licenses
+    }
+    /// The cautions (MAN-1, EXT-6, DEV-8, MAN-4).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    /// The Group 2 file holding `mac`, or the Group 1 file when it is in no Group 2 file.
+    pub fn file_of(&self, mac: Mac) -> Option<&str> {
+        let holds = |group: BatGroup| {
+            self.files
+                .iter()
+                .find(|f| f.group == group && f.devices.contains(&mac))
+                .map(BatFile::name)
+        };
+        holds(BatGroup::PerLoad).or_else(|| holds(BatGroup::MixedModels))
+    }
+
+    /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5).
+    pub fn instructions_text(&self) -> String {
+        let mut out = format!("Manual completion of task {}\n\n", self.task);
+        out.push_str("Before you start (MAN-1): every phone load must be 14.1 or later (or have the E2M COP file applied), and Wi-Fi phones must be on Ethernet (DEV-8).\n");
+        out.push_str("Use EITHER the Group 1 file (install the COP file, no load server) OR the Group 2 files (Cisco's upgrade server, no COP file) (MAN-4).\n");
+        for f in &self.files {
+            let group = match f.group {
+                BatGroup::MixedModels => "Group 1 (mixed models, COP file)",
+                BatGroup::PerLoad => "Group 2 (one phone load)",
+            };
+            out.push_str(&format!(
+                "\n{} — {group}, {} phone(s), models {}\n",
+                f.name,
+                f.devices.len(),
+                f.models.join(", ")
+            ));
+            for (i, step) in f.steps.iter().enumerate() {
+                out.push_str(&format!("  {}. {step}\n", i + 1));
+            }
+        }
+        if !self.findings.is_empty() {
+            out.push_str(&format!("\nCautions ({}):\n", self.findings.len()));
+            for f in &self.findings {
+                out.push_str(&format!("- {} [{} {}]\n", f.message(), f.rule(), f.name()));
+            }
+        }
+        out
+    }
+
+    /// The plan as JSON: files (without their content) with steps, licenses, cautions.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The device licenses as CSV: MAC Address, License File, URL (EXT-7).
+    pub fn licenses_csv(&self) -> String {
+        let mut out = String::from("MAC Address,License File,URL\r\n");
+        for l in &self.licenses {
+            out.push_str(&format!("{},{},{}\r\n", l.mac, l.file_name, l.url));
+        }
+        out
+    }
+
+    /// The plan's files: the BAT files, the instructions as text and JSON, the licenses.
+    pub fn files(&self) -> Vec<OutputFile> {
+        let stem = safe_stem(self.task.as_str());
+        let mut files: Vec<OutputFile> = self
+            .files
+            .iter()
+            .map(|f| OutputFile {
+                name: f.name.clone(),
+                content: f.content.clone(),
+            })
+            .collect();
+        files.push(OutputFile {
+            name: format!("{stem}_manual_instructions.txt"),
+            content: self.instructions_text(),
+        });
+        files.push(OutputFile {
+            name: format!("{stem}_manual_plan.json"),
+            content: self.to_json(),
+        });
+        files.push(OutputFile {
+            name: format!("{stem}_licenses.csv"),
+            content: self.licenses_csv(),
+        });
+        files
+    }
+}
