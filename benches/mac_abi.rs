@@ -229,6 +229,15 @@ fn bench_mac(c: &mut Criterion, abi: &CAbi) {
                 "  ABOVE TARGET"
             }
         );
+        // One line per target, for the summary table of ./scripts/bench.
+        println!(
+            "SUMMARY | normalize_mac C ABI / Rust time per call | {ratio:.2}x ({ffi:.1} / {rust:.1} ns) | <= {TARGET_RATIO}x | {}",
+            if ratio <= TARGET_RATIO {
+                "met"
+            } else {
+                "NOT MET"
+            }
+        );
     }
 }
 

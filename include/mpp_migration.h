@@ -9,7 +9,14 @@
  *  - Strings are NUL-terminated UTF-8. Strings the library returns as `char *` are owned by the
  *    caller and freed with mpp_string_free (never free()); `const char *` results are static or
  *    borrowed from a handle, as documented.
- *  - Handles are opaque; each mpp_x_new / mpp_x_parse has its mpp_x_free (NULL is a no-op).
+ *  - Handles are opaque; each function that makes one names its mpp_x_free (NULL is a no-op).
+ *    Pointers a handle lends (const mpp_finding *, const mpp_device *, const char *) live as
+ *    long as that handle, or as documented (an mpp_upload_row lives until the next
+ *    mpp_upload_cursor_next). Handles that use others (upload options using a directory or an
+ *    eligibility table) keep their own reference: free them in any order.
+ *  - A directory is made in two steps: mpp_directory_builder_add_* only collect entries,
+ *    mpp_directory_build validates them all and makes the immutable mpp_directory (or reads it
+ *    from JSON with mpp_directory_from_json).
  *  - Every call is safe to make from any thread on distinct handles.
  */
 
@@ -35,6 +42,65 @@
 
 // Patch version of the library this header belongs to (tested equal to Cargo's).
 #define MPP_VERSION_PATCH 0
+
+// The migration option of a task and of its uploads (TASK-3).
+enum mpp_upload_option
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // *Generate device license and add device*: the nine columns of CSV-1.
+  MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE,
+  // *Generate device license only*: Model and MAC Address (CSV-2).
+  MPP_UPLOAD_OPTION_LICENSE_ONLY,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_upload_option mpp_upload_option;
+#else
+typedef uint32_t mpp_upload_option;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// USER or WORKSPACE (CSV-3).
+enum mpp_owner_type
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // A user of the organisation, who must already exist (CSV-3).
+  MPP_OWNER_TYPE_USER,
+  // A workspace, created if it does not exist (CSV-3).
+  MPP_OWNER_TYPE_WORKSPACE,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_owner_type mpp_owner_type;
+#else
+typedef uint32_t mpp_owner_type;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// Eligible (green), Not eligible (red) or Unknown (yellow) (ELIG-1).
+enum mpp_eligibility_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // The phone can migrate.
+  MPP_ELIGIBILITY_STATUS_ELIGIBLE,
+  // The phone cannot migrate; it is never prepared (ELIG-2).
+  MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
+  // Not enough information; the migration may or may not succeed (ELIG-1).
+  MPP_ELIGIBILITY_STATUS_UNKNOWN,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_eligibility_status mpp_eligibility_status;
+#else
+typedef uint32_t mpp_eligibility_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
 
 // How serious a finding is.
 enum mpp_severity
@@ -114,6 +180,161 @@ typedef uint32_t mpp_model_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// MAN-4's two groups of files.
+enum BatGroup
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Group 1: phones of mixed models; a COP file is installed, no load server is set.
+  BAT_GROUP_MIXED_MODELS,
+  // Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
+  // of MAN-4's table.
+  BAT_GROUP_PER_LOAD,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum BatGroup BatGroup;
+#else
+typedef uint32_t BatGroup;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How devices are grouped into tasks.
+enum FleetGrouping
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // In input order.
+  FLEET_GROUPING_NONE,
+  // A location per task group (devices without a location form one group).
+  FLEET_GROUPING_LOCATION,
+  // A model per task group.
+  FLEET_GROUPING_MODEL,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum FleetGrouping FleetGrouping;
+#else
+typedef uint32_t FleetGrouping;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// A task's status (TASK-4).
+enum TaskStatus
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Not started.
+  TASK_STATUS_DRAFT,
+  // Preparation is running; no other task may run (TASK-2).
+  TASK_STATUS_IN_PROGRESS,
+  // Preparation is done and every device is ready.
+  TASK_STATUS_READY_FOR_MIGRATION,
+  // Preparation is done; some devices failed, the rest can continue.
+  TASK_STATUS_READY_WITH_ERRORS,
+  // Preparation is done and every device failed.
+  TASK_STATUS_REVIEW_ERRORS,
+  // The migration was completed by the automatic path (AUTO-1 to AUTO-4).
+  TASK_STATUS_AUTO_MIGRATION_COMPLETE,
+  // The migration was completed by the manual path (MAN-1 to MAN-5).
+  TASK_STATUS_MANUAL_MIGRATION,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum TaskStatus TaskStatus;
+#else
+typedef uint32_t TaskStatus;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// The tab a device sits in inside its task (TASK-5), or Pending before preparation.
+enum DeviceTab
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Added, not prepared yet (Draft, or preparation running).
+  DEVICE_TAB_PENDING,
+  // Refused: not eligible, or preparation or migration failed.
+  DEVICE_TAB_ERROR,
+  // Prepared; can be migrated.
+  DEVICE_TAB_READY_FOR_MIGRATION,
+  // Being migrated.
+  DEVICE_TAB_IN_PROGRESS,
+  // Migrated.
+  DEVICE_TAB_COMPLETED,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum DeviceTab DeviceTab;
+#else
+typedef uint32_t DeviceTab;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How a migration is completed (AUTO-1 to AUTO-4, MAN-1 to MAN-5).
+enum CompletionMode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Control Hub drives Unified CM, in batches of 200 (AUTO-3).
+  COMPLETION_MODE_AUTOMATIC,
+  // The administrator uploads BAT files to Unified CM (MAN-3).
+  COMPLETION_MODE_MANUAL,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum CompletionMode CompletionMode;
+#else
+typedef uint32_t CompletionMode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// The kinds of event a task receives, for the transition table.
+enum EventKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Devices are added (an upload, CSV-14).
+  EVENT_KIND_ADD_DEVICES,
+  // Devices are removed.
+  EVENT_KIND_REMOVE_DEVICES,
+  // *Include unknown eligibility* is switched (ELIG-2).
+  EVENT_KIND_SET_INCLUDE_UNKNOWN,
+  // *Prepare for migration* starts.
+  EVENT_KIND_START_PREPARATION,
+  // The host reports a device prepared, or failed (Refresh device status, TASK-6).
+  EVENT_KIND_PREPARATION_RESULT,
+  // Fixed devices move from Error back to Ready for migration (TASK-5).
+  EVENT_KIND_MOVE_TO_READY,
+  // *Complete migration* for the whole task (TASK-7).
+  EVENT_KIND_COMPLETE,
+  // *Complete migration* for some ready devices, into a new task (TASK-7).
+  EVENT_KIND_COMPLETE_SUBSET,
+  // The host reports a device migrated, or failed (Refresh device status, TASK-6).
+  EVENT_KIND_MIGRATION_RESULT,
+  // *Pause migration* (TASK-6).
+  EVENT_KIND_PAUSE,
+  // *Resume migration* (TASK-6).
+  EVENT_KIND_RESUME,
+  // *Cancel migration* (TASK-6).
+  EVENT_KIND_CANCEL,
+  // *Download status report* (TASK-6): never changes anything.
+  EVENT_KIND_STATUS_REPORT,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum EventKind EventKind;
+#else
+typedef uint32_t EventKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // Every error and finding code, with its stable number.
 //
 // Ranges: 1xx input and encoding, 2xx identifiers, 3xx CSV upload, 4xx eligibility, 5xx tasks,
@@ -131,6 +352,26 @@ enum mpp_error_code
   MPP_ERROR_CODE_ARGUMENT_NOT_UTF8 = 103,
   // A file or stream could not be read or written.
   MPP_ERROR_CODE_IO_ERROR = 104,
+  // The file is empty: it has no header row (DEC-10).
+  MPP_ERROR_CODE_EMPTY_FILE = 105,
+  // The file starts with a UTF-8 byte-order mark, which is accepted (DEC-10).
+  MPP_ERROR_CODE_BYTE_ORDER_MARK = 106,
+  // A row is blank; Webex rejects blank lines (DEC-10, EXT-11, EXT-12).
+  MPP_ERROR_CODE_BLANK_LINE = 107,
+  // A row has a different number of fields than the header (EXT-12).
+  MPP_ERROR_CODE_FIELD_COUNT_MISMATCH = 108,
+  // A cell contains bytes that are not UTF-8 (DEC-10).
+  MPP_ERROR_CODE_INVALID_UTF8 = 109,
+  // A cell is longer than the reader's size limit; the row is refused and memory stays bounded.
+  MPP_ERROR_CODE_FIELD_TOO_LONG = 110,
+  // A row is longer, or has more fields, than the reader's size limit.
+  MPP_ERROR_CODE_RECORD_TOO_LONG = 111,
+  // A quoted cell is not closed before the end of the file.
+  MPP_ERROR_CODE_UNTERMINATED_QUOTE = 112,
+  // A JSON document is malformed, or a value has the wrong type; the message names the place.
+  MPP_ERROR_CODE_JSON_INVALID = 113,
+  // The file has a header but no data rows (CSV-14: nothing to add).
+  MPP_ERROR_CODE_NO_DATA_ROWS = 114,
   // A MAC address does not have 12 hexadecimal digits (DEV-6).
   MPP_ERROR_CODE_MAC_INVALID_LENGTH = 201,
   // A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -153,6 +394,8 @@ enum mpp_error_code
   MPP_ERROR_CODE_E164_LEADING_ZERO = 214,
   // A phone number starts with no assigned country calling code (EXT-12).
   MPP_ERROR_CODE_E164_UNKNOWN_COUNTRY_CODE = 215,
+  // A phone number keeps a national trunk prefix `(0)` after its country calling code; E.164 drops it (DEC-4).
+  MPP_ERROR_CODE_E164_TRUNK_PREFIX = 216,
   // An email address is not of the form `local@domain.tld` (CSV-4).
   MPP_ERROR_CODE_EMAIL_INVALID = 220,
   // A phone model is not one the catalogue knows (CSV-8, EXT-9).
@@ -161,6 +404,148 @@ enum mpp_error_code
   MPP_ERROR_CODE_HARDWARE_VERSION_INVALID = 240,
   // A firmware version or load name cannot be read (EXT-6).
   MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID = 250,
+  // A column of the schema is missing from the header (CSV-1, CSV-2, DEC-9).
+  MPP_ERROR_CODE_HEADER_MISSING_COLUMN = 301,
+  // A header column is not part of the schema; its values are ignored (DEC-9).
+  MPP_ERROR_CODE_HEADER_UNKNOWN_COLUMN = 302,
+  // A column appears twice in the header; the first one is used (DEC-9).
+  MPP_ERROR_CODE_HEADER_DUPLICATE_COLUMN = 303,
+  // Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
+  MPP_ERROR_CODE_ACTIVATION_CODE_UNSUPPORTED = 304,
+  // Type is empty; it must be USER or WORKSPACE (CSV-3).
+  MPP_ERROR_CODE_TYPE_MISSING = 305,
+  // Type is neither USER nor WORKSPACE (CSV-3).
+  MPP_ERROR_CODE_TYPE_INVALID = 306,
+  // The USER does not exist in the organisation (CSV-3).
+  MPP_ERROR_CODE_USER_NOT_FOUND = 307,
+  // Username is empty: an email for a USER, a name for a WORKSPACE (CSV-4).
+  MPP_ERROR_CODE_USERNAME_MISSING = 308,
+  // A workspace name differs from an existing workspace only in case or spacing (DEC-7).
+  MPP_ERROR_CODE_WORKSPACE_NAME_MISMATCH = 309,
+  // A USER row has a Phone Number; it must be empty (CSV-5).
+  MPP_ERROR_CODE_PHONE_NUMBER_NOT_ALLOWED = 310,
+  // A WORKSPACE row has no Phone Number; it is mandatory (CSV-5).
+  MPP_ERROR_CODE_PHONE_NUMBER_MISSING = 311,
+  // A USER row has an Extension; it must be empty (CSV-6).
+  MPP_ERROR_CODE_EXTENSION_NOT_ALLOWED = 312,
+  // An Extension is not 2 to 10 digits (DEC-5, EXT-12).
+  MPP_ERROR_CODE_EXTENSION_INVALID = 313,
+  // An Extension is already in use in the location (CSV-6, DEC-5).
+  MPP_ERROR_CODE_EXTENSION_IN_USE = 314,
+  // An earlier row of the file uses the same Extension in the same location (DEC-5).
+  MPP_ERROR_CODE_EXTENSION_DUPLICATE = 315,
+  // Device Type is empty; it must be IP (CSV-7).
+  MPP_ERROR_CODE_DEVICE_TYPE_MISSING = 316,
+  // Device Type is not IP, the only valid value (CSV-7).
+  MPP_ERROR_CODE_DEVICE_TYPE_INVALID = 317,
+  // Model is empty; it is mandatory (CSV-8).
+  MPP_ERROR_CODE_MODEL_MISSING = 318,
+  // MAC Address is empty; it is mandatory (CSV-9).
+  MPP_ERROR_CODE_MAC_MISSING = 319,
+  // An earlier row of the file has the same MAC address (DEV-6, DEC-2).
+  MPP_ERROR_CODE_MAC_DUPLICATE = 320,
+  // The device is already configured in Webex Calling and must not be in this upload (CSV-13).
+  MPP_ERROR_CODE_MAC_IN_WEBEX_CALLING = 321,
+  // Location is empty; it is mandatory (CSV-11).
+  MPP_ERROR_CODE_LOCATION_MISSING = 322,
+  // No location of the organisation has this name (CSV-11).
+  MPP_ERROR_CODE_LOCATION_NOT_FOUND = 323,
+  // A location name differs from an existing location only in case or spacing (DEC-7).
+  MPP_ERROR_CODE_LOCATION_NAME_MISMATCH = 324,
+  // A location name is longer than 80 characters (EXT-12).
+  MPP_ERROR_CODE_LOCATION_NAME_TOO_LONG = 325,
+  // Call Plan is not true/false, yes/no or 1/0 (DEC-6).
+  MPP_ERROR_CODE_CALL_PLAN_INVALID = 326,
+  // Call Plan is true on a USER row; it applies to new workspaces only (CSV-12, DEC-6).
+  MPP_ERROR_CODE_CALL_PLAN_FOR_USER = 327,
+  // Call Plan is true but the location is not a Cisco PSTN location (CSV-12).
+  MPP_ERROR_CODE_CALL_PLAN_NOT_CISCO_PSTN = 328,
+  // Call Plan is true for a workspace that already exists; it applies to new workspaces only (DEC-6).
+  MPP_ERROR_CODE_CALL_PLAN_EXISTING_WORKSPACE = 329,
+  // The organisation directory has an invalid or contradictory entry; the message names it.
+  MPP_ERROR_CODE_DIRECTORY_INVALID = 330,
+  // The model cannot migrate to MPP firmware (DEV-2).
+  MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE = 401,
+  // The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
+  MPP_ERROR_CODE_MODEL_MPP_ONLY = 402,
+  // The hardware version (VID) of the phone is outside the eligible range of its model (DEV-5, EXT-2).
+  MPP_ERROR_CODE_HARDWARE_VERSION_NOT_ELIGIBLE = 403,
+  // Eligibility of the model depends on its hardware version, which is not known (EXT-3).
+  MPP_ERROR_CODE_HARDWARE_VERSION_UNKNOWN = 404,
+  // The eligibility table has no rule for this model or hardware version (ELIG-1: unknown).
+  MPP_ERROR_CODE_ELIGIBILITY_NO_RULE = 405,
+  // The model migrates, but some features (Wi-Fi, daisy chain) may not work afterwards (DEV-2, EXT-4).
+  MPP_ERROR_CODE_MODEL_LIMITED_FEATURES = 406,
+  // 8800 audio hardware V15 or later needs MPP firmware 11.3.3 or later and cannot be downgraded below it (DEV-3, EXT-5).
+  MPP_ERROR_CODE_MINIMUM_MPP_FIRMWARE = 407,
+  // Migration factory-resets the phone: call history and local contacts are lost (EXT-8).
+  MPP_ERROR_CODE_FACTORY_RESET = 408,
+  // The phone loses its Wi-Fi settings: connect it by Ethernet for the migration and re-join Wi-Fi afterwards (DEV-8).
+  MPP_ERROR_CODE_WIFI_SETTINGS_LOST = 409,
+  // The Enterprise firmware is below 12.5(1), the minimum for any migration; upgrade it first (EXT-6).
+  MPP_ERROR_CODE_FIRMWARE_BELOW_MINIMUM = 410,
+  // The Enterprise firmware is below 14.1: it needs an E2M COP file first, or an upgrade to 14.1 (EXT-6, MAN-1).
+  MPP_ERROR_CODE_FIRMWARE_NEEDS_COP = 411,
+  // The phone already runs MPP firmware; there is nothing to migrate (EXT-6).
+  MPP_ERROR_CODE_FIRMWARE_ALREADY_MPP = 412,
+  // An eligibility table supplied by the host has an invalid, overlapping or inverted row; the message names it.
+  MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID = 413,
+  // A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
+  MPP_ERROR_CODE_TASK_NAME_INVALID = 501,
+  // Another task of the organisation already has this name (TASK-1).
+  MPP_ERROR_CODE_TASK_NAME_TAKEN = 502,
+  // Another task is in progress; this one cannot start until that one finishes (TASK-2).
+  MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS = 503,
+  // The action is not allowed in the task's current status (TASK-4); the message names both.
+  MPP_ERROR_CODE_TRANSITION_REFUSED = 504,
+  // Complete migration is enabled only when the task is Ready for migration (TASK-7); complete a subset of ready devices instead.
+  MPP_ERROR_CODE_COMPLETE_REQUIRES_READY = 505,
+  // A task holds at most 1000 devices (ELIG-3); the device was not added.
+  MPP_ERROR_CODE_TASK_FULL = 506,
+  // The device (by MAC) is already in this task (DEV-6).
+  MPP_ERROR_CODE_DEVICE_ALREADY_IN_TASK = 507,
+  // The device (by MAC) is already in another task of the organisation (DEV-6).
+  MPP_ERROR_CODE_DEVICE_IN_OTHER_TASK = 508,
+  // No device of the task has this MAC address.
+  MPP_ERROR_CODE_DEVICE_NOT_IN_TASK = 509,
+  // The device is not eligible and is never prepared or migrated (ELIG-2).
+  MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE = 510,
+  // The device's eligibility is unknown and the task does not include unknown eligibility (ELIG-2).
+  MPP_ERROR_CODE_DEVICE_ELIGIBILITY_UNKNOWN = 511,
+  // The upload was validated for another migration option than the task's (TASK-3).
+  MPP_ERROR_CODE_TASK_OPTION_MISMATCH = 512,
+  // No task of the board has this name.
+  MPP_ERROR_CODE_TASK_NOT_FOUND = 513,
+  // A saved board or task is malformed or breaks an invariant (two tasks in progress, too many devices, a device in two tasks); nothing is loaded.
+  MPP_ERROR_CODE_DOCUMENT_INVALID = 514,
+  // A saved document has a format version this library does not read.
+  MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED = 515,
+  // A device of a license-only task is not yet added to the organisation for Webex Calling, a precondition of Complete migration (TASK-9).
+  MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING = 516,
+  // The task's migration is paused; resume or cancel it first (TASK-6).
+  MPP_ERROR_CODE_TASK_PAUSED = 517,
+  // The task has no device that can be prepared for migration (ELIG-2).
+  MPP_ERROR_CODE_TASK_EMPTY = 518,
+  // The device is not in the tab the action applies to (TASK-5), e.g. moving a device that is not in Error.
+  MPP_ERROR_CODE_DEVICE_WRONG_TAB = 519,
+  // Automatic completion requires Cloud Connected UC; without it, it is disabled (AUTO-1).
+  MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED = 601,
+  // Automatic completion needs the TFTP server type to be picked (AUTO-2).
+  MPP_ERROR_CODE_TFTP_SERVER_REQUIRED = 602,
+  // Automatic completion needs the Unified CM TFTP load server where the devices are found (AUTO-2).
+  MPP_ERROR_CODE_LOAD_SERVER_REQUIRED = 603,
+  // A file name for Unified CM uses only letters, digits, '-', '.' and '_', does not start with a dot and has at most one dot (MAN-2).
+  MPP_ERROR_CODE_FILE_NAME_INVALID = 604,
+  // A BAT file name must not contain a comma (EXT-11).
+  MPP_ERROR_CODE_FILE_NAME_COMMA = 605,
+  // A phone-load table supplied by the host has an unknown model, a load that is not an MPP load, a missing or duplicated model (EXT-10).
+  MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID = 606,
+  // An output file already exists and overwriting was not asked for; nothing was written.
+  MPP_ERROR_CODE_OUTPUT_EXISTS = 607,
+  // An output file name is empty or would leave the output directory; nothing was written.
+  MPP_ERROR_CODE_OUTPUT_PATH_INVALID = 608,
+  // The phone-load table has no MPP load for the device's model, so it is in no Group 2 file (MAN-4).
+  MPP_ERROR_CODE_NO_PHONE_LOAD = 609,
   // A bug inside the library was caught at the language boundary; nothing was changed.
   MPP_ERROR_CODE_PANIC = 901,
 };
@@ -171,6 +556,29 @@ typedef enum mpp_error_code mpp_error_code;
 typedef uint32_t mpp_error_code;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+// A phone accepted by an upload, normalised. Borrowed from the report or row it comes from:
+// valid as long as that owner (see `mpp_report_device_at`, `mpp_upload_row_device`); never
+// freed by itself. Its strings are borrowed from it likewise.
+typedef struct mpp_device mpp_device;
+
+// A validated, immutable organisation directory. Made by `mpp_directory_build`,
+// `mpp_directory_from_json` or `mpp_directory_from_json_path`; free it with
+// `mpp_directory_free`. Upload options and reports that use it hold their own reference, so
+// freeing it never invalidates them.
+typedef struct mpp_directory mpp_directory;
+
+// Collects the entries of a directory; `mpp_directory_build` validates them and makes the
+// directory. Create with `mpp_directory_builder_new`, free with `mpp_directory_builder_free`.
+typedef struct mpp_directory_builder mpp_directory_builder;
+
+// The outcome of `mpp_check_eligibility`: a status and every reason for it. Free it with
+// `mpp_eligibility_free`.
+typedef struct mpp_eligibility mpp_eligibility;
+
+// A validated eligibility table: one of the two embedded readings or a host's own. Free it
+// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.
+typedef struct mpp_eligibility_table mpp_eligibility_table;
 
 // An error that stopped an operation. Returned through the optional `mpp_error **err` of a
 // fallible function; free it with `mpp_error_free`. Its fields are read through
@@ -187,6 +595,27 @@ typedef struct mpp_firmware mpp_firmware;
 // A phone model of the catalogue. Static: never freed, valid for the life of the process.
 typedef struct mpp_model mpp_model;
 
+// The outcome of validating a whole upload. Made by `mpp_validate_upload` or
+// `mpp_validate_upload_path`; free it with `mpp_report_free`, which also ends the life of
+// every finding and device borrowed from it.
+typedef struct mpp_report mpp_report;
+
+// A streaming upload: the header is read when the cursor is made, each `mpp_upload_cursor_next`
+// reads and validates one data row. Free it with `mpp_upload_cursor_free`.
+typedef struct mpp_upload_cursor mpp_upload_cursor;
+
+// What an upload is checked against: the migration option, the directory (none by default:
+// its checks are skipped), the eligibility table (the Control Hub table by default) and the
+// reader's size limits. Create with `mpp_upload_options_new`, free with
+// `mpp_upload_options_free`. Reports and cursors made with it copy what they need: the
+// options may be changed or freed afterwards without affecting them.
+typedef struct mpp_upload_options mpp_upload_options;
+
+// One data row of a streaming upload, as `mpp_upload_cursor_next` gives it. Borrowed from the
+// cursor: valid until the next call of `mpp_upload_cursor_next` on it or
+// `mpp_upload_cursor_free`, like everything borrowed from the row.
+typedef struct mpp_upload_row mpp_upload_row;
+
 // The status every fallible function returns: [`MPP_OK`] or the number of an
 // `mpp_error_code`.
 typedef uint32_t mpp_status;
@@ -194,9 +623,475 @@ typedef uint32_t mpp_status;
 // Success.
 #define MPP_OK 0
 
+// Both types.
+#define mpp_owner_type_ALL { mpp_owner_type_User, mpp_owner_type_Workspace, }
+
+// Every status.
+#define mpp_eligibility_status_ALL { mpp_eligibility_status_Eligible, mpp_eligibility_status_NotEligible, mpp_eligibility_status_Unknown, }
+
+// Both groups.
+#define BatGroup_ALL { BatGroup_MixedModels, BatGroup_PerLoad, }
+
+// Every grouping.
+#define FleetGrouping_ALL { FleetGrouping_None, FleetGrouping_Location, FleetGrouping_Model, }
+
+// Every status.
+#define TaskStatus_ALL { TaskStatus_Draft, TaskStatus_InProgress, TaskStatus_ReadyForMigration, TaskStatus_ReadyWithErrors, TaskStatus_ReviewErrors, TaskStatus_AutoMigrationComplete, TaskStatus_ManualMigration, }
+
+// Every tab.
+#define DeviceTab_ALL { DeviceTab_Pending, DeviceTab_Error, DeviceTab_ReadyForMigration, DeviceTab_InProgress, DeviceTab_Completed, }
+
+// Both modes.
+#define CompletionMode_ALL { CompletionMode_Automatic, CompletionMode_Manual, }
+
+// Every event kind.
+#define EventKind_ALL { EventKind_AddDevices, EventKind_RemoveDevices, EventKind_SetIncludeUnknown, EventKind_StartPreparation, EventKind_PreparationResult, EventKind_MoveToReady, EventKind_Complete, EventKind_CompleteSubset, EventKind_MigrationResult, EventKind_Pause, EventKind_Resume, EventKind_Cancel, EventKind_StatusReport, }
+
+// Both options.
+#define mpp_upload_option_ALL { mpp_upload_option_LicenseAndDevice, mpp_upload_option_LicenseOnly, }
+
+
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Starts a streaming upload of `len` bytes of CSV (`bytes` may be NULL only when `len` is 0).
+// The bytes are copied: they may be freed once this returns. For a large file prefer
+// `mpp_upload_cursor_open_path`, which reads it as a stream.
+//
+// On success returns `MPP_OK` and stores in `*out` a cursor to free with
+// `mpp_upload_cursor_free`; the header's findings are then available. As for
+// `mpp_validate_upload`, the content never makes this fail: on failure (a NULL argument,
+// `MPP_ERROR_CODE_NULL_POINTER`) nothing is written.
+//
+// # Safety
+// `bytes` must be NULL or point to `len` readable bytes; `opts` must be NULL or live options;
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_cursor_new(const uint8_t *bytes,
+                                 size_t len,
+                                 const struct mpp_upload_options *opts,
+                                 struct mpp_upload_cursor **out,
+                                 struct mpp_error **err);
+
+// Starts a streaming upload of the file at `path`, which is read a chunk at a time as rows
+// are asked for.
+//
+// Returns as `mpp_upload_cursor_new`, and `MPP_ERROR_CODE_IO_ERROR` naming the path when the
+// file cannot be opened or its header cannot be read.
+//
+// # Safety
+// `path` must be NULL or a NUL-terminated string (on Unix any bytes, elsewhere UTF-8); `opts`
+// must be NULL or live options; `out` must be valid for one write; `err` must be NULL or valid
+// for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_cursor_open_path(const char *path,
+                                       const struct mpp_upload_options *opts,
+                                       struct mpp_upload_cursor **out,
+                                       struct mpp_error **err);
+
+// Reads and validates the next data row.
+//
+// Returns `MPP_OK` and stores in `*out_row` the row, borrowed from the cursor until the next
+// call or `mpp_upload_cursor_free`; at the end of the input stores NULL (and the end's
+// findings, such as `no_data_rows`, become available through
+// `mpp_upload_cursor_end_finding_at`); every later call stores NULL again. Each call ends the
+// life of the row given before. On failure writes nothing and returns
+// `MPP_ERROR_CODE_IO_ERROR` when the input cannot be read (the cursor is then at its end), or
+// `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `cursor` must be NULL or a live cursor not used by another thread during the call;
+// `out_row` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_cursor_next(struct mpp_upload_cursor *cursor,
+                                  const struct mpp_upload_row **out_row,
+                                  struct mpp_error **err);
+
+// How many findings the header row (row 1) has: byte-order mark, missing, unknown or
+// duplicated columns, an empty file. 0 for NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+size_t mpp_upload_cursor_header_finding_count(const struct mpp_upload_cursor *c);
+
+// The `index`-th finding of the header row. Borrowed from the cursor: valid until
+// `mpp_upload_cursor_free`. NULL when `c` is NULL or `index` is out of range.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+const struct mpp_finding *mpp_upload_cursor_header_finding_at(const struct mpp_upload_cursor *c,
+                                                              size_t index);
+
+// How many findings concern the input as a whole once it is read (`no_data_rows` for a file
+// with a header and no data rows). 0 until `mpp_upload_cursor_next` has given the end, and
+// for NULL. Header findings, then each row's findings, then these, are the findings of
+// `mpp_validate_upload` in its order.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+size_t mpp_upload_cursor_end_finding_count(const struct mpp_upload_cursor *c);
+
+// The `index`-th finding of the end of the input. Borrowed from the cursor: valid until
+// `mpp_upload_cursor_free`. NULL when `c` is NULL or `index` is out of range.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+const struct mpp_finding *mpp_upload_cursor_end_finding_at(const struct mpp_upload_cursor *c,
+                                                           size_t index);
+
+// Devices added by the rows read so far (CSV-14); 0 for NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+uint64_t mpp_upload_cursor_added(const struct mpp_upload_cursor *c);
+
+// Rows read so far that were not added (CSV-14, DEC-1); 0 for NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+uint64_t mpp_upload_cursor_errors(const struct mpp_upload_cursor *c);
+
+// Data rows read so far, blank ones included (CSV-14, DEC-1); 0 for NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+uint64_t mpp_upload_cursor_total(const struct mpp_upload_cursor *c);
+
+// Whether the rows are checked against a directory (see `mpp_report_directory_checked`);
+// false for NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+bool mpp_upload_cursor_directory_checked(const struct mpp_upload_cursor *c);
+
+// The migration option the rows are checked for. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for
+// NULL.
+//
+// # Safety
+// `c` must be NULL or a live cursor.
+mpp_upload_option mpp_upload_cursor_option(const struct mpp_upload_cursor *c);
+
+// Frees a cursor, with the current row and everything borrowed from it; closes its file.
+// NULL is a no-op.
+//
+// # Safety
+// `c` must be NULL or a cursor from this library, not yet freed.
+void mpp_upload_cursor_free(struct mpp_upload_cursor *c);
+
+// The row, as a spreadsheet numbers it (header = 1, a blank line counts, a quoted cell over
+// several lines stays one row); 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+uint64_t mpp_upload_row_number(const struct mpp_upload_row *r);
+
+// Whether the row was accepted (it may still carry warnings); false for NULL.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+bool mpp_upload_row_accepted(const struct mpp_upload_row *r);
+
+// Whether the row was blank (DEC-10); false for NULL.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+bool mpp_upload_row_blank(const struct mpp_upload_row *r);
+
+// The accepted device, normalised; NULL when the row was refused or `r` is NULL. Borrowed
+// from the row: valid as long as it.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+const struct mpp_device *mpp_upload_row_device(const struct mpp_upload_row *r);
+
+// How many findings the row has; 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+size_t mpp_upload_row_finding_count(const struct mpp_upload_row *r);
+
+// The `index`-th finding of the row, in column order. Borrowed from the row: valid as long as
+// it. NULL when `r` is NULL or `index` is out of range.
+//
+// # Safety
+// `r` must be NULL or the row last given by a live cursor.
+const struct mpp_finding *mpp_upload_row_finding_at(const struct mpp_upload_row *r, size_t index);
+
+// The MAC address, 12 upper-case hexadecimal digits (DEV-6). Borrowed from the device's
+// owner. NULL when `d` is NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_mac(const struct mpp_device *d);
+
+// The Unified CM device name, `SEP` + MAC (DEV-7). Borrowed from the device's owner. NULL
+// when `d` is NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_device_name(const struct mpp_device *d);
+
+// The model, a static catalogue entry (never freed). NULL when `d` is NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const struct mpp_model *mpp_device_model(const struct mpp_device *d);
+
+// The hardware version (VID) number when known (3 for V03, EXT-1), else 0; 0 for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+uint8_t mpp_device_hardware_version(const struct mpp_device *d);
+
+// Whether the device is assigned to a user or workspace: true for every device of a
+// *license and device* upload, false for *license only* (and for NULL).
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+bool mpp_device_has_assignment(const struct mpp_device *d);
+
+// USER or WORKSPACE (CSV-3). Meaningful only when `mpp_device_has_assignment` is true:
+// `MPP_OWNER_TYPE_USER` is returned for a device without assignment and for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+mpp_owner_type mpp_device_owner_type(const struct mpp_device *d);
+
+// The user's email or the workspace's name (CSV-4), as the upload wrote it; NULL without
+// assignment. Borrowed from the device's owner.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_username(const struct mpp_device *d);
+
+// A workspace's phone number in E.164 (CSV-5); NULL for a user or without assignment.
+// Borrowed from the device's owner.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_phone_number(const struct mpp_device *d);
+
+// A workspace's extension (CSV-6); NULL when none was given. Borrowed from the device's owner.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_extension(const struct mpp_device *d);
+
+// The location's name as the organisation spells it (CSV-11); NULL without assignment.
+// Borrowed from the device's owner.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+const char *mpp_device_location(const struct mpp_device *d);
+
+// Whether a new workspace gets an unlimited outgoing call plan (CSV-12); false without
+// assignment and for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+bool mpp_device_call_plan(const struct mpp_device *d);
+
+// The upload row the device came from, as a spreadsheet numbers it (header = 1); 0 when
+// unknown or for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live owner.
+uint64_t mpp_device_row(const struct mpp_device *d);
+
+// The name of an `mpp_owner_type` value as the CSV writes it: "USER" or "WORKSPACE"; NULL for
+// any other number. Static: do not free.
+const char *mpp_owner_type_name(uint32_t owner_type);
+
+// Makes an empty directory builder.
+//
+// On success returns `MPP_OK` and stores in `*out` a builder to free with
+// `mpp_directory_builder_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_builder_new(struct mpp_directory_builder **out,
+                                     struct mpp_error **err);
+
+// Adds a user, by email. The address is checked by `mpp_directory_build`, which names it
+// `users[i]`, `i` counting the users added before it.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`
+// (the builder is then unchanged).
+//
+// # Safety
+// `builder` must be NULL or a live builder not used by another thread during the call;
+// `email` must be NULL or a NUL-terminated string; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_builder_add_user(struct mpp_directory_builder *builder,
+                                          const char *email,
+                                          struct mpp_error **err);
+
+// Adds a workspace, by name (checked by `mpp_directory_build` as `workspaces[i]`).
+//
+// Returns as `mpp_directory_builder_add_user`.
+//
+// # Safety
+// As `mpp_directory_builder_add_user`, with `name` for `email`.
+MPP_MUST_USE
+mpp_status mpp_directory_builder_add_workspace(struct mpp_directory_builder *builder,
+                                               const char *name,
+                                               struct mpp_error **err);
+
+// Adds a location: its name, whether it is a Cisco PSTN location (CSV-12), and the `count`
+// extensions already in use in it (CSV-6; `extensions_in_use` may be NULL when `count` is 0).
+// Checked by `mpp_directory_build` as `locations[i]`: the name (not empty, at most 80
+// characters, EXT-12, not a near miss of another location's, DEC-7) and each extension (2 to
+// 10 digits, DEC-5) as `locations[i].extensions_in_use[j]`.
+//
+// Returns as `mpp_directory_builder_add_user`; a NULL or non-UTF-8 extension is refused by
+// its index, e.g. `extensions_in_use[2]`.
+//
+// # Safety
+// `builder` as in `mpp_directory_builder_add_user`; `name` must be NULL or a NUL-terminated
+// string; `extensions_in_use` must be NULL or point to `count` pointers, each NULL or a
+// NUL-terminated string; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_builder_add_location(struct mpp_directory_builder *builder,
+                                              const char *name,
+                                              bool cisco_pstn,
+                                              const char *const *extensions_in_use,
+                                              size_t count,
+                                              struct mpp_error **err);
+
+// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9); checked by
+// `mpp_directory_build` as `devices_in_webex_calling[i]` (DEV-6).
+//
+// Returns as `mpp_directory_builder_add_user`.
+//
+// # Safety
+// As `mpp_directory_builder_add_user`, with `mac` for `email`.
+MPP_MUST_USE
+mpp_status mpp_directory_builder_add_device(struct mpp_directory_builder *builder,
+                                            const char *mac,
+                                            struct mpp_error **err);
+
+// Validates every entry added to `builder` and makes the directory. The builder is left as it
+// was: more entries may be added and the directory built again.
+//
+// On success returns `MPP_OK` and stores in `*out` a directory to free with
+// `mpp_directory_free`. On failure returns `MPP_ERROR_CODE_DIRECTORY_INVALID` (or
+// `MPP_ERROR_CODE_NULL_POINTER`), writes no output and, when `err` is not NULL, stores an
+// error whose message names the first refused entry by its place in the JSON form of the
+// directory: `users[1]`, `locations[0].name`, `locations[2].extensions_in_use[0]`,
+// `devices_in_webex_calling[3]`.
+//
+// # Safety
+// `builder` must be NULL or a live builder; `out` must be valid for one write; `err` must be
+// NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_build(const struct mpp_directory_builder *builder,
+                               struct mpp_directory **out,
+                               struct mpp_error **err);
+
+// Frees a builder. NULL is a no-op. Directories built from it are not affected.
+//
+// # Safety
+// `builder` must be NULL or a builder from `mpp_directory_builder_new`, not yet freed.
+void mpp_directory_builder_free(struct mpp_directory_builder *builder);
+
+// Reads a directory from its JSON document (`len` bytes at `json`, UTF-8):
+//
+// `{"format": 1, "users": ["alice@example.com"], "workspaces": ["Lobby"], "locations":
+// [{"name": "HQ", "cisco_pstn": true, "extensions_in_use": ["1001"]}],
+// "devices_in_webex_calling": ["001A2B3C4D5E"]}`
+//
+// Every key is optional; an unknown key is refused.
+//
+// On success returns `MPP_OK` and stores in `*out` a directory to free with
+// `mpp_directory_free`. On failure writes no output and returns
+// `MPP_ERROR_CODE_JSON_INVALID` for malformed JSON or a value of the wrong type (the message
+// names line and column), `MPP_ERROR_CODE_DIRECTORY_INVALID` for an entry the directory
+// refuses (the message names its path, e.g. `locations[1].name`), or
+// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+//
+// # Safety
+// `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
+// `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_from_json(const uint8_t *json,
+                                   size_t len,
+                                   struct mpp_directory **out,
+                                   struct mpp_error **err);
+
+// Reads a directory from the JSON file at `path` (see `mpp_directory_from_json`).
+//
+// Returns as `mpp_directory_from_json`, with the path at the start of the message, and
+// `MPP_ERROR_CODE_IO_ERROR` naming the path when the file cannot be opened or read.
+//
+// # Safety
+// `path` must be NULL or a NUL-terminated string (on Unix any bytes, elsewhere UTF-8); `out`
+// must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_from_json_path(const char *path,
+                                        struct mpp_directory **out,
+                                        struct mpp_error **err);
+
+// The directory as its JSON document (format 1), which `mpp_directory_from_json` reads back.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `directory` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `directory` must be NULL or a live directory; `out` must be valid for one write; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_directory_to_json(const struct mpp_directory *directory,
+                                 char **out,
+                                 struct mpp_error **err);
+
+// How many users the directory has (each email once, DEC-7); 0 for NULL.
+//
+// # Safety
+// `directory` must be NULL or a live directory.
+size_t mpp_directory_user_count(const struct mpp_directory *directory);
+
+// How many workspaces the directory has; 0 for NULL.
+//
+// # Safety
+// `directory` must be NULL or a live directory.
+size_t mpp_directory_workspace_count(const struct mpp_directory *directory);
+
+// How many locations the directory has; 0 for NULL.
+//
+// # Safety
+// `directory` must be NULL or a live directory.
+size_t mpp_directory_location_count(const struct mpp_directory *directory);
+
+// How many devices the directory knows to be in Webex Calling (each MAC once); 0 for NULL.
+//
+// # Safety
+// `directory` must be NULL or a live directory.
+size_t mpp_directory_device_count(const struct mpp_directory *directory);
+
+// Frees a directory. NULL is a no-op. Upload options and reports that use it keep their own
+// reference and stay valid.
+//
+// # Safety
+// `directory` must be NULL or a directory from this library, not yet freed.
+void mpp_directory_free(struct mpp_directory *directory);
+
+// The user-attribute export (CSV-16): every user of the directory as a row of the *license
+// and device* schema with Type, Username and Device Type filled in, sorted by email, for the
+// administrator to complete with Model, MAC Address and Location.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `directory` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `directory` must be NULL or a live directory; `out` must be valid for one write; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_user_export_csv(const struct mpp_directory *directory,
+                               char **out,
+                               struct mpp_error **err);
 
 // Normalises a phone number to E.164 (`+` and digits): `+1 (408) 555-0100` gives
 // `+14085550100`. Optionally reports its country calling code.
@@ -219,6 +1114,156 @@ mpp_status mpp_normalize_e164(const char *number,
 // The region an assigned country calling code belongs to ("Finland" for 358), or NULL when
 // the code is not assigned. Static: do not free.
 const char *mpp_country_calling_code_region(uint16_t code);
+
+// The table of the Control Hub article, the default (DEV-1, DEV-2, DEV-3, DEV-5, EXT-2):
+// 8851NR and 8865NR are not eligible.
+//
+// On success returns `MPP_OK` and stores in `*out` a table to free with
+// `mpp_eligibility_table_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_table_control_hub(struct mpp_eligibility_table **out,
+                                             struct mpp_error **err);
+
+// The table of Cisco's ordering guide: as the Control Hub table, but 8851NR and 8865NR are
+// eligible (EXT-4).
+//
+// Returns as `mpp_eligibility_table_control_hub`.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_table_cisco_ordering_guide(struct mpp_eligibility_table **out,
+                                                      struct mpp_error **err);
+
+// An embedded table by name: "control_hub" or "cisco_ordering_guide".
+//
+// Returns as `mpp_eligibility_table_control_hub`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` when
+// no embedded table has this name (`MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bad UTF-8).
+//
+// # Safety
+// `name` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_table_by_name(const char *name,
+                                         struct mpp_eligibility_table **out,
+                                         struct mpp_error **err);
+
+// Reads and validates a host's table: `len` bytes of CSV with the columns `model, vid_from,
+// vid_to, status, warnings, source` (the form `mpp_eligibility_table_to_csv` writes), named
+// `name` in the findings it gives.
+//
+// On success returns `MPP_OK` and stores in `*out` a table to free with
+// `mpp_eligibility_table_free`. On failure writes no output and returns
+// `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` with the row and column of the refused cell (an
+// unknown or MPP-only model, an unreadable VID, an inverted or overlapping VID range, a status
+// other than eligible/not_eligible, an unknown warning, a row without a source), or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for the arguments.
+// `csv` may be NULL only when `len` is 0.
+//
+// # Safety
+// `csv` must be NULL or point to `len` readable bytes; `name` must be NULL or a
+// NUL-terminated string; `out` must be valid for one write; `err` must be NULL or valid for
+// one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_table_from_csv(const uint8_t *csv,
+                                          size_t len,
+                                          const char *name,
+                                          struct mpp_eligibility_table **out,
+                                          struct mpp_error **err);
+
+// The table in its CSV form, which `mpp_eligibility_table_from_csv` reads back: a starting
+// point for a host's own table.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `table` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `table` must be NULL or a live table; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_table_to_csv(const struct mpp_eligibility_table *table,
+                                        char **out,
+                                        struct mpp_error **err);
+
+// The table's name ("control_hub", "cisco_ordering_guide", or the host's). Borrowed from
+// `table`. NULL when `table` is NULL.
+//
+// # Safety
+// `table` must be NULL or a live table.
+const char *mpp_eligibility_table_name(const struct mpp_eligibility_table *table);
+
+// How many rows the table has; 0 for NULL.
+//
+// # Safety
+// `table` must be NULL or a live table.
+size_t mpp_eligibility_table_rule_count(const struct mpp_eligibility_table *table);
+
+// Frees a table. NULL is a no-op. Upload options that use it keep their own reference.
+//
+// # Safety
+// `table` must be NULL or a table from this library, not yet freed.
+void mpp_eligibility_table_free(struct mpp_eligibility_table *table);
+
+// Checks whether a phone can migrate to MPP firmware (ELIG-1).
+//
+// `model` is any spelling EXT-9 lists, including a label with its VID (`CP-7821-K9=V03`);
+// `hardware_version` (`V03`, `v3`) and `firmware` (`14.1(1)`, `sip78xx.14-1-1-0001-136`,
+// EXT-6) may be NULL when unknown. `table` is the table to decide by; NULL uses the Control
+// Hub table.
+//
+// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+// `mpp_eligibility_free`. A known model that cannot migrate is not an error: it is
+// `MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE` with a finding (`model_not_eligible`,
+// `model_mpp_only`, `hardware_version_not_eligible`, `firmware_already_mpp`). On failure
+// writes no output and returns `MPP_ERROR_CODE_MODEL_UNKNOWN`,
+// `MPP_ERROR_CODE_HARDWARE_VERSION_INVALID` or `MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID` for
+// text that cannot be read, `MPP_ERROR_CODE_INVALID_ARGUMENT` when the label's VID contradicts
+// `hardware_version`, or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `model` must be NULL or a NUL-terminated string; `hardware_version` and `firmware` must each
+// be NULL or a NUL-terminated string; `table` must be NULL or a live table; `out` must be
+// valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_check_eligibility(const char *model,
+                                 const char *hardware_version,
+                                 const char *firmware,
+                                 const struct mpp_eligibility_table *table,
+                                 struct mpp_eligibility **out,
+                                 struct mpp_error **err);
+
+// Eligible, not eligible or unknown. `MPP_ELIGIBILITY_STATUS_UNKNOWN` for NULL.
+//
+// # Safety
+// `e` must be NULL or a live outcome.
+mpp_eligibility_status mpp_eligibility_status_of(const struct mpp_eligibility *e);
+
+// How many findings (reasons and cautions) the outcome has; 0 for NULL.
+//
+// # Safety
+// `e` must be NULL or a live outcome.
+size_t mpp_eligibility_finding_count(const struct mpp_eligibility *e);
+
+// The `index`-th finding: errors for what makes the phone not eligible, warnings for
+// cautions. Borrowed from `e`: valid until `mpp_eligibility_free(e)`. NULL when `e` is NULL
+// or `index` is out of range.
+//
+// # Safety
+// `e` must be NULL or a live outcome.
+const struct mpp_finding *mpp_eligibility_finding_at(const struct mpp_eligibility *e, size_t index);
+
+// Frees an outcome and its findings. NULL is a no-op.
+//
+// # Safety
+// `e` must be NULL or an outcome from `mpp_check_eligibility`, not yet freed.
+void mpp_eligibility_free(struct mpp_eligibility *e);
+
+// The name of an `mpp_eligibility_status` value: "eligible", "not_eligible" or "unknown" (the
+// strings the Python and Rust APIs use); NULL for any other number. Static: do not free.
+const char *mpp_eligibility_status_name(uint32_t status);
 
 // Checks the syntax of an email address (the Username of a USER row, CSV-4).
 //
@@ -537,12 +1582,259 @@ bool mpp_model_has_wifi(const struct mpp_model *m);
 // `m` must be NULL or a handle from this library.
 bool mpp_model_has_enterprise_firmware(const struct mpp_model *m);
 
+// Devices added (CSV-14); 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+uint64_t mpp_report_added(const struct mpp_report *r);
+
+// Rows not added (CSV-14, DEC-1: added + errors = total); 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+uint64_t mpp_report_errors(const struct mpp_report *r);
+
+// Data rows uploaded, blank ones included (CSV-14, DEC-1); 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+uint64_t mpp_report_total(const struct mpp_report *r);
+
+// Whether the rows were checked against a directory; without one, the checks that need the
+// organisation (CSV-3 user exists, CSV-6 extension in use, CSV-11 location exists, CSV-12
+// Cisco PSTN, CSV-13 already in Webex Calling) were skipped. false for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+bool mpp_report_directory_checked(const struct mpp_report *r);
+
+// The migration option the rows were checked for. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE`
+// for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+mpp_upload_option mpp_report_option(const struct mpp_report *r);
+
+// How many findings are errors and how many warnings: stores them in `*errors` and
+// `*warnings`.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when an argument is NULL, writing
+// nothing.
+//
+// # Safety
+// `r` must be NULL or a live report; `errors` and `warnings` must each be valid for one
+// write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_report_severity_counts(const struct mpp_report *r,
+                                      size_t *errors,
+                                      size_t *warnings,
+                                      struct mpp_error **err);
+
+// How many findings the report has; 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+size_t mpp_report_finding_count(const struct mpp_report *r);
+
+// The `index`-th finding, in input order (the header's first, row 1), each with its row and
+// column. Borrowed from `r`: valid until `mpp_report_free(r)`. NULL when `r` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `r` must be NULL or a live report.
+const struct mpp_finding *mpp_report_finding_at(const struct mpp_report *r, size_t index);
+
+// How many devices were accepted (equal to `mpp_report_added`); 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live report.
+size_t mpp_report_device_count(const struct mpp_report *r);
+
+// The `index`-th accepted device, normalised, in input order. Borrowed from `r`: valid until
+// `mpp_report_free(r)`. NULL when `r` is NULL or `index` is out of range.
+//
+// # Safety
+// `r` must be NULL or a live report.
+const struct mpp_device *mpp_report_device_at(const struct mpp_report *r, size_t index);
+
+// The errors file (CSV-15): an `Errors` column first (the upload ignores it), then the header
+// and every refused row that is not blank, with its cells as written, so that once fixed the
+// same file uploads again. Cells a spreadsheet would run as formulas get a leading `'`. A NUL
+// byte in a cell is written as U+FFFD.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `r` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `r` must be NULL or a live report; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_report_errors_csv(const struct mpp_report *r,
+                                 char **out,
+                                 struct mpp_error **err);
+
+// The accepted devices as a normalised upload file of the report's option: MAC as 12
+// upper-case digits, model as Control Hub names it (EXT-9), phone numbers in E.164. It
+// uploads again unchanged. A NUL byte in a cell is written as U+FFFD.
+//
+// Returns as `mpp_report_errors_csv`.
+//
+// # Safety
+// As `mpp_report_errors_csv`.
+MPP_MUST_USE
+mpp_status mpp_report_devices_csv(const struct mpp_report *r,
+                                  char **out,
+                                  struct mpp_error **err);
+
+// Frees a report, with every finding and device borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `r` must be NULL or a report from this library, not yet freed.
+void mpp_report_free(struct mpp_report *r);
+
 // Frees a string returned by this library. NULL is a no-op.
 //
 // # Safety
 // `s` must be NULL or a string this library returned as owned (`char *`), not yet freed. Do
 // not pass strings documented as static or borrowed, nor memory from `malloc`.
 void mpp_string_free(char *s);
+
+// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
+// NULL for any other number. Static: do not free.
+const char *mpp_upload_option_name(uint32_t option);
+
+// Reads an option by name: "license_and_device" or "license_only" (TASK-3).
+//
+// On success returns `MPP_OK` and stores the option in `*out`. On failure writes nothing and
+// returns `MPP_ERROR_CODE_INVALID_ARGUMENT` naming the accepted names (or
+// `MPP_ERROR_CODE_NULL_POINTER`, `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`).
+//
+// # Safety
+// `text` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_option_parse(const char *text,
+                                   mpp_upload_option *out,
+                                   struct mpp_error **err);
+
+// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
+// 1 license only), without a directory, with the Control Hub eligibility table and the
+// default size limits.
+//
+// On success returns `MPP_OK` and stores in `*out` options to free with
+// `mpp_upload_options_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no option, or
+// `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_options_new(uint32_t option,
+                                  struct mpp_upload_options **out,
+                                  struct mpp_error **err);
+
+// Checks the rows against `directory` (CSV-3, CSV-6, CSV-11 to CSV-13), or, when `directory`
+// is NULL, against none (those checks are then skipped and reports say so). The options keep
+// their own reference: `directory` may be freed afterwards.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call;
+// `directory` must be NULL or a live directory; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_options_set_directory(struct mpp_upload_options *opts,
+                                            const struct mpp_directory *directory,
+                                            struct mpp_error **err);
+
+// Decides the model check (CSV-8, EXT-4) by `table`, or, when `table` is NULL, by the
+// Control Hub table. The options keep their own reference: `table` may be freed afterwards.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `table`
+// must be NULL or a live table; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_options_set_eligibility_table(struct mpp_upload_options *opts,
+                                                    const struct mpp_eligibility_table *table,
+                                                    struct mpp_error **err);
+
+// Sets the reader's size limits: the longest cell and the longest row in bytes, and the most
+// cells in a row. A row beyond them is refused with a finding (`field_too_long`,
+// `record_too_long`) and never stored, so memory stays bounded. The defaults are 1024, 16384
+// and 64.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` when a limit is 0 (the options are
+// then unchanged), or `MPP_ERROR_CODE_NULL_POINTER`. A large limit costs memory only when a
+// row is that large.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_options_set_limits(struct mpp_upload_options *opts,
+                                         size_t max_field_bytes,
+                                         size_t max_record_bytes,
+                                         size_t max_fields,
+                                         struct mpp_error **err);
+
+// The migration option. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
+//
+// # Safety
+// `opts` must be NULL or live options.
+mpp_upload_option mpp_upload_options_option(const struct mpp_upload_options *opts);
+
+// Frees options. NULL is a no-op. Reports and cursors made with them are not affected.
+//
+// # Safety
+// `opts` must be NULL or options from `mpp_upload_options_new`, not yet freed.
+void mpp_upload_options_free(struct mpp_upload_options *opts);
+
+// Validates a whole upload: `len` bytes of CSV (`bytes` may be NULL only when `len` is 0).
+//
+// Everything about the content (an empty file, a header that matches neither schema, a blank
+// line, bytes that are not UTF-8) is a finding in the report, never an error: for bytes in
+// memory this returns `MPP_OK` unless an argument is wrong.
+//
+// On success returns `MPP_OK` and stores in `*out` a report to free with `mpp_report_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `bytes` must be NULL or point to `len` readable bytes; `opts` must be NULL or live options;
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_validate_upload(const uint8_t *bytes,
+                               size_t len,
+                               const struct mpp_upload_options *opts,
+                               struct mpp_report **out,
+                               struct mpp_error **err);
+
+// Validates the upload file at `path`, reading it as a stream.
+//
+// Returns as `mpp_validate_upload`, and `MPP_ERROR_CODE_IO_ERROR` naming the path when the
+// file cannot be opened or read.
+//
+// # Safety
+// `path` must be NULL or a NUL-terminated string (on Unix any bytes, elsewhere UTF-8); `opts`
+// must be NULL or live options; `out` must be valid for one write; `err` must be NULL or valid
+// for one write.
+MPP_MUST_USE
+mpp_status mpp_validate_upload_path(const char *path,
+                                    const struct mpp_upload_options *opts,
+                                    struct mpp_report **out,
+                                    struct mpp_error **err);
+
+// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
+// for `MPP_UPLOAD_OPTION_LICENSE_ONLY`.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is
+// no option, or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_template_csv(uint32_t option, char **out, struct mpp_error **err);
 
 // The version of the linked library, e.g. "0.1.0". Static: do not free. Compare with
 // `MPP_VERSION_MAJOR`/`MINOR`/`PATCH` to detect a header and library that do not match.

@@ -77,62 +77,240 @@ pub fn fleet_directory_json() -> String {
     )
 }
 
+/// The models of the generated fleet, in the spellings administrators use (EXT-9, EXT-1).
+const FLEET_MODELS: [&str; 8] = [
+    "8845",
+    "CP-8865-K9=",
+    "Cisco 8851",
+    "8841",
+    "CP-7841-K9=V05",
+    "7811",
+    "Cisco 8861",
+    "7832",
+];
+
+/// The header line of the generated uploads (CSV-1).
+const FLEET_HEADER: &[u8] =
+    b"Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n";
+
+/// The lines of a generated *license and device* upload (see [`fleet_upload_csv`]), made one
+/// at a time, so that a file of any size can be streamed without being held in memory.
+///
+/// Two variants isolate the memory that an upload must keep per distinct key (the first row of
+/// each MAC, DEC-2; of each extension in a location, DEC-5):
+/// [`repeating_macs`](FleetRows::repeating_macs) and [`cycling`](FleetRows::cycling).
+#[derive(Clone, Debug)]
+pub struct FleetRows {
+    rows: usize,
+    seed: u64,
+    rng: SplitMix64,
+    next: usize,
+    header_done: bool,
+    mac_period: Option<usize>,
+    row_period: Option<usize>,
+}
+
+impl FleetRows {
+    /// The `rows` data rows of [`fleet_upload_csv`] for `seed`, header first.
+    pub fn new(rows: usize, seed: u64) -> FleetRows {
+        FleetRows {
+            rows,
+            seed,
+            rng: SplitMix64::new(seed),
+            next: 0,
+            header_done: false,
+            mac_period: None,
+            row_period: None,
+        }
+    }
+
+    /// The same rows, except that row `i` has the MAC of row `i % distinct`: only `distinct`
+    /// MACs, every later row a duplicate (DEC-2). Everything else is unchanged.
+    #[must_use]
+    pub fn repeating_macs(mut self, distinct: usize) -> FleetRows {
+        self.mac_period = Some(distinct.max(1));
+        self
+    }
+
+    /// The first `period` rows, repeated to the end: every key (MAC, extension, workspace)
+    /// of a later row is one of the first `period` rows'.
+    #[must_use]
+    pub fn cycling(mut self, period: usize) -> FleetRows {
+        self.row_period = Some(period.max(1));
+        self
+    }
+
+    /// How many data rows are still to come.
+    pub fn remaining(&self) -> usize {
+        self.rows - self.next
+    }
+
+    /// Appends the next line (the header first) to `out`; `false` when every line was made.
+    pub fn write_next(&mut self, out: &mut Vec<u8>) -> bool {
+        if !self.header_done {
+            self.header_done = true;
+            out.extend_from_slice(FLEET_HEADER);
+            return true;
+        }
+        if self.next >= self.rows {
+            return false;
+        }
+        let mut i = self.next;
+        self.next += 1;
+        if let Some(period) = self.row_period {
+            if i % period == 0 {
+                self.rng = SplitMix64::new(self.seed);
+            }
+            i %= period;
+        }
+        let mac_row = self.mac_period.map_or(i, |period| i % period);
+        let line = fleet_line(i, mac_row, self.seed, &mut self.rng);
+        out.extend_from_slice(line.as_bytes());
+        true
+    }
+}
+
+/// Data row `i` of the fleet upload, with the MAC of row `mac_row`.
+fn fleet_line(i: usize, mac_row: usize, seed: u64, rng: &mut SplitMix64) -> String {
+    let mac = (mac_row as u64).wrapping_mul(0x9E37_79B9) ^ seed;
+    let mac = mac & 0xFFFF_FFFF_FFFF;
+    let mac_text = if mac_row % 2 == 0 {
+        format!("{mac:012X}")
+    } else {
+        format!("{mac:012x}")
+    };
+    let model = FLEET_MODELS[rng.below(FLEET_MODELS.len() as u64) as usize];
+    let site = rng.below(50);
+    let mistake = rng.below(100);
+    let line = if rng.below(10) < 7 {
+        let user = if mistake == 0 {
+            "nobody@example.com".to_owned()
+        } else {
+            format!("user{}@example.com", rng.below(5_000))
+        };
+        format!("USER,{user},,,IP,{model},{mac_text},Site {site},\n")
+    } else {
+        let phone = if mistake == 1 {
+            "408 555 0100".to_owned()
+        } else {
+            format!("+1 408 {:03} {:04}", rng.below(1000), rng.below(10_000))
+        };
+        let plan = if site % 2 == 0 { "true" } else { "false" };
+        format!(
+            "WORKSPACE,Room {i},{phone},{},IP,{model},{mac_text},Site {site},{plan}\n",
+            20_000 + i % 1_000_000
+        )
+    };
+    match mistake {
+        2 => line.replace(&mac_text, "001A2B3C4D5E"),
+        3 => line.replace(model, "8821"),
+        _ => line,
+    }
+}
+
+/// A [`Read`](std::io::Read) over [`FleetRows`]: the generated file as a stream, holding one
+/// line at a time.
+#[derive(Clone, Debug)]
+pub struct FleetReader {
+    rows: FleetRows,
+    line: Vec<u8>,
+    pos: usize,
+}
+
+impl FleetReader {
+    /// A stream of the lines of `rows`.
+    pub fn new(rows: FleetRows) -> FleetReader {
+        FleetReader {
+            rows,
+            line: Vec::with_capacity(128),
+            pos: 0,
+        }
+    }
+}
+
+impl std::io::Read for FleetReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut written = 0;
+        while written < buf.len() {
+            if self.pos == self.line.len() {
+                self.line.clear();
+                self.pos = 0;
+                if !self.rows.write_next(&mut self.line) {
+                    break;
+                }
+            }
+            let n = (self.line.len() - self.pos).min(buf.len() - written);
+            buf[written..written + n].copy_from_slice(&self.line[self.pos..self.pos + n]);
+            self.pos += n;
+            written += n;
+        }
+        Ok(written)
+    }
+}
+
 /// A *license and device* upload of `rows` data rows, as administrators write them: 70% users,
 /// 30% workspaces, mixed spellings of MACs and models, and about 5% rows with a mistake
 /// (an unknown user, a bad phone number, a duplicate MAC, a not-eligible model).
 /// Deterministic for a seed.
 pub fn fleet_upload_csv(rows: usize, seed: u64) -> Vec<u8> {
-    const MODELS: [&str; 8] = [
-        "8845",
-        "CP-8865-K9=",
-        "Cisco 8851",
-        "8841",
-        "CP-7841-K9=V05",
-        "7811",
-        "Cisco 8861",
-        "7832",
-    ];
-    let mut rng = SplitMix64::new(seed);
-    let mut out = Vec::with_capacity(rows * 80);
-    out.extend_from_slice(
-        b"Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n",
-    );
-    for i in 0..rows {
-        let mac = (i as u64).wrapping_mul(0x9E37_79B9) ^ seed;
-        let mac = mac & 0xFFFF_FFFF_FFFF;
-        let mac_text = if i % 2 == 0 {
-            format!("{mac:012X}")
-        } else {
-            format!("{mac:012x}")
-        };
-        let model = MODELS[rng.below(MODELS.len() as u64) as usize];
-        let site = rng.below(50);
-        let mistake = rng.below(100);
-        let line = if rng.below(10) < 7 {
-            let user = if mistake == 0 {
-                "nobody@example.com".to_owned()
-            } else {
-                format!("user{}@example.com", rng.below(5_000))
-            };
-            format!("USER,{user},,,IP,{model},{mac_text},Site {site},\n")
-        } else {
-            let phone = if mistake == 1 {
-                "408 555 0100".to_owned()
-            } else {
-                format!("+1 408 {:03} {:04}", rng.below(1000), rng.below(10_000))
-            };
-            let plan = if site % 2 == 0 { "true" } else { "false" };
-            format!(
-                "WORKSPACE,Room {i},{phone},{},IP,{model},{mac_text},Site {site},{plan}\n",
-                20_000 + i % 1_000_000
-            )
-        };
-        let line = match mistake {
-            2 => line.replace(&mac_text, "001A2B3C4D5E"),
-            3 => line.replace(model, "8821"),
-            _ => line,
-        };
-        out.extend_from_slice(line.as_bytes());
-    }
+    let mut out = Vec::with_capacity(rows * 80 + FLEET_HEADER.len());
+    let mut lines = FleetRows::new(rows, seed);
+    while lines.write_next(&mut out) {}
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn the_reader_streams_the_same_bytes() {
+        let whole = fleet_upload_csv(2_000, 42);
+        let mut streamed = Vec::new();
+        let mut reader = FleetReader::new(FleetRows::new(2_000, 42));
+        let mut chunk = [0u8; 777];
+        loop {
+            let n = reader.read(&mut chunk).unwrap();
+            if n == 0 {
+                break;
+            }
+            streamed.extend_from_slice(&chunk[..n]);
+        }
+        assert_eq!(whole, streamed);
+        assert_eq!(whole.iter().filter(|&&b| b == b'\n').count(), 2_001);
+    }
+
+    #[test]
+    fn the_variants_repeat_what_they_say() {
+        let lines = |rows: FleetRows| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut rows = rows;
+            while rows.write_next(&mut out) {}
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        };
+        let plain = lines(FleetRows::new(30, 9));
+        let cycled = lines(FleetRows::new(30, 9).cycling(10));
+        assert_eq!(cycled[1..11], plain[1..11]);
+        assert_eq!(cycled[11..21], plain[1..11]);
+        let mac = |line: &str| line.split(',').nth(6).unwrap().to_ascii_uppercase();
+        let strip = |line: &str| {
+            let mut fields: Vec<&str> = line.split(',').collect();
+            fields.remove(6);
+            fields.join(",")
+        };
+        let repeated = lines(FleetRows::new(30, 9).repeating_macs(10));
+        let mistake = "001A2B3C4D5E";
+        for (j, (r, p)) in repeated.iter().zip(&plain).enumerate().skip(1) {
+            // Only the MAC differs, and it is the MAC of row j - 10 (or the planted duplicate).
+            assert_eq!(strip(r), strip(p));
+            if j > 10 && mac(r) != mistake && mac(&repeated[j - 10]) != mistake {
+                assert_eq!(mac(r), mac(&repeated[j - 10]));
+            }
+        }
+    }
 }

@@ -24,6 +24,9 @@ pub enum OwnerType {
 }
 
 impl OwnerType {
+    /// Both types.
+    pub const ALL: [OwnerType; 2] = [OwnerType::User, OwnerType::Workspace];
+
     /// `"USER"` or `"WORKSPACE"`, as the CSV writes them.
     pub const fn as_str(self) -> &'static str {
         match self {

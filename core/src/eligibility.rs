@@ -54,6 +54,13 @@ pub enum EligibilityStatus {
 }
 
 impl EligibilityStatus {
+    /// Every status.
+    pub const ALL: [EligibilityStatus; 3] = [
+        EligibilityStatus::Eligible,
+        EligibilityStatus::NotEligible,
+        EligibilityStatus::Unknown,
+    ];
+
     /// `"eligible"`, `"not_eligible"` or `"unknown"`.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -308,6 +308,54 @@ fn limits_are_the_callers_to_set() {
 }
 
 #[test]
+fn a_large_record_limit_costs_nothing_until_a_record_needs_it() {
+    // A 1 GiB record limit allocates nothing up front; a 200 KiB record within the limits is read.
+    let limits = ReaderLimits {
+        max_field_bytes: 1 << 30,
+        max_record_bytes: 1 << 30,
+        max_fields: 64,
+    };
+    let csv = format!(
+        "Model,MAC Address\n8845,001A2B3C4D5E\n{},001A2B3C4D5F\n",
+        "8".repeat(200_000)
+    );
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly).with_limits(limits),
+    )
+    .unwrap();
+    assert_eq!((report.added(), report.errors()), (1, 1));
+    assert_eq!(
+        report.findings()[0].code(),
+        ErrorCode::ModelUnknown,
+        "the long cell was read whole, not cut"
+    );
+    let zero = ReaderLimits {
+        max_fields: 0,
+        ..ReaderLimits::default()
+    };
+    let err = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly).with_limits(zero),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidArgument);
+    assert!(err.message().contains("max_fields"));
+}
+
+#[test]
+fn the_reader_reports_what_only_the_end_tells() {
+    let mut reader = UploadReader::new(
+        "Model,MAC Address\n".as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap();
+    assert!(reader.next().is_none());
+    let codes: Vec<_> = reader.end_findings().iter().map(|f| f.name()).collect();
+    assert_eq!(codes, ["no_data_rows"]);
+}
+
+#[test]
 fn a_failing_reader_is_an_error_not_a_panic() {
     struct Broken(usize);
     impl std::io::Read for Broken {

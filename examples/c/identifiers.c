@@ -12,82 +12,14 @@
  * any check fails. stdout is deterministic (the test script compares two builds' output).
  */
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "mpp_migration.h"
-
-/* --- checking ------------------------------------------------------------------------------ */
-
-static unsigned checks_run;
-static unsigned checks_failed;
-
-/* Records one check; on failure prints where, what was being done and why. */
-static bool expect_at(int line, bool ok, const char *what, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static bool expect_at(int line, bool ok, const char *what, const char *fmt, ...) {
-    checks_run++;
-    if (!ok) {
-        va_list args;
-        checks_failed++;
-        fprintf(stderr, "FAIL identifiers.c:%d: %s: ", line, what);
-        va_start(args, fmt);
-        vfprintf(stderr, fmt, args);
-        va_end(args);
-        fputc('\n', stderr);
-    }
-    return ok;
-}
-
-#define EXPECT(cond, what, ...) expect_at(__LINE__, (cond), (what), __VA_ARGS__)
-#define CHECK(cond, what) EXPECT((cond), (what), "%s", #cond)
-
-static const char *or_null(const char *s) { return s ? s : "(NULL)"; }
-
-static bool same_str(const char *a, const char *b) {
-    return (a == NULL || b == NULL) ? a == b : strcmp(a, b) == 0;
-}
-
-/* `actual` equals `expected`; either may be NULL, and NULL equals only NULL. */
-#define EXPECT_STR(actual, expected, what)                                                     \
-    expect_str_at(__LINE__, (actual), (expected), (what), #actual)
-
-static bool expect_str_at(int line, const char *actual, const char *expected, const char *what,
-                          const char *expr) {
-    return expect_at(line, same_str(actual, expected), what, "%s is \"%s\", expected \"%s\"",
-                     expr, or_null(actual), or_null(expected));
-}
-
-#define EXPECT_NONEMPTY(s, what) EXPECT((s) != NULL && (s)[0] != '\0', (what), "%s is empty or NULL", #s)
-
-/* Checks an owned string result against `expected`, then frees it with mpp_string_free. */
-#define EXPECT_OWNED(owned, expected, what)                                                    \
-    do {                                                                                       \
-        char *owned_ = (owned);                                                                \
-        EXPECT_STR(owned_, (expected), (what));                                                \
-        mpp_string_free(owned_);                                                               \
-    } while (0)
-
-/* Out-parameters are filled with this byte before a failing call and must still hold it. */
-#define POISON 0xA5
-
-static void poison(void *p, size_t n) { memset(p, POISON, n); }
-
-static bool untouched(const void *p, size_t n) {
-    const unsigned char *bytes = p;
-    for (size_t i = 0; i < n; i++) {
-        if (bytes[i] != POISON) return false;
-    }
-    return true;
-}
-
-#define EXPECT_UNTOUCHED(obj, what)                                                            \
-    EXPECT(untouched(&(obj), sizeof(obj)), (what), "%s was written on failure", #obj)
 
 /* A printable rendering of an input for messages: NULL and non-ASCII bytes are spelled out. */
 static const char *show(const char *s, char *buf, size_t n) {
@@ -110,50 +42,6 @@ static const char *show(const char *s, char *buf, size_t n) {
     buf[used] = '\0';
     return buf;
 }
-
-/*
- * The fields of a failure: `status` is `code`, `*err` holds a finding with the code's number,
- * name, rule and severity, a message (containing `message_part` when given), the expected
- * suggestion (NULL: none), row 0 and no column. Frees `err`.
- */
-static void expect_failure(const char *what, mpp_status status, mpp_error *err, uint32_t code,
-                           const char *suggestion, const char *message_part) {
-    const mpp_finding *f = mpp_error_finding(err);
-    mpp_severity severity;
-
-    EXPECT(status == code, what, "status %u, expected %u (%s)", (unsigned)status, (unsigned)code,
-           or_null(mpp_error_code_name(code)));
-    if (!EXPECT(f != NULL, what, "no error stored in *err")) return;
-    EXPECT(mpp_finding_number(f) == code, what, "finding number %u, expected %u",
-           (unsigned)mpp_finding_number(f), (unsigned)code);
-    EXPECT_STR(mpp_finding_code(f), mpp_error_code_name(code), what);
-    EXPECT_STR(mpp_finding_rule(f), mpp_error_code_rule(code), what);
-    if (EXPECT(mpp_error_code_severity(code, &severity, NULL) == MPP_OK, what, "no severity")) {
-        EXPECT(mpp_finding_severity(f) == severity, what, "severity %u, expected %u",
-               (unsigned)mpp_finding_severity(f), (unsigned)severity);
-    }
-    EXPECT_NONEMPTY(mpp_finding_message(f), what);
-    if (message_part != NULL && mpp_finding_message(f) != NULL) {
-        EXPECT(strstr(mpp_finding_message(f), message_part) != NULL, what,
-               "message \"%s\" does not mention \"%s\"", mpp_finding_message(f), message_part);
-    }
-    EXPECT_STR(mpp_finding_suggestion(f), suggestion, what);
-    EXPECT(mpp_finding_row(f) == 0, what, "row %llu, expected 0",
-           (unsigned long long)mpp_finding_row(f));
-    EXPECT_STR(mpp_finding_column(f), NULL, what);
-    mpp_error_free(err);
-}
-
-/*
- * Runs `call`, which may store an error in `&err`, and checks it fails as expect_failure says.
- * (The status is read before `err`: C leaves the order of argument evaluation open.)
- */
-#define EXPECT_FAILS(call, code, suggestion, message_part)                                     \
-    do {                                                                                       \
-        mpp_error *err = NULL;                                                                 \
-        mpp_status status_ = (call);                                                           \
-        expect_failure(#call, status_, err, (code), (suggestion), (message_part));             \
-    } while (0)
 
 /* --- the text parsers, behind one signature -------------------------------------------------- */
 
@@ -230,7 +118,6 @@ static const parser FIRMWARE = {"mpp_firmware_parse", "text", "14.1(1)", true, c
 
 static const parser *const PARSERS[] = {&MAC, &DEVICE_NAME, &LICENSE_FILE, &LICENSE_URL, &E164,
                                         &EMAIL, &HARDWARE, &MODEL, &FIRMWARE};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Calls `p` on `input`, expecting success; the caller reads `*out` and calls p->release. */
 static bool parse_ok(const parser *p, const char *input, out_slot *out) {
@@ -552,6 +439,16 @@ static const struct {
     {MPP_ERROR_CODE_NULL_POINTER, "null_pointer", ""},
     {MPP_ERROR_CODE_ARGUMENT_NOT_UTF8, "argument_not_utf8", ""},
     {MPP_ERROR_CODE_IO_ERROR, "io_error", ""},
+    {MPP_ERROR_CODE_EMPTY_FILE, "empty_file", "DEC-10"},
+    {MPP_ERROR_CODE_BYTE_ORDER_MARK, "byte_order_mark", "DEC-10"},
+    {MPP_ERROR_CODE_BLANK_LINE, "blank_line", "DEC-10"},
+    {MPP_ERROR_CODE_FIELD_COUNT_MISMATCH, "field_count_mismatch", "EXT-12"},
+    {MPP_ERROR_CODE_INVALID_UTF8, "invalid_utf8", "DEC-10"},
+    {MPP_ERROR_CODE_FIELD_TOO_LONG, "field_too_long", ""},
+    {MPP_ERROR_CODE_RECORD_TOO_LONG, "record_too_long", ""},
+    {MPP_ERROR_CODE_UNTERMINATED_QUOTE, "unterminated_quote", ""},
+    {MPP_ERROR_CODE_JSON_INVALID, "json_invalid", ""},
+    {MPP_ERROR_CODE_NO_DATA_ROWS, "no_data_rows", "CSV-14"},
     {MPP_ERROR_CODE_MAC_INVALID_LENGTH, "mac_invalid_length", "DEV-6"},
     {MPP_ERROR_CODE_MAC_INVALID_CHARACTER, "mac_invalid_character", "DEV-6"},
     {MPP_ERROR_CODE_MAC_WRONG_SEPARATOR, "mac_wrong_separator", "DEC-3"},
@@ -563,10 +460,82 @@ static const struct {
     {MPP_ERROR_CODE_E164_TOO_SHORT, "e164_too_short", "EXT-12"},
     {MPP_ERROR_CODE_E164_LEADING_ZERO, "e164_leading_zero", "EXT-12"},
     {MPP_ERROR_CODE_E164_UNKNOWN_COUNTRY_CODE, "e164_unknown_country_code", "EXT-12"},
+    {MPP_ERROR_CODE_E164_TRUNK_PREFIX, "e164_trunk_prefix", "DEC-4"},
     {MPP_ERROR_CODE_EMAIL_INVALID, "email_invalid", "CSV-4"},
     {MPP_ERROR_CODE_MODEL_UNKNOWN, "model_unknown", "CSV-8"},
     {MPP_ERROR_CODE_HARDWARE_VERSION_INVALID, "hardware_version_invalid", "EXT-1"},
     {MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID, "firmware_version_invalid", "EXT-6"},
+    {MPP_ERROR_CODE_HEADER_MISSING_COLUMN, "header_missing_column", "DEC-9"},
+    {MPP_ERROR_CODE_HEADER_UNKNOWN_COLUMN, "header_unknown_column", "DEC-9"},
+    {MPP_ERROR_CODE_HEADER_DUPLICATE_COLUMN, "header_duplicate_column", "DEC-9"},
+    {MPP_ERROR_CODE_ACTIVATION_CODE_UNSUPPORTED, "activation_code_unsupported", "CSV-10"},
+    {MPP_ERROR_CODE_TYPE_MISSING, "type_missing", "CSV-3"},
+    {MPP_ERROR_CODE_TYPE_INVALID, "type_invalid", "CSV-3"},
+    {MPP_ERROR_CODE_USER_NOT_FOUND, "user_not_found", "CSV-3"},
+    {MPP_ERROR_CODE_USERNAME_MISSING, "username_missing", "CSV-4"},
+    {MPP_ERROR_CODE_WORKSPACE_NAME_MISMATCH, "workspace_name_mismatch", "DEC-7"},
+    {MPP_ERROR_CODE_PHONE_NUMBER_NOT_ALLOWED, "phone_number_not_allowed", "CSV-5"},
+    {MPP_ERROR_CODE_PHONE_NUMBER_MISSING, "phone_number_missing", "CSV-5"},
+    {MPP_ERROR_CODE_EXTENSION_NOT_ALLOWED, "extension_not_allowed", "CSV-6"},
+    {MPP_ERROR_CODE_EXTENSION_INVALID, "extension_invalid", "DEC-5"},
+    {MPP_ERROR_CODE_EXTENSION_IN_USE, "extension_in_use", "CSV-6"},
+    {MPP_ERROR_CODE_EXTENSION_DUPLICATE, "extension_duplicate", "DEC-5"},
+    {MPP_ERROR_CODE_DEVICE_TYPE_MISSING, "device_type_missing", "CSV-7"},
+    {MPP_ERROR_CODE_DEVICE_TYPE_INVALID, "device_type_invalid", "CSV-7"},
+    {MPP_ERROR_CODE_MODEL_MISSING, "model_missing", "CSV-8"},
+    {MPP_ERROR_CODE_MAC_MISSING, "mac_missing", "CSV-9"},
+    {MPP_ERROR_CODE_MAC_DUPLICATE, "mac_duplicate", "DEC-2"},
+    {MPP_ERROR_CODE_MAC_IN_WEBEX_CALLING, "mac_in_webex_calling", "CSV-13"},
+    {MPP_ERROR_CODE_LOCATION_MISSING, "location_missing", "CSV-11"},
+    {MPP_ERROR_CODE_LOCATION_NOT_FOUND, "location_not_found", "CSV-11"},
+    {MPP_ERROR_CODE_LOCATION_NAME_MISMATCH, "location_name_mismatch", "DEC-7"},
+    {MPP_ERROR_CODE_LOCATION_NAME_TOO_LONG, "location_name_too_long", "EXT-12"},
+    {MPP_ERROR_CODE_CALL_PLAN_INVALID, "call_plan_invalid", "DEC-6"},
+    {MPP_ERROR_CODE_CALL_PLAN_FOR_USER, "call_plan_for_user", "DEC-6"},
+    {MPP_ERROR_CODE_CALL_PLAN_NOT_CISCO_PSTN, "call_plan_not_cisco_pstn", "CSV-12"},
+    {MPP_ERROR_CODE_CALL_PLAN_EXISTING_WORKSPACE, "call_plan_existing_workspace", "DEC-6"},
+    {MPP_ERROR_CODE_DIRECTORY_INVALID, "directory_invalid", ""},
+    {MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE, "model_not_eligible", "DEV-2"},
+    {MPP_ERROR_CODE_MODEL_MPP_ONLY, "model_mpp_only", "DEV-4"},
+    {MPP_ERROR_CODE_HARDWARE_VERSION_NOT_ELIGIBLE, "hardware_version_not_eligible", "DEV-5"},
+    {MPP_ERROR_CODE_HARDWARE_VERSION_UNKNOWN, "hardware_version_unknown", "EXT-3"},
+    {MPP_ERROR_CODE_ELIGIBILITY_NO_RULE, "eligibility_no_rule", "ELIG-1"},
+    {MPP_ERROR_CODE_MODEL_LIMITED_FEATURES, "model_limited_features", "DEV-2"},
+    {MPP_ERROR_CODE_MINIMUM_MPP_FIRMWARE, "minimum_mpp_firmware", "DEV-3"},
+    {MPP_ERROR_CODE_FACTORY_RESET, "factory_reset", "EXT-8"},
+    {MPP_ERROR_CODE_WIFI_SETTINGS_LOST, "wifi_settings_lost", "DEV-8"},
+    {MPP_ERROR_CODE_FIRMWARE_BELOW_MINIMUM, "firmware_below_minimum", "EXT-6"},
+    {MPP_ERROR_CODE_FIRMWARE_NEEDS_COP, "firmware_needs_cop", "EXT-6"},
+    {MPP_ERROR_CODE_FIRMWARE_ALREADY_MPP, "firmware_already_mpp", "EXT-6"},
+    {MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID, "eligibility_table_invalid", ""},
+    {MPP_ERROR_CODE_TASK_NAME_INVALID, "task_name_invalid", "TASK-1"},
+    {MPP_ERROR_CODE_TASK_NAME_TAKEN, "task_name_taken", "TASK-1"},
+    {MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS, "task_in_progress_exists", "TASK-2"},
+    {MPP_ERROR_CODE_TRANSITION_REFUSED, "transition_refused", "TASK-4"},
+    {MPP_ERROR_CODE_COMPLETE_REQUIRES_READY, "complete_requires_ready", "TASK-7"},
+    {MPP_ERROR_CODE_TASK_FULL, "task_full", "ELIG-3"},
+    {MPP_ERROR_CODE_DEVICE_ALREADY_IN_TASK, "device_already_in_task", "DEV-6"},
+    {MPP_ERROR_CODE_DEVICE_IN_OTHER_TASK, "device_in_other_task", "DEV-6"},
+    {MPP_ERROR_CODE_DEVICE_NOT_IN_TASK, "device_not_in_task", ""},
+    {MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE, "device_not_eligible", "ELIG-2"},
+    {MPP_ERROR_CODE_DEVICE_ELIGIBILITY_UNKNOWN, "device_eligibility_unknown", "ELIG-2"},
+    {MPP_ERROR_CODE_TASK_OPTION_MISMATCH, "task_option_mismatch", "TASK-3"},
+    {MPP_ERROR_CODE_TASK_NOT_FOUND, "task_not_found", ""},
+    {MPP_ERROR_CODE_DOCUMENT_INVALID, "document_invalid", ""},
+    {MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED, "document_version_unsupported", ""},
+    {MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING, "device_not_in_webex_calling", "TASK-9"},
+    {MPP_ERROR_CODE_TASK_PAUSED, "task_paused", "TASK-6"},
+    {MPP_ERROR_CODE_TASK_EMPTY, "task_empty", "ELIG-2"},
+    {MPP_ERROR_CODE_DEVICE_WRONG_TAB, "device_wrong_tab", "TASK-5"},
+    {MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED, "cloud_connected_uc_required", "AUTO-1"},
+    {MPP_ERROR_CODE_TFTP_SERVER_REQUIRED, "tftp_server_required", "AUTO-2"},
+    {MPP_ERROR_CODE_LOAD_SERVER_REQUIRED, "load_server_required", "AUTO-2"},
+    {MPP_ERROR_CODE_FILE_NAME_INVALID, "file_name_invalid", "MAN-2"},
+    {MPP_ERROR_CODE_FILE_NAME_COMMA, "file_name_comma", "EXT-11"},
+    {MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID, "phone_load_table_invalid", "EXT-10"},
+    {MPP_ERROR_CODE_OUTPUT_EXISTS, "output_exists", ""},
+    {MPP_ERROR_CODE_OUTPUT_PATH_INVALID, "output_path_invalid", ""},
+    {MPP_ERROR_CODE_NO_PHONE_LOAD, "no_phone_load", "MAN-4"},
     {MPP_ERROR_CODE_PANIC, "panic", ""},
 };
 
@@ -745,10 +714,5 @@ int main(int argc, char **argv) {
     check_firmware();
     print_phones(argv[1]);
 
-    if (checks_failed > 0) {
-        fprintf(stderr, "identifiers.c: %u of %u checks failed\n", checks_failed, checks_run);
-        return 1;
-    }
-    printf("identifiers.c: all %u checks passed\n", checks_run);
-    return 0;
+    return checks_summary("identifiers.c");
 }

@@ -3,6 +3,7 @@
 
 use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 
 use mpp::{Error, ErrorCode};
 
@@ -79,6 +80,80 @@ pub(crate) unsafe fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a s
     })
 }
 
+/// Borrows an optional NUL-terminated UTF-8 argument: NULL gives `None`; invalid UTF-8 is
+/// refused by name.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a NUL-terminated string valid for `'a`.
+pub(crate) unsafe fn arg_opt_str<'a>(
+    ptr: *const c_char,
+    name: &str,
+) -> Result<Option<&'a str>, Error> {
+    if ptr.is_null() {
+        Ok(None)
+    } else {
+        // SAFETY: non-NULL, and NUL-terminated per the caller's contract.
+        unsafe { arg_str(ptr, name) }.map(Some)
+    }
+}
+
+/// Reads a file path argument. On Unix a path is any bytes (as the operating system takes
+/// them); elsewhere it must be UTF-8.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a NUL-terminated string.
+pub(crate) unsafe fn arg_path(ptr: *const c_char, name: &str) -> Result<PathBuf, Error> {
+    if ptr.is_null() {
+        return Err(null_error(name));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+        let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+        Ok(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        // SAFETY: per the caller's contract.
+        unsafe { arg_str(ptr, name) }.map(PathBuf::from)
+    }
+}
+
+/// Borrows `len` bytes at `ptr`. NULL is accepted only with `len` 0 (an empty input).
+///
+/// # Safety
+/// `ptr` must be NULL or point to `len` readable bytes that stay unchanged for `'a`.
+pub(crate) unsafe fn arg_bytes<'a>(
+    ptr: *const u8,
+    len: usize,
+    name: &str,
+) -> Result<&'a [u8], Error> {
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(null_error(name))
+        };
+    }
+    if isize::try_from(len).is_err() {
+        return Err(Error::invalid_argument(format!(
+            "argument `{name}`: {len} bytes is more than any buffer can hold"
+        )));
+    }
+    // SAFETY: non-NULL, `len` fits an isize, and the caller promises `len` readable bytes.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Borrows a handle passed by mutable pointer, refusing NULL by name.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T` that nothing else uses for `'a`.
+pub(crate) unsafe fn arg_mut<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T, Error> {
+    // SAFETY: per the caller's contract.
+    unsafe { ptr.as_mut() }.ok_or_else(|| null_error(name))
+}
+
 /// Borrows a handle passed by const pointer, refusing NULL by name.
 ///
 /// # Safety
@@ -109,6 +184,17 @@ impl<T> Out<T> {
         // SAFETY: non-NULL (checked by out_param) and writable per the caller's contract.
         unsafe { self.0.write(value) }
     }
+}
+
+/// The same error with the file it concerns at the start of its message.
+pub(crate) fn in_file(error: Error, file: &str) -> Error {
+    let finding = error.finding();
+    let mut placed = Error::new(error.code(), format!("{file}: {}", finding.message()))
+        .at(finding.row(), finding.column().map(str::to_owned));
+    if let Some(suggestion) = finding.suggestion() {
+        placed = placed.with_suggestion(suggestion);
+    }
+    placed
 }
 
 pub(crate) fn null_error(name: &str) -> Error {

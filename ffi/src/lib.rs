@@ -8,31 +8,50 @@
 //! - every body runs behind a panic boundary: a bug becomes `MPP_ERROR_CODE_PANIC`, never an
 //!   unwind into C;
 //! - handles come from `mpp_*_new`/`_parse` and go back through `mpp_*_free` (NULL is a
-//!   no-op); owned strings go back through `mpp_string_free`; static strings are documented so.
+//!   no-op); owned strings go back through `mpp_string_free`; static strings are documented so;
+//! - borrowed results (`const mpp_finding *`, `const mpp_device *`, `const char *` of a
+//!   handle) live as long as the handle they come from, as each export documents; handles that
+//!   share data (a directory or table used by upload options) hold their own reference count,
+//!   so the order in which a host frees them never matters.
 //!
 //! No rule of the domain lives here: every check is the core crate's.
 
 mod boundary;
+mod cursor;
+mod device;
+mod directory;
 mod e164;
+mod eligibility;
 mod email;
 mod error;
 mod firmware;
+mod handle;
 mod hardware;
 mod mac;
 mod model;
+mod report;
 mod string;
+mod upload;
 mod version;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_upload;
 
 pub use boundary::{MPP_OK, mpp_status};
+pub use cursor::*;
+pub use device::*;
+pub use directory::*;
 pub use e164::*;
+pub use eligibility::*;
 pub use email::*;
 pub use error::*;
 pub use firmware::*;
 pub use hardware::*;
 pub use mac::*;
 pub use model::*;
+pub use report::*;
 pub use string::*;
+pub use upload::*;
 pub use version::*;

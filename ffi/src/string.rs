@@ -22,6 +22,15 @@ pub(crate) fn c_string_lossy(s: &str) -> CString {
     CString::new(s.replace('\0', "\u{FFFD}")).unwrap_or_default()
 }
 
+/// Turns generated text that may carry user data (a CSV cell) into a C string the caller owns.
+/// A NUL byte, which a C string cannot hold, is written as U+FFFD, as [`c_string_lossy`] does.
+pub(crate) fn to_c_string_lossy(s: String) -> *mut c_char {
+    match CString::new(s) {
+        Ok(c) => c.into_raw(),
+        Err(e) => c_string_lossy(&String::from_utf8_lossy(&e.into_vec())).into_raw(),
+    }
+}
+
 /// Frees a string returned by this library. NULL is a no-op.
 ///
 /// # Safety

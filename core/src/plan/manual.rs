@@ -45,6 +45,19 @@ pub enum BatGroup {
     PerLoad,
 }
 
+impl BatGroup {
+    /// Both groups.
+    pub const ALL: [BatGroup; 2] = [BatGroup::MixedModels, BatGroup::PerLoad];
+
+    /// `"mixed_models"` or `"per_load"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BatGroup::MixedModels => "mixed_models",
+            BatGroup::PerLoad => "per_load",
+        }
+    }
+}
+
 /// One BAT file and how to use it (MAN-3).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BatFile {

@@ -27,6 +27,24 @@ pub enum FleetGrouping {
     Model,
 }
 
+impl FleetGrouping {
+    /// Every grouping.
+    pub const ALL: [FleetGrouping; 3] = [
+        FleetGrouping::None,
+        FleetGrouping::Location,
+        FleetGrouping::Model,
+    ];
+
+    /// `"none"`, `"location"` or `"model"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FleetGrouping::None => "none",
+            FleetGrouping::Location => "location",
+            FleetGrouping::Model => "model",
+        }
+    }
+}
+
 /// How to plan a fleet.
 #[derive(Clone, Debug)]
 pub struct FleetOptions {

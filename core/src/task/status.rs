@@ -163,6 +163,9 @@ pub enum CompletionMode {
 }
 
 impl CompletionMode {
+    /// Both modes.
+    pub const ALL: [CompletionMode; 2] = [CompletionMode::Automatic, CompletionMode::Manual];
+
     /// `"automatic"` or `"manual"`.
     pub const fn as_str(self) -> &'static str {
         match self {

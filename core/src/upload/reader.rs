@@ -50,6 +50,13 @@ impl UploadOptions {
         self
     }
 
+    /// The same options without a directory: its checks are skipped.
+    #[must_use]
+    pub fn without_directory(mut self) -> UploadOptions {
+        self.directory = None;
+        self
+    }
+
     /// The same options with another eligibility table for the model check (CSV-8, EXT-4).
     #[must_use]
     pub fn with_eligibility(mut self, table: Arc<EligibilityTable>) -> UploadOptions {
@@ -142,6 +149,8 @@ pub struct UploadReader<R> {
     records: RecordReader<R>,
     /// The last row read, for the message of an I/O error.
     last_row: u64,
+    /// The findings known only once every row is read (CSV-14: no data rows).
+    end_findings: Vec<Finding>,
     header: Header,
     header_findings: Vec<Finding>,
     validator: RowValidator,
@@ -154,7 +163,8 @@ pub struct UploadReader<R> {
 impl<R: Read> UploadReader<R> {
     /// Reads the header row of `src` and prepares to validate its data rows.
     ///
-    /// Errors: [`ErrorCode::IoError`] when `src` cannot be read. Everything about the content
+    /// Errors: [`ErrorCode::IoError`] when `src` cannot be read, [`ErrorCode::InvalidArgument`]
+    /// for a reader limit of 0. Everything about the content
     /// (an empty file, a header that matches neither schema) is a finding, never an error.
     pub fn new(src: R, options: UploadOptions) -> Result<UploadReader<R>> {
         let UploadOptions {
@@ -163,6 +173,7 @@ impl<R: Read> UploadReader<R> {
             eligibility,
             limits,
         } = options;
+        limits.validate()?;
         let mut records = RecordReader::new(src, limits);
         let mut findings = Vec::new();
         let first = records
@@ -220,6 +231,7 @@ impl<R: Read> UploadReader<R> {
         Ok(UploadReader {
             records,
             last_row: 1,
+            end_findings: Vec::new(),
             done: header.is_none(),
             header: header.unwrap_or_default(),
             header_findings,
@@ -238,6 +250,12 @@ impl<R: Read> UploadReader<R> {
     /// The header's cells as written.
     pub fn header_cells(&self) -> &[String] {
         &self.header.cells
+    }
+
+    /// The findings known only at the end of the input (CSV-14: a header without data rows),
+    /// available once the reader is exhausted.
+    pub fn end_findings(&self) -> &[Finding] {
+        &self.end_findings
     }
 
     /// The counts of the rows read so far (CSV-14).
@@ -274,6 +292,15 @@ impl<R: Read> Iterator for UploadReader<R> {
             }
             Ok(None) => {
                 self.done = true;
+                if self.counts.total == 0 {
+                    self.end_findings.push(
+                        Finding::new(
+                            ErrorCode::NoDataRows,
+                            "the file has a header but no data rows; nothing was added",
+                        )
+                        .at(Some(1), None::<&str>),
+                    );
+                }
                 None
             }
             Err(e) => {

@@ -27,6 +27,27 @@ pub struct ReaderLimits {
     pub max_fields: usize,
 }
 
+impl ReaderLimits {
+    /// Checks that every limit is at least 1.
+    ///
+    /// Errors: [`ErrorCode::InvalidArgument`](crate::ErrorCode::InvalidArgument) naming the
+    /// limit.
+    pub fn validate(&self) -> crate::Result<()> {
+        for (name, value) in [
+            ("max_field_bytes", self.max_field_bytes),
+            ("max_record_bytes", self.max_record_bytes),
+            ("max_fields", self.max_fields),
+        ] {
+            if value == 0 {
+                return Err(crate::Error::invalid_argument(format!(
+                    "reader limit {name} must be at least 1"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for ReaderLimits {
     /// 1 KiB per field (an email is at most 254 characters, a location name 80), 16 KiB per
     /// record, 64 fields (the widest schema has 9 columns).
@@ -168,7 +189,9 @@ pub(crate) struct RecordReader<R> {
 
 impl<R: Read> RecordReader<R> {
     pub(crate) fn new(src: R, limits: ReaderLimits) -> RecordReader<R> {
-        let size = CHUNK.max(limits.max_record_bytes.saturating_mul(2));
+        // The buffer grows only when a record needs it (up to the record limit), so a large
+        // limit costs nothing until a record is that large.
+        let size = CHUNK;
         RecordReader {
             src,
             buf: vec![0u8; size],
@@ -202,6 +225,16 @@ impl<R: Read> RecordReader<R> {
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
             self.start = 0;
+        }
+        if self.end == self.buf.len() {
+            // A record longer than the buffer but within the limit: make room for it.
+            let room = self
+                .buf
+                .len()
+                .saturating_mul(2)
+                .min(self.limits.max_record_bytes.saturating_add(CHUNK))
+                .max(self.buf.len() + 1);
+            self.buf.resize(room, 0);
         }
         loop {
             match self.src.read(&mut self.buf[self.end..]) {

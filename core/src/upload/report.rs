@@ -77,15 +77,9 @@ impl UploadReport {
             }
         }
         report.counts = reader.counts();
-        if report.counts.total == 0 && !report.header.is_empty() {
-            report.findings.push(
-                Finding::new(
-                    ErrorCode::NoDataRows,
-                    "the file has a header but no data rows; nothing was added",
-                )
-                .at(Some(1), None::<&str>),
-            );
-        }
+        report
+            .findings
+            .extend(reader.end_findings().iter().cloned());
         Ok(report)
     }
 

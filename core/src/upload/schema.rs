@@ -20,6 +20,9 @@ pub enum UploadOption {
 }
 
 impl UploadOption {
+    /// Both options.
+    pub const ALL: [UploadOption; 2] = [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly];
+
     /// `"license_and_device"` or `"license_only"`.
     pub const fn as_str(self) -> &'static str {
         match self {

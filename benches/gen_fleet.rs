@@ -1,0 +1,48 @@
+//! Writes the generated benchmark inputs to standard output, so that other languages' benches
+//! can check their ports of the generators byte for byte and read the same files.
+//!
+//! ```text
+//! gen-fleet [ROWS [SEED]]     the upload of fleet_upload_csv(ROWS, SEED) (100000, 42)
+//! gen-fleet --directory       the directory of fleet_directory_json()
+//! ```
+//!
+//! Run: `cargo run --release -p mpp-migration-benches --bin gen-fleet -- 100000 42 > fleet.csv`.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use mpp_migration_benches::{FleetReader, FleetRows, fleet_directory_json};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = match args.as_slice() {
+        [flag] if flag == "--directory" => out.write_all(fleet_directory_json().as_bytes()),
+        [] | [_] | [_, _] => {
+            let rows = args.first().map_or(Ok(100_000), |a| a.parse::<usize>());
+            let seed = args.get(1).map_or(Ok(42), |a| a.parse::<u64>());
+            match (rows, seed) {
+                (Ok(rows), Ok(seed)) => {
+                    // Streamed: a million rows never sit in memory.
+                    io::copy(&mut FleetReader::new(FleetRows::new(rows, seed)), &mut out)
+                        .map(|_| ())
+                }
+                _ => return usage(),
+            }
+        }
+        _ => return usage(),
+    };
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gen-fleet: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: gen-fleet [ROWS [SEED]] | gen-fleet --directory");
+    ExitCode::from(2)
+}

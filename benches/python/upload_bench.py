@@ -1,0 +1,207 @@
+"""`mpp_migration.validate_upload` against a plain pure-Python validator of the same rules
+(baseline.py), in the same process, over the same 100k-row file; and the peak RSS of streaming
+10k against 1M rows through `mpp_migration.iter_upload`, each in a fresh process.
+
+Targets (issue: upload benchmarks): validate_upload at least 30x faster than the baseline (B);
+peak memory of streaming 1M rows at most 1.5x that of 10k rows (C).
+
+The input is `fleet_upload_csv(100_000, 42)` with `fleet_directory_json()`, made by the Python
+port in fleet.py, which is first checked byte for byte against the Rust generator.
+
+Run: `./scripts/bench` (builds the release extension first), or
+`.venv/bin/python benches/python/upload_bench.py [--repeat N]` after
+`cd python && ../.venv/bin/maturin develop --release --locked`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, Set, Tuple
+
+import baseline
+import fleet
+
+ROWS, SEED = 100_000, 42
+TARGET_SPEEDUP = 30.0
+TARGET_MEMORY_RATIO = 1.5
+OPTION = "license_and_device"
+
+
+Counts = Tuple[int, int, int]
+
+
+def best_of(repeat: int, call: Callable[[], Counts]) -> Tuple[float, Counts]:
+    """The fastest of `repeat` runs, in seconds, and the last result."""
+    best, result = float("inf"), (0, 0, 0)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = call()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
+def bench_speed(mm, repeat: int, workdir: Path) -> None:
+    data = fleet.fleet_upload_csv(ROWS, SEED)
+    path = workdir / "fleet-100k.csv"
+    path.write_bytes(data)
+    directory_json = fleet.fleet_directory_json()
+    py_directory = baseline.Directory.from_json(directory_json)
+    native_directory = fleet.native_directory(mm, directory_json)
+
+    def run_baseline(source) -> Tuple[int, int, int]:
+        added, errors, _ = baseline.validate(source, py_directory)
+        return added, errors, added + errors
+
+    def run_native(source) -> Tuple[int, int, int]:
+        report = mm.validate_upload(source, option=OPTION, directory=native_directory)
+        return report.added, report.errors, report.total
+
+    routines: Dict[str, Callable[[], Counts]] = {
+        "baseline, bytes": lambda: run_baseline(data),
+        "baseline, path": lambda: run_baseline(path),
+        "validate_upload, bytes": lambda: run_native(data),
+        "validate_upload, path": lambda: run_native(path),
+    }
+    timings = {name: float("inf") for name in routines}
+    counts: Set[Counts] = set()
+    # Interleaved, so that work elsewhere on the machine slows every routine alike; the best
+    # of the runs is the one least disturbed.
+    for _ in range(repeat):
+        for name, call in routines.items():
+            secs, result = best_of(1, call)
+            timings[name] = min(timings[name], secs)
+            counts.add(result)
+    assert len(counts) == 1, f"the validators disagree on the counts: {counts}"
+    (added, errors, total), = counts
+    mb = len(data) / 1e6
+    print(
+        f"upload_bench: fleet_upload_csv({ROWS}, {SEED}), {mb:.2f} MB, {OPTION}: added {added}, "
+        f"errors {errors}, total {total}; best of {repeat} interleaved runs, same process"
+    )
+    for name, secs in timings.items():
+        print(f"  {name:<24} {secs * 1e3:8.1f} ms  {mb / secs:7.1f} MB/s  {secs * 1e9 / ROWS:6.0f} ns/row")
+    for source in ("bytes", "path"):
+        speedup = timings[f"baseline, {source}"] / timings[f"validate_upload, {source}"]
+        print(f"  speed-up, {source} source: {speedup:.1f}x (target >= {TARGET_SPEEDUP:.0f}x)")
+        print(
+            f"SUMMARY | (B) Python validate_upload vs pure-Python baseline, {source} source, 100k rows "
+            f"| {speedup:.1f}x faster | >= {TARGET_SPEEDUP:.0f}x | {verdict(speedup >= TARGET_SPEEDUP)}"
+        )
+
+
+def vm_hwm_kib() -> int:
+    """The resident high-water mark of this process's memory, KiB (0 without /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def memory_child(path: str) -> None:
+    """Streams `path` through iter_upload, dropping what it yields; prints its ru_maxrss."""
+    import mpp_migration as mm
+
+    directory = fleet.native_directory(mm, fleet.fleet_directory_json())
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    stream = mm.iter_upload(path, option=OPTION, directory=directory)
+    items = 0
+    for item in stream:
+        items += 1
+        del item
+    counts = getattr(stream, "counts", None)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "before_kib": before,
+                "peak_kib": after,
+                "vm_hwm_kib": vm_hwm_kib(),
+                "items": items,
+                "total": getattr(counts, "total", None),
+            }
+        )
+    )
+
+
+def bench_memory(mm, workdir: Path) -> None:
+    if not hasattr(mm, "iter_upload"):
+        print("upload_bench: mpp_migration has no iter_upload; peak RSS of streaming not measured")
+        return
+    results = {}
+    for label, rows in [("10k", 10_000), ("1M", 1_000_000)]:
+        path = workdir / f"fleet-{label}.csv"
+        fleet.write_rust_fleet_upload(path, rows, SEED)
+        # Through a shell that forks the child: on Linux a process's ru_maxrss keeps the peak of
+        # the memory it had before exec, and a child spawned straight from this (large)
+        # process would report this process's peak as its own.
+        out = subprocess.run(
+            ["/bin/sh", "-c", '"$@"; exit $?', "sh",
+             sys.executable, str(Path(__file__).resolve()), "--memory-child", str(path)],
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        results[label] = json.loads(out.strip().splitlines()[-1])
+        assert results[label]["total"] in (None, rows), f"{label}: read {results[label]}"
+        path.unlink()
+    print("upload_bench: peak RSS of streaming mpp_migration.iter_upload from a file, each size in a fresh process")
+    for label, r in results.items():
+        print(
+            f"  {label:>3} rows: peak RSS {r['peak_kib'] / 1024:7.1f} MiB (VmHWM {r['vm_hwm_kib'] / 1024:.1f}) "
+            f"(interpreter + module + directory before streaming: {r['before_kib'] / 1024:.1f} MiB; "
+            f"{r['items']} items yielded)"
+        )
+    ratio = results["1M"]["peak_kib"] / results["10k"]["peak_kib"]
+    growth = [results[k]["peak_kib"] - results[k]["before_kib"] for k in ("10k", "1M")]
+    print(
+        f"  peak RSS 1M / 10k: {ratio:.2f}x (target <= {TARGET_MEMORY_RATIO}x); growth while "
+        f"streaming: 10k {growth[0] / 1024:.1f} MiB, 1M {growth[1] / 1024:.1f} MiB"
+    )
+    print(
+        f"SUMMARY | (C) Python iter_upload peak RSS streaming 1M / 10k rows | {ratio:.2f}x "
+        f"({results['1M']['peak_kib'] / 1024:.1f} / {results['10k']['peak_kib'] / 1024:.1f} MiB) "
+        f"| <= {TARGET_MEMORY_RATIO}x | {verdict(ratio <= TARGET_MEMORY_RATIO)}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each timing (best taken)")
+    parser.add_argument("--memory-child", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak RSS measure")
+    args = parser.parse_args()
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return 0
+
+    import mpp_migration as mm
+
+    if not hasattr(mm, "validate_upload"):
+        print("upload_bench: mpp_migration has no validate_upload yet; nothing to measure")
+        return 1
+    fleet.check_against_rust(ROWS, SEED)
+    print(f"upload_bench: the Python generator gives the Rust bytes (fleet_upload_csv({ROWS}, {SEED}))")
+    with tempfile.TemporaryDirectory(prefix="mpp-upload-bench-") as tmp:
+        bench_speed(mm, args.repeat, Path(tmp))
+        if not args.no_memory:
+            bench_memory(mm, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

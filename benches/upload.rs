@@ -1,0 +1,224 @@
+//! The *Add devices* upload (CSV-1 to CSV-16) against the floor of any CSV validator, in the
+//! same run, over the same bytes: merely parsing the file with `csv::ByteRecord` (the
+//! baseline), then the library's validation of it. Prints each throughput (MB/s) and its ratio
+//! to the baseline; the target (issue: upload benchmarks) is a full *license and device*
+//! validation at no less than half the baseline's throughput.
+//!
+//! The input is `fleet_upload_csv(100_000, 42)` checked against `fleet_directory_json()`: 70%
+//! users, 30% workspaces, about 5% rows with a mistake. Routines:
+//! - `csv_byte_record`: `csv::Reader::read_byte_record` over every row (the baseline);
+//! - `upload_reader`: [`UploadReader`] streaming *license and device* rows, each dropped;
+//! - `validate_upload`: the batch form, building the whole [`UploadReport`](mpp_migration::UploadReport);
+//! - `license_only`: [`UploadReader`] streaming the same bytes for *license only* (Model and
+//!   MAC Address; no target, shown for scale).
+//!
+//! Run: `./scripts/bench`, or `cargo bench -p mpp-migration-benches --bench upload`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use mpp_migration::{
+    Directory, UploadCounts, UploadOption, UploadOptions, UploadReader, validate_upload,
+};
+use mpp_migration_benches::{fleet_directory_json, fleet_upload_csv};
+
+/// How many data rows the file has, and the seed that makes them.
+const ROWS: usize = 100_000;
+const SEED: u64 = 42;
+
+/// Fewer samples than this give no ratio (criterion's `--test` runs each routine once).
+const MIN_SAMPLES: usize = 10;
+
+/// The ratio this benchmark is held to: validation runs at no less than this fraction of the
+/// throughput of parsing alone.
+const TARGET_RATIO: f64 = 0.5;
+
+/// Seconds per pass of every sample criterion took of one routine.
+#[derive(Default)]
+struct Samples(Vec<f64>);
+
+impl Samples {
+    fn record(&mut self, elapsed: Duration, iters: u64) {
+        if iters > 0 {
+            self.0.push(elapsed.as_secs_f64() / iters as f64);
+        }
+    }
+
+    /// The median seconds per pass, robust to the odd slow sample; None when too few samples
+    /// were taken to mean anything.
+    fn median(&mut self) -> Option<f64> {
+        if self.0.len() < MIN_SAMPLES {
+            return None;
+        }
+        self.0.sort_by(f64::total_cmp);
+        self.0.get(self.0.len() / 2).copied()
+    }
+
+    /// The fastest sample: on a shared machine, the one least disturbed by other work.
+    fn best(&self) -> Option<f64> {
+        (self.0.len() >= MIN_SAMPLES).then(|| self.0.iter().copied().fold(f64::INFINITY, f64::min))
+    }
+}
+
+/// The baseline: every record of the file through `csv::ByteRecord`, nothing else.
+fn parse_only(bytes: &[u8]) -> u64 {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0;
+    while reader
+        .read_byte_record(&mut record)
+        .expect("the generated file is well-formed CSV")
+    {
+        black_box(&record);
+        rows += 1;
+    }
+    rows
+}
+
+/// Streams every row through an [`UploadReader`], dropping each as it comes.
+fn stream(bytes: &[u8], options: &UploadOptions) -> UploadCounts {
+    let mut reader =
+        UploadReader::new(bytes, options.clone()).expect("reading from memory cannot fail");
+    for row in reader.by_ref() {
+        drop(black_box(row.expect("reading from memory cannot fail")));
+    }
+    reader.counts()
+}
+
+/// The batch form: the whole report.
+fn batch(bytes: &[u8], options: &UploadOptions) -> UploadCounts {
+    let report = validate_upload(bytes, options.clone()).expect("reading from memory cannot fail");
+    black_box(&report);
+    report.counts()
+}
+
+/// Times `iters` passes of `pass`.
+fn timed<T>(iters: u64, mut pass: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    for _ in 0..iters {
+        black_box(pass());
+    }
+    start.elapsed()
+}
+
+fn bench_upload(c: &mut Criterion) {
+    let bytes = fleet_upload_csv(ROWS, SEED);
+    let directory = Arc::new(
+        Directory::from_json(fleet_directory_json().as_bytes())
+            .expect("the generated directory is valid"),
+    );
+    let full =
+        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(Arc::clone(&directory));
+    let license_only =
+        UploadOptions::new(UploadOption::LicenseOnly).with_directory(Arc::clone(&directory));
+
+    // Every routine must read the same rows before its speed means anything.
+    let parsed = parse_only(&bytes);
+    let streamed = stream(&bytes, &full);
+    let reported = batch(&bytes, &full);
+    let licensed = stream(&bytes, &license_only);
+    assert_eq!(parsed, ROWS as u64, "csv read every data row");
+    assert_eq!(streamed, reported, "streaming and batch agree");
+    assert_eq!(streamed.total, parsed, "the upload read every data row");
+    assert_eq!(licensed.total, parsed, "license_only read every data row");
+    assert!(
+        streamed.errors > 0 && streamed.added > streamed.errors,
+        "the file has a realistic share of mistakes: {streamed:?}"
+    );
+
+    let mut samples: [(&str, Samples); 4] = [
+        ("csv_byte_record", Samples::default()),
+        ("upload_reader", Samples::default()),
+        ("validate_upload", Samples::default()),
+        ("license_only", Samples::default()),
+    ];
+    let mut group = c.benchmark_group("upload");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    for (name, recorded) in &mut samples {
+        group.bench_function(BenchmarkId::new(*name, ROWS), |b| {
+            b.iter_custom(|iters| {
+                let elapsed = match *name {
+                    "csv_byte_record" => timed(iters, || parse_only(&bytes)),
+                    "upload_reader" => timed(iters, || stream(&bytes, &full)),
+                    "validate_upload" => timed(iters, || batch(&bytes, &full)),
+                    _ => timed(iters, || stream(&bytes, &license_only)),
+                };
+                recorded.record(elapsed, iters);
+                elapsed
+            });
+        });
+    }
+    group.finish();
+
+    let medians: Vec<Option<f64>> = samples.iter_mut().map(|(_, s)| s.median()).collect();
+    let bests: Vec<Option<f64>> = samples.iter().map(|(_, s)| s.best()).collect();
+    let (Some(Some(baseline)), Some(Some(baseline_best))) =
+        (medians.first().copied(), bests.first().copied())
+    else {
+        return;
+    };
+    let mb = bytes.len() as f64 / 1e6;
+    println!(
+        "upload: fleet_upload_csv({ROWS}, {SEED}), {mb:.2} MB; license_and_device: added {}, errors {}, total {}",
+        streamed.added, streamed.errors, streamed.total
+    );
+    let labels = [
+        "csv::ByteRecord parse (baseline)",
+        "UploadReader streaming, license_and_device",
+        "validate_upload batch, license_and_device",
+        "UploadReader streaming, license_only",
+    ];
+    println!("  (median of the samples; in brackets, the ratio of the fastest samples)");
+    for (i, (label, (median, best))) in labels.iter().zip(medians.iter().zip(&bests)).enumerate() {
+        let (Some(secs), Some(best)) = (*median, *best) else {
+            continue;
+        };
+        let ratio = baseline / secs;
+        let target = match i {
+            1 | 2 => format!("(target >= {TARGET_RATIO}x){}", verdict(ratio).1),
+            _ => String::new(),
+        };
+        println!(
+            "  {label:<44} {:>7.2} ms  {:>7.1} MB/s  {:>5.0} ns/row  ratio {ratio:.2}x [{:.2}x] {target}",
+            secs * 1e3,
+            mb / secs,
+            secs * 1e9 / ROWS as f64,
+            baseline_best / best,
+        );
+    }
+    // One line per target, for the summary table of ./scripts/bench.
+    for (i, what) in [(1, "streaming"), (2, "batch report")] {
+        if let (Some(secs), Some(best)) = (medians[i], bests[i]) {
+            let ratio = baseline / secs;
+            println!(
+                "SUMMARY | (A) Rust license_and_device {what} / csv::ByteRecord throughput, 100k rows | {ratio:.2}x (fastest samples {:.2}x; {:.0} vs {:.0} MB/s) | >= {TARGET_RATIO}x | {}",
+                baseline_best / best,
+                mb / secs,
+                mb / baseline,
+                verdict(ratio).0
+            );
+        }
+    }
+}
+
+/// Whether a ratio meets the target, for the summary and for the line of figures.
+fn verdict(ratio: f64) -> (&'static str, &'static str) {
+    if ratio >= TARGET_RATIO {
+        ("met", "")
+    } else {
+        ("NOT MET", "  BELOW TARGET")
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .sample_size(MIN_SAMPLES)
+        .warm_up_time(Duration::from_secs(1))
+        .configure_from_args();
+    bench_upload(&mut criterion);
+    criterion.final_summary();
+}

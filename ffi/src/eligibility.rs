@@ -1,0 +1,356 @@
+//! Eligibility in C (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-8): the tables of data that decide
+//! it, and the check of one phone.
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+use std::sync::{Arc, LazyLock};
+
+use mpp::{EligibilityStatus, EligibilityTable, Error};
+
+use crate::boundary::{
+    arg_bytes, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param, run,
+};
+use crate::error::{mpp_error, mpp_finding};
+use crate::handle::{free, into_raw};
+use crate::string::{c_string_lossy, to_c_string_lossy};
+
+/// A validated eligibility table: one of the two embedded readings or a host's own. Free it
+/// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.
+#[allow(non_camel_case_types)]
+pub struct mpp_eligibility_table {
+    table: Arc<EligibilityTable>,
+    name: CString,
+}
+
+impl mpp_eligibility_table {
+    fn new(table: Arc<EligibilityTable>) -> mpp_eligibility_table {
+        mpp_eligibility_table {
+            name: c_string_lossy(table.name()),
+            table,
+        }
+    }
+
+    /// Another reference to the table, for options that outlive this handle.
+    pub(crate) fn shared(&self) -> Arc<EligibilityTable> {
+        Arc::clone(&self.table)
+    }
+}
+
+/// Stores a new handle on `table` in `*out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn table_out(
+    out: *mut *mut mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+    table: impl FnOnce() -> Result<Arc<EligibilityTable>, Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let out = out_param(out, "out")?;
+            let table = table()?;
+            out.write(into_raw(mpp_eligibility_table::new(table)));
+            Ok(())
+        })
+    }
+}
+
+/// The table of the Control Hub article, the default (DEV-1, DEV-2, DEV-3, DEV-5, EXT-2):
+/// 8851NR and 8865NR are not eligible.
+///
+/// On success returns `MPP_OK` and stores in `*out` a table to free with
+/// `mpp_eligibility_table_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+///
+/// # Safety
+/// `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_control_hub(
+    out: *mut *mut mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { table_out(out, err, || Ok(EligibilityTable::control_hub())) }
+}
+
+/// The table of Cisco's ordering guide: as the Control Hub table, but 8851NR and 8865NR are
+/// eligible (EXT-4).
+///
+/// Returns as `mpp_eligibility_table_control_hub`.
+///
+/// # Safety
+/// `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_cisco_ordering_guide(
+    out: *mut *mut mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { table_out(out, err, || Ok(EligibilityTable::cisco_ordering_guide())) }
+}
+
+/// An embedded table by name: "control_hub" or "cisco_ordering_guide".
+///
+/// Returns as `mpp_eligibility_table_control_hub`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` when
+/// no embedded table has this name (`MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bad UTF-8).
+///
+/// # Safety
+/// `name` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+/// must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_by_name(
+    name: *const c_char,
+    out: *mut *mut mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        table_out(out, err, || {
+            let name = arg_str(name, "name")?;
+            EligibilityTable::by_name(name).ok_or_else(|| {
+                Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
+            })
+        })
+    }
+}
+
+/// Reads and validates a host's table: `len` bytes of CSV with the columns `model, vid_from,
+/// vid_to, status, warnings, source` (the form `mpp_eligibility_table_to_csv` writes), named
+/// `name` in the findings it gives.
+///
+/// On success returns `MPP_OK` and stores in `*out` a table to free with
+/// `mpp_eligibility_table_free`. On failure writes no output and returns
+/// `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` with the row and column of the refused cell (an
+/// unknown or MPP-only model, an unreadable VID, an inverted or overlapping VID range, a status
+/// other than eligible/not_eligible, an unknown warning, a row without a source), or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for the arguments.
+/// `csv` may be NULL only when `len` is 0.
+///
+/// # Safety
+/// `csv` must be NULL or point to `len` readable bytes; `name` must be NULL or a
+/// NUL-terminated string; `out` must be valid for one write; `err` must be NULL or valid for
+/// one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_from_csv(
+    csv: *const u8,
+    len: usize,
+    name: *const c_char,
+    out: *mut *mut mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        table_out(out, err, || {
+            let csv = arg_bytes(csv, len, "csv")?;
+            let name = arg_str(name, "name")?;
+            EligibilityTable::from_csv(name, csv).map(Arc::new)
+        })
+    }
+}
+
+/// The table in its CSV form, which `mpp_eligibility_table_from_csv` reads back: a starting
+/// point for a host's own table.
+///
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `table` or `out` is NULL, writing nothing.
+///
+/// # Safety
+/// `table` must be NULL or a live table; `out` must be valid for one write; `err` must be NULL
+/// or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_to_csv(
+    table: *const mpp_eligibility_table,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let table = arg_ref(table, "table")?;
+            let out = out_param(out, "out")?;
+            out.write(to_c_string_lossy(table.table.to_csv()));
+            Ok(())
+        })
+    }
+}
+
+/// The table's name ("control_hub", "cisco_ordering_guide", or the host's). Borrowed from
+/// `table`. NULL when `table` is NULL.
+///
+/// # Safety
+/// `table` must be NULL or a live table.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_name(
+    table: *const mpp_eligibility_table,
+) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { table.as_ref() }.map_or(ptr::null(), |t| t.name.as_ptr())
+    })
+}
+
+/// How many rows the table has; 0 for NULL.
+///
+/// # Safety
+/// `table` must be NULL or a live table.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_rule_count(
+    table: *const mpp_eligibility_table,
+) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { table.as_ref() }.map_or(0, |t| t.table.rules().len())
+    })
+}
+
+/// Frees a table. NULL is a no-op. Upload options that use it keep their own reference.
+///
+/// # Safety
+/// `table` must be NULL or a table from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_table_free(table: *mut mpp_eligibility_table) {
+    // SAFETY: per the contract.
+    unsafe { free(table) }
+}
+
+/// The outcome of `mpp_check_eligibility`: a status and every reason for it. Free it with
+/// `mpp_eligibility_free`.
+#[allow(non_camel_case_types)]
+pub struct mpp_eligibility {
+    status: EligibilityStatus,
+    findings: Vec<mpp_finding>,
+}
+
+/// Checks whether a phone can migrate to MPP firmware (ELIG-1).
+///
+/// `model` is any spelling EXT-9 lists, including a label with its VID (`CP-7821-K9=V03`);
+/// `hardware_version` (`V03`, `v3`) and `firmware` (`14.1(1)`, `sip78xx.14-1-1-0001-136`,
+/// EXT-6) may be NULL when unknown. `table` is the table to decide by; NULL uses the Control
+/// Hub table.
+///
+/// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+/// `mpp_eligibility_free`. A known model that cannot migrate is not an error: it is
+/// `MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE` with a finding (`model_not_eligible`,
+/// `model_mpp_only`, `hardware_version_not_eligible`, `firmware_already_mpp`). On failure
+/// writes no output and returns `MPP_ERROR_CODE_MODEL_UNKNOWN`,
+/// `MPP_ERROR_CODE_HARDWARE_VERSION_INVALID` or `MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID` for
+/// text that cannot be read, `MPP_ERROR_CODE_INVALID_ARGUMENT` when the label's VID contradicts
+/// `hardware_version`, or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `model` must be NULL or a NUL-terminated string; `hardware_version` and `firmware` must each
+/// be NULL or a NUL-terminated string; `table` must be NULL or a live table; `out` must be
+/// valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_check_eligibility(
+    model: *const c_char,
+    hardware_version: *const c_char,
+    firmware: *const c_char,
+    table: *const mpp_eligibility_table,
+    out: *mut *mut mpp_eligibility,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let model = arg_str(model, "model")?;
+            let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
+            let firmware = arg_opt_str(firmware, "firmware")?;
+            let out = out_param(out, "out")?;
+            let eligibility = match table.as_ref() {
+                Some(t) => t.table.check_text(model, hardware_version, firmware)?,
+                None => mpp::check_eligibility(model, hardware_version, firmware)?,
+            };
+            let (status, findings) = eligibility.into_parts();
+            out.write(into_raw(mpp_eligibility {
+                status,
+                findings: findings.into_iter().map(mpp_finding::new).collect(),
+            }));
+            Ok(())
+        })
+    }
+}
+
+/// Eligible, not eligible or unknown. `MPP_ELIGIBILITY_STATUS_UNKNOWN` for NULL.
+///
+/// # Safety
+/// `e` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_status_of(e: *const mpp_eligibility) -> EligibilityStatus {
+    guard(EligibilityStatus::Unknown, || {
+        // SAFETY: per the contract.
+        unsafe { e.as_ref() }.map_or(EligibilityStatus::Unknown, |e| e.status)
+    })
+}
+
+/// How many findings (reasons and cautions) the outcome has; 0 for NULL.
+///
+/// # Safety
+/// `e` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_finding_count(e: *const mpp_eligibility) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { e.as_ref() }.map_or(0, |e| e.findings.len())
+    })
+}
+
+/// The `index`-th finding: errors for what makes the phone not eligible, warnings for
+/// cautions. Borrowed from `e`: valid until `mpp_eligibility_free(e)`. NULL when `e` is NULL
+/// or `index` is out of range.
+///
+/// # Safety
+/// `e` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_finding_at(
+    e: *const mpp_eligibility,
+    index: usize,
+) -> *const mpp_finding {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { e.as_ref() }
+            .and_then(|e| e.findings.get(index))
+            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    })
+}
+
+/// Frees an outcome and its findings. NULL is a no-op.
+///
+/// # Safety
+/// `e` must be NULL or an outcome from `mpp_check_eligibility`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_eligibility_free(e: *mut mpp_eligibility) {
+    // SAFETY: per the contract.
+    unsafe { free(e) }
+}
+
+const STATUSES: [EligibilityStatus; 3] = [
+    EligibilityStatus::Eligible,
+    EligibilityStatus::NotEligible,
+    EligibilityStatus::Unknown,
+];
+
+static STATUS_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
+    STATUSES
+        .iter()
+        .map(|&s| (s as u32, c_string_lossy(s.as_str())))
+        .collect()
+});
+
+/// The name of an `mpp_eligibility_status` value: "eligible", "not_eligible" or "unknown" (the
+/// strings the Python and Rust APIs use); NULL for any other number. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_eligibility_status_name(status: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        STATUS_NAMES
+            .iter()
+            .find(|(n, _)| *n == status)
+            .map_or(ptr::null(), |(_, s)| s.as_ptr())
+    })
+}
