@@ -237,11 +237,13 @@ impl EligibilityTable {
             .from_reader(reader);
         let mut records = csv.records();
         let invalid = |row: u64, column: Option<&'static str>, msg: String| {
+            // Row 0: the CSV as a whole (it could not be read), not a row of it.
+            let row = (row > 0).then_some(row);
             Error::new(
                 ErrorCode::EligibilityTableInvalid,
                 format!("eligibility table {name:?}: {msg}"),
             )
-            .at(Some(row), column)
+            .at(row, column)
         };
         let read_err = |e: csv::Error| match e.into_kind() {
             csv::ErrorKind::Io(io) => Error::io(format!("reading eligibility table {name:?}"), io),

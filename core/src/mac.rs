@@ -145,6 +145,20 @@ fn colon_pairs(bytes: &[u8]) -> bool {
         .all(|(i, &b)| (i % 3 == 2) == (b == b':'))
 }
 
+/// The separators other than ':' a near-miss MAC uses, for its message: `'-'`, `'.' and ' '`.
+fn separators(text: &str) -> String {
+    let used: Vec<String> = ['-', '.', ' ']
+        .iter()
+        .filter(|c| text.contains(**c))
+        .map(|c| format!("{c:?}"))
+        .collect();
+    match used.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => "'-' or '.'".to_owned(),
+    }
+}
+
 /// Explains why `text` (already trimmed) is not an accepted MAC, with a fix where one exists.
 /// Only reached on the error path, so it may allocate freely.
 fn diagnose(text: &str) -> Error {
@@ -183,7 +197,8 @@ fn diagnose(text: &str) -> Error {
             return Error::new(
                 ErrorCode::MacWrongSeparator,
                 format!(
-                    "MAC address {shown} uses '-' or '.' as separator; write 12 hexadecimal digits or six pairs separated by ':': {mac}"
+                    "MAC address {shown} uses {} as separator; write 12 hexadecimal digits or six pairs separated by ':': {mac}",
+                    separators(text)
                 ),
             )
             .with_suggestion(mac.to_string());

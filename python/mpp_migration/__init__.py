@@ -13,12 +13,23 @@ Every error is a :class:`MigrationError` (or one of its subclasses by range) car
 '001A2B3C4D5E'
 >>> mm.parse_model("CP-8845-K9=").series
 '8800'
+>>> mm.check_eligibility("CP-7821-K9=", hardware_version="V02").status == "not_eligible"
+True
 """
+
+from collections.abc import Sequence
 
 from mpp_migration._native import (
     E164,
     ERROR_CODES,
+    Device,
+    DeviceIterator,
+    DeviceList,
+    Directory,
+    Eligibility,
     EligibilityError,
+    EligibilityRule,
+    EligibilityTable,
     ErrorCodeInfo,
     Finding,
     FirmwareVersion,
@@ -26,16 +37,23 @@ from mpp_migration._native import (
     IdentifierError,
     InputError,
     InternalError,
+    Location,
     MigrationError,
     Model,
     ModelLabel,
     PlanError,
     TaskError,
+    UploadChunk,
+    UploadCounts,
     UploadError,
+    UploadIterator,
+    UploadReport,
     __version__,
+    check_eligibility,
     country_calling_code_region,
     device_name,
     error_code_info,
+    iter_upload,
     license_file_name,
     license_url,
     models,
@@ -43,13 +61,29 @@ from mpp_migration._native import (
     normalize_mac,
     parse_model,
     parse_model_label,
+    template_csv,
+    user_export_csv,
     validate_email,
+    validate_upload,
 )
+from mpp_migration._types import EligibilityStatus
+
+# A DeviceList is a full read-only sequence (len, indexing, slices, iteration, reversed, in,
+# index, count): let isinstance(report.devices, Sequence) say so.
+Sequence.register(DeviceList)
 
 __all__ = [
     "E164",
     "ERROR_CODES",
+    "Device",
+    "DeviceIterator",
+    "DeviceList",
+    "Directory",
+    "Eligibility",
     "EligibilityError",
+    "EligibilityRule",
+    "EligibilityStatus",
+    "EligibilityTable",
     "ErrorCodeInfo",
     "Finding",
     "FirmwareVersion",
@@ -57,16 +91,23 @@ __all__ = [
     "IdentifierError",
     "InputError",
     "InternalError",
+    "Location",
     "MigrationError",
     "Model",
     "ModelLabel",
     "PlanError",
     "TaskError",
+    "UploadChunk",
+    "UploadCounts",
     "UploadError",
+    "UploadIterator",
+    "UploadReport",
     "__version__",
+    "check_eligibility",
     "country_calling_code_region",
     "device_name",
     "error_code_info",
+    "iter_upload",
     "license_file_name",
     "license_url",
     "models",
@@ -74,5 +115,8 @@ __all__ = [
     "normalize_mac",
     "parse_model",
     "parse_model_label",
+    "template_csv",
+    "user_export_csv",
     "validate_email",
+    "validate_upload",
 ]

@@ -1,6 +1,7 @@
 //! E.164 phone numbers in Python (CSV-5, EXT-12, DEC-4).
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::errors::IntoPyResult;
 
@@ -37,6 +38,14 @@ impl PyE164 {
     fn __repr__(&self) -> String {
         format!("E164({:?})", self.0.to_string())
     }
+    /// Pickling and copying: read again from the normalised number.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let text = slf.get().0.to_string();
+        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
+    }
 }
 
 /// Normalises a phone number to E.164: "+" and digits only (CSV-5, DEC-4).
@@ -45,10 +54,23 @@ pub(crate) fn normalize_e164(number: &str) -> PyResult<String> {
     mpp_migration::normalize_e164(number).py()
 }
 
-/// The region an assigned country calling code belongs to, or None.
+/// The region an assigned country calling code belongs to, or None (also for any int that is
+/// no country calling code, such as -1 or 70000). Like the other identifier functions, it
+/// raises `TypeError` for a value that is not an int (`bool` included).
 #[pyfunction]
-pub(crate) fn country_calling_code_region(code: u16) -> Option<&'static str> {
-    mpp_migration::country_calling_code_region(code)
+pub(crate) fn country_calling_code_region(
+    code: &Bound<'_, PyAny>,
+) -> PyResult<Option<&'static str>> {
+    if !crate::args::is_int(code) {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "code must be an int, not {}",
+            crate::errors::type_name(code)
+        )));
+    }
+    Ok(code
+        .extract::<u16>()
+        .ok()
+        .and_then(mpp_migration::country_calling_code_region))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 use pyo3::{PyTypeInfo, create_exception};
 
 use mpp_migration::{Error, ErrorCode, Finding};
@@ -108,6 +108,41 @@ impl PyFinding {
     fn __str__(&self) -> String {
         self.0.to_string()
     }
+    /// Pickling and copying: rebuilt from its fields by `_restore`.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let f = &self.0;
+        let args =
+            (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `Finding` from its fields (see `Finding.__reduce__`).
+    #[staticmethod]
+    #[pyo3(name = "_restore", signature = (number, message, suggestion, row, column))]
+    fn restore(
+        number: u32,
+        message: String,
+        suggestion: Option<String>,
+        row: Option<u64>,
+        column: Option<String>,
+    ) -> PyResult<Self> {
+        let code = ErrorCode::from_number(number).ok_or_else(|| {
+            to_py_err(Error::invalid_argument(format!(
+                "{number} is not an error code"
+            )))
+        })?;
+        let mut finding = Finding::new(code, message).at(row, column);
+        if let Some(suggestion) = suggestion {
+            finding = finding.with_suggestion(suggestion);
+        }
+        Ok(PyFinding(finding))
+    }
     fn __repr__(&self) -> String {
         format!(
             "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
@@ -170,12 +205,19 @@ impl PyErrorCodeInfo {
     }
 }
 
+/// An attribute of `mpp_migration._native`: the callables `__reduce__` names.
+pub(crate) fn native<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("mpp_migration._native")?.getattr(name)
+}
+
 /// The facts of an error code, by number or name; raises `MigrationError` for an unknown one.
 #[pyfunction]
 pub(crate) fn error_code_info(code: &Bound<'_, PyAny>) -> PyResult<PyErrorCodeInfo> {
-    let found = if let Ok(number) = code.extract::<u32>() {
-        ErrorCode::from_number(number)
-    } else if let Ok(name) = code.extract::<String>() {
+    let found = if crate::args::is_int(code) {
+        // Any int: one that is no u32 is simply no error code.
+        code.extract::<u32>().ok().and_then(ErrorCode::from_number)
+    } else if let Ok(name) = code.cast::<pyo3::types::PyString>() {
+        let name = name.to_cow()?;
         ErrorCode::from_name(&name)
     } else {
         return Err(to_py_err(Error::invalid_argument(format!(

@@ -1,6 +1,7 @@
 //! Firmware versions and load names in Python (EXT-6).
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::errors::IntoPyResult;
 
@@ -67,6 +68,14 @@ impl PyFirmwareVersion {
     }
     fn __repr__(&self) -> String {
         format!("FirmwareVersion({:?})", self.0.as_str())
+    }
+    /// Pickling and copying: read again from the text it was read from.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let text = slf.get().0.as_str().to_owned();
+        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Hardware versions in Python (EXT-1).
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::errors::IntoPyResult;
 
@@ -35,6 +36,14 @@ impl PyHardwareVersion {
     }
     fn __repr__(&self) -> String {
         format!("HardwareVersion({:?})", self.0.to_string())
+    }
+    /// Pickling and copying: read again from its text ("V03").
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let text = slf.get().0.to_string();
+        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
     }
 }
 

@@ -3,13 +3,19 @@
 
 use pyo3::prelude::*;
 
+mod args;
+mod device;
+mod directory;
 mod e164;
+mod eligibility;
 mod email;
 mod errors;
 mod firmware;
 mod hardware;
 mod mac;
 mod model;
+mod source;
+mod upload;
 
 /// The extension module.
 #[pymodule]
@@ -22,5 +28,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     model::register(m)?;
     hardware::register(m)?;
     firmware::register(m)?;
+    directory::register(m)?;
+    eligibility::register(m)?;
+    device::register(m)?;
+    upload::register(m)?;
     Ok(())
 }

@@ -1,10 +1,11 @@
 //! The model catalogue in Python (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use mpp_migration::Model;
 
-use crate::errors::IntoPyResult;
+use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
 /// A phone model of the catalogue.
@@ -66,11 +67,27 @@ impl PyModel {
     fn __repr__(&self) -> String {
         format!("Model({:?})", self.0.name())
     }
+    /// Pickling and copying: the catalogue entry of the same name, by `parse_model`.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        Ok((
+            native(py, "parse_model")?,
+            (self.0.name(),).into_pyobject(py)?,
+        ))
+    }
 }
 
 /// A model read from a label, with the hardware version printed after the ordering code.
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "ModelLabel")]
-#[derive(Clone, PartialEq)]
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "ModelLabel"
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyModelLabel {
     /// The model.
     #[pyo3(get)]
@@ -89,6 +106,33 @@ impl PyModelLabel {
             self.hardware_version
                 .map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string()))
         )
+    }
+    /// Pickling and copying: rebuilt from the model's name and the hardware version.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (
+            self.model.0.name(),
+            self.hardware_version.map(|v| v.0.number()),
+        );
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args.into_pyobject(py)?,
+        ))
+    }
+    /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(model: &str, hardware_version: Option<u8>) -> PyResult<Self> {
+        Ok(PyModelLabel {
+            model: PyModel(mpp_migration::parse_model(model).py()?),
+            hardware_version: hardware_version
+                .map(|n| mpp_migration::HardwareVersion::new(n).map(PyHardwareVersion))
+                .transpose()
+                .py()?,
+        })
     }
 }
 

@@ -11,7 +11,7 @@ from typing import Callable
 import pytest
 
 import mpp_migration as mm
-from mpp_migration import _native
+from mpp_migration import _native, _types
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +39,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "e164_too_long": lambda: mm.normalize_e164("+1234567890123456"),
     "e164_too_short": lambda: mm.E164("+44 123"),
     "e164_leading_zero": lambda: mm.normalize_e164("+0123456789"),
+    "e164_trunk_prefix": lambda: mm.normalize_e164("+44 (0) 20 7946 0958"),
     "e164_unknown_country_code": lambda: mm.normalize_e164("+999 1234567"),
     "email_invalid": lambda: mm.validate_email("alice@example"),
     "model_unknown": lambda: mm.parse_model("8854"),
@@ -184,7 +185,14 @@ def test_error_code_info_refuses_unknown_codes(unknown: object) -> None:
     assert str(err).endswith("[invalid_argument]")
 
 
-@pytest.mark.parametrize("wrong", [1.5, None, b"mac_invalid_length", [201]])
+def test_error_code_info_says_an_int_is_no_error_code() -> None:
+    for number in (-1, 2**40, -(2**70), 2**100, 0, 999):
+        with pytest.raises(mm.InputError) as info:
+            mm.error_code_info(number)
+        assert info.value.message == f"{number} is not an error code"
+
+
+@pytest.mark.parametrize("wrong", [1.5, None, b"mac_invalid_length", [201], True, False])
 def test_error_code_info_refuses_other_types(wrong: object) -> None:
     with pytest.raises(mm.InputError) as info:
         mm.error_code_info(wrong)  # type: ignore[arg-type]
@@ -234,9 +242,70 @@ def test_version_matches_the_workspace() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", mm.__version__)
 
 
+# Names the Python layer defines itself (mpp_migration/_types.py).
+PYTHON_LAYER = {"EligibilityStatus"}
+
+
 def test_package_exports() -> None:
     assert sorted(mm.__all__) == sorted(set(mm.__all__))
-    for name in mm.__all__:
+    for name in set(mm.__all__) - PYTHON_LAYER:
         assert getattr(mm, name) is getattr(_native, name), name
     public = {n for n in dir(_native) if not n.startswith("_")} | {"__version__"}
-    assert public == set(mm.__all__)
+    assert public | PYTHON_LAYER == set(mm.__all__)
+    assert mm.EligibilityStatus is _types.EligibilityStatus
+
+
+# --- pickling and copying ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_findings_pickle_and_copy(code: str) -> None:
+    import copy
+    import pickle
+
+    finding = raised(code).finding
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(finding, protocol))
+        assert type(again) is mm.Finding and again == finding
+        assert (again.suggestion, again.row, again.column, str(again)) == (
+            finding.suggestion, finding.row, finding.column, str(finding),
+        )
+    assert copy.copy(finding) == finding and copy.deepcopy(finding) == finding
+
+
+def test_findings_with_row_and_column_pickle() -> None:
+    import pickle
+
+    report = mm.validate_upload(b"Model,MAC Address\n8845,00-1A-2B-3C-4D-5E\n", "license_only")
+    (finding,) = report.findings
+    again = pickle.loads(pickle.dumps(finding))
+    assert again == finding
+    assert (again.row, again.column, again.suggestion) == (2, "MAC Address", "001A2B3C4D5E")
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_raised_errors_pickle_and_copy_with_every_field(code: str) -> None:
+    import copy
+    import pickle
+
+    err = raised(code)
+    copies = [pickle.loads(pickle.dumps(err, p)) for p in range(pickle.HIGHEST_PROTOCOL + 1)]
+    copies += [copy.deepcopy(err), copy.copy(err)]
+    for again in copies:
+        assert type(again) is type(err)
+        assert again.args == err.args and str(again) == str(err)
+        assert (again.number, again.code, again.rule, again.severity, again.message,
+                again.suggestion, again.row, again.column) == (
+            err.number, err.code, err.rule, err.severity, err.message, err.suggestion,
+            err.row, err.column)
+        assert again.finding == err.finding
+
+
+def test_an_error_with_a_row_pickles() -> None:
+    import pickle
+
+    with pytest.raises(mm.EligibilityError) as info:
+        mm.EligibilityTable.from_csv("model,vid_from,vid_to,status,warnings,source\n"
+                                     "7821,V24,V03,eligible,,x\n")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.code, again.row, again.column) == ("eligibility_table_invalid", 2, "vid_to")

@@ -1,0 +1,102 @@
+//! Reading Python arguments into Rust values. A wrong type or value is an `InputError`
+//! (`invalid_argument`, API.md), never a bare `TypeError`; these helpers only translate types
+//! and check shapes, the rules stay in core.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyInt, PyString};
+
+use mpp_migration::{Error, UploadOption};
+
+use crate::errors::{to_py_err, type_name};
+
+/// An `InputError` (`invalid_argument`) with this message.
+pub(crate) fn invalid(message: impl Into<String>) -> PyErr {
+    to_py_err(Error::invalid_argument(message))
+}
+
+/// A `str` argument.
+pub(crate) fn string(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Err(invalid(format!(
+            "{name} must be a str, not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// An `int` argument (a `bool` is refused: `True` is not a number here).
+pub(crate) fn integer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<i128> {
+    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        // Beyond i128 is beyond any value these arguments take; saturate so that the caller's
+        // range check names the value as out of range.
+        Ok(obj.extract::<i128>().unwrap_or_else(|_| {
+            if obj.lt(0).unwrap_or(false) {
+                i128::MIN
+            } else {
+                i128::MAX
+            }
+        }))
+    } else {
+        Err(invalid(format!(
+            "{name} must be an int, not {}",
+            type_name(obj)
+        )))
+    }
+}
+
+/// Whether `obj` is an `int` and not a `bool`.
+pub(crate) fn is_int(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>()
+}
+
+/// A `bool` argument.
+pub(crate) fn boolean(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    match obj.cast::<PyBool>() {
+        Ok(b) => Ok(b.is_true()),
+        Err(_) => Err(invalid(format!(
+            "{name} must be a bool, not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// Any iterable of `str` (API.md); a single `str` is refused rather than read as its
+/// characters. `None` is empty.
+pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    if obj.is_instance_of::<PyString>() {
+        return Err(invalid(format!(
+            "{name} must be an iterable of str, not a single str; wrap it in a list: [{:?}]",
+            obj.extract::<String>().unwrap_or_default()
+        )));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        invalid(format!(
+            "{name} must be an iterable of str, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        match item.cast::<PyString>() {
+            Ok(s) => out.push(s.to_cow()?.into_owned()),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "{name}[{i}] must be a str, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The migration option: `"license_and_device"` or `"license_only"` (TASK-3), read by core.
+pub(crate) fn upload_option(obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
+    let text = string("option", obj)?;
+    UploadOption::parse(&text).map_err(to_py_err)
+}

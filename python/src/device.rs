@@ -1,0 +1,479 @@
+//! Devices in Python: `Device` (one accepted upload row, normalised) and `DeviceList`, the lazy
+//! read-only sequence over the devices held by a Rust report or chunk. No `Device` object
+//! exists until one is asked for; `DeviceList.column` reads one attribute of every device in
+//! one call.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PySlice, PyString, PyTuple};
+
+use mpp_migration::{
+    Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadReport,
+    parse_model,
+};
+
+use crate::args::invalid;
+use crate::errors::IntoPyResult;
+use crate::firmware::PyFirmwareVersion;
+use crate::hardware::PyHardwareVersion;
+use crate::model::PyModel;
+
+/// A phone accepted by an upload, normalised (CSV-1, CSV-2).
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Device")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyDevice(pub(crate) Device);
+
+#[pymethods]
+impl PyDevice {
+    /// The upload row it came from (header = 1), or None.
+    #[getter]
+    fn row(&self) -> Option<u64> {
+        self.0.row()
+    }
+    /// The MAC, 12 upper-case hexadecimal digits (DEV-6).
+    #[getter]
+    fn mac(&self) -> String {
+        self.0.mac().to_string()
+    }
+    /// The Unified CM device name: "SEP" + MAC (DEV-7).
+    #[getter]
+    fn device_name(&self) -> String {
+        self.0.device_name()
+    }
+    /// The model.
+    #[getter]
+    fn model(&self) -> PyModel {
+        PyModel(self.0.model())
+    }
+    /// The hardware version, when known (EXT-1).
+    #[getter]
+    fn hardware_version(&self) -> Option<PyHardwareVersion> {
+        self.0.hardware_version().map(PyHardwareVersion)
+    }
+    /// The current Enterprise firmware, when known (EXT-6).
+    #[getter]
+    fn firmware(&self) -> Option<PyFirmwareVersion> {
+        self.0.firmware().cloned().map(PyFirmwareVersion)
+    }
+    /// "USER" or "WORKSPACE" (CSV-3); None for a *license only* upload.
+    #[getter]
+    fn r#type(&self) -> Option<&'static str> {
+        self.0.assignment().map(|a| a.owner_type.as_str())
+    }
+    /// The user's email or the workspace's name (CSV-4); None for a *license only* upload.
+    #[getter]
+    fn username(&self) -> Option<&str> {
+        self.0.assignment().map(|a| a.username.as_str())
+    }
+    /// The workspace's number in E.164 (CSV-5), or None.
+    #[getter]
+    fn phone_number(&self) -> Option<String> {
+        self.0
+            .assignment()
+            .and_then(|a| a.phone_number)
+            .map(|n| n.to_string())
+    }
+    /// The workspace's extension (CSV-6), or None.
+    #[getter]
+    fn extension(&self) -> Option<&str> {
+        self.0.assignment().and_then(|a| a.extension.as_deref())
+    }
+    /// The location's name as the organisation spells it (CSV-11), or None.
+    #[getter]
+    fn location(&self) -> Option<&str> {
+        self.0.assignment().map(|a| a.location.as_str())
+    }
+    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
+    #[getter]
+    fn call_plan(&self) -> bool {
+        self.0.assignment().is_some_and(|a| a.call_plan)
+    }
+    fn __repr__(&self) -> String {
+        let d = &self.0;
+        let mut out = format!(
+            "Device(row={}, mac={:?}, model={:?}",
+            d.row().map_or("None".to_owned(), |r| r.to_string()),
+            d.mac().to_string(),
+            d.model().name()
+        );
+        if let Some(a) = d.assignment() {
+            out.push_str(&format!(
+                ", type={:?}, username={:?}, location={:?}",
+                a.owner_type.as_str(),
+                a.username,
+                a.location
+            ));
+        }
+        out.push(')');
+        out
+    }
+    /// Pickling and copying: rebuilt from its fields by `_restore`.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let d = &self.0;
+        let assignment = d.assignment().map(|a| {
+            (
+                a.owner_type.as_str(),
+                a.username.clone(),
+                a.phone_number.map(|n| n.to_string()),
+                a.extension.clone(),
+                a.location.clone(),
+                a.call_plan,
+            )
+        });
+        let args = (
+            d.mac().to_string(),
+            d.model().name(),
+            d.hardware_version().map(|v| v.number()),
+            d.firmware().map(|f| f.as_str().to_owned()),
+            assignment,
+            d.row(),
+        )
+            .into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(
+        mac: &str,
+        model: &str,
+        hardware_version: Option<u8>,
+        firmware: Option<&str>,
+        assignment: Option<AssignmentState>,
+        row: Option<u64>,
+    ) -> PyResult<Self> {
+        let assignment = match assignment {
+            Some((owner_type, username, phone_number, extension, location, call_plan)) => {
+                Some(Assignment {
+                    owner_type: OwnerType::parse(&owner_type).ok_or_else(|| {
+                        invalid(format!("{owner_type:?} is not USER or WORKSPACE"))
+                    })?,
+                    username,
+                    phone_number: phone_number.as_deref().map(E164::parse).transpose().py()?,
+                    extension,
+                    location,
+                    call_plan,
+                })
+            }
+            None => None,
+        };
+        let device = Device::new(Mac::parse(mac).py()?, parse_model(model).py()?)
+            .with_hardware_version(
+                hardware_version
+                    .map(HardwareVersion::new)
+                    .transpose()
+                    .py()?,
+            )
+            .with_firmware(firmware.map(FirmwareVersion::parse).transpose().py()?)
+            .with_assignment(assignment)
+            .with_row(row);
+        Ok(PyDevice(device))
+    }
+}
+
+/// The assignment part of a pickled device: type, username, phone, extension, location, plan.
+type AssignmentState = (String, String, Option<String>, Option<String>, String, bool);
+
+/// What a `DeviceList` reads from: a whole report, or the devices of one chunk.
+#[derive(Clone)]
+pub(crate) enum Devices {
+    /// The accepted devices of a report.
+    Report(Arc<UploadReport>),
+    /// The accepted devices of a streamed chunk.
+    Chunk(Arc<Vec<Device>>),
+}
+
+impl Devices {
+    fn as_slice(&self) -> &[Device] {
+        match self {
+            Devices::Report(r) => r.devices(),
+            Devices::Chunk(c) => c,
+        }
+    }
+}
+
+/// The columns `DeviceList.column` reads, in the order of `Device`'s attributes.
+pub(crate) const COLUMNS: [&str; 12] = [
+    "row",
+    "mac",
+    "device_name",
+    "model",
+    "hardware_version",
+    "firmware",
+    "type",
+    "username",
+    "phone_number",
+    "extension",
+    "location",
+    "call_plan",
+];
+
+/// A lazy, read-only sequence of the devices of a report or chunk. Indexing builds one
+/// `Device`; a slice is another `DeviceList` over the same devices.
+#[pyclass(
+    frozen,
+    sequence,
+    module = "mpp_migration._native",
+    name = "DeviceList"
+)]
+pub(crate) struct PyDeviceList {
+    devices: Devices,
+    start: usize,
+    step: isize,
+    len: usize,
+}
+
+impl PyDeviceList {
+    pub(crate) fn new(devices: Devices) -> PyDeviceList {
+        let len = devices.as_slice().len();
+        PyDeviceList {
+            devices,
+            start: 0,
+            step: 1,
+            len,
+        }
+    }
+
+    /// The device at position `i` of this view (`i < len`).
+    fn at(&self, i: usize) -> &Device {
+        let index = self.start as isize + i as isize * self.step;
+        &self.devices.as_slice()[index as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Device> {
+        (0..self.len).map(|i| self.at(i))
+    }
+
+    fn view(&self, start: usize, step: isize, len: usize) -> PyDeviceList {
+        PyDeviceList {
+            devices: self.devices.clone(),
+            start,
+            step,
+            len,
+        }
+    }
+}
+
+#[pymethods]
+impl PyDeviceList {
+    /// The names `column` accepts.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn COLUMNS(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+        PyTuple::new(py, COLUMNS)
+    }
+
+    fn __len__(&self) -> usize {
+        self.len
+    }
+
+    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = key.py();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let ind = slice.indices(self.len as isize)?;
+            let len = ind.slicelength;
+            let start = if len == 0 {
+                0
+            } else {
+                (self.start as isize + ind.start * self.step) as usize
+            };
+            let view = self.view(start, self.step * ind.step, len);
+            return Ok(Bound::new(py, view)?.into_any());
+        }
+        if !crate::args::is_int(key) {
+            return Err(PyTypeError::new_err(format!(
+                "DeviceList indices must be integers or slices, not {}",
+                crate::errors::type_name(key)
+            )));
+        }
+        let index: isize = key
+            .extract()
+            .map_err(|_| PyIndexError::new_err("DeviceList index out of range"))?;
+        let index = if index < 0 {
+            index + self.len as isize
+        } else {
+            index
+        };
+        if index < 0 || index as usize >= self.len {
+            return Err(PyIndexError::new_err("DeviceList index out of range"));
+        }
+        Ok(Bound::new(py, PyDevice(self.at(index as usize).clone()))?.into_any())
+    }
+
+    fn __iter__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
+        PyDeviceIterator {
+            list: slf.clone().unbind(),
+            next: AtomicUsize::new(0),
+            reversed: false,
+        }
+    }
+
+    fn __reversed__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
+        PyDeviceIterator {
+            list: slf.clone().unbind(),
+            next: AtomicUsize::new(0),
+            reversed: true,
+        }
+    }
+
+    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
+        match value.cast::<PyDevice>() {
+            Ok(d) => self.iter().any(|x| *x == d.get().0),
+            Err(_) => false,
+        }
+    }
+
+    /// The position of the first device equal to `value`; raises ValueError if there is none.
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index(
+        &self,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        let clamp = |i: isize| {
+            if i < 0 {
+                (i + self.len as isize).max(0) as usize
+            } else {
+                (i as usize).min(self.len)
+            }
+        };
+        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(self.len as isize)));
+        if let Ok(d) = value.cast::<PyDevice>() {
+            if let Some(i) = (start..stop).find(|&i| *self.at(i) == d.get().0) {
+                return Ok(i);
+            }
+        }
+        Err(pyo3::exceptions::PyValueError::new_err(
+            "the device is not in the DeviceList",
+        ))
+    }
+
+    /// How many devices equal `value`.
+    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
+        match value.cast::<PyDevice>() {
+            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
+            Err(_) => 0,
+        }
+    }
+
+    /// One attribute of every device, in order, as a list: `"mac"`, `"device_name"`,
+    /// `"model"` (the short name), `"hardware_version"` ("V03"), `"firmware"` ("14.1(1)"),
+    /// `"type"`, `"username"`, `"phone_number"`, `"extension"`, `"location"` give str or None;
+    /// `"row"` int or None; `"call_plan"` bool. Any other name is an `InputError`.
+    fn column<'py>(
+        &self,
+        py: Python<'py>,
+        name: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let name = crate::args::string("name", name)?;
+        let strs = |f: &dyn Fn(&Device) -> Option<String>| PyList::new(py, self.iter().map(f));
+        let list = match name.as_str() {
+            "row" => PyList::new(py, self.iter().map(Device::row))?,
+            "mac" => PyList::new(
+                py,
+                self.iter().map(|d| {
+                    let hex = d.mac().to_hex_bytes();
+                    PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+                }),
+            )?,
+            "device_name" => strs(&|d| Some(d.device_name()))?,
+            "model" => PyList::new(py, self.iter().map(|d| d.model().name()))?,
+            "hardware_version" => strs(&|d| d.hardware_version().map(|v| v.to_string()))?,
+            "firmware" => strs(&|d| d.firmware().map(|f| f.to_string()))?,
+            "type" => PyList::new(
+                py,
+                self.iter()
+                    .map(|d| d.assignment().map(|a| a.owner_type.as_str())),
+            )?,
+            "username" => PyList::new(
+                py,
+                self.iter()
+                    .map(|d| d.assignment().map(|a| a.username.as_str())),
+            )?,
+            "phone_number" => strs(&|d| {
+                d.assignment()
+                    .and_then(|a| a.phone_number)
+                    .map(|n| n.to_string())
+            })?,
+            "extension" => PyList::new(
+                py,
+                self.iter()
+                    .map(|d| d.assignment().and_then(|a| a.extension.as_deref())),
+            )?,
+            "location" => PyList::new(
+                py,
+                self.iter()
+                    .map(|d| d.assignment().map(|a| a.location.as_str())),
+            )?,
+            "call_plan" => PyList::new(
+                py,
+                self.iter()
+                    .map(|d| d.assignment().is_some_and(|a| a.call_plan)),
+            )?,
+            other => {
+                return Err(invalid(format!(
+                    "{other:?} is not a device column; the columns are {}",
+                    COLUMNS.join(", ")
+                )));
+            }
+        };
+        Ok(list)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<DeviceList of {} device{}>",
+            self.len,
+            if self.len == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Iterates a `DeviceList`, building one `Device` at a time.
+#[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
+pub(crate) struct PyDeviceIterator {
+    list: Py<PyDeviceList>,
+    next: AtomicUsize,
+    reversed: bool,
+}
+
+#[pymethods]
+impl PyDeviceIterator {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> Option<PyDevice> {
+        let list = self.list.bind(py).get();
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        if i >= list.len {
+            self.next.store(list.len, Ordering::Relaxed);
+            return None;
+        }
+        let i = if self.reversed { list.len - 1 - i } else { i };
+        Some(PyDevice(list.at(i).clone()))
+    }
+
+    fn __length_hint__(&self, py: Python<'_>) -> usize {
+        let list = self.list.bind(py).get();
+        list.len.saturating_sub(self.next.load(Ordering::Relaxed))
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyDevice>()?;
+    m.add_class::<PyDeviceList>()?;
+    m.add_class::<PyDeviceIterator>()?;
+    Ok(())
+}

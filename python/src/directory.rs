@@ -1,0 +1,311 @@
+//! The organisation in Python (CSV-3, CSV-6, CSV-11 to CSV-13): `Location` and `Directory`,
+//! validated by core's `DirectoryBuilder::build` and `Directory::from_json`.
+
+use std::hash::{Hash, Hasher};
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString, PyTuple};
+
+use mpp_migration::{Directory, Location, Mac};
+
+use crate::args::{boolean, invalid, strings};
+use crate::errors::{IntoPyResult, type_name};
+
+/// A location of the organisation: its name, whether it is a Cisco PSTN location (CSV-12) and
+/// the extensions in use there (CSV-6). Checked when a `Directory` is built.
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Location")]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyLocation(pub(crate) Location);
+
+impl Hash for PyLocation {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.name().hash(state);
+        self.0.is_cisco_pstn().hash(state);
+        self.0.extensions().hash(state);
+    }
+}
+
+#[pymethods]
+impl PyLocation {
+    #[new]
+    #[pyo3(
+        signature = (name, *, cisco_pstn = None, extensions_in_use = None),
+        text_signature = "(name, *, cisco_pstn=False, extensions_in_use=())"
+    )]
+    fn new(
+        name: &Bound<'_, PyAny>,
+        cisco_pstn: Option<&Bound<'_, PyAny>>,
+        extensions_in_use: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyLocation> {
+        let name = crate::args::string("name", name)?;
+        let cisco_pstn = match cisco_pstn {
+            Some(b) => boolean("cisco_pstn", b)?,
+            None => false,
+        };
+        let extensions = strings("extensions_in_use", extensions_in_use)?;
+        Ok(PyLocation(
+            Location::new(name)
+                .cisco_pstn(cisco_pstn)
+                .extensions_in_use(extensions),
+        ))
+    }
+    /// The name, as the organisation spells it (CSV-11).
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    /// Whether it is a Cisco PSTN location (CSV-12).
+    #[getter]
+    fn cisco_pstn(&self) -> bool {
+        self.0.is_cisco_pstn()
+    }
+    /// The extensions in use in this location (CSV-6).
+    #[getter]
+    fn extensions_in_use(&self) -> Vec<String> {
+        self.0.extensions().to_vec()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
+            self.0.name(),
+            if self.0.is_cisco_pstn() {
+                "True"
+            } else {
+                "False"
+            },
+            self.0.extensions()
+        )
+    }
+    /// Pickling and copying: rebuilt from its fields by `_restore`.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (
+            self.0.name(),
+            self.0.is_cisco_pstn(),
+            self.0.extensions().to_vec(),
+        )
+            .into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `Location`.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(name: String, cisco_pstn: bool, extensions_in_use: Vec<String>) -> Self {
+        PyLocation(
+            Location::new(name)
+                .cisco_pstn(cisco_pstn)
+                .extensions_in_use(extensions_in_use),
+        )
+    }
+}
+
+/// The organisation as the host knows it: users, workspaces, locations and the devices already
+/// in Webex Calling.
+#[pyclass(frozen, module = "mpp_migration._native", name = "Directory")]
+#[derive(Clone)]
+pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
+
+#[pymethods]
+impl PyDirectory {
+    #[new]
+    #[pyo3(
+        signature = (*, users = None, workspaces = None, locations = None, devices_in_webex_calling = None),
+        text_signature = "(*, users=(), workspaces=(), locations=(), devices_in_webex_calling=())"
+    )]
+    fn new(
+        py: Python<'_>,
+        users: Option<&Bound<'_, PyAny>>,
+        workspaces: Option<&Bound<'_, PyAny>>,
+        locations: Option<&Bound<'_, PyAny>>,
+        devices_in_webex_calling: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDirectory> {
+        let builder = Directory::builder()
+            .users(strings("users", users)?)
+            .workspaces(strings("workspaces", workspaces)?)
+            .locations(location_list(locations)?)
+            .devices_in_webex_calling(strings(
+                "devices_in_webex_calling",
+                devices_in_webex_calling,
+            )?);
+        let directory = py.detach(|| builder.build()).py()?;
+        Ok(PyDirectory(Arc::new(directory)))
+    }
+
+    /// Reads a directory from its JSON document (str or bytes).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
+        let directory = if let Ok(s) = data.cast::<PyString>() {
+            let text = s.to_cow()?;
+            py.detach(|| Directory::from_json(text.as_bytes()))
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            let bytes = b.as_bytes();
+            py.detach(|| Directory::from_json(bytes))
+        } else {
+            return Err(invalid(format!(
+                "data must be str or bytes (the JSON text), not {}; use Directory.from_json_file for a path",
+                type_name(data)
+            )));
+        };
+        Ok(PyDirectory(Arc::new(directory.py()?)))
+    }
+
+    /// Reads a directory from a JSON file.
+    #[staticmethod]
+    fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
+        let path = path_arg(path)?;
+        let file = crate::source::open(py, &path)?;
+        let directory = py
+            .detach(|| Directory::from_json(BufReader::new(file)))
+            .map_err(|e| {
+                mpp_migration::Error::new(e.code(), format!("{}: {}", path.display(), e.message()))
+            })
+            .py()?;
+        Ok(PyDirectory(Arc::new(directory)))
+    }
+
+    /// The directory as its JSON document (format 1), which `from_json` reads back.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The users' emails (trimmed, first spelling of each).
+    #[getter]
+    fn users(&self) -> Vec<String> {
+        self.0.users().to_vec()
+    }
+
+    /// The workspaces' names.
+    #[getter]
+    fn workspaces(&self) -> Vec<String> {
+        self.0.workspaces().to_vec()
+    }
+
+    /// The locations.
+    #[getter]
+    fn locations(&self) -> Vec<PyLocation> {
+        self.0.locations().iter().cloned().map(PyLocation).collect()
+    }
+
+    /// How many devices are known to be in Webex Calling (CSV-13).
+    #[getter]
+    fn device_count(&self) -> usize {
+        self.0.device_count()
+    }
+
+    /// Whether a user with this email exists (case-insensitive, DEC-7).
+    fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.has_user(&crate::args::string("email", email)?))
+    }
+
+    /// Whether the device with this MAC is already in Webex Calling (CSV-13); raises
+    /// `IdentifierError` for a MAC that cannot be read.
+    fn has_device(&self, mac: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let mac = Mac::parse(&crate::args::string("mac", mac)?).py()?;
+        Ok(self.0.has_device(mac))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
+            self.0.users().len(),
+            self.0.workspaces().len(),
+            self.0.locations().len(),
+            self.0.device_count()
+        )
+    }
+
+    /// Pickling and copying: rebuilt from its JSON document.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (self.0.to_json(),).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `Directory` from its JSON document.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(json: &str) -> PyResult<Self> {
+        Ok(PyDirectory(Arc::new(
+            Directory::from_json(json.as_bytes()).py()?,
+        )))
+    }
+}
+
+/// The `locations` argument: any iterable of `Location`.
+fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    if obj.is_instance_of::<PyLocation>() {
+        return Err(invalid(
+            "locations must be an iterable of Location, not a single Location; wrap it in a list",
+        ));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        invalid(format!(
+            "locations must be an iterable of Location, not {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        match item.cast::<PyLocation>() {
+            Ok(l) => out.push(l.get().0.clone()),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "locations[{i}] must be a Location, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A `str` or `os.PathLike` path argument.
+pub(crate) fn path_arg(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
+    if obj.is_instance_of::<PyString>() || obj.hasattr(pyo3::intern!(obj.py(), "__fspath__"))? {
+        if let Ok(path) = obj.extract::<PathBuf>() {
+            return Ok(path);
+        }
+    }
+    Err(invalid(format!(
+        "path must be a str or os.PathLike, not {}",
+        type_name(obj)
+    )))
+}
+
+/// The `directory` argument of the upload functions: a `Directory` or None.
+pub(crate) fn directory_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Arc<Directory>>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) => match o.cast::<PyDirectory>() {
+            Ok(d) => Ok(Some(Arc::clone(&d.get().0))),
+            Err(_) => Err(invalid(format!(
+                "directory must be a Directory or None, not {}",
+                type_name(o)
+            ))),
+        },
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyLocation>()?;
+    m.add_class::<PyDirectory>()?;
+    Ok(())
+}

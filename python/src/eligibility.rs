@@ -1,0 +1,380 @@
+//! Eligibility in Python (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-6): `check_eligibility`,
+//! `Eligibility`, `EligibilityTable` and its rows. The status is the Python enum
+//! `mpp_migration._types.EligibilityStatus` (a `str` enum, so it compares equal to
+//! "eligible", "not_eligible", "unknown").
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
+
+use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
+
+use crate::args::invalid;
+use crate::errors::{IntoPyResult, PyFinding, type_name};
+use crate::firmware::PyFirmwareVersion;
+use crate::hardware::PyHardwareVersion;
+use crate::model::PyModel;
+
+static STATUS_ENUM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The member of `mpp_migration._types.EligibilityStatus` for a status.
+pub(crate) fn status_object<'py>(
+    py: Python<'py>,
+    status: EligibilityStatus,
+) -> PyResult<Bound<'py, PyAny>> {
+    STATUS_ENUM
+        .import(py, "mpp_migration._types", "EligibilityStatus")?
+        .call1((status.as_str(),))
+}
+
+/// The outcome of an eligibility check: a status and the findings that explain it.
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "Eligibility"
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyEligibility {
+    status: EligibilityStatus,
+    findings: Vec<Finding>,
+}
+
+impl From<mpp_migration::Eligibility> for PyEligibility {
+    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
+        let (status, findings) = e.into_parts();
+        PyEligibility { status, findings }
+    }
+}
+
+#[pymethods]
+impl PyEligibility {
+    /// `EligibilityStatus.ELIGIBLE`, `NOT_ELIGIBLE` or `UNKNOWN` (ELIG-1).
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        status_object(py, self.status)
+    }
+    /// The reasons, errors first then warnings, as core orders them.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.findings.iter().cloned().map(PyFinding).collect()
+    }
+    fn __repr__(&self) -> String {
+        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
+        format!(
+            "Eligibility(status={:?}, findings={codes:?})",
+            self.status.as_str()
+        )
+    }
+    /// Pickling and copying: rebuilt from the status and the findings.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (self.status.as_str(), self.findings()).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `Eligibility`.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(status: &str, findings: Vec<Bound<'_, PyFinding>>) -> PyResult<Self> {
+        let status = EligibilityStatus::parse(status)
+            .ok_or_else(|| invalid(format!("{status:?} is not an eligibility status")))?;
+        Ok(PyEligibility {
+            status,
+            findings: findings.into_iter().map(|f| f.get().0.clone()).collect(),
+        })
+    }
+}
+
+/// One row of an eligibility table: a model, a hardware version range, a status, warnings and
+/// the source it cites.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "EligibilityRule")]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyEligibilityRule(EligibilityRule);
+
+#[pymethods]
+impl PyEligibilityRule {
+    /// The model.
+    #[getter]
+    fn model(&self) -> PyModel {
+        PyModel(self.0.model())
+    }
+    /// The first hardware version of the range, or None (open).
+    #[getter]
+    fn vid_from(&self) -> Option<PyHardwareVersion> {
+        self.0.vid_from().map(PyHardwareVersion)
+    }
+    /// The last hardware version of the range, or None (open).
+    #[getter]
+    fn vid_to(&self) -> Option<PyHardwareVersion> {
+        self.0.vid_to().map(PyHardwareVersion)
+    }
+    /// `ELIGIBLE` or `NOT_ELIGIBLE`.
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        status_object(py, self.0.status())
+    }
+    /// The codes of the warnings this row gives.
+    #[getter]
+    fn warnings(&self) -> Vec<&'static str> {
+        self.0.warnings().iter().map(|c| c.as_str()).collect()
+    }
+    /// The source the row cites.
+    #[getter]
+    fn source(&self) -> &str {
+        self.0.source()
+    }
+    /// Whether the hardware version is in the row's range.
+    fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let vid = match hardware_version.cast::<PyHardwareVersion>() {
+            Ok(v) => v.get().0,
+            Err(_) => mpp_migration::HardwareVersion::parse(&crate::args::string(
+                "hardware_version",
+                hardware_version,
+            )?)
+            .py()?,
+        };
+        Ok(self.0.contains(vid))
+    }
+    fn __repr__(&self) -> String {
+        let vid = |v: Option<mpp_migration::HardwareVersion>| {
+            v.map_or("None".to_owned(), |v| format!("{:?}", v.to_string()))
+        };
+        format!(
+            "EligibilityRule(model={:?}, vid_from={}, vid_to={}, status={:?})",
+            self.0.model().name(),
+            vid(self.0.vid_from()),
+            vid(self.0.vid_to()),
+            self.0.status().as_str()
+        )
+    }
+}
+
+/// Which phones can migrate (EXT-2 to EXT-4), as data: Control Hub's reading (the default) or
+/// Cisco's ordering guide, or a host's own table.
+#[pyclass(
+    frozen,
+    eq,
+    module = "mpp_migration._native",
+    name = "EligibilityTable"
+)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
+
+#[pymethods]
+impl PyEligibilityTable {
+    /// The table of Control Hub's article, where the source wins (DEV-2): the default.
+    #[staticmethod]
+    fn control_hub() -> PyEligibilityTable {
+        PyEligibilityTable(EligibilityTable::control_hub())
+    }
+    /// Cisco's ordering guide reading, where 8851NR and 8865NR are eligible (EXT-4).
+    #[staticmethod]
+    fn cisco_ordering_guide() -> PyEligibilityTable {
+        PyEligibilityTable(EligibilityTable::cisco_ordering_guide())
+    }
+    /// A bundled table by name: "control_hub" or "cisco_ordering_guide".
+    #[staticmethod]
+    fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
+        table_by_name(&crate::args::string("name", name)?)
+    }
+    /// Reads a table from its CSV text (str or bytes) with the columns
+    /// model,vid_from,vid_to,status,warnings,source; raises `EligibilityError`
+    /// (`eligibility_table_invalid`) naming the row and column of a bad entry.
+    #[staticmethod]
+    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
+    fn from_csv(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        name: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyEligibilityTable> {
+        let name = match name {
+            Some(n) => crate::args::string("name", n)?,
+            None => "custom".to_owned(),
+        };
+        let table = if let Ok(s) = data.cast::<PyString>() {
+            let text = s.to_cow()?;
+            py.detach(|| EligibilityTable::from_csv(&name, text.as_bytes()))
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            let bytes = b.as_bytes();
+            py.detach(|| EligibilityTable::from_csv(&name, bytes))
+        } else {
+            return Err(invalid(format!(
+                "data must be str or bytes (the CSV text), not {}",
+                type_name(data)
+            )));
+        };
+        Ok(PyEligibilityTable(Arc::new(table.py()?)))
+    }
+    /// The table as CSV, which `from_csv` reads back.
+    fn to_csv(&self) -> String {
+        self.0.to_csv()
+    }
+    /// The table's name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    /// The rows, sorted by model and range.
+    #[getter]
+    fn rules(&self) -> Vec<PyEligibilityRule> {
+        self.0
+            .rules()
+            .iter()
+            .cloned()
+            .map(PyEligibilityRule)
+            .collect()
+    }
+    /// Checks one phone against this table; see `check_eligibility`.
+    #[pyo3(signature = (model, hardware_version = None, firmware = None))]
+    fn check(
+        &self,
+        model: &Bound<'_, PyAny>,
+        hardware_version: Option<&Bound<'_, PyAny>>,
+        firmware: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyEligibility> {
+        check_with(&self.0, model, hardware_version, firmware)
+    }
+    fn __len__(&self) -> usize {
+        self.0.rules().len()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "EligibilityTable(name={:?}, rules={})",
+            self.0.name(),
+            self.0.rules().len()
+        )
+    }
+    /// Pickling and copying: rebuilt from its name and CSV.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `EligibilityTable`.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(name: &str, csv: &str) -> PyResult<Self> {
+        Ok(PyEligibilityTable(Arc::new(
+            EligibilityTable::from_csv(name, csv.as_bytes()).py()?,
+        )))
+    }
+}
+
+fn table_by_name(name: &str) -> PyResult<PyEligibilityTable> {
+    EligibilityTable::by_name(name)
+        .map(PyEligibilityTable)
+        .ok_or_else(|| {
+            invalid(format!(
+                "{name:?} is not a bundled eligibility table; the tables are \"control_hub\" and \"cisco_ordering_guide\""
+            ))
+        })
+}
+
+/// The `table` / `eligibility` argument: an `EligibilityTable`, the name of a bundled one, or
+/// None for the default (Control Hub's).
+pub(crate) fn table_arg(
+    name: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Arc<EligibilityTable>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(EligibilityTable::control_hub()),
+        Some(o) => {
+            if let Ok(t) = o.cast::<PyEligibilityTable>() {
+                Ok(Arc::clone(&t.get().0))
+            } else if o.is_instance_of::<PyString>() {
+                Ok(table_by_name(&crate::args::string(name, o)?)?.0)
+            } else {
+                Err(invalid(format!(
+                    "{name} must be an EligibilityTable, a table name or None, not {}",
+                    type_name(o)
+                )))
+            }
+        }
+    }
+}
+
+/// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
+/// their text so that every reading and cross-check stays in core.
+fn check_with(
+    table: &EligibilityTable,
+    model: &Bound<'_, PyAny>,
+    hardware_version: Option<&Bound<'_, PyAny>>,
+    firmware: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyEligibility> {
+    let model = if let Ok(m) = model.cast::<PyModel>() {
+        m.get().0.name().to_owned()
+    } else if model.is_instance_of::<PyString>() {
+        crate::args::string("model", model)?
+    } else {
+        return Err(invalid(format!(
+            "model must be a str or Model, not {}",
+            type_name(model)
+        )));
+    };
+    let vid = match hardware_version.filter(|o| !o.is_none()) {
+        None => None,
+        Some(v) => Some(if let Ok(v) = v.cast::<PyHardwareVersion>() {
+            v.get().0.to_string()
+        } else if v.is_instance_of::<PyString>() {
+            crate::args::string("hardware_version", v)?
+        } else {
+            return Err(invalid(format!(
+                "hardware_version must be a str, HardwareVersion or None, not {}",
+                type_name(v)
+            )));
+        }),
+    };
+    let firmware = match firmware.filter(|o| !o.is_none()) {
+        None => None,
+        Some(f) => Some(if let Ok(f) = f.cast::<PyFirmwareVersion>() {
+            f.get().0.as_str().to_owned()
+        } else if f.is_instance_of::<PyString>() {
+            crate::args::string("firmware", f)?
+        } else {
+            return Err(invalid(format!(
+                "firmware must be a str, FirmwareVersion or None, not {}",
+                type_name(f)
+            )));
+        }),
+    };
+    table
+        .check_text(&model, vid.as_deref(), firmware.as_deref())
+        .map(PyEligibility::from)
+        .py()
+}
+
+/// Checks whether a phone can migrate (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-6).
+#[pyfunction]
+#[pyo3(signature = (model, hardware_version = None, firmware = None, *, table = None))]
+fn check_eligibility(
+    model: &Bound<'_, PyAny>,
+    hardware_version: Option<&Bound<'_, PyAny>>,
+    firmware: Option<&Bound<'_, PyAny>>,
+    table: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyEligibility> {
+    let table = table_arg("table", table)?;
+    check_with(&table, model, hardware_version, firmware)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyEligibility>()?;
+    m.add_class::<PyEligibilityRule>()?;
+    m.add_class::<PyEligibilityTable>()?;
+    m.add_function(wrap_pyfunction!(check_eligibility, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,488 @@
+//! The CSV upload in Python (CSV-1 to CSV-16): `validate_upload` (a whole report), `iter_upload`
+//! (chunks of rows in bounded memory), `UploadReport`, `UploadChunk`, `UploadCounts`, and the
+//! files to download (`template_csv`, `user_export_csv`). Validation runs without the GIL.
+
+use std::io::Read;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use pyo3::prelude::*;
+
+use mpp_migration::{
+    Device, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadReport,
+    validate_upload as core_validate, validate_upload_path,
+};
+
+use crate::args::{integer, invalid, upload_option};
+use crate::device::{Devices, PyDeviceList};
+use crate::directory::{PyDirectory, directory_arg};
+use crate::eligibility::table_arg;
+use crate::errors::{IntoPyResult, PyFinding};
+use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, reader_error};
+
+/// The counts of an upload status (CSV-14, DEC-1): `added + errors == total`.
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "UploadCounts"
+)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyUploadCounts(UploadCounts);
+
+#[pymethods]
+impl PyUploadCounts {
+    /// Devices added.
+    #[getter]
+    fn added(&self) -> u64 {
+        self.0.added
+    }
+    /// Rows not added.
+    #[getter]
+    fn errors(&self) -> u64 {
+        self.0.errors
+    }
+    /// Data rows uploaded, blank ones included.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.0.total
+    }
+    /// Later uploads to the same task add to the counts (CSV-14).
+    fn __add__(&self, other: &Bound<'_, PyAny>) -> Option<PyUploadCounts> {
+        other
+            .cast::<PyUploadCounts>()
+            .ok()
+            .map(|o| PyUploadCounts(self.0 + o.get().0))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "UploadCounts(added={}, errors={}, total={})",
+            self.0.added, self.0.errors, self.0.total
+        )
+    }
+    /// Pickling and copying: rebuilt from the three counts.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, pyo3::types::PyTuple>)> {
+        let args = (self.0.added, self.0.errors, self.0.total).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds pickled counts.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(added: u64, errors: u64, total: u64) -> Self {
+        PyUploadCounts(UploadCounts {
+            added,
+            errors,
+            total,
+        })
+    }
+}
+
+/// The options of an upload, from the Python arguments.
+fn options(
+    option: &Bound<'_, PyAny>,
+    directory: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+) -> PyResult<UploadOptions> {
+    let mut options = UploadOptions::new(upload_option(option)?)
+        .with_eligibility(table_arg("eligibility", eligibility)?);
+    if let Some(directory) = directory_arg(directory)? {
+        options = options.with_directory(directory);
+    }
+    Ok(options)
+}
+
+/// Validates a whole upload (CSV-1 to CSV-16) and returns its report. `source` is a path
+/// (`str`, `os.PathLike`), the content (`bytes`, `bytearray`, `memoryview`) or a binary file
+/// object. Only a bad argument or an unreadable file raises; everything about the content is a
+/// finding of the report.
+#[pyfunction]
+#[pyo3(
+    signature = (source, option = None, directory = None, *, eligibility = None),
+    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None)"
+)]
+fn validate_upload(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    option: Option<&Bound<'_, PyAny>>,
+    directory: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyUploadReport> {
+    let default = pyo3::intern!(py, "license_and_device");
+    let options = options(option.unwrap_or(default.as_any()), directory, eligibility)?;
+    let report = match Source::extract(source)? {
+        Source::Path(path) => py.detach(|| validate_upload_path(&path, options)).py()?,
+        Source::Bytes(bytes) => {
+            let data = bytes.as_bytes();
+            py.detach(|| core_validate(data, options)).py()?
+        }
+        Source::Owned(data) => py.detach(|| core_validate(data.as_slice(), options)).py()?,
+        Source::File(file) => {
+            let (reader, failure) = PyFileReader::new(file.unbind());
+            py.detach(|| core_validate(reader, options))
+                .map_err(|e| reader_error(py, e, Some(&failure)))?
+        }
+    };
+    Ok(PyUploadReport(Arc::new(report)))
+}
+
+/// The outcome of validating an upload (CSV-14, CSV-15).
+#[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
+pub(crate) struct PyUploadReport(Arc<UploadReport>);
+
+#[pymethods]
+impl PyUploadReport {
+    /// The accepted devices, normalised, in input order: a lazy sequence.
+    #[getter]
+    fn devices(&self) -> PyDeviceList {
+        PyDeviceList::new(Devices::Report(Arc::clone(&self.0)))
+    }
+    /// Every finding in input order, the header's first (a new list on each access).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.0.findings())
+    }
+    /// The findings of one row (header = 1).
+    fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
+        let row = integer("row", row)?;
+        Ok(match u64::try_from(row) {
+            Ok(row) => findings(self.0.findings_for_row(row)),
+            Err(_) => Vec::new(),
+        })
+    }
+    /// Devices added (CSV-14).
+    #[getter]
+    fn added(&self) -> u64 {
+        self.0.added()
+    }
+    /// Rows not added (CSV-14, DEC-1).
+    #[getter]
+    fn errors(&self) -> u64 {
+        self.0.errors()
+    }
+    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
+    #[getter]
+    fn total(&self) -> u64 {
+        self.0.total()
+    }
+    /// The three counts together.
+    #[getter]
+    fn counts(&self) -> PyUploadCounts {
+        PyUploadCounts(self.0.counts())
+    }
+    /// "license_and_device" or "license_only" (TASK-3).
+    #[getter]
+    fn option(&self) -> &'static str {
+        self.0.option().as_str()
+    }
+    /// Whether the rows were checked against a directory.
+    #[getter]
+    fn directory_checked(&self) -> bool {
+        self.0.directory_checked()
+    }
+    /// The header's cells as written.
+    #[getter]
+    fn header(&self) -> Vec<String> {
+        self.0.header().to_vec()
+    }
+    /// How many findings are errors and how many are warnings.
+    fn severity_counts(&self) -> (usize, usize) {
+        self.0.severity_counts()
+    }
+    /// The errors file (CSV-15): an Errors column, then the refused rows as written.
+    fn errors_csv(&self) -> String {
+        self.0.errors_csv()
+    }
+    /// The accepted devices as a normalised upload file of the same option.
+    fn devices_csv(&self) -> String {
+        self.0.devices_csv()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
+            self.0.option().as_str(),
+            self.0.added(),
+            self.0.errors(),
+            self.0.total(),
+            self.0.findings().len()
+        )
+    }
+}
+
+fn findings(list: &[Finding]) -> Vec<PyFinding> {
+    list.iter().cloned().map(PyFinding).collect()
+}
+
+/// The rows of one step of `iter_upload`.
+#[pyclass(frozen, module = "mpp_migration._native", name = "UploadChunk")]
+pub(crate) struct PyUploadChunk {
+    devices: Arc<Vec<Device>>,
+    findings: Vec<Finding>,
+    counts: UploadCounts,
+    first_row: u64,
+    last_row: u64,
+}
+
+#[pymethods]
+impl PyUploadChunk {
+    /// The accepted devices of these rows: a lazy sequence.
+    #[getter]
+    fn devices(&self) -> PyDeviceList {
+        PyDeviceList::new(Devices::Chunk(Arc::clone(&self.devices)))
+    }
+    /// The findings of these rows, in input order.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(&self.findings)
+    }
+    /// The counts of these rows.
+    #[getter]
+    fn counts(&self) -> PyUploadCounts {
+        PyUploadCounts(self.counts)
+    }
+    /// Devices added from these rows.
+    #[getter]
+    fn added(&self) -> u64 {
+        self.counts.added
+    }
+    /// Rows of this chunk not added.
+    #[getter]
+    fn errors(&self) -> u64 {
+        self.counts.errors
+    }
+    /// Data rows in this chunk.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.counts.total
+    }
+    /// The first row of the chunk (header = 1).
+    #[getter]
+    fn first_row(&self) -> u64 {
+        self.first_row
+    }
+    /// The last row of the chunk.
+    #[getter]
+    fn last_row(&self) -> u64 {
+        self.last_row
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
+            self.first_row,
+            self.last_row,
+            self.counts.added,
+            self.counts.errors,
+            self.findings.len()
+        )
+    }
+}
+
+/// The reader of a streamed upload, over whichever source it came from.
+type StreamReader = UploadReader<Box<dyn Read + Send>>;
+
+/// Streams an upload in chunks: each `next()` reads and validates up to `chunk_size` rows
+/// without the GIL and returns them as an `UploadChunk`; nothing is kept across chunks.
+#[pyclass(frozen, module = "mpp_migration._native", name = "UploadIterator")]
+pub(crate) struct PyUploadIterator {
+    reader: Mutex<Option<StreamReader>>,
+    failure: Option<FailureSlot>,
+    chunk_size: usize,
+    header: Vec<String>,
+    header_findings: Vec<Finding>,
+    option: UploadOption,
+    directory_checked: bool,
+    /// The counts after the last chunk; never locked across a GIL release.
+    counts: Mutex<UploadCounts>,
+}
+
+#[pymethods]
+impl PyUploadIterator {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<PyUploadChunk>> {
+        let Ok(mut guard) = self.reader.try_lock() else {
+            return Err(invalid(
+                "this upload iterator is being advanced by another thread",
+            ));
+        };
+        let Some(reader) = guard.as_mut() else {
+            return Ok(None);
+        };
+        let chunk_size = self.chunk_size;
+        let before = reader.counts();
+        let read = py.detach(|| {
+            let mut devices = Vec::new();
+            let mut findings = Vec::new();
+            let (mut first_row, mut last_row) = (0, 0);
+            for (i, row) in reader.by_ref().take(chunk_size).enumerate() {
+                let row = row?;
+                if i == 0 {
+                    first_row = row.row();
+                }
+                last_row = row.row();
+                let (device, row_findings, _) = row.into_parts();
+                findings.extend(row_findings);
+                devices.extend(device);
+            }
+            Ok::<_, mpp_migration::Error>((devices, findings, first_row, last_row))
+        });
+        let (devices, findings, first_row, last_row) = match read {
+            Ok(parts) => parts,
+            Err(e) => {
+                *guard = None;
+                return Err(reader_error(py, e, self.failure.as_ref()));
+            }
+        };
+        let after = reader.counts();
+        *self.counts.lock().unwrap_or_else(PoisonError::into_inner) = after;
+        if after.total == before.total {
+            *guard = None;
+            return Ok(None);
+        }
+        Ok(Some(PyUploadChunk {
+            devices: Arc::new(devices),
+            findings,
+            counts: UploadCounts {
+                added: after.added - before.added,
+                errors: after.errors - before.errors,
+                total: after.total - before.total,
+            },
+            first_row,
+            last_row,
+        }))
+    }
+
+    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated columns.
+    #[getter]
+    fn header_findings(&self) -> Vec<PyFinding> {
+        findings(&self.header_findings)
+    }
+    /// The header's cells as written.
+    #[getter]
+    fn header(&self) -> Vec<String> {
+        self.header.clone()
+    }
+    /// The counts of the rows read so far (CSV-14).
+    #[getter]
+    fn counts(&self) -> PyUploadCounts {
+        PyUploadCounts(*self.counts.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+    /// "license_and_device" or "license_only".
+    #[getter]
+    fn option(&self) -> &'static str {
+        self.option.as_str()
+    }
+    /// Whether the rows are checked against a directory.
+    #[getter]
+    fn directory_checked(&self) -> bool {
+        self.directory_checked
+    }
+    /// The number of rows each chunk holds at most.
+    #[getter]
+    fn chunk_size(&self) -> usize {
+        self.chunk_size
+    }
+    fn __repr__(&self) -> String {
+        let counts = *self.counts.lock().unwrap_or_else(PoisonError::into_inner);
+        format!(
+            "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
+            self.option.as_str(),
+            self.chunk_size,
+            counts.added,
+            counts.errors,
+            counts.total
+        )
+    }
+}
+
+/// Streams an upload in chunks of at most `chunk_size` rows, for files of millions of rows:
+/// memory stays bounded by the chunk (beyond what core remembers to find duplicates). The
+/// header is read now; a bad argument or an unreadable file raises here or at `next()`.
+#[pyfunction]
+#[pyo3(
+    signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None),
+    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, chunk_size=10000)"
+)]
+fn iter_upload(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    option: Option<&Bound<'_, PyAny>>,
+    directory: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+    chunk_size: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyUploadIterator> {
+    let default = pyo3::intern!(py, "license_and_device");
+    let options = options(option.unwrap_or(default.as_any()), directory, eligibility)?;
+    let chunk_size = match chunk_size {
+        None => 10_000,
+        Some(n) => {
+            let n = integer("chunk_size", n)?;
+            usize::try_from(n)
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| invalid(format!("chunk_size must be at least 1, not {n}")))?
+        }
+    };
+    let (src, failure): (Box<dyn Read + Send>, Option<FailureSlot>) = match Source::extract(source)?
+    {
+        Source::Path(path) => (Box::new(open(py, &path)?), None),
+        Source::Bytes(bytes) => (Box::new(PyBytesReader::new(bytes.unbind())), None),
+        Source::Owned(data) => (Box::new(std::io::Cursor::new(data)), None),
+        Source::File(file) => {
+            let (reader, failure) = PyFileReader::new(file.unbind());
+            (Box::new(reader), Some(failure))
+        }
+    };
+    let reader = py
+        .detach(|| UploadReader::new(src, options))
+        .map_err(|e| reader_error(py, e, failure.as_ref()))?;
+    Ok(PyUploadIterator {
+        header: reader.header_cells().to_vec(),
+        header_findings: reader.header_findings().to_vec(),
+        option: reader.option(),
+        directory_checked: reader.directory_checked(),
+        counts: Mutex::new(reader.counts()),
+        reader: Mutex::new(Some(reader)),
+        failure,
+        chunk_size,
+    })
+}
+
+/// The template of an option's schema (CSV-16): its header line.
+#[pyfunction]
+fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(mpp_migration::template_csv(upload_option(option)?))
+}
+
+/// The user-attribute export (CSV-16): every user of the directory as a row of the
+/// *license and device* schema, sorted by email.
+#[pyfunction]
+fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
+    match directory.cast::<PyDirectory>() {
+        Ok(d) => Ok(mpp_migration::user_export_csv(&d.get().0)),
+        Err(_) => Err(invalid(format!(
+            "directory must be a Directory, not {}",
+            crate::errors::type_name(directory)
+        ))),
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyUploadCounts>()?;
+    m.add_class::<PyUploadReport>()?;
+    m.add_class::<PyUploadChunk>()?;
+    m.add_class::<PyUploadIterator>()?;
+    m.add_function(wrap_pyfunction!(validate_upload, m)?)?;
+    m.add_function(wrap_pyfunction!(iter_upload, m)?)?;
+    m.add_function(wrap_pyfunction!(template_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(user_export_csv, m)?)?;
+    Ok(())
+}
