@@ -70,5 +70,10 @@ pub use upload::{
     template_csv, user_export_csv, validate_upload, validate_upload_path,
 };
 
+/// The README's Rust examples, run as doc tests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The version of this library, from Cargo.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
