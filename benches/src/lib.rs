@@ -259,6 +259,49 @@ pub fn fleet_upload_csv(rows: usize, seed: u64) -> Vec<u8> {
     out
 }
 
+/// `n` phones with a user or workspace each, spread over 50 sites, of the common models: the
+/// devices of a fleet already accepted by an upload. Deterministic for a seed.
+pub fn fleet_devices(n: usize, seed: u64) -> Vec<mpp_migration::Device> {
+    use mpp_migration::{Assignment, Device, E164, Mac, OwnerType, parse_model};
+    const MODELS: [&str; 6] = ["8845", "8865", "8851", "8841", "7841", "7821"];
+    let models: Vec<_> = MODELS
+        .iter()
+        .map(|m| parse_model(m).expect("catalogue model"))
+        .collect();
+    let mut rng = SplitMix64::new(seed);
+    (0..n)
+        .map(|i| {
+            let mac = ((i as u64).wrapping_mul(0x9E37_79B9) ^ seed) & 0xFFFF_FFFF_FFFF;
+            let octets = mac.to_be_bytes();
+            let mac = Mac::from_octets([
+                octets[2], octets[3], octets[4], octets[5], octets[6], octets[7],
+            ]);
+            let model = models[rng.below(models.len() as u64) as usize];
+            let site = rng.below(50);
+            let workspace = rng.below(10) < 3;
+            let assignment = Assignment {
+                owner_type: if workspace {
+                    OwnerType::Workspace
+                } else {
+                    OwnerType::User
+                },
+                username: if workspace {
+                    format!("Room {i}")
+                } else {
+                    format!("user{i}@example.com")
+                },
+                phone_number: workspace
+                    .then(|| E164::parse(&format!("+1408{:07}", i % 10_000_000)).ok())
+                    .flatten(),
+                extension: workspace.then(|| format!("{}", 20_000 + i % 1_000_000)),
+                location: format!("Site {site}"),
+                call_plan: false,
+            };
+            Device::new(mac, model).with_assignment(Some(assignment))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,47 +356,4 @@ mod tests {
             }
         }
     }
-}
-
-/// `n` phones with a user or workspace each, spread over 50 sites, of the common models: the
-/// devices of a fleet already accepted by an upload. Deterministic for a seed.
-pub fn fleet_devices(n: usize, seed: u64) -> Vec<mpp_migration::Device> {
-    use mpp_migration::{Assignment, Device, E164, Mac, OwnerType, parse_model};
-    const MODELS: [&str; 6] = ["8845", "8865", "8851", "8841", "7841", "7821"];
-    let models: Vec<_> = MODELS
-        .iter()
-        .map(|m| parse_model(m).expect("catalogue model"))
-        .collect();
-    let mut rng = SplitMix64::new(seed);
-    (0..n)
-        .map(|i| {
-            let mac = ((i as u64).wrapping_mul(0x9E37_79B9) ^ seed) & 0xFFFF_FFFF_FFFF;
-            let octets = mac.to_be_bytes();
-            let mac = Mac::from_octets([
-                octets[2], octets[3], octets[4], octets[5], octets[6], octets[7],
-            ]);
-            let model = models[rng.below(models.len() as u64) as usize];
-            let site = rng.below(50);
-            let workspace = rng.below(10) < 3;
-            let assignment = Assignment {
-                owner_type: if workspace {
-                    OwnerType::Workspace
-                } else {
-                    OwnerType::User
-                },
-                username: if workspace {
-                    format!("Room {i}")
-                } else {
-                    format!("user{i}@example.com")
-                },
-                phone_number: workspace
-                    .then(|| E164::parse(&format!("+1408{:07}", i % 10_000_000)).ok())
-                    .flatten(),
-                extension: workspace.then(|| format!("{}", 20_000 + i % 1_000_000)),
-                location: format!("Site {site}"),
-                call_plan: false,
-            };
-            Device::new(mac, model).with_assignment(Some(assignment))
-        })
-        .collect()
 }
