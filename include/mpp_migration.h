@@ -12,8 +12,12 @@
  *  - Handles are opaque; each function that makes one names its mpp_x_free (NULL is a no-op).
  *    Pointers a handle lends (const mpp_finding *, const mpp_device *, const char *) live as
  *    long as that handle, or as documented (an mpp_upload_row lives until the next
- *    mpp_upload_cursor_next). Handles that use others (upload options using a directory or an
- *    eligibility table) keep their own reference: free them in any order.
+ *    mpp_upload_cursor_next; a const mpp_task * lent by a board lives until the board is next
+ *    passed as `mpp_board *`, that is to any function that may change it). Handles that use
+ *    others (upload options using a directory or an eligibility table, a board using a
+ *    directory) keep their own reference: free them in any order.
+ *  - C cannot pass the core's events with their data as one value: each event a host reports
+ *    to a task has its own function, mpp_board_<event>, which stores the task's new status.
  *  - A directory is made in two steps: mpp_directory_builder_add_* only collect entries,
  *    mpp_directory_build validates them all and makes the immutable mpp_directory (or reads it
  *    from JSON with mpp_directory_from_json).
@@ -34,6 +38,22 @@
 #define MPP_MUST_USE
 #endif
 
+// The most devices in one batch of the automatic completion (AUTO-3); equal to the core's
+// `AUTO_BATCH_SIZE`.
+#define MPP_AUTO_BATCH_SIZE 200
+
+// The most devices one task holds (ELIG-3); equal to the core's `MAX_TASK_DEVICES`.
+#define MPP_MAX_TASK_DEVICES 1000
+
+// The longest task name, in characters (TASK-1); equal to the core's `MAX_TASK_NAME`.
+#define MPP_MAX_TASK_NAME 80
+
+// What `mpp_task_completion_mode_of` returns for a task whose migration was not completed.
+#define MPP_COMPLETION_MODE_NONE UINT32_MAX
+
+// The eligibility filter of `mpp_task_search` that keeps every device.
+#define MPP_ELIGIBILITY_ANY UINT32_MAX
+
 // Major version of the library this header belongs to (tested equal to Cargo's).
 #define MPP_VERSION_MAJOR 0
 
@@ -42,6 +62,35 @@
 
 // Patch version of the library this header belongs to (tested equal to Cargo's).
 #define MPP_VERSION_PATCH 0
+
+// A task's status (TASK-4).
+enum mpp_task_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Not started.
+  MPP_TASK_STATUS_DRAFT,
+  // Preparation is running; no other task may run (TASK-2).
+  MPP_TASK_STATUS_IN_PROGRESS,
+  // Preparation is done and every device is ready.
+  MPP_TASK_STATUS_READY_FOR_MIGRATION,
+  // Preparation is done; some devices failed, the rest can continue.
+  MPP_TASK_STATUS_READY_WITH_ERRORS,
+  // Preparation is done and every device failed.
+  MPP_TASK_STATUS_REVIEW_ERRORS,
+  // The migration was completed by the automatic path (AUTO-1 to AUTO-4).
+  MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE,
+  // The migration was completed by the manual path (MAN-1 to MAN-5).
+  MPP_TASK_STATUS_MANUAL_MIGRATION,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_task_status mpp_task_status;
+#else
+typedef uint32_t mpp_task_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
 
 // The migration option of a task and of its uploads (TASK-3).
 enum mpp_upload_option
@@ -140,6 +189,26 @@ typedef uint32_t mpp_firmware_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// MAN-4's two groups of files.
+enum mpp_bat_group
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Group 1: phones of mixed models; a COP file is installed, no load server is set.
+  MPP_BAT_GROUP_MIXED_MODELS,
+  // Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
+  // of MAN-4's table.
+  MPP_BAT_GROUP_PER_LOAD,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_bat_group mpp_bat_group;
+#else
+typedef uint32_t mpp_bat_group;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // A phone series.
 enum mpp_series
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -180,158 +249,54 @@ typedef uint32_t mpp_model_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-// MAN-4's two groups of files.
-enum BatGroup
+// What an event does to a task's status, by the transition table (see `mpp_transition`).
+enum mpp_transition_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
-  // Group 1: phones of mixed models; a COP file is installed, no load server is set.
-  BAT_GROUP_MIXED_MODELS,
-  // Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
-  // of MAN-4's table.
-  BAT_GROUP_PER_LOAD,
+  // The status stays.
+  MPP_TRANSITION_KIND_STAY,
+  // The status becomes `target`.
+  MPP_TRANSITION_KIND_TO,
+  // The status becomes *Auto migration complete* or *Manual migration*, by the completion
+  // mode.
+  MPP_TRANSITION_KIND_COMPLETION,
+  // The status follows the devices' tabs (TASK-4).
+  MPP_TRANSITION_KIND_FROM_DEVICES,
+  // The event is refused, with the error code `refusal`.
+  MPP_TRANSITION_KIND_REFUSED,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum BatGroup BatGroup;
+typedef enum mpp_transition_kind mpp_transition_kind;
 #else
-typedef uint32_t BatGroup;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-// How devices are grouped into tasks.
-enum FleetGrouping
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  // In input order.
-  FLEET_GROUPING_NONE,
-  // A location per task group (devices without a location form one group).
-  FLEET_GROUPING_LOCATION,
-  // A model per task group.
-  FLEET_GROUPING_MODEL,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum FleetGrouping FleetGrouping;
-#else
-typedef uint32_t FleetGrouping;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-// A task's status (TASK-4).
-enum TaskStatus
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  // Not started.
-  TASK_STATUS_DRAFT,
-  // Preparation is running; no other task may run (TASK-2).
-  TASK_STATUS_IN_PROGRESS,
-  // Preparation is done and every device is ready.
-  TASK_STATUS_READY_FOR_MIGRATION,
-  // Preparation is done; some devices failed, the rest can continue.
-  TASK_STATUS_READY_WITH_ERRORS,
-  // Preparation is done and every device failed.
-  TASK_STATUS_REVIEW_ERRORS,
-  // The migration was completed by the automatic path (AUTO-1 to AUTO-4).
-  TASK_STATUS_AUTO_MIGRATION_COMPLETE,
-  // The migration was completed by the manual path (MAN-1 to MAN-5).
-  TASK_STATUS_MANUAL_MIGRATION,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum TaskStatus TaskStatus;
-#else
-typedef uint32_t TaskStatus;
+typedef uint32_t mpp_transition_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
 // The tab a device sits in inside its task (TASK-5), or Pending before preparation.
-enum DeviceTab
+enum mpp_device_tab
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   // Added, not prepared yet (Draft, or preparation running).
-  DEVICE_TAB_PENDING,
+  MPP_DEVICE_TAB_PENDING,
   // Refused: not eligible, or preparation or migration failed.
-  DEVICE_TAB_ERROR,
+  MPP_DEVICE_TAB_ERROR,
   // Prepared; can be migrated.
-  DEVICE_TAB_READY_FOR_MIGRATION,
+  MPP_DEVICE_TAB_READY_FOR_MIGRATION,
   // Being migrated.
-  DEVICE_TAB_IN_PROGRESS,
+  MPP_DEVICE_TAB_IN_PROGRESS,
   // Migrated.
-  DEVICE_TAB_COMPLETED,
+  MPP_DEVICE_TAB_COMPLETED,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum DeviceTab DeviceTab;
+typedef enum mpp_device_tab mpp_device_tab;
 #else
-typedef uint32_t DeviceTab;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-// How a migration is completed (AUTO-1 to AUTO-4, MAN-1 to MAN-5).
-enum CompletionMode
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  // Control Hub drives Unified CM, in batches of 200 (AUTO-3).
-  COMPLETION_MODE_AUTOMATIC,
-  // The administrator uploads BAT files to Unified CM (MAN-3).
-  COMPLETION_MODE_MANUAL,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum CompletionMode CompletionMode;
-#else
-typedef uint32_t CompletionMode;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-// The kinds of event a task receives, for the transition table.
-enum EventKind
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  // Devices are added (an upload, CSV-14).
-  EVENT_KIND_ADD_DEVICES,
-  // Devices are removed.
-  EVENT_KIND_REMOVE_DEVICES,
-  // *Include unknown eligibility* is switched (ELIG-2).
-  EVENT_KIND_SET_INCLUDE_UNKNOWN,
-  // *Prepare for migration* starts.
-  EVENT_KIND_START_PREPARATION,
-  // The host reports a device prepared, or failed (Refresh device status, TASK-6).
-  EVENT_KIND_PREPARATION_RESULT,
-  // Fixed devices move from Error back to Ready for migration (TASK-5).
-  EVENT_KIND_MOVE_TO_READY,
-  // *Complete migration* for the whole task (TASK-7).
-  EVENT_KIND_COMPLETE,
-  // *Complete migration* for some ready devices, into a new task (TASK-7).
-  EVENT_KIND_COMPLETE_SUBSET,
-  // The host reports a device migrated, or failed (Refresh device status, TASK-6).
-  EVENT_KIND_MIGRATION_RESULT,
-  // *Pause migration* (TASK-6).
-  EVENT_KIND_PAUSE,
-  // *Resume migration* (TASK-6).
-  EVENT_KIND_RESUME,
-  // *Cancel migration* (TASK-6).
-  EVENT_KIND_CANCEL,
-  // *Download status report* (TASK-6): never changes anything.
-  EVENT_KIND_STATUS_REPORT,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum EventKind EventKind;
-#else
-typedef uint32_t EventKind;
+typedef uint32_t mpp_device_tab;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -544,7 +509,8 @@ enum mpp_error_code
   MPP_ERROR_CODE_OUTPUT_EXISTS = 607,
   // An output file name is empty or would leave the output directory; nothing was written.
   MPP_ERROR_CODE_OUTPUT_PATH_INVALID = 608,
-  // The phone-load table has no MPP load for the device's model, so it is in no Group 2 file (MAN-4).
+  // The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
+  // only in Group 1 (MAN-4).
   MPP_ERROR_CODE_NO_PHONE_LOAD = 609,
   // A bug inside the library was caught at the language boundary; nothing was changed.
   MPP_ERROR_CODE_PANIC = 901,
@@ -556,6 +522,116 @@ typedef enum mpp_error_code mpp_error_code;
 typedef uint32_t mpp_error_code;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+// The kinds of event a task receives, for the transition table.
+enum mpp_event_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Devices are added (an upload, CSV-14).
+  MPP_EVENT_KIND_ADD_DEVICES,
+  // Devices are removed.
+  MPP_EVENT_KIND_REMOVE_DEVICES,
+  // *Include unknown eligibility* is switched (ELIG-2).
+  MPP_EVENT_KIND_SET_INCLUDE_UNKNOWN,
+  // *Prepare for migration* starts.
+  MPP_EVENT_KIND_START_PREPARATION,
+  // The host reports a device prepared, or failed (Refresh device status, TASK-6).
+  MPP_EVENT_KIND_PREPARATION_RESULT,
+  // Fixed devices move from Error back to Ready for migration (TASK-5).
+  MPP_EVENT_KIND_MOVE_TO_READY,
+  // *Complete migration* for the whole task (TASK-7).
+  MPP_EVENT_KIND_COMPLETE,
+  // *Complete migration* for some ready devices, into a new task (TASK-7).
+  MPP_EVENT_KIND_COMPLETE_SUBSET,
+  // The host reports a device migrated, or failed (Refresh device status, TASK-6).
+  MPP_EVENT_KIND_MIGRATION_RESULT,
+  // *Pause migration* (TASK-6).
+  MPP_EVENT_KIND_PAUSE,
+  // *Resume migration* (TASK-6).
+  MPP_EVENT_KIND_RESUME,
+  // *Cancel migration* (TASK-6).
+  MPP_EVENT_KIND_CANCEL,
+  // *Download status report* (TASK-6): never changes anything.
+  MPP_EVENT_KIND_STATUS_REPORT,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_event_kind mpp_event_kind;
+#else
+typedef uint32_t mpp_event_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How a migration is completed (AUTO-1 to AUTO-4, MAN-1 to MAN-5).
+enum mpp_completion_mode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // Control Hub drives Unified CM, in batches of 200 (AUTO-3).
+  MPP_COMPLETION_MODE_AUTOMATIC,
+  // The administrator uploads BAT files to Unified CM (MAN-3).
+  MPP_COMPLETION_MODE_MANUAL,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_completion_mode mpp_completion_mode;
+#else
+typedef uint32_t mpp_completion_mode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How devices are grouped into tasks.
+enum mpp_fleet_grouping
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // In input order.
+  MPP_FLEET_GROUPING_NONE,
+  // A location per task group (devices without a location form one group).
+  MPP_FLEET_GROUPING_LOCATION,
+  // A model per task group.
+  MPP_FLEET_GROUPING_MODEL,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_fleet_grouping mpp_fleet_grouping;
+#else
+typedef uint32_t mpp_fleet_grouping;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// What adding devices did: how many were added, and a finding for each device that was not.
+// Free it with `mpp_add_outcome_free`.
+typedef struct mpp_add_outcome mpp_add_outcome;
+
+// The automatic completion of a task: its batches, in order, and the cautions. Made by
+// `mpp_plan_automatic` or `mpp_board_complete_automatic`; free it with
+// `mpp_auto_plan_free`, which ends the life of everything borrowed from it.
+typedef struct mpp_auto_plan mpp_auto_plan;
+
+// What the administrator picks for the automatic completion: Cloud Connected UC (AUTO-1), the
+// TFTP server type and load server (AUTO-2), the batch size (AUTO-3). Create with
+// `mpp_auto_plan_options_new`, free with `mpp_auto_plan_options_free`; plans made with them
+// copy what they need.
+typedef struct mpp_auto_plan_options mpp_auto_plan_options;
+
+// One BAT file of a manual plan and how to use it (MAN-3). Borrowed from its plan
+// (`mpp_manual_plan_bat_file_at`): valid until `mpp_manual_plan_free`, like its strings.
+typedef struct mpp_bat_file mpp_bat_file;
+
+// The tasks of an organisation and the rules between them: unique names (TASK-1), one task in
+// progress (TASK-2), a device in one task only (DEV-6). Made by `mpp_board_new`,
+// `mpp_board_new_with_table` or `mpp_board_from_json`; free it with `mpp_board_free`.
+//
+// The tasks it lends (`mpp_board_task`, `mpp_board_task_at`, `mpp_board_in_progress`,
+// `mpp_board_task_of`) and everything borrowed from them are valid until the board is next
+// passed to a function that takes it as `mpp_board *` (whether or not that call succeeds) or
+// freed: read what you need, then change the board.
+typedef struct mpp_board mpp_board;
 
 // A phone accepted by an upload, normalised. Borrowed from the report or row it comes from:
 // valid as long as that owner (see `mpp_report_device_at`, `mpp_upload_row_device`); never
@@ -592,13 +668,59 @@ typedef struct mpp_finding mpp_finding;
 // A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
 typedef struct mpp_firmware mpp_firmware;
 
+// How to plan a fleet: the start of the task names, the grouping, the most devices per task,
+// the option of the tasks and the eligibility table. Create with `mpp_fleet_options_new`,
+// free with `mpp_fleet_options_free`; plans made with them copy what they need.
+typedef struct mpp_fleet_options mpp_fleet_options;
+
+// A fleet split into tasks, and what could not be placed. Free it with
+// `mpp_fleet_plan_free`, which ends the life of every task and finding borrowed from it.
+typedef struct mpp_fleet_plan mpp_fleet_plan;
+
+// The manual completion of a task: its BAT files, the device licenses, the cautions. Made by
+// `mpp_plan_manual` or `mpp_board_complete_manual`; free it with `mpp_manual_plan_free`, which
+// ends the life of everything borrowed from it.
+typedef struct mpp_manual_plan mpp_manual_plan;
+
+// How the manual plan is made: the start of every file name (MAN-2; by default the task's
+// name made safe) and the phone loads (MAN-4's table by default, EXT-10). Create with
+// `mpp_manual_plan_options_new`, free with `mpp_manual_plan_options_free`; plans made with
+// them copy what they need.
+typedef struct mpp_manual_plan_options mpp_manual_plan_options;
+
 // A phone model of the catalogue. Static: never freed, valid for the life of the process.
 typedef struct mpp_model mpp_model;
+
+// A list of files to write: each a plain file name and its text. Create with
+// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
+// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
+typedef struct mpp_output_files mpp_output_files;
+
+// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer
+// loads (EXT-10). Free it with `mpp_phone_load_table_free`; options that use it keep their own
+// reference.
+typedef struct mpp_phone_load_table mpp_phone_load_table;
 
 // The outcome of validating a whole upload. Made by `mpp_validate_upload` or
 // `mpp_validate_upload_path`; free it with `mpp_report_free`, which also ends the life of
 // every finding and device borrowed from it.
 typedef struct mpp_report mpp_report;
+
+// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
+// the task's order. Free it with `mpp_search_result_free`. It holds indices only, so it
+// outlives the task; the indices refer to the task as it was searched.
+typedef struct mpp_search_result mpp_search_result;
+
+// A migration task: its name, option, status, counters and devices. Borrowed, never freed by
+// itself: a task of a board (`mpp_board_task`, `mpp_board_task_at`) is valid until the board
+// is next passed to a function that takes it as `mpp_board *` (any of them may change it) or
+// freed; a task of a fleet plan lives as long as the plan. Everything borrowed from a task
+// (its devices, their findings and strings) lives as long as the task.
+typedef struct mpp_task mpp_task;
+
+// A device of a task: the device, its eligibility and its reasons, its tab and last error.
+// Borrowed from its task: valid as long as the task (see `mpp_task`).
+typedef struct mpp_task_device mpp_task_device;
 
 // A streaming upload: the header is read when the cursor is made, each `mpp_upload_cursor_next`
 // reads and validates one data row. Free it with `mpp_upload_cursor_free`.
@@ -620,41 +742,752 @@ typedef struct mpp_upload_row mpp_upload_row;
 // `mpp_error_code`.
 typedef uint32_t mpp_status;
 
+// The outcome of an event in a status, as `mpp_transition` gives it.
+typedef struct mpp_transition_outcome {
+  // What the event does.
+  mpp_transition_kind kind;
+  // The status after the event when `kind` is `MPP_TRANSITION_KIND_TO`; otherwise the status
+  // asked about.
+  mpp_task_status target;
+  // The number of the `mpp_error_code` that refuses the event when `kind` is
+  // `MPP_TRANSITION_KIND_REFUSED` (`MPP_ERROR_CODE_TRANSITION_REFUSED`,
+  // `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY`); otherwise 0.
+  uint32_t refusal;
+} mpp_transition_outcome;
+
+// The counts of every upload added to a task, added together (CSV-14).
+typedef struct mpp_upload_counts {
+  // Devices added by the uploads.
+  uint64_t added;
+  // Rows not added.
+  uint64_t errors;
+  // Data rows uploaded, blank ones included.
+  uint64_t total;
+} mpp_upload_counts;
+
+// How many devices of a task sit in each tab (TASK-5).
+typedef struct mpp_tab_counts {
+  // Pending: added, not prepared yet.
+  size_t pending;
+  // Error.
+  size_t error;
+  // Ready for migration.
+  size_t ready;
+  // In progress: being migrated.
+  size_t in_progress;
+  // Completed: migrated.
+  size_t completed;
+} mpp_tab_counts;
+
+// How many devices of a task are eligible, not eligible and unknown (ELIG-1).
+typedef struct mpp_eligibility_counts {
+  // All devices (at most `MPP_MAX_TASK_DEVICES`, ELIG-3).
+  size_t total;
+  // Eligible.
+  size_t eligible;
+  // Not eligible.
+  size_t not_eligible;
+  // Unknown.
+  size_t unknown;
+} mpp_eligibility_counts;
+
 // Success.
 #define MPP_OK 0
-
-// Both types.
-#define mpp_owner_type_ALL { mpp_owner_type_User, mpp_owner_type_Workspace, }
-
-// Every status.
-#define mpp_eligibility_status_ALL { mpp_eligibility_status_Eligible, mpp_eligibility_status_NotEligible, mpp_eligibility_status_Unknown, }
-
-// Both groups.
-#define BatGroup_ALL { BatGroup_MixedModels, BatGroup_PerLoad, }
-
-// Every grouping.
-#define FleetGrouping_ALL { FleetGrouping_None, FleetGrouping_Location, FleetGrouping_Model, }
-
-// Every status.
-#define TaskStatus_ALL { TaskStatus_Draft, TaskStatus_InProgress, TaskStatus_ReadyForMigration, TaskStatus_ReadyWithErrors, TaskStatus_ReviewErrors, TaskStatus_AutoMigrationComplete, TaskStatus_ManualMigration, }
-
-// Every tab.
-#define DeviceTab_ALL { DeviceTab_Pending, DeviceTab_Error, DeviceTab_ReadyForMigration, DeviceTab_InProgress, DeviceTab_Completed, }
-
-// Both modes.
-#define CompletionMode_ALL { CompletionMode_Automatic, CompletionMode_Manual, }
-
-// Every event kind.
-#define EventKind_ALL { EventKind_AddDevices, EventKind_RemoveDevices, EventKind_SetIncludeUnknown, EventKind_StartPreparation, EventKind_PreparationResult, EventKind_MoveToReady, EventKind_Complete, EventKind_CompleteSubset, EventKind_MigrationResult, EventKind_Pause, EventKind_Resume, EventKind_Cancel, EventKind_StatusReport, }
-
-// Both options.
-#define mpp_upload_option_ALL { mpp_upload_option_LicenseAndDevice, mpp_upload_option_LicenseOnly, }
 
 
 
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Makes the options of an automatic completion, with batches of `MPP_AUTO_BATCH_SIZE`. They
+// are checked when a plan is made (`mpp_plan_automatic`), not here: an empty server is
+// accepted now and refused then.
+//
+// On success returns `MPP_OK` and stores in `*out` options to free with
+// `mpp_auto_plan_options_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `tftp_server_type` and `load_server` must each be NULL or a NUL-terminated string; `out`
+// must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_options_new(bool cloud_connected_uc,
+                                     const char *tftp_server_type,
+                                     const char *load_server,
+                                     struct mpp_auto_plan_options **out,
+                                     struct mpp_error **err);
+
+// Sets the devices per batch. The planning refuses a size outside 1 to `MPP_AUTO_BATCH_SIZE`
+// (AUTO-3).
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_options_set_batch_size(struct mpp_auto_plan_options *opts,
+                                                size_t batch_size,
+                                                struct mpp_error **err);
+
+// Frees options. NULL is a no-op.
+//
+// # Safety
+// `opts` must be NULL or options from `mpp_auto_plan_options_new`, not yet freed.
+void mpp_auto_plan_options_free(struct mpp_auto_plan_options *opts);
+
+// Plans the automatic completion of a task that is Ready for migration (TASK-7): checks the
+// prerequisites (AUTO-1, AUTO-2), then splits the ready devices, in the task's order, into
+// batches of at most the options' size (AUTO-3); Wi-Fi capable phones get the
+// wired-connection caution (AUTO-4, DEV-8). The task does not change: to complete it as well,
+// use `mpp_board_complete_automatic`.
+//
+// On success returns `MPP_OK` and stores in `*out` a plan to free with `mpp_auto_plan_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY`,
+// `MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`, `MPP_ERROR_CODE_TFTP_SERVER_REQUIRED`,
+// `MPP_ERROR_CODE_LOAD_SERVER_REQUIRED`, `MPP_ERROR_CODE_INVALID_ARGUMENT` (a batch size
+// outside 1 to 200), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `task` must be NULL or a live task; `opts` must be NULL or live options; `out` must be valid
+// for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_plan_automatic(const struct mpp_task *task,
+                              const struct mpp_auto_plan_options *opts,
+                              struct mpp_auto_plan **out,
+                              struct mpp_error **err);
+
+// Completes the migration of the task named `task` automatically: plans it as
+// `mpp_plan_automatic` does, then applies *Complete migration* (TASK-2, TASK-7, TASK-9 as
+// `mpp_board_complete` checks them); the task becomes *Auto migration complete* with its ready
+// devices In progress. Nothing changes when either refuses.
+//
+// On success returns `MPP_OK` and stores in `*out` the plan, to free with
+// `mpp_auto_plan_free`. On failure writes nothing and returns as `mpp_plan_automatic` and
+// `mpp_board_complete` do, and `MPP_ERROR_CODE_TASK_NOT_FOUND`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `task`
+// must be NULL or a NUL-terminated string; `opts` must be NULL or live options; `out` must be
+// valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_complete_automatic(struct mpp_board *board,
+                                        const char *task,
+                                        const struct mpp_auto_plan_options *opts,
+                                        struct mpp_auto_plan **out,
+                                        struct mpp_error **err);
+
+// The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_auto_plan_task_name(const struct mpp_auto_plan *p);
+
+// The TFTP server type picked (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
+// NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_auto_plan_tftp_server_type(const struct mpp_auto_plan *p);
+
+// The Unified CM TFTP load server (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
+// NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_auto_plan_load_server(const struct mpp_auto_plan *p);
+
+// How many batches the plan has; 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_auto_plan_batch_count(const struct mpp_auto_plan *p);
+
+// How many devices the `batch`-th batch (from 0) has: at most the batch size (AUTO-3); 0 when
+// `p` is NULL or `batch` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_auto_plan_batch_size_at(const struct mpp_auto_plan *p, size_t batch);
+
+// The MAC of the `index`-th device of the `batch`-th batch (both from 0), 12 upper-case
+// hexadecimal digits. Borrowed from the plan. NULL when `p` is NULL or either index is out of
+// range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_auto_plan_batch_device_at(const struct mpp_auto_plan *p,
+                                          size_t batch,
+                                          size_t index);
+
+// The number (from 1, as the batches file and the status report count) of the batch holding
+// the device with this MAC (any spelling DEV-6 accepts).
+//
+// On success returns `MPP_OK` and stores the number in `*out`, or 0 when no batch holds the
+// device. On failure writes nothing and returns a `MPP_ERROR_CODE_MAC_*` code, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `p` must be NULL or a live plan; `mac` must be NULL or a NUL-terminated string; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_batch_of(const struct mpp_auto_plan *p,
+                                  const char *mac,
+                                  size_t *out,
+                                  struct mpp_error **err);
+
+// How many cautions the plan has; 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_auto_plan_finding_count(const struct mpp_auto_plan *p);
+
+// The `index`-th caution (warnings): wired connection for Wi-Fi capable phones (AUTO-4,
+// DEV-8), firmware to upgrade first (EXT-6). Borrowed from the plan. NULL when `p` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const struct mpp_finding *mpp_auto_plan_finding_at(const struct mpp_auto_plan *p, size_t index);
+
+// The batches as CSV: Batch, Device Name, MAC Address, Model (lines end with CR LF).
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `p` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `p` must be NULL or a live plan; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_batches_csv(const struct mpp_auto_plan *p,
+                                     char **out,
+                                     struct mpp_error **err);
+
+// What the administrator does, step by step, with the cautions.
+//
+// Returns as `mpp_auto_plan_batches_csv`.
+//
+// # Safety
+// As `mpp_auto_plan_batches_csv`.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_instructions_text(const struct mpp_auto_plan *p,
+                                           char **out,
+                                           struct mpp_error **err);
+
+// The plan as JSON: task, server choices, batches and cautions.
+//
+// Returns as `mpp_auto_plan_batches_csv`.
+//
+// # Safety
+// As `mpp_auto_plan_batches_csv`.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_to_json(const struct mpp_auto_plan *p,
+                                 char **out,
+                                 struct mpp_error **err);
+
+// Writes the plan's three files into the directory `dir` (created if missing):
+// `<task>_auto_batches.csv`, `<task>_auto_instructions.txt` and `<task>_auto_plan.json`. Each
+// file is written whole or not at all; unless `overwrite`, an existing file stops everything
+// before anything is written.
+//
+// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR`
+// (naming the path), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `p` must be NULL or a live plan; `dir` must be NULL or a NUL-terminated string (on Unix any
+// bytes, elsewhere UTF-8); `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_auto_plan_write(const struct mpp_auto_plan *p,
+                               const char *dir,
+                               bool overwrite,
+                               struct mpp_error **err);
+
+// Frees a plan, with everything borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `p` must be NULL or a plan from this library, not yet freed.
+void mpp_auto_plan_free(struct mpp_auto_plan *p);
+
+// Makes an empty board that checks devices with the Control Hub eligibility table.
+//
+// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_board_new(struct mpp_board **out, struct mpp_error **err);
+
+// Makes an empty board that checks devices with `table` (ELIG-1, EXT-4). The board keeps its
+// own reference: `table` may be freed afterwards.
+//
+// Returns as `mpp_board_new`, and `MPP_ERROR_CODE_NULL_POINTER` when `table` is NULL.
+//
+// # Safety
+// `table` must be NULL or a live table; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_new_with_table(const struct mpp_eligibility_table *table,
+                                    struct mpp_board **out,
+                                    struct mpp_error **err);
+
+// Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
+// is malformed, of another format version, or that breaks an invariant (two tasks in
+// progress, a task of more than 1000 devices, a device in two tasks, a status that does not
+// fit its devices) is refused as a whole. The board has no directory (see
+// `mpp_board_set_directory`).
+//
+// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`. On
+// failure writes nothing and returns `MPP_ERROR_CODE_JSON_INVALID`,
+// `MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED`, `MPP_ERROR_CODE_DOCUMENT_INVALID`,
+// `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` (a host's table carried by the document),
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bytes that are not UTF-8, or
+// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+//
+// # Safety
+// `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
+// `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_from_json(const uint8_t *json,
+                               size_t len,
+                               struct mpp_board **out,
+                               struct mpp_error **err);
+
+// The board as a JSON document (format 1), which `mpp_board_from_json` reads back as it was:
+// its eligibility table (by name, or whole when it is a host's) and every task with its
+// devices. The directory is not saved.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `board` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `board` must be NULL or a live board; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_to_json(const struct mpp_board *board,
+                             char **out,
+                             struct mpp_error **err);
+
+// Frees a board, with every task and device borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `board` must be NULL or a board from this library, not yet freed.
+void mpp_board_free(struct mpp_board *board);
+
+// Gives the board the organisation's directory, so that *Complete migration* of a *license
+// only* task checks that its devices are already in Webex Calling (TASK-9). The board keeps
+// its own reference: `directory` may be freed afterwards.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `board` or `directory` is NULL.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call;
+// `directory` must be NULL or a live directory; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_set_directory(struct mpp_board *board,
+                                   const struct mpp_directory *directory,
+                                   struct mpp_error **err);
+
+// Creates an empty task in Draft named `name` for `option` (an `mpp_upload_option`, TASK-3).
+// A name is 1 to 80 letters, digits, `-`, `_` and `.`, not starting with a dot, and unique on
+// the board regardless of case (TASK-1). A task may be created while another is in progress;
+// it only cannot start (TASK-2).
+//
+// Returns `MPP_OK`, or on failure changes nothing and returns
+// `MPP_ERROR_CODE_TASK_NAME_INVALID` (the suggestion is a valid name),
+// `MPP_ERROR_CODE_TASK_NAME_TAKEN` (the suggestion is a free name),
+// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no option, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `name`
+// must be NULL or a NUL-terminated string; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_create_task(struct mpp_board *board,
+                                 const char *name,
+                                 uint32_t option,
+                                 struct mpp_error **err);
+
+// Removes the task named `name` and frees its devices for other tasks; not while it is in
+// progress (TASK-2).
+//
+// Returns `MPP_OK`, or on failure changes nothing and returns `MPP_ERROR_CODE_TASK_NOT_FOUND`,
+// `MPP_ERROR_CODE_TRANSITION_REFUSED` (in progress: cancel it first), or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// As `mpp_board_create_task`.
+MPP_MUST_USE
+mpp_status mpp_board_remove_task(struct mpp_board *board,
+                                 const char *name,
+                                 struct mpp_error **err);
+
+// A task name that no task of the board has yet, made from free text (TASK-1): "HQ wave 1"
+// gives "HQ_wave_1", or "HQ_wave_1-2" when that is taken.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_NULL_POINTER` /
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `board` must be NULL or a live board; `text` must be NULL or a NUL-terminated string; `out`
+// must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_suggest_task_name(const struct mpp_board *board,
+                                       const char *text,
+                                       char **out,
+                                       struct mpp_error **err);
+
+// How many tasks the board has; 0 for NULL.
+//
+// # Safety
+// `board` must be NULL or a live board.
+size_t mpp_board_task_count(const struct mpp_board *board);
+
+// The `index`-th task, in the order they were created. Borrowed from the board (see
+// `mpp_board`). NULL when `board` is NULL or `index` is out of range.
+//
+// # Safety
+// `board` must be NULL or a live board.
+const struct mpp_task *mpp_board_task_at(const struct mpp_board *board, size_t index);
+
+// The task named `name` (regardless of case, TASK-1). Borrowed from the board: valid until
+// the board is next passed as `mpp_board *` or freed (see `mpp_board`). NULL when no task has
+// the name, and when `board` or `name` is NULL or `name` is not UTF-8.
+//
+// # Safety
+// `board` must be NULL or a live board; `name` must be NULL or a NUL-terminated string.
+const struct mpp_task *mpp_board_task(const struct mpp_board *board, const char *name);
+
+// The task in progress, if one is (TASK-2): borrowed from the board as `mpp_board_task`'s.
+// NULL when none is, and for NULL.
+//
+// # Safety
+// `board` must be NULL or a live board.
+const struct mpp_task *mpp_board_in_progress(const struct mpp_board *board);
+
+// The task holding the device with this MAC (DEV-6), in any spelling DEV-6 accepts.
+//
+// On success returns `MPP_OK` and stores in `*out` the task, borrowed from the board as
+// `mpp_board_task`'s, or NULL when no task holds the device. On failure writes nothing and
+// returns a `MPP_ERROR_CODE_MAC_*` code for a MAC that cannot be read, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `board` must be NULL or a live board; `mac` must be NULL or a NUL-terminated string; `out`
+// must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_task_of(const struct mpp_board *board,
+                             const char *mac,
+                             const struct mpp_task **out,
+                             struct mpp_error **err);
+
+// Adds the accepted devices of an upload report and its counts (CSV-14) to the task named
+// `task`, which must be in Draft and of the report's option (TASK-3). Eligibility is checked
+// with the board's table (ELIG-1). A device already in this task (DEV-6) or in another
+// (DEV-6), or beyond the 1000th (ELIG-3), is not added: each gets a finding, at its upload row.
+//
+// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+// `mpp_add_outcome_free`. On failure changes nothing, writes nothing and returns
+// `MPP_ERROR_CODE_TASK_NOT_FOUND`, `MPP_ERROR_CODE_TASK_OPTION_MISMATCH`,
+// `MPP_ERROR_CODE_TRANSITION_REFUSED` (the task is not in Draft), `MPP_ERROR_CODE_TASK_PAUSED`,
+// or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `task`
+// must be NULL or a NUL-terminated string; `report` must be NULL or a live report; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_add_upload(struct mpp_board *board,
+                                const char *task,
+                                const struct mpp_report *report,
+                                struct mpp_add_outcome **out,
+                                struct mpp_error **err);
+
+// Adds `count` devices (borrowed from reports or upload rows; copied) to the task named
+// `task`, which must be in Draft, without any upload counts. As `mpp_board_add_upload`, a
+// device already in a task or beyond the 1000th gets a finding. `devices` may be NULL when
+// `count` is 0.
+//
+// Returns as `mpp_board_add_upload`; a NULL device is refused by its index (`devices[1]`).
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `task`
+// must be NULL or a NUL-terminated string; `devices` must be NULL or point to `count`
+// pointers, each NULL or a live device; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_add_devices(struct mpp_board *board,
+                                 const char *task,
+                                 const struct mpp_device *const *devices,
+                                 size_t count,
+                                 struct mpp_add_outcome **out,
+                                 struct mpp_error **err);
+
+// Creates the default device task (TASK-8) named `name` for `option` (an
+// `mpp_upload_option`) from the accepted devices of `report`: the devices that can be
+// prepared go straight to Ready for migration, the rest to Error with the reason (ELIG-2).
+// Devices already in a task, and devices beyond the 1000th (ELIG-3), are findings.
+//
+// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+// `mpp_add_outcome_free`. On failure writes nothing and returns as `mpp_board_create_task`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `name`
+// must be NULL or a NUL-terminated string; `report` must be NULL or a live report; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_create_default_task(struct mpp_board *board,
+                                         const char *name,
+                                         uint32_t option,
+                                         const struct mpp_report *report,
+                                         struct mpp_add_outcome **out,
+                                         struct mpp_error **err);
+
+// How many devices were added; 0 for NULL.
+//
+// # Safety
+// `o` must be NULL or a live outcome.
+size_t mpp_add_outcome_added(const struct mpp_add_outcome *o);
+
+// How many devices were not added, each with a finding; 0 for NULL.
+//
+// # Safety
+// `o` must be NULL or a live outcome.
+size_t mpp_add_outcome_finding_count(const struct mpp_add_outcome *o);
+
+// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
+// at the device's upload row and the MAC Address column when it came from an upload.
+// Borrowed from `o`: valid until `mpp_add_outcome_free(o)`. NULL when `o` is NULL or `index`
+// is out of range.
+//
+// # Safety
+// `o` must be NULL or a live outcome.
+const struct mpp_finding *mpp_add_outcome_finding_at(const struct mpp_add_outcome *o, size_t index);
+
+// Frees an outcome and its findings. NULL is a no-op.
+//
+// # Safety
+// `o` must be NULL or an outcome from this library, not yet freed.
+void mpp_add_outcome_free(struct mpp_add_outcome *o);
+
+// *Prepare for migration* (TASK-4, ELIG-2): the task goes In progress; its devices that cannot
+// be prepared (not eligible, or unknown while *Include unknown eligibility* is off) go to
+// Error with the reason, the others stay Pending until the host reports each prepared or
+// failed.
+//
+// Every event function (`mpp_board_start_preparation` to `mpp_board_remove_devices`) names the
+// task, applies the event by the transition table (`mpp_transition`), and on success returns
+// `MPP_OK` and stores the task's new status in `*out_status`. A refused event changes nothing
+// and writes nothing; it returns `MPP_ERROR_CODE_TASK_NOT_FOUND`,
+// `MPP_ERROR_CODE_TRANSITION_REFUSED` or `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY` (by the
+// table), `MPP_ERROR_CODE_TASK_PAUSED` (TASK-6), or `MPP_ERROR_CODE_NULL_POINTER` /
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`, and the codes each names. This one also returns
+// `MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS` when another task is in progress (TASK-2) and
+// `MPP_ERROR_CODE_TASK_EMPTY` when no device can be prepared.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `task`
+// must be NULL or a NUL-terminated string; `out_status` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_start_preparation(struct mpp_board *board,
+                                       const char *task,
+                                       mpp_task_status *out_status,
+                                       struct mpp_error **err);
+
+// The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
+// moves from Pending to Ready for migration, and once no device is pending the task follows
+// its devices (Ready for migration, Ready with errors, Review errors).
+//
+// Returns as `mpp_board_start_preparation`, and a `MPP_ERROR_CODE_MAC_*` code for a MAC that
+// cannot be read, `MPP_ERROR_CODE_DEVICE_NOT_IN_TASK`, `MPP_ERROR_CODE_DEVICE_WRONG_TAB` (not
+// Pending).
+//
+// # Safety
+// As `mpp_board_start_preparation`; `mac` must be NULL or a NUL-terminated string.
+MPP_MUST_USE
+mpp_status mpp_board_report_prepared(struct mpp_board *board,
+                                     const char *task,
+                                     const char *mac,
+                                     mpp_task_status *out_status,
+                                     struct mpp_error **err);
+
+// The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
+// says: it moves from Pending to Error.
+//
+// Returns as `mpp_board_report_prepared`.
+//
+// # Safety
+// As `mpp_board_report_prepared`; `reason` must be NULL or a NUL-terminated string.
+MPP_MUST_USE
+mpp_status mpp_board_report_preparation_failed(struct mpp_board *board,
+                                               const char *task,
+                                               const char *mac,
+                                               const char *reason,
+                                               mpp_task_status *out_status,
+                                               struct mpp_error **err);
+
+// Fixed devices move from Error back to Ready for migration (TASK-5), all or none: `count`
+// MACs at `macs` (NULL allowed when `count` is 0). A device that is not eligible, or of unknown
+// eligibility while *Include unknown eligibility* is off, never moves (ELIG-2).
+//
+// Returns as `mpp_board_report_prepared`, a MAC being refused by its index (`macs[1]`), and
+// `MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE`, `MPP_ERROR_CODE_DEVICE_ELIGIBILITY_UNKNOWN`.
+//
+// # Safety
+// As `mpp_board_start_preparation`; `macs` must be NULL or point to `count` pointers, each
+// NULL or a NUL-terminated string.
+MPP_MUST_USE
+mpp_status mpp_board_move_to_ready(struct mpp_board *board,
+                                   const char *task,
+                                   const char *const *macs,
+                                   size_t count,
+                                   mpp_task_status *out_status,
+                                   struct mpp_error **err);
+
+// *Complete migration* for the whole task (TASK-7) by `mode` (an `mpp_completion_mode`): the
+// task must be Ready for migration; its ready devices go In progress and the task becomes
+// *Auto migration complete* or *Manual migration*. With a directory on the board, every device
+// of a *license only* task must already be in Webex Calling (TASK-9). To get the plan as well,
+// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`.
+//
+// Returns as `mpp_board_start_preparation`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` for a
+// number that is no mode, `MPP_ERROR_CODE_TASK_EMPTY`,
+// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`.
+//
+// # Safety
+// As `mpp_board_start_preparation`.
+MPP_MUST_USE
+mpp_status mpp_board_complete(struct mpp_board *board,
+                              const char *task,
+                              uint32_t mode,
+                              mpp_task_status *out_status,
+                              struct mpp_error **err);
+
+// The host reports the device with MAC `mac` migrated: it moves from In progress to
+// Completed.
+//
+// Returns as `mpp_board_report_prepared` (`MPP_ERROR_CODE_DEVICE_WRONG_TAB` when it is not
+// In progress).
+//
+// # Safety
+// As `mpp_board_report_prepared`.
+MPP_MUST_USE
+mpp_status mpp_board_report_migrated(struct mpp_board *board,
+                                     const char *task,
+                                     const char *mac,
+                                     mpp_task_status *out_status,
+                                     struct mpp_error **err);
+
+// The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
+// Control Hub says: it moves from In progress to Error.
+//
+// Returns as `mpp_board_report_migrated`.
+//
+// # Safety
+// As `mpp_board_report_preparation_failed`.
+MPP_MUST_USE
+mpp_status mpp_board_report_migration_failed(struct mpp_board *board,
+                                             const char *task,
+                                             const char *mac,
+                                             const char *reason,
+                                             mpp_task_status *out_status,
+                                             struct mpp_error **err);
+
+// *Pause migration* (TASK-6): while something runs (preparation, or a migration). While
+// paused, only resume, cancel and the status report are accepted.
+//
+// Returns as `mpp_board_start_preparation` (`MPP_ERROR_CODE_TRANSITION_REFUSED` when already
+// paused).
+//
+// # Safety
+// As `mpp_board_start_preparation`.
+MPP_MUST_USE
+mpp_status mpp_board_pause(struct mpp_board *board,
+                           const char *task,
+                           mpp_task_status *out_status,
+                           struct mpp_error **err);
+
+// *Resume migration* (TASK-6).
+//
+// Returns as `mpp_board_start_preparation` (`MPP_ERROR_CODE_TRANSITION_REFUSED` when not
+// paused).
+//
+// # Safety
+// As `mpp_board_start_preparation`.
+MPP_MUST_USE
+mpp_status mpp_board_resume(struct mpp_board *board,
+                            const char *task,
+                            mpp_task_status *out_status,
+                            struct mpp_error **err);
+
+// *Cancel migration* (TASK-6): during preparation the task returns to Draft with every device
+// Pending; during a migration the devices still In progress return to Ready for migration and
+// the migrated ones stay Completed. A pause ends.
+//
+// Returns as `mpp_board_start_preparation`.
+//
+// # Safety
+// As `mpp_board_start_preparation`.
+MPP_MUST_USE
+mpp_status mpp_board_cancel(struct mpp_board *board,
+                            const char *task,
+                            mpp_task_status *out_status,
+                            struct mpp_error **err);
+
+// Switches *Include unknown eligibility* (ELIG-2) on or off, in Draft: whether *Prepare for
+// migration* prepares devices of unknown eligibility.
+//
+// Returns as `mpp_board_start_preparation`.
+//
+// # Safety
+// As `mpp_board_start_preparation`.
+MPP_MUST_USE
+mpp_status mpp_board_set_include_unknown(struct mpp_board *board,
+                                         const char *task,
+                                         bool include_unknown,
+                                         mpp_task_status *out_status,
+                                         struct mpp_error **err);
+
+// Removes `count` devices, by MAC, from a task in Draft, all or none; they may then join
+// another task (DEV-6). `macs` may be NULL when `count` is 0.
+//
+// Returns as `mpp_board_move_to_ready` (`MPP_ERROR_CODE_DEVICE_NOT_IN_TASK` for a MAC the task
+// does not hold).
+//
+// # Safety
+// As `mpp_board_move_to_ready`.
+MPP_MUST_USE
+mpp_status mpp_board_remove_devices(struct mpp_board *board,
+                                    const char *task,
+                                    const char *const *macs,
+                                    size_t count,
+                                    mpp_task_status *out_status,
+                                    struct mpp_error **err);
+
+// *Complete migration* for some ready devices (TASK-7): the `count` devices at `macs`, each
+// in the Ready for migration tab of the task named `task` (which is Ready for migration, Ready
+// with errors, or in a migration with devices moved back to Ready), leave it for a new task
+// named `new_name`, which is then completed by `mode` (an `mpp_completion_mode`). Everything is checked before anything moves: the new name (TASK-1),
+// the devices, and the completion (TASK-9).
+//
+// On success returns `MPP_OK` and stores the new task's status in `*out_status` (the old
+// task follows its remaining devices). On failure changes nothing, writes nothing and returns
+// as `mpp_board_move_to_ready`, `mpp_board_create_task` and `mpp_board_complete` do, and
+// `MPP_ERROR_CODE_INVALID_ARGUMENT` when `count` is 0.
+//
+// # Safety
+// As `mpp_board_move_to_ready`; `new_name` must be NULL or a NUL-terminated string.
+MPP_MUST_USE
+mpp_status mpp_board_complete_subset(struct mpp_board *board,
+                                     const char *task,
+                                     const char *const *macs,
+                                     size_t count,
+                                     const char *new_name,
+                                     uint32_t mode,
+                                     mpp_task_status *out_status,
+                                     struct mpp_error **err);
 
 // Starts a streaming upload of `len` bytes of CSV (`bytes` may be NULL only when `len` is 0).
 // The bytes are copied: they may be freed once this returns. For a large file prefer
@@ -1349,6 +2182,10 @@ const char *mpp_error_code_name(uint32_t number);
 // it. Static: do not free.
 const char *mpp_error_code_rule(uint32_t number);
 
+// The name of a severity: "error" or "warning", or NULL for another number. Static: do not
+// free.
+const char *mpp_severity_name(uint32_t severity);
+
 // A one-line meaning of the code with this number, or NULL when no code has it. Static: do
 // not free.
 const char *mpp_error_code_summary(uint32_t number);
@@ -1456,6 +2293,159 @@ mpp_status mpp_firmware_compare(const struct mpp_firmware *a,
                                 int32_t *out,
                                 struct mpp_error **err);
 
+// The name of an `mpp_fleet_grouping` value: "none", "location" or "model"; NULL for any other
+// number. Static: do not free.
+const char *mpp_fleet_grouping_name(uint32_t grouping);
+
+// Makes fleet options: tasks for `option` (an `mpp_upload_option`, TASK-3) named
+// `{prefix}-001`, `{prefix}-002`… (the prefix made a valid name, TASK-1), of at most 1000
+// devices, not grouped, checked with the Control Hub table.
+//
+// On success returns `MPP_OK` and stores in `*out` options to free with
+// `mpp_fleet_options_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no option, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `prefix` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_fleet_options_new(const char *prefix,
+                                 uint32_t option,
+                                 struct mpp_fleet_options **out,
+                                 struct mpp_error **err);
+
+// Groups the devices into tasks by `grouping` (an `mpp_fleet_grouping`): none (input order),
+// location, or model.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no grouping (the
+// options are then unchanged), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_fleet_options_set_grouping(struct mpp_fleet_options *opts,
+                                          uint32_t grouping,
+                                          struct mpp_error **err);
+
+// Sets the most devices per task. The planning refuses a number outside 1 to 1000 (ELIG-3).
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// As `mpp_fleet_options_set_grouping`.
+MPP_MUST_USE
+mpp_status mpp_fleet_options_set_max_devices(struct mpp_fleet_options *opts,
+                                             size_t max_devices,
+                                             struct mpp_error **err);
+
+// Checks the devices' eligibility with `table`, or, when `table` is NULL, with the Control Hub
+// table. The options keep their own reference: `table` may be freed afterwards.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `table`
+// must be NULL or a live table; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_fleet_options_set_eligibility_table(struct mpp_fleet_options *opts,
+                                                   const struct mpp_eligibility_table *table,
+                                                   struct mpp_error **err);
+
+// Frees fleet options. NULL is a no-op.
+//
+// # Safety
+// `opts` must be NULL or options from `mpp_fleet_options_new`, not yet freed.
+void mpp_fleet_options_free(struct mpp_fleet_options *opts);
+
+// Splits `count` devices (borrowed from reports or upload rows; copied) into tasks in Draft of
+// at most the options' maximum (ELIG-3), with unique valid names (TASK-1), grouped as the
+// options say. Deterministic: the same devices in the same order give the same plan. A MAC
+// given twice (DEV-6) and a device that does not fit the option (TASK-3) are left out, each
+// with a finding. `devices` may be NULL when `count` is 0.
+//
+// On success returns `MPP_OK` and stores in `*out` a plan to free with `mpp_fleet_plan_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_INVALID_ARGUMENT` for a maximum
+// outside 1 to 1000, or `MPP_ERROR_CODE_NULL_POINTER` (a NULL device by its index,
+// `devices[2]`).
+//
+// # Safety
+// `devices` must be NULL or point to `count` pointers, each NULL or a live device; `opts` must
+// be NULL or live options; `out` must be valid for one write; `err` must be NULL or valid for
+// one write.
+MPP_MUST_USE
+mpp_status mpp_plan_fleet(const struct mpp_device *const *devices,
+                          size_t count,
+                          const struct mpp_fleet_options *opts,
+                          struct mpp_fleet_plan **out,
+                          struct mpp_error **err);
+
+// Plans the accepted devices of an upload report, as `mpp_plan_fleet` does.
+//
+// Returns as `mpp_plan_fleet`.
+//
+// # Safety
+// `report` must be NULL or a live report; `opts` must be NULL or live options; `out` must be
+// valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_plan_fleet_report(const struct mpp_report *report,
+                                 const struct mpp_fleet_options *opts,
+                                 struct mpp_fleet_plan **out,
+                                 struct mpp_error **err);
+
+// How many tasks the plan has; 0 for NULL.
+//
+// # Safety
+// `plan` must be NULL or a live plan.
+size_t mpp_fleet_plan_task_count(const struct mpp_fleet_plan *plan);
+
+// The `index`-th task, in Draft: within each group in name order, groups in key order.
+// Borrowed from the plan: valid until `mpp_fleet_plan_free(plan)`. NULL when `plan` is NULL
+// or `index` is out of range.
+//
+// # Safety
+// `plan` must be NULL or a live plan.
+const struct mpp_task *mpp_fleet_plan_task_at(const struct mpp_fleet_plan *plan, size_t index);
+
+// How many devices were left out, each with a finding; 0 for NULL.
+//
+// # Safety
+// `plan` must be NULL or a live plan.
+size_t mpp_fleet_plan_finding_count(const struct mpp_fleet_plan *plan);
+
+// The `index`-th finding: `device_already_in_task` for a MAC given twice,
+// `task_option_mismatch` for a device that does not fit the option, at the device's upload
+// row when it came from one. Borrowed from the plan. NULL when `plan` is NULL or `index` is
+// out of range.
+//
+// # Safety
+// `plan` must be NULL or a live plan.
+const struct mpp_finding *mpp_fleet_plan_finding_at(const struct mpp_fleet_plan *plan,
+                                                    size_t index);
+
+// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `plan` must be NULL or a plan from this library, not yet freed.
+void mpp_fleet_plan_free(struct mpp_fleet_plan *plan);
+
+// Adds the tasks of a fleet plan to the board, all or none: a name already taken (TASK-1) or a
+// device already in one of the board's tasks (DEV-6) refuses the whole plan. The plan is
+// copied and stays as it was.
+//
+// Returns `MPP_OK`, or on failure changes nothing and returns
+// `MPP_ERROR_CODE_TASK_NAME_TAKEN`, `MPP_ERROR_CODE_DOCUMENT_INVALID` (naming the broken
+// invariant), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `plan`
+// must be NULL or a live plan; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_add_fleet_plan(struct mpp_board *board,
+                                    const struct mpp_fleet_plan *plan,
+                                    struct mpp_error **err);
+
 // Reads a hardware version (`V03`, `v3`, `VID V03`, `3`) and stores its number (1 to 99) in
 // `*out`; VIDs compare as these numbers (EXT-1).
 //
@@ -1506,6 +2496,382 @@ MPP_MUST_USE mpp_status mpp_license_file_name(const char *mac, char **out, struc
 // # Safety
 // As `mpp_normalize_mac`.
 MPP_MUST_USE mpp_status mpp_license_url(const char *mac, char **out, struct mpp_error **err);
+
+// The name of an `mpp_bat_group` value: "mixed_models" or "per_load"; NULL for any other
+// number. Static: do not free.
+const char *mpp_bat_group_name(uint32_t group);
+
+// Checks a file name for upload to Unified CM (MAN-2, EXT-11): ASCII letters and digits,
+// `-`, `.` and `_`, not starting with a dot, at most one dot, no comma.
+//
+// Returns `MPP_OK` for a valid name. On failure returns `MPP_ERROR_CODE_FILE_NAME_INVALID`
+// (MAN-2) or `MPP_ERROR_CODE_FILE_NAME_COMMA` (EXT-11), whose suggestion is a valid name, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `name` must be NULL or a NUL-terminated string; `err` must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_check_bat_file_name(const char *name, struct mpp_error **err);
+
+// MAN-4's table, named "man_4": `sip7832`, `sip78xx`, `sip8832`, `sip8845_65` and `sip88xx`
+// loads 11.3(6).
+//
+// On success returns `MPP_OK` and stores in `*out` a table to free with
+// `mpp_phone_load_table_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_phone_load_table_man_4(struct mpp_phone_load_table **out,
+                                      struct mpp_error **err);
+
+// Reads and validates a host's table (EXT-10): `len` bytes of CSV with the columns
+// `model,phone_load,source` (the form `mpp_phone_load_table_to_csv` writes), named `name`.
+//
+// On success returns `MPP_OK` and stores in `*out` a table to free with
+// `mpp_phone_load_table_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID` with the row and column of the refused cell (an
+// unknown model or one without Enterprise firmware, a model twice, a load that is not an MPP
+// load name, an 8800 audio load below 11.3(3), an empty source), or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`. `csv` may be NULL only
+// when `len` is 0.
+//
+// # Safety
+// `csv` must be NULL or point to `len` readable bytes; `name` must be NULL or a NUL-terminated
+// string; `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_phone_load_table_from_csv(const uint8_t *csv,
+                                         size_t len,
+                                         const char *name,
+                                         struct mpp_phone_load_table **out,
+                                         struct mpp_error **err);
+
+// The table in its CSV form, which `mpp_phone_load_table_from_csv` reads back.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `table` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `table` must be NULL or a live table; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_phone_load_table_to_csv(const struct mpp_phone_load_table *table,
+                                       char **out,
+                                       struct mpp_error **err);
+
+// The table's name ("man_4", or the host's). Borrowed from `table`. NULL when `table` is NULL.
+//
+// # Safety
+// `table` must be NULL or a live table.
+const char *mpp_phone_load_table_name(const struct mpp_phone_load_table *table);
+
+// How many rows (models) the table has; 0 for NULL.
+//
+// # Safety
+// `table` must be NULL or a live table.
+size_t mpp_phone_load_table_row_count(const struct mpp_phone_load_table *table);
+
+// Frees a table. NULL is a no-op. Options that use it keep their own reference.
+//
+// # Safety
+// `table` must be NULL or a table from this library, not yet freed.
+void mpp_phone_load_table_free(struct mpp_phone_load_table *table);
+
+// Makes the default options: file names after the task, MAN-4's phone loads.
+//
+// On success returns `MPP_OK` and stores in `*out` options to free with
+// `mpp_manual_plan_options_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_options_new(struct mpp_manual_plan_options **out,
+                                       struct mpp_error **err);
+
+// Starts every file name with `prefix` (`<prefix>_group1_mixed.txt`…), or, when `prefix` is
+// NULL, with the task's name made safe. The planning refuses a prefix that makes a name MAN-2
+// or EXT-11 refuses.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL,
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` (the options are then unchanged).
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `prefix`
+// must be NULL or a NUL-terminated string; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_options_set_file_prefix(struct mpp_manual_plan_options *opts,
+                                                   const char *prefix,
+                                                   struct mpp_error **err);
+
+// Takes the phone loads from `table`, or, when `table` is NULL, from MAN-4's table. The
+// options keep their own reference: `table` may be freed afterwards.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `table`
+// must be NULL or a live table; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_options_set_phone_load_table(struct mpp_manual_plan_options *opts,
+                                                        const struct mpp_phone_load_table *table,
+                                                        struct mpp_error **err);
+
+// Frees options. NULL is a no-op.
+//
+// # Safety
+// `opts` must be NULL or options from `mpp_manual_plan_options_new`, not yet freed.
+void mpp_manual_plan_options_free(struct mpp_manual_plan_options *opts);
+
+// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1 file
+// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per phone
+// load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the
+// cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8), models
+// without a load in the table (MAN-4). The task does not change: to complete it as well, use
+// `mpp_board_complete_manual`.
+//
+// On success returns `MPP_OK` and stores in `*out` a plan to free with
+// `mpp_manual_plan_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY`, `MPP_ERROR_CODE_FILE_NAME_INVALID` /
+// `MPP_ERROR_CODE_FILE_NAME_COMMA` for a file prefix that makes names MAN-2 or EXT-11 refuse,
+// or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `task` must be NULL or a live task; `opts` must be NULL or live options; `out` must be valid
+// for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_plan_manual(const struct mpp_task *task,
+                           const struct mpp_manual_plan_options *opts,
+                           struct mpp_manual_plan **out,
+                           struct mpp_error **err);
+
+// Completes the migration of the task named `task` manually: plans it as `mpp_plan_manual`
+// does, then applies *Complete migration* (TASK-2, TASK-7, TASK-9 as `mpp_board_complete`
+// checks them); the task becomes *Manual migration* with its ready devices In progress.
+// Nothing changes when either refuses.
+//
+// On success returns `MPP_OK` and stores in `*out` the plan, to free with
+// `mpp_manual_plan_free`. On failure writes nothing and returns as `mpp_plan_manual` and
+// `mpp_board_complete` do, and `MPP_ERROR_CODE_TASK_NOT_FOUND`.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `task`
+// must be NULL or a NUL-terminated string; `opts` must be NULL or live options; `out` must be
+// valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_complete_manual(struct mpp_board *board,
+                                     const char *task,
+                                     const struct mpp_manual_plan_options *opts,
+                                     struct mpp_manual_plan **out,
+                                     struct mpp_error **err);
+
+// The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_manual_plan_task_name(const struct mpp_manual_plan *p);
+
+// How many BAT files the plan has: the Group 1 file and one Group 2 file per phone load; 0 for
+// NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_manual_plan_bat_file_count(const struct mpp_manual_plan *p);
+
+// The `index`-th BAT file: Group 1 first, then Group 2 by phone load. Borrowed from the plan.
+// NULL when `p` is NULL or `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const struct mpp_bat_file *mpp_manual_plan_bat_file_at(const struct mpp_manual_plan *p,
+                                                       size_t index);
+
+// The name of the BAT file holding the device with this MAC (any spelling DEV-6 accepts): its
+// Group 2 file, or the Group 1 file when it is in no Group 2 file.
+//
+// On success returns `MPP_OK` and stores in `*out` the name, borrowed from the plan, or NULL
+// when no file holds the device. On failure writes nothing and returns a
+// `MPP_ERROR_CODE_MAC_*` code, or `MPP_ERROR_CODE_NULL_POINTER` /
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `p` must be NULL or a live plan; `mac` must be NULL or a NUL-terminated string; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_file_of(const struct mpp_manual_plan *p,
+                                   const char *mac,
+                                   const char **out,
+                                   struct mpp_error **err);
+
+// How many device licenses the plan has (one per ready device, EXT-7); 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_manual_plan_license_count(const struct mpp_manual_plan *p);
+
+// The MAC of the `index`-th license's phone. Borrowed from the plan. NULL when `p` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_manual_plan_license_mac_at(const struct mpp_manual_plan *p, size_t index);
+
+// The file name of the `index`-th license, `<MAC>.lic` (EXT-7). Borrowed from the plan. NULL
+// when `p` is NULL or `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_manual_plan_license_file_name_at(const struct mpp_manual_plan *p, size_t index);
+
+// Where the Webex cloud serves the `index`-th license (EXT-7). Borrowed from the plan. NULL
+// when `p` is NULL or `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const char *mpp_manual_plan_license_url_at(const struct mpp_manual_plan *p, size_t index);
+
+// How many cautions the plan has; 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+size_t mpp_manual_plan_finding_count(const struct mpp_manual_plan *p);
+
+// The `index`-th caution (MAN-1, EXT-6, DEV-8, MAN-4 `no_phone_load`). Borrowed from the plan.
+// NULL when `p` is NULL or `index` is out of range.
+//
+// # Safety
+// `p` must be NULL or a live plan.
+const struct mpp_finding *mpp_manual_plan_finding_at(const struct mpp_manual_plan *p, size_t index);
+
+// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5), with the cautions.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `p` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `p` must be NULL or a live plan; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_instructions_text(const struct mpp_manual_plan *p,
+                                             char **out,
+                                             struct mpp_error **err);
+
+// The plan as JSON: files (without their content) with steps, licenses, cautions.
+//
+// Returns as `mpp_manual_plan_instructions_text`.
+//
+// # Safety
+// As `mpp_manual_plan_instructions_text`.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_to_json(const struct mpp_manual_plan *p,
+                                   char **out,
+                                   struct mpp_error **err);
+
+// The device licenses as CSV: MAC Address, License File, URL (EXT-7; lines end with CR LF).
+//
+// Returns as `mpp_manual_plan_instructions_text`.
+//
+// # Safety
+// As `mpp_manual_plan_instructions_text`.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_licenses_csv(const struct mpp_manual_plan *p,
+                                        char **out,
+                                        struct mpp_error **err);
+
+// Writes the plan's files into the directory `dir` (created if missing): every BAT file, then
+// `<task>_manual_instructions.txt`, `<task>_manual_plan.json` and `<task>_licenses.csv`. Each
+// file is written whole or not at all; unless `overwrite`, an existing file stops everything
+// before anything is written.
+//
+// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR`
+// (naming the path), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `p` must be NULL or a live plan; `dir` must be NULL or a NUL-terminated string (on Unix any
+// bytes, elsewhere UTF-8); `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_manual_plan_write(const struct mpp_manual_plan *p,
+                                 const char *dir,
+                                 bool overwrite,
+                                 struct mpp_error **err);
+
+// Frees a plan, with every BAT file and everything else borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `p` must be NULL or a plan from this library, not yet freed.
+void mpp_manual_plan_free(struct mpp_manual_plan *p);
+
+// The file name (MAN-2, EXT-11). Borrowed from the plan. NULL when `f` is NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_name(const struct mpp_bat_file *f);
+
+// Group 1 (`MPP_BAT_GROUP_MIXED_MODELS`) or Group 2 (`MPP_BAT_GROUP_PER_LOAD`) (MAN-4).
+// `MPP_BAT_GROUP_MIXED_MODELS` for NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+mpp_bat_group mpp_bat_file_group(const struct mpp_bat_file *f);
+
+// How many models the file's phones are of; 0 for NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+size_t mpp_bat_file_model_count(const struct mpp_bat_file *f);
+
+// The `index`-th model (as `mpp_model_name` spells it), in name order. Borrowed from the plan.
+// NULL when `f` is NULL or `index` is out of range.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_model_at(const struct mpp_bat_file *f, size_t index);
+
+// The Phone Load Name to set (Group 2), e.g. "sip78xx.11-3-6MPP0001-272"; NULL for the Group 1
+// file and for NULL. Borrowed from the plan.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_phone_load(const struct mpp_bat_file *f);
+
+// The Load Server to set (Group 2): "cloudupgrader.webex.com"; NULL for the Group 1 file and
+// for NULL. Borrowed from the plan.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_load_server(const struct mpp_bat_file *f);
+
+// How many devices the file lists; 0 for NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+size_t mpp_bat_file_device_count(const struct mpp_bat_file *f);
+
+// The MAC of the `index`-th device, in the task's order. Borrowed from the plan. NULL when `f`
+// is NULL or `index` is out of range.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_device_at(const struct mpp_bat_file *f, size_t index);
+
+// How many steps the administrator follows with the file in Unified CM (MAN-3, MAN-5); 0 for
+// NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+size_t mpp_bat_file_step_count(const struct mpp_bat_file *f);
+
+// The `index`-th step. Borrowed from the plan. NULL when `f` is NULL or `index` is out of
+// range.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_step_at(const struct mpp_bat_file *f, size_t index);
+
+// The file's content (EXT-11): one device name (`SEP` + MAC) per line, lines separated by
+// CR LF, no blank line. Borrowed from the plan. NULL when `f` is NULL.
+//
+// # Safety
+// `f` must be NULL or a file borrowed from a live plan.
+const char *mpp_bat_file_content(const struct mpp_bat_file *f);
 
 // Reads a model in any spelling EXT-9 lists (`8845`, `CP-8845-K9=`, `Cisco 8845`,
 // `DMS Cisco 8845`), case-insensitively; `NR` stays part of the model. When the text carries a
@@ -1581,6 +2947,93 @@ bool mpp_model_has_wifi(const struct mpp_model *m);
 // # Safety
 // `m` must be NULL or a handle from this library.
 bool mpp_model_has_enterprise_firmware(const struct mpp_model *m);
+
+// Makes an empty list of files.
+//
+// On success returns `MPP_OK` and stores in `*out` a list to free with
+// `mpp_output_files_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_output_files_new(struct mpp_output_files **out, struct mpp_error **err);
+
+// Adds a file: its name (a plain file name; checked when written) and its text, copied.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` (the
+// list is then unchanged).
+//
+// # Safety
+// `files` must be NULL or a live list not used by another thread during the call; `name` and
+// `content` must each be NULL or a NUL-terminated string; `err` must be NULL or valid for one
+// write.
+MPP_MUST_USE
+mpp_status mpp_output_files_add(struct mpp_output_files *files,
+                                const char *name,
+                                const char *content,
+                                struct mpp_error **err);
+
+// Adds the three files of an automatic plan (see `mpp_auto_plan_write`).
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `files` must be NULL or a live list not used by another thread during the call; `plan` must
+// be NULL or a live plan; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_output_files_add_auto_plan(struct mpp_output_files *files,
+                                          const struct mpp_auto_plan *plan,
+                                          struct mpp_error **err);
+
+// Adds the files of a manual plan: its BAT files, instructions, JSON and licenses (see
+// `mpp_manual_plan_write`).
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `files` must be NULL or a live list not used by another thread during the call; `plan` must
+// be NULL or a live plan; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_output_files_add_manual_plan(struct mpp_output_files *files,
+                                            const struct mpp_manual_plan *plan,
+                                            struct mpp_error **err);
+
+// How many files the list holds; 0 for NULL.
+//
+// # Safety
+// `files` must be NULL or a live list.
+size_t mpp_output_files_count(const struct mpp_output_files *files);
+
+// The name of the `index`-th file, in the order they were added. Borrowed from the list:
+// valid until `mpp_output_files_free` (adding files does not end it). NULL when `files` is
+// NULL or `index` is out of range.
+//
+// # Safety
+// `files` must be NULL or a live list.
+const char *mpp_output_files_name_at(const struct mpp_output_files *files, size_t index);
+
+// Writes every file of the list into the directory `dir` (created if missing). Every name
+// must be a plain file name that stays inside `dir`; unless `overwrite`, an existing file
+// stops everything before anything is written. Each file is written to a temporary file,
+// flushed, then renamed into place, so a failure midway leaves no half-written file.
+//
+// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (naming the file),
+// `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR` (naming the path), or
+// `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `files` must be NULL or a live list; `dir` must be NULL or a NUL-terminated string (on Unix
+// any bytes, elsewhere UTF-8); `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_output_files_write(const struct mpp_output_files *files,
+                                  const char *dir,
+                                  bool overwrite,
+                                  struct mpp_error **err);
+
+// Frees a list and its names. NULL is a no-op.
+//
+// # Safety
+// `files` must be NULL or a list from `mpp_output_files_new`, not yet freed.
+void mpp_output_files_free(struct mpp_output_files *files);
 
 // Devices added (CSV-14); 0 for NULL.
 //
@@ -1692,12 +3145,294 @@ mpp_status mpp_report_devices_csv(const struct mpp_report *r,
 // `r` must be NULL or a report from this library, not yet freed.
 void mpp_report_free(struct mpp_report *r);
 
+// What `event` (an `mpp_event_kind`) does to a task whose status is `status` (an
+// `mpp_task_status`), by the transition table the core enforces (TASK-4 to TASK-7). Every
+// pair a task accepts is there; any other pair is refused with
+// `MPP_ERROR_CODE_TRANSITION_REFUSED`. The table is not the whole check of an event: applying
+// it also refuses anything but resume and cancel while the task is paused (TASK-6), a second
+// task in progress (TASK-2), and devices in the wrong tab.
+//
+// On success returns `MPP_OK` and stores the outcome in `*out`. On failure writes nothing and
+// returns `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no status or no event kind,
+// or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_transition(uint32_t status,
+                          uint32_t event,
+                          struct mpp_transition_outcome *out,
+                          struct mpp_error **err);
+
+// The transition table as Markdown (the table the README shows): one row per pair a task
+// accepts or refuses by a rule of its own, and a last row for every other pair.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL, writing nothing.
+//
+// # Safety
+// `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_transition_table_markdown(char **out, struct mpp_error **err);
+
+// The stable name of an `mpp_task_status` value: "draft", "in_progress",
+// "ready_for_migration", "ready_with_errors", "review_errors", "auto_migration_complete" or
+// "manual_migration"; NULL for any other number. Static: do not free.
+const char *mpp_task_status_name(uint32_t status);
+
+// The name Control Hub shows for an `mpp_task_status` value: "Ready for migration"; NULL for
+// any other number. Static: do not free.
+const char *mpp_task_status_label(uint32_t status);
+
+// The stable name of an `mpp_device_tab` value: "pending", "error", "ready_for_migration",
+// "in_progress" or "completed"; NULL for any other number. Static: do not free.
+const char *mpp_device_tab_name(uint32_t tab);
+
+// The name Control Hub shows for an `mpp_device_tab` value: "Ready for migration"; NULL for
+// any other number. Static: do not free.
+const char *mpp_device_tab_label(uint32_t tab);
+
+// The stable name of an `mpp_event_kind` value: "start_preparation"; NULL for any other
+// number. Static: do not free.
+const char *mpp_event_kind_name(uint32_t event);
+
+// The name of an `mpp_completion_mode` value: "automatic" or "manual"; NULL for any other
+// number (`MPP_COMPLETION_MODE_NONE` included). Static: do not free.
+const char *mpp_completion_mode_name(uint32_t mode);
+
 // Frees a string returned by this library. NULL is a no-op.
 //
 // # Safety
 // `s` must be NULL or a string this library returned as owned (`char *`), not yet freed. Do
 // not pass strings documented as static or borrowed, nor memory from `malloc`.
 void mpp_string_free(char *s);
+
+// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+const char *mpp_task_name(const struct mpp_task *t);
+
+// The task's migration option (TASK-3). `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+mpp_upload_option mpp_task_option(const struct mpp_task *t);
+
+// The task's status (TASK-4). `MPP_TASK_STATUS_DRAFT` for NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+mpp_task_status mpp_task_status_of(const struct mpp_task *t);
+
+// Whether the task is paused (TASK-6); false for NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+bool mpp_task_paused(const struct mpp_task *t);
+
+// Whether devices of unknown eligibility are prepared (*Include unknown eligibility*,
+// ELIG-2); false for NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+bool mpp_task_include_unknown(const struct mpp_task *t);
+
+// How the task's migration was completed: an `mpp_completion_mode`, or
+// `MPP_COMPLETION_MODE_NONE` when it was not (and for NULL).
+//
+// # Safety
+// `t` must be NULL or a live task.
+uint32_t mpp_task_completion_mode_of(const struct mpp_task *t);
+
+// The counts of every upload added to the task (CSV-14): stores them in `*out`.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `t` or `out` is NULL, writing
+// nothing.
+//
+// # Safety
+// `t` must be NULL or a live task; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_upload_counts(const struct mpp_task *t,
+                                  struct mpp_upload_counts *out,
+                                  struct mpp_error **err);
+
+// How many devices sit in each tab (TASK-5): stores them in `*out`.
+//
+// Returns as `mpp_task_upload_counts`.
+//
+// # Safety
+// As `mpp_task_upload_counts`.
+MPP_MUST_USE
+mpp_status mpp_task_tab_counts(const struct mpp_task *t,
+                               struct mpp_tab_counts *out,
+                               struct mpp_error **err);
+
+// How many devices are eligible, not eligible and unknown (ELIG-1): stores them in `*out`.
+//
+// Returns as `mpp_task_upload_counts`.
+//
+// # Safety
+// As `mpp_task_upload_counts`.
+MPP_MUST_USE
+mpp_status mpp_task_eligibility_counts(const struct mpp_task *t,
+                                       struct mpp_eligibility_counts *out,
+                                       struct mpp_error **err);
+
+// How many devices the task holds; 0 for NULL.
+//
+// # Safety
+// `t` must be NULL or a live task.
+size_t mpp_task_device_count(const struct mpp_task *t);
+
+// The `index`-th device of the task, in the order they were added. Borrowed from the task.
+// NULL when `t` is NULL or `index` is out of range.
+//
+// # Safety
+// `t` must be NULL or a live task.
+const struct mpp_task_device *mpp_task_device_at(const struct mpp_task *t, size_t index);
+
+// The device of the task with this MAC (any spelling DEV-6 accepts).
+//
+// On success returns `MPP_OK` and stores in `*out` the device, borrowed from the task, or
+// NULL when the task does not hold it. On failure writes nothing and returns a
+// `MPP_ERROR_CODE_MAC_*` code for a MAC that cannot be read, or `MPP_ERROR_CODE_NULL_POINTER`
+// / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `t` must be NULL or a live task; `mac` must be NULL or a NUL-terminated string; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_find_device(const struct mpp_task *t,
+                                const char *mac,
+                                const struct mpp_task_device **out,
+                                struct mpp_error **err);
+
+// The device itself: MAC, model, assignment, upload row (read with the `mpp_device_*`
+// accessors). Borrowed from the task. NULL when `d` is NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+const struct mpp_device *mpp_task_device_device(const struct mpp_task_device *d);
+
+// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+// `MPP_ELIGIBILITY_STATUS_UNKNOWN` for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+mpp_eligibility_status mpp_task_device_eligibility(const struct mpp_task_device *d);
+
+// How many reasons the eligibility has (errors and warnings: EXT-1 to EXT-8, DEV-8); 0 for
+// NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+size_t mpp_task_device_reason_count(const struct mpp_task_device *d);
+
+// The `index`-th reason of the eligibility. Borrowed from the task. NULL when `d` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+const struct mpp_finding *mpp_task_device_reason_at(const struct mpp_task_device *d, size_t index);
+
+// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+mpp_device_tab mpp_task_device_tab(const struct mpp_task_device *d);
+
+// Why the device is in the Error tab (as the host reported it, or the eligibility refusal);
+// NULL when it is not in Error, and for NULL. Borrowed from the task.
+//
+// # Safety
+// `d` must be NULL or a device borrowed from a live task.
+const char *mpp_task_device_last_error(const struct mpp_task_device *d);
+
+// Searches the task's device list (ELIG-4): the devices matching `query` on any attribute
+// (device name, MAC in either spelling, model, type, username, phone number, extension,
+// location, eligibility, tab, hardware and firmware version), case-insensitively and in part,
+// whose eligibility is `filter` (an `mpp_eligibility_status`, or `MPP_ELIGIBILITY_ANY`). An
+// empty query matches every device.
+//
+// On success returns `MPP_OK` and stores in `*out` a result to free with
+// `mpp_search_result_free`. On failure writes nothing and returns
+// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a filter that is neither, or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `t` must be NULL or a live task; `query` must be NULL or a NUL-terminated string; `out` must
+// be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_search(const struct mpp_task *t,
+                           const char *query,
+                           uint32_t filter,
+                           struct mpp_search_result **out,
+                           struct mpp_error **err);
+
+// How many devices the search found; 0 for NULL.
+//
+// # Safety
+// `r` must be NULL or a live result.
+size_t mpp_search_result_count(const struct mpp_search_result *r);
+
+// The index in the task of the `index`-th device found; `SIZE_MAX` when `r` is NULL or
+// `index` is out of range.
+//
+// # Safety
+// `r` must be NULL or a live result.
+size_t mpp_search_result_at(const struct mpp_search_result *r, size_t index);
+
+// Frees a search result. NULL is a no-op.
+//
+// # Safety
+// `r` must be NULL or a result from `mpp_task_search`, not yet freed.
+void mpp_search_result_free(struct mpp_search_result *r);
+
+// The device list with all its details as CSV (ELIG-5): Device Name, MAC Address, Model,
+// Hardware Version, Firmware, Type, Username, Phone Number, Extension, Location, Call Plan,
+// Eligibility, Reasons, Tab, Last Error, Wi-Fi, Upload Row. UTF-8 without BOM, every cell safe
+// to open in a spreadsheet.
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `t` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `t` must be NULL or a live task; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_device_list_csv(const struct mpp_task *t,
+                                    char **out,
+                                    struct mpp_error **err);
+
+// The device list with all its details as JSON (ELIG-5): an array of the task's devices.
+//
+// Returns as `mpp_task_device_list_csv`.
+//
+// # Safety
+// As `mpp_task_device_list_csv`.
+MPP_MUST_USE
+mpp_status mpp_task_device_list_json(const struct mpp_task *t,
+                                     char **out,
+                                     struct mpp_error **err);
+
+// The status report (TASK-6, *Download status report*) as CSV: every device with its tab,
+// eligibility, last error, and its batch when `auto_plan` is given or its BAT file when
+// `manual_plan` is given (both NULL: neither column is filled). UTF-8 without BOM, safe to
+// open in a spreadsheet.
+//
+// Returns as `mpp_task_device_list_csv`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` when both
+// plans are given.
+//
+// # Safety
+// `t` must be NULL or a live task; `auto_plan` and `manual_plan` must each be NULL or a live
+// plan; `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_status_report_csv(const struct mpp_task *t,
+                                      const struct mpp_auto_plan *auto_plan,
+                                      const struct mpp_manual_plan *manual_plan,
+                                      char **out,
+                                      struct mpp_error **err);
 
 // The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
 // NULL for any other number. Static: do not free.

@@ -229,7 +229,8 @@ pub enum ErrorCode {
     OutputExists = 607,
     /// An output file name is empty or would leave the output directory; nothing was written.
     OutputPathInvalid = 608,
-    /// The phone-load table has no MPP load for the device's model, so it is in no Group 2 file (MAN-4).
+    /// The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
+    /// only in Group 1 (MAN-4).
     NoPhoneLoad = 609,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
@@ -941,8 +942,8 @@ impl ErrorCode {
             NoPhoneLoad => info(
                 "no_phone_load",
                 "MAN-4",
-                E,
-                "The phone-load table has no load for the device's model.",
+                W,
+                "The phone-load table has no load for the device's model; it is in Group 1 only.",
             ),
             Panic => info(
                 "panic",

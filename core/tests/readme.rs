@@ -5,7 +5,8 @@
 use std::path::Path;
 
 fn readme() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).expect("README.md")
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+        .expect("README.md")
 }
 
 #[test]
@@ -20,8 +21,15 @@ fn the_readme_transition_table_is_the_enforced_one() {
 #[test]
 fn the_readme_starts_with_the_two_commands_and_links_the_error_table() {
     let text = readme();
-    let first_block = text.split("```sh").nth(1).and_then(|b| b.split("```").next()).unwrap_or("");
-    assert!(first_block.contains("./scripts/demo") && first_block.contains("./scripts/test"), "{first_block}");
+    let first_block = text
+        .split("```sh")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .unwrap_or("");
+    assert!(
+        first_block.contains("./scripts/demo") && first_block.contains("./scripts/test"),
+        "{first_block}"
+    );
     assert!(text.find("## The two commands") < text.find("## A tour of the API"));
     assert!(text.contains("(docs/error-codes.md)"));
 }

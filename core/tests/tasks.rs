@@ -669,3 +669,100 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn single_tasks_save_load_and_lookups_refuse_by_code() {
+    let mut board = Board::new();
+    board.create_task("a", UploadOption::LicenseOnly).unwrap();
+    board
+        .add_devices("a", [phone(1, "8845"), phone(2, "8845")])
+        .unwrap();
+    assert_eq!(
+        board.get("nope").unwrap_err().code(),
+        ErrorCode::TaskNotFound
+    );
+    let task = board.get("A").unwrap();
+    let again = Task::from_json(&task.to_json()).unwrap();
+    assert_eq!(&again, task);
+    assert_eq!(again.device(mac(2)).unwrap().tab(), DeviceTab::Pending);
+    let broken = task
+        .to_json()
+        .replace("\"status\":\"draft\"", "\"status\":\"review_errors\"");
+    assert_eq!(
+        Task::from_json(&broken).unwrap_err().code(),
+        ErrorCode::DocumentInvalid
+    );
+    assert_eq!(
+        Task::from_json("{").unwrap_err().code(),
+        ErrorCode::JsonInvalid
+    );
+    for status in TaskStatus::ALL {
+        assert_eq!(TaskStatus::parse(status.as_str()), Some(status));
+    }
+    assert_eq!(DeviceTab::parse("completed"), Some(DeviceTab::Completed));
+    assert_eq!(EventKind::parse("nope"), None);
+    // A cancelled migration that migrated nothing forgets how it was completed.
+    board.apply("a", TaskEvent::StartPreparation).unwrap();
+    board
+        .refresh(
+            "a",
+            [
+                TaskEvent::Prepared { mac: mac(1) },
+                TaskEvent::Prepared { mac: mac(2) },
+            ],
+        )
+        .unwrap();
+    board
+        .apply(
+            "a",
+            TaskEvent::Complete {
+                mode: CompletionMode::Automatic,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        board.apply("a", TaskEvent::Cancel).unwrap(),
+        TaskStatus::ReadyForMigration
+    );
+    assert_eq!(board.get("a").unwrap().completion(), None);
+    assert!(board.directory().is_none());
+}
+
+#[test]
+fn task3_devices_must_fit_the_task_option() {
+    let report = validate_upload_path(
+        data("upload.csv"),
+        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
+    )
+    .unwrap();
+    let mut board = Board::new();
+    board.create_task("lo", UploadOption::LicenseOnly).unwrap();
+    let outcome = board
+        .add_devices("lo", report.devices().iter().cloned())
+        .unwrap();
+    assert_eq!(outcome.added, 0);
+    assert_eq!(outcome.findings.len(), 5);
+    assert!(
+        outcome
+            .findings
+            .iter()
+            .all(|f| f.code() == ErrorCode::TaskOptionMismatch && f.row().is_some())
+    );
+    board
+        .create_task("ld", UploadOption::LicenseAndDevice)
+        .unwrap();
+    assert_eq!(
+        board
+            .add_devices("ld", [phone(1, "8845")])
+            .unwrap()
+            .findings[0]
+            .code(),
+        ErrorCode::TaskOptionMismatch
+    );
+    assert!(
+        Board::from_json(&board.to_json()).is_ok(),
+        "what was refused never reaches the saved board"
+    );
+    let found = board.get("ld").unwrap().search_indices("", None);
+    assert!(found.is_empty());
+}

@@ -638,7 +638,8 @@ static void check_options_and_exports(const char *data) {
 /* --- 3. the example: upload.csv against directory.json -------------------------------------- */
 
 static const char *severity_name(mpp_severity s) {
-    return s == MPP_SEVERITY_WARNING ? "warning" : "error";
+    const char *name = mpp_severity_name(s);
+    return name != NULL ? name : "?";
 }
 
 /* How many lines a text has, as Rust's str::lines counts them. */

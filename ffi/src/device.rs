@@ -39,6 +39,11 @@ impl mpp_device {
         }
     }
 
+    /// The device.
+    pub(crate) fn get(&self) -> &Device {
+        &self.device
+    }
+
     fn strings(&self) -> &DeviceStrings {
         self.strings.get_or_init(|| {
             let a = self.device.assignment();

@@ -244,6 +244,17 @@ pub extern "C" fn mpp_error_code_rule(number: u32) -> *const c_char {
     })
 }
 
+/// The name of a severity: "error" or "warning", or NULL for another number. Static: do not
+/// free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_severity_name(severity: u32) -> *const c_char {
+    match severity {
+        s if s == Severity::Error as u32 => c"error".as_ptr(),
+        s if s == Severity::Warning as u32 => c"warning".as_ptr(),
+        _ => ptr::null(),
+    }
+}
+
 /// A one-line meaning of the code with this number, or NULL when no code has it. Static: do
 /// not free.
 #[unsafe(no_mangle)]

@@ -16,6 +16,9 @@
 //!
 //! No rule of the domain lives here: every check is the core crate's.
 
+mod args;
+mod auto_plan;
+mod board;
 mod boundary;
 mod cursor;
 mod device;
@@ -25,20 +28,31 @@ mod eligibility;
 mod email;
 mod error;
 mod firmware;
+mod fleet;
 mod handle;
 mod hardware;
 mod mac;
+mod manual_plan;
 mod model;
+mod output;
 mod report;
+mod status;
 mod string;
+mod task;
 mod upload;
 mod version;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_plan;
+#[cfg(test)]
+mod tests_task;
+#[cfg(test)]
 mod tests_upload;
 
+pub use auto_plan::*;
+pub use board::*;
 pub use boundary::{MPP_OK, mpp_status};
 pub use cursor::*;
 pub use device::*;
@@ -48,10 +62,15 @@ pub use eligibility::*;
 pub use email::*;
 pub use error::*;
 pub use firmware::*;
+pub use fleet::*;
 pub use hardware::*;
 pub use mac::*;
+pub use manual_plan::*;
 pub use model::*;
+pub use output::*;
 pub use report::*;
+pub use status::*;
 pub use string::*;
+pub use task::*;
 pub use upload::*;
 pub use version::*;

@@ -31,6 +31,11 @@ impl mpp_report {
             devices: LazySlots::default(),
         }
     }
+
+    /// The report.
+    pub(crate) fn get(&self) -> &UploadReport {
+        &self.report
+    }
 }
 
 /// Reads a number of the report; `fallback` for NULL.

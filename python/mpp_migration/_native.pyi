@@ -1,41 +1,77 @@
 """Type stubs of the native extension ``mpp_migration._native``."""
 
 import os
+import pathlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar, Final, Optional, Protocol, Union, final, overload
 
-from mpp_migration._types import EligibilityStatus
+from mpp_migration._types import (
+    BatGroup,
+    CompletionMode,
+    DeviceTab,
+    EligibilityStatus,
+    EventKind,
+    FleetGrouping,
+    TaskStatus,
+)
 
 __all__ = [
+    "AUTO_BATCH_SIZE",
+    "BOARD_FORMAT",
+    "CLOUD_UPGRADE_SERVER",
+    "DEVICE_LIST_COLUMNS",
     "E164",
     "ERROR_CODES",
+    "MAX_TASK_DEVICES",
+    "MAX_TASK_NAME",
+    "STATUS_REPORT_COLUMNS",
+    "TRANSITIONS",
+    "AddOutcome",
+    "AutoPlan",
+    "BatFile",
+    "Board",
     "Device",
     "DeviceIterator",
     "DeviceList",
     "Directory",
     "Eligibility",
+    "EligibilityCounts",
     "EligibilityError",
     "EligibilityRule",
     "EligibilityTable",
     "ErrorCodeInfo",
     "Finding",
     "FirmwareVersion",
+    "FleetPlan",
     "HardwareVersion",
     "IdentifierError",
     "InputError",
     "InternalError",
+    "License",
     "Location",
+    "ManualPlan",
     "MigrationError",
     "Model",
     "ModelLabel",
+    "OutputFile",
+    "PhoneLoad",
+    "PhoneLoadTable",
     "PlanError",
+    "TabCounts",
+    "Task",
+    "TaskDevice",
+    "TaskDeviceIterator",
+    "TaskDeviceList",
     "TaskError",
+    "TaskEvent",
+    "TransitionOutcome",
     "UploadChunk",
     "UploadCounts",
     "UploadError",
     "UploadIterator",
     "UploadReport",
     "__version__",
+    "check_bat_file_name",
     "check_eligibility",
     "country_calling_code_region",
     "device_name",
@@ -48,10 +84,17 @@ __all__ = [
     "normalize_mac",
     "parse_model",
     "parse_model_label",
+    "plan_automatic",
+    "plan_fleet",
+    "plan_manual",
+    "status_report_csv",
     "template_csv",
+    "transition",
+    "transition_table_markdown",
     "user_export_csv",
     "validate_email",
     "validate_upload",
+    "write_files",
 ]
 
 class _BinaryReader(Protocol):
@@ -176,12 +219,17 @@ def error_code_info(code: Union[int, str]) -> ErrorCodeInfo:
 
 # --- identifiers -------------------------------------------------------------------------
 
+# Every identifier function and constructor raises InputError (invalid_argument) for an
+# argument of the wrong type (an int for a MAC, None for a model), IdentifierError for text it
+# cannot read.
+
 def normalize_mac(mac: str) -> str:
     """Normalises a MAC address to 12 upper-case hexadecimal digits (DEV-6).
 
     Accepts 12 hex digits or six colon-separated pairs, either case. Raises
     :class:`IdentifierError`; for near misses (dashes, dots, a ``SEP`` prefix, the letter O)
-    its ``suggestion`` is the normalised MAC.
+    its ``suggestion`` is the normalised MAC. A ``mac`` that is not a ``str`` raises
+    :class:`InputError` (``invalid_argument``).
     """
 
 def device_name(mac: str) -> str:
@@ -205,7 +253,7 @@ def country_calling_code_region(code: int) -> Optional[str]:
 
     Any ``int`` is accepted: one that is no country calling code (-1, 70000) gives None. Like
     the other identifier functions, a value that is not an ``int`` (``bool`` included) raises
-    ``TypeError``.
+    :class:`InputError` (``invalid_argument``).
     """
 
 @final
@@ -727,6 +775,10 @@ class UploadIterator(Iterator[UploadChunk]):
     def header(self) -> list[str]:
         """The header's cells as written."""
     @property
+    def end_findings(self) -> list[Finding]:
+        """The findings known only at the end of the input (``no_data_rows`` for a header
+        without data rows, CSV-14): empty until the iterator is exhausted."""
+    @property
     def counts(self) -> UploadCounts:
         """The counts of the rows read so far (CSV-14)."""
     @property
@@ -772,9 +824,10 @@ def iter_upload(
     rows: memory is bounded by the chunk (plus what core remembers to find duplicate MACs and
     extensions, DEC-2, DEC-5). Arguments as :func:`validate_upload`.
 
-    The header is read now: its findings are :attr:`UploadIterator.header_findings`. Unlike
-    :func:`validate_upload`, a file with a header and no data rows gives no ``no_data_rows``
-    finding (core's streaming reader does not produce it).
+    The header is read now: its findings are :attr:`UploadIterator.header_findings`; what is
+    known only at the end of the input (``no_data_rows`` for a header without data rows) is
+    :attr:`UploadIterator.end_findings` once the iterator is exhausted. Together with the
+    chunks' findings they are the findings :func:`validate_upload` reports, in its order.
     """
 
 def template_csv(option: str) -> str:
@@ -783,3 +836,747 @@ def template_csv(option: str) -> str:
 def user_export_csv(directory: Directory) -> str:
     """The user-attribute export (CSV-16): every user of the directory as a row of the
     *license and device* schema with Type, Username and Device Type filled in, sorted by email."""
+
+# --- tasks (TASK-1 to TASK-9, ELIG-1 to ELIG-5) ----------------------------------------------
+
+MAX_TASK_DEVICES: Final[int]
+"""The most devices one task holds: 1000 (ELIG-3)."""
+MAX_TASK_NAME: Final[int]
+"""The longest task name, in characters: 80 (TASK-1)."""
+BOARD_FORMAT: Final[int]
+"""The format version of :meth:`Board.to_json` documents."""
+DEVICE_LIST_COLUMNS: Final[tuple[str, ...]]
+"""The columns of :meth:`Task.device_list_csv` (ELIG-5)."""
+
+def _enum_table(kind: str) -> list[tuple[str, str]]:
+    """``[(name, label), ...]`` of one of core's enums, in core's order (for ``_types``)."""
+
+@final
+class TabCounts:
+    """How many devices of a task sit in each tab (TASK-5)."""
+
+    @property
+    def pending(self) -> int:
+        """Pending: added, not prepared yet."""
+    @property
+    def error(self) -> int:
+        """Error."""
+    @property
+    def ready(self) -> int:
+        """Ready for migration."""
+    @property
+    def in_progress(self) -> int:
+        """In progress."""
+    @property
+    def completed(self) -> int:
+        """Completed."""
+    @property
+    def total(self) -> int:
+        """All devices."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class EligibilityCounts:
+    """How many devices of a task are eligible, not eligible, unknown (ELIG-1)."""
+
+    @property
+    def total(self) -> int:
+        """All devices (at most 1000, ELIG-3)."""
+    @property
+    def eligible(self) -> int:
+        """Eligible."""
+    @property
+    def not_eligible(self) -> int:
+        """Not eligible."""
+    @property
+    def unknown(self) -> int:
+        """Unknown."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class AddOutcome:
+    """What adding devices to a task did."""
+
+    @property
+    def added(self) -> int:
+        """Devices added."""
+    @property
+    def findings(self) -> list[Finding]:
+        """One finding per device not added, at its upload row when it came from one:
+        ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
+        (ELIG-3)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class TaskDevice:
+    """A device of a task: the device, what eligibility said of it, its tab and last error."""
+
+    @property
+    def device(self) -> Device:
+        """The device."""
+    @property
+    def eligibility(self) -> EligibilityStatus:
+        """Eligible, not eligible or unknown (ELIG-1), as checked when the device was added."""
+    @property
+    def reasons(self) -> list[Finding]:
+        """The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8)."""
+    @property
+    def tab(self) -> DeviceTab:
+        """The tab it sits in (TASK-5)."""
+    @property
+    def last_error(self) -> Optional[str]:
+        """Why it is in Error, when it is; None otherwise."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class TaskDeviceList(Sequence[TaskDevice]):
+    """A lazy, read-only sequence of devices of a :class:`Task` snapshot: all of them, or those
+    a search or a slice picked. Indexing builds one :class:`TaskDevice`; :meth:`macs` reads every
+    MAC in one call."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> TaskDevice: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> TaskDeviceList: ...
+    def __iter__(self) -> TaskDeviceIterator: ...
+    def __reversed__(self) -> TaskDeviceIterator: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def index(self, value: object, start: int = 0, stop: Optional[int] = None) -> int:
+        """The position of the first device equal to ``value``; ValueError if there is none."""
+    def count(self, value: object) -> int:
+        """How many devices equal ``value``."""
+    def macs(self) -> list[str]:
+        """The MACs of these devices, in order (12 upper-case hexadecimal digits)."""
+
+@final
+class TaskDeviceIterator(Iterator[TaskDevice]):
+    """Iterates a :class:`TaskDeviceList`, building one :class:`TaskDevice` at a time."""
+
+    def __iter__(self) -> TaskDeviceIterator: ...
+    def __next__(self) -> TaskDevice: ...
+    def __length_hint__(self) -> int: ...
+
+@final
+class Task:
+    """A migration task as it was when it was asked for: an immutable snapshot.
+
+    :meth:`Board.task`, :attr:`Board.tasks`, :meth:`Board.task_of`, :attr:`Board.in_progress`
+    and :attr:`FleetPlan.tasks` each return a copy of the task taken at that moment. It never
+    changes and stays valid whatever happens to the board afterwards (even if the task is
+    removed); after an event, ask the board again for the current state. Every event method of
+    :class:`Board` returns the new status, so the common case needs no new snapshot.
+    """
+
+    @property
+    def name(self) -> str:
+        """The name (TASK-1)."""
+    @property
+    def option(self) -> str:
+        """``"license_and_device"`` or ``"license_only"`` (TASK-3)."""
+    @property
+    def status(self) -> TaskStatus:
+        """The status (TASK-4)."""
+    @property
+    def paused(self) -> bool:
+        """Whether the task is paused (TASK-6)."""
+    @property
+    def include_unknown(self) -> bool:
+        """Whether devices of unknown eligibility are prepared (ELIG-2)."""
+    @property
+    def completion(self) -> Optional[CompletionMode]:
+        """How the migration was completed, once it was; None before."""
+    @property
+    def upload_counts(self) -> UploadCounts:
+        """The counts of every upload to the task, added together (CSV-14)."""
+    @property
+    def tab_counts(self) -> TabCounts:
+        """How many devices sit in each tab (TASK-5)."""
+    @property
+    def eligibility_counts(self) -> EligibilityCounts:
+        """How many devices are eligible, not eligible, unknown (ELIG-1)."""
+    @property
+    def devices(self) -> TaskDeviceList:
+        """The devices, in the order they were added: a lazy sequence."""
+    def device(self, mac: str) -> Optional[TaskDevice]:
+        """The device with this MAC (any spelling DEV-6 accepts), or None; raises
+        :class:`IdentifierError` for a MAC that cannot be read."""
+    def search(
+        self,
+        query: str = "",
+        eligibility: Union[EligibilityStatus, str, None] = None,
+    ) -> TaskDeviceList:
+        """The devices matching ``query`` on any attribute (device name, MAC in either form,
+        model, type, username, phone number, extension, location, eligibility, tab, versions),
+        case-insensitively and in part; of the eligibility given, or every one for None
+        (ELIG-4). An empty query matches every device."""
+    def device_list_csv(self) -> str:
+        """The device list with all its details as CSV (ELIG-5, columns
+        :data:`DEVICE_LIST_COLUMNS`): UTF-8 without BOM, every cell safe to open in a
+        spreadsheet (a formula is neutralised)."""
+    def device_list_json(self) -> str:
+        """The device list with all its details as JSON (ELIG-5): an array of devices."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class TaskEvent:
+    """An event the host reports to a task, for :meth:`Board.refresh`. Made by the static
+    constructors; the same events have methods of their own on :class:`Board`."""
+
+    @staticmethod
+    def start_preparation() -> TaskEvent:
+        """*Prepare for migration* (ELIG-2 picks the devices)."""
+    @staticmethod
+    def prepared(mac: str) -> TaskEvent:
+        """A device was prepared."""
+    @staticmethod
+    def preparation_failed(mac: str, reason: str) -> TaskEvent:
+        """A device failed preparation, and why."""
+    @staticmethod
+    def move_to_ready(macs: Iterable[str]) -> TaskEvent:
+        """Fixed devices move from Error back to Ready for migration (TASK-5)."""
+    @staticmethod
+    def complete(mode: Union[CompletionMode, str]) -> TaskEvent:
+        """*Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``."""
+    @staticmethod
+    def migrated(mac: str) -> TaskEvent:
+        """A device was migrated."""
+    @staticmethod
+    def migration_failed(mac: str, reason: str) -> TaskEvent:
+        """A device failed to migrate, and why."""
+    @staticmethod
+    def pause() -> TaskEvent:
+        """*Pause migration* (TASK-6)."""
+    @staticmethod
+    def resume() -> TaskEvent:
+        """*Resume migration* (TASK-6)."""
+    @staticmethod
+    def cancel() -> TaskEvent:
+        """*Cancel migration* (TASK-6)."""
+    @staticmethod
+    def set_include_unknown(on: bool) -> TaskEvent:
+        """*Include unknown eligibility* on or off (ELIG-2)."""
+    @staticmethod
+    def remove_devices(macs: Iterable[str]) -> TaskEvent:
+        """Devices leave the task."""
+    @property
+    def kind(self) -> EventKind:
+        """The kind of the event, for the transition table."""
+    @property
+    def mac(self) -> Optional[str]:
+        """The device of a one-device event (prepared, failed, migrated), or None."""
+    @property
+    def macs(self) -> list[str]:
+        """The devices of ``move_to_ready`` and ``remove_devices``; empty for the others."""
+    @property
+    def reason(self) -> Optional[str]:
+        """Why a device failed, or None."""
+    @property
+    def mode(self) -> Optional[CompletionMode]:
+        """The completion mode of ``complete``, or None."""
+    @property
+    def include_unknown(self) -> Optional[bool]:
+        """The switch of ``set_include_unknown``, or None."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class TransitionOutcome:
+    """What an event does to a task's status, by the transition table (TASK-4 to TASK-7)."""
+
+    @property
+    def kind(self) -> str:
+        """``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
+        migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
+        follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`)."""
+    @property
+    def target(self) -> Optional[TaskStatus]:
+        """The status after the event when :attr:`kind` is ``"to"``; otherwise None."""
+    @property
+    def refusal(self) -> Optional[str]:
+        """The code that refuses the event (``"transition_refused"``,
+        ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None."""
+    @property
+    def accepted(self) -> bool:
+        """Whether the table accepts the event."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+TRANSITIONS: Final[tuple[tuple[TaskStatus, EventKind, TransitionOutcome], ...]]
+"""Every (status, event kind, outcome) row of the transition table core enforces; a pair that
+is not here is refused with ``transition_refused`` (TASK-4)."""
+
+def transition(
+    status: Union[TaskStatus, str], event: Union[EventKind, str]
+) -> TransitionOutcome:
+    """What ``event`` does to a task whose status is ``status``, by the transition table.
+
+    The table is not the whole check of an event: applying it also refuses anything but resume
+    and cancel while the task is paused (TASK-6), a second task in progress (TASK-2), and
+    devices in the wrong tab. Raises :class:`InputError` for a name that is no status or event
+    kind.
+    """
+
+def transition_table_markdown() -> str:
+    """The transition table as Markdown (the README's table)."""
+
+@final
+class Board:
+    """The tasks of an organisation and the rules between them: unique names (TASK-1), one
+    task in progress (TASK-2), a device in one task only (DEV-6), and TASK-9 against the
+    directory when it has one.
+
+    The one mutable object of the module. Every method locks the board and works without the
+    GIL, so threads may share a board. Tasks come out as snapshots (:class:`Task`). Every
+    method that names a task takes its name (case-insensitive) and raises :class:`TaskError`
+    (``task_not_found``) when no task has it; a refused event raises :class:`TaskError` and
+    changes nothing.
+    """
+
+    def __new__(
+        cls,
+        *,
+        eligibility: Union[EligibilityTable, str, None] = None,
+        directory: Optional[Directory] = None,
+    ) -> Board:
+        """An empty board whose devices are checked with ``eligibility`` (a table or the name
+        of a bundled one; default Control Hub's) and whose *license only* tasks are checked
+        against ``directory`` at Complete migration (TASK-9)."""
+    @property
+    def eligibility(self) -> EligibilityTable:
+        """The eligibility table devices are checked with when they are added."""
+    @property
+    def directory(self) -> Optional[Directory]:
+        """The organisation's directory (TASK-9), or None."""
+    def set_directory(self, directory: Directory) -> None:
+        """Gives the board the organisation's directory, for TASK-9 at Complete migration."""
+    @property
+    def tasks(self) -> list[Task]:
+        """Every task, in the order they were created: snapshots."""
+    @property
+    def task_names(self) -> list[str]:
+        """The names of the tasks, in the order they were created."""
+    def task(self, name: str) -> Task:
+        """A snapshot of the task with this name (case-insensitive); raises
+        :class:`TaskError` (``task_not_found``)."""
+    def task_of(self, mac: str) -> Optional[Task]:
+        """A snapshot of the task holding the device with this MAC (DEV-6), or None."""
+    @property
+    def in_progress(self) -> Optional[Task]:
+        """A snapshot of the task in progress, if one is (TASK-2)."""
+    def suggest_task_name(self, text: str) -> str:
+        """A valid name no task has yet, made from free text (TASK-1): ``"Floor 2"`` gives
+        ``"Floor_2"``, or ``"Floor_2-2"`` when that is taken."""
+    def create_task(self, name: str, option: str) -> Task:
+        """Creates an empty task in Draft (TASK-1, TASK-3) and returns its snapshot. Raises
+        :class:`TaskError`: ``task_name_invalid`` (with a valid name as ``suggestion``),
+        ``task_name_taken`` (with a free name as ``suggestion``)."""
+    def remove_task(self, name: str) -> Task:
+        """Removes a task and frees its devices (not while it is in progress, TASK-2);
+        returns its last snapshot."""
+    def add_devices(self, task: str, devices: Iterable[Device]) -> AddOutcome:
+        """Adds devices (a :class:`DeviceList` is read without a Python object per device) to
+        a task in Draft, checking their eligibility (ELIG-1). A device in another task or
+        twice (DEV-6), or beyond the 1000th (ELIG-3), is not added: each is a finding."""
+    def add_upload(self, task: str, report: UploadReport) -> AddOutcome:
+        """Adds the accepted devices of an upload report to a task, and its counts (CSV-14);
+        raises :class:`TaskError` (``task_option_mismatch``) for a report of another option
+        (TASK-3)."""
+    def create_default_task(
+        self, name: str, option: str, devices: Iterable[Device]
+    ) -> AddOutcome:
+        """The default device task (TASK-8): a new task of the phones given, those that can be
+        prepared in Ready for migration, the rest in Error; phones beyond 1000 (ELIG-3) and
+        phones already in a task are findings."""
+    def add_tasks(self, tasks: Iterable[Task]) -> None:
+        """Adds tasks planned elsewhere (such as a fleet plan's), all or none."""
+    def add_fleet_plan(self, plan: FleetPlan) -> None:
+        """Adds every task of a fleet plan, all or none."""
+    def start_preparation(self, task: str) -> TaskStatus:
+        """*Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
+        task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
+        (TASK-2), ``task_empty`` when no device can be prepared."""
+    def report_prepared(self, task: str, mac: str) -> TaskStatus:
+        """The host reports a device prepared."""
+    def report_preparation_failed(
+        self, task: str, mac: str, reason: str
+    ) -> TaskStatus:
+        """The host reports a device that failed preparation, and why."""
+    def move_to_ready(self, task: str, macs: Iterable[str]) -> TaskStatus:
+        """Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
+        ones never do (``device_not_eligible``), unknown ones only with Include unknown
+        eligibility (``device_eligibility_unknown``) (ELIG-2)."""
+    def complete(self, task: str, mode: Union[CompletionMode, str]) -> TaskStatus:
+        """*Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
+        Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
+        devices must be in Webex Calling when the board has a directory
+        (``device_not_in_webex_calling``, TASK-9)."""
+    def report_migrated(self, task: str, mac: str) -> TaskStatus:
+        """The host reports a device migrated."""
+    def report_migration_failed(
+        self, task: str, mac: str, reason: str
+    ) -> TaskStatus:
+        """The host reports a device that failed to migrate, and why."""
+    def pause(self, task: str) -> TaskStatus:
+        """*Pause migration* (TASK-6): while paused, only resume and cancel are accepted
+        (``task_paused``)."""
+    def resume(self, task: str) -> TaskStatus:
+        """*Resume migration* (TASK-6)."""
+    def cancel(self, task: str) -> TaskStatus:
+        """*Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
+        migration the devices still in progress return to Ready for migration."""
+    def set_include_unknown(self, task: str, on: bool) -> TaskStatus:
+        """*Include unknown eligibility* on or off (ELIG-2)."""
+    def remove_devices(self, task: str, macs: Iterable[str]) -> TaskStatus:
+        """Devices leave the task (and may then join another, DEV-6)."""
+    def refresh(self, task: str, events: Iterable[TaskEvent]) -> TaskStatus:
+        """Reports many events at once, as *Refresh device status* does (TASK-6), in one call
+        without the GIL; stops at the first refused event (raising it), keeping the ones
+        before it. Returns the status after the last."""
+    def complete_subset(
+        self,
+        task: str,
+        macs: Iterable[str],
+        new_name: str,
+        mode: Union[CompletionMode, str],
+    ) -> TaskStatus:
+        """Completes the migration of some ready devices as a new task named ``new_name``
+        (TASK-7), by ``mode``; returns the new task's status. Nothing changes when anything
+        is refused."""
+    def complete_automatic(
+        self,
+        task: str,
+        *,
+        cloud_connected_uc: bool,
+        tftp_server_type: str,
+        load_server: str,
+        batch_size: int = 200,
+    ) -> AutoPlan:
+        """Plans the automatic completion of a task (see :func:`plan_automatic`), then applies
+        *Complete migration*; nothing changes when either refuses."""
+    def complete_manual(
+        self,
+        task: str,
+        *,
+        file_prefix: Optional[str] = None,
+        loads: Optional[PhoneLoadTable] = None,
+    ) -> ManualPlan:
+        """Plans the manual completion of a task (see :func:`plan_manual`), then applies
+        *Complete migration*; nothing changes when either refuses."""
+    def to_json(self) -> str:
+        """The board as a JSON document (format :data:`BOARD_FORMAT`), which
+        :meth:`from_json` reads back as it was. The directory is not part of it. Runs without
+        the GIL."""
+    @staticmethod
+    def from_json(
+        data: Union[str, bytes], *, directory: Optional[Directory] = None
+    ) -> Board:
+        """Reads a board saved by :meth:`to_json` and gives it ``directory``. Runs without the
+        GIL. A document that is malformed (:class:`InputError` ``json_invalid``), of another
+        format (``document_version_unsupported``) or that breaks an invariant (two tasks in
+        progress, a device in two tasks, a status that does not fit its devices, more than
+        1000 devices: :class:`TaskError` ``document_invalid``) is refused whole."""
+    def __len__(self) -> int:
+        """The number of tasks."""
+    def __contains__(self, name: object, /) -> bool:
+        """Whether a task has this name (case-insensitive)."""
+    def __eq__(self, other: object, /) -> bool:
+        """Boards are equal when their tasks and eligibility tables are (the directory
+        aside)."""
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+# --- fleet planning (ELIG-3) -------------------------------------------------------------------
+
+@final
+class FleetPlan:
+    """A fleet split into tasks (in Draft), and what could not be placed."""
+
+    @property
+    def tasks(self) -> list[Task]:
+        """The tasks: in name order within each group, groups in key order."""
+    @property
+    def findings(self) -> list[Finding]:
+        """One finding per device left out: a MAC given twice (``device_already_in_task``,
+        DEV-6), a device that does not fit the option (``task_option_mismatch``, TASK-3)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def plan_fleet(
+    devices: Iterable[Device],
+    prefix: str,
+    *,
+    option: str,
+    group_by: Union[FleetGrouping, str] = "none",
+    max_devices: int = 1000,
+    eligibility: Union[EligibilityTable, str, None] = None,
+) -> FleetPlan:
+    """Splits any number of devices into tasks of at most ``max_devices`` (1 to 1000, ELIG-3)
+    named ``{prefix}-001``, ``{prefix}-002``, ... (``{prefix}-{group}-001`` when grouped by
+    ``"location"`` or ``"model"``), every name valid and unique (TASK-1). Deterministic: the
+    same devices in the same order give the same plan. Plans without the GIL.
+
+    Raises :class:`InputError` (``invalid_argument``) for a ``max_devices`` out of range.
+    """
+
+# --- migration plans (AUTO-1 to AUTO-4, MAN-1 to MAN-5) -------------------------------------
+
+AUTO_BATCH_SIZE: Final[int]
+"""The most devices in one batch of the automatic path: 200 (AUTO-3)."""
+CLOUD_UPGRADE_SERVER: Final[str]
+"""The Load Server of Group 2 BAT files: ``"cloudupgrader.webex.com"`` (MAN-4)."""
+STATUS_REPORT_COLUMNS: Final[tuple[str, ...]]
+"""The columns of :func:`status_report_csv`."""
+
+@final
+class OutputFile:
+    """A file of a plan, in memory: a plain file name and its UTF-8 content."""
+
+    def __new__(cls, name: str, content: str) -> OutputFile:
+        """A file named ``name`` (no directory part) holding ``content``."""
+    @property
+    def name(self) -> str:
+        """The file name."""
+    @property
+    def content(self) -> str:
+        """The content."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def write_files(
+    dir: Union[str, "os.PathLike[str]"],
+    files: Iterable[OutputFile],
+    *,
+    overwrite: bool = False,
+) -> list[pathlib.Path]:
+    """Writes ``files`` into ``dir`` (created if missing) without the GIL and returns their
+    paths.
+
+    Every name must be a plain file name inside ``dir`` (:class:`PlanError`
+    ``output_path_invalid``: no ``..``, no separator, no absolute path). Unless ``overwrite``,
+    an existing file stops everything before anything is written (``output_exists``). Each file
+    is written to a temporary file, then renamed into place: never half-written.
+    """
+
+@final
+class AutoPlan:
+    """The automatic completion of a task: its batches, in order, and the cautions."""
+
+    @property
+    def task(self) -> str:
+        """The name of the task planned."""
+    @property
+    def batches(self) -> list[list[str]]:
+        """The batches, in the task's order, each a list of at most 200 MACs (AUTO-3)."""
+    def batch_of(self, mac: str) -> Optional[int]:
+        """The number (from 1) of the batch holding the device with this MAC, or None."""
+    @property
+    def findings(self) -> list[Finding]:
+        """The cautions: wired connection for Wi-Fi capable phones (``wifi_settings_lost``,
+        AUTO-4, DEV-8), firmware to upgrade first (EXT-6)."""
+    @property
+    def tftp_server_type(self) -> str:
+        """The TFTP server type picked (AUTO-2)."""
+    @property
+    def load_server(self) -> str:
+        """The Unified CM TFTP load server (AUTO-2)."""
+    def batches_csv(self) -> str:
+        """The batches as CSV: Batch, Device Name, MAC Address, Model."""
+    def instructions_text(self) -> str:
+        """What the administrator does, step by step."""
+    def to_json(self) -> str:
+        """The plan as JSON: task, server choices, batches and cautions."""
+    def files(self) -> list[OutputFile]:
+        """The plan's files: ``<task>_auto_batches.csv``, ``<task>_auto_instructions.txt``,
+        ``<task>_auto_plan.json``."""
+    def write(
+        self, dir: Union[str, "os.PathLike[str]"], overwrite: bool = False
+    ) -> list[pathlib.Path]:
+        """Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def plan_automatic(
+    task: Task,
+    *,
+    cloud_connected_uc: bool,
+    tftp_server_type: str,
+    load_server: str,
+    batch_size: int = 200,
+) -> AutoPlan:
+    """Plans the automatic completion of a task that is Ready for migration.
+
+    Raises :class:`TaskError` ``complete_requires_ready`` (TASK-7); :class:`PlanError`
+    ``cloud_connected_uc_required`` (AUTO-1), ``tftp_server_required`` and
+    ``load_server_required`` (AUTO-2); :class:`InputError` for a ``batch_size`` outside 1 to
+    200 (AUTO-3). The ready devices are split, in the task's order, into batches of
+    ``batch_size``; Wi-Fi phones get the wired-connection caution (AUTO-4, DEV-8).
+    """
+
+@final
+class BatFile:
+    """One BAT file and how to use it in Unified CM (MAN-3)."""
+
+    @property
+    def name(self) -> str:
+        """The file name (MAN-2, EXT-11)."""
+    @property
+    def group(self) -> BatGroup:
+        """``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2) (MAN-4)."""
+    @property
+    def models(self) -> list[str]:
+        """The models of its phones (short names, sorted)."""
+    @property
+    def phone_load(self) -> Optional[str]:
+        """The Phone Load Name to set (Group 2), or None."""
+    @property
+    def load_server(self) -> Optional[str]:
+        """The Load Server to set (Group 2): ``"cloudupgrader.webex.com"``; None for Group 1."""
+    @property
+    def devices(self) -> list[str]:
+        """The MACs of its devices, in the task's order."""
+    @property
+    def steps(self) -> list[str]:
+        """What the administrator does with it in Unified CM (MAN-3, MAN-5)."""
+    @property
+    def content(self) -> str:
+        """The file's content: one device name (``SEP`` + MAC) per line, CRLF between lines,
+        no blank line, UTF-8 without BOM (EXT-11)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class License:
+    """A device license: the file Control Hub generates for a phone (EXT-7)."""
+
+    @property
+    def mac(self) -> str:
+        """The phone's MAC."""
+    @property
+    def file_name(self) -> str:
+        """``"001A2B3C4D5E.lic"``."""
+    @property
+    def url(self) -> str:
+        """``"https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic"``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ManualPlan:
+    """The manual completion of a task: BAT files in MAN-4's two groups, their steps, the
+    device licenses and the cautions."""
+
+    @property
+    def task(self) -> str:
+        """The name of the task planned."""
+    @property
+    def bat_files(self) -> list[BatFile]:
+        """The BAT files: Group 1 first, then Group 2 by phone load (MAN-4)."""
+    @property
+    def licenses(self) -> list[License]:
+        """The device licenses (EXT-7)."""
+    @property
+    def findings(self) -> list[Finding]:
+        """The cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet
+        (DEV-8), models without a load in the table (``no_phone_load``, MAN-4)."""
+    def file_of(self, mac: str) -> Optional[str]:
+        """The Group 2 file holding the device with this MAC, or the Group 1 file when it is in
+        no Group 2 file; None when the plan does not hold it."""
+    def instructions_text(self) -> str:
+        """What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5)."""
+    def to_json(self) -> str:
+        """The plan as JSON: files (without their content) with steps, licenses, cautions."""
+    def licenses_csv(self) -> str:
+        """The device licenses as CSV: MAC Address, License File, URL (EXT-7)."""
+    def files(self) -> list[OutputFile]:
+        """The plan's files: the BAT files, ``<task>_manual_instructions.txt``,
+        ``<task>_manual_plan.json`` and ``<task>_licenses.csv``."""
+    def write(
+        self, dir: Union[str, "os.PathLike[str]"], overwrite: bool = False
+    ) -> list[pathlib.Path]:
+        """Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def plan_manual(
+    task: Task,
+    *,
+    file_prefix: Optional[str] = None,
+    loads: Optional[PhoneLoadTable] = None,
+) -> ManualPlan:
+    """Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
+    file of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
+    phone load of ``loads`` (default MAN-4's table; EXT-10), the steps (MAN-3, MAN-5), the
+    licenses (EXT-7) and the cautions.
+
+    Files are named ``{file_prefix}_group1_mixed.txt``, ``{file_prefix}_group2_<family>.txt``
+    (default prefix: the task name made safe). Raises :class:`TaskError`
+    ``complete_requires_ready``; :class:`PlanError` ``file_name_invalid`` (MAN-2) or
+    ``file_name_comma`` (EXT-11) for a prefix that makes names Unified CM refuses.
+    """
+
+@final
+class PhoneLoad:
+    """One row of a phone-load table: a model and its MPP phone load (MAN-4)."""
+
+    @property
+    def model(self) -> Model:
+        """The model."""
+    @property
+    def load_name(self) -> str:
+        """The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``."""
+    @property
+    def load(self) -> FirmwareVersion:
+        """The load as a version."""
+    @property
+    def source(self) -> str:
+        """The rules the row rests on."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class PhoneLoadTable:
+    """The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10)."""
+
+    @staticmethod
+    def man_4() -> PhoneLoadTable:
+        """MAN-4's table: ``sip7832``, ``sip78xx``, ``sip8832``, ``sip8845_65`` and ``sip88xx``
+        loads 11.3(6)."""
+    @staticmethod
+    def from_csv(data: Union[str, bytes], *, name: str = "custom") -> PhoneLoadTable:
+        """Reads a host's table (EXT-10) with the columns ``model,phone_load,source``.
+
+        Raises :class:`PlanError` (``phone_load_table_invalid``) with the ``row`` and
+        ``column`` of a bad entry: an unknown model or one without Enterprise firmware (DEV-4),
+        a model twice, a load that is not an MPP load name, an 8800 audio load below 11.3(3)
+        (DEV-3, EXT-5), an empty source.
+        """
+    def to_csv(self) -> str:
+        """The table as CSV, which :meth:`from_csv` reads back."""
+    @property
+    def name(self) -> str:
+        """The table's name."""
+    @property
+    def rows(self) -> list[PhoneLoad]:
+        """The rows."""
+    def load_for(self, model: Union[str, Model]) -> Optional[PhoneLoad]:
+        """The load of a model (any spelling EXT-9 lists), or None when the table has none."""
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def check_bat_file_name(name: str) -> None:
+    """Checks a file name for upload to Unified CM: ASCII letters and digits, ``-``, ``.`` and
+    ``_``, not starting with a dot, at most one dot (MAN-2), no comma (EXT-11). Raises
+    :class:`PlanError` (``file_name_invalid``, ``file_name_comma``) with a valid name as
+    ``suggestion``."""
+
+def status_report_csv(task: Task, plan: Union[AutoPlan, ManualPlan, None] = None) -> str:
+    """The status report of a task as CSV (TASK-6, *Download status report*; columns
+    :data:`STATUS_REPORT_COLUMNS`): every device with its eligibility and tab, its batch (with
+    an :class:`AutoPlan`) or BAT file (with a :class:`ManualPlan`), and its last error. UTF-8
+    without BOM, safe to open in a spreadsheet."""

@@ -5,7 +5,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyString};
 
-use mpp_migration::{Error, UploadOption};
+use mpp_migration::{Error, ErrorCode, UploadOption};
 
 use crate::errors::{to_py_err, type_name};
 
@@ -17,12 +17,23 @@ pub(crate) fn invalid(message: impl Into<String>) -> PyErr {
 /// A `str` argument.
 pub(crate) fn string(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     match obj.cast::<PyString>() {
-        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Ok(s) => text(name, s),
         Err(_) => Err(invalid(format!(
             "{name} must be a str, not {}",
             type_name(obj)
         ))),
     }
+}
+
+/// The UTF-8 text of a `str`; a lone surrogate (which no UTF-8 text holds) is an `InputError`
+/// (`argument_not_utf8`).
+pub(crate) fn text(name: &str, s: &Bound<'_, PyString>) -> PyResult<String> {
+    s.to_cow().map(|c| c.into_owned()).map_err(|_| {
+        to_py_err(Error::new(
+            ErrorCode::ArgumentNotUtf8,
+            format!("{name} holds a lone surrogate, which is not valid UTF-8 text"),
+        ))
+    })
 }
 
 /// An `int` argument (a `bool` is refused: `True` is not a number here).
@@ -83,7 +94,7 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
     for (i, item) in iter.enumerate() {
         let item = item?;
         match item.cast::<PyString>() {
-            Ok(s) => out.push(s.to_cow()?.into_owned()),
+            Ok(s) => out.push(text(&format!("{name}[{i}]"), s)?),
             Err(_) => {
                 return Err(invalid(format!(
                     "{name}[{i}] must be a str, not {}",
@@ -99,4 +110,32 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
 pub(crate) fn upload_option(obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
     let text = string("option", obj)?;
     UploadOption::parse(&text).map_err(to_py_err)
+}
+
+/// A MAC address argument, read by core in any spelling DEV-6 accepts (an `IdentifierError`
+/// otherwise).
+pub(crate) fn mac_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<mpp_migration::Mac> {
+    mpp_migration::Mac::parse(&string(name, obj)?).map_err(to_py_err)
+}
+
+/// Any iterable of MAC addresses (`str`), each read by core.
+pub(crate) fn macs_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<mpp_migration::Mac>> {
+    strings(name, Some(obj))?
+        .iter()
+        .map(|m| mpp_migration::Mac::parse(m).map_err(to_py_err))
+        .collect()
+}
+
+/// An optional `str` argument: None stays None.
+pub(crate) fn opt_string(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) => string(name, o).map(Some),
+    }
+}
+
+/// A count argument: a non-negative `int` (its range is core's to check).
+pub(crate) fn count(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let n = integer(name, obj)?;
+    usize::try_from(n).map_err(|_| invalid(format!("{name} must be a non-negative int, not {n}")))
 }

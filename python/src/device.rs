@@ -471,6 +471,43 @@ impl PyDeviceIterator {
     }
 }
 
+/// The `devices` argument: a `DeviceList` (read in place: no Python object per device) or any
+/// iterable of `Device`.
+pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Device>> {
+    if let Ok(list) = obj.cast::<PyDeviceList>() {
+        return Ok(list.get().iter().cloned().collect());
+    }
+    if obj.is_instance_of::<PyDevice>() {
+        return Err(invalid(format!(
+            "{name} must be an iterable of Device, not a single Device; wrap it in a list"
+        )));
+    }
+    let not_iterable = || {
+        invalid(format!(
+            "{name} must be an iterable of Device (such as report.devices), not {}",
+            crate::errors::type_name(obj)
+        ))
+    };
+    if obj.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let iter = obj.try_iter().map_err(|_| not_iterable())?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        match item.cast::<PyDevice>() {
+            Ok(d) => out.push(d.get().0.clone()),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "{name}[{i}] must be a Device, not {}",
+                    crate::errors::type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDevice>()?;
     m.add_class::<PyDeviceList>()?;

@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::args::string;
 use crate::errors::IntoPyResult;
 
 /// A phone number in E.164 form. `str(n)` is the normalised number, e.g. "+14085550100".
@@ -14,8 +15,10 @@ pub(crate) struct PyE164(mpp_migration::E164);
 impl PyE164 {
     /// Reads a number: "+", digits, and spaces, dashes, dots or parentheses as formatting.
     #[new]
-    fn new(number: &str) -> PyResult<PyE164> {
-        mpp_migration::E164::parse(number).map(PyE164).py()
+    fn new(number: &Bound<'_, PyAny>) -> PyResult<PyE164> {
+        mpp_migration::E164::parse(&string("number", number)?)
+            .map(PyE164)
+            .py()
     }
     /// The country calling code, e.g. 1, 44 or 358.
     #[getter]
@@ -50,19 +53,19 @@ impl PyE164 {
 
 /// Normalises a phone number to E.164: "+" and digits only (CSV-5, DEC-4).
 #[pyfunction]
-pub(crate) fn normalize_e164(number: &str) -> PyResult<String> {
-    mpp_migration::normalize_e164(number).py()
+pub(crate) fn normalize_e164(number: &Bound<'_, PyAny>) -> PyResult<String> {
+    mpp_migration::normalize_e164(&string("number", number)?).py()
 }
 
 /// The region an assigned country calling code belongs to, or None (also for any int that is
 /// no country calling code, such as -1 or 70000). Like the other identifier functions, it
-/// raises `TypeError` for a value that is not an int (`bool` included).
+/// raises `InputError` (`invalid_argument`) for a value that is not an int (`bool` included).
 #[pyfunction]
 pub(crate) fn country_calling_code_region(
     code: &Bound<'_, PyAny>,
 ) -> PyResult<Option<&'static str>> {
     if !crate::args::is_int(code) {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+        return Err(crate::args::invalid(format!(
             "code must be an int, not {}",
             crate::errors::type_name(code)
         )));

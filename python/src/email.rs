@@ -2,13 +2,14 @@
 
 use pyo3::prelude::*;
 
+use crate::args::string;
 use crate::errors::IntoPyResult;
 
 /// Checks the syntax of an email address (CSV-4); raises `IdentifierError` naming what is
 /// wrong.
 #[pyfunction]
-pub(crate) fn validate_email(email: &str) -> PyResult<()> {
-    mpp_migration::validate_email(email).py()
+pub(crate) fn validate_email(email: &Bound<'_, PyAny>) -> PyResult<()> {
+    mpp_migration::validate_email(&string("email", email)?).py()
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::args::string;
 use crate::errors::IntoPyResult;
 
 /// A firmware version or load name ("14.1(1)", "12.5(1)SR3", "sip78xx.14-1-1-0001-136"),
@@ -22,8 +23,8 @@ pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
 impl PyFirmwareVersion {
     /// Reads a version or load name in any usual spelling.
     #[new]
-    fn new(text: &str) -> PyResult<PyFirmwareVersion> {
-        mpp_migration::FirmwareVersion::parse(text)
+    fn new(text: &Bound<'_, PyAny>) -> PyResult<PyFirmwareVersion> {
+        mpp_migration::FirmwareVersion::parse(&string("text", text)?)
             .map(PyFirmwareVersion)
             .py()
     }

@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
+use crate::args::string;
 use crate::errors::IntoPyResult;
 
 /// A hardware version (VID), compared as a number: V03 < V15 < V24 (EXT-1).
@@ -21,8 +22,8 @@ pub(crate) struct PyHardwareVersion(pub(crate) mpp_migration::HardwareVersion);
 impl PyHardwareVersion {
     /// Reads "V03", "v3", "VID V03" or "3".
     #[new]
-    fn new(text: &str) -> PyResult<PyHardwareVersion> {
-        mpp_migration::HardwareVersion::parse(text)
+    fn new(text: &Bound<'_, PyAny>) -> PyResult<PyHardwareVersion> {
+        mpp_migration::HardwareVersion::parse(&string("text", text)?)
             .map(PyHardwareVersion)
             .py()
     }

@@ -4,17 +4,24 @@
 use pyo3::prelude::*;
 
 mod args;
+mod board;
 mod device;
 mod directory;
 mod e164;
 mod eligibility;
 mod email;
+mod enums;
 mod errors;
+mod files;
 mod firmware;
+mod fleet;
 mod hardware;
+mod loads;
 mod mac;
 mod model;
+mod plan;
 mod source;
+mod task;
 mod upload;
 
 /// The extension module.
@@ -32,5 +39,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     eligibility::register(m)?;
     device::register(m)?;
     upload::register(m)?;
+    enums::register(m)?;
+    task::register(m)?;
+    board::register(m)?;
+    fleet::register(m)?;
+    loads::register(m)?;
+    files::register(m)?;
+    plan::register(m)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use pyo3::types::PyTuple;
 
 use mpp_migration::Model;
 
+use crate::args::string;
 use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
@@ -140,14 +141,16 @@ impl PyModelLabel {
 /// "DMS Cisco 8845"; raises `IdentifierError` (model_unknown) with the closest known model as
 /// suggestion.
 #[pyfunction]
-pub(crate) fn parse_model(text: &str) -> PyResult<PyModel> {
-    mpp_migration::parse_model(text).map(PyModel).py()
+pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
+    mpp_migration::parse_model(&string("text", text)?)
+        .map(PyModel)
+        .py()
 }
 
 /// Like `parse_model`, keeping the hardware version of a label such as "CP-7821-K9=V03".
 #[pyfunction]
-pub(crate) fn parse_model_label(text: &str) -> PyResult<PyModelLabel> {
-    mpp_migration::parse_model_label(text)
+pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabel> {
+    mpp_migration::parse_model_label(&string("text", text)?)
         .map(|label| PyModelLabel {
             model: PyModel(label.model),
             hardware_version: label.hardware_version.map(PyHardwareVersion),

@@ -28,7 +28,7 @@ use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, read
     name = "UploadCounts"
 )]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyUploadCounts(UploadCounts);
+pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
 
 #[pymethods]
 impl PyUploadCounts {
@@ -134,7 +134,7 @@ fn validate_upload(
 
 /// The outcome of validating an upload (CSV-14, CSV-15).
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
-pub(crate) struct PyUploadReport(Arc<UploadReport>);
+pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 
 #[pymethods]
 impl PyUploadReport {
@@ -299,6 +299,8 @@ pub(crate) struct PyUploadIterator {
     directory_checked: bool,
     /// The counts after the last chunk; never locked across a GIL release.
     counts: Mutex<UploadCounts>,
+    /// What core reports once the input is exhausted (`no_data_rows`).
+    end_findings: Mutex<Vec<Finding>>,
 }
 
 #[pymethods]
@@ -343,6 +345,12 @@ impl PyUploadIterator {
         };
         let after = reader.counts();
         *self.counts.lock().unwrap_or_else(PoisonError::into_inner) = after;
+        if !reader.end_findings().is_empty() {
+            *self
+                .end_findings
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = reader.end_findings().to_vec();
+        }
         if after.total == before.total {
             *guard = None;
             return Ok(None);
@@ -369,6 +377,17 @@ impl PyUploadIterator {
     #[getter]
     fn header(&self) -> Vec<String> {
         self.header.clone()
+    }
+    /// The findings known only at the end of the input (`no_data_rows` for a header without
+    /// data rows): empty until the iterator is exhausted.
+    #[getter]
+    fn end_findings(&self) -> Vec<PyFinding> {
+        findings(
+            &self
+                .end_findings
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
     }
     /// The counts of the rows read so far (CSV-14).
     #[getter]
@@ -450,6 +469,7 @@ fn iter_upload(
         option: reader.option(),
         directory_checked: reader.directory_checked(),
         counts: Mutex::new(reader.counts()),
+        end_findings: Mutex::new(Vec::new()),
         reader: Mutex::new(Some(reader)),
         failure,
         chunk_size,

@@ -243,7 +243,7 @@ def test_version_matches_the_workspace() -> None:
 
 
 # Names the Python layer defines itself (mpp_migration/_types.py).
-PYTHON_LAYER = {"EligibilityStatus"}
+PYTHON_LAYER = set(_types.__all__)
 
 
 def test_package_exports() -> None:
@@ -252,7 +252,8 @@ def test_package_exports() -> None:
         assert getattr(mm, name) is getattr(_native, name), name
     public = {n for n in dir(_native) if not n.startswith("_")} | {"__version__"}
     assert public | PYTHON_LAYER == set(mm.__all__)
-    assert mm.EligibilityStatus is _types.EligibilityStatus
+    for name in PYTHON_LAYER:
+        assert getattr(mm, name) is getattr(_types, name), name
 
 
 # --- pickling and copying ------------------------------------------------------------------

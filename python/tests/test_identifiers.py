@@ -604,11 +604,30 @@ def test_values_made_only_by_the_library_cannot_be_constructed(cls: Callable[[],
         (mm.country_calling_code_region, 1.0),
     ],
 )
-def test_wrong_argument_types_raise_type_error(
+def test_wrong_argument_types_raise_input_error(
     function: Callable[[Any], object], argument: object
 ) -> None:
-    with pytest.raises(TypeError):
+    # API.md: a bad argument (a wrong type included) is a MigrationError, never a TypeError.
+    with pytest.raises(mm.InputError) as info:
         function(argument)
+    err = info.value
+    assert (err.code, err.number, err.rule, err.severity) == (
+        "invalid_argument", 101, "", "error",
+    )
+    assert type(argument).__name__ in err.message
+    assert not isinstance(err, TypeError)
+
+
+@pytest.mark.parametrize(
+    "function",
+    [mm.normalize_mac, mm.device_name, mm.license_file_name, mm.license_url, mm.normalize_e164,
+     mm.E164, mm.validate_email, mm.parse_model, mm.parse_model_label, mm.HardwareVersion,
+     mm.FirmwareVersion],
+)
+def test_text_that_is_no_utf8_is_an_input_error(function: Callable[[Any], object]) -> None:
+    with pytest.raises(mm.InputError) as info:
+        function("00\ud800")
+    assert info.value.code == "argument_not_utf8"
 
 
 # --- values pickle, copy and hash ----------------------------------------------------------

@@ -132,18 +132,18 @@ def test_iter_upload_gives_what_the_manifest_says(case: Case, kind: str, chunk_s
             assert chunk.added + chunk.errors == chunk.total
             assert len(chunk.devices) == chunk.added
             assert chunk.first_row <= chunk.last_row
+            assert stream.end_findings == [], "known only once the input is exhausted"
             findings.extend(chunk.findings)
             devices.extend(chunk.devices)
             total += chunk.total
     finally:
         close(source)
+    findings.extend(stream.end_findings)
     counts = stream.counts
     assert (counts.added, counts.errors, counts.total) == case.counts
     assert total == counts.total
-    # core's streaming reader does not give the whole-file `no_data_rows` finding (a header
-    # and no rows); the report adds it. Every other finding is the same, in the same order.
-    expected = tuple(f for f in case.findings if f != "1:no_data_rows")
-    assert codes(findings) == expected
+    # The header's findings, the chunks', then the end's: the manifest's, in its order.
+    assert codes(findings) == case.findings
     # The same devices as the whole report.
     report = mm.validate_upload(case.path, case.option, directory_of(case))
     assert devices == list(report.devices)
@@ -151,9 +151,17 @@ def test_iter_upload_gives_what_the_manifest_says(case: Case, kind: str, chunk_s
     assert next(stream, None) is None, "an exhausted stream stays exhausted"
 
 
-def test_header_only_is_the_one_file_where_streaming_lacks_a_finding() -> None:
+def test_header_only_gives_no_data_rows_at_the_end_of_the_stream() -> None:
     gaps = [c for c in CASES if "1:no_data_rows" in c.findings]
     assert {c.file for c in gaps} == {"header_only.csv"}
     stream = mm.iter_upload(CORPUS / "header_only.csv", "license_only")
-    assert stream.header_findings == [] and list(stream) == []
+    assert stream.header_findings == [] and stream.end_findings == []
+    assert list(stream) == []
     assert stream.header == ["Model", "MAC Address"]
+    (finding,) = stream.end_findings
+    assert (finding.code, finding.number, finding.rule, finding.severity, finding.row) == (
+        "no_data_rows", 114, "CSV-14", "warning", 1,
+    )
+    report = mm.validate_upload(CORPUS / "header_only.csv", "license_only")
+    assert report.findings == [finding]
+    assert next(stream, None) is None and stream.end_findings == [finding]

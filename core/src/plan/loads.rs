@@ -95,6 +95,7 @@ impl PhoneLoadTable {
             .flexible(true)
             .from_reader(reader);
         let mut rows: Vec<PhoneLoad> = Vec::new();
+        let mut header_seen = false;
         for (i, record) in csv.records().enumerate() {
             let row = i as u64 + 1;
             let record = record.map_err(|e| match e.into_kind() {
@@ -116,6 +117,7 @@ impl PhoneLoadTable {
                         "the header must be model,phone_load,source".to_owned(),
                     ));
                 }
+                header_seen = true;
                 continue;
             }
             if record.iter().all(|c| c.trim().is_empty()) {
@@ -186,6 +188,13 @@ impl PhoneLoadTable {
                 load,
                 source: cell(2).to_owned(),
             });
+        }
+        if !header_seen {
+            return Err(invalid(
+                1,
+                None,
+                "the table is empty; the header must be model,phone_load,source".to_owned(),
+            ));
         }
         Ok(PhoneLoadTable {
             name: name.to_owned(),
@@ -301,5 +310,6 @@ mod tests {
                 .contains("source")
         );
         assert!(PhoneLoadTable::from_csv("h", "a,b\n".as_bytes()).is_err());
+        assert!(PhoneLoadTable::from_csv("h", "".as_bytes()).is_err());
     }
 }

@@ -46,6 +46,11 @@ pub enum BatGroup {
 }
 
 impl BatGroup {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<BatGroup> {
+        BatGroup::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Both groups.
     pub const ALL: [BatGroup; 2] = [BatGroup::MixedModels, BatGroup::PerLoad];
 

@@ -14,8 +14,8 @@ use crate::mac::Mac;
 use crate::upload::{Column, UploadOption, UploadReport};
 
 use super::name::TaskName;
-use super::status::{CompletionMode, EventKind, TaskStatus, status_fits_tabs};
-use super::task::{AddOutcome, MAX_TASK_DEVICES, Task, TaskEvent};
+use super::status::{CompletionMode, EventKind, TaskStatus};
+use super::task::{AddOutcome, Task, TaskEvent};
 
 /// The format version of a saved board.
 pub const BOARD_FORMAT: u32 = 1;
@@ -85,6 +85,16 @@ impl Board {
         self.directory = Some(directory.into());
     }
 
+    /// Forgets the directory: TASK-9 is then not checked.
+    pub fn clear_directory(&mut self) {
+        self.directory = None;
+    }
+
+    /// The directory TASK-9 is checked against, if the board has one.
+    pub fn directory(&self) -> Option<&Arc<Directory>> {
+        self.directory.as_ref()
+    }
+
     /// The tasks, in the order they were created.
     pub fn tasks(&self) -> &[Task] {
         &self.tasks
@@ -92,7 +102,12 @@ impl Board {
 
     /// The task with this name.
     pub fn task(&self, name: &str) -> Option<&Task> {
-        self.position(name).ok().map(|i| &self.tasks[i])
+        self.get(name).ok()
+    }
+
+    /// The task with this name, or [`ErrorCode::TaskNotFound`].
+    pub fn get(&self, name: &str) -> Result<&Task> {
+        self.position(name).map(|i| &self.tasks[i])
     }
 
     /// The task holding a device, if any.
@@ -335,9 +350,8 @@ impl Board {
         }
     }
 
-    /// Every invariant of a board (the loader refuses a document that breaks one): unique
-    /// names, one task in progress, at most 1000 devices a task, a device in one task, a status
-    /// that fits the tabs, devices that fit the task's option.
+    /// Every invariant of a board (the loader refuses a document that breaks one): each task's
+    /// own ([`Task::check`]), unique names, one task in progress, a device in one task.
     fn check_invariants(&self) -> Result<()> {
         let invalid = |msg: String| Error::new(ErrorCode::DocumentInvalid, msg);
         let mut names = HashMap::new();
@@ -353,55 +367,13 @@ impl Board {
             if task.status() == TaskStatus::InProgress {
                 in_progress.push(task.name().as_str());
             }
-            if task.devices().len() > MAX_TASK_DEVICES {
-                return Err(invalid(format!(
-                    "task {} holds {} devices; at most {MAX_TASK_DEVICES} (ELIG-3)",
-                    task.name(),
-                    task.devices().len()
-                )));
-            }
-            if !status_fits_tabs(task.status(), &task.tab_counts()) {
-                return Err(invalid(format!(
-                    "task {} is {} but its devices' tabs say otherwise (TASK-4): {:?}",
-                    task.name(),
-                    task.status().label(),
-                    task.tab_counts()
-                )));
-            }
-            if task.is_paused()
-                && !matches!(
-                    task.status(),
-                    TaskStatus::InProgress
-                        | TaskStatus::AutoMigrationComplete
-                        | TaskStatus::ManualMigration
-                )
-            {
-                return Err(invalid(format!(
-                    "task {} is paused while {}: nothing runs to pause (TASK-6)",
-                    task.name(),
-                    task.status().label()
-                )));
-            }
+            task.check()?;
             for d in task.devices() {
                 let mac = d.device().mac();
                 if let Some(other) = owners.insert(mac, task.name()) {
                     return Err(invalid(format!(
                         "device {mac} is in tasks {other} and {} (DEV-6)",
                         task.name()
-                    )));
-                }
-                if (task.option() == UploadOption::LicenseAndDevice)
-                    != d.device().assignment().is_some()
-                {
-                    return Err(invalid(format!(
-                        "device {mac} of {} task {} {} a user or workspace (TASK-3)",
-                        task.option(),
-                        task.name(),
-                        if d.device().assignment().is_some() {
-                            "has"
-                        } else {
-                            "lacks"
-                        }
                     )));
                 }
             }
@@ -473,12 +445,7 @@ impl Board {
         };
         let mut board = Board::with_eligibility(eligibility);
         for mut task in doc.tasks {
-            if !task.after_load() {
-                return Err(Error::new(
-                    ErrorCode::DocumentInvalid,
-                    format!("task {} lists a device twice (DEV-6)", task.name()),
-                ));
-            }
+            task.after_load()?;
             board.tasks.push(task);
         }
         board.check_invariants()?;

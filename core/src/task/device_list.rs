@@ -88,11 +88,21 @@ impl Task {
     /// # Ok::<(), mpp_migration::Error>(())
     /// ```
     pub fn search(&self, query: &str, filter: Option<EligibilityStatus>) -> Vec<&TaskDevice> {
+        self.search_indices(query, filter)
+            .into_iter()
+            .map(|i| &self.devices()[i])
+            .collect()
+    }
+
+    /// [`search`](Self::search) as positions in [`devices`](Self::devices).
+    pub fn search_indices(&self, query: &str, filter: Option<EligibilityStatus>) -> Vec<usize> {
         let query = query.trim().to_lowercase();
         self.devices()
             .iter()
-            .filter(|d| filter.is_none_or(|f| d.eligibility() == f))
-            .filter(|d| query.is_empty() || matches(d, &query))
+            .enumerate()
+            .filter(|(_, d)| filter.is_none_or(|f| d.eligibility() == f))
+            .filter(|(_, d)| query.is_empty() || matches(d, &query))
+            .map(|(i, _)| i)
             .collect()
     }
 

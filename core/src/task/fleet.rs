@@ -28,6 +28,11 @@ pub enum FleetGrouping {
 }
 
 impl FleetGrouping {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<FleetGrouping> {
+        FleetGrouping::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Every grouping.
     pub const ALL: [FleetGrouping; 3] = [
         FleetGrouping::None,

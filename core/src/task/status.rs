@@ -43,6 +43,11 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<TaskStatus> {
+        TaskStatus::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Every status.
     pub const ALL: [TaskStatus; 7] = [
         TaskStatus::Draft,
@@ -113,6 +118,11 @@ pub enum DeviceTab {
 }
 
 impl DeviceTab {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<DeviceTab> {
+        DeviceTab::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Every tab.
     pub const ALL: [DeviceTab; 5] = [
         DeviceTab::Pending,
@@ -163,6 +173,11 @@ pub enum CompletionMode {
 }
 
 impl CompletionMode {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<CompletionMode> {
+        CompletionMode::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Both modes.
     pub const ALL: [CompletionMode; 2] = [CompletionMode::Automatic, CompletionMode::Manual];
 
@@ -208,6 +223,11 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The value with this snake_case name (`as_str`), if any.
+    pub fn parse(name: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+
     /// Every event kind.
     pub const ALL: [EventKind; 13] = [
         EventKind::AddDevices,

@@ -338,8 +338,10 @@ impl Task {
         }
     }
 
-    /// Adds devices (Draft only), checking eligibility with `table`. A device already in the
-    /// task (DEV-6) or beyond the 1000th (ELIG-3) is not added; each gets a finding.
+    /// Adds devices (Draft only), checking eligibility with `table`. A device that does not fit
+    /// the task's option (TASK-3: a user or workspace for *license and device*, none for
+    /// *license only*), already in the task (DEV-6), or beyond the 1000th (ELIG-3) is not added;
+    /// each gets a finding.
     pub fn add_devices(
         &mut self,
         devices: impl IntoIterator<Item = Device>,
@@ -350,7 +352,20 @@ impl Task {
         for device in devices {
             let mac = device.mac();
             let at = |f: Finding| f.at(device.row(), Some(Column::MacAddress.header()));
-            if self.index.contains_key(&mac) {
+            if (self.option == UploadOption::LicenseAndDevice) != device.assignment().is_some() {
+                let why = if device.assignment().is_some() {
+                    "is assigned to a user or workspace"
+                } else {
+                    "has no user or workspace"
+                };
+                outcome.findings.push(at(Finding::new(
+                    ErrorCode::TaskOptionMismatch,
+                    format!(
+                        "device {mac} {why}, which does not fit {} task {}",
+                        self.option, self.name
+                    ),
+                )));
+            } else if self.index.contains_key(&mac) {
                 outcome.findings.push(at(Finding::new(
                     ErrorCode::DeviceAlreadyInTask,
                     format!("device {mac} is already in task {}", self.name),
@@ -494,7 +509,12 @@ impl Task {
                         d.move_to(back);
                     }
                 }
-                if back == DeviceTab::Pending {
+                // The completion is forgotten when nothing of it remains in progress or done.
+                if !self
+                    .devices
+                    .iter()
+                    .any(|d| matches!(d.tab, DeviceTab::InProgress | DeviceTab::Completed))
+                {
                     self.completion = None;
                 }
             }
@@ -684,10 +704,86 @@ impl Task {
         self.status = status_from_tabs(TaskStatus::InProgress, &self.tab_counts());
     }
 
-    /// Rebuilds the lookup index after loading; `false` when two devices share a MAC.
-    pub(crate) fn after_load(&mut self) -> bool {
+    /// Rebuilds the lookup index after loading, refusing two devices with one MAC (DEV-6).
+    pub(crate) fn after_load(&mut self) -> Result<()> {
         self.reindex();
-        self.index.len() == self.devices.len()
+        if self.index.len() != self.devices.len() {
+            return Err(Error::new(
+                ErrorCode::DocumentInvalid,
+                format!("task {} lists a device twice (DEV-6)", self.name),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every invariant of one task, as the loaders check it: at most 1000 devices (ELIG-3), a
+    /// status that fits the devices' tabs (TASK-4), paused only while something runs (TASK-6),
+    /// devices that fit the option (TASK-3).
+    ///
+    /// Errors: [`ErrorCode::DocumentInvalid`] naming the broken invariant.
+    pub fn check(&self) -> Result<()> {
+        let invalid = |msg: String| Err(Error::new(ErrorCode::DocumentInvalid, msg));
+        let name = &self.name;
+        if self.devices.len() > MAX_TASK_DEVICES {
+            return invalid(format!(
+                "task {name} holds {} devices; at most {MAX_TASK_DEVICES} (ELIG-3)",
+                self.devices.len()
+            ));
+        }
+        let tabs = self.tab_counts();
+        if !super::status::status_fits_tabs(self.status, &tabs) {
+            return invalid(format!(
+                "task {name} is {} but its devices' tabs say otherwise (TASK-4): {tabs:?}",
+                self.status.label()
+            ));
+        }
+        if self.paused
+            && !matches!(self.status, TaskStatus::InProgress)
+            && !self.status.is_migrating()
+        {
+            return invalid(format!(
+                "task {name} is paused while {}: nothing runs to pause (TASK-6)",
+                self.status.label()
+            ));
+        }
+        if let Some(d) = self.devices.iter().find(|d| {
+            (self.option == UploadOption::LicenseAndDevice) != d.device.assignment().is_some()
+        }) {
+            let has = if d.device.assignment().is_some() {
+                "has"
+            } else {
+                "lacks"
+            };
+            return invalid(format!(
+                "device {} of {} task {name} {has} a user or workspace (TASK-3)",
+                d.device.mac(),
+                self.option
+            ));
+        }
+        Ok(())
+    }
+
+    /// The task alone as JSON, which [`Task::from_json`] reads back as it was.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a task saved by [`to_json`](Self::to_json), refusing it whole when it breaks an
+    /// invariant ([`check`](Self::check), DEV-6).
+    ///
+    /// Errors: [`ErrorCode::JsonInvalid`], [`ErrorCode::DocumentInvalid`].
+    pub fn from_json(text: &str) -> Result<Task> {
+        let mut task: Task = serde_json::from_str(text).map_err(|e| {
+            let code = if e.is_syntax() || e.is_eof() {
+                ErrorCode::JsonInvalid
+            } else {
+                ErrorCode::DocumentInvalid
+            };
+            Error::new(code, format!("task JSON: {e}"))
+        })?;
+        task.after_load()?;
+        task.check()?;
+        Ok(task)
     }
 }
 

@@ -1,0 +1,487 @@
+//! The automatic completion in C (AUTO-1 to AUTO-4): its options, the plan of a task that is
+//! Ready for migration (batches of at most 200 devices and the cautions), its files.
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+
+use mpp::{AutoPlan, AutoPlanOptions};
+
+use crate::args::arg_mac;
+use crate::board::mpp_board;
+use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::error::{mpp_error, mpp_finding};
+use crate::handle::{LazySlots, free, into_raw};
+use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::task::mpp_task;
+
+/// The most devices in one batch of the automatic completion (AUTO-3); equal to the core's
+/// `AUTO_BATCH_SIZE`.
+pub const MPP_AUTO_BATCH_SIZE: usize = 200;
+
+/// What the administrator picks for the automatic completion: Cloud Connected UC (AUTO-1), the
+/// TFTP server type and load server (AUTO-2), the batch size (AUTO-3). Create with
+/// `mpp_auto_plan_options_new`, free with `mpp_auto_plan_options_free`; plans made with them
+/// copy what they need.
+#[allow(non_camel_case_types)]
+pub struct mpp_auto_plan_options {
+    options: AutoPlanOptions,
+}
+
+/// Makes the options of an automatic completion, with batches of `MPP_AUTO_BATCH_SIZE`. They
+/// are checked when a plan is made (`mpp_plan_automatic`), not here: an empty server is
+/// accepted now and refused then.
+///
+/// On success returns `MPP_OK` and stores in `*out` options to free with
+/// `mpp_auto_plan_options_free`. On failure writes nothing and returns
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `tftp_server_type` and `load_server` must each be NULL or a NUL-terminated string; `out`
+/// must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_options_new(
+    cloud_connected_uc: bool,
+    tftp_server_type: *const c_char,
+    load_server: *const c_char,
+    out: *mut *mut mpp_auto_plan_options,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let tftp_server_type = arg_str(tftp_server_type, "tftp_server_type")?;
+            let load_server = arg_str(load_server, "load_server")?;
+            let out = out_param(out, "out")?;
+            out.write(into_raw(mpp_auto_plan_options {
+                options: AutoPlanOptions::new(cloud_connected_uc, tftp_server_type, load_server),
+            }));
+            Ok(())
+        })
+    }
+}
+
+/// Sets the devices per batch. The planning refuses a size outside 1 to `MPP_AUTO_BATCH_SIZE`
+/// (AUTO-3).
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or live options not used by another thread during the call; `err` must
+/// be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_options_set_batch_size(
+    opts: *mut mpp_auto_plan_options,
+    batch_size: usize,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            arg_mut(opts, "opts")?.options.batch_size = batch_size;
+            Ok(())
+        })
+    }
+}
+
+/// Frees options. NULL is a no-op.
+///
+/// # Safety
+/// `opts` must be NULL or options from `mpp_auto_plan_options_new`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_options_free(opts: *mut mpp_auto_plan_options) {
+    // SAFETY: per the contract.
+    unsafe { free(opts) }
+}
+
+/// The automatic completion of a task: its batches, in order, and the cautions. Made by
+/// `mpp_plan_automatic` or `mpp_board_complete_automatic`; free it with
+/// `mpp_auto_plan_free`, which ends the life of everything borrowed from it.
+#[allow(non_camel_case_types)]
+pub struct mpp_auto_plan {
+    plan: AutoPlan,
+    task: CString,
+    tftp_server_type: CString,
+    load_server: CString,
+    /// The MACs of each batch, built when the batch is first read.
+    batches: LazySlots<Vec<CString>>,
+    findings: LazySlots<mpp_finding>,
+}
+
+impl mpp_auto_plan {
+    pub(crate) fn new(plan: AutoPlan) -> mpp_auto_plan {
+        mpp_auto_plan {
+            task: c_string_lossy(plan.task().as_str()),
+            tftp_server_type: c_string_lossy(plan.tftp_server_type()),
+            load_server: c_string_lossy(plan.load_server()),
+            plan,
+            batches: LazySlots::default(),
+            findings: LazySlots::default(),
+        }
+    }
+
+    /// The plan.
+    pub(crate) fn get(&self) -> &AutoPlan {
+        &self.plan
+    }
+}
+
+/// Plans the automatic completion of a task that is Ready for migration (TASK-7): checks the
+/// prerequisites (AUTO-1, AUTO-2), then splits the ready devices, in the task's order, into
+/// batches of at most the options' size (AUTO-3); Wi-Fi capable phones get the
+/// wired-connection caution (AUTO-4, DEV-8). The task does not change: to complete it as well,
+/// use `mpp_board_complete_automatic`.
+///
+/// On success returns `MPP_OK` and stores in `*out` a plan to free with `mpp_auto_plan_free`.
+/// On failure writes nothing and returns `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY`,
+/// `MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`, `MPP_ERROR_CODE_TFTP_SERVER_REQUIRED`,
+/// `MPP_ERROR_CODE_LOAD_SERVER_REQUIRED`, `MPP_ERROR_CODE_INVALID_ARGUMENT` (a batch size
+/// outside 1 to 200), or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `task` must be NULL or a live task; `opts` must be NULL or live options; `out` must be valid
+/// for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_plan_automatic(
+    task: *const mpp_task,
+    opts: *const mpp_auto_plan_options,
+    out: *mut *mut mpp_auto_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let task = arg_ref(task, "task")?;
+            let opts = arg_ref(opts, "opts")?;
+            let out = out_param(out, "out")?;
+            let plan = mpp::plan_automatic(task.get(), &opts.options)?;
+            out.write(into_raw(mpp_auto_plan::new(plan)));
+            Ok(())
+        })
+    }
+}
+
+/// Completes the migration of the task named `task` automatically: plans it as
+/// `mpp_plan_automatic` does, then applies *Complete migration* (TASK-2, TASK-7, TASK-9 as
+/// `mpp_board_complete` checks them); the task becomes *Auto migration complete* with its ready
+/// devices In progress. Nothing changes when either refuses.
+///
+/// On success returns `MPP_OK` and stores in `*out` the plan, to free with
+/// `mpp_auto_plan_free`. On failure writes nothing and returns as `mpp_plan_automatic` and
+/// `mpp_board_complete` do, and `MPP_ERROR_CODE_TASK_NOT_FOUND`.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `task`
+/// must be NULL or a NUL-terminated string; `opts` must be NULL or live options; `out` must be
+/// valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_complete_automatic(
+    board: *mut mpp_board,
+    task: *const c_char,
+    opts: *const mpp_auto_plan_options,
+    out: *mut *mut mpp_auto_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let board = arg_mut(board, "board")?;
+            let task = arg_str(task, "task")?;
+            let opts = arg_ref(opts, "opts")?;
+            let out = out_param(out, "out")?;
+            let plan = board.change().complete_automatic(task, &opts.options)?;
+            out.write(into_raw(mpp_auto_plan::new(plan)));
+            Ok(())
+        })
+    }
+}
+
+/// Borrows a plan for an accessor.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+unsafe fn plan<'a>(p: *const mpp_auto_plan) -> Option<&'a mpp_auto_plan> {
+    // SAFETY: per the contract.
+    unsafe { p.as_ref() }
+}
+
+/// The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_task_name(p: *const mpp_auto_plan) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }.map_or(ptr::null(), |p| p.task.as_ptr())
+    })
+}
+
+/// The TFTP server type picked (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
+/// NULL.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_tftp_server_type(p: *const mpp_auto_plan) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }.map_or(ptr::null(), |p| p.tftp_server_type.as_ptr())
+    })
+}
+
+/// The Unified CM TFTP load server (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
+/// NULL.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_load_server(p: *const mpp_auto_plan) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }.map_or(ptr::null(), |p| p.load_server.as_ptr())
+    })
+}
+
+/// How many batches the plan has; 0 for NULL.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_batch_count(p: *const mpp_auto_plan) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }.map_or(0, |p| p.plan.batches().len())
+    })
+}
+
+/// How many devices the `batch`-th batch (from 0) has: at most the batch size (AUTO-3); 0 when
+/// `p` is NULL or `batch` is out of range.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_batch_size_at(
+    p: *const mpp_auto_plan,
+    batch: usize,
+) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }
+            .and_then(|p| p.plan.batches().get(batch))
+            .map_or(0, Vec::len)
+    })
+}
+
+/// The MAC of the `index`-th device of the `batch`-th batch (both from 0), 12 upper-case
+/// hexadecimal digits. Borrowed from the plan. NULL when `p` is NULL or either index is out of
+/// range.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_batch_device_at(
+    p: *const mpp_auto_plan,
+    batch: usize,
+    index: usize,
+) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        let Some(p) = (unsafe { plan(p) }) else {
+            return ptr::null();
+        };
+        let batches = p.plan.batches();
+        p.batches
+            .get(batches.len(), batch, |b| {
+                batches[b]
+                    .iter()
+                    .map(|mac| c_string_lossy(&mac.to_string()))
+                    .collect()
+            })
+            .and_then(|macs| macs.get(index))
+            .map_or(ptr::null(), |s| s.as_ptr())
+    })
+}
+
+/// The number (from 1, as the batches file and the status report count) of the batch holding
+/// the device with this MAC (any spelling DEV-6 accepts).
+///
+/// On success returns `MPP_OK` and stores the number in `*out`, or 0 when no batch holds the
+/// device. On failure writes nothing and returns a `MPP_ERROR_CODE_MAC_*` code, or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `p` must be NULL or a live plan; `mac` must be NULL or a NUL-terminated string; `out` must
+/// be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_batch_of(
+    p: *const mpp_auto_plan,
+    mac: *const c_char,
+    out: *mut usize,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let p = arg_ref(p, "plan")?;
+            let mac = arg_mac(mac, "mac")?;
+            let out = out_param(out, "out")?;
+            out.write(p.plan.batch_of(mac).unwrap_or(0));
+            Ok(())
+        })
+    }
+}
+
+/// How many cautions the plan has; 0 for NULL.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_finding_count(p: *const mpp_auto_plan) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { plan(p) }.map_or(0, |p| p.plan.findings().len())
+    })
+}
+
+/// The `index`-th caution (warnings): wired connection for Wi-Fi capable phones (AUTO-4,
+/// DEV-8), firmware to upgrade first (EXT-6). Borrowed from the plan. NULL when `p` is NULL or
+/// `index` is out of range.
+///
+/// # Safety
+/// `p` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_finding_at(
+    p: *const mpp_auto_plan,
+    index: usize,
+) -> *const mpp_finding {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        let Some(p) = (unsafe { plan(p) }) else {
+            return ptr::null();
+        };
+        let findings = p.plan.findings();
+        p.findings
+            .get(findings.len(), index, |i| {
+                mpp_finding::new(findings[i].clone())
+            })
+            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    })
+}
+
+/// Writes a generated text of the plan through `out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn text_out(
+    p: *const mpp_auto_plan,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&AutoPlan) -> String,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let p = arg_ref(p, "plan")?;
+            let out = out_param(out, "out")?;
+            out.write(to_c_string_lossy(f(&p.plan)));
+            Ok(())
+        })
+    }
+}
+
+/// The batches as CSV: Batch, Device Name, MAC Address, Model (lines end with CR LF).
+///
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `p` or `out` is NULL, writing nothing.
+///
+/// # Safety
+/// `p` must be NULL or a live plan; `out` must be valid for one write; `err` must be NULL or
+/// valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_batches_csv(
+    p: *const mpp_auto_plan,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { text_out(p, out, err, AutoPlan::batches_csv) }
+}
+
+/// What the administrator does, step by step, with the cautions.
+///
+/// Returns as `mpp_auto_plan_batches_csv`.
+///
+/// # Safety
+/// As `mpp_auto_plan_batches_csv`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_instructions_text(
+    p: *const mpp_auto_plan,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { text_out(p, out, err, AutoPlan::instructions_text) }
+}
+
+/// The plan as JSON: task, server choices, batches and cautions.
+///
+/// Returns as `mpp_auto_plan_batches_csv`.
+///
+/// # Safety
+/// As `mpp_auto_plan_batches_csv`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_to_json(
+    p: *const mpp_auto_plan,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { text_out(p, out, err, AutoPlan::to_json) }
+}
+
+/// Writes the plan's three files into the directory `dir` (created if missing):
+/// `<task>_auto_batches.csv`, `<task>_auto_instructions.txt` and `<task>_auto_plan.json`. Each
+/// file is written whole or not at all; unless `overwrite`, an existing file stops everything
+/// before anything is written.
+///
+/// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR`
+/// (naming the path), or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `p` must be NULL or a live plan; `dir` must be NULL or a NUL-terminated string (on Unix any
+/// bytes, elsewhere UTF-8); `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_write(
+    p: *const mpp_auto_plan,
+    dir: *const c_char,
+    overwrite: bool,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let p = arg_ref(p, "plan")?;
+            let dir = arg_path(dir, "dir")?;
+            mpp::write_files(&dir, &p.plan.files(), overwrite).map(drop)
+        })
+    }
+}
+
+/// Frees a plan, with everything borrowed from it. NULL is a no-op.
+///
+/// # Safety
+/// `p` must be NULL or a plan from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_auto_plan_free(p: *mut mpp_auto_plan) {
+    // SAFETY: per the contract.
+    unsafe { free(p) }
+}

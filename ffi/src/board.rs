@@ -1,0 +1,1023 @@
+//! The board of an organisation's migration tasks in C (TASK-1 to TASK-9, DEV-6, ELIG-2,
+//! ELIG-3): tasks made, filled from uploads and moved through their statuses by the events the
+//! host reports, saved and loaded.
+//!
+//! The core's events carry data (a MAC, a reason, a mode), which C cannot pass as one value:
+//! each event has its own function, `mpp_board_<event>`, that names the task, builds the core's
+//! `TaskEvent` and applies it through `Board::apply`, and stores the task's new status.
+//!
+//! A board lends views of its tasks (`const mpp_task *`). They are built on first access and
+//! dropped when the board is next passed as `mpp_board *` (every such function may change
+//! it), so a view is never read after its task changed.
+
+use std::ffi::c_char;
+use std::ptr;
+
+use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
+
+use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
+use crate::boundary::{arg_bytes, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::device::mpp_device;
+use crate::directory::mpp_directory;
+use crate::eligibility::mpp_eligibility_table;
+use crate::error::{mpp_error, mpp_finding};
+use crate::handle::{LazySlots, free, into_raw};
+use crate::report::mpp_report;
+use crate::string::{to_c_string, to_c_string_lossy};
+use crate::task::mpp_task;
+use crate::upload::upload_option;
+
+/// The tasks of an organisation and the rules between them: unique names (TASK-1), one task in
+/// progress (TASK-2), a device in one task only (DEV-6). Made by `mpp_board_new`,
+/// `mpp_board_new_with_table` or `mpp_board_from_json`; free it with `mpp_board_free`.
+///
+/// The tasks it lends (`mpp_board_task`, `mpp_board_task_at`, `mpp_board_in_progress`,
+/// `mpp_board_task_of`) and everything borrowed from them are valid until the board is next
+/// passed to a function that takes it as `mpp_board *` (whether or not that call succeeds) or
+/// freed: read what you need, then change the board.
+#[allow(non_camel_case_types)]
+pub struct mpp_board {
+    board: Board,
+    views: LazySlots<mpp_task>,
+}
+
+impl mpp_board {
+    fn new(board: Board) -> mpp_board {
+        mpp_board {
+            board,
+            views: LazySlots::default(),
+        }
+    }
+
+    /// The board, to change: the views lent so far end here, before anything changes.
+    pub(crate) fn change(&mut self) -> &mut Board {
+        self.views = LazySlots::default();
+        &mut self.board
+    }
+
+    /// The view of the `index`-th task.
+    fn view_at(&self, index: usize) -> Option<&mpp_task> {
+        let tasks = self.board.tasks();
+        self.views.get(tasks.len(), index, |i| {
+            // SAFETY: the task stays in place and unchanged while the view lives: every change
+            // of the board goes through `change`, which drops the views first, and the views
+            // are dropped with the board.
+            unsafe { mpp_task::new(&tasks[i]) }
+        })
+    }
+
+    /// The view of a task of this board.
+    fn view_of(&self, task: &Task) -> *const mpp_task {
+        self.board
+            .tasks()
+            .iter()
+            .position(|t| ptr::eq(t, task))
+            .and_then(|i| self.view_at(i))
+            .map_or(ptr::null(), |v| v as *const mpp_task)
+    }
+}
+
+/// Stores a new board in `*out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn board_out(
+    out: *mut *mut mpp_board,
+    err: *mut *mut mpp_error,
+    make: impl FnOnce() -> Result<Board, Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let board = make()?;
+            let out = out_param(out, "out")?;
+            out.write(into_raw(mpp_board::new(board)));
+            Ok(())
+        })
+    }
+}
+
+/// Makes an empty board that checks devices with the Control Hub eligibility table.
+///
+/// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+///
+/// # Safety
+/// `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_new(
+    out: *mut *mut mpp_board,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { board_out(out, err, || Ok(Board::new())) }
+}
+
+/// Makes an empty board that checks devices with `table` (ELIG-1, EXT-4). The board keeps its
+/// own reference: `table` may be freed afterwards.
+///
+/// Returns as `mpp_board_new`, and `MPP_ERROR_CODE_NULL_POINTER` when `table` is NULL.
+///
+/// # Safety
+/// `table` must be NULL or a live table; `out` must be valid for one write; `err` must be NULL
+/// or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_new_with_table(
+    table: *const mpp_eligibility_table,
+    out: *mut *mut mpp_board,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        board_out(out, err, || {
+            let table = arg_ref(table, "table")?;
+            Ok(Board::with_eligibility(table.shared()))
+        })
+    }
+}
+
+/// Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
+/// is malformed, of another format version, or that breaks an invariant (two tasks in
+/// progress, a task of more than 1000 devices, a device in two tasks, a status that does not
+/// fit its devices) is refused as a whole. The board has no directory (see
+/// `mpp_board_set_directory`).
+///
+/// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`. On
+/// failure writes nothing and returns `MPP_ERROR_CODE_JSON_INVALID`,
+/// `MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED`, `MPP_ERROR_CODE_DOCUMENT_INVALID`,
+/// `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` (a host's table carried by the document),
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bytes that are not UTF-8, or
+/// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+///
+/// # Safety
+/// `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
+/// `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_from_json(
+    json: *const u8,
+    len: usize,
+    out: *mut *mut mpp_board,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        board_out(out, err, || {
+            let bytes = arg_bytes(json, len, "json")?;
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                Error::new(
+                    mpp::ErrorCode::ArgumentNotUtf8,
+                    format!(
+                        "argument `json` is not valid UTF-8 (invalid byte at offset {})",
+                        e.valid_up_to()
+                    ),
+                )
+            })?;
+            Board::from_json(text)
+        })
+    }
+}
+
+/// The board as a JSON document (format 1), which `mpp_board_from_json` reads back as it was:
+/// its eligibility table (by name, or whole when it is a host's) and every task with its
+/// devices. The directory is not saved.
+///
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `board` or `out` is NULL, writing nothing.
+///
+/// # Safety
+/// `board` must be NULL or a live board; `out` must be valid for one write; `err` must be NULL
+/// or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_to_json(
+    board: *const mpp_board,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let board = arg_ref(board, "board")?;
+            let out = out_param(out, "out")?;
+            out.write(to_c_string_lossy(board.board.to_json()));
+            Ok(())
+        })
+    }
+}
+
+/// Frees a board, with every task and device borrowed from it. NULL is a no-op.
+///
+/// # Safety
+/// `board` must be NULL or a board from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
+    // SAFETY: per the contract.
+    unsafe { free(board) }
+}
+
+/// Changes the board behind `board` through `f`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn with_board(
+    board: *mut mpp_board,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&mut mpp_board) -> Result<(), Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let board = arg_mut(board, "board")?;
+            f(board)
+        })
+    }
+}
+
+/// Gives the board the organisation's directory, so that *Complete migration* of a *license
+/// only* task checks that its devices are already in Webex Calling (TASK-9). The board keeps
+/// its own reference: `directory` may be freed afterwards.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `board` or `directory` is NULL.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call;
+/// `directory` must be NULL or a live directory; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_set_directory(
+    board: *mut mpp_board,
+    directory: *const mpp_directory,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_board(board, err, |b| {
+            let directory = arg_ref(directory, "directory")?;
+            b.change().set_directory(directory.shared());
+            Ok(())
+        })
+    }
+}
+
+/// Creates an empty task in Draft named `name` for `option` (an `mpp_upload_option`, TASK-3).
+/// A name is 1 to 80 letters, digits, `-`, `_` and `.`, not starting with a dot, and unique on
+/// the board regardless of case (TASK-1). A task may be created while another is in progress;
+/// it only cannot start (TASK-2).
+///
+/// Returns `MPP_OK`, or on failure changes nothing and returns
+/// `MPP_ERROR_CODE_TASK_NAME_INVALID` (the suggestion is a valid name),
+/// `MPP_ERROR_CODE_TASK_NAME_TAKEN` (the suggestion is a free name),
+/// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no option, or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `name`
+/// must be NULL or a NUL-terminated string; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_create_task(
+    board: *mut mpp_board,
+    name: *const c_char,
+    option: u32,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_board(board, err, |b| {
+            let name = arg_str(name, "name")?;
+            let option = upload_option(option)?;
+            b.change().create_task(name, option)?;
+            Ok(())
+        })
+    }
+}
+
+/// Removes the task named `name` and frees its devices for other tasks; not while it is in
+/// progress (TASK-2).
+///
+/// Returns `MPP_OK`, or on failure changes nothing and returns `MPP_ERROR_CODE_TASK_NOT_FOUND`,
+/// `MPP_ERROR_CODE_TRANSITION_REFUSED` (in progress: cancel it first), or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// As `mpp_board_create_task`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_remove_task(
+    board: *mut mpp_board,
+    name: *const c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_board(board, err, |b| {
+            let name = arg_str(name, "name")?;
+            b.change().remove_task(name)?;
+            Ok(())
+        })
+    }
+}
+
+/// A task name that no task of the board has yet, made from free text (TASK-1): "HQ wave 1"
+/// gives "HQ_wave_1", or "HQ_wave_1-2" when that is taken.
+///
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// On failure writes nothing and returns `MPP_ERROR_CODE_NULL_POINTER` /
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `board` must be NULL or a live board; `text` must be NULL or a NUL-terminated string; `out`
+/// must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_suggest_task_name(
+    board: *const mpp_board,
+    text: *const c_char,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let board = arg_ref(board, "board")?;
+            let text = arg_str(text, "text")?;
+            let out = out_param(out, "out")?;
+            out.write(to_c_string(board.board.suggest_task_name(text).as_str())?);
+            Ok(())
+        })
+    }
+}
+
+/// How many tasks the board has; 0 for NULL.
+///
+/// # Safety
+/// `board` must be NULL or a live board.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_task_count(board: *const mpp_board) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { board.as_ref() }.map_or(0, |b| b.board.tasks().len())
+    })
+}
+
+/// The `index`-th task, in the order they were created. Borrowed from the board (see
+/// `mpp_board`). NULL when `board` is NULL or `index` is out of range.
+///
+/// # Safety
+/// `board` must be NULL or a live board.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_task_at(
+    board: *const mpp_board,
+    index: usize,
+) -> *const mpp_task {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { board.as_ref() }
+            .and_then(|b| b.view_at(index))
+            .map_or(ptr::null(), |v| v as *const mpp_task)
+    })
+}
+
+/// The task named `name` (regardless of case, TASK-1). Borrowed from the board: valid until
+/// the board is next passed as `mpp_board *` or freed (see `mpp_board`). NULL when no task has
+/// the name, and when `board` or `name` is NULL or `name` is not UTF-8.
+///
+/// # Safety
+/// `board` must be NULL or a live board; `name` must be NULL or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_task(
+    board: *const mpp_board,
+    name: *const c_char,
+) -> *const mpp_task {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        let (Some(b), Ok(name)) = (unsafe { board.as_ref() }, unsafe { arg_str(name, "name") })
+        else {
+            return ptr::null();
+        };
+        b.board.task(name).map_or(ptr::null(), |t| b.view_of(t))
+    })
+}
+
+/// The task in progress, if one is (TASK-2): borrowed from the board as `mpp_board_task`'s.
+/// NULL when none is, and for NULL.
+///
+/// # Safety
+/// `board` must be NULL or a live board.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_in_progress(board: *const mpp_board) -> *const mpp_task {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { board.as_ref() }
+            .and_then(|b| b.board.in_progress().map(|t| b.view_of(t)))
+            .unwrap_or(ptr::null())
+    })
+}
+
+/// The task holding the device with this MAC (DEV-6), in any spelling DEV-6 accepts.
+///
+/// On success returns `MPP_OK` and stores in `*out` the task, borrowed from the board as
+/// `mpp_board_task`'s, or NULL when no task holds the device. On failure writes nothing and
+/// returns a `MPP_ERROR_CODE_MAC_*` code for a MAC that cannot be read, or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `board` must be NULL or a live board; `mac` must be NULL or a NUL-terminated string; `out`
+/// must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_task_of(
+    board: *const mpp_board,
+    mac: *const c_char,
+    out: *mut *const mpp_task,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let b = arg_ref(board, "board")?;
+            let mac = arg_mac(mac, "mac")?;
+            let out = out_param(out, "out")?;
+            out.write(b.board.task_of(mac).map_or(ptr::null(), |t| b.view_of(t)));
+            Ok(())
+        })
+    }
+}
+
+/// What adding devices did: how many were added, and a finding for each device that was not.
+/// Free it with `mpp_add_outcome_free`.
+#[allow(non_camel_case_types)]
+pub struct mpp_add_outcome {
+    added: usize,
+    findings: Vec<mpp_finding>,
+}
+
+impl mpp_add_outcome {
+    fn new(outcome: AddOutcome) -> mpp_add_outcome {
+        mpp_add_outcome {
+            added: outcome.added,
+            findings: outcome.findings.into_iter().map(mpp_finding::new).collect(),
+        }
+    }
+}
+
+/// Adds devices through `add` and stores the outcome in `*out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn add_out(
+    board: *mut mpp_board,
+    out: *mut *mut mpp_add_outcome,
+    err: *mut *mut mpp_error,
+    add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        with_board(board, err, |b| {
+            let out = out_param(out, "out")?;
+            let outcome = add(b)?;
+            out.write(into_raw(mpp_add_outcome::new(outcome)));
+            Ok(())
+        })
+    }
+}
+
+/// Adds the accepted devices of an upload report and its counts (CSV-14) to the task named
+/// `task`, which must be in Draft and of the report's option (TASK-3). Eligibility is checked
+/// with the board's table (ELIG-1). A device already in this task (DEV-6) or in another
+/// (DEV-6), or beyond the 1000th (ELIG-3), is not added: each gets a finding, at its upload row.
+///
+/// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+/// `mpp_add_outcome_free`. On failure changes nothing, writes nothing and returns
+/// `MPP_ERROR_CODE_TASK_NOT_FOUND`, `MPP_ERROR_CODE_TASK_OPTION_MISMATCH`,
+/// `MPP_ERROR_CODE_TRANSITION_REFUSED` (the task is not in Draft), `MPP_ERROR_CODE_TASK_PAUSED`,
+/// or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `task`
+/// must be NULL or a NUL-terminated string; `report` must be NULL or a live report; `out` must
+/// be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_add_upload(
+    board: *mut mpp_board,
+    task: *const c_char,
+    report: *const mpp_report,
+    out: *mut *mut mpp_add_outcome,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        add_out(board, out, err, |b| {
+            let task = arg_str(task, "task")?;
+            let report = arg_ref(report, "report")?;
+            b.change().add_upload(task, report.get())
+        })
+    }
+}
+
+/// Adds `count` devices (borrowed from reports or upload rows; copied) to the task named
+/// `task`, which must be in Draft, without any upload counts. As `mpp_board_add_upload`, a
+/// device already in a task or beyond the 1000th gets a finding. `devices` may be NULL when
+/// `count` is 0.
+///
+/// Returns as `mpp_board_add_upload`; a NULL device is refused by its index (`devices[1]`).
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `task`
+/// must be NULL or a NUL-terminated string; `devices` must be NULL or point to `count`
+/// pointers, each NULL or a live device; `out` must be valid for one write; `err` must be NULL
+/// or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_add_devices(
+    board: *mut mpp_board,
+    task: *const c_char,
+    devices: *const *const mpp_device,
+    count: usize,
+    out: *mut *mut mpp_add_outcome,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        add_out(board, out, err, |b| {
+            let task = arg_str(task, "task")?;
+            let devices = arg_devices(devices, count, "devices")?;
+            b.change().add_devices(task, devices)
+        })
+    }
+}
+
+/// Creates the default device task (TASK-8) named `name` for `option` (an
+/// `mpp_upload_option`) from the accepted devices of `report`: the devices that can be
+/// prepared go straight to Ready for migration, the rest to Error with the reason (ELIG-2).
+/// Devices already in a task, and devices beyond the 1000th (ELIG-3), are findings.
+///
+/// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
+/// `mpp_add_outcome_free`. On failure writes nothing and returns as `mpp_board_create_task`.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `name`
+/// must be NULL or a NUL-terminated string; `report` must be NULL or a live report; `out` must
+/// be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_create_default_task(
+    board: *mut mpp_board,
+    name: *const c_char,
+    option: u32,
+    report: *const mpp_report,
+    out: *mut *mut mpp_add_outcome,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        add_out(board, out, err, |b| {
+            let name = arg_str(name, "name")?;
+            let option = upload_option(option)?;
+            let report = arg_ref(report, "report")?;
+            b.change()
+                .create_default_task(name, option, report.get().devices().iter().cloned())
+        })
+    }
+}
+
+/// How many devices were added; 0 for NULL.
+///
+/// # Safety
+/// `o` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { o.as_ref() }.map_or(0, |o| o.added)
+    })
+}
+
+/// How many devices were not added, each with a finding; 0 for NULL.
+///
+/// # Safety
+/// `o` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_add_outcome_finding_count(o: *const mpp_add_outcome) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { o.as_ref() }.map_or(0, |o| o.findings.len())
+    })
+}
+
+/// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
+/// at the device's upload row and the MAC Address column when it came from an upload.
+/// Borrowed from `o`: valid until `mpp_add_outcome_free(o)`. NULL when `o` is NULL or `index`
+/// is out of range.
+///
+/// # Safety
+/// `o` must be NULL or a live outcome.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_add_outcome_finding_at(
+    o: *const mpp_add_outcome,
+    index: usize,
+) -> *const mpp_finding {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { o.as_ref() }
+            .and_then(|o| o.findings.get(index))
+            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    })
+}
+
+/// Frees an outcome and its findings. NULL is a no-op.
+///
+/// # Safety
+/// `o` must be NULL or an outcome from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_add_outcome_free(o: *mut mpp_add_outcome) {
+    // SAFETY: per the contract.
+    unsafe { free(o) }
+}
+
+/// Applies the event `make` builds to the task named `task` and stores its new status.
+///
+/// # Safety
+/// As for the event exports below.
+unsafe fn apply(
+    board: *mut mpp_board,
+    task: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+    make: impl FnOnce() -> Result<TaskEvent, Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        with_board(board, err, |b| {
+            let task = arg_str(task, "task")?;
+            let event = make()?;
+            let out = out_param(out_status, "out_status")?;
+            let status = b.change().apply(task, event)?;
+            out.write(status);
+            Ok(())
+        })
+    }
+}
+
+/// *Prepare for migration* (TASK-4, ELIG-2): the task goes In progress; its devices that cannot
+/// be prepared (not eligible, or unknown while *Include unknown eligibility* is off) go to
+/// Error with the reason, the others stay Pending until the host reports each prepared or
+/// failed.
+///
+/// Every event function (`mpp_board_start_preparation` to `mpp_board_remove_devices`) names the
+/// task, applies the event by the transition table (`mpp_transition`), and on success returns
+/// `MPP_OK` and stores the task's new status in `*out_status`. A refused event changes nothing
+/// and writes nothing; it returns `MPP_ERROR_CODE_TASK_NOT_FOUND`,
+/// `MPP_ERROR_CODE_TRANSITION_REFUSED` or `MPP_ERROR_CODE_COMPLETE_REQUIRES_READY` (by the
+/// table), `MPP_ERROR_CODE_TASK_PAUSED` (TASK-6), or `MPP_ERROR_CODE_NULL_POINTER` /
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`, and the codes each names. This one also returns
+/// `MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS` when another task is in progress (TASK-2) and
+/// `MPP_ERROR_CODE_TASK_EMPTY` when no device can be prepared.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `task`
+/// must be NULL or a NUL-terminated string; `out_status` must be valid for one write; `err`
+/// must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_start_preparation(
+    board: *mut mpp_board,
+    task: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::StartPreparation)
+        })
+    }
+}
+
+/// The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
+/// moves from Pending to Ready for migration, and once no device is pending the task follows
+/// its devices (Ready for migration, Ready with errors, Review errors).
+///
+/// Returns as `mpp_board_start_preparation`, and a `MPP_ERROR_CODE_MAC_*` code for a MAC that
+/// cannot be read, `MPP_ERROR_CODE_DEVICE_NOT_IN_TASK`, `MPP_ERROR_CODE_DEVICE_WRONG_TAB` (not
+/// Pending).
+///
+/// # Safety
+/// As `mpp_board_start_preparation`; `mac` must be NULL or a NUL-terminated string.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_report_prepared(
+    board: *mut mpp_board,
+    task: *const c_char,
+    mac: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::Prepared {
+                mac: arg_mac(mac, "mac")?,
+            })
+        })
+    }
+}
+
+/// The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
+/// says: it moves from Pending to Error.
+///
+/// Returns as `mpp_board_report_prepared`.
+///
+/// # Safety
+/// As `mpp_board_report_prepared`; `reason` must be NULL or a NUL-terminated string.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_report_preparation_failed(
+    board: *mut mpp_board,
+    task: *const c_char,
+    mac: *const c_char,
+    reason: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::PreparationFailed {
+                mac: arg_mac(mac, "mac")?,
+                reason: arg_str(reason, "reason")?.to_owned(),
+            })
+        })
+    }
+}
+
+/// Fixed devices move from Error back to Ready for migration (TASK-5), all or none: `count`
+/// MACs at `macs` (NULL allowed when `count` is 0). A device that is not eligible, or of unknown
+/// eligibility while *Include unknown eligibility* is off, never moves (ELIG-2).
+///
+/// Returns as `mpp_board_report_prepared`, a MAC being refused by its index (`macs[1]`), and
+/// `MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE`, `MPP_ERROR_CODE_DEVICE_ELIGIBILITY_UNKNOWN`.
+///
+/// # Safety
+/// As `mpp_board_start_preparation`; `macs` must be NULL or point to `count` pointers, each
+/// NULL or a NUL-terminated string.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_move_to_ready(
+    board: *mut mpp_board,
+    task: *const c_char,
+    macs: *const *const c_char,
+    count: usize,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::MoveToReady {
+                macs: arg_macs(macs, count, "macs")?,
+            })
+        })
+    }
+}
+
+/// *Complete migration* for the whole task (TASK-7) by `mode` (an `mpp_completion_mode`): the
+/// task must be Ready for migration; its ready devices go In progress and the task becomes
+/// *Auto migration complete* or *Manual migration*. With a directory on the board, every device
+/// of a *license only* task must already be in Webex Calling (TASK-9). To get the plan as well,
+/// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`.
+///
+/// Returns as `mpp_board_start_preparation`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` for a
+/// number that is no mode, `MPP_ERROR_CODE_TASK_EMPTY`,
+/// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`.
+///
+/// # Safety
+/// As `mpp_board_start_preparation`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_complete(
+    board: *mut mpp_board,
+    task: *const c_char,
+    mode: u32,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::Complete {
+                mode: enum_arg(mode, "mode")?,
+            })
+        })
+    }
+}
+
+/// The host reports the device with MAC `mac` migrated: it moves from In progress to
+/// Completed.
+///
+/// Returns as `mpp_board_report_prepared` (`MPP_ERROR_CODE_DEVICE_WRONG_TAB` when it is not
+/// In progress).
+///
+/// # Safety
+/// As `mpp_board_report_prepared`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_report_migrated(
+    board: *mut mpp_board,
+    task: *const c_char,
+    mac: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::Migrated {
+                mac: arg_mac(mac, "mac")?,
+            })
+        })
+    }
+}
+
+/// The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
+/// Control Hub says: it moves from In progress to Error.
+///
+/// Returns as `mpp_board_report_migrated`.
+///
+/// # Safety
+/// As `mpp_board_report_preparation_failed`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_report_migration_failed(
+    board: *mut mpp_board,
+    task: *const c_char,
+    mac: *const c_char,
+    reason: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::MigrationFailed {
+                mac: arg_mac(mac, "mac")?,
+                reason: arg_str(reason, "reason")?.to_owned(),
+            })
+        })
+    }
+}
+
+/// *Pause migration* (TASK-6): while something runs (preparation, or a migration). While
+/// paused, only resume, cancel and the status report are accepted.
+///
+/// Returns as `mpp_board_start_preparation` (`MPP_ERROR_CODE_TRANSITION_REFUSED` when already
+/// paused).
+///
+/// # Safety
+/// As `mpp_board_start_preparation`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_pause(
+    board: *mut mpp_board,
+    task: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Pause)) }
+}
+
+/// *Resume migration* (TASK-6).
+///
+/// Returns as `mpp_board_start_preparation` (`MPP_ERROR_CODE_TRANSITION_REFUSED` when not
+/// paused).
+///
+/// # Safety
+/// As `mpp_board_start_preparation`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_resume(
+    board: *mut mpp_board,
+    task: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Resume)) }
+}
+
+/// *Cancel migration* (TASK-6): during preparation the task returns to Draft with every device
+/// Pending; during a migration the devices still In progress return to Ready for migration and
+/// the migrated ones stay Completed. A pause ends.
+///
+/// Returns as `mpp_board_start_preparation`.
+///
+/// # Safety
+/// As `mpp_board_start_preparation`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_cancel(
+    board: *mut mpp_board,
+    task: *const c_char,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Cancel)) }
+}
+
+/// Switches *Include unknown eligibility* (ELIG-2) on or off, in Draft: whether *Prepare for
+/// migration* prepares devices of unknown eligibility.
+///
+/// Returns as `mpp_board_start_preparation`.
+///
+/// # Safety
+/// As `mpp_board_start_preparation`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_set_include_unknown(
+    board: *mut mpp_board,
+    task: *const c_char,
+    include_unknown: bool,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::SetIncludeUnknown(include_unknown))
+        })
+    }
+}
+
+/// Removes `count` devices, by MAC, from a task in Draft, all or none; they may then join
+/// another task (DEV-6). `macs` may be NULL when `count` is 0.
+///
+/// Returns as `mpp_board_move_to_ready` (`MPP_ERROR_CODE_DEVICE_NOT_IN_TASK` for a MAC the task
+/// does not hold).
+///
+/// # Safety
+/// As `mpp_board_move_to_ready`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_remove_devices(
+    board: *mut mpp_board,
+    task: *const c_char,
+    macs: *const *const c_char,
+    count: usize,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        apply(board, task, out_status, err, || {
+            Ok(TaskEvent::RemoveDevices {
+                macs: arg_macs(macs, count, "macs")?,
+            })
+        })
+    }
+}
+
+/// *Complete migration* for some ready devices (TASK-7): the `count` devices at `macs`, each
+/// in the Ready for migration tab of the task named `task` (which is Ready for migration, Ready
+/// with errors, or in a migration with devices moved back to Ready), leave it for a new task
+/// named `new_name`, which is then completed by `mode` (an `mpp_completion_mode`). Everything is checked before anything moves: the new name (TASK-1),
+/// the devices, and the completion (TASK-9).
+///
+/// On success returns `MPP_OK` and stores the new task's status in `*out_status` (the old
+/// task follows its remaining devices). On failure changes nothing, writes nothing and returns
+/// as `mpp_board_move_to_ready`, `mpp_board_create_task` and `mpp_board_complete` do, and
+/// `MPP_ERROR_CODE_INVALID_ARGUMENT` when `count` is 0.
+///
+/// # Safety
+/// As `mpp_board_move_to_ready`; `new_name` must be NULL or a NUL-terminated string.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_complete_subset(
+    board: *mut mpp_board,
+    task: *const c_char,
+    macs: *const *const c_char,
+    count: usize,
+    new_name: *const c_char,
+    mode: u32,
+    out_status: *mut TaskStatus,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_board(board, err, |b| {
+            let task = arg_str(task, "task")?;
+            let macs = arg_macs(macs, count, "macs")?;
+            let new_name = arg_str(new_name, "new_name")?;
+            let mode: CompletionMode = enum_arg(mode, "mode")?;
+            let out = out_param(out_status, "out_status")?;
+            let status = b.change().complete_subset(task, &macs, new_name, mode)?;
+            out.write(status);
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,373 @@
+//! Fleet planning in C (ELIG-3, TASK-1): any number of devices split into tasks of at most
+//! 1000, added to a board all or none.
+
+use std::ffi::c_char;
+use std::ptr;
+use std::sync::LazyLock;
+
+use mpp::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
+
+use crate::args::{NameTable, arg_devices, enum_arg};
+use crate::board::mpp_board;
+use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::device::mpp_device;
+use crate::eligibility::mpp_eligibility_table;
+use crate::error::{mpp_error, mpp_finding};
+use crate::handle::{LazySlots, free, into_raw};
+use crate::report::mpp_report;
+use crate::task::mpp_task;
+use crate::upload::upload_option;
+
+static GROUPING_NAMES: LazyLock<NameTable> =
+    LazyLock::new(|| NameTable::new(FleetGrouping::as_str));
+
+/// The name of an `mpp_fleet_grouping` value: "none", "location" or "model"; NULL for any other
+/// number. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_fleet_grouping_name(grouping: u32) -> *const c_char {
+    guard(ptr::null(), || GROUPING_NAMES.get(grouping))
+}
+
+/// How to plan a fleet: the start of the task names, the grouping, the most devices per task,
+/// the option of the tasks and the eligibility table. Create with `mpp_fleet_options_new`,
+/// free with `mpp_fleet_options_free`; plans made with them copy what they need.
+#[allow(non_camel_case_types)]
+pub struct mpp_fleet_options {
+    options: FleetOptions,
+}
+
+/// Makes fleet options: tasks for `option` (an `mpp_upload_option`, TASK-3) named
+/// `{prefix}-001`, `{prefix}-002`… (the prefix made a valid name, TASK-1), of at most 1000
+/// devices, not grouped, checked with the Control Hub table.
+///
+/// On success returns `MPP_OK` and stores in `*out` options to free with
+/// `mpp_fleet_options_free`. On failure writes nothing and returns
+/// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no option, or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `prefix` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+/// must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_options_new(
+    prefix: *const c_char,
+    option: u32,
+    out: *mut *mut mpp_fleet_options,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let prefix = arg_str(prefix, "prefix")?;
+            let option = upload_option(option)?;
+            let out = out_param(out, "out")?;
+            out.write(into_raw(mpp_fleet_options {
+                options: FleetOptions::new(prefix, option),
+            }));
+            Ok(())
+        })
+    }
+}
+
+/// Changes the options behind `opts` through `f`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn with_options(
+    opts: *mut mpp_fleet_options,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&mut FleetOptions) -> Result<(), Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let opts = arg_mut(opts, "opts")?;
+            f(&mut opts.options)
+        })
+    }
+}
+
+/// Groups the devices into tasks by `grouping` (an `mpp_fleet_grouping`): none (input order),
+/// location, or model.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_INVALID_ARGUMENT` for a number that is no grouping (the
+/// options are then unchanged), or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `opts` must be NULL or live options not used by another thread during the call; `err` must
+/// be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_options_set_grouping(
+    opts: *mut mpp_fleet_options,
+    grouping: u32,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_options(opts, err, |o| {
+            o.group_by = enum_arg(grouping, "grouping")?;
+            Ok(())
+        })
+    }
+}
+
+/// Sets the most devices per task. The planning refuses a number outside 1 to 1000 (ELIG-3).
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// As `mpp_fleet_options_set_grouping`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_options_set_max_devices(
+    opts: *mut mpp_fleet_options,
+    max_devices: usize,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_options(opts, err, |o| {
+            o.max_devices = max_devices;
+            Ok(())
+        })
+    }
+}
+
+/// Checks the devices' eligibility with `table`, or, when `table` is NULL, with the Control Hub
+/// table. The options keep their own reference: `table` may be freed afterwards.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or live options not used by another thread during the call; `table`
+/// must be NULL or a live table; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
+    opts: *mut mpp_fleet_options,
+    table: *const mpp_eligibility_table,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        with_options(opts, err, |o| {
+            o.eligibility = table
+                .as_ref()
+                .map_or_else(EligibilityTable::control_hub, |t| t.shared());
+            Ok(())
+        })
+    }
+}
+
+/// Frees fleet options. NULL is a no-op.
+///
+/// # Safety
+/// `opts` must be NULL or options from `mpp_fleet_options_new`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_options_free(opts: *mut mpp_fleet_options) {
+    // SAFETY: per the contract.
+    unsafe { free(opts) }
+}
+
+/// A fleet split into tasks, and what could not be placed. Free it with
+/// `mpp_fleet_plan_free`, which ends the life of every task and finding borrowed from it.
+#[allow(non_camel_case_types)]
+pub struct mpp_fleet_plan {
+    plan: FleetPlan,
+    tasks: LazySlots<mpp_task>,
+    findings: LazySlots<mpp_finding>,
+}
+
+/// Plans `devices` and stores the plan in `*out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn plan_out(
+    opts: *const mpp_fleet_options,
+    out: *mut *mut mpp_fleet_plan,
+    err: *mut *mut mpp_error,
+    devices: impl FnOnce() -> Result<Vec<Device>, Error>,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let devices = devices()?;
+            let opts = arg_ref(opts, "opts")?;
+            let out = out_param(out, "out")?;
+            let plan = mpp::plan_fleet(&devices, &opts.options)?;
+            out.write(into_raw(mpp_fleet_plan {
+                plan,
+                tasks: LazySlots::default(),
+                findings: LazySlots::default(),
+            }));
+            Ok(())
+        })
+    }
+}
+
+/// Splits `count` devices (borrowed from reports or upload rows; copied) into tasks in Draft of
+/// at most the options' maximum (ELIG-3), with unique valid names (TASK-1), grouped as the
+/// options say. Deterministic: the same devices in the same order give the same plan. A MAC
+/// given twice (DEV-6) and a device that does not fit the option (TASK-3) are left out, each
+/// with a finding. `devices` may be NULL when `count` is 0.
+///
+/// On success returns `MPP_OK` and stores in `*out` a plan to free with `mpp_fleet_plan_free`.
+/// On failure writes nothing and returns `MPP_ERROR_CODE_INVALID_ARGUMENT` for a maximum
+/// outside 1 to 1000, or `MPP_ERROR_CODE_NULL_POINTER` (a NULL device by its index,
+/// `devices[2]`).
+///
+/// # Safety
+/// `devices` must be NULL or point to `count` pointers, each NULL or a live device; `opts` must
+/// be NULL or live options; `out` must be valid for one write; `err` must be NULL or valid for
+/// one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_plan_fleet(
+    devices: *const *const mpp_device,
+    count: usize,
+    opts: *const mpp_fleet_options,
+    out: *mut *mut mpp_fleet_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { plan_out(opts, out, err, || arg_devices(devices, count, "devices")) }
+}
+
+/// Plans the accepted devices of an upload report, as `mpp_plan_fleet` does.
+///
+/// Returns as `mpp_plan_fleet`.
+///
+/// # Safety
+/// `report` must be NULL or a live report; `opts` must be NULL or live options; `out` must be
+/// valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_plan_fleet_report(
+    report: *const mpp_report,
+    opts: *const mpp_fleet_options,
+    out: *mut *mut mpp_fleet_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        plan_out(opts, out, err, || {
+            Ok(arg_ref(report, "report")?.get().devices().to_vec())
+        })
+    }
+}
+
+/// How many tasks the plan has; 0 for NULL.
+///
+/// # Safety
+/// `plan` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_plan_task_count(plan: *const mpp_fleet_plan) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.tasks.len())
+    })
+}
+
+/// The `index`-th task, in Draft: within each group in name order, groups in key order.
+/// Borrowed from the plan: valid until `mpp_fleet_plan_free(plan)`. NULL when `plan` is NULL
+/// or `index` is out of range.
+///
+/// # Safety
+/// `plan` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_plan_task_at(
+    plan: *const mpp_fleet_plan,
+    index: usize,
+) -> *const mpp_task {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        let Some(p) = (unsafe { plan.as_ref() }) else {
+            return ptr::null();
+        };
+        let tasks = &p.plan.tasks;
+        p.tasks
+            .get(tasks.len(), index, |i| {
+                // SAFETY: the plan never changes, and its views are dropped with it.
+                unsafe { mpp_task::new(&tasks[i]) }
+            })
+            .map_or(ptr::null(), |t| t as *const mpp_task)
+    })
+}
+
+/// How many devices were left out, each with a finding; 0 for NULL.
+///
+/// # Safety
+/// `plan` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_plan_finding_count(plan: *const mpp_fleet_plan) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.findings.len())
+    })
+}
+
+/// The `index`-th finding: `device_already_in_task` for a MAC given twice,
+/// `task_option_mismatch` for a device that does not fit the option, at the device's upload
+/// row when it came from one. Borrowed from the plan. NULL when `plan` is NULL or `index` is
+/// out of range.
+///
+/// # Safety
+/// `plan` must be NULL or a live plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
+    plan: *const mpp_fleet_plan,
+    index: usize,
+) -> *const mpp_finding {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        let Some(p) = (unsafe { plan.as_ref() }) else {
+            return ptr::null();
+        };
+        let findings = &p.plan.findings;
+        p.findings
+            .get(findings.len(), index, |i| {
+                mpp_finding::new(findings[i].clone())
+            })
+            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    })
+}
+
+/// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.
+///
+/// # Safety
+/// `plan` must be NULL or a plan from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_fleet_plan_free(plan: *mut mpp_fleet_plan) {
+    // SAFETY: per the contract.
+    unsafe { free(plan) }
+}
+
+/// Adds the tasks of a fleet plan to the board, all or none: a name already taken (TASK-1) or a
+/// device already in one of the board's tasks (DEV-6) refuses the whole plan. The plan is
+/// copied and stays as it was.
+///
+/// Returns `MPP_OK`, or on failure changes nothing and returns
+/// `MPP_ERROR_CODE_TASK_NAME_TAKEN`, `MPP_ERROR_CODE_DOCUMENT_INVALID` (naming the broken
+/// invariant), or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `plan`
+/// must be NULL or a live plan; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_add_fleet_plan(
+    board: *mut mpp_board,
+    plan: *const mpp_fleet_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let board = arg_mut(board, "board")?;
+            let plan = arg_ref(plan, "plan")?;
+            board.change().add_tasks(plan.plan.tasks.clone())
+        })
+    }
+}

@@ -1,0 +1,211 @@
+//! Writing files in C (issue 6): a list of named files in memory (a host's own, and the files
+//! of plans) written into a directory in one call, each whole or not at all.
+
+use std::ffi::{CString, c_char};
+use std::ptr;
+
+use mpp::OutputFile;
+
+use crate::auto_plan::mpp_auto_plan;
+use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::error::mpp_error;
+use crate::handle::{free, into_raw};
+use crate::manual_plan::mpp_manual_plan;
+use crate::string::c_string_lossy;
+
+/// A list of files to write: each a plain file name and its text. Create with
+/// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
+/// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
+#[allow(non_camel_case_types)]
+pub struct mpp_output_files {
+    files: Vec<OutputFile>,
+    /// The names as C strings; their buffers never move, so they stay valid as the list grows.
+    names: Vec<CString>,
+}
+
+impl mpp_output_files {
+    fn push(&mut self, file: OutputFile) {
+        self.names.push(c_string_lossy(&file.name));
+        self.files.push(file);
+    }
+}
+
+/// Makes an empty list of files.
+///
+/// On success returns `MPP_OK` and stores in `*out` a list to free with
+/// `mpp_output_files_free`. Returns `MPP_ERROR_CODE_NULL_POINTER` when `out` is NULL.
+///
+/// # Safety
+/// `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_new(
+    out: *mut *mut mpp_output_files,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let out = out_param(out, "out")?;
+            out.write(into_raw(mpp_output_files {
+                files: Vec::new(),
+                names: Vec::new(),
+            }));
+            Ok(())
+        })
+    }
+}
+
+/// Adds a file: its name (a plain file name; checked when written) and its text, copied.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` (the
+/// list is then unchanged).
+///
+/// # Safety
+/// `files` must be NULL or a live list not used by another thread during the call; `name` and
+/// `content` must each be NULL or a NUL-terminated string; `err` must be NULL or valid for one
+/// write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_add(
+    files: *mut mpp_output_files,
+    name: *const c_char,
+    content: *const c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let files = arg_mut(files, "files")?;
+            let name = arg_str(name, "name")?;
+            let content = arg_str(content, "content")?;
+            files.push(OutputFile {
+                name: name.to_owned(),
+                content: content.to_owned(),
+            });
+            Ok(())
+        })
+    }
+}
+
+/// Adds the three files of an automatic plan (see `mpp_auto_plan_write`).
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `files` must be NULL or a live list not used by another thread during the call; `plan` must
+/// be NULL or a live plan; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_add_auto_plan(
+    files: *mut mpp_output_files,
+    plan: *const mpp_auto_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let files = arg_mut(files, "files")?;
+            let plan = arg_ref(plan, "plan")?;
+            plan.get().files().into_iter().for_each(|f| files.push(f));
+            Ok(())
+        })
+    }
+}
+
+/// Adds the files of a manual plan: its BAT files, instructions, JSON and licenses (see
+/// `mpp_manual_plan_write`).
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `files` must be NULL or a live list not used by another thread during the call; `plan` must
+/// be NULL or a live plan; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_add_manual_plan(
+    files: *mut mpp_output_files,
+    plan: *const mpp_manual_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let files = arg_mut(files, "files")?;
+            let plan = arg_ref(plan, "plan")?;
+            plan.get().files().into_iter().for_each(|f| files.push(f));
+            Ok(())
+        })
+    }
+}
+
+/// How many files the list holds; 0 for NULL.
+///
+/// # Safety
+/// `files` must be NULL or a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_count(files: *const mpp_output_files) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { files.as_ref() }.map_or(0, |f| f.files.len())
+    })
+}
+
+/// The name of the `index`-th file, in the order they were added. Borrowed from the list:
+/// valid until `mpp_output_files_free` (adding files does not end it). NULL when `files` is
+/// NULL or `index` is out of range.
+///
+/// # Safety
+/// `files` must be NULL or a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_name_at(
+    files: *const mpp_output_files,
+    index: usize,
+) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { files.as_ref() }
+            .and_then(|f| f.names.get(index))
+            .map_or(ptr::null(), |n| n.as_ptr())
+    })
+}
+
+/// Writes every file of the list into the directory `dir` (created if missing). Every name
+/// must be a plain file name that stays inside `dir`; unless `overwrite`, an existing file
+/// stops everything before anything is written. Each file is written to a temporary file,
+/// flushed, then renamed into place, so a failure midway leaves no half-written file.
+///
+/// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (naming the file),
+/// `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR` (naming the path), or
+/// `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `files` must be NULL or a live list; `dir` must be NULL or a NUL-terminated string (on Unix
+/// any bytes, elsewhere UTF-8); `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_write(
+    files: *const mpp_output_files,
+    dir: *const c_char,
+    overwrite: bool,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let files = arg_ref(files, "files")?;
+            let dir = arg_path(dir, "dir")?;
+            mpp::write_files(&dir, &files.files, overwrite).map(drop)
+        })
+    }
+}
+
+/// Frees a list and its names. NULL is a no-op.
+///
+/// # Safety
+/// `files` must be NULL or a list from `mpp_output_files_new`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_output_files_free(files: *mut mpp_output_files) {
+    // SAFETY: per the contract.
+    unsafe { free(files) }
+}

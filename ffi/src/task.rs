@@ -1,0 +1,709 @@
+//! A migration task in C (TASK-1 to TASK-9, ELIG-1 to ELIG-5): a read-only view of a task of a
+//! board or of a fleet plan, its devices, their search and download, and the status report.
+//!
+//! An `mpp_task` is lent by its owner (`mpp_board_task`, `mpp_fleet_plan_task_at`) and points
+//! at the owner's task rather than copying it; the owner drops its views before it changes, so
+//! a view is never read after its task changed (see `mpp_board`). The views of its devices are
+//! built when first read and kept in the task's view.
+
+use std::collections::HashSet;
+use std::ffi::{CString, c_char};
+use std::ptr::{self, NonNull};
+
+use mpp::{
+    DeviceTab, EligibilityStatus, Error, PlanRef, Task, TaskDevice, TaskStatus, UploadOption,
+};
+
+use crate::args::arg_mac;
+use crate::auto_plan::mpp_auto_plan;
+use crate::boundary::{arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::device::mpp_device;
+use crate::error::{mpp_error, mpp_finding};
+use crate::handle::{LazySlots, free, into_raw};
+use crate::manual_plan::mpp_manual_plan;
+use crate::string::{c_string_lossy, to_c_string_lossy};
+
+/// The most devices one task holds (ELIG-3); equal to the core's `MAX_TASK_DEVICES`.
+pub const MPP_MAX_TASK_DEVICES: usize = 1000;
+
+/// The longest task name, in characters (TASK-1); equal to the core's `MAX_TASK_NAME`.
+pub const MPP_MAX_TASK_NAME: usize = 80;
+
+/// What `mpp_task_completion_mode_of` returns for a task whose migration was not completed.
+pub const MPP_COMPLETION_MODE_NONE: u32 = u32::MAX;
+
+/// The eligibility filter of `mpp_task_search` that keeps every device.
+pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
+
+/// A migration task: its name, option, status, counters and devices. Borrowed, never freed by
+/// itself: a task of a board (`mpp_board_task`, `mpp_board_task_at`) is valid until the board
+/// is next passed to a function that takes it as `mpp_board *` (any of them may change it) or
+/// freed; a task of a fleet plan lives as long as the plan. Everything borrowed from a task
+/// (its devices, their findings and strings) lives as long as the task.
+#[allow(non_camel_case_types)]
+pub struct mpp_task {
+    task: NonNull<Task>,
+    name: CString,
+    devices: LazySlots<mpp_task_device>,
+}
+
+impl mpp_task {
+    /// A view of `task`.
+    ///
+    /// # Safety
+    /// `task` must stay where it is and unchanged for as long as the view lives: its owner
+    /// drops the view before it changes or frees the task.
+    pub(crate) unsafe fn new(task: &Task) -> mpp_task {
+        mpp_task {
+            name: c_string_lossy(task.name().as_str()),
+            task: NonNull::from(task),
+            devices: LazySlots::default(),
+        }
+    }
+
+    /// The task.
+    pub(crate) fn get(&self) -> &Task {
+        // SAFETY: the owner keeps the task in place and unchanged while this view lives
+        // (the contract of `new`).
+        unsafe { self.task.as_ref() }
+    }
+
+    fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
+        let devices = self.get().devices();
+        self.devices
+            .get(devices.len(), index, |i| mpp_task_device::new(&devices[i]))
+    }
+}
+
+/// A device of a task: the device, its eligibility and its reasons, its tab and last error.
+/// Borrowed from its task: valid as long as the task (see `mpp_task`).
+#[allow(non_camel_case_types)]
+pub struct mpp_task_device {
+    device: mpp_device,
+    eligibility: EligibilityStatus,
+    reasons: Vec<mpp_finding>,
+    tab: DeviceTab,
+    last_error: Option<CString>,
+}
+
+impl mpp_task_device {
+    fn new(d: &TaskDevice) -> mpp_task_device {
+        mpp_task_device {
+            device: mpp_device::new(d.device().clone()),
+            eligibility: d.eligibility(),
+            reasons: d.reasons().iter().cloned().map(mpp_finding::new).collect(),
+            tab: d.tab(),
+            last_error: d.last_error().map(c_string_lossy),
+        }
+    }
+}
+
+/// How many devices of a task sit in each tab (TASK-5).
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct mpp_tab_counts {
+    /// Pending: added, not prepared yet.
+    pub pending: usize,
+    /// Error.
+    pub error: usize,
+    /// Ready for migration.
+    pub ready: usize,
+    /// In progress: being migrated.
+    pub in_progress: usize,
+    /// Completed: migrated.
+    pub completed: usize,
+}
+
+/// How many devices of a task are eligible, not eligible and unknown (ELIG-1).
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct mpp_eligibility_counts {
+    /// All devices (at most `MPP_MAX_TASK_DEVICES`, ELIG-3).
+    pub total: usize,
+    /// Eligible.
+    pub eligible: usize,
+    /// Not eligible.
+    pub not_eligible: usize,
+    /// Unknown.
+    pub unknown: usize,
+}
+
+/// The counts of every upload added to a task, added together (CSV-14).
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct mpp_upload_counts {
+    /// Devices added by the uploads.
+    pub added: u64,
+    /// Rows not added.
+    pub errors: u64,
+    /// Data rows uploaded, blank ones included.
+    pub total: u64,
+}
+
+/// Borrows a task for an accessor.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+unsafe fn task<'a>(t: *const mpp_task) -> Option<&'a mpp_task> {
+    // SAFETY: per the contract.
+    unsafe { t.as_ref() }
+}
+
+/// Reads a value of a task; `fallback` for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+unsafe fn read<T: Copy>(t: *const mpp_task, fallback: T, f: impl FnOnce(&Task) -> T) -> T {
+    guard(fallback, || {
+        // SAFETY: per the contract.
+        unsafe { task(t) }.map_or(fallback, |t| f(t.get()))
+    })
+}
+
+/// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { task(t) }.map_or(ptr::null(), |t| t.name.as_ptr())
+    })
+}
+
+/// The task's migration option (TASK-3). `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_option(t: *const mpp_task) -> UploadOption {
+    // SAFETY: per the contract.
+    unsafe { read(t, UploadOption::LicenseAndDevice, Task::option) }
+}
+
+/// The task's status (TASK-4). `MPP_TASK_STATUS_DRAFT` for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_status_of(t: *const mpp_task) -> TaskStatus {
+    // SAFETY: per the contract.
+    unsafe { read(t, TaskStatus::Draft, Task::status) }
+}
+
+/// Whether the task is paused (TASK-6); false for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_paused(t: *const mpp_task) -> bool {
+    // SAFETY: per the contract.
+    unsafe { read(t, false, Task::is_paused) }
+}
+
+/// Whether devices of unknown eligibility are prepared (*Include unknown eligibility*,
+/// ELIG-2); false for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_include_unknown(t: *const mpp_task) -> bool {
+    // SAFETY: per the contract.
+    unsafe { read(t, false, Task::include_unknown) }
+}
+
+/// How the task's migration was completed: an `mpp_completion_mode`, or
+/// `MPP_COMPLETION_MODE_NONE` when it was not (and for NULL).
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_completion_mode_of(t: *const mpp_task) -> u32 {
+    // SAFETY: per the contract.
+    unsafe {
+        read(t, MPP_COMPLETION_MODE_NONE, |t| {
+            t.completion()
+                .map_or(MPP_COMPLETION_MODE_NONE, |m| m as u32)
+        })
+    }
+}
+
+/// Writes a count structure of a task through `out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn counts_out<T>(
+    t: *const mpp_task,
+    out: *mut T,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&Task) -> T,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let t = arg_ref(t, "task")?;
+            let out = out_param(out, "out")?;
+            out.write(f(t.get()));
+            Ok(())
+        })
+    }
+}
+
+/// The counts of every upload added to the task (CSV-14): stores them in `*out`.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER` when `t` or `out` is NULL, writing
+/// nothing.
+///
+/// # Safety
+/// `t` must be NULL or a live task; `out` must be valid for one write; `err` must be NULL or
+/// valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_upload_counts(
+    t: *const mpp_task,
+    out: *mut mpp_upload_counts,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        counts_out(t, out, err, |t| {
+            let c = t.upload_counts();
+            mpp_upload_counts {
+                added: c.added,
+                errors: c.errors,
+                total: c.total,
+            }
+        })
+    }
+}
+
+/// How many devices sit in each tab (TASK-5): stores them in `*out`.
+///
+/// Returns as `mpp_task_upload_counts`.
+///
+/// # Safety
+/// As `mpp_task_upload_counts`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_tab_counts(
+    t: *const mpp_task,
+    out: *mut mpp_tab_counts,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        counts_out(t, out, err, |t| {
+            let c = t.tab_counts();
+            mpp_tab_counts {
+                pending: c.pending,
+                error: c.error,
+                ready: c.ready,
+                in_progress: c.in_progress,
+                completed: c.completed,
+            }
+        })
+    }
+}
+
+/// How many devices are eligible, not eligible and unknown (ELIG-1): stores them in `*out`.
+///
+/// Returns as `mpp_task_upload_counts`.
+///
+/// # Safety
+/// As `mpp_task_upload_counts`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_eligibility_counts(
+    t: *const mpp_task,
+    out: *mut mpp_eligibility_counts,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        counts_out(t, out, err, |t| {
+            let c = t.eligibility_counts();
+            mpp_eligibility_counts {
+                total: c.total,
+                eligible: c.eligible,
+                not_eligible: c.not_eligible,
+                unknown: c.unknown,
+            }
+        })
+    }
+}
+
+/// How many devices the task holds; 0 for NULL.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_count(t: *const mpp_task) -> usize {
+    // SAFETY: per the contract.
+    unsafe { read(t, 0, |t| t.devices().len()) }
+}
+
+/// The `index`-th device of the task, in the order they were added. Borrowed from the task.
+/// NULL when `t` is NULL or `index` is out of range.
+///
+/// # Safety
+/// `t` must be NULL or a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_at(
+    t: *const mpp_task,
+    index: usize,
+) -> *const mpp_task_device {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { task(t) }
+            .and_then(|t| t.device_at(index))
+            .map_or(ptr::null(), |d| d as *const mpp_task_device)
+    })
+}
+
+/// The device of the task with this MAC (any spelling DEV-6 accepts).
+///
+/// On success returns `MPP_OK` and stores in `*out` the device, borrowed from the task, or
+/// NULL when the task does not hold it. On failure writes nothing and returns a
+/// `MPP_ERROR_CODE_MAC_*` code for a MAC that cannot be read, or `MPP_ERROR_CODE_NULL_POINTER`
+/// / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `t` must be NULL or a live task; `mac` must be NULL or a NUL-terminated string; `out` must
+/// be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_find_device(
+    t: *const mpp_task,
+    mac: *const c_char,
+    out: *mut *const mpp_task_device,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let t = arg_ref(t, "task")?;
+            let mac = arg_mac(mac, "mac")?;
+            let out = out_param(out, "out")?;
+            let found = t.get().device(mac).and_then(|d| {
+                let index = t.get().devices().iter().position(|x| ptr::eq(x, d))?;
+                t.device_at(index)
+            });
+            out.write(found.map_or(ptr::null(), |d| d as *const mpp_task_device));
+            Ok(())
+        })
+    }
+}
+
+/// Borrows a task device for an accessor.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+unsafe fn task_device<'a>(d: *const mpp_task_device) -> Option<&'a mpp_task_device> {
+    // SAFETY: per the contract.
+    unsafe { d.as_ref() }
+}
+
+/// The device itself: MAC, model, assignment, upload row (read with the `mpp_device_*`
+/// accessors). Borrowed from the task. NULL when `d` is NULL.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *const mpp_device {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }.map_or(ptr::null(), |d| &d.device as *const mpp_device)
+    })
+}
+
+/// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+/// `MPP_ELIGIBILITY_STATUS_UNKNOWN` for NULL.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_eligibility(
+    d: *const mpp_task_device,
+) -> EligibilityStatus {
+    guard(EligibilityStatus::Unknown, || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }.map_or(EligibilityStatus::Unknown, |d| d.eligibility)
+    })
+}
+
+/// How many reasons the eligibility has (errors and warnings: EXT-1 to EXT-8, DEV-8); 0 for
+/// NULL.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_reason_count(d: *const mpp_task_device) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }.map_or(0, |d| d.reasons.len())
+    })
+}
+
+/// The `index`-th reason of the eligibility. Borrowed from the task. NULL when `d` is NULL or
+/// `index` is out of range.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_reason_at(
+    d: *const mpp_task_device,
+    index: usize,
+) -> *const mpp_finding {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }
+            .and_then(|d| d.reasons.get(index))
+            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    })
+}
+
+/// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> DeviceTab {
+    guard(DeviceTab::Pending, || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }.map_or(DeviceTab::Pending, |d| d.tab)
+    })
+}
+
+/// Why the device is in the Error tab (as the host reported it, or the eligibility refusal);
+/// NULL when it is not in Error, and for NULL. Borrowed from the task.
+///
+/// # Safety
+/// `d` must be NULL or a device borrowed from a live task.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_last_error(d: *const mpp_task_device) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { task_device(d) }
+            .and_then(|d| d.last_error.as_ref())
+            .map_or(ptr::null(), |s| s.as_ptr())
+    })
+}
+
+/// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
+/// the task's order. Free it with `mpp_search_result_free`. It holds indices only, so it
+/// outlives the task; the indices refer to the task as it was searched.
+#[allow(non_camel_case_types)]
+pub struct mpp_search_result {
+    indices: Vec<usize>,
+}
+
+/// Searches the task's device list (ELIG-4): the devices matching `query` on any attribute
+/// (device name, MAC in either spelling, model, type, username, phone number, extension,
+/// location, eligibility, tab, hardware and firmware version), case-insensitively and in part,
+/// whose eligibility is `filter` (an `mpp_eligibility_status`, or `MPP_ELIGIBILITY_ANY`). An
+/// empty query matches every device.
+///
+/// On success returns `MPP_OK` and stores in `*out` a result to free with
+/// `mpp_search_result_free`. On failure writes nothing and returns
+/// `MPP_ERROR_CODE_INVALID_ARGUMENT` for a filter that is neither, or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `t` must be NULL or a live task; `query` must be NULL or a NUL-terminated string; `out` must
+/// be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_search(
+    t: *const mpp_task,
+    query: *const c_char,
+    filter: u32,
+    out: *mut *mut mpp_search_result,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let t = arg_ref(t, "task")?;
+            let query = arg_str(query, "query")?;
+            let filter = eligibility_filter(filter)?;
+            let out = out_param(out, "out")?;
+            let task = t.get();
+            let found: HashSet<*const TaskDevice> = task
+                .search(query, filter)
+                .into_iter()
+                .map(|d| d as *const TaskDevice)
+                .collect();
+            let indices = task
+                .devices()
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
+                .map(|(i, _)| i)
+                .collect();
+            out.write(into_raw(mpp_search_result { indices }));
+            Ok(())
+        })
+    }
+}
+
+/// Reads the eligibility filter of a search.
+fn eligibility_filter(filter: u32) -> Result<Option<EligibilityStatus>, Error> {
+    if filter == MPP_ELIGIBILITY_ANY {
+        return Ok(None);
+    }
+    [
+        EligibilityStatus::Eligible,
+        EligibilityStatus::NotEligible,
+        EligibilityStatus::Unknown,
+    ]
+    .into_iter()
+    .find(|&s| s as u32 == filter)
+    .map(Some)
+    .ok_or_else(|| {
+        Error::invalid_argument(format!(
+            "argument `filter`: {filter} is neither an mpp_eligibility_status (0 eligible, 1 not_eligible, 2 unknown) nor MPP_ELIGIBILITY_ANY"
+        ))
+    })
+}
+
+/// How many devices the search found; 0 for NULL.
+///
+/// # Safety
+/// `r` must be NULL or a live result.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_search_result_count(r: *const mpp_search_result) -> usize {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { r.as_ref() }.map_or(0, |r| r.indices.len())
+    })
+}
+
+/// The index in the task of the `index`-th device found; `SIZE_MAX` when `r` is NULL or
+/// `index` is out of range.
+///
+/// # Safety
+/// `r` must be NULL or a live result.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_search_result_at(r: *const mpp_search_result, index: usize) -> usize {
+    guard(usize::MAX, || {
+        // SAFETY: per the contract.
+        unsafe { r.as_ref() }
+            .and_then(|r| r.indices.get(index).copied())
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// Frees a search result. NULL is a no-op.
+///
+/// # Safety
+/// `r` must be NULL or a result from `mpp_task_search`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_search_result_free(r: *mut mpp_search_result) {
+    // SAFETY: per the contract.
+    unsafe { free(r) }
+}
+
+/// Writes a generated file of a task through `out`.
+///
+/// # Safety
+/// As for the exports below.
+unsafe fn file_out(
+    t: *const mpp_task,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&Task) -> String,
+) -> mpp_status {
+    // SAFETY: the caller upholds the pointer contracts of the export.
+    unsafe {
+        run(err, || {
+            let t = arg_ref(t, "task")?;
+            let out = out_param(out, "out")?;
+            out.write(to_c_string_lossy(f(t.get())));
+            Ok(())
+        })
+    }
+}
+
+/// The device list with all its details as CSV (ELIG-5): Device Name, MAC Address, Model,
+/// Hardware Version, Firmware, Type, Username, Phone Number, Extension, Location, Call Plan,
+/// Eligibility, Reasons, Tab, Last Error, Wi-Fi, Upload Row. UTF-8 without BOM, every cell safe
+/// to open in a spreadsheet.
+///
+/// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+/// Returns `MPP_ERROR_CODE_NULL_POINTER` when `t` or `out` is NULL, writing nothing.
+///
+/// # Safety
+/// `t` must be NULL or a live task; `out` must be valid for one write; `err` must be NULL or
+/// valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_list_csv(
+    t: *const mpp_task,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { file_out(t, out, err, Task::device_list_csv) }
+}
+
+/// The device list with all its details as JSON (ELIG-5): an array of the task's devices.
+///
+/// Returns as `mpp_task_device_list_csv`.
+///
+/// # Safety
+/// As `mpp_task_device_list_csv`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_device_list_json(
+    t: *const mpp_task,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { file_out(t, out, err, Task::device_list_json) }
+}
+
+/// The status report (TASK-6, *Download status report*) as CSV: every device with its tab,
+/// eligibility, last error, and its batch when `auto_plan` is given or its BAT file when
+/// `manual_plan` is given (both NULL: neither column is filled). UTF-8 without BOM, safe to
+/// open in a spreadsheet.
+///
+/// Returns as `mpp_task_device_list_csv`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` when both
+/// plans are given.
+///
+/// # Safety
+/// `t` must be NULL or a live task; `auto_plan` and `manual_plan` must each be NULL or a live
+/// plan; `out` must be valid for one write; `err` must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_status_report_csv(
+    t: *const mpp_task,
+    auto_plan: *const mpp_auto_plan,
+    manual_plan: *const mpp_manual_plan,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let t = arg_ref(t, "task")?;
+            let plan = match (auto_plan.as_ref(), manual_plan.as_ref()) {
+                (None, None) => PlanRef::None,
+                (Some(p), None) => PlanRef::Automatic(p.get()),
+                (None, Some(p)) => PlanRef::Manual(p.get()),
+                (Some(_), Some(_)) => {
+                    return Err(Error::invalid_argument(
+                        "give at most one plan: `auto_plan` or `manual_plan`",
+                    ));
+                }
+            };
+            let out = out_param(out, "out")?;
+            out.write(to_c_string_lossy(mpp::status_report_csv(t.get(), plan)));
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,639 @@
+//! An organisation's tasks in Python (TASK-1 to TASK-9, ELIG-2, ELIG-3, DEV-6): `Board`, the
+//! one mutable object of the module. Every call locks the core board without the GIL, works,
+//! and unlocks before taking the GIL back, so threads share a board safely and a long call
+//! (a big document, a fleet) lets other Python threads run. Tasks come out as snapshots
+//! (`Task`): a copy of the core task at the time of the call, never a reference into the board.
+
+use std::sync::{Arc, PoisonError, RwLock};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString, PyTuple};
+
+use mpp_migration::{
+    Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
+};
+
+use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option};
+use crate::device::device_args;
+use crate::directory::{PyDirectory, directory_arg};
+use crate::eligibility::{PyEligibilityTable, table_arg};
+use crate::enums::{member, parse};
+use crate::errors::{IntoPyResult, to_py_err, type_name};
+use crate::fleet::PyFleetPlan;
+use crate::plan::{PyAutoPlan, PyManualPlan, auto_options, manual_options};
+use crate::task::{PyAddOutcome, PyTask, events_arg};
+use crate::upload::PyUploadReport;
+
+/// The board and the directory it was given (core keeps it but does not hand it back).
+struct State {
+    board: Board,
+    directory: Option<Arc<Directory>>,
+}
+
+/// The tasks of an organisation and the rules between them: unique names (TASK-1), one task
+/// in progress (TASK-2), a device in one task only (DEV-6), and TASK-9 against the directory.
+#[pyclass(frozen, module = "mpp_migration._native", name = "Board")]
+pub(crate) struct PyBoard(RwLock<State>);
+
+impl PyBoard {
+    fn from_board(board: Board, directory: Option<Arc<Directory>>) -> PyBoard {
+        let mut board = board;
+        if let Some(d) = &directory {
+            board.set_directory(Arc::clone(d));
+        }
+        PyBoard(RwLock::new(State { board, directory }))
+    }
+
+    /// Runs `f` on the board, read-locked, without the GIL.
+    fn read<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&State) -> R + Send) -> R {
+        py.detach(|| f(&self.0.read().unwrap_or_else(PoisonError::into_inner)))
+    }
+
+    /// Runs `f` on the board, write-locked, without the GIL.
+    fn write<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut State) -> R + Send) -> R {
+        py.detach(|| f(&mut self.0.write().unwrap_or_else(PoisonError::into_inner)))
+    }
+
+    /// Applies one event to a task and returns the new status as a `TaskStatus`.
+    fn apply<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        event: TaskEvent,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let name = string("task", task)?;
+        let status = self.write(py, |s| s.board.apply(&name, event)).py()?;
+        member(py, status)
+    }
+}
+
+/// The error of a task name no task has (core's `task_not_found`).
+fn not_found(name: &str) -> PyErr {
+    to_py_err(Error::new(
+        ErrorCode::TaskNotFound,
+        format!("no task is named {name:?}"),
+    ))
+}
+
+#[pymethods]
+impl PyBoard {
+    #[new]
+    #[pyo3(
+        signature = (*, eligibility = None, directory = None),
+        text_signature = "(*, eligibility=None, directory=None)"
+    )]
+    fn new(
+        eligibility: Option<&Bound<'_, PyAny>>,
+        directory: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyBoard> {
+        let table = table_arg("eligibility", eligibility)?;
+        Ok(PyBoard::from_board(
+            Board::with_eligibility(table),
+            directory_arg(directory)?,
+        ))
+    }
+
+    /// The eligibility table devices are checked with when they are added.
+    #[getter]
+    fn eligibility(&self, py: Python<'_>) -> PyEligibilityTable {
+        PyEligibilityTable(self.read(py, |s| Arc::clone(s.board.eligibility())))
+    }
+
+    /// The organisation's directory, for TASK-9 at Complete migration; None until given.
+    #[getter]
+    fn directory(&self, py: Python<'_>) -> Option<PyDirectory> {
+        self.read(py, |s| s.directory.clone()).map(PyDirectory)
+    }
+
+    /// Gives the board the organisation's directory, for TASK-9 at Complete migration.
+    fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
+        let Some(directory) = directory_arg(Some(directory))? else {
+            return Err(invalid("directory must be a Directory, not None"));
+        };
+        self.write(py, |s| {
+            s.board.set_directory(Arc::clone(&directory));
+            s.directory = Some(directory);
+        });
+        Ok(())
+    }
+
+    /// Every task, in the order they were created: snapshots.
+    #[getter]
+    fn tasks(&self, py: Python<'_>) -> Vec<PyTask> {
+        self.read(py, |s| {
+            s.board.tasks().iter().map(PyTask::snapshot).collect()
+        })
+    }
+
+    /// The names of the tasks, in the order they were created.
+    #[getter]
+    fn task_names(&self, py: Python<'_>) -> Vec<String> {
+        self.read(py, |s| {
+            s.board
+                .tasks()
+                .iter()
+                .map(|t| t.name().as_str().to_owned())
+                .collect()
+        })
+    }
+
+    /// A snapshot of the task with this name (case-insensitive, TASK-1); raises `TaskError`
+    /// (`task_not_found`).
+    fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
+        let name = string("name", name)?;
+        self.read(py, |s| s.board.task(&name).map(PyTask::snapshot))
+            .ok_or_else(|| not_found(&name))
+    }
+
+    /// A snapshot of the task holding the device with this MAC (DEV-6), or None.
+    fn task_of(&self, py: Python<'_>, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTask>> {
+        let mac: Mac = mac_arg("mac", mac)?;
+        Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
+    }
+
+    /// A snapshot of the task in progress, if one is (TASK-2).
+    #[getter]
+    fn in_progress(&self, py: Python<'_>) -> Option<PyTask> {
+        self.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
+    }
+
+    /// A valid name no task has yet, made from free text (TASK-1): "Floor 2" gives "Floor_2",
+    /// or "Floor_2-2" when that is taken.
+    fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+        let text = string("text", text)?;
+        Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
+    }
+
+    /// Creates an empty task in Draft (TASK-1, TASK-3) and returns its snapshot.
+    fn create_task(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        option: &Bound<'_, PyAny>,
+    ) -> PyResult<PyTask> {
+        let name = string("name", name)?;
+        let option: UploadOption = upload_option(option)?;
+        self.write(py, |s| {
+            s.board.create_task(&name, option).map(PyTask::snapshot)
+        })
+        .py()
+    }
+
+    /// Removes a task (not while it is in progress, TASK-2) and frees its devices; returns its
+    /// last snapshot.
+    fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
+        let name = string("name", name)?;
+        let task = self.write(py, |s| s.board.remove_task(&name)).py()?;
+        Ok(PyTask(Arc::new(task)))
+    }
+
+    /// Adds devices to a task in Draft, checking their eligibility (ELIG-1). A device already
+    /// in a task (DEV-6) or beyond the 1000th (ELIG-3) is not added: each is a finding.
+    fn add_devices(
+        &self,
+        py: Python<'_>,
+        task: &Bound<'_, PyAny>,
+        devices: &Bound<'_, PyAny>,
+    ) -> PyResult<PyAddOutcome> {
+        let name = string("task", task)?;
+        let devices = device_args("devices", devices)?;
+        let outcome = self
+            .write(py, |s| s.board.add_devices(&name, devices))
+            .py()?;
+        Ok(outcome.into())
+    }
+
+    /// Adds the accepted devices of an upload report to a task, and its counts (CSV-14); the
+    /// report must be of the task's option (TASK-3).
+    fn add_upload(
+        &self,
+        py: Python<'_>,
+        task: &Bound<'_, PyAny>,
+        report: &Bound<'_, PyAny>,
+    ) -> PyResult<PyAddOutcome> {
+        let name = string("task", task)?;
+        let report = match report.cast::<PyUploadReport>() {
+            Ok(r) => Arc::clone(&r.get().0),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "report must be an UploadReport, not {}",
+                    type_name(report)
+                )));
+            }
+        };
+        let outcome = self
+            .write(py, |s| s.board.add_upload(&name, &report))
+            .py()?;
+        Ok(outcome.into())
+    }
+
+    /// The default device task (TASK-8): a new task of every enterprise phone given, those
+    /// that can be prepared in Ready for migration, the rest in Error.
+    fn create_default_task(
+        &self,
+        py: Python<'_>,
+        name: &Bound<'_, PyAny>,
+        option: &Bound<'_, PyAny>,
+        devices: &Bound<'_, PyAny>,
+    ) -> PyResult<PyAddOutcome> {
+        let name = string("name", name)?;
+        let option = upload_option(option)?;
+        let devices = device_args("devices", devices)?;
+        let outcome = self
+            .write(py, |s| s.board.create_default_task(&name, option, devices))
+            .py()?;
+        Ok(outcome.into())
+    }
+
+    /// Adds tasks planned elsewhere (the tasks of a `FleetPlan`), all or none.
+    fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
+        let tasks = tasks_arg(tasks)?;
+        self.write(py, |s| s.board.add_tasks(tasks)).py()
+    }
+
+    /// Adds every task of a fleet plan, all or none.
+    fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
+        let plan = match plan.cast::<PyFleetPlan>() {
+            Ok(p) => p.get().tasks.clone(),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "plan must be a FleetPlan, not {}",
+                    type_name(plan)
+                )));
+            }
+        };
+        self.write(py, |s| {
+            s.board
+                .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
+        })
+        .py()
+    }
+
+    // --- events ---------------------------------------------------------------------------
+
+    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
+    /// task includes them, go to Error; no other task may be in progress (TASK-2).
+    fn start_preparation<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.apply(py, task, TaskEvent::StartPreparation)
+    }
+
+    /// The host reports a device prepared.
+    fn report_prepared<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        mac: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mac = mac_arg("mac", mac)?;
+        self.apply(py, task, TaskEvent::Prepared { mac })
+    }
+
+    /// The host reports a device that failed preparation, and why.
+    fn report_preparation_failed<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        mac: &Bound<'py, PyAny>,
+        reason: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mac = mac_arg("mac", mac)?;
+        let reason = string("reason", reason)?;
+        self.apply(py, task, TaskEvent::PreparationFailed { mac, reason })
+    }
+
+    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible ones
+    /// never do, unknown ones only with Include unknown eligibility (ELIG-2).
+    fn move_to_ready<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        macs: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let macs = macs_arg("macs", macs)?;
+        self.apply(py, task, TaskEvent::MoveToReady { macs })
+    }
+
+    /// *Complete migration* of the whole task, "automatic" or "manual" (TASK-7, TASK-9).
+    fn complete<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        mode: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mode = parse("mode", mode)?;
+        self.apply(py, task, TaskEvent::Complete { mode })
+    }
+
+    /// The host reports a device migrated.
+    fn report_migrated<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        mac: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mac = mac_arg("mac", mac)?;
+        self.apply(py, task, TaskEvent::Migrated { mac })
+    }
+
+    /// The host reports a device that failed to migrate, and why.
+    fn report_migration_failed<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        mac: &Bound<'py, PyAny>,
+        reason: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mac = mac_arg("mac", mac)?;
+        let reason = string("reason", reason)?;
+        self.apply(py, task, TaskEvent::MigrationFailed { mac, reason })
+    }
+
+    /// *Pause migration* (TASK-6).
+    fn pause<'py>(&self, py: Python<'py>, task: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        self.apply(py, task, TaskEvent::Pause)
+    }
+
+    /// *Resume migration* (TASK-6).
+    fn resume<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.apply(py, task, TaskEvent::Resume)
+    }
+
+    /// *Cancel migration* (TASK-6).
+    fn cancel<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.apply(py, task, TaskEvent::Cancel)
+    }
+
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    fn set_include_unknown<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        on: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let on = boolean("on", on)?;
+        self.apply(py, task, TaskEvent::SetIncludeUnknown(on))
+    }
+
+    /// Devices leave the task (and may then join another, DEV-6).
+    fn remove_devices<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        macs: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let macs = macs_arg("macs", macs)?;
+        self.apply(py, task, TaskEvent::RemoveDevices { macs })
+    }
+
+    /// Reports many events at once, as *Refresh device status* does (TASK-6); stops at the
+    /// first refused event, keeping the ones before it. Returns the status after the last.
+    fn refresh<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        events: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let name = string("task", task)?;
+        let events = events_arg(events)?;
+        let status: TaskStatus = self.write(py, |s| s.board.refresh(&name, events)).py()?;
+        member(py, status)
+    }
+
+    /// Completes the migration of some ready devices as a new task named `new_name` (TASK-7),
+    /// by `mode`; returns the new task's status. Nothing changes when anything is refused.
+    fn complete_subset<'py>(
+        &self,
+        py: Python<'py>,
+        task: &Bound<'py, PyAny>,
+        macs: &Bound<'py, PyAny>,
+        new_name: &Bound<'py, PyAny>,
+        mode: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let name = string("task", task)?;
+        let macs = macs_arg("macs", macs)?;
+        let new_name = string("new_name", new_name)?;
+        let mode = parse("mode", mode)?;
+        let status = self
+            .write(py, |s| {
+                s.board.complete_subset(&name, &macs, &new_name, mode)
+            })
+            .py()?;
+        member(py, status)
+    }
+
+    /// Plans the automatic completion of a task (see `plan_automatic`), then applies
+    /// *Complete migration*; nothing changes when either refuses.
+    #[pyo3(
+        signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
+        text_signature = "(self, task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
+    )]
+    fn complete_automatic(
+        &self,
+        py: Python<'_>,
+        task: &Bound<'_, PyAny>,
+        cloud_connected_uc: &Bound<'_, PyAny>,
+        tftp_server_type: &Bound<'_, PyAny>,
+        load_server: &Bound<'_, PyAny>,
+        batch_size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyAutoPlan> {
+        let name = string("task", task)?;
+        let options = auto_options(
+            cloud_connected_uc,
+            tftp_server_type,
+            load_server,
+            batch_size,
+        )?;
+        let plan = self
+            .write(py, |s| s.board.complete_automatic(&name, &options))
+            .py()?;
+        Ok(PyAutoPlan(Arc::new(plan)))
+    }
+
+    /// Plans the manual completion of a task (see `plan_manual`), then applies *Complete
+    /// migration*; nothing changes when either refuses.
+    #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
+    fn complete_manual(
+        &self,
+        py: Python<'_>,
+        task: &Bound<'_, PyAny>,
+        file_prefix: Option<&Bound<'_, PyAny>>,
+        loads: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyManualPlan> {
+        let name = string("task", task)?;
+        let options = manual_options(file_prefix, loads)?;
+        let plan = self
+            .write(py, |s| s.board.complete_manual(&name, &options))
+            .py()?;
+        Ok(PyManualPlan(Arc::new(plan)))
+    }
+
+    // --- the saved form -------------------------------------------------------------------
+
+    /// The board as a JSON document (format 1), which `from_json` reads back. The directory is
+    /// not part of it.
+    fn to_json(&self, py: Python<'_>) -> String {
+        self.read(py, |s| s.board.to_json())
+    }
+
+    /// Reads a board saved by `to_json` (str, or UTF-8 bytes), and gives it `directory`. A
+    /// document that is malformed, of another format, or that breaks an invariant is refused
+    /// whole.
+    #[staticmethod]
+    #[pyo3(signature = (data, *, directory = None))]
+    fn from_json(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        directory: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyBoard> {
+        let directory = directory_arg(directory)?;
+        let board = if let Ok(s) = data.cast::<PyString>() {
+            let text = crate::args::text("data", s)?;
+            py.detach(|| Board::from_json(&text))
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            let text = std::str::from_utf8(b.as_bytes()).map_err(|e| {
+                to_py_err(Error::new(
+                    ErrorCode::ArgumentNotUtf8,
+                    format!("the board document is not UTF-8: {e}"),
+                ))
+            })?;
+            py.detach(|| Board::from_json(text))
+        } else {
+            return Err(invalid(format!(
+                "data must be str or bytes (the JSON text), not {}",
+                type_name(data)
+            )));
+        };
+        Ok(PyBoard::from_board(board.py()?, directory))
+    }
+
+    fn __len__(&self, py: Python<'_>) -> usize {
+        self.read(py, |s| s.board.tasks().len())
+    }
+
+    /// Whether a task has this name (case-insensitive).
+    fn __contains__(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Some(name) = name
+            .cast::<PyString>()
+            .ok()
+            .and_then(|n| n.to_cow().ok().map(|n| n.into_owned()))
+        else {
+            return Ok(false);
+        };
+        Ok(self.read(py, |s| s.board.task(&name).is_some()))
+    }
+
+    /// Boards are equal when their tasks and eligibility tables are (the directory aside).
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> bool {
+        let Ok(other) = other.cast::<PyBoard>() else {
+            return false;
+        };
+        let other = other.get();
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        // Two locks at once: always in the same order (by address), so that two threads
+        // comparing the same boards both ways cannot wait on each other.
+        let (first, second) = if (self as *const PyBoard) < (other as *const PyBoard) {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        first.read(py, |a| {
+            a.board
+                == second
+                    .0
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .board
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        self.read(py, |s| {
+            format!(
+                "Board(tasks={}, eligibility={:?}, in_progress={}, directory={})",
+                s.board.tasks().len(),
+                s.board.eligibility().name(),
+                s.board
+                    .in_progress()
+                    .map_or("None".to_owned(), |t| format!("{:?}", t.name().as_str())),
+                if s.directory.is_some() { "set" } else { "None" }
+            )
+        })
+    }
+
+    /// Pickling and copying: rebuilt from its JSON document and its directory (a copy is an
+    /// independent board).
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let (json, directory) = self.read(py, |s| (s.board.to_json(), s.directory.clone()));
+        let args = (json, directory.map(PyDirectory)).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+
+    /// Rebuilds a pickled `Board`.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(
+        py: Python<'_>,
+        json: &Bound<'_, PyAny>,
+        directory: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyBoard> {
+        PyBoard::from_json(py, json, directory)
+    }
+}
+
+/// The `tasks` argument of `add_tasks`: any iterable of `Task`.
+fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
+    let not_iterable = || {
+        invalid(format!(
+            "tasks must be an iterable of Task, not {}",
+            type_name(obj)
+        ))
+    };
+    if obj.is_instance_of::<PyTask>() {
+        return Err(invalid(
+            "tasks must be an iterable of Task, not a single Task; wrap it in a list",
+        ));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
+        let item = item?;
+        match item.cast::<PyTask>() {
+            Ok(t) => out.push(Task::clone(&t.get().0)),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "tasks[{i}] must be a Task, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyBoard>()?;
+    Ok(())
+}

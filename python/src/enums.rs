@@ -1,0 +1,167 @@
+//! Core's small enums in Python: each is a `str` enum of `mpp_migration._types` (so a member
+//! compares equal to its snake_case name), made from and read back into the core value by that
+//! name. The names and labels come from core (`as_str`, `label`, `ALL`); nothing is listed here
+//! twice.
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+
+use mpp_migration::{
+    BatGroup, CompletionMode, DeviceTab, EligibilityStatus, EventKind, FleetGrouping, TaskStatus,
+};
+
+use crate::args::{invalid, string};
+
+/// A core enum that Python sees as a `str` enum of `mpp_migration._types`.
+pub(crate) trait NamedEnum: Copy + Send + Sync + 'static {
+    /// The Python class in `mpp_migration._types`.
+    const CLASS: &'static str;
+    /// What one value is called in messages: "task status".
+    const WHAT: &'static str;
+    /// Every value, in core's order.
+    fn all() -> &'static [Self];
+    /// The stable snake_case name.
+    fn name(self) -> &'static str;
+    /// The name a person reads (Control Hub's, where core has one).
+    fn label(self) -> &'static str {
+        self.name()
+    }
+    /// Where the imported Python class is kept.
+    fn class_cell() -> &'static PyOnceLock<Py<PyType>>;
+}
+
+macro_rules! named_enum {
+    ($ty:ty, $class:literal, $what:literal, label = $label:expr) => {
+        impl NamedEnum for $ty {
+            const CLASS: &'static str = $class;
+            const WHAT: &'static str = $what;
+            fn all() -> &'static [Self] {
+                &<$ty>::ALL
+            }
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self) -> &'static str {
+                ($label)(self)
+            }
+            fn class_cell() -> &'static PyOnceLock<Py<PyType>> {
+                static CELL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+                &CELL
+            }
+        }
+    };
+}
+
+named_enum!(
+    TaskStatus,
+    "TaskStatus",
+    "task status",
+    label = TaskStatus::label
+);
+named_enum!(
+    DeviceTab,
+    "DeviceTab",
+    "device tab",
+    label = DeviceTab::label
+);
+named_enum!(
+    CompletionMode,
+    "CompletionMode",
+    "completion mode",
+    label = CompletionMode::as_str
+);
+named_enum!(
+    EventKind,
+    "EventKind",
+    "event kind",
+    label = EventKind::as_str
+);
+named_enum!(
+    BatGroup,
+    "BatGroup",
+    "BAT file group",
+    label = BatGroup::as_str
+);
+named_enum!(
+    FleetGrouping,
+    "FleetGrouping",
+    "fleet grouping",
+    label = FleetGrouping::as_str
+);
+
+/// The Python member of a core value.
+pub(crate) fn member<E: NamedEnum>(py: Python<'_>, value: E) -> PyResult<Bound<'_, PyAny>> {
+    E::class_cell()
+        .import(py, "mpp_migration._types", E::CLASS)?
+        .call1((value.name(),))
+}
+
+/// Reads an argument that names a value: a member of the enum, or its name as a `str`.
+pub(crate) fn parse<E: NamedEnum>(arg: &str, obj: &Bound<'_, PyAny>) -> PyResult<E> {
+    let text = string(arg, obj)?;
+    E::all()
+        .iter()
+        .copied()
+        .find(|v| v.name() == text)
+        .ok_or_else(|| {
+            let names: Vec<&str> = E::all().iter().map(|v| v.name()).collect();
+            invalid(format!(
+                "{arg}: {text:?} is not a {}; use one of {}",
+                E::WHAT,
+                names.join(", ")
+            ))
+        })
+}
+
+/// The `eligibility` filter of a search: None (every device), an `EligibilityStatus` or its
+/// name, read by core.
+pub(crate) fn eligibility_filter(
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<EligibilityStatus>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) => {
+            let text = string("eligibility", o)?;
+            EligibilityStatus::parse(&text).map(Some).ok_or_else(|| {
+                invalid(format!(
+                    "eligibility: {text:?} is not an eligibility status; use eligible, not_eligible, unknown, or None for every device"
+                ))
+            })
+        }
+    }
+}
+
+fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {
+    E::all().iter().map(|v| (v.name(), v.label())).collect()
+}
+
+/// `[(name, label), …]` of one of the enums, in core's order: what `mpp_migration._types`
+/// reads its labels from, and what the tests compare its members with.
+#[pyfunction]
+#[pyo3(name = "_enum_table")]
+fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {
+    Ok(match string("kind", kind)?.as_str() {
+        "TaskStatus" => table::<TaskStatus>(),
+        "DeviceTab" => table::<DeviceTab>(),
+        "CompletionMode" => table::<CompletionMode>(),
+        "EventKind" => table::<EventKind>(),
+        "BatGroup" => table::<BatGroup>(),
+        "FleetGrouping" => table::<FleetGrouping>(),
+        "EligibilityStatus" => EligibilityStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), s.as_str()))
+            .collect(),
+        other => {
+            return Err(invalid(format!(
+                "{other:?} is not an enum of mpp_migration"
+            )));
+        }
+    })
+}
+
+/// Registers `_enum_table`, private: set as an attribute, so that it stays out of `__all__`.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.setattr("_enum_table", wrap_pyfunction!(enum_table, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! A plan's files in Python (issue 6): `OutputFile` (a name and its content, in memory) and
+//! `write_files`, core's checked, all-or-nothing writer, run without the GIL.
+
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple};
+
+use mpp_migration::OutputFile;
+
+use crate::args::{boolean, invalid, string};
+use crate::directory::path_arg;
+use crate::errors::{IntoPyResult, type_name};
+
+/// A file of a plan, in memory: a plain file name and its UTF-8 content.
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "OutputFile"
+)]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyOutputFile(pub(crate) OutputFile);
+
+impl Hash for PyOutputFile {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.name.hash(state);
+        self.0.content.hash(state);
+    }
+}
+
+#[pymethods]
+impl PyOutputFile {
+    /// A file named `name` (no directory part) holding `content`.
+    #[new]
+    fn new(name: &Bound<'_, PyAny>, content: &Bound<'_, PyAny>) -> PyResult<PyOutputFile> {
+        Ok(PyOutputFile(OutputFile {
+            name: string("name", name)?,
+            content: string("content", content)?,
+        }))
+    }
+    /// The file name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The content.
+    #[getter]
+    fn content(&self) -> &str {
+        &self.0.content
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "OutputFile(name={:?}, content=<{} bytes>)",
+            self.0.name,
+            self.0.content.len()
+        )
+    }
+    /// Pickling and copying: rebuilt by the constructor.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let f = &slf.get().0;
+        let args = (f.name.as_str(), f.content.as_str()).into_pyobject(slf.py())?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// Wraps core's files.
+pub(crate) fn output_files(files: Vec<OutputFile>) -> Vec<PyOutputFile> {
+    files.into_iter().map(PyOutputFile).collect()
+}
+
+/// Writes `files` into `dir` through core, without the GIL; the paths written.
+pub(crate) fn write_into(
+    py: Python<'_>,
+    dir: &Path,
+    files: &[OutputFile],
+    overwrite: bool,
+) -> PyResult<Vec<std::path::PathBuf>> {
+    py.detach(|| mpp_migration::write_files(dir, files, overwrite))
+        .py()
+}
+
+/// The `overwrite` argument (default False).
+pub(crate) fn overwrite_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    obj.map_or(Ok(false), |o| boolean("overwrite", o))
+}
+
+/// Writes `files` into `dir` (created if missing) and returns their paths. Every name must be
+/// a plain file name inside `dir` (`PlanError` `output_path_invalid`); unless `overwrite`, an
+/// existing file stops everything before anything is written (`output_exists`); each file is
+/// written whole or not at all.
+#[pyfunction]
+#[pyo3(signature = (dir, files, *, overwrite = None), text_signature = "(dir, files, *, overwrite=False)")]
+fn write_files(
+    py: Python<'_>,
+    dir: &Bound<'_, PyAny>,
+    files: &Bound<'_, PyAny>,
+    overwrite: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<std::path::PathBuf>> {
+    let dir = path_arg(dir)?;
+    let files = files_arg(files)?;
+    let overwrite = overwrite_arg(overwrite)?;
+    write_into(py, &dir, &files, overwrite)
+}
+
+/// The `files` argument: any iterable of `OutputFile`.
+fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
+    let not_iterable = || {
+        invalid(format!(
+            "files must be an iterable of OutputFile, not {}",
+            type_name(obj)
+        ))
+    };
+    if obj.is_instance_of::<PyOutputFile>() {
+        return Err(invalid(
+            "files must be an iterable of OutputFile, not a single OutputFile; wrap it in a list",
+        ));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
+        let item = item?;
+        match item.cast::<PyOutputFile>() {
+            Ok(f) => out.push(f.get().0.clone()),
+            Err(_) => {
+                return Err(invalid(format!(
+                    "files[{i}] must be an OutputFile, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyOutputFile>()?;
+    m.add_function(wrap_pyfunction!(write_files, m)?)?;
+    Ok(())
+}

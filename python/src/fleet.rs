@@ -1,0 +1,88 @@
+//! Fleet planning in Python (ELIG-3, TASK-1): `plan_fleet` splits any number of devices into
+//! tasks of at most 1000, without the GIL; `FleetPlan` holds the tasks (snapshots) and the
+//! findings of the devices left out.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+
+use mpp_migration::{Finding, FleetGrouping, FleetOptions, Task};
+
+use crate::args::{count, string, upload_option};
+use crate::device::device_args;
+use crate::eligibility::table_arg;
+use crate::enums::parse;
+use crate::errors::{IntoPyResult, PyFinding};
+use crate::task::PyTask;
+
+/// A fleet split into tasks (in Draft), and what could not be placed.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "FleetPlan")]
+#[derive(PartialEq)]
+pub(crate) struct PyFleetPlan {
+    pub(crate) tasks: Vec<Arc<Task>>,
+    findings: Vec<Finding>,
+}
+
+#[pymethods]
+impl PyFleetPlan {
+    /// The tasks, in Draft: in name order within each group, groups in key order.
+    #[getter]
+    fn tasks(&self) -> Vec<PyTask> {
+        self.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect()
+    }
+    /// One finding per device left out: a MAC given twice (DEV-6), a device that does not fit
+    /// the option (TASK-3).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.findings.iter().cloned().map(PyFinding).collect()
+    }
+    fn __repr__(&self) -> String {
+        let devices: usize = self.tasks.iter().map(|t| t.devices().len()).sum();
+        format!(
+            "FleetPlan(tasks={}, devices={devices}, findings={})",
+            self.tasks.len(),
+            self.findings.len()
+        )
+    }
+}
+
+/// Splits devices into tasks of at most `max_devices` (ELIG-3) named `{prefix}-001`, … (TASK-1),
+/// optionally grouped by location or model; the same devices in the same order give the same
+/// plan. Plans without the GIL.
+#[pyfunction]
+#[pyo3(
+    signature = (devices, prefix, *, option, group_by = None, max_devices = None, eligibility = None),
+    text_signature = "(devices, prefix, *, option, group_by='none', max_devices=1000, eligibility=None)"
+)]
+fn plan_fleet(
+    py: Python<'_>,
+    devices: &Bound<'_, PyAny>,
+    prefix: &Bound<'_, PyAny>,
+    option: &Bound<'_, PyAny>,
+    group_by: Option<&Bound<'_, PyAny>>,
+    max_devices: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyFleetPlan> {
+    let devices = device_args("devices", devices)?;
+    let mut options = FleetOptions::new(&string("prefix", prefix)?, upload_option(option)?);
+    if let Some(g) = group_by.filter(|g| !g.is_none()) {
+        options.group_by = parse::<FleetGrouping>("group_by", g)?;
+    }
+    if let Some(n) = max_devices {
+        options.max_devices = count("max_devices", n)?;
+    }
+    options.eligibility = table_arg("eligibility", eligibility)?;
+    let plan = py
+        .detach(|| mpp_migration::plan_fleet(&devices, &options))
+        .py()?;
+    Ok(PyFleetPlan {
+        tasks: plan.tasks.into_iter().map(Arc::new).collect(),
+        findings: plan.findings,
+    })
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyFleetPlan>()?;
+    m.add_function(wrap_pyfunction!(plan_fleet, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! The phone loads of the manual path in Python (MAN-4, EXT-10): `PhoneLoadTable` (MAN-4's by
+//! default, or a host's, validated by core) and its rows, `PhoneLoad`.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString, PyTuple};
+
+use mpp_migration::{PhoneLoad, PhoneLoadTable};
+
+use crate::args::{invalid, string};
+use crate::errors::{IntoPyResult, type_name};
+use crate::firmware::PyFirmwareVersion;
+use crate::model::PyModel;
+
+/// One row of a phone-load table: a model and its MPP phone load.
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "PhoneLoad")]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyPhoneLoad(PhoneLoad);
+
+impl Hash for PyPhoneLoad {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.model().name().hash(state);
+        self.0.load_name().hash(state);
+        self.0.source().hash(state);
+    }
+}
+
+#[pymethods]
+impl PyPhoneLoad {
+    /// The model.
+    #[getter]
+    fn model(&self) -> PyModel {
+        PyModel(self.0.model())
+    }
+    /// The phone load name, e.g. "sip78xx.11-3-6MPP0001-272".
+    #[getter]
+    fn load_name(&self) -> &str {
+        self.0.load_name()
+    }
+    /// The load as a version.
+    #[getter]
+    fn load(&self) -> PyFirmwareVersion {
+        PyFirmwareVersion(self.0.load().clone())
+    }
+    /// The rules the row rests on.
+    #[getter]
+    fn source(&self) -> &str {
+        self.0.source()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PhoneLoad(model={:?}, load_name={:?})",
+            self.0.model().name(),
+            self.0.load_name()
+        )
+    }
+}
+
+/// The phone loads of the manual path: MAN-4's table, or a host's (EXT-10).
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
+
+#[pymethods]
+impl PyPhoneLoadTable {
+    /// MAN-4's table: sip7832, sip78xx, sip8832, sip8845_65 and sip88xx loads 11.3(6).
+    #[staticmethod]
+    fn man_4() -> PyPhoneLoadTable {
+        PyPhoneLoadTable(PhoneLoadTable::man_4())
+    }
+    /// Reads and validates a host's table (EXT-10) from its CSV text (str or bytes) with the
+    /// columns model,phone_load,source; raises `PlanError` (`phone_load_table_invalid`) with
+    /// the row and column of a bad entry.
+    #[staticmethod]
+    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
+    fn from_csv(
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        name: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyPhoneLoadTable> {
+        let name = match name {
+            Some(n) => string("name", n)?,
+            None => "custom".to_owned(),
+        };
+        let table = if let Ok(s) = data.cast::<PyString>() {
+            let text = crate::args::text("data", s)?;
+            py.detach(|| PhoneLoadTable::from_csv(&name, text.as_bytes()))
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            let bytes = b.as_bytes();
+            py.detach(|| PhoneLoadTable::from_csv(&name, bytes))
+        } else {
+            return Err(invalid(format!(
+                "data must be str or bytes (the CSV text), not {}",
+                type_name(data)
+            )));
+        };
+        Ok(PyPhoneLoadTable(Arc::new(table.py()?)))
+    }
+    /// The table as CSV, which `from_csv` reads back.
+    fn to_csv(&self) -> String {
+        self.0.to_csv()
+    }
+    /// The table's name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    /// The rows.
+    #[getter]
+    fn rows(&self) -> Vec<PyPhoneLoad> {
+        self.0.rows().iter().cloned().map(PyPhoneLoad).collect()
+    }
+    /// The load of a model (any spelling EXT-9 lists, or a `Model`), or None when the table
+    /// has none (MAN-4).
+    fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
+        let model = match model.cast::<PyModel>() {
+            Ok(m) => m.get().0,
+            Err(_) => mpp_migration::parse_model(&string("model", model)?).py()?,
+        };
+        Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
+    }
+    fn __len__(&self) -> usize {
+        self.0.rows().len()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PhoneLoadTable(name={:?}, rows={})",
+            self.0.name(),
+            self.0.rows().len()
+        )
+    }
+    /// Pickling and copying: rebuilt from its name and CSV.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
+        Ok((
+            py.get_type::<Self>()
+                .getattr(pyo3::intern!(py, "_restore"))?,
+            args,
+        ))
+    }
+    /// Rebuilds a pickled `PhoneLoadTable`.
+    #[staticmethod]
+    #[pyo3(name = "_restore")]
+    fn restore(name: &str, csv: &str) -> PyResult<Self> {
+        Ok(PyPhoneLoadTable(Arc::new(
+            PhoneLoadTable::from_csv(name, csv.as_bytes()).py()?,
+        )))
+    }
+}
+
+/// The `loads` argument: a `PhoneLoadTable`, or None for MAN-4's.
+pub(crate) fn loads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<PhoneLoadTable>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(PhoneLoadTable::man_4()),
+        Some(o) => match o.cast::<PyPhoneLoadTable>() {
+            Ok(t) => Ok(Arc::clone(&t.get().0)),
+            Err(_) => Err(invalid(format!(
+                "loads must be a PhoneLoadTable or None, not {}",
+                type_name(o)
+            ))),
+        },
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyPhoneLoad>()?;
+    m.add_class::<PyPhoneLoadTable>()?;
+    Ok(())
+}

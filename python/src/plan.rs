@@ -1,0 +1,428 @@
+//! Completing the migration in Python (AUTO-1 to AUTO-4, MAN-1 to MAN-5, EXT-7, EXT-10,
+//! EXT-11, TASK-6): `plan_automatic` and `AutoPlan`, `plan_manual` and `ManualPlan` with its
+//! `BatFile`s and `License`s, `check_bat_file_name`, and the status report.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use mpp_migration::{
+    AutoPlan, AutoPlanOptions, BatFile, License, ManualPlan, ManualPlanOptions, PlanRef,
+};
+
+use crate::args::{boolean, count, invalid, mac_arg, opt_string, string};
+use crate::directory::path_arg;
+use crate::enums::member;
+use crate::errors::{IntoPyResult, PyFinding, type_name};
+use crate::files::{PyOutputFile, output_files, overwrite_arg, write_into};
+use crate::loads::loads_arg;
+use crate::task::task_arg;
+
+/// The options of an automatic plan, from the Python arguments (core checks them).
+pub(crate) fn auto_options(
+    cloud_connected_uc: &Bound<'_, PyAny>,
+    tftp_server_type: &Bound<'_, PyAny>,
+    load_server: &Bound<'_, PyAny>,
+    batch_size: Option<&Bound<'_, PyAny>>,
+) -> PyResult<AutoPlanOptions> {
+    let mut options = AutoPlanOptions::new(
+        boolean("cloud_connected_uc", cloud_connected_uc)?,
+        &string("tftp_server_type", tftp_server_type)?,
+        &string("load_server", load_server)?,
+    );
+    if let Some(n) = batch_size {
+        options.batch_size = count("batch_size", n)?;
+    }
+    Ok(options)
+}
+
+/// The options of a manual plan, from the Python arguments (core checks them).
+pub(crate) fn manual_options(
+    file_prefix: Option<&Bound<'_, PyAny>>,
+    loads: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ManualPlanOptions> {
+    Ok(ManualPlanOptions {
+        file_prefix: opt_string("file_prefix", file_prefix)?,
+        loads: loads_arg(loads)?,
+    })
+}
+
+fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
+    list.iter().cloned().map(PyFinding).collect()
+}
+
+// --- automatic ----------------------------------------------------------------------------
+
+/// The automatic completion of a task: its batches of at most 200 devices, in order, and the
+/// cautions.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "AutoPlan")]
+#[derive(PartialEq)]
+pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
+
+#[pymethods]
+impl PyAutoPlan {
+    /// The name of the task planned.
+    #[getter]
+    fn task(&self) -> &str {
+        self.0.task().as_str()
+    }
+    /// The batches, in order, each a list of MACs (AUTO-3).
+    #[getter]
+    fn batches(&self) -> Vec<Vec<String>> {
+        self.0
+            .batches()
+            .iter()
+            .map(|b| b.iter().map(|m| m.to_string()).collect())
+            .collect()
+    }
+    /// The number (from 1) of the batch holding the device with this MAC, or None.
+    fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+        Ok(self.0.batch_of(mac_arg("mac", mac)?))
+    }
+    /// The cautions: wired connection for Wi-Fi capable phones (AUTO-4, DEV-8), firmware to
+    /// upgrade first (EXT-6).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.0.findings())
+    }
+    /// The TFTP server type picked (AUTO-2).
+    #[getter]
+    fn tftp_server_type(&self) -> &str {
+        self.0.tftp_server_type()
+    }
+    /// The Unified CM TFTP load server (AUTO-2).
+    #[getter]
+    fn load_server(&self) -> &str {
+        self.0.load_server()
+    }
+    /// The batches as CSV: Batch, Device Name, MAC Address, Model.
+    fn batches_csv(&self) -> String {
+        self.0.batches_csv()
+    }
+    /// What the administrator does, step by step.
+    fn instructions_text(&self) -> String {
+        self.0.instructions_text()
+    }
+    /// The plan as JSON: task, server choices, batches and cautions.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    /// The plan's files: the batches, the instructions as text and JSON.
+    fn files(&self) -> Vec<PyOutputFile> {
+        output_files(self.0.files())
+    }
+    /// Writes the plan's files into `dir` (see `write_files`); the paths written.
+    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
+    fn write(
+        &self,
+        py: Python<'_>,
+        dir: &Bound<'_, PyAny>,
+        overwrite: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<std::path::PathBuf>> {
+        let dir = path_arg(dir)?;
+        let overwrite = overwrite_arg(overwrite)?;
+        write_into(py, &dir, &self.0.files(), overwrite)
+    }
+    fn __repr__(&self) -> String {
+        let devices: usize = self.0.batches().iter().map(Vec::len).sum();
+        format!(
+            "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
+            self.0.task().as_str(),
+            self.0.batches().len(),
+            self.0.findings().len()
+        )
+    }
+}
+
+/// Plans the automatic completion of a task that is Ready for migration (TASK-7): checks
+/// AUTO-1 and AUTO-2, then splits the ready devices into batches of at most `batch_size`
+/// (AUTO-3); Wi-Fi phones get the wired-connection caution (AUTO-4).
+#[pyfunction]
+#[pyo3(
+    signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
+    text_signature = "(task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
+)]
+fn plan_automatic(
+    py: Python<'_>,
+    task: &Bound<'_, PyAny>,
+    cloud_connected_uc: &Bound<'_, PyAny>,
+    tftp_server_type: &Bound<'_, PyAny>,
+    load_server: &Bound<'_, PyAny>,
+    batch_size: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyAutoPlan> {
+    let task = task_arg(task)?;
+    let options = auto_options(
+        cloud_connected_uc,
+        tftp_server_type,
+        load_server,
+        batch_size,
+    )?;
+    let plan = py
+        .detach(|| mpp_migration::plan_automatic(&task, &options))
+        .py()?;
+    Ok(PyAutoPlan(Arc::new(plan)))
+}
+
+// --- manual -------------------------------------------------------------------------------
+
+/// One BAT file and how to use it in Unified CM (MAN-3).
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "BatFile")]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PyBatFile(BatFile);
+
+#[pymethods]
+impl PyBatFile {
+    /// The file name (MAN-2, EXT-11).
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    /// Group 1 (mixed models) or Group 2 (one phone load) (MAN-4).
+    #[getter]
+    fn group<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0.group())
+    }
+    /// The models of its phones (short names, sorted).
+    #[getter]
+    fn models(&self) -> Vec<&'static str> {
+        self.0.models().to_vec()
+    }
+    /// The Phone Load Name to set (Group 2), or None.
+    #[getter]
+    fn phone_load(&self) -> Option<&str> {
+        self.0.phone_load()
+    }
+    /// The Load Server to set (Group 2): "cloudupgrader.webex.com"; None for Group 1.
+    #[getter]
+    fn load_server(&self) -> Option<&str> {
+        self.0.load_server()
+    }
+    /// The MACs of its devices, in the task's order.
+    #[getter]
+    fn devices(&self) -> Vec<String> {
+        self.0.devices().iter().map(|m| m.to_string()).collect()
+    }
+    /// What the administrator does with it in Unified CM (MAN-3, MAN-5).
+    #[getter]
+    fn steps(&self) -> Vec<String> {
+        self.0.steps().to_vec()
+    }
+    /// The file's content: one device name per line, CRLF, no blank line (EXT-11).
+    #[getter]
+    fn content(&self) -> &str {
+        self.0.content()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
+            self.0.name(),
+            self.0.group().as_str(),
+            self.0.devices().len(),
+            self.0
+                .phone_load()
+                .map_or("None".to_owned(), |l| format!("{l:?}"))
+        )
+    }
+}
+
+/// A device license: the file Control Hub generates for a phone (EXT-7).
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "License")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyLicense {
+    mac: String,
+    file_name: String,
+    url: String,
+}
+
+impl From<&License> for PyLicense {
+    fn from(l: &License) -> PyLicense {
+        PyLicense {
+            mac: l.mac.to_string(),
+            file_name: l.file_name.clone(),
+            url: l.url.clone(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyLicense {
+    /// The phone's MAC.
+    #[getter]
+    fn mac(&self) -> &str {
+        &self.mac
+    }
+    /// "001A2B3C4D5E.lic".
+    #[getter]
+    fn file_name(&self) -> &str {
+        &self.file_name
+    }
+    /// Where the Webex cloud serves it.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "License(mac={:?}, file_name={:?}, url={:?})",
+            self.mac, self.file_name, self.url
+        )
+    }
+}
+
+/// The manual completion of a task: the BAT files in MAN-4's two groups, the steps for each,
+/// the device licenses and the cautions.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "ManualPlan")]
+#[derive(PartialEq)]
+pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
+
+#[pymethods]
+impl PyManualPlan {
+    /// The name of the task planned.
+    #[getter]
+    fn task(&self) -> &str {
+        self.0.task().as_str()
+    }
+    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
+    #[getter]
+    fn bat_files(&self) -> Vec<PyBatFile> {
+        self.0.bat_files().iter().cloned().map(PyBatFile).collect()
+    }
+    /// The device licenses (EXT-7).
+    #[getter]
+    fn licenses(&self) -> Vec<PyLicense> {
+        self.0.licenses().iter().map(PyLicense::from).collect()
+    }
+    /// The cautions (MAN-1, EXT-6, DEV-8, MAN-4).
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        findings(self.0.findings())
+    }
+    /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in no
+    /// Group 2 file; None when the plan does not hold it.
+    fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
+        Ok(self.0.file_of(mac_arg("mac", mac)?))
+    }
+    /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5).
+    fn instructions_text(&self) -> String {
+        self.0.instructions_text()
+    }
+    /// The plan as JSON: files (without content) with steps, licenses, cautions.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    /// The device licenses as CSV: MAC Address, License File, URL (EXT-7).
+    fn licenses_csv(&self) -> String {
+        self.0.licenses_csv()
+    }
+    /// The plan's files: the BAT files, the instructions as text and JSON, the licenses.
+    fn files(&self) -> Vec<PyOutputFile> {
+        output_files(self.0.files())
+    }
+    /// Writes the plan's files into `dir` (see `write_files`); the paths written.
+    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
+    fn write(
+        &self,
+        py: Python<'_>,
+        dir: &Bound<'_, PyAny>,
+        overwrite: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<std::path::PathBuf>> {
+        let dir = path_arg(dir)?;
+        let overwrite = overwrite_arg(overwrite)?;
+        write_into(py, &dir, &self.0.files(), overwrite)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
+            self.0.task().as_str(),
+            self.0.bat_files().len(),
+            self.0.licenses().len(),
+            self.0.findings().len()
+        )
+    }
+}
+
+/// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
+/// file of all its ready phones, one Group 2 file per phone load of `loads` (MAN-4, EXT-10),
+/// the steps (MAN-3, MAN-5), the licenses (EXT-7) and the cautions.
+#[pyfunction]
+#[pyo3(signature = (task, *, file_prefix = None, loads = None))]
+fn plan_manual(
+    py: Python<'_>,
+    task: &Bound<'_, PyAny>,
+    file_prefix: Option<&Bound<'_, PyAny>>,
+    loads: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyManualPlan> {
+    let task = task_arg(task)?;
+    let options = manual_options(file_prefix, loads)?;
+    let plan = py
+        .detach(|| mpp_migration::plan_manual(&task, &options))
+        .py()?;
+    Ok(PyManualPlan(Arc::new(plan)))
+}
+
+/// Checks a file name for upload to Unified CM (MAN-2, EXT-11); raises `PlanError`
+/// (`file_name_invalid`, `file_name_comma`) with a valid name as suggestion.
+#[pyfunction]
+fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
+    mpp_migration::check_bat_file_name(&string("name", name)?).py()
+}
+
+/// The status report of a task as CSV (TASK-6): every device with its tab, eligibility, and
+/// its batch (`AutoPlan`) or BAT file (`ManualPlan`) when a plan is given.
+#[pyfunction]
+#[pyo3(signature = (task, plan = None))]
+fn status_report_csv(
+    py: Python<'_>,
+    task: &Bound<'_, PyAny>,
+    plan: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let task = task_arg(task)?;
+    enum Plan {
+        None,
+        Auto(Arc<AutoPlan>),
+        Manual(Arc<ManualPlan>),
+    }
+    let plan = match plan.filter(|p| !p.is_none()) {
+        None => Plan::None,
+        Some(p) => {
+            if let Ok(a) = p.cast::<PyAutoPlan>() {
+                Plan::Auto(Arc::clone(&a.get().0))
+            } else if let Ok(m) = p.cast::<PyManualPlan>() {
+                Plan::Manual(Arc::clone(&m.get().0))
+            } else {
+                return Err(invalid(format!(
+                    "plan must be an AutoPlan, a ManualPlan or None, not {}",
+                    type_name(p)
+                )));
+            }
+        }
+    };
+    Ok(py.detach(|| {
+        let plan = match &plan {
+            Plan::None => PlanRef::None,
+            Plan::Auto(a) => PlanRef::Automatic(a),
+            Plan::Manual(m) => PlanRef::Manual(m),
+        };
+        mpp_migration::status_report_csv(&task, plan)
+    }))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<PyAutoPlan>()?;
+    m.add_class::<PyBatFile>()?;
+    m.add_class::<PyLicense>()?;
+    m.add_class::<PyManualPlan>()?;
+    m.add_function(wrap_pyfunction!(plan_automatic, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_manual, m)?)?;
+    m.add_function(wrap_pyfunction!(check_bat_file_name, m)?)?;
+    m.add_function(wrap_pyfunction!(status_report_csv, m)?)?;
+    m.add("AUTO_BATCH_SIZE", mpp_migration::AUTO_BATCH_SIZE)?;
+    m.add("CLOUD_UPGRADE_SERVER", mpp_migration::CLOUD_UPGRADE_SERVER)?;
+    m.add(
+        "STATUS_REPORT_COLUMNS",
+        PyTuple::new(py, mpp_migration::STATUS_REPORT_COLUMNS)?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,934 @@
+//! Migration tasks in Python (TASK-1 to TASK-9, ELIG-1 to ELIG-5): `Task`, an immutable
+//! snapshot of a core task; its devices as a lazy `TaskDeviceList` of `TaskDevice`; the
+//! counters; the events a host reports (`TaskEvent`); what adding devices did (`AddOutcome`);
+//! and the transition table (`transition`, `TRANSITIONS`).
+//!
+//! A `Task` owns an `Arc` of a copy of the core task taken when it was asked for, so it never
+//! changes and stays valid whatever happens to the board it came from; the board gives a new
+//! snapshot on each request.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PySlice, PyString, PyTuple};
+
+use mpp_migration::{
+    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Outcome,
+    TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
+};
+
+use crate::args::{boolean, is_int, mac_arg, macs_arg, string};
+use crate::device::PyDevice;
+use crate::eligibility::status_object;
+use crate::enums::{eligibility_filter, member, parse};
+use crate::errors::{PyFinding, type_name};
+use crate::upload::PyUploadCounts;
+
+// --- Task ---------------------------------------------------------------------------------
+
+/// A migration task as it was when the board (or fleet plan) gave it: name, option, status,
+/// counters and devices. Immutable; ask the board again for its state after an event.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Task")]
+#[derive(PartialEq)]
+pub(crate) struct PyTask(pub(crate) Arc<Task>);
+
+impl PyTask {
+    /// A snapshot of `task`.
+    pub(crate) fn snapshot(task: &Task) -> PyTask {
+        PyTask(Arc::new(task.clone()))
+    }
+}
+
+/// The `task` argument of the plan functions: a `Task`.
+pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
+    match obj.cast::<PyTask>() {
+        Ok(t) => Ok(Arc::clone(&t.get().0)),
+        Err(_) => Err(crate::args::invalid(format!(
+            "task must be a Task (from Board.task), not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+#[pymethods]
+impl PyTask {
+    /// The name (TASK-1).
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name().as_str()
+    }
+    /// "license_and_device" or "license_only" (TASK-3).
+    #[getter]
+    fn option(&self) -> &'static str {
+        self.0.option().as_str()
+    }
+    /// The status (TASK-4).
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0.status())
+    }
+    /// Whether the task is paused (TASK-6).
+    #[getter]
+    fn paused(&self) -> bool {
+        self.0.is_paused()
+    }
+    /// Whether devices of unknown eligibility are prepared (ELIG-2).
+    #[getter]
+    fn include_unknown(&self) -> bool {
+        self.0.include_unknown()
+    }
+    /// How the migration was completed, once it was; None before.
+    #[getter]
+    fn completion<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0.completion().map(|m| member(py, m)).transpose()
+    }
+    /// The counts of every upload to the task, added together (CSV-14).
+    #[getter]
+    fn upload_counts(&self) -> PyUploadCounts {
+        PyUploadCounts(self.0.upload_counts())
+    }
+    /// How many devices sit in each tab (TASK-5).
+    #[getter]
+    fn tab_counts(&self) -> PyTabCounts {
+        PyTabCounts(self.0.tab_counts())
+    }
+    /// How many devices are eligible, not eligible, unknown (ELIG-1).
+    #[getter]
+    fn eligibility_counts(&self) -> PyEligibilityCounts {
+        PyEligibilityCounts(self.0.eligibility_counts())
+    }
+    /// The devices, in the order they were added: a lazy sequence.
+    #[getter]
+    fn devices(&self) -> PyTaskDeviceList {
+        PyTaskDeviceList {
+            task: Arc::clone(&self.0),
+            picks: None,
+        }
+    }
+    /// The device with this MAC (any spelling DEV-6 accepts), or None.
+    fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
+        let mac = mac_arg("mac", mac)?;
+        Ok(self.0.device(mac).cloned().map(PyTaskDevice))
+    }
+    /// The devices matching `query` on any attribute, case-insensitively and in part, of the
+    /// eligibility given (None: every device) (ELIG-4).
+    #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
+    fn search(
+        &self,
+        py: Python<'_>,
+        query: Option<&Bound<'_, PyAny>>,
+        eligibility: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyTaskDeviceList> {
+        let query = match query {
+            Some(q) => string("query", q)?,
+            None => String::new(),
+        };
+        let filter = eligibility_filter(eligibility)?;
+        let task = Arc::clone(&self.0);
+        let picks = py.detach(|| {
+            let found = task.search(&query, filter);
+            // `search` keeps the task's order: walk both to turn references into positions.
+            let mut found = found.into_iter().peekable();
+            let mut picks = Vec::with_capacity(found.len());
+            for (i, d) in task.devices().iter().enumerate() {
+                if found.peek().is_some_and(|f| std::ptr::eq(*f, d)) {
+                    picks.push(i);
+                    found.next();
+                }
+            }
+            picks
+        });
+        Ok(PyTaskDeviceList {
+            task,
+            picks: Some(picks.into()),
+        })
+    }
+    /// The device list with all its details as CSV (ELIG-5): UTF-8 without BOM, every cell safe
+    /// to open in a spreadsheet.
+    fn device_list_csv(&self, py: Python<'_>) -> String {
+        let task = Arc::clone(&self.0);
+        py.detach(|| task.device_list_csv())
+    }
+    /// The device list with all its details as JSON (ELIG-5).
+    fn device_list_json(&self, py: Python<'_>) -> String {
+        let task = Arc::clone(&self.0);
+        py.detach(|| task.device_list_json())
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Task(name={:?}, option={:?}, status={:?}, devices={})",
+            self.0.name().as_str(),
+            self.0.option().as_str(),
+            self.0.status().as_str(),
+            self.0.devices().len()
+        )
+    }
+}
+
+// --- devices of a task --------------------------------------------------------------------
+
+/// A device of a task: the device, what eligibility said of it, its tab and last error.
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "TaskDevice"
+)]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyTaskDevice(TaskDevice);
+
+impl Hash for PyTaskDevice {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.device().hash(state);
+        self.0.eligibility().hash(state);
+        self.0.reasons().hash(state);
+        self.0.tab().hash(state);
+        self.0.last_error().hash(state);
+    }
+}
+
+#[pymethods]
+impl PyTaskDevice {
+    /// The device.
+    #[getter]
+    fn device(&self) -> PyDevice {
+        PyDevice(self.0.device().clone())
+    }
+    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+    #[getter]
+    fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        status_object(py, self.0.eligibility())
+    }
+    /// The reasons of the eligibility: errors and warnings.
+    #[getter]
+    fn reasons(&self) -> Vec<PyFinding> {
+        self.0.reasons().iter().cloned().map(PyFinding).collect()
+    }
+    /// The tab it sits in (TASK-5).
+    #[getter]
+    fn tab<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0.tab())
+    }
+    /// Why it is in Error, when it is.
+    #[getter]
+    fn last_error(&self) -> Option<&str> {
+        self.0.last_error()
+    }
+    fn __repr__(&self) -> String {
+        let d = self.0.device();
+        format!(
+            "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
+            d.mac().to_string(),
+            d.model().name(),
+            self.0.eligibility().as_str(),
+            self.0.tab().as_str()
+        )
+    }
+}
+
+/// A lazy, read-only sequence of devices of a task snapshot: all of them, or those a search or
+/// a slice picked. Indexing builds one `TaskDevice`.
+#[pyclass(
+    frozen,
+    sequence,
+    module = "mpp_migration._native",
+    name = "TaskDeviceList"
+)]
+pub(crate) struct PyTaskDeviceList {
+    task: Arc<Task>,
+    /// Positions in the task's devices; None for every device.
+    picks: Option<Arc<[usize]>>,
+}
+
+impl PyTaskDeviceList {
+    fn len(&self) -> usize {
+        self.picks
+            .as_ref()
+            .map_or(self.task.devices().len(), |p| p.len())
+    }
+    fn position(&self, i: usize) -> usize {
+        self.picks.as_ref().map_or(i, |p| p[i])
+    }
+    fn at(&self, i: usize) -> &TaskDevice {
+        &self.task.devices()[self.position(i)]
+    }
+    fn iter(&self) -> impl Iterator<Item = &TaskDevice> {
+        (0..self.len()).map(|i| self.at(i))
+    }
+}
+
+#[pymethods]
+impl PyTaskDeviceList {
+    fn __len__(&self) -> usize {
+        self.len()
+    }
+
+    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = key.py();
+        let len = self.len();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let ind = slice.indices(len as isize)?;
+            let picks: Vec<usize> = (0..ind.slicelength)
+                .map(|k| self.position((ind.start + k as isize * ind.step) as usize))
+                .collect();
+            let view = PyTaskDeviceList {
+                task: Arc::clone(&self.task),
+                picks: Some(picks.into()),
+            };
+            return Ok(Bound::new(py, view)?.into_any());
+        }
+        if !is_int(key) {
+            return Err(PyTypeError::new_err(format!(
+                "TaskDeviceList indices must be integers or slices, not {}",
+                type_name(key)
+            )));
+        }
+        let index: isize = key
+            .extract()
+            .map_err(|_| PyIndexError::new_err("TaskDeviceList index out of range"))?;
+        let index = if index < 0 {
+            index + len as isize
+        } else {
+            index
+        };
+        if index < 0 || index as usize >= len {
+            return Err(PyIndexError::new_err("TaskDeviceList index out of range"));
+        }
+        Ok(Bound::new(py, PyTaskDevice(self.at(index as usize).clone()))?.into_any())
+    }
+
+    fn __iter__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
+        PyTaskDeviceIterator {
+            list: slf.clone().unbind(),
+            next: AtomicUsize::new(0),
+            reversed: false,
+        }
+    }
+
+    fn __reversed__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
+        PyTaskDeviceIterator {
+            list: slf.clone().unbind(),
+            next: AtomicUsize::new(0),
+            reversed: true,
+        }
+    }
+
+    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
+        match value.cast::<PyTaskDevice>() {
+            Ok(d) => self.iter().any(|x| *x == d.get().0),
+            Err(_) => false,
+        }
+    }
+
+    /// The position of the first device equal to `value`; raises ValueError if there is none.
+    #[pyo3(signature = (value, start = 0, stop = None))]
+    fn index(
+        &self,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        let len = self.len();
+        let clamp = |i: isize| {
+            if i < 0 {
+                (i + len as isize).max(0) as usize
+            } else {
+                (i as usize).min(len)
+            }
+        };
+        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(len as isize)));
+        if let Ok(d) = value.cast::<PyTaskDevice>() {
+            if let Some(i) = (start..stop).find(|&i| *self.at(i) == d.get().0) {
+                return Ok(i);
+            }
+        }
+        Err(PyValueError::new_err(
+            "the device is not in the TaskDeviceList",
+        ))
+    }
+
+    /// How many devices equal `value`.
+    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
+        match value.cast::<PyTaskDevice>() {
+            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
+            Err(_) => 0,
+        }
+    }
+
+    /// The MACs of these devices, in order, in one call (12 upper-case hexadecimal digits).
+    fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(
+            py,
+            self.iter().map(|d| {
+                let hex = d.device().mac().to_hex_bytes();
+                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+            }),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        let n = self.len();
+        format!(
+            "<TaskDeviceList of {n} device{} of task {}>",
+            if n == 1 { "" } else { "s" },
+            self.task.name()
+        )
+    }
+}
+
+/// Iterates a `TaskDeviceList`, building one `TaskDevice` at a time.
+#[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
+pub(crate) struct PyTaskDeviceIterator {
+    list: Py<PyTaskDeviceList>,
+    next: AtomicUsize,
+    reversed: bool,
+}
+
+#[pymethods]
+impl PyTaskDeviceIterator {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> Option<PyTaskDevice> {
+        let list = self.list.bind(py).get();
+        let len = list.len();
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        if i >= len {
+            self.next.store(len, Ordering::Relaxed);
+            return None;
+        }
+        let i = if self.reversed { len - 1 - i } else { i };
+        Some(PyTaskDevice(list.at(i).clone()))
+    }
+
+    fn __length_hint__(&self, py: Python<'_>) -> usize {
+        let list = self.list.bind(py).get();
+        list.len().saturating_sub(self.next.load(Ordering::Relaxed))
+    }
+}
+
+// --- counters -----------------------------------------------------------------------------
+
+/// How many devices of a task sit in each tab (TASK-5).
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TabCounts")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyTabCounts(TabCounts);
+
+#[pymethods]
+impl PyTabCounts {
+    /// Pending: added, not prepared yet.
+    #[getter]
+    fn pending(&self) -> usize {
+        self.0.pending
+    }
+    /// Error.
+    #[getter]
+    fn error(&self) -> usize {
+        self.0.error
+    }
+    /// Ready for migration.
+    #[getter]
+    fn ready(&self) -> usize {
+        self.0.ready
+    }
+    /// In progress.
+    #[getter]
+    fn in_progress(&self) -> usize {
+        self.0.in_progress
+    }
+    /// Completed.
+    #[getter]
+    fn completed(&self) -> usize {
+        self.0.completed
+    }
+    /// All devices.
+    #[getter]
+    fn total(&self) -> usize {
+        self.0.total()
+    }
+    fn __repr__(&self) -> String {
+        let c = &self.0;
+        format!(
+            "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
+            c.pending, c.error, c.ready, c.in_progress, c.completed
+        )
+    }
+}
+
+/// How many devices of a task are eligible, not eligible, unknown (ELIG-1).
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "EligibilityCounts"
+)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyEligibilityCounts(EligibilityCounts);
+
+#[pymethods]
+impl PyEligibilityCounts {
+    /// All devices (at most 1000, ELIG-3).
+    #[getter]
+    fn total(&self) -> usize {
+        self.0.total
+    }
+    /// Eligible.
+    #[getter]
+    fn eligible(&self) -> usize {
+        self.0.eligible
+    }
+    /// Not eligible.
+    #[getter]
+    fn not_eligible(&self) -> usize {
+        self.0.not_eligible
+    }
+    /// Unknown.
+    #[getter]
+    fn unknown(&self) -> usize {
+        self.0.unknown
+    }
+    fn __repr__(&self) -> String {
+        let c = &self.0;
+        format!(
+            "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
+            c.total, c.eligible, c.not_eligible, c.unknown
+        )
+    }
+}
+
+/// What adding devices did: how many were added, and a finding for each that was not.
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "AddOutcome"
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyAddOutcome {
+    added: usize,
+    findings: Vec<Finding>,
+}
+
+impl From<AddOutcome> for PyAddOutcome {
+    fn from(o: AddOutcome) -> PyAddOutcome {
+        PyAddOutcome {
+            added: o.added,
+            findings: o.findings,
+        }
+    }
+}
+
+#[pymethods]
+impl PyAddOutcome {
+    /// Devices added.
+    #[getter]
+    fn added(&self) -> usize {
+        self.added
+    }
+    /// One finding per device not added (DEV-6, ELIG-3), at its upload row when it came from
+    /// one.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.findings.iter().cloned().map(PyFinding).collect()
+    }
+    fn __repr__(&self) -> String {
+        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
+        format!("AddOutcome(added={}, findings={codes:?})", self.added)
+    }
+}
+
+// --- events -------------------------------------------------------------------------------
+
+/// An event the host reports to a task, for `Board.refresh`: made by the static constructors.
+#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TaskEvent")]
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
+
+impl Hash for PyTaskEvent {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Equal events have equal Debug forms.
+        format!("{:?}", self.0).hash(state);
+    }
+}
+
+/// The reason argument of a failure report.
+fn reason_arg(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    string("reason", obj)
+}
+
+fn mac_list(macs: &[mpp_migration::Mac]) -> Vec<String> {
+    macs.iter().map(|m| m.to_string()).collect()
+}
+
+#[pymethods]
+impl PyTaskEvent {
+    /// *Prepare for migration* (ELIG-2 picks the devices).
+    #[staticmethod]
+    fn start_preparation() -> Self {
+        PyTaskEvent(TaskEvent::StartPreparation)
+    }
+    /// A device was prepared.
+    #[staticmethod]
+    fn prepared(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::Prepared {
+            mac: mac_arg("mac", mac)?,
+        }))
+    }
+    /// A device failed preparation, and why.
+    #[staticmethod]
+    fn preparation_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::PreparationFailed {
+            mac: mac_arg("mac", mac)?,
+            reason: reason_arg(reason)?,
+        }))
+    }
+    /// Fixed devices move from Error back to Ready for migration (TASK-5).
+    #[staticmethod]
+    fn move_to_ready(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::MoveToReady {
+            macs: macs_arg("macs", macs)?,
+        }))
+    }
+    /// *Complete migration* of the whole task (TASK-7), "automatic" or "manual".
+    #[staticmethod]
+    fn complete(mode: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::Complete {
+            mode: parse::<CompletionMode>("mode", mode)?,
+        }))
+    }
+    /// A device was migrated.
+    #[staticmethod]
+    fn migrated(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::Migrated {
+            mac: mac_arg("mac", mac)?,
+        }))
+    }
+    /// A device failed to migrate, and why.
+    #[staticmethod]
+    fn migration_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::MigrationFailed {
+            mac: mac_arg("mac", mac)?,
+            reason: reason_arg(reason)?,
+        }))
+    }
+    /// *Pause migration* (TASK-6).
+    #[staticmethod]
+    fn pause() -> Self {
+        PyTaskEvent(TaskEvent::Pause)
+    }
+    /// *Resume migration* (TASK-6).
+    #[staticmethod]
+    fn resume() -> Self {
+        PyTaskEvent(TaskEvent::Resume)
+    }
+    /// *Cancel migration* (TASK-6).
+    #[staticmethod]
+    fn cancel() -> Self {
+        PyTaskEvent(TaskEvent::Cancel)
+    }
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    #[staticmethod]
+    fn set_include_unknown(on: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::SetIncludeUnknown(boolean(
+            "on", on,
+        )?)))
+    }
+    /// Devices leave the task.
+    #[staticmethod]
+    fn remove_devices(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyTaskEvent(TaskEvent::RemoveDevices {
+            macs: macs_arg("macs", macs)?,
+        }))
+    }
+
+    /// The kind of the event, for the transition table.
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0.kind())
+    }
+    /// The device of a one-device event, or None.
+    #[getter]
+    fn mac(&self) -> Option<String> {
+        match &self.0 {
+            TaskEvent::Prepared { mac }
+            | TaskEvent::PreparationFailed { mac, .. }
+            | TaskEvent::Migrated { mac }
+            | TaskEvent::MigrationFailed { mac, .. } => Some(mac.to_string()),
+            _ => None,
+        }
+    }
+    /// The devices of `move_to_ready` and `remove_devices`; empty for the others.
+    #[getter]
+    fn macs(&self) -> Vec<String> {
+        match &self.0 {
+            TaskEvent::MoveToReady { macs } | TaskEvent::RemoveDevices { macs } => mac_list(macs),
+            _ => Vec::new(),
+        }
+    }
+    /// Why a device failed, or None.
+    #[getter]
+    fn reason(&self) -> Option<&str> {
+        match &self.0 {
+            TaskEvent::PreparationFailed { reason, .. }
+            | TaskEvent::MigrationFailed { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+    /// The completion mode of `complete`, or None.
+    #[getter]
+    fn mode<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match &self.0 {
+            TaskEvent::Complete { mode } => member(py, *mode).map(Some),
+            _ => Ok(None),
+        }
+    }
+    /// The switch of `set_include_unknown`, or None.
+    #[getter]
+    fn include_unknown(&self) -> Option<bool> {
+        match &self.0 {
+            TaskEvent::SetIncludeUnknown(on) => Some(*on),
+            _ => None,
+        }
+    }
+    fn __repr__(&self) -> String {
+        let b = |on: bool| if on { "True" } else { "False" };
+        match &self.0 {
+            TaskEvent::StartPreparation => "TaskEvent.start_preparation()".to_owned(),
+            TaskEvent::Prepared { mac } => format!("TaskEvent.prepared({:?})", mac.to_string()),
+            TaskEvent::PreparationFailed { mac, reason } => format!(
+                "TaskEvent.preparation_failed({:?}, {reason:?})",
+                mac.to_string()
+            ),
+            TaskEvent::MoveToReady { macs } => {
+                format!("TaskEvent.move_to_ready({:?})", mac_list(macs))
+            }
+            TaskEvent::Complete { mode } => format!("TaskEvent.complete({:?})", mode.as_str()),
+            TaskEvent::Migrated { mac } => format!("TaskEvent.migrated({:?})", mac.to_string()),
+            TaskEvent::MigrationFailed { mac, reason } => format!(
+                "TaskEvent.migration_failed({:?}, {reason:?})",
+                mac.to_string()
+            ),
+            TaskEvent::Pause => "TaskEvent.pause()".to_owned(),
+            TaskEvent::Resume => "TaskEvent.resume()".to_owned(),
+            TaskEvent::Cancel => "TaskEvent.cancel()".to_owned(),
+            TaskEvent::SetIncludeUnknown(on) => {
+                format!("TaskEvent.set_include_unknown({})", b(*on))
+            }
+            TaskEvent::RemoveDevices { macs } => {
+                format!("TaskEvent.remove_devices({:?})", mac_list(macs))
+            }
+        }
+    }
+    /// Pickling and copying: rebuilt by the constructor that made it.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let (constructor, args): (&str, Bound<'py, PyTuple>) = match &self.0 {
+            TaskEvent::StartPreparation => ("start_preparation", PyTuple::empty(py)),
+            TaskEvent::Prepared { mac } => ("prepared", (mac.to_string(),).into_pyobject(py)?),
+            TaskEvent::PreparationFailed { mac, reason } => (
+                "preparation_failed",
+                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
+            ),
+            TaskEvent::MoveToReady { macs } => {
+                ("move_to_ready", (mac_list(macs),).into_pyobject(py)?)
+            }
+            TaskEvent::Complete { mode } => ("complete", (mode.as_str(),).into_pyobject(py)?),
+            TaskEvent::Migrated { mac } => ("migrated", (mac.to_string(),).into_pyobject(py)?),
+            TaskEvent::MigrationFailed { mac, reason } => (
+                "migration_failed",
+                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
+            ),
+            TaskEvent::Pause => ("pause", PyTuple::empty(py)),
+            TaskEvent::Resume => ("resume", PyTuple::empty(py)),
+            TaskEvent::Cancel => ("cancel", PyTuple::empty(py)),
+            TaskEvent::SetIncludeUnknown(on) => ("set_include_unknown", (*on,).into_pyobject(py)?),
+            TaskEvent::RemoveDevices { macs } => {
+                ("remove_devices", (mac_list(macs),).into_pyobject(py)?)
+            }
+        };
+        Ok((py.get_type::<Self>().getattr(constructor)?, args))
+    }
+}
+
+/// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
+pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
+    let not_iterable = || {
+        crate::args::invalid(format!(
+            "events must be an iterable of TaskEvent, not {}",
+            type_name(obj)
+        ))
+    };
+    if obj.is_instance_of::<PyTaskEvent>() {
+        return Err(crate::args::invalid(
+            "events must be an iterable of TaskEvent, not a single TaskEvent; wrap it in a list",
+        ));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
+        let item = item?;
+        match item.cast::<PyTaskEvent>() {
+            Ok(e) => out.push(e.get().0.clone()),
+            Err(_) => {
+                return Err(crate::args::invalid(format!(
+                    "events[{i}] must be a TaskEvent, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+// --- the transition table -----------------------------------------------------------------
+
+/// What an event does to a task's status, by the transition table (TASK-4 to TASK-7).
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "mpp_migration._native",
+    name = "TransitionOutcome"
+)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct PyTransitionOutcome(OutcomeKey);
+
+/// `Outcome` with `Hash`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum OutcomeKey {
+    Stay,
+    To(TaskStatus),
+    Completion,
+    FromDevices,
+    Refused(ErrorCode),
+}
+
+impl From<Outcome> for PyTransitionOutcome {
+    fn from(o: Outcome) -> PyTransitionOutcome {
+        PyTransitionOutcome(match o {
+            Outcome::Stay => OutcomeKey::Stay,
+            Outcome::To(s) => OutcomeKey::To(s),
+            Outcome::Completion => OutcomeKey::Completion,
+            Outcome::FromDevices => OutcomeKey::FromDevices,
+            Outcome::Refused(code) => OutcomeKey::Refused(code),
+        })
+    }
+}
+
+#[pymethods]
+impl PyTransitionOutcome {
+    /// "stay", "to" (the status becomes `target`), "completion" (Auto migration complete or
+    /// Manual migration, by the mode), "from_devices" (the status follows the device tabs), or
+    /// "refused" (by the error code `refusal`).
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match self.0 {
+            OutcomeKey::Stay => "stay",
+            OutcomeKey::To(_) => "to",
+            OutcomeKey::Completion => "completion",
+            OutcomeKey::FromDevices => "from_devices",
+            OutcomeKey::Refused(_) => "refused",
+        }
+    }
+    /// The status after the event when `kind` is "to"; otherwise None.
+    #[getter]
+    fn target<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.0 {
+            OutcomeKey::To(s) => member(py, s).map(Some),
+            _ => Ok(None),
+        }
+    }
+    /// The code that refuses the event when `kind` is "refused"; otherwise None.
+    #[getter]
+    fn refusal(&self) -> Option<&'static str> {
+        match self.0 {
+            OutcomeKey::Refused(code) => Some(code.as_str()),
+            _ => None,
+        }
+    }
+    /// Whether the table accepts the event.
+    #[getter]
+    fn accepted(&self) -> bool {
+        !matches!(self.0, OutcomeKey::Refused(_))
+    }
+    fn __repr__(&self) -> String {
+        match self.0 {
+            OutcomeKey::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
+            OutcomeKey::Refused(c) => {
+                format!(
+                    "TransitionOutcome(kind=\"refused\", refusal={:?})",
+                    c.as_str()
+                )
+            }
+            _ => format!("TransitionOutcome(kind={:?})", self.kind()),
+        }
+    }
+}
+
+/// What `event` does to a task whose status is `status`, by the transition table core
+/// enforces; a pair the table does not list is refused with `transition_refused`.
+#[pyfunction]
+fn transition(
+    status: &Bound<'_, PyAny>,
+    event: &Bound<'_, PyAny>,
+) -> PyResult<PyTransitionOutcome> {
+    let status = parse::<TaskStatus>("status", status)?;
+    let event = parse::<EventKind>("event", event)?;
+    Ok(mpp_migration::transition(status, event).into())
+}
+
+/// The transition table as Markdown (the README's table).
+#[pyfunction]
+fn transition_table_markdown() -> String {
+    mpp_migration::transition_table_markdown()
+}
+
+/// `TRANSITIONS`: every (status, event kind, outcome) row of core's table.
+fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    let rows = TRANSITIONS
+        .iter()
+        .map(|&(status, event, outcome)| {
+            Ok((
+                member(py, status)?,
+                member(py, event)?,
+                PyTransitionOutcome::from(outcome),
+            ))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, rows)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<PyTask>()?;
+    m.add_class::<PyTaskDevice>()?;
+    m.add_class::<PyTaskDeviceList>()?;
+    m.add_class::<PyTaskDeviceIterator>()?;
+    m.add_class::<PyTabCounts>()?;
+    m.add_class::<PyEligibilityCounts>()?;
+    m.add_class::<PyAddOutcome>()?;
+    m.add_class::<PyTaskEvent>()?;
+    m.add_class::<PyTransitionOutcome>()?;
+    m.add_function(wrap_pyfunction!(transition, m)?)?;
+    m.add_function(wrap_pyfunction!(transition_table_markdown, m)?)?;
+    m.add("TRANSITIONS", transitions(py)?)?;
+    m.add("MAX_TASK_DEVICES", mpp_migration::MAX_TASK_DEVICES)?;
+    m.add("MAX_TASK_NAME", mpp_migration::MAX_TASK_NAME)?;
+    m.add("BOARD_FORMAT", mpp_migration::BOARD_FORMAT)?;
+    m.add(
+        "DEVICE_LIST_COLUMNS",
+        PyTuple::new(py, mpp_migration::DEVICE_LIST_COLUMNS)?,
+    )?;
+    Ok(())
+}
