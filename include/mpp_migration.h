@@ -633,9 +633,10 @@ typedef struct mpp_bat_file mpp_bat_file;
 // freed: read what you need, then change the board.
 typedef struct mpp_board mpp_board;
 
-// A phone accepted by an upload, normalised. Borrowed from the report or row it comes from:
-// valid as long as that owner (see `mpp_report_device_at`, `mpp_upload_row_device`); never
-// freed by itself. Its strings are borrowed from it likewise.
+// A phone. Either borrowed from the report, row or task it comes from (valid as long as that
+// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made
+// from a host's inventory by `mpp_device_new` (then freed with `mpp_device_free`). Its strings
+// are borrowed from it.
 typedef struct mpp_device mpp_device;
 
 // A validated, immutable organisation directory. Made by `mpp_directory_build`,
@@ -1244,6 +1245,24 @@ mpp_status mpp_board_create_default_task(struct mpp_board *board,
                                          struct mpp_add_outcome **out,
                                          struct mpp_error **err);
 
+// Creates the default device task (TASK-8) as `mpp_board_create_default_task` does, from
+// `count` devices of a host's inventory (made with `mpp_device_new`, or borrowed from a
+// report). A NULL entry is refused by its index.
+//
+// # Safety
+// `board` must be NULL or a live board not used by another thread during the call; `name`
+// must be NULL or a NUL-terminated string; `devices` must be NULL (with `count` 0) or point to
+// `count` pointers, each NULL or a live device; `out` must be valid for one write; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_board_create_default_task_from_devices(struct mpp_board *board,
+                                                      const char *name,
+                                                      uint32_t option,
+                                                      const struct mpp_device *const *devices,
+                                                      size_t count,
+                                                      struct mpp_add_outcome **out,
+                                                      struct mpp_error **err);
+
 // How many devices were added; 0 for NULL.
 //
 // # Safety
@@ -1736,6 +1755,38 @@ uint64_t mpp_device_row(const struct mpp_device *d);
 // The name of an `mpp_owner_type` value as the CSV writes it: "USER" or "WORKSPACE"; NULL for
 // any other number. Static: do not free.
 const char *mpp_owner_type_name(uint32_t owner_type);
+
+// Makes a device from a host's inventory (TASK-8's default task, eligibility, plans): a MAC in
+// a spelling DEV-6 accepts, a model in any spelling EXT-9 lists (a label such as
+// `CP-7821-K9=V03` carries the VID), and, where known (else NULL), the hardware version
+// (EXT-1) and current firmware (EXT-6). It has no user or workspace, so it fits license-only
+// tasks.
+//
+// On success returns `MPP_OK` and stores in `*out` a device to free with `mpp_device_free`.
+// On failure writes nothing and returns the identifier's code (`MPP_ERROR_CODE_MAC_*`,
+// `MPP_ERROR_CODE_MODEL_UNKNOWN`, `MPP_ERROR_CODE_HARDWARE_VERSION_INVALID`,
+// `MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID`), `MPP_ERROR_CODE_INVALID_ARGUMENT` when the
+// label's VID and `hardware_version` disagree, or `MPP_ERROR_CODE_NULL_POINTER`,
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `mac` and `model` must be NULL or NUL-terminated strings; `hardware_version` and `firmware`
+// must each be NULL or a NUL-terminated string; `out` must be valid for one write; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_device_new(const char *mac,
+                          const char *model,
+                          const char *hardware_version,
+                          const char *firmware,
+                          struct mpp_device **out,
+                          struct mpp_error **err);
+
+// Frees a device made by `mpp_device_new`. NULL is a no-op. Never pass a device borrowed from
+// a report, row or task.
+//
+// # Safety
+// `d` must be NULL or a device from `mpp_device_new`, not yet freed.
+void mpp_device_free(struct mpp_device *d);
 
 // Makes an empty directory builder.
 //

@@ -106,6 +106,34 @@ impl Device {
         }
     }
 
+    /// A device from a host's inventory, in text: a MAC in a spelling DEV-6 accepts, a model in
+    /// any spelling EXT-9 lists (a label such as `CP-7821-K9=V03` carries the hardware version),
+    /// and, where known, the hardware version (`V03`, EXT-1) and current firmware (`14.1(1)`,
+    /// `sip78xx.14-1-1-0001-136`, EXT-6). Empty texts count as unknown.
+    ///
+    /// Errors: the identifier's own (MAC, model, VID, firmware), or
+    /// [`ErrorCode::InvalidArgument`](crate::ErrorCode::InvalidArgument) when the label's VID
+    /// and `hardware_version` disagree.
+    ///
+    /// ```
+    /// use mpp_migration::Device;
+    /// let d = Device::from_text("00:1a:2b:3c:4d:5e", "CP-7821-K9=V03", None, Some("14.1(1)"))?;
+    /// assert_eq!((d.model().name(), d.hardware_version().map(|v| v.number())), ("7821", Some(3)));
+    /// # Ok::<(), mpp_migration::Error>(())
+    /// ```
+    pub fn from_text(
+        mac: &str,
+        model: &str,
+        hardware_version: Option<&str>,
+        firmware: Option<&str>,
+    ) -> crate::Result<Device> {
+        let mac = Mac::parse(mac)?;
+        let (model, vid, firmware) = read_phone(model, hardware_version, firmware)?;
+        Ok(Device::new(mac, model)
+            .with_hardware_version(vid)
+            .with_firmware(firmware))
+    }
+
     /// The same device with its hardware version known (EXT-1).
     #[must_use]
     pub fn with_hardware_version(mut self, vid: Option<HardwareVersion>) -> Device {
@@ -163,4 +191,40 @@ impl Device {
     pub fn device_name(&self) -> String {
         self.mac.device_name()
     }
+}
+
+/// A phone's model, hardware version and firmware read from text, the label's VID (EXT-1)
+/// and `hardware_version` agreeing; empty texts count as unknown. Shared by
+/// [`Device::from_text`] and the eligibility check of text inputs.
+pub(crate) fn read_phone(
+    model: &str,
+    hardware_version: Option<&str>,
+    firmware: Option<&str>,
+) -> crate::Result<(
+    &'static Model,
+    Option<HardwareVersion>,
+    Option<FirmwareVersion>,
+)> {
+    let label = crate::model::parse_model_label(model)?;
+    let known = |text: Option<&str>| {
+        text.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let vid = match known(hardware_version) {
+        Some(text) => {
+            let vid = HardwareVersion::parse(&text)?;
+            if let Some(on_label) = label.hardware_version.filter(|&l| l != vid) {
+                return Err(crate::Error::invalid_argument(format!(
+                    "the model label says {on_label} but hardware_version says {vid}"
+                )));
+            }
+            Some(vid)
+        }
+        None => label.hardware_version,
+    };
+    let firmware = known(firmware)
+        .map(|f| FirmwareVersion::parse(&f))
+        .transpose()?;
+    Ok((label.model, vid, firmware))
 }

@@ -19,7 +19,7 @@ use std::sync::{Arc, LazyLock};
 use crate::error::{Error, ErrorCode, Finding, Result};
 use crate::firmware::{FirmwareKind, FirmwareVersion};
 use crate::hardware::HardwareVersion;
-use crate::model::{Model, parse_model, parse_model_label};
+use crate::model::{Model, parse_model};
 
 /// The oldest Enterprise firmware that can migrate at all (EXT-6).
 pub const MIN_MIGRATION_FIRMWARE: (u16, u16, u16) = (12, 5, 1);
@@ -672,24 +672,8 @@ impl EligibilityTable {
         hardware_version: Option<&str>,
         firmware: Option<&str>,
     ) -> Result<Eligibility> {
-        let label = parse_model_label(model)?;
-        let vid = match hardware_version.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => {
-                let vid = HardwareVersion::parse(text)?;
-                if let Some(on_label) = label.hardware_version.filter(|&l| l != vid) {
-                    return Err(Error::invalid_argument(format!(
-                        "the model label says {on_label} but hardware_version says {vid}"
-                    )));
-                }
-                Some(vid)
-            }
-            None => label.hardware_version,
-        };
-        let firmware = match firmware.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => Some(FirmwareVersion::parse(text)?),
-            None => None,
-        };
-        Ok(self.check(label.model, vid, firmware.as_ref()))
+        let (model, vid, firmware) = crate::device::read_phone(model, hardware_version, firmware)?;
+        Ok(self.check(model, vid, firmware.as_ref()))
     }
 }
 

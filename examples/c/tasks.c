@@ -507,6 +507,41 @@ static void check_cap(void) {
 
 /* --- TASK-6: pause, resume, cancel ------------------------------------------------------------ */
 
+/* TASK-8 from a host's inventory: devices made with mpp_device_new. */
+static void check_inventory(void) {
+    static const char *const inventory[][3] = {
+        {"00:1a:2b:3c:4d:e1", "CP-8845-K9=", "14.1(1)"},
+        {"001A2B3C4DE2", "8821", NULL},
+        {"001A2B3C4DE3", "CP-7821-K9=V02", NULL},
+    };
+    enum { N = sizeof inventory / sizeof inventory[0] };
+    mpp_device *made[N] = {NULL};
+    const mpp_device *devices[N];
+    mpp_board *b = NULL;
+    mpp_add_outcome *added = NULL;
+    mpp_device *bad = NULL;
+
+    for (size_t i = 0; i < N; i++) {
+        EXPECT_OK(mpp_device_new(inventory[i][0], inventory[i][1], NULL, inventory[i][2], &made[i], &err));
+        devices[i] = made[i];
+    }
+    EXPECT_STR(mpp_device_mac(devices[0]), "001A2B3C4DE1", "normalised MAC");
+    CHECK(mpp_device_hardware_version(devices[2]) == 2, "the label's VID");
+    EXPECT_FAILS(mpp_device_new("001A2B3C4DE4", "CP-7821-K9=V02", "V03", NULL, &bad, &err),
+                 MPP_ERROR_CODE_INVALID_ARGUMENT, NULL, "hardware_version");
+    CHECK(bad == NULL, "nothing made on failure");
+    EXPECT_OK(mpp_board_new(&b, &err));
+    EXPECT_OK(mpp_board_create_default_task_from_devices(b, "inventory", MPP_UPLOAD_OPTION_LICENSE_ONLY,
+                                                         devices, N, &added, &err));
+    CHECK(mpp_add_outcome_added(added) == N, "TASK-8: every phone added");
+    mpp_add_outcome_free(added);
+    EXPECT_TASK_STATUS(b, "inventory", MPP_TASK_STATUS_READY_WITH_ERRORS);
+    CHECK(tabs_of(b, "inventory").error == 2, "the 8821 (DEV-2) and the 7821 V02 (DEV-5) in Error");
+    mpp_board_free(b);
+    for (size_t i = 0; i < N; i++) mpp_device_free(made[i]);
+    printf("TASK-8: a default task from an inventory: 1 ready, 2 in Error\n");
+}
+
 static void check_pause(void) {
     mpp_board *b = board_with("P", "8845,001A2B3C4D61\n8845,001A2B3C4D62\n");
 
@@ -1099,6 +1134,7 @@ int main(int argc, char **argv) {
     mpp_board_free(kept);
     check_not_eligible();
     check_cap();
+    check_inventory();
     check_pause();
     check_in_webex_calling();
     check_automatic();

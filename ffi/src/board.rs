@@ -585,6 +585,37 @@ pub unsafe extern "C" fn mpp_board_create_default_task(
     }
 }
 
+/// Creates the default device task (TASK-8) as `mpp_board_create_default_task` does, from
+/// `count` devices of a host's inventory (made with `mpp_device_new`, or borrowed from a
+/// report). A NULL entry is refused by its index.
+///
+/// # Safety
+/// `board` must be NULL or a live board not used by another thread during the call; `name`
+/// must be NULL or a NUL-terminated string; `devices` must be NULL (with `count` 0) or point to
+/// `count` pointers, each NULL or a live device; `out` must be valid for one write; `err` must
+/// be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
+    board: *mut mpp_board,
+    name: *const c_char,
+    option: u32,
+    devices: *const *const mpp_device,
+    count: usize,
+    out: *mut *mut mpp_add_outcome,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        add_out(board, out, err, |b| {
+            let name = arg_str(name, "name")?;
+            let option = upload_option(option)?;
+            let devices = arg_devices(devices, count, "devices")?;
+            b.change().create_default_task(name, option, devices)
+        })
+    }
+}
+
 /// How many devices were added; 0 for NULL.
 ///
 /// # Safety

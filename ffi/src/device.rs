@@ -7,13 +7,16 @@ use std::sync::{LazyLock, OnceLock};
 
 use mpp::{Device, OwnerType};
 
-use crate::boundary::guard;
+use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param, run};
+use crate::error::mpp_error;
+use crate::handle::{free, into_raw};
 use crate::model::{model_handle, mpp_model};
 use crate::string::c_string_lossy;
 
-/// A phone accepted by an upload, normalised. Borrowed from the report or row it comes from:
-/// valid as long as that owner (see `mpp_report_device_at`, `mpp_upload_row_device`); never
-/// freed by itself. Its strings are borrowed from it likewise.
+/// A phone. Either borrowed from the report, row or task it comes from (valid as long as that
+/// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made
+/// from a host's inventory by `mpp_device_new` (then freed with `mpp_device_free`). Its strings
+/// are borrowed from it.
 #[allow(non_camel_case_types)]
 pub struct mpp_device {
     device: Device,
@@ -252,4 +255,57 @@ pub extern "C" fn mpp_owner_type_name(owner_type: u32) -> *const c_char {
             .find(|(n, _)| *n == owner_type)
             .map_or(ptr::null(), |(_, s)| CStr::as_ptr(s))
     })
+}
+
+/// Makes a device from a host's inventory (TASK-8's default task, eligibility, plans): a MAC in
+/// a spelling DEV-6 accepts, a model in any spelling EXT-9 lists (a label such as
+/// `CP-7821-K9=V03` carries the VID), and, where known (else NULL), the hardware version
+/// (EXT-1) and current firmware (EXT-6). It has no user or workspace, so it fits license-only
+/// tasks.
+///
+/// On success returns `MPP_OK` and stores in `*out` a device to free with `mpp_device_free`.
+/// On failure writes nothing and returns the identifier's code (`MPP_ERROR_CODE_MAC_*`,
+/// `MPP_ERROR_CODE_MODEL_UNKNOWN`, `MPP_ERROR_CODE_HARDWARE_VERSION_INVALID`,
+/// `MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID`), `MPP_ERROR_CODE_INVALID_ARGUMENT` when the
+/// label's VID and `hardware_version` disagree, or `MPP_ERROR_CODE_NULL_POINTER`,
+/// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `mac` and `model` must be NULL or NUL-terminated strings; `hardware_version` and `firmware`
+/// must each be NULL or a NUL-terminated string; `out` must be valid for one write; `err` must
+/// be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_device_new(
+    mac: *const c_char,
+    model: *const c_char,
+    hardware_version: *const c_char,
+    firmware: *const c_char,
+    out: *mut *mut mpp_device,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let mac = arg_str(mac, "mac")?;
+            let model = arg_str(model, "model")?;
+            let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
+            let firmware = arg_opt_str(firmware, "firmware")?;
+            let out = out_param(out, "out")?;
+            let device = Device::from_text(mac, model, hardware_version, firmware)?;
+            out.write(into_raw(mpp_device::new(device)));
+            Ok(())
+        })
+    }
+}
+
+/// Frees a device made by `mpp_device_new`. NULL is a no-op. Never pass a device borrowed from
+/// a report, row or task.
+///
+/// # Safety
+/// `d` must be NULL or a device from `mpp_device_new`, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_device_free(d: *mut mpp_device) {
+    // SAFETY: per the contract.
+    unsafe { free(d) }
 }

@@ -1735,3 +1735,126 @@ proptest! {
         unsafe { mpp_board_free(b) };
     }
 }
+
+#[test]
+fn devices_from_an_inventory_make_the_default_task() {
+    // SAFETY: valid pointers throughout; every handle is freed once.
+    unsafe {
+        let mut made: Vec<*mut mpp_device> = Vec::new();
+        for (mac, model) in [
+            (c"00:1a:2b:3c:4d:01", c"8845"),
+            (c"001A2B3C4D02", c"8821"),
+            (c"001A2B3C4D03", c"CP-7821-K9=V03"),
+        ] {
+            let mut d: *mut mpp_device = ptr::null_mut();
+            assert_eq!(
+                mpp_device_new(
+                    mac.as_ptr(),
+                    model.as_ptr(),
+                    ptr::null(),
+                    c"12.8(1)".as_ptr(),
+                    &mut d,
+                    ptr::null_mut()
+                ),
+                MPP_OK
+            );
+            made.push(d);
+        }
+        let core =
+            Device::from_text("001A2B3C4D03", "CP-7821-K9=V03", None, Some("12.8(1)")).unwrap();
+        assert_eq!((*made[2]).get(), &core, "the core reads the same device");
+        // Refusals: the identifier's own code, the VID contradiction, NULLs, nothing written.
+        let mut d: *mut mpp_device = ptr::null_mut();
+        let mut err: *mut mpp_error = ptr::null_mut();
+        assert_eq!(
+            mpp_device_new(
+                c"00-1A".as_ptr(),
+                c"8845".as_ptr(),
+                ptr::null(),
+                ptr::null(),
+                &mut d,
+                &mut err
+            ),
+            201
+        );
+        mpp_error_free(err);
+        assert_eq!(
+            mpp_device_new(
+                c"001A2B3C4D05".as_ptr(),
+                c"CP-7821-K9=V03".as_ptr(),
+                c"V04".as_ptr(),
+                ptr::null(),
+                &mut d,
+                ptr::null_mut()
+            ),
+            101
+        );
+        assert_eq!(
+            mpp_device_new(
+                ptr::null(),
+                c"8845".as_ptr(),
+                ptr::null(),
+                ptr::null(),
+                &mut d,
+                ptr::null_mut()
+            ),
+            102
+        );
+        assert_eq!(
+            mpp_device_new(
+                c"001A2B3C4D05".as_ptr(),
+                c"8845".as_ptr(),
+                ptr::null(),
+                ptr::null(),
+                ptr::null_mut(),
+                ptr::null_mut()
+            ),
+            102
+        );
+        assert!(d.is_null());
+
+        let mut board: *mut mpp_board = ptr::null_mut();
+        assert_eq!(mpp_board_new(&mut board, ptr::null_mut()), MPP_OK);
+        let pointers: Vec<*const mpp_device> =
+            made.iter().map(|&d| d as *const mpp_device).collect();
+        let mut outcome: *mut mpp_add_outcome = ptr::null_mut();
+        let status = mpp_board_create_default_task_from_devices(
+            board,
+            c"default".as_ptr(),
+            1,
+            pointers.as_ptr(),
+            pointers.len(),
+            &mut outcome,
+            ptr::null_mut(),
+        );
+        assert_eq!(status, MPP_OK);
+        assert_eq!(mpp_add_outcome_added(outcome), 3);
+        mpp_add_outcome_free(outcome);
+        let task = mpp_board_task(board, c"default".as_ptr());
+        assert_eq!(mpp_task_status_of(task), TaskStatus::ReadyWithErrors);
+        let nulls = [pointers[0], ptr::null()];
+        let mut err: *mut mpp_error = ptr::null_mut();
+        let status = mpp_board_create_default_task_from_devices(
+            board,
+            c"again".as_ptr(),
+            1,
+            nulls.as_ptr(),
+            2,
+            &mut outcome,
+            &mut err,
+        );
+        assert_eq!(status, 102);
+        assert!(
+            CStr::from_ptr(mpp_finding_message(mpp_error_finding(err)))
+                .to_str()
+                .unwrap()
+                .contains("devices[1]")
+        );
+        mpp_error_free(err);
+        mpp_board_free(board);
+        for d in made {
+            mpp_device_free(d);
+        }
+        mpp_device_free(ptr::null_mut());
+    }
+}

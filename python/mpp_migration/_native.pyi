@@ -586,7 +586,24 @@ def check_eligibility(
 
 @final
 class Device:
-    """A phone accepted by an upload, normalised (CSV-1, CSV-2)."""
+    """A phone accepted by an upload, normalised (CSV-1, CSV-2), or from a host's inventory."""
+
+    def __new__(
+        cls,
+        mac: str,
+        model: Union[str, Model],
+        *,
+        hardware_version: Union[str, HardwareVersion, None] = None,
+        firmware: Union[str, FirmwareVersion, None] = None,
+    ) -> Device:
+        """A phone from a host's inventory (TASK-8's default task, eligibility, plans).
+
+        ``mac`` in a spelling DEV-6 accepts; ``model`` in any spelling EXT-9 lists (a label such
+        as ``"CP-7821-K9=V03"`` carries the VID); the hardware version (EXT-1) and current
+        firmware (EXT-6) where known. It has no user or workspace, so it fits *license only*
+        tasks. Raises :class:`IdentifierError` for a value it cannot read and
+        :class:`InputError` when the label's VID and ``hardware_version`` disagree.
+        """
 
     @property
     def row(self) -> Optional[int]:

@@ -28,6 +28,26 @@ pub(crate) struct PyDevice(pub(crate) Device);
 
 #[pymethods]
 impl PyDevice {
+    /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
+    /// such as "CP-7821-K9=V03" carries its VID), and where known the hardware version (EXT-1)
+    /// and current firmware (EXT-6). For the default device task (TASK-8), eligibility and the
+    /// plans' firmware cautions.
+    #[new]
+    #[pyo3(signature = (mac, model, *, hardware_version = None, firmware = None))]
+    fn new(
+        mac: &Bound<'_, PyAny>,
+        model: &Bound<'_, PyAny>,
+        hardware_version: Option<&Bound<'_, PyAny>>,
+        firmware: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyDevice> {
+        let mac = crate::args::string("mac", mac)?;
+        let (model, vid, firmware) =
+            crate::eligibility::phone_texts(model, hardware_version, firmware)?;
+        Device::from_text(&mac, &model, vid.as_deref(), firmware.as_deref())
+            .map(PyDevice)
+            .py()
+    }
+
     /// The upload row it came from (header = 1), or None.
     #[getter]
     fn row(&self) -> Option<u64> {

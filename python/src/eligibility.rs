@@ -310,12 +310,13 @@ pub(crate) fn table_arg(
 
 /// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
 /// their text so that every reading and cross-check stays in core.
-fn check_with(
-    table: &EligibilityTable,
+/// The texts of a phone's model, hardware version and firmware, from `str` or the matching
+/// value objects; the core reads them (`Device::from_text`, `EligibilityTable::check_text`).
+pub(crate) fn phone_texts(
     model: &Bound<'_, PyAny>,
     hardware_version: Option<&Bound<'_, PyAny>>,
     firmware: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PyEligibility> {
+) -> PyResult<(String, Option<String>, Option<String>)> {
     let model = if let Ok(m) = model.cast::<PyModel>() {
         m.get().0.name().to_owned()
     } else if model.is_instance_of::<PyString>() {
@@ -352,6 +353,16 @@ fn check_with(
             )));
         }),
     };
+    Ok((model, vid, firmware))
+}
+
+fn check_with(
+    table: &EligibilityTable,
+    model: &Bound<'_, PyAny>,
+    hardware_version: Option<&Bound<'_, PyAny>>,
+    firmware: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyEligibility> {
+    let (model, vid, firmware) = phone_texts(model, hardware_version, firmware)?;
     table
         .check_text(&model, vid.as_deref(), firmware.as_deref())
         .map(PyEligibility::from)
