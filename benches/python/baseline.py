@@ -48,7 +48,7 @@ import re
 from operator import itemgetter
 from os import PathLike
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple, Union
 
 DATA = Path(__file__).resolve().parents[2] / "core" / "data"
 
@@ -213,7 +213,7 @@ class Directory:
         self.workspace_near: Dict[str, str] = {}
         for w in self.workspaces:
             self.workspace_near.setdefault(near_key(w), w)
-        self.locations: Dict[str, Tuple[bool, frozenset]] = {}
+        self.locations: Dict[str, Tuple[bool, FrozenSet[str]]] = {}
         self.location_near: Dict[str, str] = {}
         for loc in doc.get("locations", ()):
             name = loc["name"].strip()
@@ -255,7 +255,7 @@ def mac_error(text: str) -> str:
     return "mac_invalid_length"
 
 
-def e164_error(text: str, country_codes: frozenset) -> Optional[str]:
+def e164_error(text: str, country_codes: FrozenSet[str]) -> Optional[str]:
     """Why a Phone Number is not E.164 (CSV-5, DEC-4, EXT-12), or None when it is."""
     if not text.startswith("+"):
         return "e164_missing_plus"
@@ -506,7 +506,7 @@ def validate(source: Source, directory: Directory) -> Tuple[int, int, List[Findi
     return added, errors, findings
 
 
-def error_pairs(findings: Iterable[Finding]) -> set:
+def error_pairs(findings: Iterable[Finding]) -> Set[Tuple[int, str]]:
     """The (row, code) of every error finding."""
     return {(row, code) for row, _, code, _ in findings if code not in WARNINGS}
 

@@ -10,6 +10,7 @@ Exits non-zero on any disagreement.
 from __future__ import annotations
 
 import sys
+from typing import Optional, Set, Tuple
 
 import baseline
 import fleet
@@ -20,13 +21,13 @@ ROWS, SEED = 100_000, 42
 EXAMPLES = fleet.ROOT / "examples" / "data"
 
 
-def native_pairs(report, severity: str) -> set:
+def native_pairs(report: mm.UploadReport, severity: str) -> Set[Tuple[Optional[int], str]]:
     return {(f.row, f.code) for f in report.findings if f.severity == severity}
 
 
-def check(name: str, source, directory_json: str) -> None:
+def check(name: str, source: baseline.Source, directory_json: str) -> None:
     report = mm.validate_upload(
-        source, option="license_and_device", directory=fleet.native_directory(mm, directory_json)
+        source, option="license_and_device", directory=mm.Directory.from_json(directory_json)
     )
     added, errors, findings = baseline.validate(
         source, baseline.Directory.from_json(directory_json)

@@ -136,26 +136,3 @@ def check_against_rust(rows: int, seed: int) -> None:
     assert ours == theirs, f"fleet_upload_csv({rows}, {seed}) differs from the Rust generator"
     ours_dir, theirs_dir = fleet_directory_json().encode(), rust_generator("--directory")
     assert ours_dir == theirs_dir, "fleet_directory_json() differs from the Rust generator"
-
-
-def native_directory(mm, text: str):
-    """`text` (a directory JSON document) as an `mpp_migration.Directory`."""
-    from_json = getattr(mm.Directory, "from_json", None)
-    if from_json is not None:
-        return from_json(text)
-    import json
-
-    doc = json.loads(text)
-    return mm.Directory(
-        users=doc.get("users", ()),
-        workspaces=doc.get("workspaces", ()),
-        locations=[
-            mm.Location(
-                loc["name"],
-                cisco_pstn=loc.get("cisco_pstn", False),
-                extensions_in_use=loc.get("extensions_in_use", ()),
-            )
-            for loc in doc.get("locations", ())
-        ],
-        devices_in_webex_calling=doc.get("devices_in_webex_calling", ()),
-    )

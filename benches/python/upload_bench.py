@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Dict, Set, Tuple
 
 import baseline
@@ -51,19 +52,19 @@ def verdict(met: bool) -> str:
     return "met" if met else "NOT MET"
 
 
-def bench_speed(mm, repeat: int, workdir: Path) -> None:
+def bench_speed(mm: ModuleType, repeat: int, workdir: Path) -> None:
     data = fleet.fleet_upload_csv(ROWS, SEED)
     path = workdir / "fleet-100k.csv"
     path.write_bytes(data)
     directory_json = fleet.fleet_directory_json()
     py_directory = baseline.Directory.from_json(directory_json)
-    native_directory = fleet.native_directory(mm, directory_json)
+    native_directory = mm.Directory.from_json(directory_json)
 
-    def run_baseline(source) -> Tuple[int, int, int]:
+    def run_baseline(source: baseline.Source) -> Tuple[int, int, int]:
         added, errors, _ = baseline.validate(source, py_directory)
         return added, errors, added + errors
 
-    def run_native(source) -> Tuple[int, int, int]:
+    def run_native(source: baseline.Source) -> Tuple[int, int, int]:
         report = mm.validate_upload(source, option=OPTION, directory=native_directory)
         return report.added, report.errors, report.total
 
@@ -116,7 +117,7 @@ def memory_child(path: str) -> None:
     """Streams `path` through iter_upload, dropping what it yields; prints its ru_maxrss."""
     import mpp_migration as mm
 
-    directory = fleet.native_directory(mm, fleet.fleet_directory_json())
+    directory = mm.Directory.from_json(fleet.fleet_directory_json())
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     stream = mm.iter_upload(path, option=OPTION, directory=directory)
     items = 0
@@ -138,7 +139,7 @@ def memory_child(path: str) -> None:
     )
 
 
-def bench_memory(mm, workdir: Path) -> None:
+def bench_memory(mm: ModuleType, workdir: Path) -> None:
     if not hasattr(mm, "iter_upload"):
         print("upload_bench: mpp_migration has no iter_upload; peak RSS of streaming not measured")
         return

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import pytest
-from _fleet import fleet_upload_csv
+from fleet import fleet_upload_csv
 
 import mpp_migration as mm
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-from _fleet import fleet_directory_json, fleet_upload_csv
+from fleet import fleet_directory_json, fleet_upload_csv
 
 import mpp_migration as mm
 
