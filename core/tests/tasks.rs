@@ -28,17 +28,22 @@ fn phone(n: u64, model: &str) -> Device {
     Device::new(mac(n), parse_model(model).unwrap())
 }
 
+/// The bundled example upload, validated against the bundled directory.
+fn bundled_report() -> UploadReport {
+    validate_upload_path(
+        data("upload.csv"),
+        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
+    )
+    .unwrap()
+}
+
 fn codes(findings: &[Finding]) -> Vec<&'static str> {
     findings.iter().map(Finding::name).collect()
 }
 
 #[test]
 fn the_bundled_upload_becomes_a_task_and_is_prepared() {
-    let report = validate_upload_path(
-        data("upload.csv"),
-        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
-    )
-    .unwrap();
+    let report = bundled_report();
     let mut board = Board::new();
     board
         .create_task("HQ-wave-1", UploadOption::LicenseAndDevice)
@@ -365,11 +370,7 @@ fn task1_names_and_dev6_one_task_per_device() {
 
 #[test]
 fn elig4_search_and_elig5_device_list() {
-    let report = validate_upload_path(
-        data("upload.csv"),
-        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
-    )
-    .unwrap();
+    let report = bundled_report();
     let mut board = Board::new();
     board
         .create_task("T", UploadOption::LicenseAndDevice)
@@ -521,11 +522,7 @@ fn broken_documents_are_refused_whole() {
 
 #[test]
 fn fleet_planning_splits_groups_and_names() {
-    let report = validate_upload_path(
-        data("upload.csv"),
-        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
-    )
-    .unwrap();
+    let report = bundled_report();
     let mut options = FleetOptions::new("wave 1", UploadOption::LicenseAndDevice);
     options.group_by = FleetGrouping::Location;
     options.max_devices = 2;
@@ -730,11 +727,7 @@ fn single_tasks_save_load_and_lookups_refuse_by_code() {
 
 #[test]
 fn task3_devices_must_fit_the_task_option() {
-    let report = validate_upload_path(
-        data("upload.csv"),
-        UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(directory()),
-    )
-    .unwrap();
+    let report = bundled_report();
     let mut board = Board::new();
     board.create_task("lo", UploadOption::LicenseOnly).unwrap();
     let outcome = board

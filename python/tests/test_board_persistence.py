@@ -8,27 +8,17 @@ import copy
 import json
 import pickle
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 import mpp_migration as mm
+from refusal import refused
 
 DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 DIRECTORY = mm.Directory.from_json_file(DATA / "directory.json")
 BUNDLED = mm.validate_upload(DATA / "upload.csv", "license_and_device", DIRECTORY)
 
-
-def refused(
-    cls: type[mm.MigrationError], code: str, rule: str, call: Callable[..., object], *args: Any
-) -> mm.MigrationError:
-    """Calls `call`, checks it raises `cls` with `code` and `rule`, returns the error."""
-    with pytest.raises(cls) as info:
-        call(*args)
-    err = info.value
-    assert (err.code, err.rule) == (code, rule), str(err)
-    assert err.number == mm.ERROR_CODES[code]
-    return err
 
 
 def phones(first: int, count: int, model: str = "8845") -> mm.UploadReport:

@@ -4,24 +4,14 @@ the same input; `Board.add_fleet_plan` and `Board.add_tasks` take the tasks all 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from fleet import fleet_upload_csv
 
 import mpp_migration as mm
+from refusal import refused
 
-
-def refused(
-    cls: type[mm.MigrationError], code: str, rule: str, call: Callable[..., object], *args: Any
-) -> mm.MigrationError:
-    """Calls `call`, checks it raises `cls` with `code` and `rule`, returns the error."""
-    with pytest.raises(cls) as info:
-        call(*args)
-    err = info.value
-    assert (err.code, err.rule) == (code, rule), str(err)
-    assert err.number == mm.ERROR_CODES[code]
-    return err
 
 
 def phones(count: int, model: str = "8845", first: int = 0) -> mm.UploadReport:

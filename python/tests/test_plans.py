@@ -12,11 +12,12 @@ import json
 import os
 import pickle
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 import mpp_migration as mm
+from refusal import refused
 
 DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 DIRECTORY = mm.Directory.from_json_file(DATA / "directory.json")
@@ -26,17 +27,6 @@ AUTO: dict[str, Any] = {
     "cloud_connected_uc": True, "tftp_server_type": "primary", "load_server": "tftp1.example.com",
 }
 
-
-def refused(
-    cls: type[mm.MigrationError], code: str, rule: str, call: Callable[..., object], *args: Any
-) -> mm.MigrationError:
-    """Calls `call`, checks it raises `cls` with `code` and `rule`, returns the error."""
-    with pytest.raises(cls) as info:
-        call(*args)
-    err = info.value
-    assert (err.code, err.rule) == (code, rule), str(err)
-    assert err.number == mm.ERROR_CODES[code]
-    return err
 
 
 def ready_board(name: str = "HQ_wave_1", report: mm.UploadReport = BUNDLED) -> mm.Board:

@@ -12,11 +12,12 @@ import pickle
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 import pytest
 
 import mpp_migration as mm
+from refusal import refused
 
 DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 DIRECTORY = mm.Directory.from_json_file(DATA / "directory.json")
@@ -24,18 +25,6 @@ BUNDLED = mm.validate_upload(DATA / "upload.csv", "license_and_device", DIRECTOR
 # The five devices the bundled upload accepts, in order.
 MACS = ["001A2B3C4D01", "001A2B3C4D02", "001A2B3C4D03", "001A2B3C4D04", "001A2B3C4D0E"]
 
-
-def refused(
-    cls: type[mm.MigrationError], code: str, rule: str, call: Callable[..., object], *args: Any
-) -> mm.MigrationError:
-    """Calls `call`, checks it raises `cls` with `code` and `rule`, returns the error."""
-    with pytest.raises(cls) as info:
-        call(*args)
-    err = info.value
-    assert (err.code, err.rule) == (code, rule), str(err)
-    assert err.number == mm.ERROR_CODES[code]
-    assert err.severity == "error" and err.message
-    return err
 
 
 def license_only(*rows: str, eligibility: Optional[str] = None) -> mm.UploadReport:
