@@ -3,12 +3,11 @@
 //! exists until one is asked for; `DeviceList.column` reads one attribute of every device in
 //! one call.
 
+use crate::sequence::{Cursor, Subscript, search_range};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PySlice, PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{
     Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadReport,
@@ -299,50 +298,31 @@ impl PyDeviceList {
 
     fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = key.py();
-        if let Ok(slice) = key.cast::<PySlice>() {
-            let ind = slice.indices(self.len as isize)?;
-            let len = ind.slicelength;
-            let start = if len == 0 {
-                0
-            } else {
-                (self.start as isize + ind.start * self.step) as usize
-            };
-            let view = self.view(start, self.step * ind.step, len);
-            return Ok(Bound::new(py, view)?.into_any());
+        match Subscript::resolve(key, self.len, "DeviceList")? {
+            Subscript::At(i) => Ok(Bound::new(py, PyDevice(self.at(i).clone()))?.into_any()),
+            Subscript::Slice { start, step, len } => {
+                let start = if len == 0 {
+                    0
+                } else {
+                    (self.start as isize + start * self.step) as usize
+                };
+                let view = self.view(start, self.step * step, len);
+                Ok(Bound::new(py, view)?.into_any())
+            }
         }
-        if !crate::args::is_int(key) {
-            return Err(PyTypeError::new_err(format!(
-                "DeviceList indices must be integers or slices, not {}",
-                crate::errors::type_name(key)
-            )));
-        }
-        let index: isize = key
-            .extract()
-            .map_err(|_| PyIndexError::new_err("DeviceList index out of range"))?;
-        let index = if index < 0 {
-            index + self.len as isize
-        } else {
-            index
-        };
-        if index < 0 || index as usize >= self.len {
-            return Err(PyIndexError::new_err("DeviceList index out of range"));
-        }
-        Ok(Bound::new(py, PyDevice(self.at(index as usize).clone()))?.into_any())
     }
 
     fn __iter__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
         PyDeviceIterator {
             list: slf.clone().unbind(),
-            next: AtomicUsize::new(0),
-            reversed: false,
+            cursor: Cursor::new(false),
         }
     }
 
     fn __reversed__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
         PyDeviceIterator {
             list: slf.clone().unbind(),
-            next: AtomicUsize::new(0),
-            reversed: true,
+            cursor: Cursor::new(true),
         }
     }
 
@@ -361,16 +341,9 @@ impl PyDeviceList {
         start: isize,
         stop: Option<isize>,
     ) -> PyResult<usize> {
-        let clamp = |i: isize| {
-            if i < 0 {
-                (i + self.len as isize).max(0) as usize
-            } else {
-                (i as usize).min(self.len)
-            }
-        };
-        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(self.len as isize)));
         if let Ok(d) = value.cast::<PyDevice>() {
-            if let Some(i) = (start..stop).find(|&i| *self.at(i) == d.get().0) {
+            if let Some(i) = search_range(start, stop, self.len).find(|&i| *self.at(i) == d.get().0)
+            {
                 return Ok(i);
             }
         }
@@ -464,8 +437,7 @@ impl PyDeviceList {
 #[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
 pub(crate) struct PyDeviceIterator {
     list: Py<PyDeviceList>,
-    next: AtomicUsize,
-    reversed: bool,
+    cursor: Cursor,
 }
 
 #[pymethods]
@@ -476,18 +448,12 @@ impl PyDeviceIterator {
 
     fn __next__(&self, py: Python<'_>) -> Option<PyDevice> {
         let list = self.list.bind(py).get();
-        let i = self.next.fetch_add(1, Ordering::Relaxed);
-        if i >= list.len {
-            self.next.store(list.len, Ordering::Relaxed);
-            return None;
-        }
-        let i = if self.reversed { list.len - 1 - i } else { i };
+        let i = self.cursor.advance(list.len)?;
         Some(PyDevice(list.at(i).clone()))
     }
 
     fn __length_hint__(&self, py: Python<'_>) -> usize {
-        let list = self.list.bind(py).get();
-        list.len.saturating_sub(self.next.load(Ordering::Relaxed))
+        self.cursor.remaining(self.list.bind(py).get().len)
     }
 }
 

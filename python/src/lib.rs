@@ -20,6 +20,7 @@ mod loads;
 mod mac;
 mod model;
 mod plan;
+mod sequence;
 mod source;
 mod task;
 mod upload;

@@ -7,20 +7,20 @@
 //! changes and stays valid whatever happens to the board it came from; the board gives a new
 //! snapshot on each request.
 
+use crate::sequence::{Cursor, Subscript, search_range};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PySlice, PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{
     AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Outcome,
     TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
 };
 
-use crate::args::{boolean, is_int, mac_arg, macs_arg, string};
+use crate::args::{boolean, mac_arg, macs_arg, string};
 use crate::device::PyDevice;
 use crate::eligibility::status_object;
 use crate::enums::{eligibility_filter, member, parse};
@@ -269,51 +269,32 @@ impl PyTaskDeviceList {
 
     fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = key.py();
-        let len = self.len();
-        if let Ok(slice) = key.cast::<PySlice>() {
-            let ind = slice.indices(len as isize)?;
-            let picks: Vec<usize> = (0..ind.slicelength)
-                .map(|k| self.position((ind.start + k as isize * ind.step) as usize))
-                .collect();
-            let view = PyTaskDeviceList {
-                task: Arc::clone(&self.task),
-                picks: Some(picks.into()),
-            };
-            return Ok(Bound::new(py, view)?.into_any());
+        match Subscript::resolve(key, self.len(), "TaskDeviceList")? {
+            Subscript::At(i) => Ok(Bound::new(py, PyTaskDevice(self.at(i).clone()))?.into_any()),
+            Subscript::Slice { start, step, len } => {
+                let picks: Vec<usize> = (0..len)
+                    .map(|k| self.position((start + k as isize * step) as usize))
+                    .collect();
+                let view = PyTaskDeviceList {
+                    task: Arc::clone(&self.task),
+                    picks: Some(picks.into()),
+                };
+                Ok(Bound::new(py, view)?.into_any())
+            }
         }
-        if !is_int(key) {
-            return Err(PyTypeError::new_err(format!(
-                "TaskDeviceList indices must be integers or slices, not {}",
-                type_name(key)
-            )));
-        }
-        let index: isize = key
-            .extract()
-            .map_err(|_| PyIndexError::new_err("TaskDeviceList index out of range"))?;
-        let index = if index < 0 {
-            index + len as isize
-        } else {
-            index
-        };
-        if index < 0 || index as usize >= len {
-            return Err(PyIndexError::new_err("TaskDeviceList index out of range"));
-        }
-        Ok(Bound::new(py, PyTaskDevice(self.at(index as usize).clone()))?.into_any())
     }
 
     fn __iter__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
         PyTaskDeviceIterator {
             list: slf.clone().unbind(),
-            next: AtomicUsize::new(0),
-            reversed: false,
+            cursor: Cursor::new(false),
         }
     }
 
     fn __reversed__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
         PyTaskDeviceIterator {
             list: slf.clone().unbind(),
-            next: AtomicUsize::new(0),
-            reversed: true,
+            cursor: Cursor::new(true),
         }
     }
 
@@ -332,17 +313,10 @@ impl PyTaskDeviceList {
         start: isize,
         stop: Option<isize>,
     ) -> PyResult<usize> {
-        let len = self.len();
-        let clamp = |i: isize| {
-            if i < 0 {
-                (i + len as isize).max(0) as usize
-            } else {
-                (i as usize).min(len)
-            }
-        };
-        let (start, stop) = (clamp(start), clamp(stop.unwrap_or(len as isize)));
         if let Ok(d) = value.cast::<PyTaskDevice>() {
-            if let Some(i) = (start..stop).find(|&i| *self.at(i) == d.get().0) {
+            if let Some(i) =
+                search_range(start, stop, self.len()).find(|&i| *self.at(i) == d.get().0)
+            {
                 return Ok(i);
             }
         }
@@ -384,8 +358,7 @@ impl PyTaskDeviceList {
 #[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
 pub(crate) struct PyTaskDeviceIterator {
     list: Py<PyTaskDeviceList>,
-    next: AtomicUsize,
-    reversed: bool,
+    cursor: Cursor,
 }
 
 #[pymethods]
@@ -396,19 +369,12 @@ impl PyTaskDeviceIterator {
 
     fn __next__(&self, py: Python<'_>) -> Option<PyTaskDevice> {
         let list = self.list.bind(py).get();
-        let len = list.len();
-        let i = self.next.fetch_add(1, Ordering::Relaxed);
-        if i >= len {
-            self.next.store(len, Ordering::Relaxed);
-            return None;
-        }
-        let i = if self.reversed { len - 1 - i } else { i };
+        let i = self.cursor.advance(list.len())?;
         Some(PyTaskDevice(list.at(i).clone()))
     }
 
     fn __length_hint__(&self, py: Python<'_>) -> usize {
-        let list = self.list.bind(py).get();
-        list.len().saturating_sub(self.next.load(Ordering::Relaxed))
+        self.cursor.remaining(self.list.bind(py).get().len())
     }
 }
 

@@ -1,0 +1,102 @@
+//! The sequence protocol the read-only device lists share (`DeviceList`, `TaskDeviceList`):
+//! what a subscript means, `index()`'s search range and an iterator's next position, written
+//! once so the lists behave alike and as Python's own sequences do.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::PySlice;
+
+use crate::args::is_int;
+use crate::errors::type_name;
+
+/// A subscript of a sequence of `len` items, resolved.
+pub(crate) enum Subscript {
+    /// One position, in `0..len`.
+    At(usize),
+    /// A slice: `len` positions `start + k * step` for `k` in `0..len`.
+    Slice {
+        start: isize,
+        step: isize,
+        len: usize,
+    },
+}
+
+impl Subscript {
+    /// Resolves `key` (an int, negative from the end, or a slice) against a sequence of `len`
+    /// items; `list` names the sequence type in the errors, as Python's `list` does.
+    pub(crate) fn resolve(key: &Bound<'_, PyAny>, len: usize, list: &str) -> PyResult<Subscript> {
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let ind = slice.indices(len as isize)?;
+            return Ok(Subscript::Slice {
+                start: ind.start,
+                step: ind.step,
+                len: ind.slicelength,
+            });
+        }
+        if !is_int(key) {
+            return Err(PyTypeError::new_err(format!(
+                "{list} indices must be integers or slices, not {}",
+                type_name(key)
+            )));
+        }
+        let out_of_range = || PyIndexError::new_err(format!("{list} index out of range"));
+        let index: isize = key.extract().map_err(|_| out_of_range())?;
+        let index = if index < 0 {
+            index + len as isize
+        } else {
+            index
+        };
+        if index < 0 || index as usize >= len {
+            return Err(out_of_range());
+        }
+        Ok(Subscript::At(index as usize))
+    }
+}
+
+/// The positions `index(value, start, stop)` searches, clamped to `0..len` as `list.index` does.
+pub(crate) fn search_range(start: isize, stop: Option<isize>, len: usize) -> Range<usize> {
+    let clamp = |i: isize| {
+        if i < 0 {
+            (i + len as isize).max(0) as usize
+        } else {
+            (i as usize).min(len)
+        }
+    };
+    clamp(start)..clamp(stop.unwrap_or(len as isize))
+}
+
+/// Where an iterator over a sequence stands, forwards or reversed. Atomic so a frozen pyclass
+/// can advance it through a shared reference.
+pub(crate) struct Cursor {
+    next: AtomicUsize,
+    reversed: bool,
+}
+
+impl Cursor {
+    /// A cursor at the first item (the last, when `reversed`).
+    pub(crate) fn new(reversed: bool) -> Cursor {
+        Cursor {
+            next: AtomicUsize::new(0),
+            reversed,
+        }
+    }
+
+    /// The next position in a sequence of `len` items, or None once it is exhausted (and from
+    /// then on).
+    pub(crate) fn advance(&self, len: usize) -> Option<usize> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        if i >= len {
+            self.next.store(len, Ordering::Relaxed);
+            return None;
+        }
+        Some(if self.reversed { len - 1 - i } else { i })
+    }
+
+    /// How many positions are left in a sequence of `len` items.
+    pub(crate) fn remaining(&self, len: usize) -> usize {
+        len.saturating_sub(self.next.load(Ordering::Relaxed))
+    }
+}
