@@ -19,6 +19,7 @@
 //!   not that row was otherwise valid: DEC-2's first row keeps the MAC.
 
 mod export;
+mod first_rows;
 mod reader;
 mod records;
 mod report;

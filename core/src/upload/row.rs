@@ -14,6 +14,7 @@ use crate::mac::Mac;
 use crate::model::{ModelLabel, parse_model_label};
 use crate::text::{quoted, trim};
 
+use super::first_rows::FirstRows;
 use super::records::Record;
 use super::schema::{Column, Header, UploadOption};
 
@@ -92,7 +93,8 @@ pub(crate) struct RowValidator {
     option: UploadOption,
     directory: Option<Arc<Directory>>,
     eligibility: Arc<EligibilityTable>,
-    first_row_of_mac: HashMap<Mac, u64>,
+    /// The first row of each MAC (DEC-2).
+    first_row_of_mac: FirstRows<[u8; 6]>,
     /// Model cells already judged (see [`RowValidator::model_verdict`]).
     model_memo: HashMap<Box<str>, (ModelLabel, Vec<Finding>)>,
     /// Locations seen in Extension checks, by name, as small numbers.
@@ -142,7 +144,7 @@ impl RowValidator {
             option,
             directory,
             eligibility,
-            first_row_of_mac: HashMap::new(),
+            first_row_of_mac: FirstRows::new(),
             model_memo: HashMap::new(),
             location_ids: HashMap::new(),
             first_row_of_extension: HashMap::new(),
@@ -303,7 +305,7 @@ impl RowValidator {
     /// DEC-2 and CSV-13 for a MAC that reads.
     fn check_mac(&mut self, out: &mut Findings, mac: Mac) -> Option<Mac> {
         let row = out.row;
-        let first = *self.first_row_of_mac.entry(mac).or_insert(row);
+        let first = self.first_row_of_mac.first_row(mac.octets(), row);
         if first != row {
             out.add(
                 Column::MacAddress,

@@ -1,0 +1,253 @@
+//! The first row of each key, for the rules that judge a row against the earlier rows of the
+//! same file: a MAC may appear once (DEC-2), an extension once per location (DEC-5).
+//!
+//! These are the only parts of an upload's memory that grow with the file: one entry per
+//! distinct key, kept for the whole upload. A general hash map spends 36 to 47 bytes on an
+//! entry of a MAC and a `u64` row (a 16-byte slot after padding, a control byte, a load of 44
+//! to 88%, and the old and the new table both alive while it doubles). [`FirstRows`] spends
+//! 10 (MAC) or 12 (extension) bytes per slot instead, and bounds the cost of growing:
+//!
+//! - a key is stored packed (a MAC as its six octets, an extension key as one `u64`) and a row
+//!   as a `u32`, keys and rows in separate arrays so that nothing is padded; row 0, which no
+//!   data row has (the header is row 1), marks an empty slot;
+//! - slots come in buckets of [`BUCKET`], probed linearly bucket by bucket, which keeps
+//!   searches short at a high load (at most [`MAX_LOAD_SIXTEENTHS`]/16);
+//! - the table is split by the key's hash into [`SHARDS`] shards, each growing on its own:
+//!   while one shard is copied into its larger self the others stay as they are, so the peak
+//!   is the table plus one shard, not twice the table.
+//!
+//! A first row beyond `u32::MAX` (a file of over four billion rows) is kept exactly too: its
+//! slot holds [`IN_OVERFLOW`] and the row itself goes into a plain map beside the table.
+
+use std::hash::{BuildHasher, Hash};
+
+use foldhash::{HashMap, HashMapExt};
+
+/// Slots per bucket.
+const BUCKET: usize = 8;
+
+/// How many independent shards the table is split into (a power of two).
+const SHARDS: usize = 64;
+
+/// A shard grows once its entries would exceed this many sixteenths of its slots (87.5%).
+const MAX_LOAD_SIXTEENTHS: usize = 14;
+
+/// A full shard grows to this many times its size (at least by one bucket).
+const GROWTH_NUM: usize = 2;
+const GROWTH_DEN: usize = 1;
+
+/// The row stored for a key whose first row does not fit a `u32`; the row is in the overflow
+/// map.
+const IN_OVERFLOW: u32 = u32::MAX;
+
+/// A key as the table stores it: small, `Copy`, and reducible to 64 bits for hashing.
+pub(crate) trait PackedKey: Copy + Eq + Hash + Default {
+    /// The key's bits, which are hashed.
+    fn bits(self) -> u64;
+}
+
+/// A MAC address as its six octets (DEC-2).
+impl PackedKey for [u8; 6] {
+    fn bits(self) -> u64 {
+        self.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+    }
+}
+
+/// A key already packed into 64 bits (DEC-5: location and extension).
+impl PackedKey for u64 {
+    fn bits(self) -> u64 {
+        self
+    }
+}
+
+/// [`BUCKET`] slots: their keys, then their rows (0: empty). Slots fill from the first, so the
+/// first empty slot ends every search.
+#[derive(Clone, Copy)]
+struct Bucket<K> {
+    keys: [K; BUCKET],
+    rows: [u32; BUCKET],
+}
+
+impl<K: PackedKey> Bucket<K> {
+    fn empty() -> Bucket<K> {
+        Bucket {
+            keys: [K::default(); BUCKET],
+            rows: [0; BUCKET],
+        }
+    }
+}
+
+/// One shard: buckets probed linearly (wrapping around), and how many slots are taken.
+struct Shard<K> {
+    buckets: Vec<Bucket<K>>,
+    len: usize,
+}
+
+impl<K: PackedKey> Shard<K> {
+    /// The bucket where the search for a key of hash `hash` starts: the hash's high bits
+    /// scaled to the bucket count ("fast range", any count will do). The shard was chosen by
+    /// the low bits, so the two are independent.
+    fn home(&self, hash: u64) -> usize {
+        ((u128::from(hash) * self.buckets.len() as u128) >> 64) as usize
+    }
+
+    /// The slot of `key` as `(bucket, slot, found)`: where it is, or the empty slot where it
+    /// goes. The shard must have a free slot.
+    fn find(&self, key: K, hash: u64) -> (usize, usize, bool) {
+        let mut b = self.home(hash);
+        loop {
+            let bucket = &self.buckets[b];
+            for s in 0..BUCKET {
+                if bucket.rows[s] == 0 {
+                    return (b, s, false);
+                }
+                if bucket.keys[s] == key {
+                    return (b, s, true);
+                }
+            }
+            b += 1;
+            if b == self.buckets.len() {
+                b = 0;
+            }
+        }
+    }
+
+    /// Whether one more entry fits under the load limit.
+    fn has_room(&self) -> bool {
+        (self.len + 1) * 16 <= self.buckets.len() * BUCKET * MAX_LOAD_SIXTEENTHS
+    }
+
+    /// Re-spreads the entries over `buckets` buckets (at least enough for them all).
+    fn resize(&mut self, buckets: usize, hasher: &foldhash::fast::RandomState) {
+        let old = std::mem::replace(&mut self.buckets, vec![Bucket::empty(); buckets]);
+        for bucket in &old {
+            for s in 0..BUCKET {
+                let row = bucket.rows[s];
+                if row == 0 {
+                    break;
+                }
+                let key = bucket.keys[s];
+                let (b, slot, _) = self.find(key, hasher.hash_one(key.bits()));
+                self.buckets[b].keys[slot] = key;
+                self.buckets[b].rows[slot] = row;
+            }
+        }
+    }
+}
+
+/// The first row of each key (see the module's documentation).
+pub(crate) struct FirstRows<K> {
+    shards: Vec<Shard<K>>,
+    hasher: foldhash::fast::RandomState,
+    /// The first rows that do not fit a `u32`.
+    overflow: HashMap<K, u64>,
+}
+
+impl<K: PackedKey> FirstRows<K> {
+    /// An empty table; it allocates on the first insertion.
+    pub(crate) fn new() -> FirstRows<K> {
+        FirstRows {
+            shards: (0..SHARDS)
+                .map(|_| Shard {
+                    buckets: Vec::new(),
+                    len: 0,
+                })
+                .collect(),
+            hasher: foldhash::fast::RandomState::default(),
+            overflow: HashMap::new(),
+        }
+    }
+
+    /// The first row of `key`, recording `row` (at least 1) as its first when it has none.
+    pub(crate) fn first_row(&mut self, key: K, row: u64) -> u64 {
+        let hash = self.hasher.hash_one(key.bits());
+        let shard = &mut self.shards[hash as usize % SHARDS];
+        let (mut b, mut s, found) = match shard.buckets.is_empty() {
+            true => (0, 0, false),
+            false => shard.find(key, hash),
+        };
+        if found {
+            return match shard.buckets[b].rows[s] {
+                IN_OVERFLOW => self.overflow.get(&key).copied().unwrap_or(u64::MAX),
+                first => u64::from(first),
+            };
+        }
+        if !shard.has_room() {
+            let n = shard.buckets.len();
+            shard.resize((n * GROWTH_NUM / GROWTH_DEN).max(n + 1), &self.hasher);
+            (b, s, _) = shard.find(key, hash);
+        }
+        let bucket = &mut shard.buckets[b];
+        shard.len += 1;
+        bucket.keys[s] = key;
+        match u32::try_from(row) {
+            Ok(small) if small != IN_OVERFLOW && small != 0 => bucket.rows[s] = small,
+            _ => {
+                bucket.rows[s] = IN_OVERFLOW;
+                self.overflow.insert(key, row);
+            }
+        }
+        row
+    }
+
+    /// How many keys are recorded.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.shards.iter().map(|s| s.len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_first_row_of_a_key_is_kept() {
+        let mut t = FirstRows::<u64>::new();
+        assert_eq!(t.first_row(7, 2), 2);
+        assert_eq!(t.first_row(7, 3), 2);
+        assert_eq!(t.first_row(8, 4), 4);
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn many_keys_grow_every_shard() {
+        let mut t = FirstRows::<[u8; 6]>::new();
+        for i in 0..100_000u64 {
+            let key = (i * 0x9E37_79B9).to_be_bytes();
+            let key = [key[2], key[3], key[4], key[5], key[6], key[7]];
+            assert_eq!(t.first_row(key, i + 2), i + 2);
+        }
+        for i in 0..100_000u64 {
+            let key = (i * 0x9E37_79B9).to_be_bytes();
+            let key = [key[2], key[3], key[4], key[5], key[6], key[7]];
+            assert_eq!(t.first_row(key, 1_000_000), i + 2);
+        }
+        assert_eq!(t.len(), 100_000);
+    }
+
+    #[test]
+    fn rows_beyond_u32_are_kept_exactly() {
+        let mut t = FirstRows::<u64>::new();
+        let big = u64::from(u32::MAX) + 10;
+        assert_eq!(t.first_row(1, big), big);
+        assert_eq!(t.first_row(1, big + 1), big);
+        assert_eq!(t.first_row(2, u64::from(u32::MAX)), u64::from(u32::MAX));
+        assert_eq!(t.first_row(2, big + 2), u64::from(u32::MAX));
+        assert_eq!(t.first_row(3, 5), 5);
+        assert_eq!(t.first_row(3, big + 3), 5);
+    }
+
+    proptest! {
+        #[test]
+        fn it_agrees_with_a_hash_map(keys in prop::collection::vec(0u64..300, 0..2_000)) {
+            let mut t = FirstRows::<u64>::new();
+            let mut m = std::collections::HashMap::new();
+            for (i, key) in keys.into_iter().enumerate() {
+                let row = i as u64 + 2;
+                prop_assert_eq!(t.first_row(key, row), *m.entry(key).or_insert(row));
+            }
+        }
+    }
+}
