@@ -187,7 +187,8 @@ pub struct Directory {
     locations: Vec<Location>,
     location_exact: HashMap<String, usize>,
     location_near: NearIndex,
-    extensions: Vec<HashSet<String>>,
+    /// The extensions in use in each location, as [`extension_code`]s.
+    extensions: Vec<HashSet<u64>>,
     devices: HashSet<Mac>,
 }
 
@@ -400,17 +401,19 @@ impl Directory {
                 ));
             }
             let mut in_use = HashSet::new();
+            let mut extensions = Vec::new();
             for (j, ext) in location.extensions_in_use.iter().enumerate() {
                 let ext = ext.trim();
-                if !is_extension(ext) {
+                let Some(code) = extension_code(ext) else {
                     return Err(invalid(
                         format!("{path}.extensions_in_use[{j}]"),
                         format!("{ext:?} is not 2 to 10 digits (DEC-5)"),
                     ));
+                };
+                if in_use.insert(code) {
+                    extensions.push(ext.to_owned());
                 }
-                in_use.insert(ext.to_owned());
             }
-            let mut extensions: Vec<String> = in_use.iter().cloned().collect();
             extensions.sort_unstable();
             dir.location_exact.insert(name.clone(), dir.locations.len());
             dir.location_near.insert(&name, dir.locations.len());
@@ -449,8 +452,16 @@ impl Directory {
 
     /// The location with exactly this name (CSV-11), or how it nearly matches one (DEC-7).
     pub fn match_location(&self, name: &str) -> (NameMatch<'_>, Option<&Location>) {
+        let (found, index) = self.match_location_index(name);
+        (found, index.map(|i| &self.locations[i]))
+    }
+
+    /// [`match_location`](Self::match_location) giving the position of the location in
+    /// [`locations`](Self::locations), which later checks of the same row use instead of the
+    /// name ([`extension_code_in_use`](Self::extension_code_in_use)).
+    pub(crate) fn match_location_index(&self, name: &str) -> (NameMatch<'_>, Option<usize>) {
         if let Some(&i) = self.location_exact.get(name) {
-            return (NameMatch::Exact, Some(&self.locations[i]));
+            return (NameMatch::Exact, Some(i));
         }
         match self.location_near.find(name, |i| &self.locations[i].name) {
             Some(i) => (NameMatch::NearMiss(&self.locations[i].name), None),
@@ -460,9 +471,18 @@ impl Directory {
 
     /// Whether `extension` is in use in the location with exactly this name (CSV-6).
     pub fn extension_in_use(&self, location: &str, extension: &str) -> bool {
-        self.location_exact
-            .get(location)
-            .is_some_and(|&i| self.extensions[i].contains(extension))
+        match (self.location_exact.get(location), extension_code(extension)) {
+            (Some(&i), Some(code)) => self.extension_code_in_use(i, code),
+            _ => false,
+        }
+    }
+
+    /// Whether the extension of [`extension_code`] `code` is in use in the location at
+    /// `index` of [`locations`](Self::locations) (CSV-6).
+    pub(crate) fn extension_code_in_use(&self, index: usize, code: u64) -> bool {
+        self.extensions
+            .get(index)
+            .is_some_and(|in_use| in_use.contains(&code))
     }
 
     /// Whether the device is already configured in Webex Calling (CSV-13, TASK-9).
@@ -494,6 +514,16 @@ impl Directory {
 /// An extension: 2 to 10 digits (EXT-12, DEC-5).
 pub(crate) fn is_extension(text: &str) -> bool {
     (2..=10).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An extension (2 to 10 digits, DEC-5) as one number that keeps its length: its digits after
+/// a leading 1, so that `0012` (10012) and `12` (112) stay distinct. Below 2·10¹⁰, that is
+/// 35 bits. `None` for a text that is not an extension.
+pub(crate) fn extension_code(text: &str) -> Option<u64> {
+    is_extension(text).then(|| {
+        text.bytes()
+            .fold(1u64, |code, b| code * 10 + u64::from(b - b'0'))
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use crate::device::{Assignment, Device, OwnerType};
-use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, is_extension};
+use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, extension_code};
 use crate::e164::E164;
 use crate::eligibility::EligibilityTable;
 use crate::email::validate_email;
@@ -97,11 +97,14 @@ pub(crate) struct RowValidator {
     first_row_of_mac: FirstRows<[u8; 6]>,
     /// Model cells already judged (see [`RowValidator::model_verdict`]).
     model_memo: HashMap<Box<str>, (ModelLabel, Vec<Finding>)>,
-    /// Locations seen in Extension checks, by name, as small numbers.
-    location_ids: HashMap<String, u32>,
-    /// The first row of each (location, extension); the extension is its digits as a number
-    /// with its length, so `0012` and `12` stay distinct.
-    first_row_of_extension: HashMap<(u32, u64), u64>,
+    /// Without a directory, the locations seen in Extension checks, by name, as small
+    /// numbers (with one, a location is its position in the directory).
+    location_ids: HashMap<String, u64>,
+    /// The first row of each (location, extension), packed by [`extension_key`].
+    first_row_of_extension: FirstRows<u64>,
+    /// The same for the keys [`extension_key`] cannot pack (a file naming over 2²⁹ distinct
+    /// locations).
+    first_row_of_extension_wide: HashMap<(u64, u64), u64>,
 }
 
 /// Collects a row's findings, placing each at the row and column.
@@ -147,7 +150,8 @@ impl RowValidator {
             first_row_of_mac: FirstRows::new(),
             model_memo: HashMap::new(),
             location_ids: HashMap::new(),
-            first_row_of_extension: HashMap::new(),
+            first_row_of_extension: FirstRows::new(),
+            first_row_of_extension_wide: HashMap::new(),
         }
     }
 
@@ -409,7 +413,7 @@ impl RowValidator {
                     ErrorCode::LocationNameTooLong,
                     format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
                 ),
-                Some(name) => match directory.map(|d| d.match_location(name)) {
+                Some(name) => match directory.map(|d| d.match_location_index(name)) {
                     None => location = Some((name, None)),
                     Some((NameMatch::Exact, found)) => location = Some((name, found)),
                     Some((NameMatch::NearMiss(existing), _)) => out.add(
@@ -466,16 +470,13 @@ impl RowValidator {
                     ErrorCode::ExtensionNotAllowed,
                     format!("a USER row must have no Extension; found {}", quoted(text)),
                 );
-            } else if !is_extension(text) {
-                out.error(
-                    Column::Extension,
-                    ErrorCode::ExtensionInvalid,
-                    format!("extension {} is not 2 to 10 digits", quoted(text)),
-                );
-            } else {
+            } else if let Some(code) = extension_code(text) {
                 extension = Some(text);
-                if let Some((loc_name, _)) = location {
-                    if directory.is_some_and(|d| d.extension_in_use(loc_name, text)) {
+                if let Some((loc_name, index)) = location {
+                    if directory
+                        .zip(index)
+                        .is_some_and(|(d, i)| d.extension_code_in_use(i, code))
+                    {
                         out.error(
                             Column::Extension,
                             ErrorCode::ExtensionInUse,
@@ -485,11 +486,17 @@ impl RowValidator {
                             ),
                         );
                     }
-                    let first = self.first_row_of_extension(loc_name, text, out.row);
+                    let first = self.first_row_of_extension(loc_name, index, code, out.row);
                     if first != out.row {
                         out.error(Column::Extension, ErrorCode::ExtensionDuplicate, format!("extension {text} in location {} is already used by row {first} of this file", quoted(loc_name)));
                     }
                 }
+            } else {
+                out.error(
+                    Column::Extension,
+                    ErrorCode::ExtensionInvalid,
+                    format!("extension {} is not 2 to 10 digits", quoted(text)),
+                );
             }
         }
 
@@ -538,8 +545,8 @@ impl RowValidator {
                     "Call Plan is true on a USER row; it applies to newly added workspaces only"
                         .to_owned(),
                 );
-            } else if let Some((loc_name, Some(loc))) = location {
-                if !loc.is_cisco_pstn() {
+            } else if let (Some((loc_name, Some(i))), Some(d)) = (location, directory) {
+                if !d.locations()[i].is_cisco_pstn() {
                     out.error(
                         Column::CallPlan,
                         ErrorCode::CallPlanNotCiscoPstn,
@@ -650,23 +657,43 @@ impl RowValidator {
         }
     }
 
-    /// DEC-5: the first row that used `extension` in `location`, recording `row` if none did.
-    fn first_row_of_extension(&mut self, location: &str, extension: &str, row: u64) -> u64 {
-        let next_id = self.location_ids.len() as u32;
-        let id = match self.location_ids.get(location) {
-            Some(&id) => id,
-            None => *self
-                .location_ids
-                .entry(location.to_owned())
-                .or_insert(next_id),
+    /// DEC-5: the first row that used the extension of [`extension_code`] `code` in a
+    /// location, recording `row` if none did. The location is its `index` in the directory, or
+    /// without a directory its name.
+    fn first_row_of_extension(
+        &mut self,
+        location: &str,
+        index: Option<usize>,
+        code: u64,
+        row: u64,
+    ) -> u64 {
+        let id = match index {
+            Some(i) => i as u64,
+            None => match self.location_ids.get(location) {
+                Some(&id) => id,
+                None => {
+                    let id = self.location_ids.len() as u64;
+                    self.location_ids.insert(location.to_owned(), id);
+                    id
+                }
+            },
         };
-        // 2 to 10 digits: the value fits in 34 bits, the length goes above it.
-        let value = extension
-            .bytes()
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
-        let key = (id, value | ((extension.len() as u64) << 40));
-        *self.first_row_of_extension.entry(key).or_insert(row)
+        match extension_key(id, code) {
+            Some(key) => self.first_row_of_extension.first_row(key, row),
+            None => *self
+                .first_row_of_extension_wide
+                .entry((id, code))
+                .or_insert(row),
+        }
     }
+}
+
+/// DEC-5: a location's number and an [`extension_code`] (35 bits) packed into one key, when
+/// the number fits the 29 bits left.
+fn extension_key(location: u64, code: u64) -> Option<u64> {
+    const CODE_BITS: u32 = 35;
+    debug_assert!(code < 1 << CODE_BITS);
+    (location < 1 << (64 - CODE_BITS)).then_some((location << CODE_BITS) | code)
 }
 
 /// A refused row, keeping its cells for the errors export (CSV-15).
@@ -699,5 +726,35 @@ fn parse_call_plan(text: &str) -> Option<bool> {
         "" | "false" | "no" | "0" => Some(false),
         "true" | "yes" | "1" => Some(true),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dec5_keys_beyond_the_packed_range_are_kept_too() {
+        let mut v = RowValidator::new(
+            UploadOption::LicenseAndDevice,
+            None,
+            EligibilityTable::control_hub(),
+        );
+        let code = extension_code("0012").unwrap();
+        assert_ne!(code, extension_code("12").unwrap());
+        let wide = Some(1usize << 29);
+        assert_eq!(extension_key(1 << 29, code), None);
+        assert_eq!(v.first_row_of_extension("x", wide, code, 2), 2);
+        assert_eq!(v.first_row_of_extension("x", wide, code, 3), 2);
+        assert_eq!(v.first_row_of_extension("x", Some(0), code, 4), 4);
+        // Without a directory, locations are told apart by name.
+        let mut v = RowValidator::new(
+            UploadOption::LicenseAndDevice,
+            None,
+            EligibilityTable::control_hub(),
+        );
+        assert_eq!(v.first_row_of_extension("HQ", None, code, 5), 5);
+        assert_eq!(v.first_row_of_extension("HQ", None, code, 6), 5);
+        assert_eq!(v.first_row_of_extension("Branch", None, code, 7), 7);
     }
 }
