@@ -286,20 +286,21 @@ impl RowValidator {
                 );
                 None
             }
-            Some(text) if looks_like_activation_code(text) => {
-                out.error(
-                    Column::MacAddress,
-                    ErrorCode::ActivationCodeUnsupported,
-                    format!("{} looks like an activation code; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC address", quoted(text)),
-                );
-                None
-            }
             Some(text) => match Mac::parse(text) {
+                Ok(mac) => self.check_mac(out, mac),
+                // A MAC that reads is never 16 digits: only a refused one can be a code.
+                Err(_) if looks_like_activation_code(text) => {
+                    out.error(
+                        Column::MacAddress,
+                        ErrorCode::ActivationCodeUnsupported,
+                        format!("{} looks like an activation code; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC address", quoted(text)),
+                    );
+                    None
+                }
                 Err(e) => {
                     out.add(Column::MacAddress, e.into_finding());
                     None
                 }
-                Ok(mac) => self.check_mac(out, mac),
             },
         };
         let (label, mac) = (model?, mac?);
