@@ -409,7 +409,8 @@ impl RowValidator {
             Cell::Unreadable => {}
             c => match c.text() {
                 None => out.missing(Column::Location, c, ErrorCode::LocationMissing, "give the name of a location of the organisation"),
-                Some(name) if name.chars().count() > MAX_LOCATION_NAME => out.error(
+                // A name of at most 80 bytes has at most 80 characters: counted only if longer.
+                Some(name) if name.len() > MAX_LOCATION_NAME && name.chars().count() > MAX_LOCATION_NAME => out.error(
                     Column::Location,
                     ErrorCode::LocationNameTooLong,
                     format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
@@ -721,12 +722,15 @@ fn looks_like_activation_code(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
 }
 
-/// DEC-6: Call Plan values.
+/// DEC-6: Call Plan values, any case.
 fn parse_call_plan(text: &str) -> Option<bool> {
-    match text.to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" => Some(false),
-        "true" | "yes" | "1" => Some(true),
-        _ => None,
+    let is = |value: &str| text.eq_ignore_ascii_case(value);
+    if ["", "false", "no", "0"].into_iter().any(is) {
+        Some(false)
+    } else if ["true", "yes", "1"].into_iter().any(is) {
+        Some(true)
+    } else {
+        None
     }
 }
 
