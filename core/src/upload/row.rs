@@ -220,9 +220,9 @@ impl RowValidator {
         }
         let cell = |c: Column| cells[c as usize];
         let device = match self.option {
-            UploadOption::LicenseOnly => {
-                self.phone(&mut out, cell(Column::Model), cell(Column::MacAddress))
-            }
+            UploadOption::LicenseOnly => self
+                .phone(&mut out, cell(Column::Model), cell(Column::MacAddress))
+                .map(|(mac, label)| Device::uploaded(mac, label, None, row)),
             UploadOption::LicenseAndDevice => self.license_and_device(&mut out, &cells),
         };
         // Report in column order, whatever order the rules ran in (stable: a column's own
@@ -241,7 +241,7 @@ impl RowValidator {
         }
         UploadRow {
             row,
-            device: device.map(|d| d.with_row(Some(row))),
+            device,
             findings: out.list,
             cells: Vec::new(),
             blank: false,
@@ -250,7 +250,12 @@ impl RowValidator {
 
     /// Model and MAC Address: the two columns of both schemas (CSV-8, CSV-9, CSV-10, CSV-13,
     /// DEV-2, DEV-4, DEV-6, DEC-2, DEC-8).
-    fn phone(&mut self, out: &mut Findings, model: Cell<'_>, mac: Cell<'_>) -> Option<Device> {
+    fn phone(
+        &mut self,
+        out: &mut Findings,
+        model: Cell<'_>,
+        mac: Cell<'_>,
+    ) -> Option<(Mac, ModelLabel)> {
         let model = match model.text() {
             None if model.is_unreadable() => None,
             None => {
@@ -303,8 +308,7 @@ impl RowValidator {
                 }
             },
         };
-        let (label, mac) = (model?, mac?);
-        Some(Device::new(mac, label.model).with_hardware_version(label.hardware_version))
+        Some((mac?, model?))
     }
 
     /// DEC-2 and CSV-13 for a MAC that reads.
@@ -522,7 +526,7 @@ impl RowValidator {
         }
 
         // CSV-8, CSV-9, CSV-10, CSV-13, DEV-6, DEC-2, DEC-8: Model and MAC Address.
-        let device = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
+        let phone = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
 
         // CSV-12, DEC-6: Call Plan.
         let mut call_plan = false;
@@ -567,15 +571,20 @@ impl RowValidator {
             }
         }
 
-        let (owner, username, (location, _)) = (owner?, username?, location?);
-        Some(device?.with_assignment(Some(Assignment {
+        // A row with an error is refused: its device would only be dropped.
+        if out.has_errors() {
+            return None;
+        }
+        let ((mac, label), owner, username, (location, _)) = (phone?, owner?, username?, location?);
+        let assignment = Assignment {
             owner_type: owner,
             username: username.to_owned(),
             phone_number,
             extension: extension.map(str::to_owned),
             location: location.to_owned(),
             call_plan,
-        })))
+        };
+        Some(Device::uploaded(mac, label, Some(assignment), out.row))
     }
 }
 
