@@ -131,11 +131,18 @@ impl<'a> Record<'a> {
         self.field(i).map(std::str::from_utf8)
     }
 
-    /// Whether every stored field is UTF-8 (one check of the record as read, plus the few
-    /// unescaped fields).
-    pub(crate) fn is_text(&self) -> bool {
-        self.raw_text.is_some()
-            && (self.scratch.is_empty() || std::str::from_utf8(self.scratch).is_ok())
+    /// The stored fields as text, when every one is UTF-8 (one check of the record as read,
+    /// plus the few unescaped fields).
+    pub(crate) fn texts(&self) -> Option<Texts<'a>> {
+        let scratch = match self.scratch {
+            [] => "",
+            bytes => std::str::from_utf8(bytes).ok()?,
+        };
+        Some(Texts {
+            raw: self.raw_text?,
+            scratch,
+            spans: self.spans,
+        })
     }
 
     /// Whether every field is empty or white space: a blank row (DEC-10). A record skipped
@@ -144,6 +151,27 @@ impl<'a> Record<'a> {
         self.empty_line
             || (!self.flags.too_long
                 && self.fields().all(|f| f.iter().all(u8::is_ascii_whitespace)))
+    }
+}
+
+/// The fields of a record that is all UTF-8 (see [`Record::texts`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Texts<'a> {
+    raw: &'a str,
+    scratch: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Texts<'a> {
+    /// Field `i`, if it was stored.
+    pub(crate) fn get(&self, i: usize) -> Option<&'a str> {
+        let span = self.spans.get(i)?;
+        let from = if span.in_scratch {
+            self.scratch
+        } else {
+            self.raw
+        };
+        from.get(Record::range(span))
     }
 }
 

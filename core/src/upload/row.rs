@@ -207,11 +207,11 @@ impl RowValidator {
         }
         // Read every cell, reporting the unreadable ones.
         let mut cells = [Cell::Absent; 9];
-        if rec.is_text() && rec.flags.long_field.is_none() {
+        if let Some(texts) = rec.texts().filter(|_| rec.flags.long_field.is_none()) {
             // The common case: every byte is UTF-8 and no cell is too long, so only the
             // schema's columns need reading.
             for column in Column::ALL {
-                if let Some(Some(Ok(text))) = header.position(column).map(|p| rec.text(p)) {
+                if let Some(text) = header.position(column).and_then(|p| texts.get(p)) {
                     cells[column as usize] = Cell::Text(trim(text));
                 }
             }
