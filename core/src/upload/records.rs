@@ -74,6 +74,7 @@ pub(crate) struct RecordFlags {
 
 /// Where a field's bytes are: in the record as read, or unescaped into scratch space.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(PartialEq, Eq))]
 struct Span {
     range: (u32, u32),
     in_scratch: bool,
@@ -188,6 +189,7 @@ static UNQUOTED_SPECIAL: [bool; 256] = {
 const CHUNK: usize = 64 * 1024;
 
 /// How a scan of the buffered bytes ended.
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 enum Scan {
     /// A record of `len` bytes, its terminator included; `cr`: it ended with `\r`.
     Done { len: usize, cr: bool },
@@ -418,6 +420,14 @@ impl Fields<'_> {
         }
     }
 
+    /// Forgets the fields recorded so far, to scan the record again.
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.scratch.clear();
+        self.count = 0;
+        self.flags = RecordFlags::default();
+    }
+
     fn raw(&mut self, start: usize, end: usize) {
         self.push(Span {
             range: (start as u32, end as u32),
@@ -439,6 +449,107 @@ impl Fields<'_> {
 
 /// Scans one record at the start of `s` (the buffered bytes; `eof`: nothing follows them).
 fn scan_record(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
+    scan_plain_line(s, fields).unwrap_or_else(|| scan_record_bytewise(s, eof, fields))
+}
+
+/// The common record, fast: a whole line ended by `\n` or `\r\n`, without quotes, backslashes
+/// or other carriage returns, whose fields are simply the text between commas. It is read
+/// eight bytes at a time (see [`Word`]); `None`, with no field recorded, for any other record,
+/// which the byte-wise scan then reads.
+fn scan_plain_line(s: &[u8], fields: &mut Fields<'_>) -> Option<Scan> {
+    let mut start = 0;
+    let mut chunks = s.chunks_exact(8);
+    let mut base = 0;
+    let special = loop {
+        let (word, last) = match chunks.next() {
+            Some(chunk) => (Word::new(chunk), false),
+            // The last bytes, padded with zero bytes, which are nothing special.
+            None => (Word::new(chunks.remainder()), true),
+        };
+        let special = word.specials();
+        let mut commas = word.equal(b',') & Word::before_first(special);
+        while commas != 0 {
+            let at = base + commas.trailing_zeros() as usize / 8;
+            fields.raw(start, at);
+            start = at + 1;
+            commas &= commas - 1;
+        }
+        if special != 0 {
+            break base + special.trailing_zeros() as usize / 8;
+        }
+        if last {
+            // No line break in the buffered bytes.
+            fields.clear();
+            return None;
+        }
+        base += 8;
+    };
+    let cr = match (s.get(special), s.get(special + 1)) {
+        (Some(b'\n'), _) => false,
+        (Some(b'\r'), Some(b'\n')) => true,
+        _ => {
+            fields.clear();
+            return None;
+        }
+    };
+    fields.raw(start, special);
+    Some(Scan::Done {
+        len: special + 1,
+        cr,
+    })
+}
+
+/// Eight bytes of a record as one number, to find the bytes that matter many at a time
+/// ("SWAR": SIMD within a register; the crate allows no `unsafe`, hence no SIMD intrinsics).
+/// Byte `k` of the record is byte `k` of the number, counting from the least significant.
+#[derive(Clone, Copy)]
+struct Word(u64);
+
+impl Word {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+    /// Up to eight bytes, padded with zero bytes.
+    fn new(bytes: &[u8]) -> Word {
+        let mut word = [0u8; 8];
+        match <[u8; 8]>::try_from(bytes) {
+            Ok(whole) => word = whole,
+            Err(_) => word[..bytes.len()].copy_from_slice(bytes),
+        }
+        Word(u64::from_le_bytes(word))
+    }
+
+    /// The high bit of every byte equal to `b`, exactly.
+    fn equal(self, b: u8) -> u64 {
+        let x = self.0 ^ (Word::ONES * u64::from(b));
+        !(((x & Word::LOW7) + Word::LOW7) | x | Word::LOW7)
+    }
+
+    /// The high bit of the bytes equal to `b`: exact up to the first such byte, and maybe set
+    /// on some bytes after it (a borrow), which is all a search for the first needs.
+    fn equal_from_first(self, b: u8) -> u64 {
+        let x = self.0 ^ (Word::ONES * u64::from(b));
+        x.wrapping_sub(Word::ONES) & !x & Word::HIGH
+    }
+
+    /// Flags whose lowest is the first byte that ends a plain line or is not allowed in one:
+    /// a line break, a quote or a backslash (0: none).
+    fn specials(self) -> u64 {
+        self.equal_from_first(b'\n')
+            | self.equal_from_first(b'\r')
+            | self.equal_from_first(b'"')
+            | self.equal_from_first(b'\\')
+    }
+
+    /// The bits below the lowest flag of `flags` (all of them when there is none).
+    fn before_first(flags: u64) -> u64 {
+        (flags & flags.wrapping_neg()).wrapping_sub(1)
+    }
+}
+
+/// Scans one record byte by byte: any record the grammar allows (see [`scan_record`]).
+fn scan_record_bytewise(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
     let n = s.len();
     let mut i = 0;
     loop {
@@ -691,7 +802,62 @@ mod tests {
         }
     }
 
+    /// What a scanner made of `s`: its outcome, the fields' spans, the scratch space, the field
+    /// count and flags.
+    type Scanned = (Option<Scan>, Vec<Span>, Vec<u8>, usize, RecordFlags);
+
+    fn scan_with(
+        scanner: impl Fn(&[u8], &mut Fields<'_>) -> Option<Scan>,
+        s: &[u8],
+        limits: &ReaderLimits,
+    ) -> Scanned {
+        let (mut spans, mut scratch) = (Vec::new(), Vec::new());
+        let mut fields = Fields {
+            spans: &mut spans,
+            scratch: &mut scratch,
+            count: 0,
+            flags: RecordFlags::default(),
+            limits,
+        };
+        let scan = scanner(s, &mut fields);
+        let (count, flags) = (fields.count, fields.flags);
+        (scan, spans, scratch, count, flags)
+    }
+
+    #[test]
+    fn plain_lines_take_the_fast_path() {
+        let limits = ReaderLimits::default();
+        for line in [
+            &b"a,b,,long field here,x\n"[..],
+            b"\n",
+            b"a,b\r\nc",
+            b"0123456,\n",
+        ] {
+            let (scan, ..) = scan_with(scan_plain_line, line, &limits);
+            assert!(scan.is_some(), "{:?}", String::from_utf8_lossy(line));
+        }
+        for line in [&b"a,\"b\"\n"[..], b"a\\,b\n", b"a\rb\n", b"a,b", b"a,b\r"] {
+            let (scan, spans, _, count, _) = scan_with(scan_plain_line, line, &limits);
+            assert!(scan.is_none() && spans.is_empty() && count == 0);
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_fast_path_reads_what_the_bytewise_scan_reads(input in "[a-c,\"\\\\\r\n ]{0,40}", eof in any::<bool>(), small in any::<bool>()) {
+            let limits = if small {
+                ReaderLimits { max_field_bytes: 3, max_record_bytes: 100, max_fields: 4 }
+            } else {
+                ReaderLimits::default()
+            };
+            let s = input.as_bytes();
+            let fast = scan_with(scan_plain_line, s, &limits);
+            if fast.0.is_some() {
+                let slow = scan_with(|s, f| Some(scan_record_bytewise(s, eof, f)), s, &limits);
+                prop_assert_eq!(fast, slow);
+            }
+        }
+
         #[test]
         fn chunking_never_changes_the_records(input in "[a-c,\"\\\\\r\n ]{0,60}") {
             let whole = read_all(input.as_bytes(), ReaderLimits::default()).0;
