@@ -5,38 +5,38 @@
 //! distinct key, kept for the whole upload. A general hash map spends 36 to 47 bytes on an
 //! entry of a MAC and a `u64` row (a 16-byte slot after padding, a control byte, a load of 44
 //! to 88%, and the old and the new table both alive while it doubles). [`FirstRows`] spends
-//! 10 (MAC) or 12 (extension) bytes per slot instead, and bounds the cost of growing:
+//! 11 (MAC) or 13 (extension) bytes per slot instead, about 17 to 20 per key at the load it
+//! keeps (see [`Shard::next_size`]), and bounds the cost of growing:
 //!
 //! - a key is stored packed (a MAC as its six octets, an extension key as one `u64`) and a row
-//!   as a `u32`, keys and rows in separate arrays so that nothing is padded; row 0, which no
-//!   data row has (the header is row 1), marks an empty slot;
-//! - slots come in buckets of [`BUCKET`], probed linearly bucket by bucket, which keeps
-//!   searches short at a high load (at most [`MAX_LOAD_SIXTEENTHS`]/16);
+//!   as a `u32`, tags, rows and keys in separate arrays so that nothing is padded;
+//! - slots come in buckets of [`BUCKET`], probed linearly bucket by bucket. Each slot has a
+//!   one-byte tag taken from its key's hash (0: empty), and a bucket's eight tags are compared
+//!   at once ([`Word`]), so a search compares a key only where its tag matches, and stays short
+//!   at a high load (at most [`MAX_LOAD_SIXTEENTHS`]/16);
 //! - the table is split by the key's hash into [`SHARDS`] shards, each growing on its own:
 //!   while one shard is copied into its larger self the others stay as they are, so the peak
 //!   is the table plus one shard, not twice the table.
 //!
-//! A first row beyond `u32::MAX` (a file of over four billion rows) is kept exactly too: its
-//! slot holds [`IN_OVERFLOW`] and the row itself goes into a plain map beside the table.
+//! A first row beyond `u32::MAX - 1` (a file of over four billion rows) is kept exactly too:
+//! its slot holds [`IN_OVERFLOW`] and the row itself goes into a plain map beside the table.
 
 use std::hash::{BuildHasher, Hash};
 
 use foldhash::{HashMap, HashMapExt};
 
-/// Slots per bucket.
+use super::swar::Word;
+
+/// Slots per bucket: as many tags as a [`Word`] holds.
 const BUCKET: usize = 8;
 
-/// How many independent shards the table is split into (a power of two).
+/// How many independent shards the table is split into.
 const SHARDS: usize = 64;
 
 /// A shard grows once its entries would exceed this many sixteenths of its slots (87.5%).
 const MAX_LOAD_SIXTEENTHS: usize = 14;
 
-/// A full shard grows to this many times its size (at least by one bucket).
-const GROWTH_NUM: usize = 2;
-const GROWTH_DEN: usize = 1;
-
-/// The row stored for a key whose first row does not fit a `u32`; the row is in the overflow
+/// The row stored for a key whose first row is `u32::MAX` or more; the row is in the overflow
 /// map.
 const IN_OVERFLOW: u32 = u32::MAX;
 
@@ -60,19 +60,27 @@ impl PackedKey for u64 {
     }
 }
 
-/// [`BUCKET`] slots: their keys, then their rows (0: empty). Slots fill from the first, so the
-/// first empty slot ends every search.
+/// The tag of a key of hash `hash`: one of its bytes that neither the shard nor the home
+/// bucket is chosen by, never 0 (which marks an empty slot).
+fn tag(hash: u64) -> u8 {
+    ((hash >> 32) as u8).max(1)
+}
+
+/// [`BUCKET`] slots. Slots fill from the first, and are never emptied.
 #[derive(Clone, Copy)]
 struct Bucket<K> {
-    keys: [K; BUCKET],
+    /// Each slot's [`tag`], 0 for an empty slot.
+    tags: [u8; BUCKET],
     rows: [u32; BUCKET],
+    keys: [K; BUCKET],
 }
 
 impl<K: PackedKey> Bucket<K> {
     fn empty() -> Bucket<K> {
         Bucket {
-            keys: [K::default(); BUCKET],
+            tags: [0; BUCKET],
             rows: [0; BUCKET],
+            keys: [K::default(); BUCKET],
         }
     }
 }
@@ -81,9 +89,41 @@ impl<K: PackedKey> Bucket<K> {
 struct Shard<K> {
     buckets: Vec<Bucket<K>>,
     len: usize,
+    /// The shard's size once past [`STAGGER_FROM`] buckets is `base` times a power of two.
+    base: usize,
 }
 
+/// Past this many buckets, shards grow in step with their own `base` (see
+/// [`Shard::next_size`]).
+const STAGGER_FROM: usize = 16;
+
 impl<K: PackedKey> Shard<K> {
+    /// Shard `index` of [`SHARDS`], empty.
+    fn new(index: usize) -> Shard<K> {
+        Shard {
+            buckets: Vec::new(),
+            len: 0,
+            base: STAGGER_FROM + index * STAGGER_FROM / SHARDS,
+        }
+    }
+
+    /// The size a full shard grows to: double (each key is then moved about once over the
+    /// table's life). Past [`STAGGER_FROM`] buckets, the sizes are `base` times a power of two,
+    /// and `base` differs by shard (16 to 31): keys spread evenly over the shards, so without
+    /// it they would all double at about the same count, and the whole table's load (its
+    /// bytes per key) would swing between 44% and 88% with the number of keys. Staggered, the
+    /// shards are at every point of their cycle at once, for a load of about 63% at any count.
+    fn next_size(&self) -> usize {
+        let n = self.buckets.len();
+        if 2 * n < STAGGER_FROM {
+            (2 * n).max(1)
+        } else if n < self.base {
+            self.base
+        } else {
+            2 * n
+        }
+    }
+
     /// The bucket where the search for a key of hash `hash` starts: the hash's high bits
     /// scaled to the bucket count ("fast range", any count will do). The shard was chosen by
     /// the low bits, so the two are independent.
@@ -94,16 +134,20 @@ impl<K: PackedKey> Shard<K> {
     /// The slot of `key` as `(bucket, slot, found)`: where it is, or the empty slot where it
     /// goes. The shard must have a free slot.
     fn find(&self, key: K, hash: u64) -> (usize, usize, bool) {
+        let tag = tag(hash);
         let mut b = self.home(hash);
         loop {
             let bucket = &self.buckets[b];
-            for s in 0..BUCKET {
-                if bucket.rows[s] == 0 {
-                    return (b, s, false);
-                }
+            let tags = Word(u64::from_le_bytes(bucket.tags));
+            let mut same_tag = tags.equal(tag);
+            while let Some(s) = Word::first(same_tag) {
                 if bucket.keys[s] == key {
                     return (b, s, true);
                 }
+                same_tag &= same_tag - 1;
+            }
+            if let Some(s) = Word::first(tags.equal(0)) {
+                return (b, s, false);
             }
             b += 1;
             if b == self.buckets.len() {
@@ -117,19 +161,28 @@ impl<K: PackedKey> Shard<K> {
         (self.len + 1) * 16 <= self.buckets.len() * BUCKET * MAX_LOAD_SIXTEENTHS
     }
 
+    /// Fills the empty slot `(b, s)`.
+    fn put(&mut self, (b, s): (usize, usize), key: K, hash: u64, row: u32) {
+        let bucket = &mut self.buckets[b];
+        bucket.tags[s] = tag(hash);
+        bucket.rows[s] = row;
+        bucket.keys[s] = key;
+        self.len += 1;
+    }
+
     /// Re-spreads the entries over `buckets` buckets (at least enough for them all).
     fn resize(&mut self, buckets: usize, hasher: &foldhash::fast::RandomState) {
         let old = std::mem::replace(&mut self.buckets, vec![Bucket::empty(); buckets]);
+        self.len = 0;
         for bucket in &old {
             for s in 0..BUCKET {
-                let row = bucket.rows[s];
-                if row == 0 {
+                if bucket.tags[s] == 0 {
                     break;
                 }
                 let key = bucket.keys[s];
-                let (b, slot, _) = self.find(key, hasher.hash_one(key.bits()));
-                self.buckets[b].keys[slot] = key;
-                self.buckets[b].rows[slot] = row;
+                let hash = hasher.hash_one(key.bits());
+                let (b, slot, _) = self.find(key, hash);
+                self.put((b, slot), key, hash, bucket.rows[s]);
             }
         }
     }
@@ -139,7 +192,7 @@ impl<K: PackedKey> Shard<K> {
 pub(crate) struct FirstRows<K> {
     shards: Vec<Shard<K>>,
     hasher: foldhash::fast::RandomState,
-    /// The first rows that do not fit a `u32`.
+    /// The first rows that do not fit a `u32` below [`IN_OVERFLOW`].
     overflow: HashMap<K, u64>,
 }
 
@@ -147,46 +200,37 @@ impl<K: PackedKey> FirstRows<K> {
     /// An empty table; it allocates on the first insertion.
     pub(crate) fn new() -> FirstRows<K> {
         FirstRows {
-            shards: (0..SHARDS)
-                .map(|_| Shard {
-                    buckets: Vec::new(),
-                    len: 0,
-                })
-                .collect(),
+            shards: (0..SHARDS).map(Shard::new).collect(),
             hasher: foldhash::fast::RandomState::default(),
             overflow: HashMap::new(),
         }
     }
 
-    /// The first row of `key`, recording `row` (at least 1) as its first when it has none.
+    /// The first row of `key`, recording `row` as its first when it has none.
     pub(crate) fn first_row(&mut self, key: K, row: u64) -> u64 {
         let hash = self.hasher.hash_one(key.bits());
         let shard = &mut self.shards[hash as usize % SHARDS];
-        let (mut b, mut s, found) = match shard.buckets.is_empty() {
-            true => (0, 0, false),
-            false => shard.find(key, hash),
-        };
-        if found {
-            return match shard.buckets[b].rows[s] {
-                IN_OVERFLOW => self.overflow.get(&key).copied().unwrap_or(u64::MAX),
-                first => u64::from(first),
-            };
-        }
-        if !shard.has_room() {
-            let n = shard.buckets.len();
-            shard.resize((n * GROWTH_NUM / GROWTH_DEN).max(n + 1), &self.hasher);
-            (b, s, _) = shard.find(key, hash);
-        }
-        let bucket = &mut shard.buckets[b];
-        shard.len += 1;
-        bucket.keys[s] = key;
-        match u32::try_from(row) {
-            Ok(small) if small != IN_OVERFLOW && small != 0 => bucket.rows[s] = small,
-            _ => {
-                bucket.rows[s] = IN_OVERFLOW;
-                self.overflow.insert(key, row);
+        if !shard.buckets.is_empty() {
+            if let (b, s, true) = shard.find(key, hash) {
+                return match shard.buckets[b].rows[s] {
+                    IN_OVERFLOW => self.overflow.get(&key).copied().unwrap_or(u64::MAX),
+                    first => u64::from(first),
+                };
             }
         }
+        if !shard.has_room() {
+            let buckets = shard.next_size();
+            shard.resize(buckets, &self.hasher);
+        }
+        let (b, s, _) = shard.find(key, hash);
+        let small = match u32::try_from(row) {
+            Ok(small) if small != IN_OVERFLOW => small,
+            _ => {
+                self.overflow.insert(key, row);
+                IN_OVERFLOW
+            }
+        };
+        shard.put((b, s), key, hash, small);
         row
     }
 

@@ -16,6 +16,8 @@ use std::io::{self, Read};
 use std::ops::Range;
 use std::str::Utf8Error;
 
+use super::swar::Word;
+
 /// The size limits of the reader; beyond them a record is reported, not stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReaderLimits {
@@ -466,7 +468,7 @@ fn scan_plain_line(s: &[u8], fields: &mut Fields<'_>) -> Option<Scan> {
             // The last bytes, padded with zero bytes, which are nothing special.
             None => (Word::new(chunks.remainder()), true),
         };
-        let special = word.specials();
+        let special = plain_line_specials(word);
         let mut commas = word.equal(b',') & Word::before_first(special);
         while commas != 0 {
             let at = base + commas.trailing_zeros() as usize / 8;
@@ -499,53 +501,13 @@ fn scan_plain_line(s: &[u8], fields: &mut Fields<'_>) -> Option<Scan> {
     })
 }
 
-/// Eight bytes of a record as one number, to find the bytes that matter many at a time
-/// ("SWAR": SIMD within a register; the crate allows no `unsafe`, hence no SIMD intrinsics).
-/// Byte `k` of the record is byte `k` of the number, counting from the least significant.
-#[derive(Clone, Copy)]
-struct Word(u64);
-
-impl Word {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-
-    /// Up to eight bytes, padded with zero bytes.
-    fn new(bytes: &[u8]) -> Word {
-        let mut word = [0u8; 8];
-        match <[u8; 8]>::try_from(bytes) {
-            Ok(whole) => word = whole,
-            Err(_) => word[..bytes.len()].copy_from_slice(bytes),
-        }
-        Word(u64::from_le_bytes(word))
-    }
-
-    /// The high bit of every byte equal to `b`, exactly.
-    fn equal(self, b: u8) -> u64 {
-        let x = self.0 ^ (Word::ONES * u64::from(b));
-        !(((x & Word::LOW7) + Word::LOW7) | x | Word::LOW7)
-    }
-
-    /// The high bit of the bytes equal to `b`: exact up to the first such byte, and maybe set
-    /// on some bytes after it (a borrow), which is all a search for the first needs.
-    fn equal_from_first(self, b: u8) -> u64 {
-        let x = self.0 ^ (Word::ONES * u64::from(b));
-        x.wrapping_sub(Word::ONES) & !x & Word::HIGH
-    }
-
-    /// Flags whose lowest is the first byte that ends a plain line or is not allowed in one:
-    /// a line break, a quote or a backslash (0: none).
-    fn specials(self) -> u64 {
-        self.equal_from_first(b'\n')
-            | self.equal_from_first(b'\r')
-            | self.equal_from_first(b'"')
-            | self.equal_from_first(b'\\')
-    }
-
-    /// The bits below the lowest flag of `flags` (all of them when there is none).
-    fn before_first(flags: u64) -> u64 {
-        (flags & flags.wrapping_neg()).wrapping_sub(1)
-    }
+/// Flags whose lowest is the first byte of `word` that ends a plain line or is not allowed in
+/// one: a line break, a quote or a backslash (0: none).
+fn plain_line_specials(word: Word) -> u64 {
+    word.equal_from_first(b'\n')
+        | word.equal_from_first(b'\r')
+        | word.equal_from_first(b'"')
+        | word.equal_from_first(b'\\')
 }
 
 /// Scans one record byte by byte: any record the grammar allows (see [`scan_record`]).
