@@ -171,7 +171,7 @@ impl<K: PackedKey> Shard<K> {
     }
 
     /// Re-spreads the entries over `buckets` buckets (at least enough for them all).
-    fn resize(&mut self, buckets: usize, hasher: &foldhash::fast::RandomState) {
+    fn resize(&mut self, buckets: usize, hasher: &foldhash::quality::RandomState) {
         let old = std::mem::replace(&mut self.buckets, vec![Bucket::empty(); buckets]);
         self.len = 0;
         for bucket in &old {
@@ -191,7 +191,9 @@ impl<K: PackedKey> Shard<K> {
 /// The first row of each key (see the module's documentation).
 pub(crate) struct FirstRows<K> {
     shards: Vec<Shard<K>>,
-    hasher: foldhash::fast::RandomState,
+    /// foldhash's quality variant: for some seeds the fast one spreads runs of consecutive
+    /// keys (the MACs of a batch of phones often are) very unevenly over shards and tags.
+    hasher: foldhash::quality::RandomState,
     /// The first rows that do not fit a `u32` below [`IN_OVERFLOW`].
     overflow: HashMap<K, u64>,
 }
@@ -201,7 +203,7 @@ impl<K: PackedKey> FirstRows<K> {
     pub(crate) fn new() -> FirstRows<K> {
         FirstRows {
             shards: (0..SHARDS).map(Shard::new).collect(),
-            hasher: foldhash::fast::RandomState::default(),
+            hasher: foldhash::quality::RandomState::default(),
             overflow: HashMap::new(),
         }
     }
