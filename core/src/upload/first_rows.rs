@@ -36,6 +36,10 @@ const SHARDS: usize = 64;
 /// A shard grows once its entries would exceed this many sixteenths of its slots (87.5%).
 const MAX_LOAD_SIXTEENTHS: usize = 14;
 
+/// The most keys [`FirstRows::reserve`] makes room for (4 Mi keys, about 60 MiB of MACs), so
+/// that a wrong estimate cannot ask for unbounded memory; a table grows past it as usual.
+const MAX_RESERVE: usize = 1 << 22;
+
 /// The row stored for a key whose first row is `u32::MAX` or more; the row is in the overflow
 /// map.
 const IN_OVERFLOW: u32 = u32::MAX;
@@ -208,6 +212,26 @@ impl<K: PackedKey> FirstRows<K> {
         }
     }
 
+    /// Makes room for about `keys` keys in all (at most [`MAX_RESERVE`]): each shard gets the
+    /// buckets for its share at the highest load, plus four standard deviations of how
+    /// unevenly hashing spreads keys over shards, plus 1/16 for an estimate a little short.
+    /// Sized once so, the table neither moves its keys as it fills nor keeps the slack of a
+    /// growth step.
+    pub(crate) fn reserve(&mut self, keys: usize) {
+        let share = keys.min(MAX_RESERVE).div_ceil(SHARDS);
+        let per_shard = share
+            .saturating_add(share / 16)
+            .saturating_add(4 * share.isqrt());
+        let buckets = per_shard
+            .saturating_mul(16)
+            .div_ceil(BUCKET * MAX_LOAD_SIXTEENTHS);
+        for shard in &mut self.shards {
+            if buckets > shard.buckets.len() {
+                shard.resize(buckets, &self.hasher);
+            }
+        }
+    }
+
     /// The first row of `key`, recording `row` as its first when it has none.
     pub(crate) fn first_row(&mut self, key: K, row: u64) -> u64 {
         let hash = self.hasher.hash_one(key.bits());
@@ -237,8 +261,7 @@ impl<K: PackedKey> FirstRows<K> {
     }
 
     /// How many keys are recorded.
-    #[cfg(test)]
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.shards.iter().map(|s| s.len).sum()
     }
 }
@@ -271,6 +294,30 @@ mod tests {
             assert_eq!(t.first_row(key, 1_000_000), i + 2);
         }
         assert_eq!(t.len(), 100_000);
+    }
+
+    #[test]
+    fn a_reserved_table_holds_its_keys_without_growing() {
+        let mut t = FirstRows::<u64>::new();
+        t.reserve(10_000);
+        let sizes: Vec<usize> = t.shards.iter().map(|s| s.buckets.len()).collect();
+        assert!(sizes.iter().all(|&n| n > 0));
+        for key in 0..10_000u64 {
+            assert_eq!(t.first_row(key, key + 2), key + 2);
+        }
+        for key in 0..10_000u64 {
+            assert_eq!(t.first_row(key, 1), key + 2);
+        }
+        // Hashing may crowd a shard more than the slack allows, rarely: one shard that grew
+        // would add 1/64.
+        let (before, after): (usize, usize) = (
+            sizes.iter().sum(),
+            t.shards.iter().map(|s| s.buckets.len()).sum(),
+        );
+        assert!(after * 100 <= before * 104, "{before} -> {after}");
+        // Reserving less than there is changes nothing.
+        t.reserve(10);
+        assert_eq!(t.len(), 10_000);
     }
 
     #[test]

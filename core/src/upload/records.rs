@@ -212,6 +212,8 @@ pub(crate) struct RecordReader<R> {
     started: bool,
     bom: bool,
     next_row: u64,
+    /// Every byte read from `src` so far.
+    bytes_in: u64,
     limits: ReaderLimits,
     spans: Vec<Span>,
     scratch: Vec<u8>,
@@ -234,12 +236,18 @@ impl<R: Read> RecordReader<R> {
             started: false,
             bom: false,
             next_row: 1,
+            bytes_in: 0,
             limits,
             spans: Vec::new(),
             scratch: Vec::new(),
             field_count: 0,
             flags: RecordFlags::default(),
         }
+    }
+
+    /// How many bytes of the input the records read so far span.
+    pub(crate) fn position(&self) -> u64 {
+        self.bytes_in - (self.end - self.start) as u64
     }
 
     /// Whether the input started with a UTF-8 byte-order mark (known after the first record).
@@ -276,6 +284,7 @@ impl<R: Read> RecordReader<R> {
                 }
                 Ok(n) => {
                     self.end += n;
+                    self.bytes_in += n as u64;
                     return Ok(true);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,

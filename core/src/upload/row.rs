@@ -155,6 +155,19 @@ impl RowValidator {
         }
     }
 
+    /// Makes room in the indexes of DEC-2 and DEC-5 for a file of `rows` data rows in all,
+    /// judging from the rows read so far (`rows_read`) how many of them record a key.
+    pub(crate) fn reserve(&mut self, rows: u64, rows_read: u64) {
+        let share = |keys: usize| {
+            let keys = (rows as u128 * keys as u128 / u128::from(rows_read.max(1))) as u64;
+            usize::try_from(keys).unwrap_or(usize::MAX)
+        };
+        let macs = share(self.first_row_of_mac.len());
+        self.first_row_of_mac.reserve(macs);
+        let extensions = share(self.first_row_of_extension.len());
+        self.first_row_of_extension.reserve(extensions);
+    }
+
     /// Validates one data record against the header.
     pub(crate) fn validate(&mut self, rec: &Record<'_>, header: &Header) -> UploadRow {
         let row = rec.row;
