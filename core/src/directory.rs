@@ -103,20 +103,47 @@ impl NearIndex {
     fn hash(name: &str) -> u64 {
         use std::hash::BuildHasher;
         let state = foldhash::fast::FixedState::with_seed(0x6d70_705f_6e65_6172);
-        // ASCII names (nearly all) are normalised on the stack; others through near_key.
+        // ASCII names (nearly all) are normalised on the stack, in one pass: a run of white
+        // space becomes one space between words; others go through near_key.
         let mut buf = [0u8; 96];
         let mut len = 0;
-        for word in name.split_ascii_whitespace() {
-            let space = if len > 0 { &b" "[..] } else { &b""[..] };
-            for &b in space.iter().chain(word.as_bytes()) {
-                if !b.is_ascii() || len == buf.len() {
-                    return state.hash_one(near_key(name).as_bytes());
-                }
-                buf[len] = b.to_ascii_lowercase();
-                len += 1;
+        let mut space = false;
+        for &b in name.as_bytes() {
+            if b.is_ascii_whitespace() {
+                space = len > 0;
+                continue;
             }
+            if !b.is_ascii() || len + 2 > buf.len() {
+                return state.hash_one(near_key(name).as_bytes());
+            }
+            if space {
+                buf[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
         }
         state.hash_one(&buf[..len])
+    }
+
+    /// The entries of `names` that `name` matches (DEC-7), in one lookup: `Exact` if one of
+    /// them is `name` itself, else the first that is a near miss. An exact match is a near
+    /// miss too, so it is among the same candidates.
+    fn matching<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> NameMatch<'a> {
+        let Some(candidates) = self.by_hash.get(&NearIndex::hash(name)) else {
+            return NameMatch::Missing;
+        };
+        if candidates.iter().any(|&i| names(i) == name) {
+            return NameMatch::Exact;
+        }
+        match candidates
+            .iter()
+            .find(|&&i| near_chars(names(i)).eq(near_chars(name)))
+        {
+            Some(&i) => NameMatch::NearMiss(names(i)),
+            None => NameMatch::Missing,
+        }
     }
 
     fn insert(&mut self, name: &str, index: usize) {
@@ -182,7 +209,6 @@ pub struct Directory {
     users: Vec<String>,
     user_keys: HashSet<String>,
     workspaces: Vec<String>,
-    workspace_exact: HashSet<String>,
     workspace_near: NearIndex,
     locations: Vec<Location>,
     location_exact: HashMap<String, usize>,
@@ -349,7 +375,6 @@ impl Directory {
             users: Vec::new(),
             user_keys: HashSet::new(),
             workspaces: Vec::new(),
-            workspace_exact: HashSet::new(),
             workspace_near: NearIndex::default(),
             locations: Vec::new(),
             location_exact: HashMap::new(),
@@ -363,12 +388,13 @@ impl Directory {
                 dir.users.push(email.trim().to_owned());
             }
         }
+        let mut workspace_exact = HashSet::new();
         for (i, name) in doc.workspaces.into_iter().enumerate() {
             let name = name.trim().to_owned();
             if name.is_empty() {
                 return Err(invalid(format!("workspaces[{i}]"), "the name is empty"));
             }
-            if dir.workspace_exact.insert(name.clone()) {
+            if workspace_exact.insert(name.clone()) {
                 dir.workspace_near.insert(&name, dir.workspaces.len());
                 dir.workspaces.push(name);
             }
@@ -441,13 +467,7 @@ impl Directory {
 
     /// How a workspace name matches the organisation's workspaces (DEC-7).
     pub fn match_workspace(&self, name: &str) -> NameMatch<'_> {
-        if self.workspace_exact.contains(name) {
-            return NameMatch::Exact;
-        }
-        match self.workspace_near.find(name, |i| &self.workspaces[i]) {
-            Some(i) => NameMatch::NearMiss(&self.workspaces[i]),
-            None => NameMatch::Missing,
-        }
+        self.workspace_near.matching(name, |i| &self.workspaces[i])
     }
 
     /// The location with exactly this name (CSV-11), or how it nearly matches one (DEC-7).
