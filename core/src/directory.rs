@@ -462,7 +462,23 @@ impl Directory {
     pub fn has_user(&self, email: &str) -> bool {
         let email = crate::text::trim(email);
         // Most addresses are written as the directory has them: look them up as they are first.
-        self.user_keys.contains(email) || self.user_keys.contains(&email_key(email))
+        if self.user_keys.contains(email) {
+            return true;
+        }
+        // Then by email_key, without making it where it is cheap: an ASCII address without
+        // capitals is already its own key, one with capitals is lower-cased on the stack.
+        if email.is_ascii() {
+            if !email.bytes().any(|b| b.is_ascii_uppercase()) {
+                return false;
+            }
+            let mut lower = [0u8; crate::email::MAX_LEN];
+            if let Some(lower) = lower.get_mut(..email.len()) {
+                lower.copy_from_slice(email.as_bytes());
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|key| self.user_keys.contains(key));
+            }
+        }
+        self.user_keys.contains(&email_key(email))
     }
 
     /// How a workspace name matches the organisation's workspaces (DEC-7).
@@ -569,7 +585,13 @@ mod tests {
     fn dec7_matching() {
         let d = sample();
         assert!(d.has_user("bob@example.com") && d.has_user(" ALICE@example.COM "));
-        assert!(!d.has_user("carol@example.com"));
+        assert!(!d.has_user("carol@example.com") && !d.has_user("Carol@example.com"));
+        let d2 = Directory::builder()
+            .users(["ÅSA@exämple.se", "dave@example.com"])
+            .build()
+            .unwrap();
+        assert!(d2.has_user("åsa@EXÄMPLE.se") && d2.has_user("DAVE@example.com"));
+        assert!(!d2.has_user(&format!("{}@EXAMPLE.com", "D".repeat(300))));
         assert_eq!(d.match_workspace("Lobby"), NameMatch::Exact);
         assert_eq!(d.match_workspace("lobby"), NameMatch::NearMiss("Lobby"));
         assert_eq!(
