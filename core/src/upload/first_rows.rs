@@ -5,11 +5,12 @@
 //! distinct key, kept for the whole upload. A general hash map spends 36 to 47 bytes on an
 //! entry of a MAC and a `u64` row (a 16-byte slot after padding, a control byte, a load of 44
 //! to 88%, and the old and the new table both alive while it doubles). [`FirstRows`] spends
-//! 11 (MAC) or 13 (extension) bytes per slot instead, about 15 per key at the load it keeps
-//! (see [`Shard::next_size`]), and bounds the cost of growing:
+//! 11 bytes per slot instead, about 15 per key at the load it keeps (see
+//! [`Shard::next_size`]), and bounds the cost of growing:
 //!
-//! - a key is stored packed (a MAC as its six octets, an extension key as one `u64`) and a row
-//!   as a `u32`, tags, rows and keys in separate arrays so that nothing is padded;
+//! - a key is stored packed in six bytes (a MAC as its octets; a location and an extension
+//!   packed likewise) and a row as a `u32`, tags, rows and keys in separate arrays so that
+//!   nothing is padded;
 //! - slots come in buckets of [`BUCKET`], probed linearly bucket by bucket. Each slot has a
 //!   one-byte tag taken from its key's hash (0: empty), and a bucket's eight tags are compared
 //!   at once ([`Word`]), so a search compares a key only where its tag matches, and stays short
@@ -50,14 +51,15 @@ pub(crate) trait PackedKey: Copy + Eq + Hash + Default {
     fn bits(self) -> u64;
 }
 
-/// A MAC address as its six octets (DEC-2).
+/// A MAC address as its six octets (DEC-2), or a location and an extension packed into six
+/// bytes (DEC-5).
 impl PackedKey for [u8; 6] {
     fn bits(self) -> u64 {
         self.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
     }
 }
 
-/// A key already packed into 64 bits (DEC-5: location and extension).
+/// A key packed into 64 bits.
 impl PackedKey for u64 {
     fn bits(self) -> u64 {
         self

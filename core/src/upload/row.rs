@@ -101,9 +101,9 @@ pub(crate) struct RowValidator {
     /// numbers (with one, a location is its position in the directory).
     location_ids: HashMap<String, u64>,
     /// The first row of each (location, extension), packed by [`extension_key`].
-    first_row_of_extension: FirstRows<u64>,
-    /// The same for the keys [`extension_key`] cannot pack (a file naming over 2²⁹ distinct
-    /// locations).
+    first_row_of_extension: FirstRows<[u8; 6]>,
+    /// The same for the keys [`extension_key`] cannot pack (beyond 8192 locations: a
+    /// directory or a file naming more).
     first_row_of_extension_wide: HashMap<(u64, u64), u64>,
 }
 
@@ -712,12 +712,16 @@ impl RowValidator {
     }
 }
 
-/// DEC-5: a location's number and an [`extension_code`] (35 bits) packed into one key, when
-/// the number fits the 29 bits left.
-fn extension_key(location: u64, code: u64) -> Option<u64> {
+/// DEC-5: a location's number and an [`extension_code`] (35 bits) packed into six bytes, as
+/// compact as a MAC in the index, when the number fits the 13 bits left (8192 locations).
+fn extension_key(location: u64, code: u64) -> Option<[u8; 6]> {
     const CODE_BITS: u32 = 35;
     debug_assert!(code < 1 << CODE_BITS);
-    (location < 1 << (64 - CODE_BITS)).then_some((location << CODE_BITS) | code)
+    if location >= 1 << (48 - CODE_BITS) {
+        return None;
+    }
+    let [_, _, key @ ..] = ((location << CODE_BITS) | code).to_be_bytes();
+    Some(key)
 }
 
 /// A refused row, keeping its cells for the errors export (CSV-15).
@@ -769,8 +773,9 @@ mod tests {
         );
         let code = extension_code("0012").unwrap();
         assert_ne!(code, extension_code("12").unwrap());
-        let wide = Some(1usize << 29);
-        assert_eq!(extension_key(1 << 29, code), None);
+        let wide = Some(1usize << 13);
+        assert_eq!(extension_key(1 << 13, code), None);
+        assert!(extension_key((1 << 13) - 1, code).is_some());
         assert_eq!(v.first_row_of_extension("x", wide, code, 2), 2);
         assert_eq!(v.first_row_of_extension("x", wide, code, 3), 2);
         assert_eq!(v.first_row_of_extension("x", Some(0), code, 4), 4);
