@@ -106,24 +106,6 @@ impl Device {
         }
     }
 
-    /// The device of upload row `row`, made in one piece: the upload makes one per row, and
-    /// building it step by step moved it whole at every step.
-    pub(crate) fn uploaded(
-        mac: Mac,
-        label: ModelLabel,
-        assignment: Option<Assignment>,
-        row: u64,
-    ) -> Device {
-        Device {
-            mac,
-            model: label.model,
-            hardware_version: label.hardware_version,
-            firmware: None,
-            assignment,
-            row: Some(row),
-        }
-    }
-
     /// The same device with its hardware version known (EXT-1).
     #[must_use]
     pub fn with_hardware_version(mut self, vid: Option<HardwareVersion>) -> Device {
@@ -151,6 +133,24 @@ impl Device {
     pub fn with_row(mut self, row: Option<u64>) -> Device {
         self.row = row;
         self
+    }
+
+    /// The device of upload row `row`, made in one piece: the upload makes one per row, and
+    /// building it step by step moved it whole at every step.
+    pub(crate) fn uploaded(
+        mac: Mac,
+        label: ModelLabel,
+        assignment: Option<Assignment>,
+        row: u64,
+    ) -> Device {
+        Device {
+            mac,
+            model: label.model,
+            hardware_version: label.hardware_version,
+            firmware: None,
+            assignment,
+            row: Some(row),
+        }
     }
 
     /// The MAC, the device's identity (DEV-6).
