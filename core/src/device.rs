@@ -10,7 +10,7 @@ use crate::e164::E164;
 use crate::firmware::FirmwareVersion;
 use crate::hardware::HardwareVersion;
 use crate::mac::Mac;
-use crate::model::Model;
+use crate::model::{Model, ModelLabel};
 
 /// USER or WORKSPACE (CSV-3).
 #[repr(u32)]
@@ -161,6 +161,24 @@ impl Device {
     pub fn with_row(mut self, row: Option<u64>) -> Device {
         self.row = row;
         self
+    }
+
+    /// The device of upload row `row`, made in one piece: the upload makes one per row, and
+    /// building it step by step moved it whole at every step.
+    pub(crate) fn uploaded(
+        mac: Mac,
+        label: ModelLabel,
+        assignment: Option<Assignment>,
+        row: u64,
+    ) -> Device {
+        Device {
+            mac,
+            model: label.model,
+            hardware_version: label.hardware_version,
+            firmware: None,
+            assignment,
+            row: Some(row),
+        }
     }
 
     /// The MAC, the device's identity (DEV-6).

@@ -103,20 +103,47 @@ impl NearIndex {
     fn hash(name: &str) -> u64 {
         use std::hash::BuildHasher;
         let state = foldhash::fast::FixedState::with_seed(0x6d70_705f_6e65_6172);
-        // ASCII names (nearly all) are normalised on the stack; others through near_key.
+        // ASCII names (nearly all) are normalised on the stack, in one pass: a run of white
+        // space becomes one space between words; others go through near_key.
         let mut buf = [0u8; 96];
         let mut len = 0;
-        for word in name.split_ascii_whitespace() {
-            let space = if len > 0 { &b" "[..] } else { &b""[..] };
-            for &b in space.iter().chain(word.as_bytes()) {
-                if !b.is_ascii() || len == buf.len() {
-                    return state.hash_one(near_key(name).as_bytes());
-                }
-                buf[len] = b.to_ascii_lowercase();
-                len += 1;
+        let mut space = false;
+        for &b in name.as_bytes() {
+            if b.is_ascii_whitespace() {
+                space = len > 0;
+                continue;
             }
+            if !b.is_ascii() || len + 2 > buf.len() {
+                return state.hash_one(near_key(name).as_bytes());
+            }
+            if space {
+                buf[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
         }
         state.hash_one(&buf[..len])
+    }
+
+    /// The entries of `names` that `name` matches (DEC-7), in one lookup: `Exact` if one of
+    /// them is `name` itself, else the first that is a near miss. An exact match is a near
+    /// miss too, so it is among the same candidates.
+    fn matching<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> NameMatch<'a> {
+        let Some(candidates) = self.by_hash.get(&NearIndex::hash(name)) else {
+            return NameMatch::Missing;
+        };
+        if candidates.iter().any(|&i| names(i) == name) {
+            return NameMatch::Exact;
+        }
+        match candidates
+            .iter()
+            .find(|&&i| near_chars(names(i)).eq(near_chars(name)))
+        {
+            Some(&i) => NameMatch::NearMiss(names(i)),
+            None => NameMatch::Missing,
+        }
     }
 
     fn insert(&mut self, name: &str, index: usize) {
@@ -182,12 +209,12 @@ pub struct Directory {
     users: Vec<String>,
     user_keys: HashSet<String>,
     workspaces: Vec<String>,
-    workspace_exact: HashSet<String>,
     workspace_near: NearIndex,
     locations: Vec<Location>,
     location_exact: HashMap<String, usize>,
     location_near: NearIndex,
-    extensions: Vec<HashSet<String>>,
+    /// The extensions in use in each location, as [`extension_code`]s.
+    extensions: Vec<HashSet<u64>>,
     devices: HashSet<Mac>,
 }
 
@@ -348,7 +375,6 @@ impl Directory {
             users: Vec::new(),
             user_keys: HashSet::new(),
             workspaces: Vec::new(),
-            workspace_exact: HashSet::new(),
             workspace_near: NearIndex::default(),
             locations: Vec::new(),
             location_exact: HashMap::new(),
@@ -362,12 +388,13 @@ impl Directory {
                 dir.users.push(email.trim().to_owned());
             }
         }
+        let mut workspace_exact = HashSet::new();
         for (i, name) in doc.workspaces.into_iter().enumerate() {
             let name = name.trim().to_owned();
             if name.is_empty() {
                 return Err(invalid(format!("workspaces[{i}]"), "the name is empty"));
             }
-            if dir.workspace_exact.insert(name.clone()) {
+            if workspace_exact.insert(name.clone()) {
                 dir.workspace_near.insert(&name, dir.workspaces.len());
                 dir.workspaces.push(name);
             }
@@ -400,17 +427,19 @@ impl Directory {
                 ));
             }
             let mut in_use = HashSet::new();
+            let mut extensions = Vec::new();
             for (j, ext) in location.extensions_in_use.iter().enumerate() {
                 let ext = ext.trim();
-                if !is_extension(ext) {
+                let Some(code) = extension_code(ext) else {
                     return Err(invalid(
                         format!("{path}.extensions_in_use[{j}]"),
                         format!("{ext:?} is not 2 to 10 digits (DEC-5)"),
                     ));
+                };
+                if in_use.insert(code) {
+                    extensions.push(ext.to_owned());
                 }
-                in_use.insert(ext.to_owned());
             }
-            let mut extensions: Vec<String> = in_use.iter().cloned().collect();
             extensions.sort_unstable();
             dir.location_exact.insert(name.clone(), dir.locations.len());
             dir.location_near.insert(&name, dir.locations.len());
@@ -433,24 +462,42 @@ impl Directory {
     pub fn has_user(&self, email: &str) -> bool {
         let email = crate::text::trim(email);
         // Most addresses are written as the directory has them: look them up as they are first.
-        self.user_keys.contains(email) || self.user_keys.contains(&email_key(email))
+        if self.user_keys.contains(email) {
+            return true;
+        }
+        // Then by email_key, without making it where it is cheap: an ASCII address without
+        // capitals is already its own key, one with capitals is lower-cased on the stack.
+        if email.is_ascii() {
+            if !email.bytes().any(|b| b.is_ascii_uppercase()) {
+                return false;
+            }
+            let mut lower = [0u8; crate::email::MAX_LEN];
+            if let Some(lower) = lower.get_mut(..email.len()) {
+                lower.copy_from_slice(email.as_bytes());
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).is_ok_and(|key| self.user_keys.contains(key));
+            }
+        }
+        self.user_keys.contains(&email_key(email))
     }
 
     /// How a workspace name matches the organisation's workspaces (DEC-7).
     pub fn match_workspace(&self, name: &str) -> NameMatch<'_> {
-        if self.workspace_exact.contains(name) {
-            return NameMatch::Exact;
-        }
-        match self.workspace_near.find(name, |i| &self.workspaces[i]) {
-            Some(i) => NameMatch::NearMiss(&self.workspaces[i]),
-            None => NameMatch::Missing,
-        }
+        self.workspace_near.matching(name, |i| &self.workspaces[i])
     }
 
     /// The location with exactly this name (CSV-11), or how it nearly matches one (DEC-7).
     pub fn match_location(&self, name: &str) -> (NameMatch<'_>, Option<&Location>) {
+        let (found, index) = self.match_location_index(name);
+        (found, index.map(|i| &self.locations[i]))
+    }
+
+    /// [`match_location`](Self::match_location) giving the position of the location in
+    /// [`locations`](Self::locations), which later checks of the same row use instead of the
+    /// name ([`extension_code_in_use`](Self::extension_code_in_use)).
+    pub(crate) fn match_location_index(&self, name: &str) -> (NameMatch<'_>, Option<usize>) {
         if let Some(&i) = self.location_exact.get(name) {
-            return (NameMatch::Exact, Some(&self.locations[i]));
+            return (NameMatch::Exact, Some(i));
         }
         match self.location_near.find(name, |i| &self.locations[i].name) {
             Some(i) => (NameMatch::NearMiss(&self.locations[i].name), None),
@@ -460,9 +507,18 @@ impl Directory {
 
     /// Whether `extension` is in use in the location with exactly this name (CSV-6).
     pub fn extension_in_use(&self, location: &str, extension: &str) -> bool {
-        self.location_exact
-            .get(location)
-            .is_some_and(|&i| self.extensions[i].contains(extension))
+        match (self.location_exact.get(location), extension_code(extension)) {
+            (Some(&i), Some(code)) => self.extension_code_in_use(i, code),
+            _ => false,
+        }
+    }
+
+    /// Whether the extension of [`extension_code`] `code` is in use in the location at
+    /// `index` of [`locations`](Self::locations) (CSV-6).
+    pub(crate) fn extension_code_in_use(&self, index: usize, code: u64) -> bool {
+        self.extensions
+            .get(index)
+            .is_some_and(|in_use| in_use.contains(&code))
     }
 
     /// Whether the device is already configured in Webex Calling (CSV-13, TASK-9).
@@ -496,6 +552,16 @@ pub(crate) fn is_extension(text: &str) -> bool {
     (2..=10).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// An extension (2 to 10 digits, DEC-5) as one number that keeps its length: its digits after
+/// a leading 1, so that `0012` (10012) and `12` (112) stay distinct. Below 2·10¹⁰, that is
+/// 35 bits. `None` for a text that is not an extension.
+pub(crate) fn extension_code(text: &str) -> Option<u64> {
+    is_extension(text).then(|| {
+        text.bytes()
+            .fold(1u64, |code, b| code * 10 + u64::from(b - b'0'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,7 +585,13 @@ mod tests {
     fn dec7_matching() {
         let d = sample();
         assert!(d.has_user("bob@example.com") && d.has_user(" ALICE@example.COM "));
-        assert!(!d.has_user("carol@example.com"));
+        assert!(!d.has_user("carol@example.com") && !d.has_user("Carol@example.com"));
+        let d2 = Directory::builder()
+            .users(["ÅSA@exämple.se", "dave@example.com"])
+            .build()
+            .unwrap();
+        assert!(d2.has_user("åsa@EXÄMPLE.se") && d2.has_user("DAVE@example.com"));
+        assert!(!d2.has_user(&format!("{}@EXAMPLE.com", "D".repeat(300))));
         assert_eq!(d.match_workspace("Lobby"), NameMatch::Exact);
         assert_eq!(d.match_workspace("lobby"), NameMatch::NearMiss("Lobby"));
         assert_eq!(

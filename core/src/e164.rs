@@ -85,32 +85,38 @@ impl E164 {
         let Some(rest) = text.strip_prefix('+') else {
             return Err(missing_plus(text));
         };
-        // "+44 (0) 20 …": the national trunk prefix, which E.164 drops (DEC-4).
-        if rest.contains('(') && rest.as_bytes().windows(3).any(|w| w == b"(0)") {
-            let fixed = text.replacen("(0)", "", 1);
-            let mut err = Error::new(
-                ErrorCode::E164TrunkPrefix,
-                format!(
-                    "phone number {shown} keeps the national trunk prefix (0) after the country calling code; E.164 drops it"
-                ),
-            );
-            if let Ok(n) = E164::parse(&fixed) {
-                err = err.with_suggestion(n.to_string());
-            }
-            return Err(err);
-        }
+        // One pass over the bytes. The trunk prefix "(0)" is reported before any other
+        // problem, so it is looked for where the pass stops: at a character that is not
+        // allowed, or at the end when the number had a parenthesis.
         let mut digits: u64 = 0;
         let mut len = 0usize;
-        for c in rest.chars() {
-            match c {
-                '0'..='9' => {
+        // The numbers made of the first one, two and three digits: the candidate country
+        // calling codes, known without dividing `digits` afterwards.
+        let mut leading = [0u16; 3];
+        let mut parenthesis = false;
+        for (i, b) in rest.bytes().enumerate() {
+            match b {
+                b'0'..=b'9' => {
                     len += 1;
                     if len <= MAX_DIGITS {
-                        digits = digits * 10 + u64::from(c as u8 - b'0');
+                        digits = digits * 10 + u64::from(b - b'0');
+                    }
+                    if let Some(lead) = leading.get_mut(len - 1) {
+                        // At most three digits: below 1000.
+                        *lead = digits as u16;
                     }
                 }
-                ' ' | '-' | '.' | '(' | ')' => {}
+                b'(' => parenthesis = true,
+                b' ' | b'-' | b'.' | b')' => {}
                 _ => {
+                    if let Some(err) = trunk_prefix(text, rest) {
+                        return Err(err);
+                    }
+                    // Every byte before `i` is ASCII, so `i` starts a character.
+                    let c = rest[i..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
                     return Err(Error::new(
                         ErrorCode::E164InvalidCharacter,
                         format!(
@@ -120,6 +126,9 @@ impl E164 {
                     ));
                 }
             }
+        }
+        if let Some(err) = parenthesis.then(|| trunk_prefix(text, rest)).flatten() {
+            return Err(err);
         }
         if len > MAX_DIGITS {
             return Err(Error::new(
@@ -133,8 +142,7 @@ impl E164 {
                 format!("phone number {shown} has no digits after '+'"),
             ));
         }
-        let first = leading_digits(digits, len, 1);
-        if first == 0 {
+        if leading[0] == 0 {
             return Err(Error::new(
                 ErrorCode::E164LeadingZero,
                 format!(
@@ -142,9 +150,7 @@ impl E164 {
                 ),
             ));
         }
-        let Some(cc_len) =
-            (1..=3.min(len)).find(|&n| region_of(leading_digits(digits, len, n)).is_some())
-        else {
+        let Some(cc_len) = (1..=3.min(len)).find(|&n| region_of(leading[n - 1]).is_some()) else {
             return Err(Error::new(
                 ErrorCode::E164UnknownCountryCode,
                 format!(
@@ -152,7 +158,7 @@ impl E164 {
                 ),
             ));
         };
-        let country_code = leading_digits(digits, len, cc_len);
+        let country_code = leading[cc_len - 1];
         if len - cc_len < MIN_NATIONAL_DIGITS {
             return Err(Error::new(
                 ErrorCode::E164TooShort,
@@ -196,10 +202,24 @@ impl E164 {
     }
 }
 
-/// The first `n` of the `len` digits held in `digits`.
-fn leading_digits(digits: u64, len: usize, n: usize) -> u16 {
-    let shift = u32::try_from(len - n).unwrap_or(0);
-    u16::try_from(digits / 10u64.pow(shift)).unwrap_or(u16::MAX)
+/// "+44 (0) 20 …": the national trunk prefix, which E.164 drops (DEC-4); `rest` is `text`
+/// after its `+`.
+fn trunk_prefix(text: &str, rest: &str) -> Option<Error> {
+    if !rest.as_bytes().windows(3).any(|w| w == b"(0)") {
+        return None;
+    }
+    let fixed = text.replacen("(0)", "", 1);
+    let mut err = Error::new(
+        ErrorCode::E164TrunkPrefix,
+        format!(
+            "phone number {} keeps the national trunk prefix (0) after the country calling code; E.164 drops it",
+            Shown(text)
+        ),
+    );
+    if let Ok(n) = E164::parse(&fixed) {
+        err = err.with_suggestion(n.to_string());
+    }
+    Some(err)
 }
 
 fn region_of(code: u16) -> Option<&'static str> {

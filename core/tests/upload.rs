@@ -386,6 +386,45 @@ fn a_failing_reader_is_an_error_not_a_panic() {
     );
 }
 
+#[test]
+fn a_size_hint_changes_no_result() {
+    // Enough rows for the reader to size its indexes from the hint, with duplicate MACs
+    // (DEC-2) and extensions (DEC-5).
+    let mut csv = String::from(
+        "Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n",
+    );
+    for i in 0..3_000u64 {
+        let mac = format!("{:012X}", 0x001A_2B00_0000 + i % 2_500);
+        if i % 3 == 0 {
+            let extension = 2_000 + i % 700;
+            csv.push_str(&format!(
+                "WORKSPACE,Room {i},+14085550100,{extension},IP,8845,{mac},HQ,false\n"
+            ));
+        } else {
+            csv.push_str(&format!("USER,alice@example.com,,,IP,8845,{mac},HQ,\n"));
+        }
+    }
+    let len = csv.len() as u64;
+    let plain = validate_upload(csv.as_bytes(), options()).unwrap();
+    assert!(plain.findings().iter().any(|f| f.name() == "mac_duplicate"));
+    assert!(
+        plain
+            .findings()
+            .iter()
+            .any(|f| f.name() == "extension_duplicate")
+    );
+    for hint in [len, 1, 0, len / 3, len * 100] {
+        let hinted = validate_upload(csv.as_bytes(), options().with_size_hint(hint)).unwrap();
+        assert_eq!(hinted, plain, "size hint {hint}");
+    }
+    // A path's size is its hint.
+    let path = std::env::temp_dir().join(format!("mpp-size-hint-{}.csv", std::process::id()));
+    std::fs::write(&path, &csv).unwrap();
+    let from_path = validate_upload_path(&path, options());
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(from_path.unwrap(), plain);
+}
+
 fn cell() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),

@@ -19,11 +19,13 @@
 //!   not that row was otherwise valid: DEC-2's first row keeps the MAC.
 
 mod export;
+mod first_rows;
 mod reader;
 mod records;
 mod report;
 mod row;
 mod schema;
+mod swar;
 
 pub use export::{ErrorsCsvWriter, devices_csv, spreadsheet_safe, template_csv, user_export_csv};
 pub use reader::{UploadCounts, UploadOptions, UploadReader};

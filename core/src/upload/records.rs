@@ -16,6 +16,8 @@ use std::io::{self, Read};
 use std::ops::Range;
 use std::str::Utf8Error;
 
+use super::swar::Word;
+
 /// The size limits of the reader; beyond them a record is reported, not stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReaderLimits {
@@ -74,6 +76,7 @@ pub(crate) struct RecordFlags {
 
 /// Where a field's bytes are: in the record as read, or unescaped into scratch space.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(PartialEq, Eq))]
 struct Span {
     range: (u32, u32),
     in_scratch: bool,
@@ -131,11 +134,18 @@ impl<'a> Record<'a> {
         self.field(i).map(std::str::from_utf8)
     }
 
-    /// Whether every stored field is UTF-8 (one check of the record as read, plus the few
-    /// unescaped fields).
-    pub(crate) fn is_text(&self) -> bool {
-        self.raw_text.is_some()
-            && (self.scratch.is_empty() || std::str::from_utf8(self.scratch).is_ok())
+    /// The stored fields as text, when every one is UTF-8 (one check of the record as read,
+    /// plus the few unescaped fields).
+    pub(crate) fn texts(&self) -> Option<Texts<'a>> {
+        let scratch = match self.scratch {
+            [] => "",
+            bytes => std::str::from_utf8(bytes).ok()?,
+        };
+        Some(Texts {
+            raw: self.raw_text?,
+            scratch,
+            spans: self.spans,
+        })
     }
 
     /// Whether every field is empty or white space: a blank row (DEC-10). A record skipped
@@ -144,6 +154,27 @@ impl<'a> Record<'a> {
         self.empty_line
             || (!self.flags.too_long
                 && self.fields().all(|f| f.iter().all(u8::is_ascii_whitespace)))
+    }
+}
+
+/// The fields of a record that is all UTF-8 (see [`Record::texts`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Texts<'a> {
+    raw: &'a str,
+    scratch: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Texts<'a> {
+    /// Field `i`, if it was stored.
+    pub(crate) fn get(&self, i: usize) -> Option<&'a str> {
+        let span = self.spans.get(i)?;
+        let from = if span.in_scratch {
+            self.scratch
+        } else {
+            self.raw
+        };
+        from.get(Record::range(span))
     }
 }
 
@@ -160,6 +191,7 @@ static UNQUOTED_SPECIAL: [bool; 256] = {
 const CHUNK: usize = 64 * 1024;
 
 /// How a scan of the buffered bytes ended.
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 enum Scan {
     /// A record of `len` bytes, its terminator included; `cr`: it ended with `\r`.
     Done { len: usize, cr: bool },
@@ -180,6 +212,8 @@ pub(crate) struct RecordReader<R> {
     started: bool,
     bom: bool,
     next_row: u64,
+    /// Every byte read from `src` so far.
+    bytes_in: u64,
     limits: ReaderLimits,
     spans: Vec<Span>,
     scratch: Vec<u8>,
@@ -202,12 +236,18 @@ impl<R: Read> RecordReader<R> {
             started: false,
             bom: false,
             next_row: 1,
+            bytes_in: 0,
             limits,
             spans: Vec::new(),
             scratch: Vec::new(),
             field_count: 0,
             flags: RecordFlags::default(),
         }
+    }
+
+    /// How many bytes of the input the records read so far span.
+    pub(crate) fn position(&self) -> u64 {
+        self.bytes_in - (self.end - self.start) as u64
     }
 
     /// Whether the input started with a UTF-8 byte-order mark (known after the first record).
@@ -244,6 +284,7 @@ impl<R: Read> RecordReader<R> {
                 }
                 Ok(n) => {
                     self.end += n;
+                    self.bytes_in += n as u64;
                     return Ok(true);
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -390,6 +431,14 @@ impl Fields<'_> {
         }
     }
 
+    /// Forgets the fields recorded so far, to scan the record again.
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.scratch.clear();
+        self.count = 0;
+        self.flags = RecordFlags::default();
+    }
+
     fn raw(&mut self, start: usize, end: usize) {
         self.push(Span {
             range: (start as u32, end as u32),
@@ -411,6 +460,67 @@ impl Fields<'_> {
 
 /// Scans one record at the start of `s` (the buffered bytes; `eof`: nothing follows them).
 fn scan_record(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
+    scan_plain_line(s, fields).unwrap_or_else(|| scan_record_bytewise(s, eof, fields))
+}
+
+/// The common record, fast: a whole line ended by `\n` or `\r\n`, without quotes, backslashes
+/// or other carriage returns, whose fields are simply the text between commas. It is read
+/// eight bytes at a time (see [`Word`]); `None`, with no field recorded, for any other record,
+/// which the byte-wise scan then reads.
+fn scan_plain_line(s: &[u8], fields: &mut Fields<'_>) -> Option<Scan> {
+    let mut start = 0;
+    let mut chunks = s.chunks_exact(8);
+    let mut base = 0;
+    let special = loop {
+        let (word, last) = match chunks.next() {
+            Some(chunk) => (Word::new(chunk), false),
+            // The last bytes, padded with zero bytes, which are nothing special.
+            None => (Word::new(chunks.remainder()), true),
+        };
+        let special = plain_line_specials(word);
+        let mut commas = word.equal(b',') & Word::before_first(special);
+        while commas != 0 {
+            let at = base + commas.trailing_zeros() as usize / 8;
+            fields.raw(start, at);
+            start = at + 1;
+            commas &= commas - 1;
+        }
+        if special != 0 {
+            break base + special.trailing_zeros() as usize / 8;
+        }
+        if last {
+            // No line break in the buffered bytes.
+            fields.clear();
+            return None;
+        }
+        base += 8;
+    };
+    let cr = match (s.get(special), s.get(special + 1)) {
+        (Some(b'\n'), _) => false,
+        (Some(b'\r'), Some(b'\n')) => true,
+        _ => {
+            fields.clear();
+            return None;
+        }
+    };
+    fields.raw(start, special);
+    Some(Scan::Done {
+        len: special + 1,
+        cr,
+    })
+}
+
+/// Flags whose lowest is the first byte of `word` that ends a plain line or is not allowed in
+/// one: a line break, a quote or a backslash (0: none).
+fn plain_line_specials(word: Word) -> u64 {
+    word.equal_from_first(b'\n')
+        | word.equal_from_first(b'\r')
+        | word.equal_from_first(b'"')
+        | word.equal_from_first(b'\\')
+}
+
+/// Scans one record byte by byte: any record the grammar allows (see [`scan_record`]).
+fn scan_record_bytewise(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
     let n = s.len();
     let mut i = 0;
     loop {
@@ -663,7 +773,62 @@ mod tests {
         }
     }
 
+    /// What a scanner made of `s`: its outcome, the fields' spans, the scratch space, the field
+    /// count and flags.
+    type Scanned = (Option<Scan>, Vec<Span>, Vec<u8>, usize, RecordFlags);
+
+    fn scan_with(
+        scanner: impl Fn(&[u8], &mut Fields<'_>) -> Option<Scan>,
+        s: &[u8],
+        limits: &ReaderLimits,
+    ) -> Scanned {
+        let (mut spans, mut scratch) = (Vec::new(), Vec::new());
+        let mut fields = Fields {
+            spans: &mut spans,
+            scratch: &mut scratch,
+            count: 0,
+            flags: RecordFlags::default(),
+            limits,
+        };
+        let scan = scanner(s, &mut fields);
+        let (count, flags) = (fields.count, fields.flags);
+        (scan, spans, scratch, count, flags)
+    }
+
+    #[test]
+    fn plain_lines_take_the_fast_path() {
+        let limits = ReaderLimits::default();
+        for line in [
+            &b"a,b,,long field here,x\n"[..],
+            b"\n",
+            b"a,b\r\nc",
+            b"0123456,\n",
+        ] {
+            let (scan, ..) = scan_with(scan_plain_line, line, &limits);
+            assert!(scan.is_some(), "{:?}", String::from_utf8_lossy(line));
+        }
+        for line in [&b"a,\"b\"\n"[..], b"a\\,b\n", b"a\rb\n", b"a,b", b"a,b\r"] {
+            let (scan, spans, _, count, _) = scan_with(scan_plain_line, line, &limits);
+            assert!(scan.is_none() && spans.is_empty() && count == 0);
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_fast_path_reads_what_the_bytewise_scan_reads(input in "[a-c,\"\\\\\r\n ]{0,40}", eof in any::<bool>(), small in any::<bool>()) {
+            let limits = if small {
+                ReaderLimits { max_field_bytes: 3, max_record_bytes: 100, max_fields: 4 }
+            } else {
+                ReaderLimits::default()
+            };
+            let s = input.as_bytes();
+            let fast = scan_with(scan_plain_line, s, &limits);
+            if fast.0.is_some() {
+                let slow = scan_with(|s, f| Some(scan_record_bytewise(s, eof, f)), s, &limits);
+                prop_assert_eq!(fast, slow);
+            }
+        }
+
         #[test]
         fn chunking_never_changes_the_records(input in "[a-c,\"\\\\\r\n ]{0,60}") {
             let whole = read_all(input.as_bytes(), ReaderLimits::default()).0;

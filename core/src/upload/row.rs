@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use crate::device::{Assignment, Device, OwnerType};
-use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, is_extension};
+use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, extension_code};
 use crate::e164::E164;
 use crate::eligibility::EligibilityTable;
 use crate::email::validate_email;
@@ -14,6 +14,7 @@ use crate::mac::Mac;
 use crate::model::{ModelLabel, parse_model_label};
 use crate::text::{quoted, trim};
 
+use super::first_rows::FirstRows;
 use super::records::Record;
 use super::schema::{Column, Header, UploadOption};
 
@@ -92,14 +93,18 @@ pub(crate) struct RowValidator {
     option: UploadOption,
     directory: Option<Arc<Directory>>,
     eligibility: Arc<EligibilityTable>,
-    first_row_of_mac: HashMap<Mac, u64>,
+    /// The first row of each MAC (DEC-2).
+    first_row_of_mac: FirstRows<[u8; 6]>,
     /// Model cells already judged (see [`RowValidator::model_verdict`]).
     model_memo: HashMap<Box<str>, (ModelLabel, Vec<Finding>)>,
-    /// Locations seen in Extension checks, by name, as small numbers.
-    location_ids: HashMap<String, u32>,
-    /// The first row of each (location, extension); the extension is its digits as a number
-    /// with its length, so `0012` and `12` stay distinct.
-    first_row_of_extension: HashMap<(u32, u64), u64>,
+    /// Without a directory, the locations seen in Extension checks, by name, as small
+    /// numbers (with one, a location is its position in the directory).
+    location_ids: HashMap<String, u64>,
+    /// The first row of each (location, extension), packed by [`extension_key`].
+    first_row_of_extension: FirstRows<[u8; 6]>,
+    /// The same for the keys [`extension_key`] cannot pack (beyond 8192 locations: a
+    /// directory or a file naming more).
+    first_row_of_extension_wide: HashMap<(u64, u64), u64>,
 }
 
 /// Collects a row's findings, placing each at the row and column.
@@ -142,11 +147,25 @@ impl RowValidator {
             option,
             directory,
             eligibility,
-            first_row_of_mac: HashMap::new(),
+            first_row_of_mac: FirstRows::new(),
             model_memo: HashMap::new(),
             location_ids: HashMap::new(),
-            first_row_of_extension: HashMap::new(),
+            first_row_of_extension: FirstRows::new(),
+            first_row_of_extension_wide: HashMap::new(),
         }
+    }
+
+    /// Makes room in the indexes of DEC-2 and DEC-5 for a file of `rows` data rows in all,
+    /// judging from the rows read so far (`rows_read`) how many of them record a key.
+    pub(crate) fn reserve(&mut self, rows: u64, rows_read: u64) {
+        let share = |keys: usize| {
+            let keys = (rows as u128 * keys as u128 / u128::from(rows_read.max(1))) as u64;
+            usize::try_from(keys).unwrap_or(usize::MAX)
+        };
+        let macs = share(self.first_row_of_mac.len());
+        self.first_row_of_mac.reserve(macs);
+        let extensions = share(self.first_row_of_extension.len());
+        self.first_row_of_extension.reserve(extensions);
     }
 
     /// Validates one data record against the header.
@@ -201,11 +220,11 @@ impl RowValidator {
         }
         // Read every cell, reporting the unreadable ones.
         let mut cells = [Cell::Absent; 9];
-        if rec.is_text() && rec.flags.long_field.is_none() {
+        if let Some(texts) = rec.texts().filter(|_| rec.flags.long_field.is_none()) {
             // The common case: every byte is UTF-8 and no cell is too long, so only the
             // schema's columns need reading.
             for column in Column::ALL {
-                if let Some(Some(Ok(text))) = header.position(column).map(|p| rec.text(p)) {
+                if let Some(text) = header.position(column).and_then(|p| texts.get(p)) {
                     cells[column as usize] = Cell::Text(trim(text));
                 }
             }
@@ -214,9 +233,9 @@ impl RowValidator {
         }
         let cell = |c: Column| cells[c as usize];
         let device = match self.option {
-            UploadOption::LicenseOnly => {
-                self.phone(&mut out, cell(Column::Model), cell(Column::MacAddress))
-            }
+            UploadOption::LicenseOnly => self
+                .phone(&mut out, cell(Column::Model), cell(Column::MacAddress))
+                .map(|(mac, label)| Device::uploaded(mac, label, None, row)),
             UploadOption::LicenseAndDevice => self.license_and_device(&mut out, &cells),
         };
         // Report in column order, whatever order the rules ran in (stable: a column's own
@@ -235,7 +254,7 @@ impl RowValidator {
         }
         UploadRow {
             row,
-            device: device.map(|d| d.with_row(Some(row))),
+            device,
             findings: out.list,
             cells: Vec::new(),
             blank: false,
@@ -244,7 +263,12 @@ impl RowValidator {
 
     /// Model and MAC Address: the two columns of both schemas (CSV-8, CSV-9, CSV-10, CSV-13,
     /// DEV-2, DEV-4, DEV-6, DEC-2, DEC-8).
-    fn phone(&mut self, out: &mut Findings, model: Cell<'_>, mac: Cell<'_>) -> Option<Device> {
+    fn phone(
+        &mut self,
+        out: &mut Findings,
+        model: Cell<'_>,
+        mac: Cell<'_>,
+    ) -> Option<(Mac, ModelLabel)> {
         let model = match model.text() {
             None if model.is_unreadable() => None,
             None => {
@@ -280,30 +304,30 @@ impl RowValidator {
                 );
                 None
             }
-            Some(text) if looks_like_activation_code(text) => {
-                out.error(
-                    Column::MacAddress,
-                    ErrorCode::ActivationCodeUnsupported,
-                    format!("{} looks like an activation code; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC address", quoted(text)),
-                );
-                None
-            }
             Some(text) => match Mac::parse(text) {
+                Ok(mac) => self.check_mac(out, mac),
+                // A MAC that reads is never 16 digits: only a refused one can be a code.
+                Err(_) if looks_like_activation_code(text) => {
+                    out.error(
+                        Column::MacAddress,
+                        ErrorCode::ActivationCodeUnsupported,
+                        format!("{} looks like an activation code; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC address", quoted(text)),
+                    );
+                    None
+                }
                 Err(e) => {
                     out.add(Column::MacAddress, e.into_finding());
                     None
                 }
-                Ok(mac) => self.check_mac(out, mac),
             },
         };
-        let (label, mac) = (model?, mac?);
-        Some(Device::new(mac, label.model).with_hardware_version(label.hardware_version))
+        Some((mac?, model?))
     }
 
     /// DEC-2 and CSV-13 for a MAC that reads.
     fn check_mac(&mut self, out: &mut Findings, mac: Mac) -> Option<Mac> {
         let row = out.row;
-        let first = *self.first_row_of_mac.entry(mac).or_insert(row);
+        let first = self.first_row_of_mac.first_row(mac.octets(), row);
         if first != row {
             out.add(
                 Column::MacAddress,
@@ -402,12 +426,13 @@ impl RowValidator {
             Cell::Unreadable => {}
             c => match c.text() {
                 None => out.missing(Column::Location, c, ErrorCode::LocationMissing, "give the name of a location of the organisation"),
-                Some(name) if name.chars().count() > MAX_LOCATION_NAME => out.error(
+                // A name of at most 80 bytes has at most 80 characters: counted only if longer.
+                Some(name) if name.len() > MAX_LOCATION_NAME && name.chars().count() > MAX_LOCATION_NAME => out.error(
                     Column::Location,
                     ErrorCode::LocationNameTooLong,
                     format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
                 ),
-                Some(name) => match directory.map(|d| d.match_location(name)) {
+                Some(name) => match directory.map(|d| d.match_location_index(name)) {
                     None => location = Some((name, None)),
                     Some((NameMatch::Exact, found)) => location = Some((name, found)),
                     Some((NameMatch::NearMiss(existing), _)) => out.add(
@@ -464,16 +489,13 @@ impl RowValidator {
                     ErrorCode::ExtensionNotAllowed,
                     format!("a USER row must have no Extension; found {}", quoted(text)),
                 );
-            } else if !is_extension(text) {
-                out.error(
-                    Column::Extension,
-                    ErrorCode::ExtensionInvalid,
-                    format!("extension {} is not 2 to 10 digits", quoted(text)),
-                );
-            } else {
+            } else if let Some(code) = extension_code(text) {
                 extension = Some(text);
-                if let Some((loc_name, _)) = location {
-                    if directory.is_some_and(|d| d.extension_in_use(loc_name, text)) {
+                if let Some((loc_name, index)) = location {
+                    if directory
+                        .zip(index)
+                        .is_some_and(|(d, i)| d.extension_code_in_use(i, code))
+                    {
                         out.error(
                             Column::Extension,
                             ErrorCode::ExtensionInUse,
@@ -483,11 +505,17 @@ impl RowValidator {
                             ),
                         );
                     }
-                    let first = self.first_row_of_extension(loc_name, text, out.row);
+                    let first = self.first_row_of_extension(loc_name, index, code, out.row);
                     if first != out.row {
                         out.error(Column::Extension, ErrorCode::ExtensionDuplicate, format!("extension {text} in location {} is already used by row {first} of this file", quoted(loc_name)));
                     }
                 }
+            } else {
+                out.error(
+                    Column::Extension,
+                    ErrorCode::ExtensionInvalid,
+                    format!("extension {} is not 2 to 10 digits", quoted(text)),
+                );
             }
         }
 
@@ -511,7 +539,7 @@ impl RowValidator {
         }
 
         // CSV-8, CSV-9, CSV-10, CSV-13, DEV-6, DEC-2, DEC-8: Model and MAC Address.
-        let device = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
+        let phone = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
 
         // CSV-12, DEC-6: Call Plan.
         let mut call_plan = false;
@@ -536,8 +564,8 @@ impl RowValidator {
                     "Call Plan is true on a USER row; it applies to newly added workspaces only"
                         .to_owned(),
                 );
-            } else if let Some((loc_name, Some(loc))) = location {
-                if !loc.is_cisco_pstn() {
+            } else if let (Some((loc_name, Some(i))), Some(d)) = (location, directory) {
+                if !d.locations()[i].is_cisco_pstn() {
                     out.error(
                         Column::CallPlan,
                         ErrorCode::CallPlanNotCiscoPstn,
@@ -556,15 +584,20 @@ impl RowValidator {
             }
         }
 
-        let (owner, username, (location, _)) = (owner?, username?, location?);
-        Some(device?.with_assignment(Some(Assignment {
+        // A row with an error is refused: its device would only be dropped.
+        if out.has_errors() {
+            return None;
+        }
+        let ((mac, label), owner, username, (location, _)) = (phone?, owner?, username?, location?);
+        let assignment = Assignment {
             owner_type: owner,
             username: username.to_owned(),
             phone_number,
             extension: extension.map(str::to_owned),
             location: location.to_owned(),
             call_plan,
-        })))
+        };
+        Some(Device::uploaded(mac, label, Some(assignment), out.row))
     }
 }
 
@@ -648,23 +681,47 @@ impl RowValidator {
         }
     }
 
-    /// DEC-5: the first row that used `extension` in `location`, recording `row` if none did.
-    fn first_row_of_extension(&mut self, location: &str, extension: &str, row: u64) -> u64 {
-        let next_id = self.location_ids.len() as u32;
-        let id = match self.location_ids.get(location) {
-            Some(&id) => id,
-            None => *self
-                .location_ids
-                .entry(location.to_owned())
-                .or_insert(next_id),
+    /// DEC-5: the first row that used the extension of [`extension_code`] `code` in a
+    /// location, recording `row` if none did. The location is its `index` in the directory, or
+    /// without a directory its name.
+    fn first_row_of_extension(
+        &mut self,
+        location: &str,
+        index: Option<usize>,
+        code: u64,
+        row: u64,
+    ) -> u64 {
+        let id = match index {
+            Some(i) => i as u64,
+            None => match self.location_ids.get(location) {
+                Some(&id) => id,
+                None => {
+                    let id = self.location_ids.len() as u64;
+                    self.location_ids.insert(location.to_owned(), id);
+                    id
+                }
+            },
         };
-        // 2 to 10 digits: the value fits in 34 bits, the length goes above it.
-        let value = extension
-            .bytes()
-            .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
-        let key = (id, value | ((extension.len() as u64) << 40));
-        *self.first_row_of_extension.entry(key).or_insert(row)
+        match extension_key(id, code) {
+            Some(key) => self.first_row_of_extension.first_row(key, row),
+            None => *self
+                .first_row_of_extension_wide
+                .entry((id, code))
+                .or_insert(row),
+        }
     }
+}
+
+/// DEC-5: a location's number and an [`extension_code`] (35 bits) packed into six bytes, as
+/// compact as a MAC in the index, when the number fits the 13 bits left (8192 locations).
+fn extension_key(location: u64, code: u64) -> Option<[u8; 6]> {
+    const CODE_BITS: u32 = 35;
+    debug_assert!(code < 1 << CODE_BITS);
+    if location >= 1 << (48 - CODE_BITS) {
+        return None;
+    }
+    let [_, _, key @ ..] = ((location << CODE_BITS) | code).to_be_bytes();
+    Some(key)
 }
 
 /// A refused row, keeping its cells for the errors export (CSV-15).
@@ -691,11 +748,45 @@ fn looks_like_activation_code(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
 }
 
-/// DEC-6: Call Plan values.
+/// DEC-6: Call Plan values, any case.
 fn parse_call_plan(text: &str) -> Option<bool> {
-    match text.to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "0" => Some(false),
-        "true" | "yes" | "1" => Some(true),
-        _ => None,
+    let is = |value: &str| text.eq_ignore_ascii_case(value);
+    if ["", "false", "no", "0"].into_iter().any(is) {
+        Some(false)
+    } else if ["true", "yes", "1"].into_iter().any(is) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dec5_keys_beyond_the_packed_range_are_kept_too() {
+        let mut v = RowValidator::new(
+            UploadOption::LicenseAndDevice,
+            None,
+            EligibilityTable::control_hub(),
+        );
+        let code = extension_code("0012").unwrap();
+        assert_ne!(code, extension_code("12").unwrap());
+        let wide = Some(1usize << 13);
+        assert_eq!(extension_key(1 << 13, code), None);
+        assert!(extension_key((1 << 13) - 1, code).is_some());
+        assert_eq!(v.first_row_of_extension("x", wide, code, 2), 2);
+        assert_eq!(v.first_row_of_extension("x", wide, code, 3), 2);
+        assert_eq!(v.first_row_of_extension("x", Some(0), code, 4), 4);
+        // Without a directory, locations are told apart by name.
+        let mut v = RowValidator::new(
+            UploadOption::LicenseAndDevice,
+            None,
+            EligibilityTable::control_hub(),
+        );
+        assert_eq!(v.first_row_of_extension("HQ", None, code, 5), 5);
+        assert_eq!(v.first_row_of_extension("HQ", None, code, 6), 5);
+        assert_eq!(v.first_row_of_extension("Branch", None, code, 7), 7);
     }
 }
