@@ -3565,6 +3565,22 @@ mpp_status mpp_upload_options_set_limits(struct mpp_upload_options *opts,
                                          size_t max_fields,
                                          struct mpp_error **err);
 
+// Sets the size of the input in bytes, for a caller streaming from a source whose length it
+// knows. After the first rows the reader estimates how many rows the input holds and sizes
+// its duplicate indexes (DEC-2, DEC-5) once: faster and tighter in memory, with the same
+// results whatever the hint. Bytes in memory (`mpp_validate_upload`, `mpp_upload_cursor_new`)
+// and files opened by path get their length as the hint without this.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `opts` must be NULL or live options not used by another thread during the call; `err` must
+// be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_options_set_size_hint(struct mpp_upload_options *opts,
+                                            uint64_t bytes,
+                                            struct mpp_error **err);
+
 // The migration option. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
 //
 // # Safety

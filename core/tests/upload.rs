@@ -417,6 +417,12 @@ fn a_size_hint_changes_no_result() {
         let hinted = validate_upload(csv.as_bytes(), options().with_size_hint(hint)).unwrap();
         assert_eq!(hinted, plain, "size hint {hint}");
     }
+    // An explicit hint wins over a default one; a default fills only an unset hint.
+    assert_eq!(
+        options().with_size_hint(7).or_size_hint(len).size_hint(),
+        Some(7)
+    );
+    assert_eq!(options().or_size_hint(len).size_hint(), Some(len));
     // A path's size is its hint.
     let path = std::env::temp_dir().join(format!("mpp-size-hint-{}.csv", std::process::id()));
     std::fs::write(&path, &csv).unwrap();

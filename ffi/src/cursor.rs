@@ -7,7 +7,7 @@ use std::io::Read;
 use std::ptr;
 use std::sync::OnceLock;
 
-use mpp::{Error, Finding, UploadCounts, UploadOption, UploadReader, UploadRow};
+use mpp::{Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
 
 use crate::boundary::{
     arg_bytes, arg_mut, arg_path, arg_ref, guard, in_file, mpp_status, out_param, run,
@@ -65,10 +65,10 @@ impl mpp_upload_row {
 impl mpp_upload_cursor {
     fn open(
         src: Source,
-        opts: &mpp_upload_options,
+        options: UploadOptions,
         file: Option<String>,
     ) -> Result<mpp_upload_cursor, Error> {
-        let reader = UploadReader::new(src, opts.get()).map_err(|e| match &file {
+        let reader = UploadReader::new(src, options).map_err(|e| match &file {
             Some(f) => in_file(e, f),
             None => e,
         })?;
@@ -117,8 +117,9 @@ pub unsafe extern "C" fn mpp_upload_cursor_new(
             let bytes = arg_bytes(bytes, len, "bytes")?;
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
+            let options = opts.get().or_size_hint(bytes.len() as u64);
             let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
-            out.write(into_raw(mpp_upload_cursor::open(src, opts, None)?));
+            out.write(into_raw(mpp_upload_cursor::open(src, options, None)?));
             Ok(())
         })
     }
@@ -151,9 +152,10 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
             let file = std::fs::File::open(&path)
                 .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
             let name = path.display().to_string();
+            let options = opts.get().or_size_of(&file);
             out.write(into_raw(mpp_upload_cursor::open(
                 Box::new(file),
-                opts,
+                options,
                 Some(name),
             )?));
             Ok(())

@@ -1153,6 +1153,11 @@ fn options_are_checked_numbers_and_handles() {
             call(|err| mpp_upload_options_set_limits(ptr::null_mut(), 1, 1, 1, err)),
             "`opts`",
         );
+        expect_err(
+            NULL_POINTER,
+            call(|err| mpp_upload_options_set_size_hint(ptr::null_mut(), 1, err)),
+            "`opts`",
+        );
         for (a, b, c, name) in [
             (0, 100, 10, "max_field_bytes"),
             (10, 0, 10, "max_record_bytes"),
@@ -1219,6 +1224,38 @@ fn options_are_checked_numbers_and_handles() {
         mpp_upload_options_free(o);
         mpp_upload_options_free(ptr::null_mut());
     }
+}
+
+#[test]
+fn a_size_hint_changes_no_result_through_the_abi() {
+    // Past the rows the reader reads before it sizes its indexes, with DEC-2 duplicates.
+    let mut csv = String::from("Model,MAC Address\n");
+    for i in 0..1_000u64 {
+        csv.push_str(&format!("8845,{:012X}\n", 0x001A_2B00_0000 + i % 800));
+    }
+    let csv = csv.as_bytes();
+    let o = options(1, ptr::null());
+    let r = validate(csv, o);
+    let plain = report_view(r);
+    // SAFETY: a live report.
+    unsafe { mpp_report_free(r) };
+    assert_eq!(plain.0, (800, 200, 1_000));
+    assert!(codes(&plain.1).iter().all(|&c| c == "mac_duplicate"));
+    for hint in [0, 1, csv.len() as u64 / 4, csv.len() as u64, u64::MAX] {
+        // SAFETY: live options.
+        call(|err| unsafe { mpp_upload_options_set_size_hint(o, hint, err) }).unwrap();
+        let r = validate(csv, o);
+        assert_eq!(report_view(r), plain, "hint {hint}");
+        // SAFETY: a live report.
+        unsafe { mpp_report_free(r) };
+        let c = cursor(csv, o);
+        let (counts, findings, _) = drain(c);
+        assert_eq!((counts, findings), plain, "hint {hint}, cursor");
+        // SAFETY: a live cursor.
+        unsafe { mpp_upload_cursor_free(c) };
+    }
+    // SAFETY: live options.
+    unsafe { mpp_upload_options_free(o) };
 }
 
 #[test]

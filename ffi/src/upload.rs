@@ -236,6 +236,28 @@ pub unsafe extern "C" fn mpp_upload_options_set_limits(
     }
 }
 
+/// Sets the size of the input in bytes, for a caller streaming from a source whose length it
+/// knows. After the first rows the reader estimates how many rows the input holds and sizes
+/// its duplicate indexes (DEC-2, DEC-5) once: faster and tighter in memory, with the same
+/// results whatever the hint. Bytes in memory (`mpp_validate_upload`, `mpp_upload_cursor_new`)
+/// and files opened by path get their length as the hint without this.
+///
+/// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `opts` must be NULL or live options not used by another thread during the call; `err` must
+/// be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_upload_options_set_size_hint(
+    opts: *mut mpp_upload_options,
+    bytes: u64,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { with_options(opts, err, |o| Ok(o.with_size_hint(bytes))) }
+}
+
 /// The migration option. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
 ///
 /// # Safety
@@ -287,7 +309,8 @@ pub unsafe extern "C" fn mpp_validate_upload(
             let bytes = arg_bytes(bytes, len, "bytes")?;
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
-            let report = mpp::validate_upload(bytes, opts.get())?;
+            let options = opts.get().or_size_hint(bytes.len() as u64);
+            let report = mpp::validate_upload(bytes, options)?;
             out.write(into_raw(mpp_report::new(report)));
             Ok(())
         })

@@ -89,11 +89,21 @@ fn options(
     option: &Bound<'_, PyAny>,
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
+    size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
     let mut options = UploadOptions::new(upload_option(option)?)
         .with_eligibility(table_arg("eligibility", eligibility)?);
     if let Some(directory) = directory_arg(directory)? {
         options = options.with_directory(directory);
+    }
+    if let Some(hint) = size_hint.filter(|h| !h.is_none()) {
+        let bytes = integer("size_hint", hint)?;
+        let bytes = u64::try_from(bytes).map_err(|_| {
+            invalid(format!(
+                "size_hint must be a byte count of at least 0, not {bytes}"
+            ))
+        })?;
+        options = options.with_size_hint(bytes);
     }
     Ok(options)
 }
@@ -101,11 +111,12 @@ fn options(
 /// Validates a whole upload (CSV-1 to CSV-16) and returns its report. `source` is a path
 /// (`str`, `os.PathLike`), the content (`bytes`, `bytearray`, `memoryview`) or a binary file
 /// object. Only a bad argument or an unreadable file raises; everything about the content is a
-/// finding of the report.
+/// finding of the report. `size_hint` is the input's size in bytes, for a file object whose
+/// length is known (paths and bytes give their own): the same results, faster.
 #[pyfunction]
 #[pyo3(
-    signature = (source, option = None, directory = None, *, eligibility = None),
-    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None)"
+    signature = (source, option = None, directory = None, *, eligibility = None, size_hint = None),
+    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, size_hint=None)"
 )]
 fn validate_upload(
     py: Python<'_>,
@@ -113,16 +124,26 @@ fn validate_upload(
     option: Option<&Bound<'_, PyAny>>,
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
+    size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadReport> {
     let default = pyo3::intern!(py, "license_and_device");
-    let options = options(option.unwrap_or(default.as_any()), directory, eligibility)?;
+    let options = options(
+        option.unwrap_or(default.as_any()),
+        directory,
+        eligibility,
+        size_hint,
+    )?;
     let report = match Source::extract(source)? {
         Source::Path(path) => py.detach(|| validate_upload_path(&path, options)).py()?,
         Source::Bytes(bytes) => {
             let data = bytes.as_bytes();
+            let options = options.or_size_hint(data.len() as u64);
             py.detach(|| core_validate(data, options)).py()?
         }
-        Source::Owned(data) => py.detach(|| core_validate(data.as_slice(), options)).py()?,
+        Source::Owned(data) => {
+            let options = options.or_size_hint(data.len() as u64);
+            py.detach(|| core_validate(data.as_slice(), options)).py()?
+        }
         Source::File(file) => {
             let (reader, failure) = PyFileReader::new(file.unbind());
             py.detach(|| core_validate(reader, options))
@@ -427,8 +448,8 @@ impl PyUploadIterator {
 /// header is read now; a bad argument or an unreadable file raises here or at `next()`.
 #[pyfunction]
 #[pyo3(
-    signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None),
-    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, chunk_size=10000)"
+    signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None, size_hint = None),
+    text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, chunk_size=10000, size_hint=None)"
 )]
 fn iter_upload(
     py: Python<'_>,
@@ -437,9 +458,15 @@ fn iter_upload(
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
     chunk_size: Option<&Bound<'_, PyAny>>,
+    size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadIterator> {
     let default = pyo3::intern!(py, "license_and_device");
-    let options = options(option.unwrap_or(default.as_any()), directory, eligibility)?;
+    let options = options(
+        option.unwrap_or(default.as_any()),
+        directory,
+        eligibility,
+        size_hint,
+    )?;
     let chunk_size = match chunk_size {
         None => 10_000,
         Some(n) => {
@@ -450,16 +477,26 @@ fn iter_upload(
                 .ok_or_else(|| invalid(format!("chunk_size must be at least 1, not {n}")))?
         }
     };
-    let (src, failure): (Box<dyn Read + Send>, Option<FailureSlot>) = match Source::extract(source)?
-    {
-        Source::Path(path) => (Box::new(open(py, &path)?), None),
-        Source::Bytes(bytes) => (Box::new(PyBytesReader::new(bytes.unbind())), None),
-        Source::Owned(data) => (Box::new(std::io::Cursor::new(data)), None),
-        Source::File(file) => {
-            let (reader, failure) = PyFileReader::new(file.unbind());
-            (Box::new(reader), Some(failure))
-        }
-    };
+    let (src, options, failure): (Box<dyn Read + Send>, _, Option<FailureSlot>) =
+        match Source::extract(source)? {
+            Source::Path(path) => {
+                let file = open(py, &path)?;
+                let options = options.or_size_of(&file);
+                (Box::new(file), options, None)
+            }
+            Source::Bytes(bytes) => {
+                let options = options.or_size_hint(bytes.as_bytes().len() as u64);
+                (Box::new(PyBytesReader::new(bytes.unbind())), options, None)
+            }
+            Source::Owned(data) => {
+                let options = options.or_size_hint(data.len() as u64);
+                (Box::new(std::io::Cursor::new(data)), options, None)
+            }
+            Source::File(file) => {
+                let (reader, failure) = PyFileReader::new(file.unbind());
+                (Box::new(reader), options, Some(failure))
+            }
+        };
     let reader = py
         .detach(|| UploadReader::new(src, options))
         .map_err(|e| reader_error(py, e, failure.as_ref()))?;

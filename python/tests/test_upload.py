@@ -581,6 +581,31 @@ def test_iter_upload_of_a_big_file_object_keeps_chunks_bounded() -> None:
     assert 0.01 < whole.errors / rows < 0.06
 
 
+def test_a_size_hint_changes_no_result(tmp_path: Path) -> None:
+    # Past the rows core reads before it sizes its indexes, with DEC-2 duplicates.
+    data = LICENSE_ONLY + b"".join(b"8845,001A2B%06X\n" % (i % 800) for i in range(1000))
+    path = tmp_path / "hinted.csv"
+    path.write_bytes(data)
+    plain = mm.validate_upload(Chunky(data, 4096), "license_only")
+    assert (plain.added, plain.errors, plain.total) == (800, 200, 1000)
+    expected = (plain.counts, plain.findings, plain.devices.column("mac"))
+    for hint in (None, 0, 1, len(data) // 4, len(data), 2**64 - 1):
+        # A file object is read once, so each call gets its own.
+        for source in (lambda: data, lambda: path, lambda: Chunky(data, 4096)):
+            got = mm.validate_upload(source(), "license_only", size_hint=hint)
+            assert (got.counts, got.findings, got.devices.column("mac")) == expected, hint
+            stream = mm.iter_upload(source(), "license_only", chunk_size=300, size_hint=hint)
+            chunks = list(stream)
+            assert stream.counts == plain.counts
+            assert [f for c in chunks for f in c.findings] == plain.findings, hint
+    for wrong in (-1, 2**64):
+        with pytest.raises(mm.InputError, match="size_hint") as info:
+            mm.validate_upload(data, "license_only", size_hint=wrong)
+        assert info.value.code == "invalid_argument"
+    with pytest.raises(mm.InputError, match="size_hint must be an int"):
+        mm.iter_upload(data, "license_only", size_hint="18018")  # type: ignore[arg-type]
+
+
 def test_iter_upload_when_the_source_fails_midway() -> None:
     good = LICENSE_ONLY + b"8845,001A2B3C4D5E\n" * 3
     stream = mm.iter_upload(Failing(good, OSError("cable cut")), "license_only", chunk_size=100)

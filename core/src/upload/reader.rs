@@ -90,6 +90,26 @@ impl UploadOptions {
         self
     }
 
+    /// The same options with `bytes` as the size hint unless one is set already: what a caller
+    /// holding the whole input in memory gives by default, so an explicit hint still wins.
+    #[must_use]
+    pub fn or_size_hint(self, bytes: u64) -> UploadOptions {
+        match self.size_hint {
+            Some(_) => self,
+            None => self.with_size_hint(bytes),
+        }
+    }
+
+    /// The same options with the length of `file` as the size hint, unless one is set already
+    /// or `file` is not a regular file (a pipe, a device: their length says nothing).
+    #[must_use]
+    pub fn or_size_of(self, file: &std::fs::File) -> UploadOptions {
+        match file.metadata() {
+            Ok(meta) if meta.is_file() => self.or_size_hint(meta.len()),
+            _ => self,
+        }
+    }
+
     /// The migration option (TASK-3).
     pub fn option(&self) -> UploadOption {
         self.option

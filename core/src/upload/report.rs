@@ -204,10 +204,7 @@ pub fn validate_upload_path(
     let path = path.as_ref();
     let file = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
-    let options = match (options.size_hint(), file.metadata()) {
-        (None, Ok(meta)) if meta.is_file() => options.with_size_hint(meta.len()),
-        _ => options,
-    };
+    let options = options.or_size_of(&file);
     validate_upload(std::io::BufReader::with_capacity(0, file), options).map_err(|e| {
         if e.code() == ErrorCode::IoError {
             Error::new(
