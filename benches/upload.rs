@@ -115,12 +115,19 @@ fn bench_upload(c: &mut Criterion) {
         UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(Arc::clone(&directory));
     let license_only =
         UploadOptions::new(UploadOption::LicenseOnly).with_directory(Arc::clone(&directory));
+    // What a path, the C exports and Python's bytes sources give by default.
+    let hinted = full.clone().with_size_hint(bytes.len() as u64);
 
     // Every routine must read the same rows before its speed means anything.
     let parsed = parse_only(&bytes);
     let streamed = stream(&bytes, &full);
     let reported = batch(&bytes, &full);
     let licensed = stream(&bytes, &license_only);
+    assert_eq!(
+        stream(&bytes, &hinted),
+        streamed,
+        "a size hint changes no result"
+    );
     assert_eq!(parsed, ROWS as u64, "csv read every data row");
     assert_eq!(streamed, reported, "streaming and batch agree");
     assert_eq!(streamed.total, parsed, "the upload read every data row");
@@ -130,10 +137,11 @@ fn bench_upload(c: &mut Criterion) {
         "the file has a realistic share of mistakes: {streamed:?}"
     );
 
-    let mut samples: [(&str, Samples); 4] = [
+    let mut samples: [(&str, Samples); 5] = [
         ("csv_byte_record", Samples::default()),
         ("upload_reader", Samples::default()),
         ("validate_upload", Samples::default()),
+        ("upload_reader_size_hint", Samples::default()),
         ("license_only", Samples::default()),
     ];
     let mut group = c.benchmark_group("upload");
@@ -145,6 +153,7 @@ fn bench_upload(c: &mut Criterion) {
                     "csv_byte_record" => timed(iters, || parse_only(&bytes)),
                     "upload_reader" => timed(iters, || stream(&bytes, &full)),
                     "validate_upload" => timed(iters, || batch(&bytes, &full)),
+                    "upload_reader_size_hint" => timed(iters, || stream(&bytes, &hinted)),
                     _ => timed(iters, || stream(&bytes, &license_only)),
                 };
                 recorded.record(elapsed, iters);
@@ -170,6 +179,7 @@ fn bench_upload(c: &mut Criterion) {
         "csv::ByteRecord parse (baseline)",
         "UploadReader streaming, license_and_device",
         "validate_upload batch, license_and_device",
+        "UploadReader streaming, with size hint",
         "UploadReader streaming, license_only",
     ];
     println!("  (median of the samples; in brackets, the ratio of the fastest samples)");
@@ -179,7 +189,7 @@ fn bench_upload(c: &mut Criterion) {
         };
         let ratio = baseline / secs;
         let target = match i {
-            1 | 2 => format!("(target >= {TARGET_RATIO}x){}", verdict(ratio).1),
+            1..=3 => format!("(target >= {TARGET_RATIO}x){}", verdict(ratio).1),
             _ => String::new(),
         };
         println!(
@@ -191,7 +201,11 @@ fn bench_upload(c: &mut Criterion) {
         );
     }
     // One line per target, for the summary table of ./scripts/bench.
-    for (i, what) in [(1, "streaming"), (2, "batch report")] {
+    for (i, what) in [
+        (1, "streaming"),
+        (2, "batch report"),
+        (3, "streaming with size hint"),
+    ] {
         if let (Some(secs), Some(best)) = (medians[i], bests[i]) {
             let ratio = baseline / secs;
             println!(
