@@ -47,6 +47,8 @@ mod tests;
 #[cfg(test)]
 mod tests_plan;
 #[cfg(test)]
+mod tests_support;
+#[cfg(test)]
 mod tests_task;
 #[cfg(test)]
 mod tests_upload;

@@ -17,13 +17,8 @@ use crate::hardware::*;
 use crate::mac::*;
 use crate::model::*;
 use crate::string::*;
+use crate::tests_support::s;
 use crate::version::*;
-
-fn s(p: *const c_char) -> String {
-    assert!(!p.is_null());
-    // SAFETY: the library returned a valid NUL-terminated string.
-    unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_owned()
-}
 
 /// Takes an error's fields and frees it.
 fn take_error(err: *mut mpp_error) -> (u32, String, String, Option<String>) {

@@ -17,10 +17,11 @@ use crate::board::*;
 use crate::manual_plan::*;
 use crate::output::*;
 use crate::task::*;
-use crate::tests_task::{
-    F, INVALID_ARGUMENT, NOT_UTF8, NULL_POINTER, POOL, board_json, call, core_error, core_finding,
-    cs, expect_err, finding, new_board, opt_s, owned, s, task, upload,
+use crate::tests_support::{
+    F, INVALID_ARGUMENT, NOT_UTF8, NULL_POINTER, call, core_error, core_finding, cs, expect_err,
+    finding, opt_s, owned, s,
 };
+use crate::tests_task::{POOL, board_json, new_board, task, upload};
 
 /// A C board and a core board, each with a task `T` of the pool's phones, prepared with
 /// *Include unknown eligibility* on, through the same calls. With `ready`, `T` holds the five

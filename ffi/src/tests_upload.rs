@@ -11,7 +11,6 @@ use std::ptr;
 use mpp::{EligibilityStatus, ErrorCode, OwnerType, Severity, UploadOption};
 use proptest::prelude::*;
 
-use crate::boundary::MPP_OK;
 use crate::cursor::*;
 use crate::device::*;
 use crate::directory::*;
@@ -19,12 +18,8 @@ use crate::eligibility::*;
 use crate::error::*;
 use crate::model::*;
 use crate::report::*;
-use crate::string::*;
+use crate::tests_support::*;
 use crate::upload::*;
-
-const NULL_POINTER: u32 = ErrorCode::NullPointer.number();
-const NOT_UTF8: u32 = ErrorCode::ArgumentNotUtf8.number();
-const INVALID_ARGUMENT: u32 = ErrorCode::InvalidArgument.number();
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data")
@@ -32,100 +27,6 @@ fn data_dir() -> PathBuf {
 
 fn c_path(path: &Path) -> CString {
     CString::new(path.to_str().unwrap()).unwrap()
-}
-
-fn s(p: *const c_char) -> String {
-    assert!(!p.is_null());
-    // SAFETY: the library returned a valid NUL-terminated string.
-    unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_owned()
-}
-
-fn opt_s(p: *const c_char) -> Option<String> {
-    (!p.is_null()).then(|| s(p))
-}
-
-/// Takes an owned string from the library and frees it.
-fn owned(p: *mut c_char) -> String {
-    let text = s(p);
-    // SAFETY: an owned string from the library, freed once.
-    unsafe { mpp_string_free(p) };
-    text
-}
-
-/// The fields of a finding, for comparisons.
-#[derive(Debug, PartialEq, Eq, Clone)]
-struct F {
-    number: u32,
-    code: String,
-    message: String,
-    suggestion: Option<String>,
-    row: u64,
-    column: Option<String>,
-    severity: Severity,
-}
-
-fn finding(f: *const mpp_finding) -> F {
-    assert!(!f.is_null());
-    // SAFETY: a finding borrowed from a live owner.
-    unsafe {
-        F {
-            number: mpp_finding_number(f),
-            code: s(mpp_finding_code(f)),
-            message: s(mpp_finding_message(f)),
-            suggestion: opt_s(mpp_finding_suggestion(f)),
-            row: mpp_finding_row(f),
-            column: opt_s(mpp_finding_column(f)),
-            severity: mpp_finding_severity(f),
-        }
-    }
-}
-
-fn core_finding(f: &mpp::Finding) -> F {
-    F {
-        number: f.number(),
-        code: f.name().to_owned(),
-        message: f.message().to_owned(),
-        suggestion: f.suggestion().map(str::to_owned),
-        row: f.row().unwrap_or(0),
-        column: f.column().map(str::to_owned),
-        severity: f.severity(),
-    }
-}
-
-/// Takes an error's fields and frees it.
-fn take_error(err: *mut mpp_error) -> F {
-    assert!(!err.is_null(), "an error was stored");
-    // SAFETY: `err` came from the library and is freed exactly once here.
-    unsafe {
-        let f = finding(mpp_error_finding(err));
-        mpp_error_free(err);
-        f
-    }
-}
-
-/// Runs a fallible call with an error slot; returns its status and the error, if any.
-fn call(f: impl FnOnce(*mut *mut mpp_error) -> u32) -> Result<(), (u32, F)> {
-    let mut err: *mut mpp_error = ptr::null_mut();
-    let status = f(&mut err);
-    if status == MPP_OK {
-        assert!(err.is_null(), "no error on success");
-        Ok(())
-    } else {
-        let e = take_error(err);
-        assert_eq!(e.number, status, "the status is the error's number");
-        Err((status, e))
-    }
-}
-
-fn expect_err(status: u32, result: Result<(), (u32, F)>, message_part: &str) -> F {
-    let (got, e) = result.expect_err("the call fails");
-    assert_eq!(got, status, "{e:?}");
-    assert!(
-        e.message.contains(message_part),
-        "message {:?} lacks {message_part:?}",
-        e.message
-    );
-    e
 }
 
 // --- directory ------------------------------------------------------------------------------
@@ -137,7 +38,7 @@ fn builder() -> *mut mpp_directory_builder {
     b
 }
 
-fn build(b: *const mpp_directory_builder) -> Result<*mut mpp_directory, (u32, F)> {
+fn build(b: *const mpp_directory_builder) -> Result<*mut mpp_directory, F> {
     let mut d: *mut mpp_directory = ptr::null_mut();
     // SAFETY: valid pointers.
     call(|err| unsafe { mpp_directory_build(b, &mut d, err) })?;
@@ -486,7 +387,7 @@ fn check(
     vid: Option<&CStr>,
     firmware: Option<&CStr>,
     t: *const mpp_eligibility_table,
-) -> Result<(EligibilityStatus, Vec<F>), (u32, F)> {
+) -> Result<(EligibilityStatus, Vec<F>), F> {
     let mut e: *mut mpp_eligibility = ptr::null_mut();
     // SAFETY: valid pointers; the outcome is freed once.
     unsafe {
@@ -558,17 +459,20 @@ fn eligibility_matches_the_core_at_the_boundaries() {
     let err = |model: &CStr, vid: Option<&CStr>, fw: Option<&CStr>| {
         check(model, vid, fw, ptr::null()).unwrap_err()
     };
-    assert_eq!(err(c"9999", None, None).0, ErrorCode::ModelUnknown.number());
     assert_eq!(
-        err(c"7821", Some(c"X"), None).0,
+        err(c"9999", None, None).number,
+        ErrorCode::ModelUnknown.number()
+    );
+    assert_eq!(
+        err(c"7821", Some(c"X"), None).number,
         ErrorCode::HardwareVersionInvalid.number()
     );
     assert_eq!(
-        err(c"7821", None, Some(c"new")).0,
+        err(c"7821", None, Some(c"new")).number,
         ErrorCode::FirmwareVersionInvalid.number()
     );
     assert_eq!(
-        err(c"CP-7821-K9=V03", Some(c"V04"), None).0,
+        err(c"CP-7821-K9=V03", Some(c"V04"), None).number,
         INVALID_ARGUMENT
     );
     // SAFETY: tables freed once.
@@ -1614,13 +1518,13 @@ proptest! {
         unsafe {
             match call(|err| mpp_directory_from_json(bytes.as_ptr(), bytes.len(), &mut d, err)) {
                 Ok(()) => mpp_directory_free(d),
-                Err((status, _)) => prop_assert!(
-                    [ErrorCode::JsonInvalid.number(), ErrorCode::DirectoryInvalid.number()].contains(&status)
+                Err(e) => prop_assert!(
+                    [ErrorCode::JsonInvalid.number(), ErrorCode::DirectoryInvalid.number()].contains(&e.number)
                 ),
             }
             match call(|err| mpp_eligibility_table_from_csv(bytes.as_ptr(), bytes.len(), c"p".as_ptr(), &mut t, err)) {
                 Ok(()) => mpp_eligibility_table_free(t),
-                Err((status, _)) => prop_assert_eq!(status, ErrorCode::EligibilityTableInvalid.number()),
+                Err(e) => prop_assert_eq!(e.number, ErrorCode::EligibilityTableInvalid.number()),
             }
         }
     }
