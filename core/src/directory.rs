@@ -6,7 +6,7 @@
 //! location names exactly, with a near miss (case, spacing) reported so that the fix can name
 //! the existing entry.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
@@ -127,23 +127,29 @@ impl NearIndex {
         state.hash_one(&buf[..len])
     }
 
-    /// The entries of `names` that `name` matches (DEC-7), in one lookup: `Exact` if one of
-    /// them is `name` itself, else the first that is a near miss. An exact match is a near
-    /// miss too, so it is among the same candidates.
-    fn matching<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> NameMatch<'a> {
-        let Some(candidates) = self.by_hash.get(&NearIndex::hash(name)) else {
-            return NameMatch::Missing;
-        };
-        if candidates.iter().any(|&i| names(i) == name) {
-            return NameMatch::Exact;
+    /// How `name` matches the entries of `names` (DEC-7), in one lookup: `Exact` with the
+    /// entry's index if one of them is `name` itself, else the first that is a near miss. An
+    /// exact match is a near miss too, so it is among the same candidates.
+    fn matching<'a>(
+        &self,
+        name: &str,
+        names: impl Fn(usize) -> &'a str,
+    ) -> (NameMatch<'a>, Option<usize>) {
+        let candidates = self.candidates(name);
+        if let Some(&i) = candidates.iter().find(|&&i| names(i) == name) {
+            return (NameMatch::Exact, Some(i));
         }
-        match candidates
-            .iter()
-            .find(|&&i| near_chars(names(i)).eq(near_chars(name)))
-        {
-            Some(&i) => NameMatch::NearMiss(names(i)),
-            None => NameMatch::Missing,
+        match near_miss(candidates, name, &names) {
+            Some(i) => (NameMatch::NearMiss(names(i)), None),
+            None => (NameMatch::Missing, None),
         }
+    }
+
+    /// The entries whose names hash as `name` does: its near misses, and maybe others.
+    fn candidates(&self, name: &str) -> &[usize] {
+        self.by_hash
+            .get(&NearIndex::hash(name))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn insert(&mut self, name: &str, index: usize) {
@@ -155,12 +161,20 @@ impl NearIndex {
 
     /// The index of the first name in `names` that is a near miss of `name`.
     fn find<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> Option<usize> {
-        let candidates = self.by_hash.get(&NearIndex::hash(name))?;
-        candidates
-            .iter()
-            .copied()
-            .find(|&i| near_chars(names(i)).eq(near_chars(name)))
+        near_miss(self.candidates(name), name, &names)
     }
+}
+
+/// The first of `candidates` whose name is a near miss of `name` (an exact match is one too).
+fn near_miss<'a>(
+    candidates: &[usize],
+    name: &str,
+    names: &impl Fn(usize) -> &'a str,
+) -> Option<usize> {
+    candidates
+        .iter()
+        .copied()
+        .find(|&i| near_chars(names(i)).eq(near_chars(name)))
 }
 
 /// What a name lookup found.
@@ -211,7 +225,6 @@ pub struct Directory {
     workspaces: Vec<String>,
     workspace_near: NearIndex,
     locations: Vec<Location>,
-    location_exact: HashMap<String, usize>,
     location_near: NearIndex,
     /// The extensions in use in each location, as [`extension_code`]s.
     extensions: Vec<HashSet<u64>>,
@@ -377,7 +390,6 @@ impl Directory {
             workspaces: Vec::new(),
             workspace_near: NearIndex::default(),
             locations: Vec::new(),
-            location_exact: HashMap::new(),
             location_near: NearIndex::default(),
             extensions: Vec::new(),
             devices: HashSet::new(),
@@ -441,7 +453,6 @@ impl Directory {
                 }
             }
             extensions.sort_unstable();
-            dir.location_exact.insert(name.clone(), dir.locations.len());
             dir.location_near.insert(&name, dir.locations.len());
             dir.extensions.push(in_use);
             dir.locations.push(Location {
@@ -483,7 +494,9 @@ impl Directory {
 
     /// How a workspace name matches the organisation's workspaces (DEC-7).
     pub fn match_workspace(&self, name: &str) -> NameMatch<'_> {
-        self.workspace_near.matching(name, |i| &self.workspaces[i])
+        self.workspace_near
+            .matching(name, |i| &self.workspaces[i])
+            .0
     }
 
     /// The location with exactly this name (CSV-11), or how it nearly matches one (DEC-7).
@@ -496,19 +509,17 @@ impl Directory {
     /// [`locations`](Self::locations), which later checks of the same row use instead of the
     /// name ([`extension_code_in_use`](Self::extension_code_in_use)).
     pub(crate) fn match_location_index(&self, name: &str) -> (NameMatch<'_>, Option<usize>) {
-        if let Some(&i) = self.location_exact.get(name) {
-            return (NameMatch::Exact, Some(i));
-        }
-        match self.location_near.find(name, |i| &self.locations[i].name) {
-            Some(i) => (NameMatch::NearMiss(&self.locations[i].name), None),
-            None => (NameMatch::Missing, None),
-        }
+        self.location_near
+            .matching(name, |i| &self.locations[i].name)
     }
 
     /// Whether `extension` is in use in the location with exactly this name (CSV-6).
     pub fn extension_in_use(&self, location: &str, extension: &str) -> bool {
-        match (self.location_exact.get(location), extension_code(extension)) {
-            (Some(&i), Some(code)) => self.extension_code_in_use(i, code),
+        match (
+            self.match_location_index(location).1,
+            extension_code(extension),
+        ) {
+            (Some(i), Some(code)) => self.extension_code_in_use(i, code),
             _ => false,
         }
     }
