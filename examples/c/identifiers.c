@@ -508,6 +508,8 @@ static const struct {
     {MPP_ERROR_CODE_FIRMWARE_NEEDS_COP, "firmware_needs_cop", "EXT-6"},
     {MPP_ERROR_CODE_FIRMWARE_ALREADY_MPP, "firmware_already_mpp", "EXT-6"},
     {MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID, "eligibility_table_invalid", ""},
+    {MPP_ERROR_CODE_MODEL_CANNOT_MIGRATE, "model_cannot_migrate", "EXT-17"},
+    {MPP_ERROR_CODE_FIRMWARE_UNKNOWN, "firmware_unknown", "DEC-11"},
     {MPP_ERROR_CODE_TASK_NAME_INVALID, "task_name_invalid", "TASK-1"},
     {MPP_ERROR_CODE_TASK_NAME_TAKEN, "task_name_taken", "TASK-1"},
     {MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS, "task_in_progress_exists", "TASK-2"},
