@@ -237,6 +237,27 @@ def test_ext17_known_but_not_eligible_with_the_reason(
     assert model.reason in f.message and "Some(" not in f.message
 
 
+def test_dec9_an_upload_names_such_devices_not_eligible_not_unknown() -> None:
+    # Device types as a Unified CM export spells them (EXT-14), in a license-only upload.
+    csv = (
+        "Model,MAC Address\n"
+        "Cisco 7960,001A2B3C4E01\n"
+        "CTI Port,001A2B3C4E02\n"
+        "Cisco 8845,001A2B3C4E03\n"
+        "Cisco 8945,001A2B3C4E04\n"
+        "Cisco 6825,001A2B3C4E05\n"
+    )
+    report = mm.validate_upload(csv.encode(), option="license_only")
+    assert [d.mac for d in report.devices] == ["001A2B3C4E03"]
+    assert [(f.row, f.code) for f in report.findings if f.severity == "error"] == [
+        (2, "model_cannot_migrate"),
+        (3, "model_cannot_migrate"),
+        (5, "model_cannot_migrate"),
+        (6, "model_mpp_only"),
+    ]
+    assert all(f.code != "model_unknown" for f in report.findings)
+
+
 def test_ext15_spellings_of_ris_axl_and_the_phones() -> None:
     # RisPort70 numeric Model codes (core/data/MODELS_SOURCES.md).
     assert mm.parse_model("36224").name == "8845"
