@@ -197,8 +197,10 @@ enum mpp_bat_group
  {
   // Group 1: phones of mixed models; a COP file is installed, no load server is set.
   MPP_BAT_GROUP_MIXED_MODELS,
-  // Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
-  // of MAN-4's table.
+  // Group 2: one model per file, hence one phone load per file; Load Server
+  // `cloudupgrader.webex.com` and the model's load of MAN-4's table. (The name predates
+  // the one-model-per-file rule and is kept for compatibility: each file still has exactly
+  // one load.)
   MPP_BAT_GROUP_PER_LOAD,
 };
 #ifndef __cplusplus
@@ -209,7 +211,7 @@ typedef uint32_t mpp_bat_group;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-// A phone series.
+// A device series (new variants are added at the end: the numbers are C API).
 enum mpp_series
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
@@ -221,6 +223,23 @@ enum mpp_series
   MPP_SERIES_S7800,
   // Cisco IP Phone 8800 series.
   MPP_SERIES_S8800,
+  // Cisco Unified IP Phone 6900 series: no MPP firmware (EXT-17).
+  MPP_SERIES_S6900,
+  // Cisco Unified IP Phone 7900 series, wireless 792x included: no MPP firmware (EXT-17).
+  MPP_SERIES_S7900,
+  // Cisco Unified IP Phone 8900 series: no MPP firmware (EXT-17).
+  MPP_SERIES_S8900,
+  // Cisco Desk Phone 9800 series: PhoneOS (EXT-17).
+  MPP_SERIES_S9800,
+  // Cisco Unified IP Phone 9900 series: no MPP firmware (EXT-17).
+  MPP_SERIES_S9900,
+  // Cisco IP DECT 6800 series handsets and base stations: MPP firmware only (DEV-4, EXT-17).
+  MPP_SERIES_DECT,
+  // Cisco analog telephone adapters (ATA 186 to 191): no MPP migration (EXT-17).
+  MPP_SERIES_ATA,
+  // Anything else a Unified CM cluster holds: soft clients, CTI devices, third-party SIP
+  // devices, video devices, the 8875 and the 3905 (EXT-17).
+  MPP_SERIES_OTHER,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -230,15 +249,15 @@ typedef uint32_t mpp_series;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-// Audio or video phone (DEV-1 groups the 8800 series this way; DEV-3 concerns audio models).
+// Audio or video device (DEV-1 groups the 8800 series this way; DEV-3 concerns audio models).
 enum mpp_model_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
-  // An audio phone (desk, conference or wireless).
+  // An audio device (desk, conference or wireless phone, adapter, soft phone, CTI device).
   MPP_MODEL_KIND_AUDIO,
-  // A video phone.
+  // A video device.
   MPP_MODEL_KIND_VIDEO,
 };
 #ifndef __cplusplus
@@ -246,6 +265,41 @@ enum mpp_model_kind
 typedef enum mpp_model_kind mpp_model_kind;
 #else
 typedef uint32_t mpp_model_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// Whether an Enterprise → MPP conversion exists for a device type, and if not, why (DEV-1,
+// DEV-2, DEV-4, EXT-17). New variants are added at the end: the numbers are C API.
+enum mpp_model_class
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // A 7800 or 8800 model with Enterprise firmware: the eligibility table decides (DEV-1,
+  // DEV-2, EXT-2, EXT-4).
+  MPP_MODEL_CLASS_MPP_CONVERTIBLE,
+  // Runs MPP firmware already: the 6800 series and the IP DECT 6800 series (DEV-4).
+  MPP_MODEL_CLASS_MPP_ONLY,
+  // Cisco hardware with Enterprise firmware for which no MPP firmware exists: 7900, 6900,
+  // 8900, 9900, 3905, 8821-EX, ATA (EXT-17).
+  MPP_MODEL_CLASS_NO_MPP_FIRMWARE,
+  // Runs PhoneOS (9800 series, 8875), which registers to Webex Calling without a firmware
+  // conversion (EXT-17).
+  MPP_MODEL_CLASS_PHONE_OS,
+  // A soft client: Jabber (CSF, TCT, BOT, TAB), IP Communicator (EXT-17).
+  MPP_MODEL_CLASS_SOFT_CLIENT,
+  // A virtual device of Unified CM: CTI port, CTI route point, CTI remote device (EXT-17).
+  MPP_MODEL_CLASS_VIRTUAL_DEVICE,
+  // A third-party SIP device (EXT-17).
+  MPP_MODEL_CLASS_THIRD_PARTY,
+  // A Webex (RoomOS) or TelePresence video device (EXT-17).
+  MPP_MODEL_CLASS_VIDEO_DEVICE,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_model_class mpp_model_class;
+#else
+typedef uint32_t mpp_model_class;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -447,14 +501,23 @@ enum mpp_error_code
   MPP_ERROR_CODE_FACTORY_RESET = 408,
   // The phone loses its Wi-Fi settings: connect it by Ethernet for the migration and re-join Wi-Fi afterwards (DEV-8).
   MPP_ERROR_CODE_WIFI_SETTINGS_LOST = 409,
-  // The Enterprise firmware is below 12.5(1), the minimum for any migration; upgrade it first (EXT-6).
+  // The Enterprise firmware is below 12.5(1), the minimum for any migration: an error, the phone is not
+  // prepared and is in no BAT file until it is upgraded (EXT-6, DEC-11).
   MPP_ERROR_CODE_FIRMWARE_BELOW_MINIMUM = 410,
-  // The Enterprise firmware is below 14.1: it needs an E2M COP file first, or an upgrade to 14.1 (EXT-6, MAN-1).
+  // The Enterprise firmware is below 14.1: it needs an E2M COP file first, so it is in the Group 1 file
+  // only (MAN-4), or an upgrade to 14.1 (EXT-6, MAN-1, DEC-11).
   MPP_ERROR_CODE_FIRMWARE_NEEDS_COP = 411,
   // The phone already runs MPP firmware; there is nothing to migrate (EXT-6).
   MPP_ERROR_CODE_FIRMWARE_ALREADY_MPP = 412,
   // An eligibility table supplied by the host has an invalid, overlapping or inverted row; the message names it.
   MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID = 413,
+  // The device type has no Enterprise → MPP migration at all: Cisco hardware without MPP
+  // firmware (7900, 6900, 8900, 9900, ATA…), a PhoneOS phone, a soft client, a virtual, third-party
+  // or video device; the message says which (EXT-17, DEC-9).
+  MPP_ERROR_CODE_MODEL_CANNOT_MIGRATE = 414,
+  // Phones of a manual plan's Group 2 files have no known Enterprise load: confirm it is 14.1
+  // or later before using those files, or use the Group 1 file (DEC-11, MAN-1).
+  MPP_ERROR_CODE_FIRMWARE_UNKNOWN = 415,
   // A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
   MPP_ERROR_CODE_TASK_NAME_INVALID = 501,
   // Another task of the organisation already has this name (TASK-1).
@@ -2673,10 +2736,11 @@ mpp_status mpp_manual_plan_options_set_phone_load_table(struct mpp_manual_plan_o
 void mpp_manual_plan_options_free(struct mpp_manual_plan_options *opts);
 
 // Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1 file
-// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per phone
-// load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the
+// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per model
+// with its load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the
 // cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8), models
-// without a load in the table (MAN-4). The task does not change: to complete it as well, use
+// without a load in the table (MAN-4). DEC-11: a phone whose known load is below 14.1 is in the
+// Group 1 file only, one below 12.5(1) in no file. The task does not change: to complete it as well, use
 // `mpp_board_complete_manual`.
 //
 // On success returns `MPP_OK` and stores in `*out` a plan to free with
@@ -2720,14 +2784,14 @@ mpp_status mpp_board_complete_manual(struct mpp_board *board,
 // `p` must be NULL or a live plan.
 const char *mpp_manual_plan_task_name(const struct mpp_manual_plan *p);
 
-// How many BAT files the plan has: the Group 1 file and one Group 2 file per phone load; 0 for
+// How many BAT files the plan has: the Group 1 file and one Group 2 file per model; 0 for
 // NULL.
 //
 // # Safety
 // `p` must be NULL or a live plan.
 size_t mpp_manual_plan_bat_file_count(const struct mpp_manual_plan *p);
 
-// The `index`-th BAT file: Group 1 first, then Group 2 by phone load. Borrowed from the plan.
+// The `index`-th BAT file: Group 1 first, then one Group 2 file per model. Borrowed from the plan.
 // NULL when `p` is NULL or `index` is out of range.
 //
 // # Safety
@@ -2992,12 +3056,52 @@ mpp_model_kind mpp_model_kind_of(const struct mpp_model *m);
 // `m` must be NULL or a handle from this library.
 bool mpp_model_has_wifi(const struct mpp_model *m);
 
-// Whether the phone runs Enterprise firmware that could be migrated; false for the 6800
-// series (DEV-4) and for NULL.
+// Whether the device runs Cisco Enterprise (Unified CM) firmware; false for the 6800 and DECT
+// series (MPP only, DEV-4), for devices that are not Cisco phones, and for NULL. Whether it can
+// migrate is `mpp_model_class_of`.
 //
 // # Safety
 // `m` must be NULL or a handle from this library.
 bool mpp_model_has_enterprise_firmware(const struct mpp_model *m);
+
+// Why an Enterprise → MPP conversion does or does not exist for the model (DEV-1, DEV-2,
+// DEV-4, EXT-17): `MPP_MODEL_CLASS_MPP_CONVERTIBLE` (the eligibility table decides),
+// `MPP_MODEL_CLASS_MPP_ONLY`, `MPP_MODEL_CLASS_NO_MPP_FIRMWARE`, `MPP_MODEL_CLASS_PHONE_OS`,
+// `MPP_MODEL_CLASS_SOFT_CLIENT`, `MPP_MODEL_CLASS_VIRTUAL_DEVICE`, `MPP_MODEL_CLASS_THIRD_PARTY`
+// or `MPP_MODEL_CLASS_VIDEO_DEVICE`. `MPP_MODEL_CLASS_MPP_CONVERTIBLE` for a NULL `m`; pass a
+// valid handle.
+//
+// # Safety
+// `m` must be NULL or a handle from this library.
+mpp_model_class mpp_model_class_of(const struct mpp_model *m);
+
+// The numeric model code RisPort70 `selectCmDevice` reports for the model (Unified CM's
+// `tkmodel`, EXT-15), where a public source documents it; 0 when none is known or `m` is NULL.
+// `mpp_parse_model` reads such a code too ("36224" is the 8845).
+//
+// # Safety
+// `m` must be NULL or a handle from this library.
+uint32_t mpp_model_ris_code(const struct mpp_model *m);
+
+// The MPP load family a phone-load table may give the model ("sip78xx", "sip8845_65"; MAN-4,
+// EXT-10). Static. NULL for a model without an MPP load, and for a NULL `m`.
+//
+// # Safety
+// `m` must be NULL or a handle from this library.
+const char *mpp_model_mpp_load_family(const struct mpp_model *m);
+
+// The name of an `mpp_model_class` value ("mpp_convertible", "no_mpp_firmware", "soft_client",
+// …, the strings the Rust and Python APIs use); NULL for any other number. Static: do not free.
+const char *mpp_model_class_name(uint32_t class_);
+
+// Why a device of an `mpp_model_class` does not migrate, for a person (EXT-17); NULL for
+// `MPP_MODEL_CLASS_MPP_CONVERTIBLE` (the eligibility table decides) and for any other number.
+// Static: do not free.
+const char *mpp_model_class_reason(uint32_t class_);
+
+// The name of an `mpp_series` value ("6800", "7800", "8800", "7900", "dect", "ata", "other",
+// …); NULL for any other number. Static: do not free.
+const char *mpp_series_name(uint32_t series);
 
 // Makes an empty list of files.
 //

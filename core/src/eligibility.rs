@@ -12,14 +12,14 @@
 //! Without a hardware version, a model whose rows disagree is `Unknown` (EXT-3); a model whose
 //! rows all agree needs none.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io::Read;
 use std::sync::{Arc, LazyLock};
 
 use crate::error::{Error, ErrorCode, Finding, Result};
 use crate::firmware::{FirmwareKind, FirmwareVersion};
 use crate::hardware::HardwareVersion;
-use crate::model::{Model, parse_model};
+use crate::model::{Model, ModelClass, parse_model};
 
 /// The oldest Enterprise firmware that can migrate at all (EXT-6).
 pub const MIN_MIGRATION_FIRMWARE: (u16, u16, u16) = (12, 5, 1);
@@ -281,13 +281,19 @@ impl EligibilityTable {
             let cell = |i: usize| record.get(i).unwrap_or("").trim();
             let model = parse_model(cell(0))
                 .map_err(|e| invalid(row, Some("model"), e.message().to_owned()))?;
-            if !model.has_enterprise_firmware() {
+            if !model.is_mpp_convertible() {
+                let rule = if model.class() == ModelClass::MppOnly {
+                    "DEV-4"
+                } else {
+                    "EXT-17"
+                };
                 return Err(invalid(
                     row,
                     Some("model"),
                     format!(
-                        "{} runs MPP firmware only and has no row here (DEV-4)",
-                        model.name()
+                        "{} has no row here: {} ({rule})",
+                        model.name(),
+                        model.class().reason().unwrap_or_default()
                     ),
                 ));
             }
@@ -348,7 +354,7 @@ impl EligibilityTable {
                     vid_to,
                     status,
                     warnings,
-                    source: cell(5).to_owned(),
+                    source: table_cell(cell(5)).to_owned(),
                 },
             ));
         }
@@ -383,25 +389,24 @@ impl EligibilityTable {
     }
 
     /// The table in its CSV form, which [`from_csv`](Self::from_csv) reads back: a starting
-    /// point for a host's own table.
+    /// point for a host's own table. Written by the `csv` crate, so a source holding a comma, a
+    /// quote or a line break is quoted; a cell a spreadsheet would run as a formula (`=`, `+`,
+    /// `-`, `@` first) gets a leading `'` as the upload exports do, which `from_csv` removes
+    /// again, so the table round-trips exactly.
     pub fn to_csv(&self) -> String {
-        let mut out = TABLE_COLUMNS.join(",");
-        out.push('\n');
-        for r in &self.rules {
+        let rows = self.rules.iter().map(|r| {
             let vid = |v: Option<HardwareVersion>| v.map(|v| v.to_string()).unwrap_or_default();
             let warnings: Vec<_> = r.warnings.iter().map(|c| c.as_str()).collect();
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{}",
-                r.model.name(),
+            vec![
+                r.model.name().to_owned(),
                 vid(r.vid_from),
                 vid(r.vid_to),
-                r.status,
+                r.status.to_string(),
                 warnings.join(" "),
-                r.source
-            );
-        }
-        out
+                r.source.clone(),
+            ]
+        });
+        table_csv(&TABLE_COLUMNS, rows)
     }
 
     /// The table's name (`"control_hub"`, or the host's).
@@ -448,14 +453,19 @@ impl EligibilityTable {
     /// per-phone cautions.
     pub fn assess(&self, model: &'static Model, vid: Option<HardwareVersion>) -> Eligibility {
         let name = model.name();
-        if !model.has_enterprise_firmware() {
+        if let Some(reason) = model.class().reason() {
+            // DEC-9: a known model that cannot migrate is DEV-4 (MPP only) or EXT-17 (no
+            // Enterprise → MPP migration exists for this device type), never "unknown".
+            let code = if model.class() == ModelClass::MppOnly {
+                ErrorCode::ModelMppOnly
+            } else {
+                ErrorCode::ModelCannotMigrate
+            };
             return Eligibility {
                 status: EligibilityStatus::NotEligible,
                 findings: vec![Finding::new(
-                    ErrorCode::ModelMppOnly,
-                    format!(
-                        "{name} runs MPP firmware only; there is no Enterprise firmware to migrate from"
-                    ),
+                    code,
+                    format!("{} ({name}) cannot migrate: {reason}", model.description()),
                 )],
             };
         }
@@ -589,6 +599,39 @@ impl EligibilityTable {
     }
 }
 
+/// A data table (eligibility, phone loads) as CSV: quoted by the `csv` crate where a cell needs
+/// it, every cell made spreadsheet-safe by the upload exports' own neutraliser
+/// ([`crate::spreadsheet_safe`]), lines ending in `\n`.
+pub(crate) fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for row in rows {
+        let _ = w.write_record(
+            row.iter()
+                .map(|c| crate::spreadsheet_safe(c, None).into_owned()),
+        );
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A table cell as [`table_csv`] wrote it, read back: the `'` the neutraliser put before a
+/// formula character is dropped (a cell cannot start with one legitimately there).
+pub(crate) fn table_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if matches!(
+                rest.as_bytes().first(),
+                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            ) =>
+        {
+            rest
+        }
+        _ => cell,
+    }
+}
+
 /// The message of a table warning.
 fn table_warning(code: ErrorCode, model: &Model, vid: Option<HardwareVersion>) -> Finding {
     let name = model.name();
@@ -605,12 +648,13 @@ fn table_warning(code: ErrorCode, model: &Model, vid: Option<HardwareVersion>) -
     Finding::new(code, message)
 }
 
-/// What a phone's current firmware means for its migration (EXT-6, MAN-1): an MPP load has
-/// nothing to migrate (error); below 12.5(1) it must be upgraded first, below 14.1 it needs
-/// an E2M COP file first (warnings).
+/// What a phone's current firmware means for its migration (EXT-6, MAN-1, DEC-11): an MPP load
+/// has nothing to migrate (error); below 12.5(1) the phone cannot migrate until it is upgraded
+/// (error: it is not eligible, so never prepared and in no BAT file); from 12.5(1) to below 14.1
+/// it takes only the COP-file path, the Group 1 file of MAN-4 (warning). 14.1 or later may take
+/// either group.
 pub fn firmware_findings(firmware: &FirmwareVersion) -> Vec<Finding> {
     let (a, b, c) = MIN_MIGRATION_FIRMWARE;
-    let (d, e, g) = MIN_ONE_STEP_FIRMWARE;
     if firmware.kind() == FirmwareKind::Mpp {
         return vec![Finding::new(
             ErrorCode::FirmwareAlreadyMpp,
@@ -621,19 +665,29 @@ pub fn firmware_findings(firmware: &FirmwareVersion) -> Vec<Finding> {
         vec![Finding::new(
             ErrorCode::FirmwareBelowMinimum,
             format!(
-                "Enterprise firmware {firmware} is below 12.5(1): upgrade it to 14.1 or later first (or to 12.5(1) and then apply an E2M COP file)"
+                "Enterprise firmware {firmware} is below 12.5(1), so the phone cannot migrate until it is upgraded: upgrade it to 14.1 or later (or to 12.5(1) and then apply an E2M COP file) and check it again"
             ),
         )]
-    } else if *firmware < FirmwareVersion::new(d, e, g) {
+    } else if needs_cop(firmware) {
         vec![Finding::new(
             ErrorCode::FirmwareNeedsCop,
             format!(
-                "Enterprise firmware {firmware} is below 14.1: apply an E2M COP file first, or upgrade to 14.1 or later to migrate in one step"
+                "Enterprise firmware {firmware} is below 14.1, so the phone takes only the COP-file path (the Group 1 file, after the E2M COP file is installed); upgrade it to 14.1 or later to use the Group 2 files too"
             ),
         )]
     } else {
         Vec::new()
     }
+}
+
+/// Whether a phone on this known firmware must take the COP-file path only (DEC-11, MAN-4
+/// group 1): an Enterprise load from 12.5(1) up to below 14.1.
+pub(crate) fn needs_cop(firmware: &FirmwareVersion) -> bool {
+    let (a, b, c) = MIN_MIGRATION_FIRMWARE;
+    let (d, e, g) = MIN_ONE_STEP_FIRMWARE;
+    firmware.kind() == FirmwareKind::Enterprise
+        && *firmware >= FirmwareVersion::new(a, b, c)
+        && *firmware < FirmwareVersion::new(d, e, g)
 }
 
 /// Checks a phone against the default table ([`EligibilityTable::control_hub`]).
@@ -706,12 +760,89 @@ mod tests {
     }
 
     #[test]
+    fn to_csv_quotes_and_neutralises_the_source() {
+        // Issue 14: a host table whose source holds a comma, a quote, a line break or a
+        // formula must survive to_csv -> from_csv exactly.
+        for source in [
+            "site survey, 2024",
+            "the \"lab\" reading",
+            "line one\nline two",
+            "=HYPERLINK(\"http://example.com\",\"x\")",
+            "+1 from the field",
+            "@admin",
+            "-",
+        ] {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(TABLE_COLUMNS).unwrap();
+            w.write_record(["7811", "", "", "eligible", "", source])
+                .unwrap();
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let table = EligibilityTable::from_csv("host", text.as_bytes()).unwrap();
+            assert_eq!(table.rules()[0].source(), source);
+            let out = table.to_csv();
+            assert!(
+                !out.lines().any(|l| l.starts_with('=') || l.contains(",=")),
+                "{out}"
+            );
+            let again = EligibilityTable::from_csv("host", out.as_bytes()).unwrap();
+            assert_eq!(again, table, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn ext17_families_without_a_migration_are_not_eligible_with_the_reason() {
+        for (model, code, words) in [
+            ("Cisco 7960", "model_cannot_migrate", "no MPP firmware"),
+            ("Cisco 8945", "model_cannot_migrate", "no MPP firmware"),
+            ("Cisco 9841", "model_cannot_migrate", "PhoneOS"),
+            (
+                "Cisco Unified Client Services Framework",
+                "model_cannot_migrate",
+                "soft client",
+            ),
+            ("CTI Route Point", "model_cannot_migrate", "virtual device"),
+            (
+                "Third-party SIP Device (Advanced)",
+                "model_cannot_migrate",
+                "third-party",
+            ),
+            (
+                "Cisco Webex Room Kit",
+                "model_cannot_migrate",
+                "video device",
+            ),
+            ("Cisco 6825", "model_mpp_only", "MPP firmware already"),
+            ("6851", "model_mpp_only", "MPP firmware already"),
+        ] {
+            let e = check_eligibility(model, None, None).unwrap();
+            assert_eq!(
+                (e.status(), codes(&e)),
+                (NotEligible, vec![code]),
+                "{model}"
+            );
+            assert!(
+                e.findings()[0].message().contains(words),
+                "{model}: {}",
+                e.findings()[0].message()
+            );
+            assert_eq!(e.findings()[0].severity(), crate::Severity::Error);
+        }
+        // A host table cannot make them eligible.
+        let e = EligibilityTable::from_csv(
+            "host",
+            "model,vid_from,vid_to,status,warnings,source\nCisco 7960,,,eligible,,x\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert!(e.message().contains("EXT-17"), "{e}");
+    }
+
+    #[test]
     fn every_migratable_catalogue_model_has_rows() {
         for table in [
             EligibilityTable::control_hub(),
             EligibilityTable::cisco_ordering_guide(),
         ] {
-            for model in Model::all().iter().filter(|m| m.has_enterprise_firmware()) {
+            for model in Model::all().iter().filter(|m| m.is_mpp_convertible()) {
                 assert!(
                     table.rules_for(model).next().is_some(),
                     "{} has no row in {}",
@@ -819,11 +950,27 @@ mod tests {
 
     #[test]
     fn ext6_firmware_says_what_to_do_first() {
+        // DEC-11: below 12.5(1) the phone cannot migrate until upgraded (an error).
         let e = check_eligibility("8845", None, Some("11.0(1)")).unwrap();
         assert_eq!(
             (e.status(), codes(&e)),
-            (Eligible, vec!["firmware_below_minimum", "factory_reset"])
+            (NotEligible, vec!["firmware_below_minimum"])
         );
+        assert_eq!(e.findings()[0].severity(), crate::Severity::Error);
+        assert!(
+            e.findings()[0]
+                .message()
+                .contains("cannot migrate until it is upgraded")
+        );
+        let e = check_eligibility("7821", Some("V03"), Some("sip78xx.12-0-1-0001-1")).unwrap();
+        assert_eq!(e.status(), NotEligible);
+        // 12.5(1) is the floor itself: COP path only, still eligible.
+        let e = check_eligibility("8845", None, Some("12.5(1)")).unwrap();
+        assert_eq!(
+            (e.status(), codes(&e)),
+            (Eligible, vec!["firmware_needs_cop", "factory_reset"])
+        );
+        assert_eq!(e.findings()[0].severity(), crate::Severity::Warning);
         let e = check_eligibility("8845", None, Some("sip8845_65.12-8-1-0001-455")).unwrap();
         assert_eq!(codes(&e), ["firmware_needs_cop", "factory_reset"]);
         assert!(e.findings()[0].message().contains("E2M COP"));
@@ -883,6 +1030,7 @@ mod tests {
         );
         assert!(bad("9999,,,eligible,,x\n").message().contains("9999"));
         assert!(bad("6851,,,eligible,,x\n").message().contains("DEV-4"));
+        assert!(bad("6825,,,eligible,,x\n").message().contains("DEV-4"));
         assert!(bad("7821,,,maybe,,x\n").message().contains("maybe"));
         assert!(
             bad("7821,,,eligible,free_lunch,x\n")

@@ -167,14 +167,23 @@ pub enum ErrorCode {
     FactoryReset = 408,
     /// The phone loses its Wi-Fi settings: connect it by Ethernet for the migration and re-join Wi-Fi afterwards (DEV-8).
     WifiSettingsLost = 409,
-    /// The Enterprise firmware is below 12.5(1), the minimum for any migration; upgrade it first (EXT-6).
+    /// The Enterprise firmware is below 12.5(1), the minimum for any migration: an error, the phone is not
+    /// prepared and is in no BAT file until it is upgraded (EXT-6, DEC-11).
     FirmwareBelowMinimum = 410,
-    /// The Enterprise firmware is below 14.1: it needs an E2M COP file first, or an upgrade to 14.1 (EXT-6, MAN-1).
+    /// The Enterprise firmware is below 14.1: it needs an E2M COP file first, so it is in the Group 1 file
+    /// only (MAN-4), or an upgrade to 14.1 (EXT-6, MAN-1, DEC-11).
     FirmwareNeedsCop = 411,
     /// The phone already runs MPP firmware; there is nothing to migrate (EXT-6).
     FirmwareAlreadyMpp = 412,
     /// An eligibility table supplied by the host has an invalid, overlapping or inverted row; the message names it.
     EligibilityTableInvalid = 413,
+    /// The device type has no Enterprise → MPP migration at all: Cisco hardware without MPP
+    /// firmware (7900, 6900, 8900, 9900, ATA…), a PhoneOS phone, a soft client, a virtual, third-party
+    /// or video device; the message says which (EXT-17, DEC-9).
+    ModelCannotMigrate = 414,
+    /// Phones of a manual plan's Group 2 files have no known Enterprise load: confirm it is 14.1
+    /// or later before using those files, or use the Group 1 file (DEC-11, MAN-1).
+    FirmwareUnknown = 415,
     /// A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
     TaskNameInvalid = 501,
     /// Another task of the organisation already has this name (TASK-1).
@@ -334,6 +343,8 @@ impl ErrorCode {
         ErrorCode::FirmwareNeedsCop,
         ErrorCode::FirmwareAlreadyMpp,
         ErrorCode::EligibilityTableInvalid,
+        ErrorCode::ModelCannotMigrate,
+        ErrorCode::FirmwareUnknown,
         ErrorCode::TaskNameInvalid,
         ErrorCode::TaskNameTaken,
         ErrorCode::TaskInProgressExists,
@@ -761,14 +772,14 @@ impl ErrorCode {
             FirmwareBelowMinimum => info(
                 "firmware_below_minimum",
                 "EXT-6",
-                W,
-                "The Enterprise firmware is below 12.5(1); upgrade it first.",
+                E,
+                "The Enterprise firmware is below 12.5(1): the phone cannot migrate until it is upgraded.",
             ),
             FirmwareNeedsCop => info(
                 "firmware_needs_cop",
                 "EXT-6",
                 W,
-                "The Enterprise firmware is below 14.1; it needs an E2M COP file first.",
+                "The Enterprise firmware is below 14.1: the phone takes only the COP-file path (MAN-4 group 1).",
             ),
             FirmwareAlreadyMpp => info(
                 "firmware_already_mpp",
@@ -781,6 +792,18 @@ impl ErrorCode {
                 "",
                 E,
                 "An eligibility table has an invalid, overlapping or inverted row.",
+            ),
+            ModelCannotMigrate => info(
+                "model_cannot_migrate",
+                "EXT-17",
+                E,
+                "The device type has no Enterprise to MPP migration (no MPP firmware, PhoneOS, soft client, virtual, third-party or video device).",
+            ),
+            FirmwareUnknown => info(
+                "firmware_unknown",
+                "DEC-11",
+                W,
+                "The Enterprise load of some phones is not known; confirm 14.1 or later before using Group 2 files.",
             ),
             TaskNameInvalid => info(
                 "task_name_invalid",

@@ -1,9 +1,18 @@
-//! Firmware versions and load names (EXT-6, EXT-10).
+//! Firmware versions and load names (EXT-6, EXT-10, EXT-15).
 //!
 //! Cisco writes the same version several ways: `14.1(1)` in release notes, `14-1-1` inside load
-//! names, `sip78xx.14-1-1-0001-136` as the load a phone reports, `12.5(1)SR3` for a service
-//! release. MPP loads carry `MPP` after the version: `sip78xx.11-3-6MPP0001-272`. All of them
-//! read into one [`FirmwareVersion`] that compares by its numbers.
+//! names, `sip78xx.14-1-1-0001-136` as the load a phone reports (RIS `ActiveLoadID`), with a
+//! `.loads` suffix as phones and TFTP name the file (`sip8845_65.14-1-1-0001-125.loads`),
+//! `12.5(1)SR3` for a service release. MPP loads carry `MPP` after the version
+//! (`sip78xx.11-3-6MPP0001-272`), MPP maintenance loads `MSR` and its number
+//! (`sip88xx.11-2-3MSR1-1`). All of them read into one [`FirmwareVersion`] that compares by its
+//! numbers.
+//!
+//! A load name's family must be one Cisco ships ([`LOAD_FAMILIES`]): `sip8845_8865.…` is
+//! refused rather than read as a load nobody can install. Package file names
+//! (`cmterm-78xx.14-1-1-0001-136.cop.sgn`, `….zip`) are not load names: they are refused with the
+//! load name they carry as the suggestion (decision: the BAT page and RIS name loads, not
+//! packages).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -12,6 +21,23 @@ use std::str::FromStr;
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::text::quoted;
+
+/// The load families Cisco ships for the phones this library knows, as load names begin
+/// (lower case): the 7800/8800 Enterprise and MPP families of MAN-4 and EXT-6, the 8821's own
+/// Enterprise family, the 6800 series' MPP family, and the 8900/9900 Enterprise families seen in
+/// Unified CM's device defaults (`sip9951.9-4-2SR4-1`).
+pub const LOAD_FAMILIES: [&str; 10] = [
+    "sip68xx",
+    "sip7832",
+    "sip78xx",
+    "sip8821",
+    "sip8832",
+    "sip8845_65",
+    "sip88xx",
+    "sip8961",
+    "sip9951",
+    "sip9971",
+];
 
 /// Which firmware a version or load belongs to.
 #[repr(u32)]
@@ -78,22 +104,67 @@ impl FirmwareVersion {
     }
 
     /// Reads a version or load name in any of the spellings above (case-insensitive,
-    /// surrounding white space ignored).
+    /// surrounding white space ignored; a `.loads` suffix is dropped, so [`as_str`](Self::as_str)
+    /// is the Phone Load Name Unified CM's BAT page takes).
     ///
-    /// Errors: [`ErrorCode::FirmwareVersionInvalid`].
+    /// Errors: [`ErrorCode::FirmwareVersionInvalid`], also for a load family Cisco does not ship
+    /// (see [`LOAD_FAMILIES`]) and for a package file name (`cmterm-….cop.sgn`), whose load name
+    /// is the suggestion.
+    ///
+    /// ```
+    /// use mpp_migration::{FirmwareKind, FirmwareVersion};
+    /// let tftp: FirmwareVersion = "sip8845_65.14-1-1-0001-125.loads".parse()?;
+    /// assert_eq!(tftp.as_str(), "sip8845_65.14-1-1-0001-125");
+    /// let msr: FirmwareVersion = "sip88xx.11-2-3MSR1-1".parse()?;
+    /// assert_eq!((msr.kind(), msr.to_string()), (FirmwareKind::Mpp, "11.2(3)SR1".to_owned()));
+    /// assert!("sip8845_8865.14-1-1-0001-125".parse::<FirmwareVersion>().is_err());
+    /// # Ok::<(), mpp_migration::Error>(())
+    /// ```
     pub fn parse(input: &str) -> Result<FirmwareVersion> {
-        let text = input.trim();
-        Parser::new(text)
-            .parse()
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::FirmwareVersionInvalid,
-                    format!(
-                        "firmware {} is not a version such as 14.1(1), 14-1-1 or a load name such as sip78xx.14-1-1-0001-136",
-                        quoted(text)
-                    ),
-                )
-            })
+        let trimmed = input.trim();
+        let text = strip_suffix_ignore_case(trimmed, ".loads").unwrap_or(trimmed);
+        if let Some(load) = package_load_name(text) {
+            return Err(Error::new(
+                ErrorCode::FirmwareVersionInvalid,
+                format!(
+                    "firmware {} is a package file, not a load name; the load it installs is {load}",
+                    quoted(text)
+                ),
+            )
+            .with_suggestion(load));
+        }
+        let version = Parser::new(text).parse().ok_or_else(|| {
+            Error::new(
+                ErrorCode::FirmwareVersionInvalid,
+                format!(
+                    "firmware {} is not a version such as 14.1(1), 14-1-1 or a load name such as sip78xx.14-1-1-0001-136",
+                    quoted(text)
+                ),
+            )
+        })?;
+        if let Some(family) = version.family.as_deref() {
+            if !LOAD_FAMILIES.contains(&family) {
+                let near = LOAD_FAMILIES
+                    .iter()
+                    .copied()
+                    .min_by_key(|f| crate::model::edit_distance(family, f))
+                    .filter(|f| crate::model::edit_distance(family, f) <= 4);
+                let mut msg = format!(
+                    "load {}: Cisco ships no load family {family}; the families are {}",
+                    quoted(text),
+                    LOAD_FAMILIES.join(", ")
+                );
+                if let Some(f) = near {
+                    msg.push_str(&format!("; did you mean {f}?"));
+                }
+                let err = Error::new(ErrorCode::FirmwareVersionInvalid, msg);
+                return Err(match near {
+                    Some(f) => err.with_suggestion(format!("{f}{}", &text[family.len()..])),
+                    None => err,
+                });
+            }
+        }
+        Ok(version)
     }
 
     /// The major number: 14 in 14.1(1).
@@ -145,6 +216,31 @@ impl FirmwareVersion {
             self.kind,
         )
     }
+}
+
+fn strip_suffix_ignore_case<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..at])
+}
+
+/// The load name inside a Cisco firmware package file name: `cmterm-78xx.14-1-1-0001-136.cop.sgn`
+/// or `cmterm-8845_65.14-4-1-0401-1_REL.zip` carry `sip78xx.14-1-1-0001-136`,
+/// `sip8845_65.14-4-1-0401-1`.
+fn package_load_name(text: &str) -> Option<String> {
+    let rest = text
+        .get(..7)?
+        .eq_ignore_ascii_case("cmterm-")
+        .then(|| &text[7..])?;
+    let mut rest = rest;
+    for suffix in [".cop.sgn", ".cop", "_rel.zip", ".zip"] {
+        if let Some(r) = strip_suffix_ignore_case(rest, suffix) {
+            rest = r;
+            break;
+        }
+    }
+    let load = format!("sip{}", rest.to_ascii_lowercase());
+    Parser::new(&load).parse().map(|v| v.text)
 }
 
 /// A small hand-written scanner: the spellings are few and regular, and it must never panic.
@@ -234,11 +330,15 @@ impl<'a> Parser<'a> {
             maint = Some(self.number()?);
         }
         let mut service_release = 0;
-        if self.eat_word("sr") {
+        let mut kind = FirmwareKind::Enterprise;
+        if self.eat_word("msr") {
+            // An MPP maintenance load: `sip88xx.11-2-3MSR1-1` (EXT-15).
+            kind = FirmwareKind::Mpp;
+            service_release = self.number()?;
+        } else if self.eat_word("sr") {
             service_release = self.number()?;
         }
-        let mut kind = FirmwareKind::Enterprise;
-        if self.eat_word("mpp") {
+        if kind == FirmwareKind::Enterprise && self.eat_word("mpp") {
             kind = FirmwareKind::Mpp;
         }
         // The rest of a load name is its build: digits and dashes (`-0001-136`, `0001-272`).
@@ -388,6 +488,59 @@ mod tests {
             v("sip8845_65.11-3-6MPP0001-272").load_family(),
             Some("sip8845_65")
         );
+    }
+
+    #[test]
+    fn ext15_load_names_as_phones_ris_and_tftp_report_them() {
+        // RIS ActiveLoadID / Unified CM device defaults (EXT-15); real values, see
+        // core/data/MODELS_SOURCES.md.
+        for (text, family, version) in [
+            ("sip78xx.14-1-1-0001-136", "sip78xx", "14.1(1)"),
+            ("sip88xx.14-1-1-0001-125", "sip88xx", "14.1(1)"),
+            ("sip8845_65.12-7-1-0001-393", "sip8845_65", "12.7(1)"),
+            ("sip8821.11-0-6SR2-4", "sip8821", "11.0(6)SR2"),
+            ("sip9951.9-4-2SR4-1", "sip9951", "9.4(2)SR4"),
+            ("sip88xx.14-3-1-0001-60", "sip88xx", "14.3(1)"),
+            ("sip7832.14-4-1-0001-36", "sip7832", "14.4(1)"),
+            ("sip8845_65.14-1-1-0001-125.loads", "sip8845_65", "14.1(1)"),
+            ("SIP78XX.14-2-1-0001-14.LOADS", "sip78xx", "14.2(1)"),
+            ("sip78xx.14.2.1-0001-14", "sip78xx", "14.2(1)"),
+        ] {
+            let f = v(text);
+            assert_eq!(
+                (f.load_family(), f.to_string(), f.kind()),
+                (Some(family), version.to_owned(), FirmwareKind::Enterprise),
+                "{text}"
+            );
+            assert!(!f.as_str().to_ascii_lowercase().ends_with(".loads"));
+        }
+        let msr = v("sip88xx.11-2-3MSR1-1");
+        assert_eq!(
+            (msr.kind(), msr.service_release(), msr.build()),
+            (FirmwareKind::Mpp, 1, Some("1"))
+        );
+        assert!(msr > v("sip88xx.11-2-3MPP0001-1"));
+        assert_eq!(v("sip68xx.11-3-6MPP0001-272").kind(), FirmwareKind::Mpp);
+    }
+
+    #[test]
+    fn ext10_families_that_do_not_exist_are_refused() {
+        for bad in [
+            "sip8845_8865.14-1-1-0001-125",
+            "sip8800.14-1-1-0001-125",
+            "sip79xx.9-4-2SR3-1",
+        ] {
+            let e = FirmwareVersion::parse(bad).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::FirmwareVersionInvalid, "{bad}");
+            assert!(e.message().contains("no load family"), "{bad}: {e}");
+        }
+        let e = FirmwareVersion::parse("sip8845_8865.14-1-1-0001-125").unwrap_err();
+        assert_eq!(e.finding().suggestion(), Some("sip8845_65.14-1-1-0001-125"));
+        // A package file names the load it installs.
+        let e = FirmwareVersion::parse("cmterm-78xx.14-1-1-0001-136.cop.sgn").unwrap_err();
+        assert_eq!(e.finding().suggestion(), Some("sip78xx.14-1-1-0001-136"));
+        let e = FirmwareVersion::parse("cmterm-8845_65.14-4-1-0401-1_REL.zip").unwrap_err();
+        assert_eq!(e.finding().suggestion(), Some("sip8845_65.14-4-1-0401-1"));
     }
 
     #[test]

@@ -48,10 +48,10 @@ pub use eligibility::{
 };
 pub use email::{Email, email_key, validate_email};
 pub use error::{Error, ErrorCode, Finding, Result, Severity};
-pub use firmware::{FirmwareKind, FirmwareVersion};
+pub use firmware::{FirmwareKind, FirmwareVersion, LOAD_FAMILIES};
 pub use hardware::HardwareVersion;
 pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
-pub use model::{Model, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
+pub use model::{Model, ModelClass, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
 pub use plan::{
     AUTO_BATCH_SIZE, AutoPlan, AutoPlanOptions, BatFile, BatGroup, CLOUD_UPGRADE_SERVER, License,
     MIN_MPP_FOR_V15, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoad, PhoneLoadTable, PlanRef,

@@ -104,22 +104,27 @@ fn auto1_to_auto4() {
 #[test]
 fn man1_to_man5_bat_files() {
     let board = ready_board(
-        7,
-        &["7821", "7841", "7832", "8845", "8865", "8851", "8832"],
-        Some("sip78xx.12-8-1-0001-455"),
+        8,
+        &[
+            "7821", "7841", "7832", "8845", "8865", "8851", "8832", "7821",
+        ],
+        Some("sip78xx.14-1-1-0001-136"),
     );
     let task = board.task("T.v1").unwrap();
     let plan = plan_manual(task, &ManualPlanOptions::default()).unwrap();
     let names: Vec<&str> = plan.bat_files().iter().map(BatFile::name).collect();
+    // MAN-4 group 2: "each text file has one model of phones", in catalogue order.
     assert_eq!(
         names,
         [
             "T_v1_group1_mixed.txt",
-            "T_v1_group2_sip7832.txt",
-            "T_v1_group2_sip78xx.txt",
-            "T_v1_group2_sip8832.txt",
-            "T_v1_group2_sip8845_65.txt",
-            "T_v1_group2_sip88xx.txt"
+            "T_v1_group2_7821.txt",
+            "T_v1_group2_7841.txt",
+            "T_v1_group2_7832.txt",
+            "T_v1_group2_8851.txt",
+            "T_v1_group2_8832.txt",
+            "T_v1_group2_8845.txt",
+            "T_v1_group2_8865.txt",
         ]
     );
     for f in plan.bat_files() {
@@ -137,39 +142,46 @@ fn man1_to_man5_bat_files() {
         );
         assert!(!f.content().ends_with('\n'));
         assert_eq!(f.content().lines().count(), f.devices().len());
+        if f.group() == BatGroup::PerLoad {
+            assert_eq!(f.models().len(), 1, "one model in {}", f.name());
+        }
     }
     let group1 = &plan.bat_files()[0];
     assert_eq!(
         (group1.group(), group1.load_server(), group1.devices().len()),
-        (BatGroup::MixedModels, None, 7)
+        (BatGroup::MixedModels, None, 8)
     );
     assert!(group1.steps().iter().any(|s| s.contains("COP file")));
-    let g78 = &plan.bat_files()[2];
+    let g7821 = &plan.bat_files()[1];
     assert_eq!(
-        (g78.phone_load(), g78.load_server()),
+        (g7821.phone_load(), g7821.load_server()),
         (
             Some("sip78xx.11-3-6MPP0001-272"),
             Some("cloudupgrader.webex.com")
         )
     );
-    assert_eq!(g78.models(), ["7821", "7841"]);
-    assert!(g78.steps()[0].contains("Update Phones - Custom File"));
+    assert_eq!(g7821.models(), ["7821"]);
+    assert_eq!(g7821.devices(), [mac(0), mac(7)]);
+    assert_eq!(
+        plan.bat_files()[2].phone_load(),
+        Some("sip78xx.11-3-6MPP0001-272"),
+        "the 7841 has its own file with the same load"
+    );
+    assert_eq!(
+        plan.bat_files()[3].phone_load(),
+        Some("sip7832.11-3-6MPP0001-272")
+    );
+    assert!(g7821.steps()[0].contains("Update Phones - Custom File"));
     assert!(
-        g78.steps()
+        g7821
+            .steps()
             .iter()
             .any(|s| s.contains("Phone Load Name to sip78xx.11-3-6MPP0001-272"))
     );
-    assert!(g78.steps().iter().any(|s| s.contains("MAN-5")));
-    // MAN-1 / EXT-6: firmware 12.8 needs a COP file first; DEV-8: 8865 and 8832 have Wi-Fi.
+    assert!(g7821.steps().iter().any(|s| s.contains("MAN-5")));
+    // DEV-8: 8865 and 8832 have Wi-Fi; 14.1 needs no COP file.
     let codes: Vec<&str> = plan.findings().iter().map(Finding::name).collect();
-    assert_eq!(
-        codes.iter().filter(|c| **c == "firmware_needs_cop").count(),
-        7
-    );
-    assert_eq!(
-        codes.iter().filter(|c| **c == "wifi_settings_lost").count(),
-        2
-    );
+    assert_eq!(codes, ["wifi_settings_lost", "wifi_settings_lost"]);
     // EXT-7
     assert_eq!(
         plan.licenses()[0].url,
@@ -178,11 +190,66 @@ fn man1_to_man5_bat_files() {
             mac(0)
         )
     );
-    assert_eq!(plan.file_of(mac(3)), Some("T_v1_group2_sip8845_65.txt"));
+    assert_eq!(plan.file_of(mac(3)), Some("T_v1_group2_8845.txt"));
+    assert_eq!(plan.file_of(mac(4)), Some("T_v1_group2_8865.txt"));
     let text = plan.instructions_text();
     assert!(text.contains("Bulk Administration > Phones > Update Phones > Custom File"));
     let json: serde_json::Value = serde_json::from_str(&plan.to_json()).unwrap();
-    assert_eq!(json["files"].as_array().unwrap().len(), 6);
+    assert_eq!(json["files"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn dec11_firmware_floor_in_the_manual_plan() {
+    // 12.5(1) up to below 14.1: the COP-file path only, so Group 1 only.
+    let board = ready_board(3, &["7821", "8845", "8811"], Some("12.8(1)"));
+    let task = board.task("T.v1").unwrap();
+    let plan = plan_manual(task, &ManualPlanOptions::default()).unwrap();
+    let names: Vec<&str> = plan.bat_files().iter().map(BatFile::name).collect();
+    assert_eq!(names, ["T_v1_group1_mixed.txt"]);
+    assert_eq!(plan.bat_files()[0].devices().len(), 3);
+    let cop: Vec<&Finding> = plan
+        .findings()
+        .iter()
+        .filter(|f| f.code() == ErrorCode::FirmwareNeedsCop)
+        .collect();
+    assert_eq!(cop.len(), 3, "one caution per phone, not two");
+    assert!(cop[0].message().contains("Group 1 file only"));
+    assert_eq!(plan.file_of(mac(1)), Some("T_v1_group1_mixed.txt"));
+    // Unknown load: a warning, said once for the plan; the phones stay in Group 2.
+    let board = ready_board(3, &["7821", "8845", "8811"], None);
+    let plan = plan_manual(board.task("T.v1").unwrap(), &ManualPlanOptions::default()).unwrap();
+    assert_eq!(plan.bat_files().len(), 4);
+    let unknown: Vec<&Finding> = plan
+        .findings()
+        .iter()
+        .filter(|f| f.code() == ErrorCode::FirmwareUnknown)
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert!(unknown[0].message().starts_with("3 phone(s)"));
+    // Below 12.5(1): an error; the phone is not eligible, never prepared, in no BAT file.
+    let mut board = Board::new();
+    board
+        .create_task("T.v1", UploadOption::LicenseOnly)
+        .unwrap();
+    let phone = |n: u64, fw: &str| {
+        Device::new(mac(n), parse_model("8845").unwrap())
+            .with_firmware(Some(FirmwareVersion::parse(fw).unwrap()))
+    };
+    board
+        .add_devices(
+            "T.v1",
+            [
+                phone(0, "sip8845_65.11-0-1-0001-1"),
+                phone(1, "sip8845_65.14-1-1-0001-125.loads"),
+            ],
+        )
+        .unwrap();
+    let task = board.task("T.v1").unwrap();
+    let old = &task.devices()[0];
+    assert_eq!(old.eligibility(), EligibilityStatus::NotEligible);
+    assert_eq!(old.reasons()[0].code(), ErrorCode::FirmwareBelowMinimum);
+    assert_eq!(old.reasons()[0].severity(), Severity::Error);
+    assert_eq!(task.devices()[1].eligibility(), EligibilityStatus::Eligible);
 }
 
 #[test]
@@ -259,7 +326,7 @@ fn task6_status_report_and_files_on_disk() {
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(
         (&rows[0][7], &rows[0][9]),
-        ("completed", "T_v1_group2_sip8845_65.txt")
+        ("completed", "T_v1_group2_8845.txt")
     );
     assert_eq!(
         (&rows[1][7], &rows[1][10]),

@@ -88,6 +88,21 @@ static void check_boundaries(void) {
                        "model_mpp_only", MPP_SEVERITY_ERROR);
     expect_eligibility("8865NR", NULL, NULL, NULL, MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
                        "model_not_eligible", MPP_SEVERITY_ERROR);
+    /* EXT-17, DEC-9: what else a Unified CM cluster holds is known and not eligible, with why. */
+    expect_eligibility("Cisco 7960", NULL, NULL, NULL, MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
+                       "model_cannot_migrate", MPP_SEVERITY_ERROR);
+    expect_eligibility("Cisco 9841", NULL, NULL, NULL, MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
+                       "model_cannot_migrate", MPP_SEVERITY_ERROR);
+    expect_eligibility("CTI Port", NULL, NULL, NULL, MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
+                       "model_cannot_migrate", MPP_SEVERITY_ERROR);
+    expect_eligibility("Cisco 6825", NULL, NULL, NULL, MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE,
+                       "model_mpp_only", MPP_SEVERITY_ERROR);
+    /* DEC-11: below 12.5(1) the phone cannot migrate until upgraded (an error). */
+    expect_eligibility("8845", NULL, "sip8845_65.11-0-1-0001-1.loads", NULL,
+                       MPP_ELIGIBILITY_STATUS_NOT_ELIGIBLE, "firmware_below_minimum",
+                       MPP_SEVERITY_ERROR);
+    expect_eligibility("8845", NULL, "sip8845_65.14-1-1-0001-125.loads", NULL,
+                       MPP_ELIGIBILITY_STATUS_ELIGIBLE, "factory_reset", MPP_SEVERITY_WARNING);
     /* EXT-6: below 14.1 needs a COP file first (a warning); an MPP load is nothing to migrate. */
     expect_eligibility("8845", NULL, "12.8(1)", NULL, MPP_ELIGIBILITY_STATUS_ELIGIBLE,
                        "firmware_needs_cop factory_reset", MPP_SEVERITY_WARNING);
@@ -108,6 +123,9 @@ static void check_boundaries(void) {
                      MPP_ERROR_CODE_HARDWARE_VERSION_INVALID, NULL, NULL);
         EXPECT_FAILS(mpp_check_eligibility("7821", NULL, "fourteen", NULL, &e, &err),
                      MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID, NULL, NULL);
+        /* A load family Cisco does not ship (EXT-10). */
+        EXPECT_FAILS(mpp_check_eligibility("8845", NULL, "sip8845_8865.14-1-1-0001-125", NULL, &e, &err),
+                     MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID, "sip8845_65.14-1-1-0001-125", "no load family");
         EXPECT_FAILS(mpp_check_eligibility("CP-7821-K9=V03", "V04", NULL, NULL, &e, &err),
                      MPP_ERROR_CODE_INVALID_ARGUMENT, NULL, "V03");
         EXPECT_UNTOUCHED(e, "mpp_check_eligibility");

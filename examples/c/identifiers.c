@@ -275,12 +275,8 @@ static void check_email_and_hardware(void) {
 }
 
 static const char *series_name(mpp_series s) {
-    switch (s) {
-    case MPP_SERIES_S6800: return "6800";
-    case MPP_SERIES_S7800: return "7800";
-    case MPP_SERIES_S8800: return "8800";
-    default: return "?";
-    }
+    const char *name = mpp_series_name((uint32_t)s);
+    return name != NULL ? name : "?";
 }
 
 /* The model `text` names, with the hardware version it carries (0: none). */
@@ -319,6 +315,30 @@ static void check_models(void) {
     CHECK(mpp_model_series(m) == MPP_SERIES_S6800, "mpp_model_series(6851)");
     CHECK(!mpp_model_has_enterprise_firmware(m), "mpp_model_has_enterprise_firmware(6851) (DEV-4)");
 
+    /* EXT-15, EXT-17: what else a Unified CM cluster holds is known, with why it does not
+       migrate; RIS reports numeric model codes (36224 is the 8845). */
+    expect_model("Cisco 7960", "7960", 0);
+    expect_model("Cisco Unified IP Phone 7965G", "7965", 0);
+    expect_model("Cisco Unified Client Services Framework", "Unified Client Services Framework", 0);
+    expect_model("CTI Route Point", "CTI Route Point", 0);
+    expect_model("Third-party SIP Device (Basic)", "Third-party SIP Device (Basic)", 0);
+    expect_model("36224", "8845", 0);
+    CHECK(mpp_parse_model("Cisco 8945", &m, NULL, NULL) == MPP_OK, "mpp_parse_model(8945)");
+    CHECK(mpp_model_class_of(m) == MPP_MODEL_CLASS_NO_MPP_FIRMWARE, "mpp_model_class_of(8945)");
+    CHECK(mpp_model_series(m) == MPP_SERIES_S8900, "mpp_model_series(8945)");
+    EXPECT_STR(mpp_series_name(MPP_SERIES_S8900), "8900", "mpp_series_name");
+    CHECK(mpp_model_ris_code(m) == 585, "mpp_model_ris_code(8945)");
+    CHECK(mpp_model_mpp_load_family(m) == NULL, "no MPP load for the 8945");
+    EXPECT_STR(mpp_model_class_name(MPP_MODEL_CLASS_SOFT_CLIENT), "soft_client", "mpp_model_class_name");
+    CHECK(strstr(or_null(mpp_model_class_reason(MPP_MODEL_CLASS_NO_MPP_FIRMWARE)), "no MPP firmware") != NULL,
+          "mpp_model_class_reason");
+    CHECK(mpp_model_class_reason(MPP_MODEL_CLASS_MPP_CONVERTIBLE) == NULL, "the table decides");
+    CHECK(mpp_model_class_name(999) == NULL && mpp_series_name(999) == NULL, "unknown numbers");
+    CHECK(mpp_parse_model("Cisco 8845", &m, NULL, NULL) == MPP_OK, "mpp_parse_model(8845)");
+    EXPECT_STR(mpp_model_mpp_load_family(m), "sip8845_65", "mpp_model_mpp_load_family");
+    CHECK(mpp_model_ris_code(m) == 36224, "mpp_model_ris_code(8845)");
+    CHECK(mpp_model_ris_code(NULL) == 0 && mpp_model_mpp_load_family(NULL) == NULL, "NULL model");
+
     /* Enumeration: every model is complete and each of its names reads back as itself. */
     CHECK(count > 0, "mpp_model_count");
     for (size_t i = 0; i < count; i++) {
@@ -332,12 +352,24 @@ static void check_models(void) {
         names[2] = mpp_model_part_number(at);
         names[3] = mpp_model_description(at);
         for (size_t n = 0; n < COUNT(names); n++) {
+            /* A soft client or a CTI port has no part number. */
+            if (n == 2 && mpp_model_class_of(at) >= MPP_MODEL_CLASS_SOFT_CLIENT) continue;
             EXPECT_NONEMPTY(names[n], what);
         }
         EXPECT(strcmp(series_name(mpp_model_series(at)), "?") != 0, what, "unknown series");
         CHECK(mpp_model_kind_of(at) == MPP_MODEL_KIND_AUDIO || mpp_model_kind_of(at) == MPP_MODEL_KIND_VIDEO, what);
-        CHECK(mpp_model_has_enterprise_firmware(at) == (mpp_model_series(at) != MPP_SERIES_S6800), what);
+        CHECK(mpp_model_class_name(mpp_model_class_of(at)) != NULL, what);
+        /* DEV-4: the 6800 series runs MPP only; only convertible models have an MPP load family
+           (the 8821 and 8831 excepted, DEV-2). */
+        if (mpp_model_series(at) == MPP_SERIES_S6800) {
+            CHECK(mpp_model_class_of(at) == MPP_MODEL_CLASS_MPP_ONLY, what);
+            CHECK(!mpp_model_has_enterprise_firmware(at), what);
+        }
+        if (mpp_model_mpp_load_family(at) != NULL) {
+            CHECK(mpp_model_class_of(at) == MPP_MODEL_CLASS_MPP_CONVERTIBLE, what);
+        }
         for (size_t n = 0; n < 3; n++) {
+            if (n == 2 && mpp_model_class_of(at) >= MPP_MODEL_CLASS_SOFT_CLIENT) continue;
             m = NULL;
             EXPECT(names[n] != NULL && mpp_parse_model(names[n], &m, NULL, NULL) == MPP_OK && m == at,
                    what, "\"%s\" does not read back as this model", or_null(names[n]));
@@ -508,6 +540,8 @@ static const struct {
     {MPP_ERROR_CODE_FIRMWARE_NEEDS_COP, "firmware_needs_cop", "EXT-6"},
     {MPP_ERROR_CODE_FIRMWARE_ALREADY_MPP, "firmware_already_mpp", "EXT-6"},
     {MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID, "eligibility_table_invalid", ""},
+    {MPP_ERROR_CODE_MODEL_CANNOT_MIGRATE, "model_cannot_migrate", "EXT-17"},
+    {MPP_ERROR_CODE_FIRMWARE_UNKNOWN, "firmware_unknown", "DEC-11"},
     {MPP_ERROR_CODE_TASK_NAME_INVALID, "task_name_invalid", "TASK-1"},
     {MPP_ERROR_CODE_TASK_NAME_TAKEN, "task_name_taken", "TASK-1"},
     {MPP_ERROR_CODE_TASK_IN_PROGRESS_EXISTS, "task_in_progress_exists", "TASK-2"},

@@ -781,6 +781,8 @@ static void check_manual(void) {
     char *text = NULL;
     static const char host_csv[] = "model,phone_load,source\n8845,sip8845_65.12-0-1MPP0001-10,EXT-10\n";
     static const char bad_csv[] = "model,phone_load,source\n7821,sip78xx.14-1-1-0001-136,x\n";
+    /* MAN-4, EXT-10: a 7821 given the 8845/8865 family's load. */
+    static const char cross_csv[] = "model,phone_load,source\n7821,sip8845_65.12-0-7MPP0201-66,x\n";
     mpp_task_status st;
 
     /* MAN-2, EXT-11. */
@@ -806,6 +808,9 @@ static void check_manual(void) {
     EXPECT_FAILS_AT(mpp_phone_load_table_from_csv((const uint8_t *)bad_csv, strlen(bad_csv), "bad",
                                                   &host, &err),
                     MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID, "MPP load name", 2, "phone_load");
+    EXPECT_FAILS_AT(mpp_phone_load_table_from_csv((const uint8_t *)cross_csv, strlen(cross_csv),
+                                                  "cross", &host, &err),
+                    MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID, "takes sip78xx loads", 2, "phone_load");
     EXPECT_OK(mpp_phone_load_table_from_csv((const uint8_t *)host_csv, strlen(host_csv), "host", &host,
                                             &err));
 
@@ -826,7 +831,9 @@ static void check_manual(void) {
     mpp_phone_load_table_free(host);
     EXPECT_OK(mpp_plan_manual(mpp_board_task(b, "Man.1"), opts, &plan, &err));
     CHECK(mpp_manual_plan_bat_file_count(plan) == 2, "the host's table: one Group 2 file");
-    CHECK(mpp_manual_plan_finding_count(plan) == 3, "two models without a load, one Wi-Fi phone");
+    CHECK(mpp_manual_plan_finding_count(plan) == 4,
+          "two models without a load, one Wi-Fi phone, one phone of unknown load (DEC-11)");
+    EXPECT_STR(mpp_finding_code(mpp_manual_plan_finding_at(plan, 3)), "firmware_unknown", "DEC-11");
     EXPECT_STR(mpp_finding_code(mpp_manual_plan_finding_at(plan, 2)), "no_phone_load", "MAN-4");
     mpp_manual_plan_free(plan);
     plan = NULL;
@@ -857,13 +864,14 @@ static void check_manual(void) {
               "MAN-3 steps");
         CHECK(mpp_bat_file_step_at(g1, 5) == NULL, "five steps");
         CHECK(mpp_bat_file_group(g2) == MPP_BAT_GROUP_PER_LOAD, "Group 2");
-        EXPECT_STR(mpp_bat_file_name(g2), "wave1_group2_sip78xx.txt", "a Group 2 file");
+        EXPECT_STR(mpp_bat_file_name(g2), "wave1_group2_7821.txt", "a Group 2 file, one model");
+        CHECK(mpp_bat_file_model_count(g2) == 1, "MAN-4: one model per Group 2 file");
         EXPECT_STR(mpp_bat_file_phone_load(g2), "sip78xx.11-3-6MPP0001-272", "MAN-4 load");
         EXPECT_STR(mpp_bat_file_load_server(g2), "cloudupgrader.webex.com", "MAN-4 server");
         CHECK(mpp_manual_plan_bat_file_at(plan, 4) == NULL, "four files");
     }
     EXPECT_OK(mpp_manual_plan_file_of(plan, "00:1a:2b:3c:4d:92", &file, &err));
-    EXPECT_STR(file, "wave1_group2_sip78xx.txt", "mpp_manual_plan_file_of");
+    EXPECT_STR(file, "wave1_group2_7821.txt", "mpp_manual_plan_file_of");
     EXPECT_OK(mpp_manual_plan_file_of(plan, "001A2B3C4D99", &file, &err));
     CHECK(file == NULL, "mpp_manual_plan_file_of a device in no file");
     CHECK(mpp_manual_plan_license_count(plan) == 3, "a license per phone (EXT-7)");
@@ -888,7 +896,7 @@ static void check_manual(void) {
     mpp_string_free(text);
     text = NULL;
     EXPECT_OK(mpp_task_status_report_csv(mpp_board_task(b, "Man.1"), NULL, plan, &text, &err));
-    CHECK(text != NULL && strstr(text, ",completed,,wave1_group2_sip8845_65.txt,") != NULL,
+    CHECK(text != NULL && strstr(text, ",completed,,wave1_group2_8845.txt,") != NULL,
           "the status report gives each device's BAT file");
     mpp_string_free(text);
 

@@ -377,10 +377,11 @@ impl mpp_manual_plan {
 }
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1 file
-/// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per phone
-/// load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the
+/// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per model
+/// with its load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the
 /// cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8), models
-/// without a load in the table (MAN-4). The task does not change: to complete it as well, use
+/// without a load in the table (MAN-4). DEC-11: a phone whose known load is below 14.1 is in the
+/// Group 1 file only, one below 12.5(1) in no file. The task does not change: to complete it as well, use
 /// `mpp_board_complete_manual`.
 ///
 /// On success returns `MPP_OK` and stores in `*out` a plan to free with
@@ -470,7 +471,7 @@ pub unsafe extern "C" fn mpp_manual_plan_task_name(p: *const mpp_manual_plan) ->
     })
 }
 
-/// How many BAT files the plan has: the Group 1 file and one Group 2 file per phone load; 0 for
+/// How many BAT files the plan has: the Group 1 file and one Group 2 file per model; 0 for
 /// NULL.
 ///
 /// # Safety
@@ -483,7 +484,7 @@ pub unsafe extern "C" fn mpp_manual_plan_bat_file_count(p: *const mpp_manual_pla
     })
 }
 
-/// The `index`-th BAT file: Group 1 first, then Group 2 by phone load. Borrowed from the plan.
+/// The `index`-th BAT file: Group 1 first, then one Group 2 file per model. Borrowed from the plan.
 /// NULL when `p` is NULL or `index` is out of range.
 ///
 /// # Safety

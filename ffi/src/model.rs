@@ -4,7 +4,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{Model, ModelKind, Series};
+use mpp::{Model, ModelClass, ModelKind, Series};
 
 use crate::boundary::{arg_str, guard, mpp_status, out_param, run};
 use crate::error::mpp_error;
@@ -18,6 +18,7 @@ pub struct mpp_model {
     ucm_name: CString,
     part_number: CString,
     description: CString,
+    mpp_load_family: Option<CString>,
 }
 
 static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
@@ -29,6 +30,27 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
             ucm_name: c_string_lossy(model.ucm_name()),
             part_number: c_string_lossy(model.part_number()),
             description: c_string_lossy(model.description()),
+            mpp_load_family: model.mpp_load_family().map(c_string_lossy),
+        })
+        .collect()
+});
+
+static SERIES_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
+    Series::ALL
+        .iter()
+        .map(|&s| (s as u32, c_string_lossy(s.as_str())))
+        .collect()
+});
+
+static CLASS_NAMES: LazyLock<Vec<(u32, CString, Option<CString>)>> = LazyLock::new(|| {
+    ModelClass::ALL
+        .iter()
+        .map(|&c| {
+            (
+                c as u32,
+                c_string_lossy(c.as_str()),
+                c.reason().map(c_string_lossy),
+            )
         })
         .collect()
 });
@@ -187,8 +209,9 @@ pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
     })
 }
 
-/// Whether the phone runs Enterprise firmware that could be migrated; false for the 6800
-/// series (DEV-4) and for NULL.
+/// Whether the device runs Cisco Enterprise (Unified CM) firmware; false for the 6800 and DECT
+/// series (MPP only, DEV-4), for devices that are not Cisco phones, and for NULL. Whether it can
+/// migrate is `mpp_model_class_of`.
 ///
 /// # Safety
 /// `m` must be NULL or a handle from this library.
@@ -197,5 +220,91 @@ pub unsafe extern "C" fn mpp_model_has_enterprise_firmware(m: *const mpp_model) 
     guard(false, || {
         // SAFETY: per the contract.
         unsafe { model(m) }.is_some_and(|m| m.model.has_enterprise_firmware())
+    })
+}
+
+/// Why an Enterprise → MPP conversion does or does not exist for the model (DEV-1, DEV-2,
+/// DEV-4, EXT-17): `MPP_MODEL_CLASS_MPP_CONVERTIBLE` (the eligibility table decides),
+/// `MPP_MODEL_CLASS_MPP_ONLY`, `MPP_MODEL_CLASS_NO_MPP_FIRMWARE`, `MPP_MODEL_CLASS_PHONE_OS`,
+/// `MPP_MODEL_CLASS_SOFT_CLIENT`, `MPP_MODEL_CLASS_VIRTUAL_DEVICE`, `MPP_MODEL_CLASS_THIRD_PARTY`
+/// or `MPP_MODEL_CLASS_VIDEO_DEVICE`. `MPP_MODEL_CLASS_MPP_CONVERTIBLE` for a NULL `m`; pass a
+/// valid handle.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_class_of(m: *const mpp_model) -> ModelClass {
+    guard(ModelClass::MppConvertible, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }.map_or(ModelClass::MppConvertible, |m| m.model.class())
+    })
+}
+
+/// The numeric model code RisPort70 `selectCmDevice` reports for the model (Unified CM's
+/// `tkmodel`, EXT-15), where a public source documents it; 0 when none is known or `m` is NULL.
+/// `mpp_parse_model` reads such a code too ("36224" is the 8845).
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_ris_code(m: *const mpp_model) -> u32 {
+    guard(0, || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }
+            .and_then(|m| m.model.ris_model())
+            .unwrap_or(0)
+    })
+}
+
+/// The MPP load family a phone-load table may give the model ("sip78xx", "sip8845_65"; MAN-4,
+/// EXT-10). Static. NULL for a model without an MPP load, and for a NULL `m`.
+///
+/// # Safety
+/// `m` must be NULL or a handle from this library.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_model_mpp_load_family(m: *const mpp_model) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: per the contract.
+        unsafe { model(m) }
+            .and_then(|m| m.mpp_load_family.as_ref())
+            .map_or(ptr::null(), |f| f.as_ptr())
+    })
+}
+
+/// The name of an `mpp_model_class` value ("mpp_convertible", "no_mpp_firmware", "soft_client",
+/// …, the strings the Rust and Python APIs use); NULL for any other number. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        CLASS_NAMES
+            .iter()
+            .find(|(n, _, _)| *n == class)
+            .map_or(ptr::null(), |(_, s, _)| s.as_ptr())
+    })
+}
+
+/// Why a device of an `mpp_model_class` does not migrate, for a person (EXT-17); NULL for
+/// `MPP_MODEL_CLASS_MPP_CONVERTIBLE` (the eligibility table decides) and for any other number.
+/// Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_model_class_reason(class: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        CLASS_NAMES
+            .iter()
+            .find(|(n, _, _)| *n == class)
+            .and_then(|(_, _, r)| r.as_ref())
+            .map_or(ptr::null(), |r| r.as_ptr())
+    })
+}
+
+/// The name of an `mpp_series` value ("6800", "7800", "8800", "7900", "dect", "ata", "other",
+/// …); NULL for any other number. Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_series_name(series: u32) -> *const c_char {
+    guard(ptr::null(), || {
+        SERIES_NAMES
+            .iter()
+            .find(|(n, _)| *n == series)
+            .map_or(ptr::null(), |(_, s)| s.as_ptr())
     })
 }

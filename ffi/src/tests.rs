@@ -5,7 +5,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{ErrorCode, FirmwareKind, ModelKind, Series, Severity};
+use mpp::{ErrorCode, FirmwareKind, ModelClass, ModelKind, Series, Severity};
 use proptest::prelude::*;
 
 use crate::boundary::MPP_OK;
@@ -317,6 +317,67 @@ fn e164_email_model_versions() {
             mpp_firmware_parse(c"fourteen".as_ptr(), &mut a, ptr::null_mut()),
             250
         );
+    }
+}
+
+#[test]
+fn every_device_type_of_a_cluster_and_its_class() {
+    // EXT-15, EXT-17: Unified CM, AXL and RIS spellings of devices that do not migrate.
+    let parse = |text: &CStr| {
+        let mut model: *const mpp_model = ptr::null();
+        // SAFETY: valid NUL-terminated input and out-pointer.
+        let status =
+            unsafe { mpp_parse_model(text.as_ptr(), &mut model, ptr::null_mut(), ptr::null_mut()) };
+        assert_eq!(status, MPP_OK, "{text:?}");
+        model
+    };
+    // SAFETY: handles from the library, static strings read before any free.
+    unsafe {
+        for (text, name, class) in [
+            (c"Cisco 7960", "7960", ModelClass::NoMppFirmware),
+            (c"Cisco 8945", "8945", ModelClass::NoMppFirmware),
+            (c"Cisco 9841", "9841", ModelClass::PhoneOs),
+            (
+                c"Cisco Unified Client Services Framework",
+                "Unified Client Services Framework",
+                ModelClass::SoftClient,
+            ),
+            (c"CTI Port", "CTI Port", ModelClass::VirtualDevice),
+            (c"36224", "8845", ModelClass::MppConvertible),
+        ] {
+            let m = parse(text);
+            assert_eq!(
+                (s(mpp_model_name(m)), mpp_model_class_of(m)),
+                (name.to_owned(), class)
+            );
+        }
+        let m = parse(c"Cisco 8845");
+        assert_eq!(mpp_model_ris_code(m), 36224);
+        assert_eq!(s(mpp_model_mpp_load_family(m)), "sip8845_65");
+        let m = parse(c"Cisco 7960");
+        assert_eq!(mpp_model_series(m), Series::S7900);
+        assert_eq!(s(mpp_series_name(mpp_model_series(m) as u32)), "7900");
+        assert!(mpp_model_mpp_load_family(m).is_null());
+        assert_eq!(mpp_model_ris_code(m), 7);
+        assert_eq!(mpp_model_ris_code(ptr::null()), 0);
+        assert_eq!(mpp_model_class_of(ptr::null()), ModelClass::MppConvertible);
+        for class in ModelClass::ALL {
+            assert_eq!(s(mpp_model_class_name(class as u32)), class.as_str());
+            match class.reason() {
+                Some(r) => assert_eq!(s(mpp_model_class_reason(class as u32)), r),
+                None => assert!(mpp_model_class_reason(class as u32).is_null()),
+            }
+        }
+        assert!(mpp_model_class_name(ModelClass::ALL.len() as u32).is_null());
+        assert!(mpp_series_name(Series::ALL.len() as u32).is_null());
+        // Did you mean: never a different product.
+        let mut model: *const mpp_model = ptr::null();
+        let mut err: *mut mpp_error = ptr::null_mut();
+        assert_eq!(
+            mpp_parse_model(c"7966".as_ptr(), &mut model, ptr::null_mut(), &mut err),
+            230
+        );
+        assert_eq!(take_error(err).3, None);
     }
 }
 

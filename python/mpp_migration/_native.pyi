@@ -285,14 +285,34 @@ def validate_email(email: str) -> None:
 
 @final
 class Model:
-    """A phone model of the catalogue (DEV-1, DEV-2, DEV-4, EXT-9)."""
+    """A device type of the catalogue (DEV-1, DEV-2, DEV-4, EXT-9, EXT-17)."""
 
     @property
     def name(self) -> str:
-        """The short name: ``"8845"``, ``"8865NR"``."""
+        """The short name: ``"8845"``, ``"8865NR"``, ``"7960"``, ``"CTI Port"``."""
     @property
     def series(self) -> str:
-        """``"6800"``, ``"7800"`` or ``"8800"``."""
+        """``"6800"``, ``"7800"``, ``"8800"``, ``"6900"``, ``"7900"``, ``"8900"``, ``"9800"``,
+        ``"9900"``, ``"dect"``, ``"ata"`` or ``"other"``."""
+    @property
+    def model_class(self) -> str:
+        """Whether an Enterprise → MPP conversion exists, or why not: ``"mpp_convertible"`` (the
+        eligibility table decides), ``"mpp_only"``, ``"no_mpp_firmware"``, ``"phone_os"``,
+        ``"soft_client"``, ``"virtual_device"``, ``"third_party"`` or ``"video_device"``
+        (EXT-17)."""
+    @property
+    def reason(self) -> Optional[str]:
+        """Why the device type does not migrate; None for an MPP-convertible model."""
+    @property
+    def ris_model(self) -> Optional[int]:
+        """The numeric model code RisPort70 reports (EXT-15), where a public source documents
+        it."""
+    @property
+    def mpp_load_family(self) -> Optional[str]:
+        """The MPP load family a phone-load table may give it (``"sip78xx"``, MAN-4)."""
+    @property
+    def aliases(self) -> list[str]:
+        """Other spellings :func:`parse_model` accepts for it (``"7960G"``, ``"CSF"``)."""
     @property
     def kind(self) -> str:
         """``"audio"`` or ``"video"``."""
@@ -301,7 +321,8 @@ class Model:
         """Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8)."""
     @property
     def has_enterprise_firmware(self) -> bool:
-        """Whether the phone runs Enterprise firmware that could be migrated (DEV-4)."""
+        """Whether the device runs Cisco Enterprise firmware (DEV-4); whether it can migrate is
+        :attr:`model_class`."""
     @property
     def ucm_name(self) -> str:
         """The name Unified CM and Control Hub use: ``"Cisco 8845"`` (EXT-9)."""
@@ -332,10 +353,12 @@ class ModelLabel:
 
 def parse_model(text: str) -> Model:
     """Reads a model in any spelling EXT-9 lists (``8845``, ``CP-8845-K9=``, ``Cisco 8845``,
-    ``DMS Cisco 8845``), case-insensitively.
+    ``DMS Cisco 8845``), case-insensitively, and every Unified CM device type of the catalogue
+    (``Cisco 7960``, ``CTI Port``, ``Cisco Unified Client Services Framework``) or its RIS
+    model code (``"36224"``, EXT-15).
 
-    Raises :class:`IdentifierError` (``model_unknown``) with the closest known model as
-    ``suggestion``.
+    Raises :class:`IdentifierError` (``model_unknown``), with a ``suggestion`` only for a
+    one-edit typo of a model of the same series.
     """
 
 def parse_model_label(text: str) -> ModelLabel:
@@ -1450,7 +1473,7 @@ class BatFile:
         """The file name (MAN-2, EXT-11)."""
     @property
     def group(self) -> BatGroup:
-        """``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2) (MAN-4)."""
+        """``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2: one model, one load) (MAN-4)."""
     @property
     def models(self) -> list[str]:
         """The models of its phones (short names, sorted)."""
@@ -1534,10 +1557,11 @@ def plan_manual(
 ) -> ManualPlan:
     """Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
     file of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
-    phone load of ``loads`` (default MAN-4's table; EXT-10), the steps (MAN-3, MAN-5), the
-    licenses (EXT-7) and the cautions.
+    model with its phone load of ``loads`` (default MAN-4's table; EXT-10), the steps (MAN-3,
+    MAN-5), the licenses (EXT-7) and the cautions. DEC-11: a phone whose known load is below
+    14.1 is in the Group 1 file only; one below 12.5(1) is in no file.
 
-    Files are named ``{file_prefix}_group1_mixed.txt``, ``{file_prefix}_group2_<family>.txt``
+    Files are named ``{file_prefix}_group1_mixed.txt``, ``{file_prefix}_group2_<model>.txt``
     (default prefix: the task name made safe). Raises :class:`TaskError`
     ``complete_requires_ready``; :class:`PlanError` ``file_name_invalid`` (MAN-2) or
     ``file_name_comma`` (EXT-11) for a prefix that makes names Unified CM refuses.

@@ -21,10 +21,39 @@ impl PyModel {
     fn name(&self) -> &'static str {
         self.0.name()
     }
-    /// "6800", "7800" or "8800".
+    /// "6800", "7800", "8800", "6900", "7900", "8900", "9800", "9900", "dect", "ata" or "other".
     #[getter]
     fn series(&self) -> &'static str {
         self.0.series().as_str()
+    }
+    /// Whether an Enterprise -> MPP conversion exists for the device type, or why not:
+    /// "mpp_convertible" (the eligibility table decides), "mpp_only", "no_mpp_firmware",
+    /// "phone_os", "soft_client", "virtual_device", "third_party" or "video_device" (EXT-17).
+    #[getter]
+    fn model_class(&self) -> &'static str {
+        self.0.class().as_str()
+    }
+    /// Why the device type does not migrate, for a person; None for an MPP-convertible model.
+    #[getter]
+    fn reason(&self) -> Option<&'static str> {
+        self.0.class().reason()
+    }
+    /// The numeric model code RisPort70 reports for it (EXT-15), where a public source
+    /// documents it; None otherwise.
+    #[getter]
+    fn ris_model(&self) -> Option<u32> {
+        self.0.ris_model()
+    }
+    /// The MPP load family a phone-load table may give it ("sip78xx", MAN-4); None when it has
+    /// no MPP load.
+    #[getter]
+    fn mpp_load_family(&self) -> Option<&'static str> {
+        self.0.mpp_load_family()
+    }
+    /// Other spellings `parse_model` accepts for it ("7960G", "CSF").
+    #[getter]
+    fn aliases(&self) -> Vec<&'static str> {
+        self.0.aliases().to_vec()
     }
     /// "audio" or "video".
     #[getter]
@@ -36,8 +65,9 @@ impl PyModel {
     fn has_wifi(&self) -> bool {
         self.0.has_wifi()
     }
-    /// Whether the phone runs Enterprise firmware that could be migrated (False for the 6800
-    /// series, DEV-4).
+    /// Whether the device runs Cisco Enterprise firmware (False for the 6800 and DECT series,
+    /// DEV-4, and for devices that are not Cisco phones); whether it can migrate is
+    /// `model_class`.
     #[getter]
     fn has_enterprise_firmware(&self) -> bool {
         self.0.has_enterprise_firmware()
@@ -138,8 +168,9 @@ impl PyModelLabel {
 }
 
 /// Reads a model in any spelling EXT-9 lists: "8845", "CP-8845-K9=", "Cisco 8845",
-/// "DMS Cisco 8845"; raises `IdentifierError` (model_unknown) with the closest known model as
-/// suggestion.
+/// "DMS Cisco 8845", and every Unified CM device type of the catalogue ("Cisco 7960",
+/// "CTI Port") or its RIS model code ("36224"); raises `IdentifierError` (model_unknown), with a
+/// suggestion only for a one-edit typo of a model of the same series.
 #[pyfunction]
 pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
     mpp_migration::parse_model(&string("text", text)?)

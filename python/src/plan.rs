@@ -178,7 +178,7 @@ impl PyBatFile {
     fn name(&self) -> &str {
         self.0.name()
     }
-    /// Group 1 (mixed models) or Group 2 (one phone load) (MAN-4).
+    /// Group 1 (mixed models) or Group 2 (one model, one phone load) (MAN-4).
     #[getter]
     fn group<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         member(py, self.0.group())
@@ -283,7 +283,7 @@ impl PyManualPlan {
     fn task(&self) -> &str {
         self.0.task().as_str()
     }
-    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
+    /// The BAT files: Group 1 first, then one Group 2 file per model (MAN-4).
     #[getter]
     fn bat_files(&self) -> Vec<PyBatFile> {
         self.0.bat_files().iter().cloned().map(PyBatFile).collect()
@@ -343,7 +343,7 @@ impl PyManualPlan {
 }
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
-/// file of all its ready phones, one Group 2 file per phone load of `loads` (MAN-4, EXT-10),
+/// file of all its ready phones, one Group 2 file per model with its load of `loads` (MAN-4, EXT-10),
 /// the steps (MAN-3, MAN-5), the licenses (EXT-7) and the cautions.
 #[pyfunction]
 #[pyo3(signature = (task, *, file_prefix = None, loads = None))]

@@ -166,7 +166,8 @@ def test_dev3_ext4_ext8_dev8_warnings() -> None:
         ("12.8(1)", "eligible", "firmware_needs_cop"),
         ("sip78xx.12-8-1-0001-14", "eligible", "firmware_needs_cop"),
         ("12.5(1)SR3", "eligible", "firmware_needs_cop"),
-        ("12.1(1)", "eligible", "firmware_below_minimum"),
+        ("12.1(1)", "not_eligible", "firmware_below_minimum"),
+        ("sip78xx.11-0-1-0001-1.loads", "not_eligible", "firmware_below_minimum"),
         ("14.1(1)", "eligible", None),
         ("14-2-1", "eligible", None),
         ("sip78xx.12-0-7MPP0501-123", "not_eligible", "firmware_already_mpp"),
@@ -185,6 +186,105 @@ def test_firmware_12_8_is_a_warning_to_apply_a_cop_file() -> None:
     f = e.findings[0]
     assert (f.code, f.severity, f.rule) == ("firmware_needs_cop", "warning", "EXT-6")
     assert "E2M COP file" in f.message and "12.8(1)" in f.message
+
+
+def test_dec11_below_12_5_cannot_migrate_until_upgraded() -> None:
+    e = mm.check_eligibility("8845", firmware="sip8845_65.12-1-1-0001-1")
+    assert e.status is S.NOT_ELIGIBLE
+    (f,) = e.findings
+    assert (f.code, f.severity, f.rule) == ("firmware_below_minimum", "error", "EXT-6")
+    assert "cannot migrate until it is upgraded" in f.message
+
+
+# --- every device type of a real Unified CM cluster (EXT-15, EXT-17) ------------------------
+
+# Unified CM device types as AXL listPhone and the BAT export write them.
+@pytest.mark.parametrize(
+    ("device_type", "model_class", "code"),
+    [
+        ("Cisco 7960", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 7945", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 7925", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 8945", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 9971", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 6921", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco ATA 191", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 8821-EX", "no_mpp_firmware", "model_cannot_migrate"),
+        ("Cisco 8875", "phone_os", "model_cannot_migrate"),
+        ("Cisco 9841", "phone_os", "model_cannot_migrate"),
+        ("Cisco 6825", "mpp_only", "model_mpp_only"),
+        ("Cisco Unified Client Services Framework", "soft_client", "model_cannot_migrate"),
+        ("Cisco Dual Mode for iPhone", "soft_client", "model_cannot_migrate"),
+        ("Cisco Dual Mode for Android", "soft_client", "model_cannot_migrate"),
+        ("Cisco IP Communicator", "soft_client", "model_cannot_migrate"),
+        ("CTI Port", "virtual_device", "model_cannot_migrate"),
+        ("CTI Route Point", "virtual_device", "model_cannot_migrate"),
+        ("Third-party SIP Device (Basic)", "third_party", "model_cannot_migrate"),
+        ("Third-party SIP Device (Advanced)", "third_party", "model_cannot_migrate"),
+        ("Cisco Webex Room Kit", "video_device", "model_cannot_migrate"),
+    ],
+)
+def test_ext17_known_but_not_eligible_with_the_reason(
+    device_type: str, model_class: str, code: str
+) -> None:
+    model = mm.parse_model(device_type)
+    assert model.model_class == model_class and model.reason is not None
+    assert model.ucm_name == device_type
+    e = mm.check_eligibility(device_type)
+    assert e.status is S.NOT_ELIGIBLE
+    (f,) = e.findings
+    assert (f.code, f.severity) == (code, "error")
+    assert model.reason in f.message and "Some(" not in f.message
+
+
+def test_dec9_an_upload_names_such_devices_not_eligible_not_unknown() -> None:
+    # Device types as a Unified CM export spells them (EXT-14), in a license-only upload.
+    csv = (
+        "Model,MAC Address\n"
+        "Cisco 7960,001A2B3C4E01\n"
+        "CTI Port,001A2B3C4E02\n"
+        "Cisco 8845,001A2B3C4E03\n"
+        "Cisco 8945,001A2B3C4E04\n"
+        "Cisco 6825,001A2B3C4E05\n"
+    )
+    report = mm.validate_upload(csv.encode(), option="license_only")
+    assert [d.mac for d in report.devices] == ["001A2B3C4E03"]
+    assert [(f.row, f.code) for f in report.findings if f.severity == "error"] == [
+        (2, "model_cannot_migrate"),
+        (3, "model_cannot_migrate"),
+        (5, "model_cannot_migrate"),
+        (6, "model_mpp_only"),
+    ]
+    assert all(f.code != "model_unknown" for f in report.findings)
+
+
+def test_ext15_spellings_of_ris_axl_and_the_phones() -> None:
+    # RisPort70 numeric Model codes (core/data/MODELS_SOURCES.md).
+    assert mm.parse_model("36224").name == "8845"
+    assert mm.parse_model("36224").ris_model == 36224
+    assert mm.parse_model("Cisco 7821").ris_model == 621
+    assert mm.parse_model("503").name == "Unified Client Services Framework"
+    assert mm.parse_model("Cisco 8832NR").ris_model == 36260
+    assert mm.parse_model("Cisco IP Phone 8851").name == "8851"
+    assert mm.parse_model("Cisco Unified IP Phone 7960G").name == "7960"
+    assert "7960G" in mm.parse_model("7960").aliases
+    assert mm.parse_model("CSF").model_class == "soft_client"
+    assert mm.parse_model("8845").mpp_load_family == "sip8845_65"
+    assert mm.parse_model("7960").mpp_load_family is None
+    assert mm.parse_model("Cisco 7960").series == "7900"
+    assert {m.model_class for m in mm.models()} >= {"mpp_convertible", "mpp_only", "video_device"}
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [("8854", "8851"), ("CP-7832X", "7832"), ("7966", None), ("9821", None)])
+def test_did_you_mean_only_for_a_typo_of_the_same_series(text: str, suggestion: Optional[str]) -> None:
+    with pytest.raises(mm.IdentifierError) as info:
+        mm.parse_model(text)
+    assert (info.value.code, info.value.suggestion) == ("model_unknown", suggestion)
+
+
+def test_no_known_product_is_corrected_into_another() -> None:
+    for text, name in [("Cisco 8945", "8945"), ("Cisco 9841", "9841"), ("7960", "7960"), ("Cisco 6921", "6921")]:
+        assert mm.parse_model(text).name == name
 
 
 # --- tables --------------------------------------------------------------------------------
@@ -236,6 +336,25 @@ def test_tables_round_trip_through_csv() -> None:
         assert mm.EligibilityTable.from_csv(text).name == "custom"
         for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
             assert pickle.loads(pickle.dumps(table, protocol)) == table
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["site survey, 2024", 'the "lab" reading', "line one\nline two", '=HYPERLINK("http://x","y")', "+1", "@me"],
+)
+def test_to_csv_quotes_and_neutralises_and_round_trips(source: str) -> None:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(
+        [["model", "vid_from", "vid_to", "status", "warnings", "source"], ["7811", "", "", "eligible", "", source]]
+    )
+    table = mm.EligibilityTable.from_csv(buf.getvalue(), name="host")
+    assert table.rules[0].source == source
+    text = table.to_csv()
+    assert not any(cell.startswith(("=", "+", "@")) for row in csv.reader(io.StringIO(text)) for cell in row)
+    assert mm.EligibilityTable.from_csv(text, name="host") == table
 
 
 HOST = """model,vid_from,vid_to,status,warnings,source

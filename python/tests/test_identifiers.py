@@ -381,21 +381,26 @@ def test_models_is_the_catalogue() -> None:
     assert set(DEV1 + DEV2) <= set(names)
     assert all(isinstance(m, mm.Model) for m in catalogue)
     for m in catalogue:
-        # Every catalogue entry reads back from each of its names (EXT-9).
-        for spelling in (m.name, m.ucm_name, m.webex_api_name, m.part_number,
-                         f"{m.part_number}-K9="):
+        # Every catalogue entry reads back from each of its names (EXT-9, EXT-17).
+        spellings = [m.name, m.ucm_name, m.webex_api_name]
+        if m.part_number:
+            spellings += [m.part_number, f"{m.part_number}-K9="]
+        for spelling in spellings:
             assert mm.parse_model(spelling) == m, spelling
-        assert m.series in {"6800", "7800", "8800"}
+        assert m.series in {"6800", "7800", "8800", "6900", "7900", "8900", "9800", "9900", "dect", "ata", "other"}
         assert m.kind in {"audio", "video"}
-        assert m.series == m.name[0] + "800"
+        if m.model_class == "mpp_convertible":
+            assert m.series == m.name[0] + "800" and m.has_enterprise_firmware
+            assert (m.ucm_name, m.webex_api_name, m.part_number) == (
+                f"Cisco {m.name}", f"DMS Cisco {m.name}", f"CP-{m.name}")
         # DEV-4: the 6800 series runs MPP only.
-        assert m.has_enterprise_firmware == (m.series != "6800"), m.name
-        assert (m.ucm_name, m.webex_api_name, m.part_number) == (
-            f"Cisco {m.name}", f"DMS Cisco {m.name}", f"CP-{m.name}")
+        if m.series == "6800":
+            assert (m.model_class, m.has_enterprise_firmware) == ("mpp_only", False), m.name
     # DEV-1 groups the 8800 video phones.
-    assert {m.name for m in catalogue if m.kind == "video"} == {"8845", "8865", "8865NR"}
+    assert {m.name for m in catalogue if m.kind == "video" and m.model_class == "mpp_convertible"} == {
+        "8845", "8865", "8865NR"}
     # DEV-8: these phones have Wi-Fi, whose settings the migration erases; "NR" = no radio.
-    wifi = {m.name for m in catalogue if m.has_wifi and m.has_enterprise_firmware}
+    wifi = {m.name for m in catalogue if m.has_wifi and m.model_class == "mpp_convertible"}
     assert wifi == {"8861", "8832", "8865", "8821"}
     # Each call returns a new list: mutating it does not change the catalogue.
     catalogue.clear()

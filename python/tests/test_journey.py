@@ -31,12 +31,12 @@ def test_journey_prints_the_expected_summary_and_writes_its_files(tmp_path: Path
     out = tmp_path / "out"
     stdout = run(str(DATA), str(out))
     assert stdout == (DATA / "journey.expected").read_bytes()
-    listed = stdout.decode().split("Wrote 15 files:\n", 1)[1].splitlines()[:15]
+    listed = stdout.decode().split("Wrote 16 files:\n", 1)[1].splitlines()[:16]
     names = [line.strip() for line in listed]
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
     board = json.loads((out / "board.json").read_text(encoding="utf-8"))
     assert [t["status"] for t in board["tasks"]] == ["ready_for_migration"]
-    assert (out / "HQ_wave_1_group2_sip78xx.txt").read_bytes() == b"SEP001A2B3C4D02"
+    assert (out / "HQ_wave_1_group2_7821.txt").read_bytes() == b"SEP001A2B3C4D02"
     # Run again into the same directory: the files are overwritten, the summary is the same.
     assert run(str(DATA), str(out)) == stdout
 

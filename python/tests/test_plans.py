@@ -164,19 +164,22 @@ def test_board_completes_automatically_or_refuses_without_change() -> None:
 def test_man4_groups_and_loads(task: mm.Task) -> None:
     plan = mm.plan_manual(task)
     files = plan.bat_files
+    # MAN-4 group 2: "each text file has one model of phones", each with its load.
     assert [(f.name, f.group, f.phone_load, f.load_server, f.devices) for f in files] == [
         ("HQ_wave_1_group1_mixed.txt", mm.BatGroup.MIXED_MODELS, None, None, MACS),
-        ("HQ_wave_1_group2_sip78xx.txt", "per_load", "sip78xx.11-3-6MPP0001-272",
+        ("HQ_wave_1_group2_7821.txt", "per_load", "sip78xx.11-3-6MPP0001-272",
          mm.CLOUD_UPGRADE_SERVER, [MACS[1]]),
-        ("HQ_wave_1_group2_sip8845_65.txt", "per_load", "sip8845_65.11-3-6MPP0001-272",
-         "cloudupgrader.webex.com", [MACS[0], MACS[2], MACS[4]]),
-        ("HQ_wave_1_group2_sip88xx.txt", "per_load", "sip88xx.11-3-6MPP0001-272",
+        ("HQ_wave_1_group2_8861.txt", "per_load", "sip88xx.11-3-6MPP0001-272",
          "cloudupgrader.webex.com", [MACS[3]]),
+        ("HQ_wave_1_group2_8845.txt", "per_load", "sip8845_65.11-3-6MPP0001-272",
+         "cloudupgrader.webex.com", [MACS[0], MACS[4]]),
+        ("HQ_wave_1_group2_8865.txt", "per_load", "sip8845_65.11-3-6MPP0001-272",
+         "cloudupgrader.webex.com", [MACS[2]]),
     ]
     assert files[0].models == ["7821", "8845", "8861", "8865"]
-    assert files[2].models == ["8845", "8865"]
+    assert [f.models for f in files[1:]] == [["7821"], ["8861"], ["8845"], ["8865"]]
     assert [plan.file_of(mac) for mac in MACS] == [
-        files[2].name, files[1].name, files[2].name, files[3].name, files[2].name,
+        files[3].name, files[1].name, files[4].name, files[2].name, files[3].name,
     ]
     assert plan.file_of("001A2B3C4DFF") is None
     # MAN-3: the steps name the file, the transaction, and the load to set.
@@ -187,7 +190,11 @@ def test_man4_groups_and_loads(task: mm.Task) -> None:
     )
     assert "COP file" in files[0].steps[2]
     assert files[0].steps[-1] == "Check completion in Control Hub's device list (MAN-5)."
-    assert [(f.code, f.rule) for f in plan.findings] == [("wifi_settings_lost", "DEV-8")] * 2
+    # DEV-8 for the two Wi-Fi phones; DEC-11: their loads are unknown, said once.
+    assert [(f.code, f.rule) for f in plan.findings] == [("wifi_settings_lost", "DEV-8")] * 2 + [
+        ("firmware_unknown", "DEC-11")
+    ]
+    assert plan.findings[2].severity == "warning" and plan.findings[2].message.startswith("5 phone(s)")
     text = plan.instructions_text()
     assert text.startswith("Manual completion of task HQ_wave_1\n")
     assert "MAN-1" in text and "Group 1 (mixed models, COP file)" in text
@@ -195,7 +202,56 @@ def test_man4_groups_and_loads(task: mm.Task) -> None:
     assert [f["name"] for f in doc["files"]] == [f.name for f in files]
     assert "content" not in doc["files"][0] and doc["files"][1]["phone_load"].startswith("sip78xx")
     assert plan == mm.plan_manual(task) and plan.bat_files[0] == files[0]
-    assert repr(plan) == 'ManualPlan(task="HQ_wave_1", bat_files=4, licenses=5, findings=2)'
+    assert repr(plan) == 'ManualPlan(task="HQ_wave_1", bat_files=5, licenses=5, findings=3)'
+
+
+def test_man4_ext10_a_load_of_another_series_is_refused() -> None:
+    err = refused(
+        mm.PlanError, "phone_load_table_invalid", "EXT-10",
+        mm.PhoneLoadTable.from_csv, "model,phone_load,source\n7821,sip8845_65.12-0-7MPP0201-66,host\n",
+    )
+    assert (err.row, err.column) == (2, "phone_load") and "takes sip78xx loads" in err.message
+    err = refused(
+        mm.PlanError, "phone_load_table_invalid", "EXT-10",
+        mm.PhoneLoadTable.from_csv, "model,phone_load,source\n8845,sip8845_8865.12-0-7MPP0201-66,host\n",
+    )
+    assert "no load family" in err.message
+
+
+def test_ext15_load_names_as_phones_and_tftp_report_them() -> None:
+    tftp = mm.FirmwareVersion("sip8845_65.14-1-1-0001-125.loads")
+    assert (str(tftp), tftp.load_family) == ("14.1(1)", "sip8845_65")
+    msr = mm.FirmwareVersion("sip88xx.11-2-3MSR1-1")
+    assert (msr.kind, msr.service_release) == ("mpp", 1)
+    with pytest.raises(mm.MigrationError) as info:
+        mm.FirmwareVersion("cmterm-78xx.14-1-1-0001-136.cop.sgn")
+    assert (info.value.code, info.value.suggestion) == ("firmware_version_invalid", "sip78xx.14-1-1-0001-136")
+
+
+def test_dec11_the_firmware_floor_in_the_manual_plan() -> None:
+    # A phone on 12.8 takes the COP-file path only: it is in the Group 1 file only.
+    board = mm.Board()
+    board.create_task("Fw", option="license_only")
+    devices = [
+        mm.Device("001A2B3C4D71", "Cisco 8845", firmware="sip8845_65.12-8-1-0001-455"),
+        mm.Device("001A2B3C4D72", "Cisco 8845", firmware="sip8845_65.14-1-1-0001-125.loads"),
+        mm.Device("001A2B3C4D73", "Cisco 8845", firmware="sip8845_65.11-0-1-0001-1"),
+    ]
+    # DEC-11: below 12.5(1) the phone is not eligible, so it is never prepared.
+    assert [mm.check_eligibility(d.model, firmware=d.firmware).status for d in devices] == [
+        "eligible", "eligible", "not_eligible"
+    ]
+    devices = devices[:2]
+    board.add_devices("Fw", devices)
+    board.start_preparation("Fw")
+    board.refresh("Fw", [mm.TaskEvent.prepared(d.mac) for d in devices])
+    plan = mm.plan_manual(board.task("Fw"))
+    assert [(f.name, f.devices) for f in plan.bat_files] == [
+        ("Fw_group1_mixed.txt", ["001A2B3C4D71", "001A2B3C4D72"]),
+        ("Fw_group2_8845.txt", ["001A2B3C4D72"]),
+    ]
+    (cop,) = [f for f in plan.findings if f.code == "firmware_needs_cop"]
+    assert "Group 1 file only" in cop.message and "001A2B3C4D71" in cop.message
 
 
 def test_ext11_bat_file_content(task: mm.Task) -> None:
@@ -227,7 +283,7 @@ def test_man2_ext11_file_names() -> None:
 
 def test_man2_ext11_file_prefix(task: mm.Task) -> None:
     plan = mm.plan_manual(task, file_prefix="wave-1")
-    assert [f.name for f in plan.bat_files][:2] == ["wave-1_group1_mixed.txt", "wave-1_group2_sip78xx.txt"]
+    assert [f.name for f in plan.bat_files][:2] == ["wave-1_group1_mixed.txt", "wave-1_group2_7821.txt"]
     for f in plan.bat_files:
         mm.check_bat_file_name(f.name)
     refused(mm.PlanError, "file_name_comma", "EXT-11", lambda: mm.plan_manual(task, file_prefix="HQ,1"))
@@ -237,7 +293,7 @@ def test_man2_ext11_file_prefix(task: mm.Task) -> None:
     # A task name with a dot makes safe default names.
     dotted = ready_board("v1.2", phones(2)).task("v1.2")
     names = [f.name for f in mm.plan_manual(dotted).bat_files]
-    assert names == ["v1_2_group1_mixed.txt", "v1_2_group2_sip8845_65.txt"]
+    assert names == ["v1_2_group1_mixed.txt", "v1_2_group2_8845.txt"]
 
 
 def test_ext10_a_host_phone_load_table() -> None:
@@ -252,7 +308,7 @@ def test_ext10_a_host_phone_load_table() -> None:
     plan = mm.plan_manual(task, loads=loads)
     assert [(f.name, f.phone_load) for f in plan.bat_files] == [
         ("HQ_wave_1_group1_mixed.txt", None),
-        ("HQ_wave_1_group2_sip78xx.txt", "sip78xx.12-0-7MPP0501-123"),
+        ("HQ_wave_1_group2_7821.txt", "sip78xx.12-0-7MPP0501-123"),
     ]
     # MAN-4: models the table has no load for stay in the Group 1 file only, with a caution.
     no_load = [f for f in plan.findings if f.code == "no_phone_load"]
@@ -260,6 +316,13 @@ def test_ext10_a_host_phone_load_table() -> None:
     assert "8845" in no_load[0].message and '"host"' in no_load[0].message
     assert plan.file_of(MACS[0]) == "HQ_wave_1_group1_mixed.txt"
     assert mm.PhoneLoadTable.from_csv(loads.to_csv().encode(), name="host") == loads
+    # Issue 14: a source with a comma, a quote or a formula round-trips, neutralised on the way.
+    odd = mm.PhoneLoadTable.from_csv(
+        'model,phone_load,source\n7821,sip78xx.12-0-7MPP0501-123,"=HYPERLINK(""x""), site ""A"""\n'
+    )
+    assert odd.rows[0].source == '=HYPERLINK("x"), site "A"'
+    assert ",\"'=HYPERLINK" in odd.to_csv()
+    assert mm.PhoneLoadTable.from_csv(odd.to_csv()) == odd
     refused(mm.InputError, "invalid_argument", "", lambda: mm.plan_manual(task, loads="man_4"))  # type: ignore[arg-type]
 
 
@@ -330,7 +393,7 @@ def test_board_completes_manually() -> None:
             lambda: board.complete_manual("HQ_wave_1", file_prefix="a,b"))
     assert board.task("HQ_wave_1").status == "ready_for_migration"
     plan = board.complete_manual("HQ_wave_1", loads=mm.PhoneLoadTable.man_4())
-    assert len(plan.bat_files) == 4
+    assert len(plan.bat_files) == 5
     assert board.task("HQ_wave_1").status == mm.TaskStatus.MANUAL_MIGRATION
 
 
@@ -354,7 +417,7 @@ def test_status_report(task: mm.Task) -> None:
     auto = read(mm.status_report_csv(task, mm.plan_automatic(task, **AUTO, batch_size=2)))
     assert [r["Batch"] for r in auto] == ["1", "1", "2", "2", "3"]
     manual = read(mm.status_report_csv(task, mm.plan_manual(task)))
-    assert manual[1]["BAT File"] == "HQ_wave_1_group2_sip78xx.txt"
+    assert manual[1]["BAT File"] == "HQ_wave_1_group2_7821.txt"
     refused(mm.InputError, "invalid_argument", "", mm.status_report_csv, task, "auto")
     refused(mm.InputError, "invalid_argument", "", mm.status_report_csv, "HQ_wave_1")
 
@@ -407,7 +470,7 @@ def test_plans_write_their_files(tmp_path: Path, task: mm.Task) -> None:
     manual = mm.plan_manual(task)
     written = auto.write(tmp_path) + manual.write(str(tmp_path))
     assert [p.name for p in written] == [f.name for f in auto.files() + manual.files()]
-    assert (tmp_path / "HQ_wave_1_group2_sip78xx.txt").read_text() == "SEP001A2B3C4D02"
+    assert (tmp_path / "HQ_wave_1_group2_7821.txt").read_text() == "SEP001A2B3C4D02"
     refused(mm.PlanError, "output_exists", "", auto.write, tmp_path)
     assert auto.write(tmp_path, overwrite=True) == written[:3]
 

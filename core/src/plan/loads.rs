@@ -79,8 +79,9 @@ impl PhoneLoadTable {
     /// Reads and validates a host's table (EXT-10): columns `model,phone_load,source`.
     ///
     /// Errors ([`ErrorCode::PhoneLoadTableInvalid`], with row and column): an unknown model or
-    /// one without Enterprise firmware (DEV-4), a model twice, a load that is not an MPP load
-    /// name, an 8800 audio load below 11.3(3) (DEV-3, EXT-5), an empty source; or
+    /// one that never migrates (DEV-2, DEV-4, EXT-17), a model twice, a load that is not an MPP
+    /// load name, a load of another series' family (a 7821 given `sip8845_65.…`: MAN-4, EXT-10),
+    /// an 8800 audio load below 11.3(3) (DEV-3, EXT-5), an empty source; or
     /// [`ErrorCode::IoError`].
     pub fn from_csv(name: &str, reader: impl Read) -> Result<PhoneLoadTable> {
         let invalid = |row: u64, column: Option<&'static str>, msg: String| {
@@ -132,13 +133,19 @@ impl PhoneLoadTable {
             }
             let model = parse_model(cell(0))
                 .map_err(|e| invalid(row, Some("model"), e.message().to_owned()))?;
-            if !model.has_enterprise_firmware() {
+            if !model.is_mpp_convertible() {
+                let rule = if model.class() == crate::ModelClass::MppOnly {
+                    "DEV-4"
+                } else {
+                    "EXT-17"
+                };
                 return Err(invalid(
                     row,
                     Some("model"),
                     format!(
-                        "{} runs MPP only; it is never migrated (DEV-4)",
-                        model.name()
+                        "{} is never migrated: {} ({rule})",
+                        model.name(),
+                        model.class().reason().unwrap_or_default()
                     ),
                 ));
             }
@@ -160,6 +167,32 @@ impl PhoneLoadTable {
                         cell(1)
                     ),
                 ));
+            }
+            // MAN-4, EXT-10: a model takes the load of its own family; a 7821 given
+            // sip8845_65.… would be sent a load it cannot install.
+            match (model.mpp_load_family(), load.load_family()) {
+                (Some(own), Some(given)) if own != given => {
+                    return Err(invalid(
+                        row,
+                        Some("phone_load"),
+                        format!(
+                            "{} is a {given} load, but {} takes {own} loads (MAN-4, EXT-10); give it an {own}.… load",
+                            cell(1),
+                            model.name()
+                        ),
+                    ));
+                }
+                (None, _) => {
+                    return Err(invalid(
+                        row,
+                        Some("model"),
+                        format!(
+                            "{} has no MPP load: it cannot migrate (DEV-2)",
+                            model.name()
+                        ),
+                    ));
+                }
+                _ => {}
             }
             let (a, b, c) = MIN_MPP_FOR_V15;
             if model.series() == Series::S8800
@@ -186,7 +219,7 @@ impl PhoneLoadTable {
             rows.push(PhoneLoad {
                 model,
                 load,
-                source: cell(2).to_owned(),
+                source: crate::eligibility::table_cell(cell(2)).to_owned(),
             });
         }
         if !header_seen {
@@ -202,18 +235,19 @@ impl PhoneLoadTable {
         })
     }
 
-    /// The table as CSV, which [`from_csv`](Self::from_csv) reads back.
+    /// The table as CSV, which [`from_csv`](Self::from_csv) reads back exactly: quoted where a
+    /// cell needs it, formula cells neutralised as the upload exports do (issue 14).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("model,phone_load,source\n");
-        for r in &self.rows {
-            out.push_str(&format!(
-                "{},{},{}\n",
-                r.model.name(),
-                r.load.as_str(),
-                r.source
-            ));
-        }
-        out
+        crate::eligibility::table_csv(
+            &["model", "phone_load", "source"],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.model.name().to_owned(),
+                    r.load.as_str().to_owned(),
+                    r.source.clone(),
+                ]
+            }),
+        )
     }
 
     /// The table's name.
@@ -257,6 +291,33 @@ mod tests {
                 .unwrap()
                 .rows(),
             t.rows()
+        );
+    }
+
+    #[test]
+    fn to_csv_round_trips_any_source() {
+        for source in [
+            "EXT-10, site A",
+            "\"quoted\"",
+            "two\nlines",
+            "=1+1",
+            "@x",
+            "-5",
+        ] {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(["model", "phone_load", "source"]).unwrap();
+            w.write_record(["7821", "sip78xx.12-0-7MPP0501-123", source])
+                .unwrap();
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let t = PhoneLoadTable::from_csv("host", text.as_bytes()).unwrap();
+            assert_eq!(t.rows()[0].source(), source);
+            let again = PhoneLoadTable::from_csv("host", t.to_csv().as_bytes()).unwrap();
+            assert_eq!(again, t, "{source:?}");
+        }
+        assert!(
+            PhoneLoadTable::man_4()
+                .to_csv()
+                .contains("\n7811,sip78xx.11-3-6MPP0001-272,MAN-4\n")
         );
     }
 
@@ -308,6 +369,35 @@ mod tests {
             bad("7821,sip78xx.11-3-6MPP0001-272,\n")
                 .message()
                 .contains("source")
+        );
+        // MAN-4 / EXT-10: another series' load is refused.
+        let e = bad("7821,sip8845_65.12-0-7MPP0201-66,host\n");
+        assert_eq!(e.finding().column(), Some("phone_load"));
+        assert!(e.message().contains("takes sip78xx loads"), "{e}");
+        assert!(
+            bad("7832,sip78xx.11-3-6MPP0001-272,host\n")
+                .message()
+                .contains("takes sip7832")
+        );
+        assert!(
+            bad("8865,sip88xx.11-3-6MPP0001-272,host\n")
+                .message()
+                .contains("takes sip8845_65")
+        );
+        assert!(
+            bad("8821,sip88xx.11-3-6MPP0001-272,x\n")
+                .message()
+                .contains("DEV-2")
+        );
+        assert!(
+            bad("7960,sip78xx.11-3-6MPP0001-272,x\n")
+                .message()
+                .contains("EXT-17")
+        );
+        assert!(
+            bad("7821,sip8845_8865.11-3-6MPP0001-272,x\n")
+                .message()
+                .contains("no load family")
         );
         assert!(PhoneLoadTable::from_csv("h", "a,b\n".as_bytes()).is_err());
         assert!(PhoneLoadTable::from_csv("h", "".as_bytes()).is_err());

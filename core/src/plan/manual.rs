@@ -12,8 +12,9 @@ use crate::task::{DeviceTab, Task, TaskName};
 
 use super::bat::{bat_file_content, check_bat_file_name, safe_stem};
 use super::files::OutputFile;
-use super::loads::{CLOUD_UPGRADE_SERVER, PhoneLoadTable};
+use super::loads::{CLOUD_UPGRADE_SERVER, PhoneLoad, PhoneLoadTable};
 use super::{device_cautions, require_ready};
+use crate::eligibility::needs_cop;
 
 /// How the manual plan is made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,8 +41,10 @@ impl Default for ManualPlanOptions {
 pub enum BatGroup {
     /// Group 1: phones of mixed models; a COP file is installed, no load server is set.
     MixedModels,
-    /// Group 2: one phone load per file; Load Server `cloudupgrader.webex.com` and the load
-    /// of MAN-4's table.
+    /// Group 2: one model per file, hence one phone load per file; Load Server
+    /// `cloudupgrader.webex.com` and the model's load of MAN-4's table. (The name predates
+    /// the one-model-per-file rule and is kept for compatibility: each file still has exactly
+    /// one load.)
     PerLoad,
 }
 
@@ -136,9 +139,16 @@ pub struct ManualPlan {
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1 file
 /// of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
-/// phone load (MAN-4), the steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and
-/// the cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8),
-/// models without a load in the table (MAN-4).
+/// model with that model's phone load (MAN-4: "each text file has one model of phones"), the
+/// steps for each (MAN-3, MAN-5), the device licenses (EXT-7), and the cautions: firmware to
+/// upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet (DEV-8), models without a load in the
+/// table (MAN-4).
+///
+/// The firmware floor (DEC-11) is honoured for every phone whose Enterprise load is known: one
+/// below 12.5(1) is in no file and gets no license (the eligibility check already keeps it out
+/// of Ready; this guards a task loaded from elsewhere); one from 12.5(1) to below 14.1 is in the
+/// Group 1 file only, since it takes the COP-file path alone. Group 2 files are named
+/// `<prefix>_group2_<model>.txt`.
 ///
 /// Errors: [`ErrorCode::CompleteRequiresReady`]; a `file_prefix` that makes file names MAN-2 or
 /// EXT-11 refuse ([`ErrorCode::FileNameInvalid`], [`ErrorCode::FileNameComma`]).
@@ -151,15 +161,42 @@ pub fn plan_manual(task: &Task, options: &ManualPlanOptions) -> Result<ManualPla
         }
         None => safe_stem(task.name().as_str()),
     };
-    let ready: Vec<_> = task
+    let in_ready: Vec<&crate::Device> = task
         .devices()
         .iter()
         .filter(|d| d.tab() == DeviceTab::ReadyForMigration)
         .map(|d| d.device())
         .collect();
-    let mut findings: Vec<Finding> = ready
+    // The firmware cautions are said below, with what they mean for this plan's files.
+    let mut findings: Vec<Finding> = in_ready
         .iter()
         .flat_map(|d| device_cautions(d, true))
+        .filter(|f| {
+            !matches!(
+                f.code(),
+                ErrorCode::FirmwareBelowMinimum | ErrorCode::FirmwareNeedsCop
+            )
+        })
+        .collect();
+    // DEC-11: below 12.5(1) a phone cannot migrate at all; it is in no file.
+    let ready: Vec<&crate::Device> = in_ready
+        .into_iter()
+        .filter(|d| {
+            let below = d.firmware().is_some_and(|f| {
+                f.kind() == crate::FirmwareKind::Enterprise
+                    && *f < crate::FirmwareVersion::new(12, 5, 1)
+            });
+            if below {
+                findings.push(Finding::new(
+                    ErrorCode::FirmwareBelowMinimum,
+                    format!(
+                        "{} is left out of every BAT file and gets no license: its firmware is below 12.5(1); upgrade it first (DEC-11)",
+                        d.mac()
+                    ),
+                ));
+            }
+            !below
+        })
         .collect();
     let models = |devices: &[&crate::Device]| {
         let mut m: Vec<&'static str> = devices.iter().map(|d| d.model().name()).collect();
@@ -177,13 +214,24 @@ pub fn plan_manual(task: &Task, options: &ManualPlanOptions) -> Result<ManualPla
         steps: Vec::new(),
         content: bat_file_content(ready.iter().copied()),
     }];
-    let mut by_load: BTreeMap<&str, (&crate::FirmwareVersion, Vec<&crate::Device>)> =
-        BTreeMap::new();
+    // MAN-4 group 2: one file per model, in catalogue order, each with its load.
+    let mut by_model: BTreeMap<usize, (&PhoneLoad, Vec<&crate::Device>)> = BTreeMap::new();
     for &d in &ready {
+        if d.firmware().is_some_and(needs_cop) {
+            findings.push(Finding::new(
+                ErrorCode::FirmwareNeedsCop,
+                format!(
+                    "{} is in the Group 1 file only: its Enterprise firmware {} is below 14.1, so it takes the COP-file path (MAN-4, DEC-11)",
+                    d.mac(),
+                    d.firmware().map(ToString::to_string).unwrap_or_default()
+                ),
+            ));
+            continue;
+        }
         match options.loads.load_for(d.model()) {
-            Some(load) => by_load
-                .entry(load.load_name())
-                .or_insert((load.load(), Vec::new()))
+            Some(load) => by_model
+                .entry(d.model().index())
+                .or_insert((load, Vec::new()))
                 .1
                 .push(d),
             None => findings.push(Finding::new(
@@ -197,21 +245,37 @@ pub fn plan_manual(task: &Task, options: &ManualPlanOptions) -> Result<ManualPla
             )),
         }
     }
-    let mut stems: Vec<String> = Vec::new();
-    for (load_name, (load, devices)) in by_load {
-        let family = safe_stem(load.load_family().unwrap_or("load"));
-        let mut stem = format!("{prefix}_group2_{family}");
-        let mut n = 2;
-        while stems.contains(&stem) {
-            stem = format!("{prefix}_group2_{family}_{n}");
-            n += 1;
-        }
-        stems.push(stem.clone());
+    // DEC-11: an unknown load is a warning; said once for the plan, not per phone.
+    let unknown: Vec<String> = by_model
+        .values()
+        .flat_map(|(_, ds)| {
+            ds.iter()
+                .filter(|d| d.firmware().is_none())
+                .map(|d| d.mac().to_string())
+        })
+        .collect();
+    if !unknown.is_empty() {
+        let shown: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
+        let more = if unknown.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        findings.push(Finding::new(
+            ErrorCode::FirmwareUnknown,
+            format!(
+                "{} phone(s) in Group 2 files have no known Enterprise load ({}{more}): confirm each runs 14.1 or later before using a Group 2 file, or migrate them with the Group 1 file and the COP file (DEC-11, MAN-1)",
+                unknown.len(),
+                shown.join(", ")
+            ),
+        ));
+    }
+    for (load, devices) in by_model.into_values() {
         files.push(BatFile {
-            name: format!("{stem}.txt"),
+            name: format!("{prefix}_group2_{}.txt", safe_stem(load.model().name())),
             group: BatGroup::PerLoad,
             models: models(&devices),
-            phone_load: Some(load_name.to_owned()),
+            phone_load: Some(load.load_name().to_owned()),
             load_server: Some(CLOUD_UPGRADE_SERVER),
             devices: devices.iter().map(|d| d.mac()).collect(),
             steps: Vec::new(),
@@ -265,7 +329,7 @@ impl ManualPlan {
     pub fn task(&self) -> &TaskName {
         &self.task
     }
-    /// The BAT files: Group 1 first, then Group 2 by phone load.
+    /// The BAT files: Group 1 first, then one Group 2 file per model, in catalogue order.
     pub fn bat_files(&self) -> &[BatFile] {
         &self.files
     }
@@ -292,11 +356,12 @@ impl ManualPlan {
     pub fn instructions_text(&self) -> String {
         let mut out = format!("Manual completion of task {}\n\n", self.task);
         out.push_str("Before you start (MAN-1): every phone load must be 14.1 or later (or have the E2M COP file applied), and Wi-Fi phones must be on Ethernet (DEV-8).\n");
+        out.push_str("Phones whose load is below 14.1 are in the Group 1 file only; phones below 12.5(1) are in no file until upgraded (DEC-11).\n");
         out.push_str("Use EITHER the Group 1 file (install the COP file, no load server) OR the Group 2 files (Cisco's upgrade server, no COP file) (MAN-4).\n");
         for f in &self.files {
             let group = match f.group {
                 BatGroup::MixedModels => "Group 1 (mixed models, COP file)",
-                BatGroup::PerLoad => "Group 2 (one phone load)",
+                BatGroup::PerLoad => "Group 2 (one model, one phone load)",
             };
             out.push_str(&format!(
                 "\n{} — {group}, {} phone(s), models {}\n",
