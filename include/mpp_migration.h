@@ -373,7 +373,7 @@ enum mpp_error_code
   MPP_ERROR_CODE_HEADER_MISSING_COLUMN = 301,
   // A header column is not part of the schema; its values are ignored (DEC-9).
   MPP_ERROR_CODE_HEADER_UNKNOWN_COLUMN = 302,
-  // A column appears twice in the header; the first one is used (DEC-9).
+  // A column appears twice in the header; rows whose two cells differ are refused (DEC-9).
   MPP_ERROR_CODE_HEADER_DUPLICATE_COLUMN = 303,
   // Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
   MPP_ERROR_CODE_ACTIVATION_CODE_UNSUPPORTED = 304,
@@ -429,6 +429,12 @@ enum mpp_error_code
   MPP_ERROR_CODE_CALL_PLAN_EXISTING_WORKSPACE = 329,
   // The organisation directory has an invalid or contradictory entry; the message names it.
   MPP_ERROR_CODE_DIRECTORY_INVALID = 330,
+  // A header column that Control Hub's own templates write but the upload does not read
+  // (`Webex Go`); its values are ignored (EXT-13).
+  MPP_ERROR_CODE_HEADER_EXTRA_COLUMN = 331,
+  // A column appears twice in the header and this row's two cells differ, so its value is
+  // not known; the row is refused (DEC-9).
+  MPP_ERROR_CODE_DUPLICATE_COLUMN_CONFLICT = 332,
   // The model cannot migrate to MPP firmware (DEV-2).
   MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE = 401,
   // The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).

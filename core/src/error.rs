@@ -93,7 +93,7 @@ pub enum ErrorCode {
     HeaderMissingColumn = 301,
     /// A header column is not part of the schema; its values are ignored (DEC-9).
     HeaderUnknownColumn = 302,
-    /// A column appears twice in the header; the first one is used (DEC-9).
+    /// A column appears twice in the header; rows whose two cells differ are refused (DEC-9).
     HeaderDuplicateColumn = 303,
     /// Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
     ActivationCodeUnsupported = 304,
@@ -149,6 +149,12 @@ pub enum ErrorCode {
     CallPlanExistingWorkspace = 329,
     /// The organisation directory has an invalid or contradictory entry; the message names it.
     DirectoryInvalid = 330,
+    /// A header column that Control Hub's own templates write but the upload does not read
+    /// (`Webex Go`); its values are ignored (EXT-13).
+    HeaderExtraColumn = 331,
+    /// A column appears twice in the header and this row's two cells differ, so its value is
+    /// not known; the row is refused (DEC-9).
+    DuplicateColumnConflict = 332,
     /// The model cannot migrate to MPP firmware (DEV-2).
     ModelNotEligible = 401,
     /// The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -321,6 +327,8 @@ impl ErrorCode {
         ErrorCode::CallPlanNotCiscoPstn,
         ErrorCode::CallPlanExistingWorkspace,
         ErrorCode::DirectoryInvalid,
+        ErrorCode::HeaderExtraColumn,
+        ErrorCode::DuplicateColumnConflict,
         ErrorCode::ModelNotEligible,
         ErrorCode::ModelMppOnly,
         ErrorCode::HardwareVersionNotEligible,
@@ -564,8 +572,8 @@ impl ErrorCode {
             HeaderDuplicateColumn => info(
                 "header_duplicate_column",
                 "DEC-9",
-                E,
-                "A column appears twice in the header; the first is used.",
+                W,
+                "A column appears twice in the header; rows whose two cells differ are refused.",
             ),
             ActivationCodeUnsupported => info(
                 "activation_code_unsupported",
@@ -703,6 +711,18 @@ impl ErrorCode {
                 "",
                 E,
                 "The organisation directory has an invalid or contradictory entry.",
+            ),
+            HeaderExtraColumn => info(
+                "header_extra_column",
+                "EXT-13",
+                W,
+                "A column of Control Hub's own templates that the upload does not read; it is ignored.",
+            ),
+            DuplicateColumnConflict => info(
+                "duplicate_column_conflict",
+                "DEC-9",
+                E,
+                "A column appears twice in the header and the row's two cells differ; the row is refused.",
             ),
             ModelNotEligible => info(
                 "model_not_eligible",

@@ -11,6 +11,27 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// Whether a spreadsheet would run `cell` as a formula, or as the spreadsheet's own text
+/// marker before one: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, after any
+/// number of `'`.
+pub(crate) fn needs_text_marker(cell: &str) -> bool {
+    matches!(
+        cell.trim_start_matches('\'').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// A cell with the spreadsheet's text marker read as spreadsheets read it: a leading `'`
+/// before what [`needs_text_marker`] names is not part of the value. This is the inverse of
+/// [`spreadsheet_safe`](crate::spreadsheet_safe), so an exported file uploads to the values it
+/// was written from (`'-Lab-` is the workspace `-Lab-`).
+pub(crate) fn unneutralised(cell: &str) -> &str {
+    match cell.as_bytes().first() {
+        Some(b'\'') if needs_text_marker(cell) => &cell[1..],
+        _ => cell,
+    }
+}
+
 /// Quotes a value for a message, shortening very long ones so a message stays readable.
 pub(crate) fn quoted(text: &str) -> String {
     const MAX: usize = 40;

@@ -495,6 +495,8 @@ static const struct {
     {MPP_ERROR_CODE_CALL_PLAN_NOT_CISCO_PSTN, "call_plan_not_cisco_pstn", "CSV-12"},
     {MPP_ERROR_CODE_CALL_PLAN_EXISTING_WORKSPACE, "call_plan_existing_workspace", "DEC-6"},
     {MPP_ERROR_CODE_DIRECTORY_INVALID, "directory_invalid", ""},
+    {MPP_ERROR_CODE_HEADER_EXTRA_COLUMN, "header_extra_column", "EXT-13"},
+    {MPP_ERROR_CODE_DUPLICATE_COLUMN_CONFLICT, "duplicate_column_conflict", "DEC-9"},
     {MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE, "model_not_eligible", "DEV-2"},
     {MPP_ERROR_CODE_MODEL_MPP_ONLY, "model_mpp_only", "DEV-4"},
     {MPP_ERROR_CODE_HARDWARE_VERSION_NOT_ELIGIBLE, "hardware_version_not_eligible", "DEV-5"},

@@ -32,4 +32,4 @@ pub use reader::{UploadCounts, UploadOptions, UploadReader};
 pub use records::ReaderLimits;
 pub use report::{RejectedRow, UploadReport, validate_upload, validate_upload_path};
 pub use row::UploadRow;
-pub use schema::{Column, ERRORS_COLUMN, UploadOption};
+pub use schema::{Column, ERRORS_COLUMN, KNOWN_EXTRA_COLUMNS, UploadOption};
