@@ -89,9 +89,7 @@ impl<W: Write> CsvOut<W> {
     }
 
     fn finish(mut self) -> Result<W> {
-        self.out
-            .flush()
-            .map_err(|e| Error::io("writing CSV", e))?;
+        self.out.flush().map_err(|e| Error::io("writing CSV", e))?;
         Ok(self.out)
     }
 }

@@ -864,7 +864,10 @@ mod tests {
     #[test]
     fn dec10_an_unclosed_quote_ends_with_its_line_and_the_rows_after_it_are_read() {
         let (recs, _) = read_all(b"h1,h2\nx,\"abc\r\nok,1\nok,2", ReaderLimits::default());
-        let got: Vec<_> = recs.iter().map(|r| (r.0, r.1.clone(), r.2.unterminated_quote)).collect();
+        let got: Vec<_> = recs
+            .iter()
+            .map(|r| (r.0, r.1.clone(), r.2.unterminated_quote))
+            .collect();
         assert_eq!(
             got,
             [
@@ -901,7 +904,10 @@ mod tests {
         ] {
             let input = format!("h1,h2\n{long}\nc,d\r\ne,f\n");
             let (recs, _) = read_all(input.as_bytes(), limits);
-            let rows: Vec<_> = recs.iter().map(|r| (r.0, r.1.join("|"), r.2.too_long)).collect();
+            let rows: Vec<_> = recs
+                .iter()
+                .map(|r| (r.0, r.1.join("|"), r.2.too_long))
+                .collect();
             assert_eq!(
                 rows,
                 [
