@@ -749,3 +749,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn issue9_messages_are_human_text_not_rust_debug() {
+    let e = mpp_migration::Board::from_json("{\"format\": 99}").unwrap_err();
+    assert!(
+        e.message().contains("board format 99 is not supported") && !e.message().contains("Some("),
+        "{}",
+        e.message()
+    );
+    let tabs = mpp_migration::TabCounts {
+        pending: 1,
+        ready: 2,
+        ..Default::default()
+    };
+    assert_eq!(
+        tabs.describe(),
+        "1 pending, 0 in Error, 2 ready for migration, 0 in progress, 0 completed"
+    );
+    let e = mpp_migration::TaskName::parse("a\u{0}b").unwrap_err();
+    assert!(e.message().contains("U+0000"), "{}", e.message());
+}
