@@ -331,7 +331,7 @@ enum mpp_error_code
   MPP_ERROR_CODE_FIELD_TOO_LONG = 110,
   // A row is longer, or has more fields, than the reader's size limit.
   MPP_ERROR_CODE_RECORD_TOO_LONG = 111,
-  // A quoted cell is not closed before the end of the file.
+  // A quoted cell is never closed; its row ends with its line and the rows after it are read (DEC-10).
   MPP_ERROR_CODE_UNTERMINATED_QUOTE = 112,
   // A JSON document is malformed, or a value has the wrong type; the message names the place.
   MPP_ERROR_CODE_JSON_INVALID = 113,

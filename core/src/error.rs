@@ -49,7 +49,7 @@ pub enum ErrorCode {
     FieldTooLong = 110,
     /// A row is longer, or has more fields, than the reader's size limit.
     RecordTooLong = 111,
-    /// A quoted cell is not closed before the end of the file.
+    /// A quoted cell is never closed; its row ends with its line and the rows after it are read (DEC-10).
     UnterminatedQuote = 112,
     /// A JSON document is malformed, or a value has the wrong type; the message names the place.
     JsonInvalid = 113,
@@ -445,9 +445,9 @@ impl ErrorCode {
             ),
             UnterminatedQuote => info(
                 "unterminated_quote",
-                "",
+                "DEC-10",
                 E,
-                "A quoted cell is not closed before the end of the file.",
+                "A quoted cell is never closed; its row ends with its line and the rows after it are read.",
             ),
             JsonInvalid => info(
                 "json_invalid",

@@ -446,7 +446,7 @@ static const struct {
     {MPP_ERROR_CODE_INVALID_UTF8, "invalid_utf8", "DEC-10"},
     {MPP_ERROR_CODE_FIELD_TOO_LONG, "field_too_long", ""},
     {MPP_ERROR_CODE_RECORD_TOO_LONG, "record_too_long", ""},
-    {MPP_ERROR_CODE_UNTERMINATED_QUOTE, "unterminated_quote", ""},
+    {MPP_ERROR_CODE_UNTERMINATED_QUOTE, "unterminated_quote", "DEC-10"},
     {MPP_ERROR_CODE_JSON_INVALID, "json_invalid", ""},
     {MPP_ERROR_CODE_NO_DATA_ROWS, "no_data_rows", "CSV-14"},
     {MPP_ERROR_CODE_MAC_INVALID_LENGTH, "mac_invalid_length", "DEV-6"},
