@@ -435,6 +435,9 @@ enum mpp_error_code
   // A column appears twice in the header and this row's two cells differ, so its value is
   // not known; the row is refused (DEC-9).
   MPP_ERROR_CODE_DUPLICATE_COLUMN_CONFLICT = 332,
+  // A workspace or location name not matched against the directory starts or ends with a
+  // space, which is part of the name (DEC-7).
+  MPP_ERROR_CODE_NAME_SURROUNDING_SPACES = 333,
   // The model cannot migrate to MPP firmware (DEV-2).
   MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE = 401,
   // The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).

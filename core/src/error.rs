@@ -155,6 +155,9 @@ pub enum ErrorCode {
     /// A column appears twice in the header and this row's two cells differ, so its value is
     /// not known; the row is refused (DEC-9).
     DuplicateColumnConflict = 332,
+    /// A workspace or location name not matched against the directory starts or ends with a
+    /// space, which is part of the name (DEC-7).
+    NameSurroundingSpaces = 333,
     /// The model cannot migrate to MPP firmware (DEV-2).
     ModelNotEligible = 401,
     /// The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -329,6 +332,7 @@ impl ErrorCode {
         ErrorCode::DirectoryInvalid,
         ErrorCode::HeaderExtraColumn,
         ErrorCode::DuplicateColumnConflict,
+        ErrorCode::NameSurroundingSpaces,
         ErrorCode::ModelNotEligible,
         ErrorCode::ModelMppOnly,
         ErrorCode::HardwareVersionNotEligible,
@@ -723,6 +727,12 @@ impl ErrorCode {
                 "DEC-9",
                 E,
                 "A column appears twice in the header and the row's two cells differ; the row is refused.",
+            ),
+            NameSurroundingSpaces => info(
+                "name_surrounding_spaces",
+                "DEC-7",
+                W,
+                "A new workspace's or an unchecked location's name starts or ends with a space, which is part of the name.",
             ),
             ModelNotEligible => info(
                 "model_not_eligible",

@@ -497,6 +497,7 @@ static const struct {
     {MPP_ERROR_CODE_DIRECTORY_INVALID, "directory_invalid", ""},
     {MPP_ERROR_CODE_HEADER_EXTRA_COLUMN, "header_extra_column", "EXT-13"},
     {MPP_ERROR_CODE_DUPLICATE_COLUMN_CONFLICT, "duplicate_column_conflict", "DEC-9"},
+    {MPP_ERROR_CODE_NAME_SURROUNDING_SPACES, "name_surrounding_spaces", "DEC-7"},
     {MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE, "model_not_eligible", "DEV-2"},
     {MPP_ERROR_CODE_MODEL_MPP_ONLY, "model_mpp_only", "DEV-4"},
     {MPP_ERROR_CODE_HARDWARE_VERSION_NOT_ELIGIBLE, "hardware_version_not_eligible", "DEV-5"},

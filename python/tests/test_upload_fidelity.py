@@ -123,3 +123,11 @@ def test_directory_names_one_rule_for_workspaces_and_locations(
     with pytest.raises(mm.UploadError) as info:
         mm.Directory(**kwargs)
     assert info.value.code == "directory_invalid" and words in info.value.message, str(info.value)
+
+
+def test_dec7_without_a_directory_surrounding_spaces_are_kept_with_a_warning() -> None:
+    report = mm.validate_upload(CORPUS / "names_exact.csv", "license_and_device")
+    assert names(report)[:2] == [(" Lobby ", "HQ"), ("Lobby", " HQ ")]
+    warning = report.findings[0]
+    assert (warning.code, warning.severity, warning.suggestion) == (
+        "name_surrounding_spaces", "warning", "Lobby")

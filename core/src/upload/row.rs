@@ -424,8 +424,12 @@ impl RowValidator {
                     )
                     .with_suggestion(existing),
                 ),
-                // A workspace that does not exist is created (CSV-3).
-                Some(NameMatch::Missing) | None => {}
+                // A workspace that does not exist is created (CSV-3), under the name as written.
+                Some(NameMatch::Missing) | None => {
+                    if name.len() != trim(name).len() {
+                        out.add(Column::Username, spaced_name("workspace", name));
+                    }
+                }
             },
             (None, Some(_)) => {}
         }
@@ -443,7 +447,12 @@ impl RowValidator {
                     format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
                 ),
                 Some(name) => match directory.map(|d| d.match_location_index(name)) {
-                    None => location = Some((name, None)),
+                    None => {
+                        if name.len() != trim(name).len() {
+                            out.add(Column::Location, spaced_name("location", name));
+                        }
+                        location = Some((name, None));
+                    }
                     Some((NameMatch::Exact, found)) => location = Some((name, found)),
                     Some((NameMatch::NearMiss(existing), _)) => out.add(
                         Column::Location,
@@ -752,6 +761,19 @@ pub(crate) fn size_problem(rec: &Record<'_>) -> Option<String> {
     } else {
         None
     }
+}
+
+/// DEC-7 for a name no directory entry was matched against: its surrounding spaces are part
+/// of it, which is worth a warning, as the same name without them is another name.
+fn spaced_name(kind: &str, name: &str) -> Finding {
+    Finding::new(
+        ErrorCode::NameSurroundingSpaces,
+        format!(
+            "the {kind} name {} starts or ends with a space; names match exactly (DEC-7), so the spaces are part of it; remove them unless they are meant",
+            quoted(name)
+        ),
+    )
+    .with_suggestion(trim(name))
 }
 
 /// A refused row, keeping its cells for the errors export (CSV-15): as read, a spreadsheet's
