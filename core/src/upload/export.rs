@@ -14,8 +14,11 @@ use super::row::UploadRow;
 use super::schema::{Column, ERRORS_COLUMN, UploadOption};
 
 /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading `'`, unless it is a valid value of its column: a valid
-/// E.164 Phone Number starts with `+` and stays as it is.
+/// carriage return) gets a leading `'`, the spreadsheet's marker for text, unless it is a valid
+/// value of its column: a valid E.164 Phone Number starts with `+` and stays as it is. A cell
+/// that already starts with `'` before such a character gets one more. The upload reads the
+/// marker back as a spreadsheet does (it is not part of the value), so an exported file
+/// uploads to the values it was written from: `'-Lab-` is the workspace `-Lab-`.
 ///
 /// ```
 /// use mpp_migration::{spreadsheet_safe, Column};
@@ -23,6 +26,8 @@ use super::schema::{Column, ERRORS_COLUMN, UploadOption};
 /// assert_eq!(spreadsheet_safe("+14085550100", Some(Column::PhoneNumber)), "+14085550100");
 /// assert_eq!(spreadsheet_safe("+1 408 FLOWERS", Some(Column::PhoneNumber)), "'+1 408 FLOWERS");
 /// assert_eq!(spreadsheet_safe("Lobby", None), "Lobby");
+/// assert_eq!(spreadsheet_safe("'-Lab-", None), "''-Lab-");
+/// assert_eq!(spreadsheet_safe("'Lab", None), "'Lab");
 /// ```
 pub fn spreadsheet_safe(cell: &str, column: Option<Column>) -> Cow<'_, str> {
     // A cell that already starts with the marker before such a character gets one more, so

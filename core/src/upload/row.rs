@@ -49,7 +49,8 @@ impl UploadRow {
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
-    /// The row's cells as written (bytes that are not UTF-8 shown as U+FFFD), kept for refused
+    /// The row's cells as read (bytes that are not UTF-8 shown as U+FFFD; a spreadsheet's text
+    /// marker `'` before a formula character dropped, as the upload reads it), kept for refused
     /// rows only: what the errors export writes back (CSV-15). Empty for accepted rows.
     pub fn cells(&self) -> &[String] {
         &self.cells
