@@ -770,3 +770,20 @@ fn issue9_messages_are_human_text_not_rust_debug() {
     let e = mpp_migration::TaskName::parse("a\u{0}b").unwrap_err();
     assert!(e.message().contains("U+0000"), "{}", e.message());
 }
+
+#[test]
+fn csv15_the_errors_file_of_an_errors_file_has_one_errors_column() {
+    let report = validate_upload_path(data("upload.csv"), options()).unwrap();
+    let first = report.errors_csv();
+    let again = validate_upload(first.as_bytes(), options()).unwrap();
+    let second = again.errors_csv();
+    assert_eq!(second.lines().next(), first.lines().next());
+    assert_eq!(refused_cells(&again, 1), {
+        // Every refused row comes back but the duplicate MAC's, first of its MAC now (DEC-2).
+        let mut cells = refused_cells(&report, 0);
+        cells.retain(|c| !c.iter().any(|c| c == "001A2B3C4D01"));
+        cells
+    });
+    let third = validate_upload(second.as_bytes(), options()).unwrap();
+    assert_eq!(third.errors_csv(), second);
+}

@@ -131,3 +131,10 @@ def test_dec7_without_a_directory_surrounding_spaces_are_kept_with_a_warning() -
     warning = report.findings[0]
     assert (warning.code, warning.severity, warning.suggestion) == (
         "name_surrounding_spaces", "warning", "Lobby")
+
+
+def test_csv15_the_errors_file_of_an_errors_file_keeps_one_errors_column() -> None:
+    first = mm.validate_upload(DATA / "upload.csv", "license_and_device", DIRECTORY).errors_csv()
+    second = mm.validate_upload(first.encode(), "license_and_device", DIRECTORY).errors_csv()
+    assert second.splitlines()[0] == first.splitlines()[0]
+    assert second.splitlines()[0].count("Errors") == 1

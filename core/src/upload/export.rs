@@ -117,17 +117,34 @@ fn into_string(bytes: Vec<u8>) -> String {
 pub struct ErrorsCsvWriter<W: Write> {
     out: CsvOut<W>,
     columns: Vec<Option<Column>>,
+    /// The upload was itself an errors file: its first column is replaced with the new
+    /// errors, rather than a second `Errors` column added before it.
+    reuses_errors_column: bool,
 }
 
 impl<W: Write> ErrorsCsvWriter<W> {
-    /// Starts the file with the upload's header cells.
+    /// Starts the file with the upload's header cells. When the upload was an errors file
+    /// (its first column is `Errors`), that column carries the new errors, so fixing and
+    /// uploading again does not add a column each time.
     pub fn new(writer_: W, header: &[String]) -> Result<ErrorsCsvWriter<W>> {
         let mut out = writer(writer_);
+        let reuses_errors_column = header.first().is_some_and(|h| {
+            crate::directory::near_key(h) == crate::directory::near_key(ERRORS_COLUMN)
+        });
+        let header = if reuses_errors_column {
+            &header[1..]
+        } else {
+            header
+        };
         let columns = header.iter().map(|h| Column::from_header(h)).collect();
         let mut record: Vec<Cow<'_, str>> = vec![Cow::Borrowed(ERRORS_COLUMN)];
         record.extend(header.iter().map(|h| spreadsheet_safe(h, None)));
         out.write_record(&record)?;
-        Ok(ErrorsCsvWriter { out, columns })
+        Ok(ErrorsCsvWriter {
+            out,
+            columns,
+            reuses_errors_column,
+        })
     }
 
     /// Writes one row of a streaming upload if it was refused and is not blank; returns
@@ -150,6 +167,10 @@ impl<W: Write> ErrorsCsvWriter<W> {
             .collect();
         let joined = errors.join("; ");
         let mut record: Vec<Cow<'_, str>> = vec![spreadsheet_safe(&joined, None)];
+        let cells = match cells {
+            [_, rest @ ..] if self.reuses_errors_column => rest,
+            _ => cells,
+        };
         record.extend(
             cells
                 .iter()
