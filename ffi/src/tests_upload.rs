@@ -1711,3 +1711,22 @@ fn issue14_directory_json_is_the_object_form_with_one_duplicate_rule() {
         mpp_directory_builder_free(b);
     }
 }
+
+#[test]
+fn csv15_an_errors_file_uploaded_again_keeps_one_errors_column_through_the_abi() {
+    let d = load_directory();
+    let o = options(UploadOption::LicenseAndDevice as u32, d);
+    let upload = std::fs::read(data_dir().join("upload.csv")).unwrap();
+    let r = validate(&upload, o);
+    let first = export(r, true);
+    let again = validate(first.as_bytes(), o);
+    let second = export(again, true);
+    assert_eq!(second.lines().next(), first.lines().next());
+    // SAFETY: handles freed once.
+    unsafe {
+        mpp_report_free(r);
+        mpp_report_free(again);
+        mpp_upload_options_free(o);
+        mpp_directory_free(d);
+    }
+}
