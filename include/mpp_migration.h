@@ -385,7 +385,7 @@ enum mpp_error_code
   MPP_ERROR_CODE_FIELD_TOO_LONG = 110,
   // A row is longer, or has more fields, than the reader's size limit.
   MPP_ERROR_CODE_RECORD_TOO_LONG = 111,
-  // A quoted cell is not closed before the end of the file.
+  // A quoted cell is never closed; its row ends with its line and the rows after it are read (DEC-10).
   MPP_ERROR_CODE_UNTERMINATED_QUOTE = 112,
   // A JSON document is malformed, or a value has the wrong type; the message names the place.
   MPP_ERROR_CODE_JSON_INVALID = 113,
@@ -427,7 +427,7 @@ enum mpp_error_code
   MPP_ERROR_CODE_HEADER_MISSING_COLUMN = 301,
   // A header column is not part of the schema; its values are ignored (DEC-9).
   MPP_ERROR_CODE_HEADER_UNKNOWN_COLUMN = 302,
-  // A column appears twice in the header; the first one is used (DEC-9).
+  // A column appears twice in the header; rows whose two cells differ are refused (DEC-9).
   MPP_ERROR_CODE_HEADER_DUPLICATE_COLUMN = 303,
   // Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
   MPP_ERROR_CODE_ACTIVATION_CODE_UNSUPPORTED = 304,
@@ -483,6 +483,15 @@ enum mpp_error_code
   MPP_ERROR_CODE_CALL_PLAN_EXISTING_WORKSPACE = 329,
   // The organisation directory has an invalid or contradictory entry; the message names it.
   MPP_ERROR_CODE_DIRECTORY_INVALID = 330,
+  // A header column that Control Hub's own templates write but the upload does not read
+  // (`Webex Go`); its values are ignored (EXT-13).
+  MPP_ERROR_CODE_HEADER_EXTRA_COLUMN = 331,
+  // A column appears twice in the header and this row's two cells differ, so its value is
+  // not known; the row is refused (DEC-9).
+  MPP_ERROR_CODE_DUPLICATE_COLUMN_CONFLICT = 332,
+  // A workspace or location name not matched against the directory starts or ends with a
+  // space, which is part of the name (DEC-7).
+  MPP_ERROR_CODE_NAME_SURROUNDING_SPACES = 333,
   // The model cannot migrate to MPP firmware (DEV-2).
   MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE = 401,
   // The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -1950,7 +1959,10 @@ void mpp_directory_builder_free(struct mpp_directory_builder *builder);
 // [{"name": "HQ", "cisco_pstn": true, "extensions_in_use": ["1001"]}],
 // "devices_in_webex_calling": ["001A2B3C4D5E"]}`
 //
-// Every key is optional; an unknown key is refused.
+// The document and each location are JSON objects (an array of the fields in order is
+// refused). Every key is optional; an unknown key is refused. Workspace and location names
+// hold no control characters, and no two workspaces (nor two locations) are the same name or
+// differ only in case or spacing (DEC-7).
 //
 // On success returns `MPP_OK` and stores in `*out` a directory to free with
 // `mpp_directory_free`. On failure writes no output and returns

@@ -315,10 +315,87 @@ impl DirectoryBuilder {
     /// Errors ([`ErrorCode::DirectoryInvalid`]), each naming the entry by its path in the
     /// document (`locations[2].extensions_in_use[0]`): an invalid email or MAC, an empty name,
     /// a location name over 80 characters (EXT-12), an extension that is not 2 to 10 digits
-    /// (DEC-5), the same location twice, or two locations whose names differ only in case or
-    /// spacing (a name could then not be matched, DEC-7).
+    /// (DEC-5), a name with a control character, the same workspace or location twice, or two
+    /// workspaces or two locations whose names differ only in case or spacing (a name could then
+    /// not be matched, DEC-7).
     pub fn build(self) -> Result<Directory> {
         Directory::from_document(self.doc)
+    }
+}
+
+/// A workspace or location name of the document, trimmed, when it is one: not empty, and no
+/// control characters (a NUL or a line break in a name cannot be typed into Control Hub, and
+/// would make every row naming it a near miss nobody can see).
+fn checked_name(path: &str, name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(invalid(path.to_owned(), "the name is empty"));
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(invalid(
+            path.to_owned(),
+            format!(
+                "{} contains {}; a name is printable text",
+                crate::text::quoted(name),
+                crate::text::describe_char(c)
+            ),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// One rule for workspaces and locations alike (DEC-7): names match exactly, and a near miss
+/// is an error whose fix names the existing entry, so two entries that are the same name or
+/// near misses of each other are refused: a row naming either could not be told which.
+fn duplicate_name(path: &str, name: &str, other_path: &str, other: &str) -> Error {
+    let why = if name == other {
+        "appears twice"
+    } else {
+        "differs from another entry only in case or spacing"
+    };
+    invalid(
+        path.to_owned(),
+        format!(
+            "{} {why} ({other_path} is {}); names are matched exactly, so each must be distinct beyond case and spacing (DEC-7)",
+            crate::text::quoted(name),
+            crate::text::quoted(other)
+        ),
+    )
+}
+
+/// The document and each of its locations must be JSON objects (see [`Directory::from_json`]).
+fn check_object_form(value: &serde_json::Value) -> Result<()> {
+    let not_object = |path: &str, v: &serde_json::Value| {
+        Error::new(
+            ErrorCode::JsonInvalid,
+            format!(
+                "directory JSON: {path} is {}; expected an object such as {{\"users\": [...], \"locations\": [{{\"name\": \"HQ\"}}]}}",
+                json_kind(v)
+            ),
+        )
+    };
+    let Some(doc) = value.as_object() else {
+        return Err(not_object("the document", value));
+    };
+    if let Some(serde_json::Value::Array(locations)) = doc.get("locations") {
+        for (i, location) in locations.iter().enumerate() {
+            if !location.is_object() {
+                return Err(not_object(&format!("locations[{i}]"), location));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What kind of JSON value `v` is, for a message.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -345,18 +422,26 @@ impl Directory {
     ///   "devices_in_webex_calling": ["001A2B3C4D5E"] }
     /// ```
     ///
-    /// Every key is optional; an unknown key is refused. Errors:
+    /// The document and each location are JSON objects (an array of the fields in order, which
+    /// serde would otherwise read, is refused). Every key is optional; an unknown key is
+    /// refused. Errors:
     /// [`ErrorCode::JsonInvalid`] for malformed JSON or a value of the wrong type (naming line
     /// and column), [`ErrorCode::DirectoryInvalid`] for an entry the builder refuses (naming its
     /// path), [`ErrorCode::IoError`] when the reader fails.
-    pub fn from_json(reader: impl Read) -> Result<Directory> {
-        let doc: DirectoryDocument = serde_json::from_reader(reader).map_err(|e| {
-            if e.is_io() {
-                Error::new(ErrorCode::IoError, format!("reading the directory: {e}"))
-            } else {
-                Error::new(ErrorCode::JsonInvalid, format!("directory JSON: {e}"))
-            }
-        })?;
+    pub fn from_json(mut reader: impl Read) -> Result<Directory> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("reading the directory", e))?;
+        let json_error = |e: serde_json::Error| {
+            Error::new(ErrorCode::JsonInvalid, format!("directory JSON: {e}"))
+        };
+        // Only the documented object form: serde would also read a struct from an array of
+        // its fields (`[1, ["a@example.com"], ["Lobby"]]`, or `[]`), which no one writes on
+        // purpose and which would make the document's meaning depend on field order.
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(json_error)?;
+        check_object_form(&value)?;
+        let doc: DirectoryDocument = serde_json::from_slice(&bytes).map_err(json_error)?;
         if let Some(format) = doc.format.filter(|&f| f != DIRECTORY_FORMAT) {
             return Err(invalid(
                 "format".to_owned(),
@@ -400,42 +485,40 @@ impl Directory {
                 dir.users.push(email.trim().to_owned());
             }
         }
-        let mut workspace_exact = HashSet::new();
         for (i, name) in doc.workspaces.into_iter().enumerate() {
-            let name = name.trim().to_owned();
-            if name.is_empty() {
-                return Err(invalid(format!("workspaces[{i}]"), "the name is empty"));
+            let path = format!("workspaces[{i}]");
+            let name = checked_name(&path, &name)?;
+            let workspaces = &dir.workspaces;
+            if let Some(other) = dir.workspace_near.find(&name, |i| &workspaces[i]) {
+                return Err(duplicate_name(
+                    &path,
+                    &name,
+                    &format!("workspaces[{other}]"),
+                    &dir.workspaces[other],
+                ));
             }
-            if workspace_exact.insert(name.clone()) {
-                dir.workspace_near.insert(&name, dir.workspaces.len());
-                dir.workspaces.push(name);
-            }
+            dir.workspace_near.insert(&name, dir.workspaces.len());
+            dir.workspaces.push(name);
         }
         for (i, location) in doc.locations.into_iter().enumerate() {
             let path = format!("locations[{i}]");
-            let name = location.name.trim().to_owned();
-            if name.is_empty() {
-                return Err(invalid(format!("{path}.name"), "the name is empty"));
-            }
+            let name = checked_name(&format!("{path}.name"), &location.name)?;
             if name.chars().count() > MAX_LOCATION_NAME {
                 return Err(invalid(
                     format!("{path}.name"),
-                    format!("{name:?} is longer than {MAX_LOCATION_NAME} characters (EXT-12)"),
+                    format!(
+                        "{} is longer than {MAX_LOCATION_NAME} characters (EXT-12)",
+                        crate::text::quoted(&name)
+                    ),
                 ));
             }
             let locations = &dir.locations;
             if let Some(other) = dir.location_near.find(&name, |i| &locations[i].name) {
-                let why = if dir.locations[other].name == name {
-                    "appears twice"
-                } else {
-                    "differs from another location only in case or spacing"
-                };
-                return Err(invalid(
-                    format!("{path}.name"),
-                    format!(
-                        "{name:?} {why} (locations[{other}] is {:?})",
-                        dir.locations[other].name
-                    ),
+                return Err(duplicate_name(
+                    &format!("{path}.name"),
+                    &name,
+                    &format!("locations[{other}]"),
+                    &dir.locations[other].name,
                 ));
             }
             let mut in_use = HashSet::new();
@@ -674,5 +757,94 @@ mod tests {
         assert!(e.message().contains("format 2"));
         let e = err("{\"workspaces\": [\"  \"]}");
         assert!(e.message().contains("workspaces[0]"));
+    }
+
+    #[test]
+    fn issue14_only_the_object_form_is_read() {
+        let err = |json: &str| Directory::from_json(json.as_bytes()).unwrap_err();
+        for json in [
+            "[1,[\"a@example.com\"],[\"Lobby\"]]",
+            "[]",
+            "null",
+            "\"users\"",
+        ] {
+            let e = err(json);
+            assert_eq!(e.code(), ErrorCode::JsonInvalid, "{json}");
+            assert!(
+                e.message().contains("expected an object"),
+                "{}",
+                e.message()
+            );
+        }
+        let e = err("{\"locations\": [[\"HQ\", true, []]]}");
+        assert!(
+            e.message().contains("locations[0] is an array"),
+            "{}",
+            e.message()
+        );
+        let e = err("{\"users\": [\"a@example.com\"");
+        assert_eq!(e.code(), ErrorCode::JsonInvalid);
+        assert!(e.message().contains("line 1"), "{}", e.message());
+    }
+
+    #[test]
+    fn issue14_names_with_control_characters_are_refused() {
+        for json in [
+            "{\"workspaces\": [\"Lob\\u0000by\"]}",
+            "{\"locations\": [{\"name\": \"H\\nQ\"}]}",
+            "{\"workspaces\": [\"Lobby\\u007f\"]}",
+        ] {
+            let e = Directory::from_json(json.as_bytes()).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::DirectoryInvalid, "{json}");
+            assert!(e.message().contains("printable"), "{}", e.message());
+            assert!(!e.message().contains('\0'));
+        }
+    }
+
+    #[test]
+    fn dec7_one_rule_for_duplicate_workspaces_and_locations() {
+        let err = |json: &str| Directory::from_json(json.as_bytes()).unwrap_err();
+        for (json, path, why) in [
+            (
+                "{\"workspaces\": [\"Lobby\", \"lobby\"]}",
+                "workspaces[1]",
+                "case or spacing",
+            ),
+            (
+                "{\"workspaces\": [\"Lobby\", \"Lobby\"]}",
+                "workspaces[1]",
+                "appears twice",
+            ),
+            (
+                "{\"workspaces\": [\"Board Room\", \"Board  room \"]}",
+                "workspaces[1]",
+                "case or spacing",
+            ),
+            (
+                "{\"locations\": [{\"name\": \"HQ\"}, {\"name\": \"hq\"}]}",
+                "locations[1].name",
+                "case or spacing",
+            ),
+        ] {
+            let e = err(json);
+            assert_eq!(e.code(), ErrorCode::DirectoryInvalid);
+            assert!(
+                e.message().contains(path) && e.message().contains(why),
+                "{}",
+                e.message()
+            );
+        }
+        // The builder applies the same rule.
+        let e = Directory::builder()
+            .workspaces(["Lobby", "LOBBY"])
+            .build()
+            .unwrap_err();
+        assert!(e.message().contains("workspaces[0]"), "{}", e.message());
+        // A workspace and a location may share a name: they are matched in different columns.
+        Directory::builder()
+            .workspace("HQ")
+            .location(Location::new("HQ"))
+            .build()
+            .unwrap();
     }
 }

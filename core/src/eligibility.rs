@@ -245,9 +245,14 @@ impl EligibilityTable {
             )
             .at(row, column)
         };
-        let read_err = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::io(format!("reading eligibility table {name:?}"), io),
-            kind => invalid(0, None, format!("unreadable CSV: {kind:?}")),
+        let read_err = |e: csv::Error| {
+            let text = e.to_string();
+            match e.into_kind() {
+                csv::ErrorKind::Io(io) => {
+                    Error::io(format!("reading eligibility table {name:?}"), io)
+                }
+                _ => invalid(0, None, format!("unreadable CSV: {text}")),
+            }
         };
         let header = match records.next() {
             Some(r) => r.map_err(read_err)?,

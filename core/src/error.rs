@@ -49,7 +49,7 @@ pub enum ErrorCode {
     FieldTooLong = 110,
     /// A row is longer, or has more fields, than the reader's size limit.
     RecordTooLong = 111,
-    /// A quoted cell is not closed before the end of the file.
+    /// A quoted cell is never closed; its row ends with its line and the rows after it are read (DEC-10).
     UnterminatedQuote = 112,
     /// A JSON document is malformed, or a value has the wrong type; the message names the place.
     JsonInvalid = 113,
@@ -93,7 +93,7 @@ pub enum ErrorCode {
     HeaderMissingColumn = 301,
     /// A header column is not part of the schema; its values are ignored (DEC-9).
     HeaderUnknownColumn = 302,
-    /// A column appears twice in the header; the first one is used (DEC-9).
+    /// A column appears twice in the header; rows whose two cells differ are refused (DEC-9).
     HeaderDuplicateColumn = 303,
     /// Activation codes are not supported for Enterprise to MPP migration (CSV-10, DEC-8).
     ActivationCodeUnsupported = 304,
@@ -149,6 +149,15 @@ pub enum ErrorCode {
     CallPlanExistingWorkspace = 329,
     /// The organisation directory has an invalid or contradictory entry; the message names it.
     DirectoryInvalid = 330,
+    /// A header column that Control Hub's own templates write but the upload does not read
+    /// (`Webex Go`); its values are ignored (EXT-13).
+    HeaderExtraColumn = 331,
+    /// A column appears twice in the header and this row's two cells differ, so its value is
+    /// not known; the row is refused (DEC-9).
+    DuplicateColumnConflict = 332,
+    /// A workspace or location name not matched against the directory starts or ends with a
+    /// space, which is part of the name (DEC-7).
+    NameSurroundingSpaces = 333,
     /// The model cannot migrate to MPP firmware (DEV-2).
     ModelNotEligible = 401,
     /// The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -330,6 +339,9 @@ impl ErrorCode {
         ErrorCode::CallPlanNotCiscoPstn,
         ErrorCode::CallPlanExistingWorkspace,
         ErrorCode::DirectoryInvalid,
+        ErrorCode::HeaderExtraColumn,
+        ErrorCode::DuplicateColumnConflict,
+        ErrorCode::NameSurroundingSpaces,
         ErrorCode::ModelNotEligible,
         ErrorCode::ModelMppOnly,
         ErrorCode::HardwareVersionNotEligible,
@@ -448,9 +460,9 @@ impl ErrorCode {
             ),
             UnterminatedQuote => info(
                 "unterminated_quote",
-                "",
+                "DEC-10",
                 E,
-                "A quoted cell is not closed before the end of the file.",
+                "A quoted cell is never closed; its row ends with its line and the rows after it are read.",
             ),
             JsonInvalid => info(
                 "json_invalid",
@@ -575,8 +587,8 @@ impl ErrorCode {
             HeaderDuplicateColumn => info(
                 "header_duplicate_column",
                 "DEC-9",
-                E,
-                "A column appears twice in the header; the first is used.",
+                W,
+                "A column appears twice in the header; rows whose two cells differ are refused.",
             ),
             ActivationCodeUnsupported => info(
                 "activation_code_unsupported",
@@ -714,6 +726,24 @@ impl ErrorCode {
                 "",
                 E,
                 "The organisation directory has an invalid or contradictory entry.",
+            ),
+            HeaderExtraColumn => info(
+                "header_extra_column",
+                "EXT-13",
+                W,
+                "A column of Control Hub's own templates that the upload does not read; it is ignored.",
+            ),
+            DuplicateColumnConflict => info(
+                "duplicate_column_conflict",
+                "DEC-9",
+                E,
+                "A column appears twice in the header and the row's two cells differ; the row is refused.",
+            ),
+            NameSurroundingSpaces => info(
+                "name_surrounding_spaces",
+                "DEC-7",
+                W,
+                "A new workspace's or an unchecked location's name starts or ends with a space, which is part of the name.",
             ),
             ModelNotEligible => info(
                 "model_not_eligible",

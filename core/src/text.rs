@@ -4,10 +4,34 @@ use std::fmt;
 
 /// Surrounding white space dropped, as `str::trim` does; a value with none (nearly every cell
 /// of an upload) is returned after two byte checks.
+#[inline]
 pub(crate) fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(&a), Some(&b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
         _ => text.trim(),
+    }
+}
+
+/// Whether a spreadsheet would run `cell` as a formula, or as the spreadsheet's own text
+/// marker before one: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, after any
+/// number of `'`.
+#[cold]
+pub(crate) fn needs_text_marker(cell: &str) -> bool {
+    matches!(
+        cell.trim_start_matches('\'').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// A cell with the spreadsheet's text marker read as spreadsheets read it: a leading `'`
+/// before what [`needs_text_marker`] names is not part of the value. This is the inverse of
+/// [`spreadsheet_safe`](crate::spreadsheet_safe), so an exported file uploads to the values it
+/// was written from (`'-Lab-` is the workspace `-Lab-`).
+#[inline]
+pub(crate) fn unneutralised(cell: &str) -> &str {
+    match cell.as_bytes().first() {
+        Some(b'\'') if needs_text_marker(cell) => &cell[1..],
+        _ => cell,
     }
 }
 

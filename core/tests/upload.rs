@@ -485,3 +485,305 @@ proptest! {
         }
     }
 }
+
+/// What an accepted device is, row number aside: what a re-upload must give again.
+fn device_values(report: &mpp_migration::UploadReport) -> Vec<String> {
+    report
+        .devices()
+        .iter()
+        .map(|d| format!("{} {} {:?}", d.mac(), d.model().ucm_name(), d.assignment()))
+        .collect()
+}
+
+/// The cells of the refused rows, without the errors file's own `Errors` column.
+fn refused_cells(report: &mpp_migration::UploadReport, skip: usize) -> Vec<Vec<String>> {
+    report
+        .rejected_rows()
+        .iter()
+        .filter(|r| !r.is_blank())
+        .map(|r| r.cells().iter().skip(skip).cloned().collect())
+        .collect()
+}
+
+#[test]
+fn issue9_exports_upload_again_to_the_original_values() {
+    // Names a spreadsheet would run as formulas: the export marks them as text with `'`, and
+    // the upload reads the marker as a spreadsheet does, so the names survive (CSV-15, CSV-16).
+    let dir = Directory::builder()
+        .workspace("@Home")
+        .location(mpp_migration::Location::new("+Site").cisco_pstn(true))
+        .location(mpp_migration::Location::new("HQ"))
+        .build()
+        .unwrap();
+    let options = UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(dir);
+    let csv = "Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n\
+        WORKSPACE,-Lab-,+14085550180,,IP,8845,001A2B3C4D80,+Site,true\n\
+        WORKSPACE,@Home,+14085550181,,IP,8845,001A2B3C4D81,+Site,\n\
+        WORKSPACE,\"Smith\\\",+14085550182,,IP,8845,001A2B3C4D82,HQ,\n\
+        WORKSPACE,=1+1,+14085550183,,IP,8845,001A2B3C4D83,HQ,\n\
+        WORKSPACE,-Lab-,+14085550184,,PHONE,8845,001A2B3C4D84,+Site,\n\
+        WORKSPACE,'-Lab2-,+1 408 FLOWERS,,IP,8845,001A2B3C4D85,'+Site,\n\
+        WORKSPACE,\"Smith\\\",+14085550186,,IP,9999,001A2B3C4D86,HQ,\n";
+    let report = validate_upload(csv.as_bytes(), options.clone()).unwrap();
+    assert_eq!(
+        (report.added(), report.errors()),
+        (4, 3),
+        "{:?}",
+        report.findings()
+    );
+    let names: Vec<_> = report
+        .devices()
+        .iter()
+        .map(|d| {
+            let a = d.assignment().unwrap();
+            (a.username.as_str(), a.location.as_str())
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("-Lab-", "+Site"),
+            ("@Home", "+Site"),
+            ("Smith\\", "HQ"),
+            ("=1+1", "HQ")
+        ]
+    );
+    // The devices file: the same devices again.
+    let devices = report.devices_csv();
+    assert!(
+        devices.contains(",'-Lab-,") && devices.contains(",\"Smith\\\","),
+        "{devices}"
+    );
+    let again = validate_upload(devices.as_bytes(), options.clone()).unwrap();
+    assert_eq!(again.errors(), 0, "{:?}", again.findings());
+    assert_eq!(device_values(&again), device_values(&report));
+    // The errors file: the same cells again (the marker read as text, not kept).
+    let cells = refused_cells(&report, 0);
+    assert_eq!(cells[1][1], "-Lab2-");
+    assert_eq!(cells[1][7], "+Site");
+    let errors = report.errors_csv();
+    let again = validate_upload(errors.as_bytes(), options).unwrap();
+    assert_eq!(refused_cells(&again, 1), cells, "{errors}");
+}
+
+#[test]
+fn issue14_a_cell_ending_in_a_backslash_is_quoted_and_reads_back() {
+    let devices = devices_csv(&[], UploadOption::LicenseOnly);
+    assert_eq!(devices, "Model,MAC Address\n");
+    let csv = "Model,MAC Address,Note\n9999,001A2B3C4D90,\"ends in \\\"\n";
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap();
+    let errors = report.errors_csv();
+    assert!(errors.contains(",\"ends in \\\"\n"), "{errors}");
+    let again = validate_upload(
+        errors.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap();
+    assert_eq!(refused_cells(&again, 1), refused_cells(&report, 0));
+    assert!(
+        again
+            .findings()
+            .iter()
+            .all(|f| f.code() != ErrorCode::FieldCountMismatch)
+    );
+}
+
+#[test]
+fn issue9_a_wide_unified_cm_export_is_read_and_a_wider_one_names_the_limit() {
+    // EXT-14: some 200 to 230 columns. The schema's columns are found among them.
+    let mut header: Vec<String> = [
+        "Device Name",
+        "Description",
+        "Device Pool",
+        "Model",
+        "MAC Address",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend((header.len()..230).map(|i| format!("Extra {i}")));
+    let mut row: Vec<String> = vec![
+        "SEP001A2B3C4DA0".into(),
+        "Lobby phone".into(),
+        "Default".into(),
+        "Cisco 8845".into(),
+        "001A2B3C4DA0".into(),
+    ];
+    row.extend((row.len()..230).map(|_| "value of a Unified CM column".to_owned()));
+    let csv = format!("{}\n{}\n", header.join(","), row.join(","));
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap();
+    assert_eq!((report.added(), report.errors()), (1, 0));
+    // Beyond the limit, the message names it.
+    let limits = ReaderLimits {
+        max_fields: 100,
+        ..ReaderLimits::default()
+    };
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly).with_limits(limits),
+    )
+    .unwrap();
+    let f = &report.findings()[0];
+    assert_eq!(f.code(), ErrorCode::RecordTooLong);
+    assert!(
+        f.message().contains("limit of 100 fields"),
+        "{}",
+        f.message()
+    );
+    let limits = ReaderLimits {
+        max_record_bytes: 1000,
+        ..ReaderLimits::default()
+    };
+    let report = validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly).with_limits(limits),
+    )
+    .unwrap();
+    assert!(
+        report
+            .findings()
+            .iter()
+            .any(|f| f.message().contains("limit of 1000 bytes per row"))
+    );
+}
+
+#[test]
+fn dec7_names_match_exactly_and_a_near_miss_names_the_entry() {
+    let report = validate_upload_path(data("corpus/names_exact.csv"), options()).unwrap();
+    let suggestions: Vec<_> = report
+        .findings()
+        .iter()
+        .map(|f| (f.row(), f.name(), f.suggestion()))
+        .collect();
+    assert_eq!(
+        suggestions,
+        [
+            (Some(2), "workspace_name_mismatch", Some("Lobby")),
+            (Some(3), "location_name_mismatch", Some("HQ")),
+            (Some(5), "workspace_name_mismatch", Some("Board Room")),
+            (Some(5), "location_name_mismatch", Some("HQ")),
+        ]
+    );
+    assert_eq!(report.devices()[0].assignment().unwrap().location, "HQ");
+}
+
+#[test]
+fn ext13_control_hubs_template_is_read_with_calling_plan() {
+    let report = validate_upload_path(data("corpus/control_hub_template.csv"), options()).unwrap();
+    let new_workspace = report.devices()[1].assignment().unwrap();
+    assert_eq!(new_workspace.username, "Reception");
+    assert!(
+        new_workspace.call_plan,
+        "Calling Plan TRUE is the call plan (EXT-13)"
+    );
+    let extra = &report.findings()[0];
+    assert_eq!(
+        (extra.code(), extra.severity(), extra.column()),
+        (
+            ErrorCode::HeaderExtraColumn,
+            Severity::Warning,
+            Some("Webex Go")
+        )
+    );
+}
+
+fn round_trip_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        cell(),
+        Just("-Lab-".to_owned()),
+        Just("@Home".to_owned()),
+        Just("+Site".to_owned()),
+        Just("Smith\\".to_owned()),
+        Just("'=x".to_owned()),
+        Just("''-y".to_owned()),
+        Just("a\\,b".to_owned()),
+        Just("\"q\"".to_owned()),
+        Just("\tTab".to_owned()),
+        Just("line\nbreak".to_owned()),
+        "[-=+@'\\\\\",\" a\r\n]{0,8}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Issue 14: every export reads back through the library's own reader to the same values:
+    /// the errors file to the refused rows' cells, the devices file to the accepted devices.
+    #[test]
+    fn every_export_reads_back_to_the_same_values(rows in prop::collection::vec(prop::collection::vec(round_trip_cell(), 9), 1..8), refuse in prop::collection::vec(any::<bool>(), 8)) {
+        let header = "Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Call Plan\n";
+        let mut csv = String::from(header);
+        for (i, row) in rows.iter().enumerate() {
+            let mut row = row.clone();
+            // Some rows are refused for sure (Device Type), so their cells go to the errors file.
+            if refuse[i] {
+                row[4] = "PHONE".to_owned();
+            }
+            let quoted: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            csv.push_str(&quoted.join(","));
+            csv.push('\n');
+        }
+        for option in [options(), UploadOptions::new(UploadOption::LicenseAndDevice)] {
+            let report = validate_upload(csv.as_bytes(), option.clone()).unwrap();
+            let again = validate_upload(report.devices_csv().as_bytes(), option.clone()).unwrap();
+            prop_assert_eq!(again.errors(), 0);
+            prop_assert_eq!(device_values(&again), device_values(&report));
+            let refused: Vec<Vec<String>> = refused_cells(&report, 0)
+                .into_iter()
+                .filter(|cells| cells.get(4).is_some_and(|c| c == "PHONE"))
+                .collect();
+            let again = validate_upload(report.errors_csv().as_bytes(), option).unwrap();
+            let again: Vec<Vec<String>> = refused_cells(&again, 1)
+                .into_iter()
+                .filter(|cells| cells.get(4).is_some_and(|c| c == "PHONE"))
+                .collect();
+            prop_assert_eq!(again, refused);
+        }
+    }
+}
+
+#[test]
+fn issue9_messages_are_human_text_not_rust_debug() {
+    let e = mpp_migration::Board::from_json("{\"format\": 99}").unwrap_err();
+    assert!(
+        e.message().contains("board format 99 is not supported") && !e.message().contains("Some("),
+        "{}",
+        e.message()
+    );
+    let tabs = mpp_migration::TabCounts {
+        pending: 1,
+        ready: 2,
+        ..Default::default()
+    };
+    assert_eq!(
+        tabs.describe(),
+        "1 pending, 0 in Error, 2 ready for migration, 0 in progress, 0 completed"
+    );
+    let e = mpp_migration::TaskName::parse("a\u{0}b").unwrap_err();
+    assert!(e.message().contains("U+0000"), "{}", e.message());
+}
+
+#[test]
+fn csv15_the_errors_file_of_an_errors_file_has_one_errors_column() {
+    let report = validate_upload_path(data("upload.csv"), options()).unwrap();
+    let first = report.errors_csv();
+    let again = validate_upload(first.as_bytes(), options()).unwrap();
+    let second = again.errors_csv();
+    assert_eq!(second.lines().next(), first.lines().next());
+    assert_eq!(refused_cells(&again, 1), {
+        // Every refused row comes back but the duplicate MAC's, first of its MAC now (DEC-2).
+        let mut cells = refused_cells(&report, 0);
+        cells.retain(|c| !c.iter().any(|c| c == "001A2B3C4D01"));
+        cells
+    });
+    let third = validate_upload(second.as_bytes(), options()).unwrap();
+    assert_eq!(third.errors_csv(), second);
+}

@@ -251,7 +251,10 @@ pub unsafe extern "C" fn mpp_directory_builder_free(builder: *mut mpp_directory_
 /// [{"name": "HQ", "cisco_pstn": true, "extensions_in_use": ["1001"]}],
 /// "devices_in_webex_calling": ["001A2B3C4D5E"]}`
 ///
-/// Every key is optional; an unknown key is refused.
+/// The document and each location are JSON objects (an array of the fields in order is
+/// refused). Every key is optional; an unknown key is refused. Workspace and location names
+/// hold no control characters, and no two workspaces (nor two locations) are the same name or
+/// differ only in case or spacing (DEC-7).
 ///
 /// On success returns `MPP_OK` and stores in `*out` a directory to free with
 /// `mpp_directory_free`. On failure writes no output and returns

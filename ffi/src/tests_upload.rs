@@ -1529,3 +1529,204 @@ proptest! {
         }
     }
 }
+
+// --- issue 9 and 14: round trips, header problems, names ----------------------------------
+
+/// A report's accepted devices as (username, location) pairs, read through the ABI.
+fn device_names(r: *const mpp_report) -> Vec<(String, String)> {
+    // SAFETY: a live report; the strings are read before the report changes.
+    unsafe {
+        (0..mpp_report_device_count(r))
+            .map(|i| {
+                let d = mpp_report_device_at(r, i);
+                (s(mpp_device_username(d)), s(mpp_device_location(d)))
+            })
+            .collect()
+    }
+}
+
+fn export(r: *const mpp_report, errors: bool) -> String {
+    let mut out: *mut c_char = ptr::null_mut();
+    // SAFETY: valid pointers; the string is owned and freed by `owned`.
+    call(|err| unsafe {
+        if errors {
+            mpp_report_errors_csv(r, &mut out, err)
+        } else {
+            mpp_report_devices_csv(r, &mut out, err)
+        }
+    })
+    .unwrap();
+    owned(out)
+}
+
+#[test]
+fn issue9_exports_upload_again_to_the_original_names_through_the_abi() {
+    let b = builder();
+    // SAFETY: valid pointers; handles freed once.
+    unsafe {
+        call(|err| mpp_directory_builder_add_workspace(b, c"@Home".as_ptr(), err)).unwrap();
+        call(|err| {
+            mpp_directory_builder_add_location(b, c"+Site".as_ptr(), true, ptr::null(), 0, err)
+        })
+        .unwrap();
+        let d = build(b).unwrap();
+        mpp_directory_builder_free(b);
+        let o = options(UploadOption::LicenseAndDevice as u32, d);
+        let csv = b"Type,Username,Phone Number,Extension,Device Type,Model,MAC Address,Location,Calling Plan\n\
+            WORKSPACE,-Lab-,+14085550180,,IP,8845,001A2B3C4D80,+Site,true\n\
+            WORKSPACE,@Home,+14085550181,,IP,8845,001A2B3C4D81,+Site,\n\
+            WORKSPACE,\"Smith\\\",+14085550182,,IP,8845,001A2B3C4D82,+Site,\n\
+            WORKSPACE,-Lab-,+14085550183,,IP,9999,001A2B3C4D83,+Site,\n";
+        let r = validate(csv, o);
+        let names = device_names(r);
+        assert_eq!(
+            names,
+            [
+                ("-Lab-".to_owned(), "+Site".to_owned()),
+                ("@Home".to_owned(), "+Site".to_owned()),
+                ("Smith\\".to_owned(), "+Site".to_owned()),
+            ]
+        );
+        let devices = export(r, false);
+        let again = validate(devices.as_bytes(), o);
+        assert_eq!(device_names(again), names, "{devices}");
+        assert_eq!(mpp_report_errors(again), 0);
+        // The errors file: fix the model, upload again, and the name is the original one.
+        let errors = export(r, true).replace(",9999,", ",8845,");
+        let fixed = validate(errors.as_bytes(), o);
+        assert_eq!(
+            device_names(fixed),
+            [("-Lab-".to_owned(), "+Site".to_owned())],
+            "{errors}"
+        );
+        for r in [r, again, fixed] {
+            mpp_report_free(r);
+        }
+        mpp_upload_options_free(o);
+        mpp_directory_free(d);
+    }
+}
+
+#[test]
+fn issue9_header_problems_and_limits_through_the_abi() {
+    let o = options(UploadOption::LicenseOnly as u32, ptr::null());
+    let check = |csv: &str| {
+        let r = validate(csv.as_bytes(), o);
+        let view = report_view(r);
+        // SAFETY: freed once.
+        unsafe { mpp_report_free(r) };
+        view
+    };
+    // CSV-10, DEC-8: only the row that gives a code is refused.
+    let (counts, findings) = check(
+        "Model,MAC Address,Activation Code\n8845,001A2B3C4DB0,\n8845,001A2B3C4DB1,1234567890123456\n",
+    );
+    assert_eq!(counts, (1, 1, 2));
+    assert_eq!(
+        codes(&findings),
+        ["activation_code_unsupported", "activation_code_unsupported"]
+    );
+    assert_eq!(findings[1].row, 3);
+    // DEC-9: a duplicated column refuses only rows whose two cells differ.
+    let (counts, findings) =
+        check("Model,MAC Address,Model\n8845,001A2B3C4DB2,8845\n8845,001A2B3C4DB3,7841\n");
+    assert_eq!(counts, (1, 1, 2));
+    assert_eq!(
+        codes(&findings),
+        ["header_duplicate_column", "duplicate_column_conflict"]
+    );
+    assert_eq!(findings[0].severity, Severity::Warning);
+    // An unclosed quote is one bad row; the next row is read.
+    let (counts, findings) = check("Model,MAC Address\n\"8845,001A2B3C4DB4\n8845,001A2B3C4DB5\n");
+    assert_eq!(counts, (1, 1, 2));
+    assert_eq!(
+        (findings[0].row, findings[0].code.as_str()),
+        (2, "unterminated_quote")
+    );
+    // EXT-14: 230 columns are read by default; 600 fields name the limit.
+    let wide: Vec<String> = (0..228).map(|i| format!("Extra {i}")).collect();
+    let (counts, _) = check(&format!(
+        "Model,MAC Address,{}\n8845,001A2B3C4DB6,{}\n",
+        wide.join(","),
+        vec!["x"; 228].join(",")
+    ));
+    assert_eq!(counts, (1, 0, 1));
+    let (_, findings) = check(&format!(
+        "Model,MAC Address\n{}\n",
+        vec!["x"; 600].join(",")
+    ));
+    assert!(
+        findings[0].message.contains("limit of 512 fields"),
+        "{}",
+        findings[0].message
+    );
+    // SAFETY: freed once.
+    unsafe { mpp_upload_options_free(o) };
+}
+
+#[test]
+fn issue14_directory_json_is_the_object_form_with_one_duplicate_rule() {
+    let from_json = |json: &[u8]| {
+        let mut d: *mut mpp_directory = ptr::null_mut();
+        // SAFETY: valid pointers.
+        let r =
+            call(|err| unsafe { mpp_directory_from_json(json.as_ptr(), json.len(), &mut d, err) });
+        // SAFETY: the directory, if any, is freed once.
+        unsafe { mpp_directory_free(d) };
+        r
+    };
+    for json in [&b"[1,[\"a@example.com\"],[\"Lobby\"]]"[..], b"[]"] {
+        expect_err(
+            ErrorCode::JsonInvalid.number(),
+            from_json(json),
+            "expected an object",
+        );
+    }
+    expect_err(
+        ErrorCode::DirectoryInvalid.number(),
+        from_json(b"{\"workspaces\": [\"Lob\\u0000by\"]}"),
+        "U+0000",
+    );
+    expect_err(
+        ErrorCode::DirectoryInvalid.number(),
+        from_json(b"{\"workspaces\": [\"Lobby\", \"LOBBY\"]}"),
+        "workspaces[1]",
+    );
+    expect_err(
+        ErrorCode::DirectoryInvalid.number(),
+        from_json(b"{\"locations\": [{\"name\": \"HQ\"}, {\"name\": \"hq\"}]}"),
+        "locations[1].name",
+    );
+    // The builder: the same rule.
+    let b = builder();
+    // SAFETY: valid pointers; freed once.
+    unsafe {
+        call(|err| mpp_directory_builder_add_workspace(b, c"Lobby".as_ptr(), err)).unwrap();
+        call(|err| mpp_directory_builder_add_workspace(b, c" lobby".as_ptr(), err)).unwrap();
+        expect_err(
+            ErrorCode::DirectoryInvalid.number(),
+            build(b).map(|_| ()),
+            "case or spacing",
+        );
+        mpp_directory_builder_free(b);
+    }
+}
+
+#[test]
+fn csv15_an_errors_file_uploaded_again_keeps_one_errors_column_through_the_abi() {
+    let d = load_directory();
+    let o = options(UploadOption::LicenseAndDevice as u32, d);
+    let upload = std::fs::read(data_dir().join("upload.csv")).unwrap();
+    let r = validate(&upload, o);
+    let first = export(r, true);
+    let again = validate(first.as_bytes(), o);
+    let second = export(again, true);
+    assert_eq!(second.lines().next(), first.lines().next());
+    // SAFETY: handles freed once.
+    unsafe {
+        mpp_report_free(r);
+        mpp_report_free(again);
+        mpp_upload_options_free(o);
+        mpp_directory_free(d);
+    }
+}

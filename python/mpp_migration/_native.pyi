@@ -466,16 +466,18 @@ class Directory:
 
         Raises :class:`InputError` (``invalid_argument``) for an argument of the wrong type,
         and :class:`UploadError` (``directory_invalid``) naming the entry (``users[0]``,
-        ``locations[1].name``) for an invalid email or MAC, an empty name, a location name over
-        80 characters, an extension that is not 2 to 10 digits, or two locations whose names
-        differ only in case or spacing.
+        ``locations[1].name``) for an invalid email or MAC, an empty name or one with a control
+        character, a location name over 80 characters, an extension that is not 2 to 10
+        digits, or two workspaces or two locations with the same name or names that differ only
+        in case or spacing (DEC-7).
         """
     @staticmethod
     def from_json(data: Union[str, bytes]) -> Directory:
-        """Reads a directory from its JSON document (see :meth:`to_json`).
+        """Reads a directory from its JSON document (see :meth:`to_json`): a JSON object, as are
+        its locations (an array of the fields in order is refused).
 
-        Raises :class:`InputError` (``json_invalid``, naming line and column) or
-        :class:`UploadError` (``directory_invalid``, naming the entry).
+        Raises :class:`InputError` (``json_invalid``, naming line and column, or the value that
+        is not an object) or :class:`UploadError` (``directory_invalid``, naming the entry).
         """
     @staticmethod
     def from_json_file(path: Union[str, os.PathLike[str]]) -> Directory:

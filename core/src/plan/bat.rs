@@ -45,7 +45,8 @@ pub fn check_bat_file_name(name: &str) -> Result<()> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
     {
         return Err(invalid(format!(
-            "contains {c:?}; use letters, digits, '-', '.' and '_'"
+            "contains {}; use letters, digits, '-', '.' and '_'",
+            crate::text::describe_char(c)
         )));
     }
     Ok(())

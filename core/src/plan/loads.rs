@@ -99,11 +99,14 @@ impl PhoneLoadTable {
         let mut header_seen = false;
         for (i, record) in csv.records().enumerate() {
             let row = i as u64 + 1;
-            let record = record.map_err(|e| match e.into_kind() {
-                csv::ErrorKind::Io(io) => {
-                    Error::io(format!("reading phone-load table {name:?}"), io)
+            let record = record.map_err(|e| {
+                let text = e.to_string();
+                match e.into_kind() {
+                    csv::ErrorKind::Io(io) => {
+                        Error::io(format!("reading phone-load table {name:?}"), io)
+                    }
+                    _ => invalid(row, None, format!("unreadable CSV: {text}")),
                 }
-                other => invalid(row, None, format!("unreadable CSV: {other:?}")),
             })?;
             let cell = |i: usize| record.get(i).unwrap_or("").trim();
             if row == 1 {

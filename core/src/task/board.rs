@@ -418,12 +418,13 @@ impl Board {
         let version: Version = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorCode::JsonInvalid, format!("board JSON: {e}")))?;
         if version.format != Some(BOARD_FORMAT) {
+            let found = match version.format {
+                Some(format) => format!("board format {format} is not supported"),
+                None => "the board document has no \"format\" number".to_owned(),
+            };
             return Err(Error::new(
                 ErrorCode::DocumentVersionUnsupported,
-                format!(
-                    "board format {:?} is not supported; this library reads format {BOARD_FORMAT}",
-                    version.format
-                ),
+                format!("{found}; this library reads format {BOARD_FORMAT}"),
             ));
         }
         let doc: BoardDocument = serde_json::from_str(text)

@@ -43,9 +43,12 @@ impl TaskName {
         } else if text.starts_with('.') {
             Some("starts with a dot".to_owned())
         } else {
-            text.chars()
-                .find(|&c| !is_name_char(c))
-                .map(|c| format!("contains {c:?}; use letters, digits, '-', '_' and '.'"))
+            text.chars().find(|&c| !is_name_char(c)).map(|c| {
+                format!(
+                    "contains {}; use letters, digits, '-', '_' and '.'",
+                    crate::text::describe_char(c)
+                )
+            })
         };
         match why {
             None => Ok(TaskName(text.to_owned())),

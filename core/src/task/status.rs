@@ -394,6 +394,15 @@ pub struct TabCounts {
 }
 
 impl TabCounts {
+    /// The counts as a person reads them: `1 pending, 0 in Error, 2 ready for migration, 0 in
+    /// progress, 0 completed`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} pending, {} in Error, {} ready for migration, {} in progress, {} completed",
+            self.pending, self.error, self.ready, self.in_progress, self.completed
+        )
+    }
+
     /// Counts one device in `tab`.
     pub fn add(&mut self, tab: DeviceTab) {
         match tab {

@@ -733,8 +733,9 @@ impl Task {
         let tabs = self.tab_counts();
         if !super::status::status_fits_tabs(self.status, &tabs) {
             return invalid(format!(
-                "task {name} is {} but its devices' tabs say otherwise (TASK-4): {tabs:?}",
-                self.status.label()
+                "task {name} is {} but its devices' tabs say otherwise (TASK-4): {}",
+                self.status.label(),
+                tabs.describe()
             ));
         }
         if self.paused

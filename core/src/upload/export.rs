@@ -14,8 +14,11 @@ use super::row::UploadRow;
 use super::schema::{Column, ERRORS_COLUMN, UploadOption};
 
 /// A cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading `'`, unless it is a valid value of its column: a valid
-/// E.164 Phone Number starts with `+` and stays as it is.
+/// carriage return) gets a leading `'`, the spreadsheet's marker for text, unless it is a valid
+/// value of its column: a valid E.164 Phone Number starts with `+` and stays as it is. A cell
+/// that already starts with `'` before such a character gets one more. The upload reads the
+/// marker back as a spreadsheet does (it is not part of the value), so an exported file
+/// uploads to the values it was written from: `'-Lab-` is the workspace `-Lab-`.
 ///
 /// ```
 /// use mpp_migration::{spreadsheet_safe, Column};
@@ -23,12 +26,13 @@ use super::schema::{Column, ERRORS_COLUMN, UploadOption};
 /// assert_eq!(spreadsheet_safe("+14085550100", Some(Column::PhoneNumber)), "+14085550100");
 /// assert_eq!(spreadsheet_safe("+1 408 FLOWERS", Some(Column::PhoneNumber)), "'+1 408 FLOWERS");
 /// assert_eq!(spreadsheet_safe("Lobby", None), "Lobby");
+/// assert_eq!(spreadsheet_safe("'-Lab-", None), "''-Lab-");
+/// assert_eq!(spreadsheet_safe("'Lab", None), "'Lab");
 /// ```
 pub fn spreadsheet_safe(cell: &str, column: Option<Column>) -> Cow<'_, str> {
-    let risky = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
+    // A cell that already starts with the marker before such a character gets one more, so
+    // that reading drops exactly the one added here.
+    let risky = crate::text::needs_text_marker(cell);
     if !risky || (column == Some(Column::PhoneNumber) && E164::parse(cell).is_ok()) {
         Cow::Borrowed(cell)
     } else {
@@ -36,20 +40,71 @@ pub fn spreadsheet_safe(cell: &str, column: Option<Column>) -> Cow<'_, str> {
     }
 }
 
-fn csv_error(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::io("writing CSV", io),
-        other => Error::new(crate::ErrorCode::IoError, format!("writing CSV: {other:?}")),
+/// Writes CSV records so that the upload's own reader reads back every cell as it was given
+/// (issue 14: every export must read back to the same values). A cell is quoted when it holds
+/// a comma, a quote or a line break; when it ends with a backslash (unquoted, `Smith\,` would
+/// read as an escaped comma, EXT-12); and when it is the only cell of its record and empty (an
+/// empty line is a blank row, DEC-10). Records end with `\n`.
+struct CsvOut<W: Write> {
+    out: W,
+    line: Vec<u8>,
+}
+
+impl<W: Write> CsvOut<W> {
+    fn new(out: W) -> CsvOut<W> {
+        CsvOut {
+            out,
+            line: Vec::new(),
+        }
+    }
+
+    fn write_record<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> Result<()> {
+        self.line.clear();
+        let mut count = 0;
+        for cell in cells {
+            let cell = cell.as_ref();
+            if count > 0 {
+                self.line.push(b',');
+            }
+            count += 1;
+            let quote = cell.ends_with('\\')
+                || cell
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+            if quote {
+                self.line.push(b'"');
+                for b in cell.bytes() {
+                    if b == b'"' {
+                        self.line.push(b'"');
+                    }
+                    self.line.push(b);
+                }
+                self.line.push(b'"');
+            } else {
+                self.line.extend_from_slice(cell.as_bytes());
+            }
+        }
+        if count == 1 && self.line.is_empty() {
+            self.line.extend_from_slice(b"\"\"");
+        }
+        self.line.push(b'\n');
+        self.out
+            .write_all(&self.line)
+            .map_err(|e| Error::io("writing CSV", e))
+    }
+
+    fn finish(mut self) -> Result<W> {
+        self.out.flush().map_err(|e| Error::io("writing CSV", e))?;
+        Ok(self.out)
     }
 }
 
-fn writer<W: Write>(w: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new().flexible(true).from_writer(w)
+fn writer<W: Write>(w: W) -> CsvOut<W> {
+    CsvOut::new(w)
 }
 
-fn finish<W: Write>(w: csv::Writer<W>) -> Result<W> {
-    w.into_inner()
-        .map_err(|e| Error::io("writing CSV", std::io::Error::other(e.to_string())))
+fn finish<W: Write>(w: CsvOut<W>) -> Result<W> {
+    w.finish()
 }
 
 fn into_string(bytes: Vec<u8>) -> String {
@@ -60,27 +115,36 @@ fn into_string(bytes: Vec<u8>) -> String {
 /// keeping the rows: an `Errors` column first (the upload ignores it), then the original
 /// columns.
 pub struct ErrorsCsvWriter<W: Write> {
-    out: csv::Writer<W>,
+    out: CsvOut<W>,
     columns: Vec<Option<Column>>,
+    /// The upload was itself an errors file: its first column is replaced with the new
+    /// errors, rather than a second `Errors` column added before it.
+    reuses_errors_column: bool,
 }
 
 impl<W: Write> ErrorsCsvWriter<W> {
-    /// Starts the file with the upload's header cells.
+    /// Starts the file with the upload's header cells. When the upload was an errors file
+    /// (its first column is `Errors`), that column carries the new errors, so fixing and
+    /// uploading again does not add a column each time.
     pub fn new(writer_: W, header: &[String]) -> Result<ErrorsCsvWriter<W>> {
         let mut out = writer(writer_);
-        let columns = header
-            .iter()
-            .map(|h| {
-                Column::ALL.into_iter().find(|c| {
-                    crate::directory::near_key(c.header()) == crate::directory::near_key(h)
-                })
-            })
-            .collect();
+        let reuses_errors_column = header.first().is_some_and(|h| {
+            crate::directory::near_key(h) == crate::directory::near_key(ERRORS_COLUMN)
+        });
+        let header = if reuses_errors_column {
+            &header[1..]
+        } else {
+            header
+        };
+        let columns = header.iter().map(|h| Column::from_header(h)).collect();
         let mut record: Vec<Cow<'_, str>> = vec![Cow::Borrowed(ERRORS_COLUMN)];
         record.extend(header.iter().map(|h| spreadsheet_safe(h, None)));
-        out.write_record(record.iter().map(|c| c.as_bytes()))
-            .map_err(csv_error)?;
-        Ok(ErrorsCsvWriter { out, columns })
+        out.write_record(&record)?;
+        Ok(ErrorsCsvWriter {
+            out,
+            columns,
+            reuses_errors_column,
+        })
     }
 
     /// Writes one row of a streaming upload if it was refused and is not blank; returns
@@ -103,15 +167,17 @@ impl<W: Write> ErrorsCsvWriter<W> {
             .collect();
         let joined = errors.join("; ");
         let mut record: Vec<Cow<'_, str>> = vec![spreadsheet_safe(&joined, None)];
+        let cells = match cells {
+            [_, rest @ ..] if self.reuses_errors_column => rest,
+            _ => cells,
+        };
         record.extend(
             cells
                 .iter()
                 .enumerate()
                 .map(|(i, c)| spreadsheet_safe(c, self.columns.get(i).copied().flatten())),
         );
-        self.out
-            .write_record(record.iter().map(|c| c.as_bytes()))
-            .map_err(csv_error)
+        self.out.write_record(&record)
     }
 
     /// Flushes and returns the writer.

@@ -16,7 +16,18 @@
 //! - the errors file puts its `Errors` column first, so it stays aligned even on rows with a
 //!   wrong number of fields, and the upload ignores that column;
 //! - a duplicate MAC (DEC-2) is judged against the first row that *read* that MAC, whether or
-//!   not that row was otherwise valid: DEC-2's first row keeps the MAC.
+//!   not that row was otherwise valid: DEC-2's first row keeps the MAC;
+//! - a header problem refuses the rows whose value depends on it: a code given in an
+//!   `Activation Code` column (CSV-10, DEC-8), two different cells under a column named twice;
+//! - `Calling Plan` (Control Hub's own template, EXT-13) is a spelling of Call Plan, and the
+//!   template's other columns (`Webex Go`) are known extras, ignored with one warning;
+//! - workspace and location names are read exactly as written (DEC-7), surrounding spaces
+//!   included;
+//! - a leading `'` before a character a spreadsheet would run as a formula is the spreadsheet's
+//!   text marker, not part of the value: the exports write it ([`spreadsheet_safe`]) and the
+//!   reader drops it, so every export uploads again to the values it was written from.
+//!
+//! The file `docs/upload-files.md` of the repository says which spelling each file writes.
 
 mod export;
 mod first_rows;
@@ -32,4 +43,4 @@ pub use reader::{UploadCounts, UploadOptions, UploadReader};
 pub use records::ReaderLimits;
 pub use report::{RejectedRow, UploadReport, validate_upload, validate_upload_path};
 pub use row::UploadRow;
-pub use schema::{Column, ERRORS_COLUMN, UploadOption};
+pub use schema::{Column, ERRORS_COLUMN, KNOWN_EXTRA_COLUMNS, UploadOption};

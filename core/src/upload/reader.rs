@@ -236,10 +236,16 @@ impl<R: Read> UploadReader<R> {
                 None
             }
             Some(rec) => {
-                if rec.flags.too_long || rec.flags.long_field.is_some() {
+                if let Some(message) = super::row::size_problem(&rec) {
+                    findings.push(Finding::new(ErrorCode::RecordTooLong, message));
+                } else if let Some(i) = rec.flags.long_field {
                     findings.push(Finding::new(
                         ErrorCode::RecordTooLong,
-                        "the header row is longer than the reader's limit",
+                        format!(
+                            "header column {} is longer than the reader's limit of {} bytes per cell (max_field_bytes)",
+                            i + 1,
+                            limits.max_field_bytes
+                        ),
                     ));
                 }
                 if rec.empty_line {

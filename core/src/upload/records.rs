@@ -51,13 +51,16 @@ impl ReaderLimits {
 }
 
 impl Default for ReaderLimits {
-    /// 1 KiB per field (an email is at most 254 characters, a location name 80), 16 KiB per
-    /// record, 64 fields (the widest schema has 9 columns).
+    /// 1 KiB per field (an email is at most 254 characters, a location name 80), 256 KiB per
+    /// record and 512 fields: the schemas have at most 9 columns, but an administrator may
+    /// upload a file with many more, such as Unified CM's *Export Phones – All Details* with
+    /// its 200 to 230 columns (EXT-14), whose extra columns are ignored (DEC-9). The buffer
+    /// grows to the record limit only when a record is that long.
     fn default() -> ReaderLimits {
         ReaderLimits {
             max_field_bytes: 1024,
-            max_record_bytes: 16 * 1024,
-            max_fields: 64,
+            max_record_bytes: 256 * 1024,
+            max_fields: 512,
         }
     }
 }
@@ -67,9 +70,10 @@ impl Default for ReaderLimits {
 pub(crate) struct RecordFlags {
     /// The index of the first field longer than the limit.
     pub(crate) long_field: Option<usize>,
-    /// The record is longer than the limit (it was skipped, not stored), or has more fields
-    /// than the limit.
+    /// The record is longer than the limit in bytes (it was skipped, not stored).
     pub(crate) too_long: bool,
+    /// The record has more fields than the limit (those beyond it were not stored).
+    pub(crate) too_many_fields: bool,
     /// A quoted field ran to the end of the input.
     pub(crate) unterminated_quote: bool,
 }
@@ -89,6 +93,8 @@ pub(crate) struct Record<'a> {
     pub(crate) flags: RecordFlags,
     /// The line was empty: not even a comma.
     pub(crate) empty_line: bool,
+    /// The limits the record was read with, for the messages that name one.
+    pub(crate) limits: ReaderLimits,
     raw: &'a [u8],
     /// `raw` as text, when it is UTF-8 (checked once per record).
     raw_text: Option<&'a str>,
@@ -153,6 +159,7 @@ impl<'a> Record<'a> {
     pub(crate) fn is_blank(&self) -> bool {
         self.empty_line
             || (!self.flags.too_long
+                && !self.flags.too_many_fields
                 && self.fields().all(|f| f.iter().all(u8::is_ascii_whitespace)))
     }
 }
@@ -334,6 +341,20 @@ impl<R: Read> RecordReader<R> {
                     break len;
                 }
                 Scan::NeedMore if self.end - self.start >= self.limits.max_record_bytes => {
+                    if let Some(line_end) = open_quote_line_end(&self.buf[self.start..self.end]) {
+                        // A quote still open past the record limit, across a line break: read
+                        // as a quote never closed, the record ends with the line it opened on,
+                        // and the rows after it are read (DEC-10).
+                        self.spans.clear();
+                        self.scratch.clear();
+                        self.field_count = 0;
+                        self.flags = RecordFlags {
+                            unterminated_quote: true,
+                            ..RecordFlags::default()
+                        };
+                        self.skip_lf = self.buf[self.start + line_end] == b'\r';
+                        break line_end + 1;
+                    }
                     self.skip_long_record()?;
                     break 0;
                 }
@@ -350,6 +371,7 @@ impl<R: Read> RecordReader<R> {
             row,
             flags: self.flags,
             empty_line,
+            limits: self.limits,
             raw,
             raw_text: std::str::from_utf8(raw).ok(),
             scratch: &self.scratch,
@@ -359,7 +381,9 @@ impl<R: Read> RecordReader<R> {
     }
 
     /// Skips a record longer than the limit without storing it: to the first line break
-    /// outside quotes. The record is reported with no fields.
+    /// outside quotes, reading quotes as the grammar does (a `"` opens a quoted field only at
+    /// the start of a field; elsewhere it is an ordinary byte). The record is reported with no
+    /// fields.
     fn skip_long_record(&mut self) -> io::Result<()> {
         self.spans.clear();
         self.scratch.clear();
@@ -368,22 +392,19 @@ impl<R: Read> RecordReader<R> {
             too_long: true,
             ..RecordFlags::default()
         };
-        let mut in_quotes = false;
+        let mut state = Quoting::FieldStart;
         loop {
             while self.start < self.end {
                 let b = self.buf[self.start];
                 self.start += 1;
-                match b {
-                    b'"' => in_quotes = !in_quotes,
-                    b'\n' | b'\r' if !in_quotes => {
-                        self.skip_lf = b == b'\r';
-                        return Ok(());
-                    }
-                    _ => {}
+                state = state.next(b);
+                if state == Quoting::End {
+                    self.skip_lf = b == b'\r';
+                    return Ok(());
                 }
             }
             if !self.refill()? {
-                self.flags.unterminated_quote = in_quotes;
+                self.flags.unterminated_quote = state.in_quotes();
                 return Ok(());
             }
         }
@@ -427,7 +448,7 @@ impl Fields<'_> {
         if self.spans.len() < self.limits.max_fields {
             self.spans.push(span);
         } else {
-            self.flags.too_long = true;
+            self.flags.too_many_fields = true;
         }
     }
 
@@ -555,10 +576,22 @@ fn scan_record_bytewise(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
                 }
             };
             let Some(q) = close else {
-                // Unterminated: the rest of the input is the field.
+                // Never closed (DEC-10): the record is the rest of the line the quote opened
+                // on, and the rows after it are read as rows.
                 fields.flags.unterminated_quote = true;
-                fields.unescaped(|out| unescape_quoted(&s[i + 1..], out));
-                return Scan::Done { len: n, cr: false };
+                let line_end = s[i + 1..]
+                    .iter()
+                    .position(|&b| matches!(b, b'\n' | b'\r'))
+                    .map(|k| i + 1 + k);
+                let end = line_end.unwrap_or(n);
+                fields.unescaped(|out| unescape_quoted(&s[i + 1..end], out));
+                return match line_end {
+                    Some(at) => Scan::Done {
+                        len: at + 1,
+                        cr: s[at] == b'\r',
+                    },
+                    None => Scan::Done { len: n, cr: false },
+                };
             };
             // Text after the closing quote is kept, as spreadsheets do.
             let tail_end = match s[q + 1..]
@@ -630,6 +663,73 @@ fn scan_record_bytewise(s: &[u8], eof: bool, fields: &mut Fields<'_>) -> Scan {
             Some(_) => i += 1,
         }
     }
+}
+
+/// Where a byte-by-byte reading of a record stands, for the records that are skipped rather
+/// than stored (see [`RecordReader::skip_long_record`]): the grammar of [`scan_record`]
+/// without the fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quoting {
+    /// At the start of a field: a `"` here opens a quoted field.
+    FieldStart,
+    /// In an unquoted field: a `"` here is an ordinary byte.
+    Unquoted,
+    /// In an unquoted field, right after a backslash: a comma here is escaped (EXT-12).
+    Backslash,
+    /// In a quoted field.
+    Quoted,
+    /// Right after a `"` in a quoted field: another `"` makes it a doubled quote, anything
+    /// else closes the field.
+    QuoteInQuoted,
+    /// After a quoted field's closing quote: text kept up to the next comma or line break.
+    AfterQuote,
+    /// A line break outside quotes ended the record.
+    End,
+}
+
+impl Quoting {
+    fn next(self, b: u8) -> Quoting {
+        use Quoting::*;
+        match (self, b) {
+            (Quoted, b'"') => QuoteInQuoted,
+            (Quoted, _) => Quoted,
+            (QuoteInQuoted, b'"') | (FieldStart, b'"') => Quoted,
+            (_, b'\n' | b'\r') => End,
+            (Backslash, b',') => Unquoted,
+            (_, b',') => FieldStart,
+            (FieldStart | Unquoted | Backslash, b'\\') => Backslash,
+            (FieldStart | Unquoted | Backslash, _) => Unquoted,
+            (QuoteInQuoted | AfterQuote | End, _) => AfterQuote,
+        }
+    }
+
+    fn in_quotes(self) -> bool {
+        matches!(self, Quoting::Quoted | Quoting::QuoteInQuoted)
+    }
+}
+
+/// In the buffered start of a record that has no end yet: when a quoted field is still open
+/// at the end of `s` and a line break follows its opening quote, the index of that line break.
+fn open_quote_line_end(s: &[u8]) -> Option<usize> {
+    let mut state = Quoting::FieldStart;
+    let mut opened_at = 0;
+    for (i, &b) in s.iter().enumerate() {
+        let next = state.next(b);
+        if next == Quoting::Quoted && state == Quoting::FieldStart {
+            opened_at = i;
+        }
+        if next == Quoting::End {
+            return None;
+        }
+        state = next;
+    }
+    if !state.in_quotes() {
+        return None;
+    }
+    s[opened_at + 1..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'\r'))
+        .map(|k| opened_at + 1 + k)
 }
 
 /// A quoted field's content with `""` read as `"`.
@@ -745,7 +845,10 @@ mod tests {
         let (recs, _) = read_all(input, limits);
         assert_eq!(recs[0].2.long_field, Some(1));
         assert!(!recs[0].2.too_long);
-        assert!(recs[1].2.too_long, "more fields than the limit");
+        assert!(
+            recs[1].2.too_many_fields && !recs[1].2.too_long,
+            "more fields than the limit"
+        );
         assert!(
             recs[2].2.too_long && recs[2].1.is_empty(),
             "a record over the limit is not stored"
@@ -756,6 +859,66 @@ mod tests {
         let (recs, _) = read_all(huge.as_bytes(), limits);
         assert_eq!(recs.len(), 2);
         assert!(recs[1].2.unterminated_quote && recs[1].2.too_long);
+    }
+
+    #[test]
+    fn dec10_an_unclosed_quote_ends_with_its_line_and_the_rows_after_it_are_read() {
+        let (recs, _) = read_all(b"h1,h2\nx,\"abc\r\nok,1\nok,2", ReaderLimits::default());
+        let got: Vec<_> = recs
+            .iter()
+            .map(|r| (r.0, r.1.clone(), r.2.unterminated_quote))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, vec!["h1".to_owned(), "h2".to_owned()], false),
+                (2, vec!["x".to_owned(), "abc".to_owned()], true),
+                (3, vec!["ok".to_owned(), "1".to_owned()], false),
+                (4, vec!["ok".to_owned(), "2".to_owned()], false),
+            ]
+        );
+        // Past the record limit too: the quote is still open when the limit is reached.
+        let limits = ReaderLimits {
+            max_field_bytes: 8,
+            max_record_bytes: 30,
+            max_fields: 4,
+        };
+        let input = format!("h\n\"open\n{}last\n", "row\n".repeat(40));
+        let (recs, _) = read_all(input.as_bytes(), limits);
+        assert!(recs[1].2.unterminated_quote && !recs[1].2.too_long);
+        assert_eq!(recs.len(), 43);
+        assert_eq!((recs[42].0, &recs[42].1), (43, &vec!["last".to_owned()]));
+    }
+
+    #[test]
+    fn issue14_a_stray_quote_in_a_skipped_long_row_does_not_swallow_the_rows_after_it() {
+        let limits = ReaderLimits {
+            max_field_bytes: 8,
+            max_record_bytes: 64,
+            max_fields: 4,
+        };
+        for long in [
+            format!("ab\"c{},x", "y".repeat(200)),
+            format!("\"q,\"\"{}\"tail\"x,z", "y".repeat(200)),
+            format!("a\\,\"{}", "y".repeat(200)),
+        ] {
+            let input = format!("h1,h2\n{long}\nc,d\r\ne,f\n");
+            let (recs, _) = read_all(input.as_bytes(), limits);
+            let rows: Vec<_> = recs
+                .iter()
+                .map(|r| (r.0, r.1.join("|"), r.2.too_long))
+                .collect();
+            assert_eq!(
+                rows,
+                [
+                    (1, "h1|h2".to_owned(), false),
+                    (2, String::new(), true),
+                    (3, "c|d".to_owned(), false),
+                    (4, "e|f".to_owned(), false),
+                ],
+                "{long:?}"
+            );
+        }
     }
 
     /// A reader that hands out one byte at a time, to cross every chunk boundary.

@@ -12,7 +12,7 @@ use crate::email::validate_email;
 use crate::error::{ErrorCode, Finding, Severity};
 use crate::mac::Mac;
 use crate::model::{ModelLabel, parse_model_label};
-use crate::text::{quoted, trim};
+use crate::text::{quoted, trim, unneutralised};
 
 use super::first_rows::FirstRows;
 use super::records::Record;
@@ -49,7 +49,8 @@ impl UploadRow {
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
-    /// The row's cells as written (bytes that are not UTF-8 shown as U+FFFD), kept for refused
+    /// The row's cells as read (bytes that are not UTF-8 shown as U+FFFD; a spreadsheet's text
+    /// marker `'` before a formula character dropped, as the upload reads it), kept for refused
     /// rows only: what the errors export writes back (CSV-15). Empty for accepted rows.
     pub fn cells(&self) -> &[String] {
         &self.cells
@@ -68,19 +69,27 @@ const MODEL_MEMO_LIMIT: usize = 256;
 enum Cell<'a> {
     /// The file has no such column.
     Absent,
-    /// The cell's text, trimmed.
+    /// The cell's text as written (a spreadsheet's text marker aside), untrimmed.
     Text(&'a str),
     /// The cell could not be read (not UTF-8, too long); already reported.
     Unreadable,
 }
 
 impl<'a> Cell<'a> {
-    /// The text when there is some.
+    /// The text, trimmed, when there is some.
     fn text(self) -> Option<&'a str> {
         match self {
-            Cell::Text(t) if !t.is_empty() => Some(t),
+            Cell::Text(t) => Some(trim(t)).filter(|t| !t.is_empty()),
             _ => None,
         }
+    }
+    /// The text exactly as written, when there is some besides white space: names match
+    /// exactly (DEC-7), so `" HQ "` is not `"HQ"`.
+    fn exact(self) -> Option<&'a str> {
+        self.text().and(match self {
+            Cell::Text(t) => Some(t),
+            _ => None,
+        })
     }
     fn is_unreadable(self) -> bool {
         matches!(self, Cell::Unreadable)
@@ -188,19 +197,14 @@ impl RowValidator {
         }
         if rec.flags.unterminated_quote {
             out.list.push(
-                Finding::new(ErrorCode::UnterminatedQuote, format!("a quoted cell starting in row {row} is never closed; the rest of the file was read into it"))
+                Finding::new(ErrorCode::UnterminatedQuote, format!("a quoted cell opened in row {row} is never closed; the row was read to the end of its line and the rows after it are validated; close the quote (inside a quoted cell, write a quote as two)"))
                     .at(Some(row), None::<&str>),
             );
             return refused(rec, out.list, false);
         }
-        if rec.flags.too_long {
-            out.list.push(
-                Finding::new(
-                    ErrorCode::RecordTooLong,
-                    format!("row {row} is longer than the reader's limit; it was not read"),
-                )
-                .at(Some(row), None::<&str>),
-            );
+        if let Some(message) = size_problem(rec) {
+            out.list
+                .push(Finding::new(ErrorCode::RecordTooLong, message).at(Some(row), None::<&str>));
             return refused(rec, out.list, false);
         }
         if rec.len() != header.width {
@@ -225,11 +229,14 @@ impl RowValidator {
             // schema's columns need reading.
             for column in Column::ALL {
                 if let Some(text) = header.position(column).and_then(|p| texts.get(p)) {
-                    cells[column as usize] = Cell::Text(trim(text));
+                    cells[column as usize] = Cell::Text(unneutralised(text));
                 }
             }
         } else {
             self.read_cells_one_by_one(rec, header, &mut out, &mut cells);
+        }
+        if header.activation_code.is_some() || !header.duplicates.is_empty() {
+            header_dependent(rec, header, &cells, &mut out);
         }
         let cell = |c: Column| cells[c as usize];
         let device = match self.option {
@@ -378,8 +385,12 @@ impl RowValidator {
             },
         };
 
-        // CSV-4, CSV-3: Username, and whether the workspace exists.
-        let username = cell(Column::Username).text();
+        // CSV-4, CSV-3: Username, and whether the workspace exists. An email matches ignoring
+        // surrounding spaces, a workspace's name exactly (DEC-7).
+        let username = match owner {
+            Some(OwnerType::Workspace) => cell(Column::Username).exact(),
+            _ => cell(Column::Username).text(),
+        };
         let mut existing_workspace = false;
         match (owner, username) {
             (_, None) if cell(Column::Username).is_unreadable() => {}
@@ -414,8 +425,12 @@ impl RowValidator {
                     )
                     .with_suggestion(existing),
                 ),
-                // A workspace that does not exist is created (CSV-3).
-                Some(NameMatch::Missing) | None => {}
+                // A workspace that does not exist is created (CSV-3), under the name as written.
+                Some(NameMatch::Missing) | None => {
+                    if name.len() != trim(name).len() {
+                        out.add(Column::Username, spaced_name("workspace", name));
+                    }
+                }
             },
             (None, Some(_)) => {}
         }
@@ -424,7 +439,7 @@ impl RowValidator {
         let mut location = None;
         match cell(Column::Location) {
             Cell::Unreadable => {}
-            c => match c.text() {
+            c => match c.exact() {
                 None => out.missing(Column::Location, c, ErrorCode::LocationMissing, "give the name of a location of the organisation"),
                 // A name of at most 80 bytes has at most 80 characters: counted only if longer.
                 Some(name) if name.len() > MAX_LOCATION_NAME && name.chars().count() > MAX_LOCATION_NAME => out.error(
@@ -433,7 +448,12 @@ impl RowValidator {
                     format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
                 ),
                 Some(name) => match directory.map(|d| d.match_location_index(name)) {
-                    None => location = Some((name, None)),
+                    None => {
+                        if name.len() != trim(name).len() {
+                            out.add(Column::Location, spaced_name("location", name));
+                        }
+                        location = Some((name, None));
+                    }
                     Some((NameMatch::Exact, found)) => location = Some((name, found)),
                     Some((NameMatch::NearMiss(existing), _)) => out.add(
                         Column::Location,
@@ -654,14 +674,14 @@ impl RowValidator {
                 out.list.push(
                     Finding::new(
                         ErrorCode::FieldTooLong,
-                        format!("the {name} cell of row {row} is longer than the reader's limit"),
+                        format!("the {name} cell of row {row} is longer than the reader's limit of {} bytes per cell (max_field_bytes)", rec.limits.max_field_bytes),
                     )
                     .at(Some(row), Some(name)),
                 );
                 Cell::Unreadable
             } else {
                 match rec.text(i).unwrap_or_else(|| std::str::from_utf8(bytes)) {
-                    Ok(text) => Cell::Text(trim(text)),
+                    Ok(text) => Cell::Text(unneutralised(text)),
                     Err(e) => {
                         let name = name();
                         out.list.push(
@@ -724,7 +744,42 @@ fn extension_key(location: u64, code: u64) -> Option<[u8; 6]> {
     Some(key)
 }
 
-/// A refused row, keeping its cells for the errors export (CSV-15).
+/// Which size limit of the reader a record exceeded, as a message naming it (issue 9: a
+/// message must name the limit, not just say "too long").
+pub(crate) fn size_problem(rec: &Record<'_>) -> Option<String> {
+    let row = rec.row;
+    if rec.flags.too_long {
+        Some(format!(
+            "row {row} is longer than the reader's limit of {} bytes per row (max_record_bytes); it was not read; split it or raise the limit",
+            rec.limits.max_record_bytes
+        ))
+    } else if rec.flags.too_many_fields {
+        Some(format!(
+            "row {row} has {} fields, more than the reader's limit of {} fields per row (max_fields); it was not read; remove columns or raise the limit",
+            rec.len(),
+            rec.limits.max_fields
+        ))
+    } else {
+        None
+    }
+}
+
+/// DEC-7 for a name no directory entry was matched against: its surrounding spaces are part
+/// of it, which is worth a warning, as the same name without them is another name.
+fn spaced_name(kind: &str, name: &str) -> Finding {
+    Finding::new(
+        ErrorCode::NameSurroundingSpaces,
+        format!(
+            "the {kind} name {} starts or ends with a space; names match exactly (DEC-7), so the spaces are part of it; remove them unless they are meant",
+            quoted(name)
+        ),
+    )
+    .with_suggestion(trim(name))
+}
+
+/// A refused row, keeping its cells for the errors export (CSV-15): as read, a spreadsheet's
+/// text marker aside, so that the export (which adds it again where needed) uploads to the
+/// same values.
 fn refused(rec: &Record<'_>, findings: Vec<Finding>, blank: bool) -> UploadRow {
     UploadRow {
         row: rec.row,
@@ -732,9 +787,57 @@ fn refused(rec: &Record<'_>, findings: Vec<Finding>, blank: bool) -> UploadRow {
         findings,
         cells: rec
             .fields()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .map(|f| unneutralised(&String::from_utf8_lossy(f)).to_owned())
             .collect(),
         blank,
+    }
+}
+
+/// The checks of a row that depend on a header problem (DEC-9): a row giving an activation
+/// code in an `Activation Code` column (CSV-10, DEC-8), and a row whose cells differ in a
+/// column the header names twice, are refused; a row that leaves the code empty, or repeats
+/// the same value, is read.
+fn header_dependent(rec: &Record<'_>, header: &Header, cells: &[Cell<'_>; 9], out: &mut Findings) {
+    let cell_text = |i: usize| -> Option<&str> {
+        match rec.text(i) {
+            Some(Ok(t)) => Some(trim(unneutralised(t))),
+            _ => None,
+        }
+    };
+    if let Some(i) = header.activation_code {
+        if let Some(code) = cell_text(i).filter(|t| !t.is_empty()) {
+            let name = header.cells.get(i).cloned().unwrap_or_default();
+            out.list.push(
+                Finding::new(
+                    ErrorCode::ActivationCodeUnsupported,
+                    format!("row {} gives the activation code {}; activation codes are not supported for Enterprise to MPP migration, give the phone's MAC Address and leave {name} empty", out.row, quoted(code)),
+                )
+                .at(Some(out.row), Some(name)),
+            );
+        }
+    }
+    for &(column, at) in &header.duplicates {
+        let first = match cells[column as usize] {
+            Cell::Text(t) => trim(t),
+            _ => continue,
+        };
+        let Some(second) = cell_text(at) else {
+            continue;
+        };
+        if first != second {
+            let first_at = header.position(column).map_or(0, |p| p + 1);
+            out.error(
+                column,
+                ErrorCode::DuplicateColumnConflict,
+                format!(
+                    "the header has two {} columns (columns {first_at} and {}) and this row gives them different values, {} and {}; keep one column, or give both the same value",
+                    column.header(),
+                    at + 1,
+                    quoted(first),
+                    quoted(second)
+                ),
+            );
+        }
     }
 }
 

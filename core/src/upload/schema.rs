@@ -112,10 +112,44 @@ impl Column {
         }
     }
 
+    /// Other spellings of the header that name this column, as Control Hub's own files write
+    /// them (EXT-13: its *add device* sample template writes `Calling Plan` for Call Plan).
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::CallPlan => &["Calling Plan"],
+            _ => &[],
+        }
+    }
+
+    /// The column a header cell names, in any spelling of [`header`](Self::header) or
+    /// [`aliases`](Self::aliases), matched as DEC-7 says (case-insensitive, surrounding and
+    /// repeated spaces ignored).
+    ///
+    /// ```
+    /// use mpp_migration::Column;
+    /// assert_eq!(Column::from_header(" calling plan"), Some(Column::CallPlan));
+    /// assert_eq!(Column::from_header("MAC Address"), Some(Column::MacAddress));
+    /// assert_eq!(Column::from_header("Webex Go"), None);
+    /// ```
+    pub fn from_header(cell: &str) -> Option<Column> {
+        Column::from_key(&near_key(cell))
+    }
+
+    fn from_key(key: &str) -> Option<Column> {
+        Column::ALL
+            .into_iter()
+            .find(|c| near_key(c.header()) == key || c.aliases().iter().any(|a| near_key(a) == key))
+    }
+
     fn index(self) -> usize {
         self as usize
     }
 }
+
+/// Columns that Control Hub's own templates and exports write beside the upload's schema
+/// (EXT-13): known, so a file copied from them is told its extra columns are ignored, rather
+/// than that they are unknown. `Webex Go` belongs to other device kinds (EXT-13).
+pub const KNOWN_EXTRA_COLUMNS: &[&str] = &["Webex Go"];
 
 /// The column the errors export adds (CSV-15); an upload ignores it, so a fixed errors file
 /// uploads as it is.
@@ -131,6 +165,12 @@ pub(crate) struct Header {
     pub(crate) cells: Vec<String>,
     /// How many fields every data row must have (EXT-12).
     pub(crate) width: usize,
+    /// The first `Activation Code` column, if any (CSV-10, DEC-8): a row giving a code there
+    /// is refused.
+    pub(crate) activation_code: Option<usize>,
+    /// The later columns of a schema column that appears more than once (DEC-9): a row whose
+    /// cells there differ from the first column's is refused.
+    pub(crate) duplicates: Vec<(Column, usize)>,
 }
 
 impl Header {
@@ -155,18 +195,18 @@ impl Header {
         let at_row1 = |f: Finding, column: &str| f.at(Some(1), Some(column.to_owned()));
         let schema = option.columns();
         let mut other_schema = Vec::new();
+        let mut known_extra = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             let key = near_key(cell);
-            let known = Column::ALL
-                .into_iter()
-                .find(|c| near_key(c.header()) == key);
+            let known = Column::from_key(&key);
             match known {
                 Some(column) if schema.contains(&column) => {
-                    if header.positions[column.index()].is_some() {
+                    if let Some(first) = header.positions[column.index()] {
+                        header.duplicates.push((column, i));
                         findings.push(at_row1(
                             Finding::new(
                                 ErrorCode::HeaderDuplicateColumn,
-                                format!("column {:?} appears twice in the header; the first one (column {}) is used", column.header(), header.positions[column.index()].map_or(0, |p| p + 1)),
+                                format!("column {} appears twice in the header (columns {} and {}); rows whose two cells are the same are read, rows whose cells differ are refused; keep one of the columns", column.header(), first + 1, i + 1),
                             ),
                             column.header(),
                         ));
@@ -177,19 +217,33 @@ impl Header {
                 // A column of the other schema: reported once, below.
                 Some(column) => other_schema.push(column.header()),
                 None if key == near_key(ERRORS_COLUMN) => {}
-                None if key == "activation code" || key == "activation codes" => findings.push(at_row1(
-                    Finding::new(
-                        ErrorCode::ActivationCodeUnsupported,
-                        "activation codes are not supported for Enterprise to MPP migration; remove the column and give each phone's MAC Address",
-                    ),
-                    cell,
-                )),
+                None if key == "activation code" || key == "activation codes" => {
+                    header.activation_code.get_or_insert(i);
+                    findings.push(at_row1(
+                        Finding::new(
+                            ErrorCode::ActivationCodeUnsupported,
+                            "activation codes are not supported for Enterprise to MPP migration; rows that give one are refused; remove the column and give each phone's MAC Address",
+                        ),
+                        cell,
+                    ));
+                }
+                None if KNOWN_EXTRA_COLUMNS.iter().any(|c| near_key(c) == key) => {
+                    known_extra.push(cell.as_str());
+                }
                 None if key.is_empty() => findings.push(at_row1(
-                    Finding::new(ErrorCode::HeaderUnknownColumn, format!("column {} has no name; its values are ignored", i + 1)),
+                    Finding::new(
+                        ErrorCode::HeaderUnknownColumn,
+                        format!("column {} has no name; its values are ignored", i + 1),
+                    ),
                     &format!("column {}", i + 1),
                 )),
                 None => {
-                    let mut f = Finding::new(ErrorCode::HeaderUnknownColumn, format!("column {cell:?} is not part of the {option} schema; its values are ignored"));
+                    let mut f = Finding::new(
+                        ErrorCode::HeaderUnknownColumn,
+                        format!(
+                            "column {cell:?} is not part of the {option} schema; its values are ignored"
+                        ),
+                    );
                     if let Some(near) = closest_column(&key, schema) {
                         f = Finding::new(
                             ErrorCode::HeaderUnknownColumn,
@@ -209,6 +263,21 @@ impl Header {
                         "the columns {} belong to the license_and_device schema; a {option} upload reads only {}, so they are ignored (was the option meant to be license_and_device?)",
                         other_schema.join(", "),
                         schema_text(option)
+                    ),
+                ),
+                first,
+            ));
+        }
+        if let Some(first) = known_extra.first() {
+            findings.push(at_row1(
+                Finding::new(
+                    ErrorCode::HeaderExtraColumn,
+                    format!(
+                        "the column{} {} of Control Hub's device template {} not part of the {option} upload; {} values are ignored",
+                        if known_extra.len() == 1 { "" } else { "s" },
+                        known_extra.join(", "),
+                        if known_extra.len() == 1 { "is" } else { "are" },
+                        if known_extra.len() == 1 { "its" } else { "their" },
                     ),
                 ),
                 first,
