@@ -337,6 +337,12 @@ enum mpp_error_code
   MPP_ERROR_CODE_JSON_INVALID = 113,
   // The file has a header but no data rows (CSV-14: nothing to add).
   MPP_ERROR_CODE_NO_DATA_ROWS = 114,
+  // The `mpp_error **err` slot given to a C function already holds an error: the call did
+  // nothing (C ABI; free the earlier error and set the slot to NULL first).
+  MPP_ERROR_CODE_ERROR_SLOT_IN_USE = 130,
+  // A C view of a task was read after its board changed: the view is stale and gives no
+  // data (C ABI); look the task up again.
+  MPP_ERROR_CODE_VIEW_STALE = 131,
   // A MAC address does not have 12 hexadecimal digits (DEV-6).
   MPP_ERROR_CODE_MAC_INVALID_LENGTH = 201,
   // A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -507,11 +513,16 @@ enum mpp_error_code
   MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID = 606,
   // An output file already exists and overwriting was not asked for; nothing was written.
   MPP_ERROR_CODE_OUTPUT_EXISTS = 607,
-  // An output file name is empty or would leave the output directory; nothing was written.
+  // An output directory or file name is empty, would leave the output directory, or is one
+  // the file system refuses (a NUL or control character, longer than 255 bytes, a leading
+  // dot, which the writer keeps for its staging area); nothing was written.
   MPP_ERROR_CODE_OUTPUT_PATH_INVALID = 608,
   // The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
   // only in Group 1 (MAN-4).
   MPP_ERROR_CODE_NO_PHONE_LOAD = 609,
+  // Two output files of one write have the same name (compared regardless of case, as some
+  // file systems do); nothing was written.
+  MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE = 620,
   // A bug inside the library was caught at the language boundary; nothing was changed.
   MPP_ERROR_CODE_PANIC = 901,
 };

@@ -55,6 +55,12 @@ pub enum ErrorCode {
     JsonInvalid = 113,
     /// The file has a header but no data rows (CSV-14: nothing to add).
     NoDataRows = 114,
+    /// The `mpp_error **err` slot given to a C function already holds an error: the call did
+    /// nothing (C ABI; free the earlier error and set the slot to NULL first).
+    ErrorSlotInUse = 130,
+    /// A C view of a task was read after its board changed: the view is stale and gives no
+    /// data (C ABI); look the task up again.
+    ViewStale = 131,
     /// A MAC address does not have 12 hexadecimal digits (DEV-6).
     MacInvalidLength = 201,
     /// A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -227,11 +233,16 @@ pub enum ErrorCode {
     PhoneLoadTableInvalid = 606,
     /// An output file already exists and overwriting was not asked for; nothing was written.
     OutputExists = 607,
-    /// An output file name is empty or would leave the output directory; nothing was written.
+    /// An output directory or file name is empty, would leave the output directory, or is one
+    /// the file system refuses (a NUL or control character, longer than 255 bytes, a leading
+    /// dot, which the writer keeps for its staging area); nothing was written.
     OutputPathInvalid = 608,
     /// The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
     /// only in Group 1 (MAN-4).
     NoPhoneLoad = 609,
+    /// Two output files of one write have the same name (compared regardless of case, as some
+    /// file systems do); nothing was written.
+    OutputNameDuplicate = 620,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
 }
@@ -275,6 +286,8 @@ impl ErrorCode {
         ErrorCode::UnterminatedQuote,
         ErrorCode::JsonInvalid,
         ErrorCode::NoDataRows,
+        ErrorCode::ErrorSlotInUse,
+        ErrorCode::ViewStale,
         ErrorCode::MacInvalidLength,
         ErrorCode::MacInvalidCharacter,
         ErrorCode::MacWrongSeparator,
@@ -362,6 +375,7 @@ impl ErrorCode {
         ErrorCode::OutputExists,
         ErrorCode::OutputPathInvalid,
         ErrorCode::NoPhoneLoad,
+        ErrorCode::OutputNameDuplicate,
         ErrorCode::Panic,
     ];
 
@@ -452,6 +466,18 @@ impl ErrorCode {
                 "CSV-14",
                 W,
                 "The file has a header but no data rows.",
+            ),
+            ErrorSlotInUse => info(
+                "error_slot_in_use",
+                "",
+                E,
+                "The C error slot already holds an error; the call did nothing.",
+            ),
+            ViewStale => info(
+                "view_stale",
+                "",
+                E,
+                "A C task view was read after its board changed; look the task up again.",
             ),
             MacInvalidLength => info(
                 "mac_invalid_length",
@@ -937,13 +963,19 @@ impl ErrorCode {
                 "output_path_invalid",
                 "",
                 E,
-                "An output file name would leave the output directory.",
+                "An output directory or file name is empty, leaves the directory or is refused by file systems.",
             ),
             NoPhoneLoad => info(
                 "no_phone_load",
                 "MAN-4",
                 W,
                 "The phone-load table has no load for the device's model; it is in Group 1 only.",
+            ),
+            OutputNameDuplicate => info(
+                "output_name_duplicate",
+                "",
+                E,
+                "Two output files of one write have the same name; nothing was written.",
             ),
             Panic => info(
                 "panic",
