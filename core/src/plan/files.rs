@@ -13,7 +13,7 @@
 //! 2. The directory is locked (`flock` on Unix) so that one writer at a time works in it.
 //! 3. What an earlier, killed call left is recovered (below).
 //! 4. The new files are written and fsynced into a fresh staging directory
-//!    `.mpp-write-<random>/new/` inside the target directory (same file system, so the moves
+//!    `.mpp-write-<pid>-<clock>-<n>/new/` inside the target directory (same file system, so the moves
 //!    below are atomic renames), then a `MANIFEST` naming the set is made to appear atomically.
 //! 5. Commit: for each name, the file there (if any) is moved into `old/`, then the new one is
 //!    moved into place. Then a `COMMITTED` marker is made durable, and the staging directory,
@@ -123,7 +123,7 @@ pub fn write_files(dir: &Path, files: &[OutputFile], overwrite: bool) -> Result<
     let staging = stage(dir, files)?;
     if let Err(e) = commit(dir, staging.path(), files, overwrite) {
         // Undo what the commit did; should even that fail, the staging directory stays for the
-        // next call to finish the undo (keep() stops the TempDir from deleting the journal).
+        // next call to finish the undo (keep() stops the guard from deleting the journal).
         let path = staging.keep();
         if roll_back(dir, &path).is_ok() {
             let _ = fs::remove_dir_all(&path);
@@ -209,16 +209,61 @@ fn check_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// A staging directory of this call, removed with everything in it when dropped unless
+/// [`Staging::keep`] was called.
+struct Staging(Option<PathBuf>);
+
+impl Staging {
+    /// Makes a fresh staging directory in `dir`. Its name is made unique by the process id, the
+    /// clock and a counter, and `create_dir` refuses one that exists, so two writers never share
+    /// one. (Not the `tempfile` crate: its random names seed a thread-local generator through
+    /// `std::thread::current`, which valgrind reports as "possibly lost" in every C host; the
+    /// directory lock already rules out a race on the name.)
+    fn new(dir: &Path) -> io::Result<Staging> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(
+                "{STAGING_PREFIX}{}-{nanos:08x}-{n}",
+                std::process::id()
+            ));
+            match fs::create_dir(&path) {
+                Ok(()) => return Ok(Staging(Some(path))),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1 << 20 => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// Stops the directory from being removed on drop, and gives its path.
+    fn keep(mut self) -> PathBuf {
+        self.0.take().unwrap_or_default()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
+
 /// Writes the new files into a fresh staging directory and makes its manifest appear.
-fn stage(dir: &Path, files: &[OutputFile]) -> Result<tempfile::TempDir> {
+fn stage(dir: &Path, files: &[OutputFile]) -> Result<Staging> {
     let io = |what: String| move |e| Error::io(what, e);
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING_PREFIX)
-        .tempdir_in(dir)
-        .map_err(io(format!(
-            "making a staging directory in {}",
-            dir.display()
-        )))?;
+    let staging = Staging::new(dir).map_err(io(format!(
+        "making a staging directory in {}",
+        dir.display()
+    )))?;
     let new = staging.path().join("new");
     fs::create_dir(&new)
         .and_then(|()| fs::create_dir(staging.path().join("old")))
