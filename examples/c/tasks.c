@@ -1164,6 +1164,22 @@ static void check_lifetimes(void) {
           "a NULL document is a NULL pointer");
     mpp_error_free(slot);
     mpp_board_free(b);
+
+    /* Plan files: two names that differ only in case are refused before anything is written,
+     * and a directory is cleaned of what a killed writer left. */
+    {
+        mpp_output_files *files = NULL;
+        EXPECT_OK(mpp_output_files_new(&files, &err));
+        EXPECT_OK(mpp_output_files_add(files, "same.txt", "1", &err));
+        EXPECT_OK(mpp_output_files_add(files, "SAME.txt", "2", &err));
+        EXPECT_FAILS(mpp_output_files_write(files, temp_dir, false, &err),
+                     MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE, NULL, "SAME.txt");
+        CHECK(files_in_temp_dir() == 0, "nothing is written");
+        EXPECT_OK(mpp_recover_output_dir(temp_dir, &err));
+        EXPECT_FAILS(mpp_recover_output_dir("", &err), MPP_ERROR_CODE_OUTPUT_PATH_INVALID, NULL,
+                     "empty");
+        mpp_output_files_free(files);
+    }
 }
 
 int main(int argc, char **argv) {

@@ -182,3 +182,49 @@ fn a_task_view_goes_stale_when_its_board_changes_and_its_memory_stays() {
         mpp_device_free(d);
     }
 }
+
+#[test]
+fn plan_files_are_written_all_or_nothing_and_leftovers_recovered() {
+    use crate::output::*;
+    let dir = std::env::temp_dir().join(format!("mpp-ffi-safety-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let c_dir = cs(dir.to_str().unwrap());
+    // SAFETY: valid pointers throughout; the list is freed once.
+    unsafe {
+        let mut files: *mut mpp_output_files = ptr::null_mut();
+        assert_eq!(mpp_output_files_new(&mut files, ptr::null_mut()), MPP_OK);
+        for (name, content) in [(c"a.txt", c"A"), (c"A.TXT", c"B")] {
+            assert_eq!(
+                mpp_output_files_add(files, name.as_ptr(), content.as_ptr(), ptr::null_mut()),
+                MPP_OK
+            );
+        }
+        expect_err(
+            ErrorCode::OutputNameDuplicate.number(),
+            call(|err| mpp_output_files_write(files, c_dir.as_ptr(), false, err)),
+            "A.TXT",
+        );
+        assert!(!dir.join("a.txt").exists(), "nothing written");
+        mpp_output_files_free(files);
+        expect_err(
+            ErrorCode::OutputPathInvalid.number(),
+            call(|err| mpp_recover_output_dir(c"".as_ptr(), err)),
+            "empty",
+        );
+        // A killed writer's journal: the new a.txt in place, the old one aside.
+        let staging = dir.join(".mpp-write-1-0-0");
+        std::fs::create_dir_all(staging.join("new")).unwrap();
+        std::fs::create_dir_all(staging.join("old")).unwrap();
+        std::fs::write(staging.join("old/a.txt"), "old").unwrap();
+        std::fs::write(staging.join("MANIFEST"), "a.txt\n").unwrap();
+        std::fs::write(dir.join("a.txt"), "new").unwrap();
+        call(|err| mpp_recover_output_dir(c_dir.as_ptr(), err)).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("a.txt")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "the journal is gone"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

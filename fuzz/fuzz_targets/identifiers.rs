@@ -4,6 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../src/targets.rs"]
+#[allow(dead_code)]
 mod targets;
 
 fuzz_target!(|data: &[u8]| targets::identifiers(data));
