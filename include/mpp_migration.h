@@ -391,6 +391,12 @@ enum mpp_error_code
   MPP_ERROR_CODE_JSON_INVALID = 113,
   // The file has a header but no data rows (CSV-14: nothing to add).
   MPP_ERROR_CODE_NO_DATA_ROWS = 114,
+  // The `mpp_error **err` slot given to a C function already holds an error: the call did
+  // nothing (C ABI; free the earlier error and set the slot to NULL first).
+  MPP_ERROR_CODE_ERROR_SLOT_IN_USE = 130,
+  // A C view of a task was read after its board changed: the view is stale and gives no
+  // data (C ABI); look the task up again.
+  MPP_ERROR_CODE_VIEW_STALE = 131,
   // A MAC address does not have 12 hexadecimal digits (DEV-6).
   MPP_ERROR_CODE_MAC_INVALID_LENGTH = 201,
   // A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -579,11 +585,16 @@ enum mpp_error_code
   MPP_ERROR_CODE_PHONE_LOAD_TABLE_INVALID = 606,
   // An output file already exists and overwriting was not asked for; nothing was written.
   MPP_ERROR_CODE_OUTPUT_EXISTS = 607,
-  // An output file name is empty or would leave the output directory; nothing was written.
+  // An output directory or file name is empty, would leave the output directory, or is one
+  // the file system refuses (a NUL or control character, longer than 255 bytes, a leading
+  // dot, which the writer keeps for its staging area); nothing was written.
   MPP_ERROR_CODE_OUTPUT_PATH_INVALID = 608,
   // The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
   // only in Group 1 (MAN-4).
   MPP_ERROR_CODE_NO_PHONE_LOAD = 609,
+  // Two output files of one write have the same name (compared regardless of case, as some
+  // file systems do); nothing was written.
+  MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE = 620,
   // A bug inside the library was caught at the language boundary; nothing was changed.
   MPP_ERROR_CODE_PANIC = 901,
 };
@@ -700,9 +711,12 @@ typedef struct mpp_bat_file mpp_bat_file;
 // `mpp_board_new_with_table` or `mpp_board_from_json`; free it with `mpp_board_free`.
 //
 // The tasks it lends (`mpp_board_task`, `mpp_board_task_at`, `mpp_board_in_progress`,
-// `mpp_board_task_of`) and everything borrowed from them are valid until the board is next
-// passed to a function that takes it as `mpp_board *` (whether or not that call succeeds) or
-// freed: read what you need, then change the board.
+// `mpp_board_task_of`) and everything borrowed from them stay in memory until the board is
+// freed, and show their task until the board is next passed to a function that takes it as
+// `mpp_board *` (whether or not that call succeeds). After that they are stale: reads give
+// NULL or `MPP_ERROR_CODE_VIEW_STALE` (see `mpp_task`); look the task up again. The board
+// keeps the memory of every view it lent until `mpp_board_free`, so a host that lends views
+// between millions of changes should free and reload the board now and then.
 typedef struct mpp_board mpp_board;
 
 // A phone. Either borrowed from the report, row or task it comes from (valid as long as that
@@ -732,6 +746,13 @@ typedef struct mpp_eligibility_table mpp_eligibility_table;
 // An error that stopped an operation. Returned through the optional `mpp_error **err` of a
 // fallible function; free it with `mpp_error_free`. Its fields are read through
 // `mpp_error_finding`.
+//
+// The `err` slot of every fallible function: pass NULL (no details wanted) or the address of
+// an `mpp_error *` that is NULL. The slot is written only when the call fails. A slot that
+// still holds an earlier error is refused: the call does nothing, returns
+// `MPP_ERROR_CODE_ERROR_SLOT_IN_USE` and leaves the slot as it was (the earlier error is
+// neither leaked nor freed behind the caller's back). So after reading an error, call
+// `mpp_error_free(err)` and set `err = NULL` before passing the slot again.
 typedef struct mpp_error mpp_error;
 
 // A finding: what was wrong, where, and how to fix it. Borrowed from the `mpp_error` or
@@ -785,10 +806,16 @@ typedef struct mpp_report mpp_report;
 typedef struct mpp_search_result mpp_search_result;
 
 // A migration task: its name, option, status, counters and devices. Borrowed, never freed by
-// itself: a task of a board (`mpp_board_task`, `mpp_board_task_at`) is valid until the board
-// is next passed to a function that takes it as `mpp_board *` (any of them may change it) or
-// freed; a task of a fleet plan lives as long as the plan. Everything borrowed from a task
-// (its devices, their findings and strings) lives as long as the task.
+// itself; its memory, and everything borrowed from it (its devices, their findings and
+// strings), lives as long as its owner: the board (until `mpp_board_free`) or the fleet plan.
+//
+// A task of a board (`mpp_board_task`, `mpp_board_task_at`) is *current* until the board is
+// next passed to a function that takes it as `mpp_board *` (any of them may change it,
+// whether or not it succeeds); then it is *stale*: `mpp_task_is_current` says false, its
+// accessors return NULL or their fallback, and its fallible functions return
+// `MPP_ERROR_CODE_VIEW_STALE`. Look the task up again for its new state. Device views already
+// read from it stay readable and show the device as it was. A board keeps the views it lent
+// until it is freed. A task of a fleet plan never goes stale.
 typedef struct mpp_task mpp_task;
 
 // A device of a task: the device, its eligibility and its reasons, its tab and last error.
@@ -1115,7 +1142,7 @@ mpp_status mpp_board_new_with_table(const struct mpp_eligibility_table *table,
 // `MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED`, `MPP_ERROR_CODE_DOCUMENT_INVALID`,
 // `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` (a host's table carried by the document),
 // `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bytes that are not UTF-8, or
-// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+// `MPP_ERROR_CODE_NULL_POINTER` (also for a NULL `json`, whatever `len` is).
 //
 // # Safety
 // `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
@@ -1969,7 +1996,7 @@ void mpp_directory_builder_free(struct mpp_directory_builder *builder);
 // `MPP_ERROR_CODE_JSON_INVALID` for malformed JSON or a value of the wrong type (the message
 // names line and column), `MPP_ERROR_CODE_DIRECTORY_INVALID` for an entry the directory
 // refuses (the message names its path, e.g. `locations[1].name`), or
-// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+// `MPP_ERROR_CODE_NULL_POINTER` (also for a NULL `json`, whatever `len` is).
 //
 // # Safety
 // `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
@@ -3178,13 +3205,21 @@ size_t mpp_output_files_count(const struct mpp_output_files *files);
 // `files` must be NULL or a live list.
 const char *mpp_output_files_name_at(const struct mpp_output_files *files, size_t index);
 
-// Writes every file of the list into the directory `dir` (created if missing). Every name
-// must be a plain file name that stays inside `dir`; unless `overwrite`, an existing file
-// stops everything before anything is written. Each file is written to a temporary file,
-// flushed, then renamed into place, so a failure midway leaves no half-written file.
+// Writes every file of the list into the directory `dir` (created if missing), all or
+// nothing: after the call, or after a crash once the next call (or
+// `mpp_recover_output_dir`) ran, every name of the list holds its old state or its new
+// content, the same side for all; files the list does not name are never touched. The files
+// are staged in a hidden `.mpp-write-*` directory inside `dir` and renamed into place; the next
+// call removes what a killed one left.
+//
+// Checked before anything is written: `dir` is not empty; every name is a plain file name
+// inside `dir` that file systems accept (no NUL or control character, at most 255 bytes, no
+// leading dot); no two names are the same regardless of case; unless `overwrite`, nothing
+// exists at a target name, not even a dangling symbolic link.
 //
 // Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (naming the file),
-// `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR` (naming the path), or
+// `MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE`, `MPP_ERROR_CODE_OUTPUT_EXISTS`,
+// `MPP_ERROR_CODE_IO_ERROR` (naming the path; the old files are back in place), or
 // `MPP_ERROR_CODE_NULL_POINTER`.
 //
 // # Safety
@@ -3195,6 +3230,18 @@ mpp_status mpp_output_files_write(const struct mpp_output_files *files,
                                   const char *dir,
                                   bool overwrite,
                                   struct mpp_error **err);
+
+// Finishes or undoes what a killed `mpp_output_files_write` left in `dir` and removes its
+// staging directories, without writing anything new (`mpp_output_files_write` does this
+// itself first). A missing directory is fine.
+//
+// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (an empty `dir`),
+// `MPP_ERROR_CODE_IO_ERROR` (naming the path), or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `dir` must be NULL or a NUL-terminated string (on Unix any bytes, elsewhere UTF-8); `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE mpp_status mpp_recover_output_dir(const char *dir, struct mpp_error **err);
 
 // Frees a list and its names. NULL is a no-op.
 //
@@ -3373,11 +3420,18 @@ const char *mpp_completion_mode_name(uint32_t mode);
 // not pass strings documented as static or borrowed, nor memory from `malloc`.
 void mpp_string_free(char *s);
 
-// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL.
+// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL or stale.
 //
 // # Safety
 // `t` must be NULL or a live task.
 const char *mpp_task_name(const struct mpp_task *t);
+
+// Whether the view still shows its task: true until the board that lent it changes (see
+// `mpp_task`); false for a stale view and for NULL. A task of a fleet plan is always current.
+//
+// # Safety
+// `t` must be NULL or a task lent by a live board or fleet plan.
+bool mpp_task_is_current(const struct mpp_task *t);
 
 // The task's migration option (TASK-3). `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
 //

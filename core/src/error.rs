@@ -55,6 +55,12 @@ pub enum ErrorCode {
     JsonInvalid = 113,
     /// The file has a header but no data rows (CSV-14: nothing to add).
     NoDataRows = 114,
+    /// The `mpp_error **err` slot given to a C function already holds an error: the call did
+    /// nothing (C ABI; free the earlier error and set the slot to NULL first).
+    ErrorSlotInUse = 130,
+    /// A C view of a task was read after its board changed: the view is stale and gives no
+    /// data (C ABI); look the task up again.
+    ViewStale = 131,
     /// A MAC address does not have 12 hexadecimal digits (DEV-6).
     MacInvalidLength = 201,
     /// A MAC address contains a character that is not a hexadecimal digit (DEV-6).
@@ -245,11 +251,16 @@ pub enum ErrorCode {
     PhoneLoadTableInvalid = 606,
     /// An output file already exists and overwriting was not asked for; nothing was written.
     OutputExists = 607,
-    /// An output file name is empty or would leave the output directory; nothing was written.
+    /// An output directory or file name is empty, would leave the output directory, or is one
+    /// the file system refuses (a NUL or control character, longer than 255 bytes, a leading
+    /// dot, which the writer keeps for its staging area); nothing was written.
     OutputPathInvalid = 608,
     /// The phone-load table has no MPP load for the device's model, so it is in no Group 2 file,
     /// only in Group 1 (MAN-4).
     NoPhoneLoad = 609,
+    /// Two output files of one write have the same name (compared regardless of case, as some
+    /// file systems do); nothing was written.
+    OutputNameDuplicate = 620,
     /// A bug inside the library was caught at the language boundary; nothing was changed.
     Panic = 901,
 }
@@ -293,6 +304,8 @@ impl ErrorCode {
         ErrorCode::UnterminatedQuote,
         ErrorCode::JsonInvalid,
         ErrorCode::NoDataRows,
+        ErrorCode::ErrorSlotInUse,
+        ErrorCode::ViewStale,
         ErrorCode::MacInvalidLength,
         ErrorCode::MacInvalidCharacter,
         ErrorCode::MacWrongSeparator,
@@ -385,6 +398,7 @@ impl ErrorCode {
         ErrorCode::OutputExists,
         ErrorCode::OutputPathInvalid,
         ErrorCode::NoPhoneLoad,
+        ErrorCode::OutputNameDuplicate,
         ErrorCode::Panic,
     ];
 
@@ -475,6 +489,18 @@ impl ErrorCode {
                 "CSV-14",
                 W,
                 "The file has a header but no data rows.",
+            ),
+            ErrorSlotInUse => info(
+                "error_slot_in_use",
+                "",
+                E,
+                "The C error slot already holds an error; the call did nothing.",
+            ),
+            ViewStale => info(
+                "view_stale",
+                "",
+                E,
+                "A C task view was read after its board changed; look the task up again.",
             ),
             MacInvalidLength => info(
                 "mac_invalid_length",
@@ -990,13 +1016,19 @@ impl ErrorCode {
                 "output_path_invalid",
                 "",
                 E,
-                "An output file name would leave the output directory.",
+                "An output directory or file name is empty, leaves the directory or is refused by file systems.",
             ),
             NoPhoneLoad => info(
                 "no_phone_load",
                 "MAN-4",
                 W,
                 "The phone-load table has no load for the device's model; it is in Group 1 only.",
+            ),
+            OutputNameDuplicate => info(
+                "output_name_duplicate",
+                "",
+                E,
+                "Two output files of one write have the same name; nothing was written.",
             ),
             Panic => info(
                 "panic",
@@ -1097,22 +1129,50 @@ impl fmt::Display for Severity {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
+    // Compact, because a report of a million refused rows holds a million findings
+    // (issue 14 section 5): 40 bytes inline, the message shared where the same text recurs
+    // ([`Finding::shared`]), and the rarer suggestion and column boxed together.
     code: ErrorCode,
-    message: String,
-    suggestion: Option<String>,
-    row: Option<u64>,
+    /// The row, or [`NO_ROW`].
+    row: u64,
+    message: Arc<str>,
+    place: Option<Box<Place>>,
+}
+
+/// The row of a finding that concerns no row. No input has `u64::MAX` rows.
+const NO_ROW: u64 = u64::MAX;
+
+/// The fields of a finding that many findings lack: a suggestion and a column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Place {
+    suggestion: Option<Box<str>>,
     column: Option<Cow<'static, str>>,
 }
 
 impl Finding {
     /// A finding with this code and message, at no particular place.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Finding {
+        Finding::shared(code, Arc::from(message.into()))
+    }
+
+    /// A finding whose message is shared with other findings: findings of one kind on many
+    /// rows then cost no message of their own (issue 14 section 5).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use mpp_migration::{ErrorCode, Finding};
+    /// let text: Arc<str> = Arc::from("this row is blank");
+    /// let a = Finding::shared(ErrorCode::BlankLine, Arc::clone(&text)).at(Some(2), None::<&str>);
+    /// let b = Finding::shared(ErrorCode::BlankLine, Arc::clone(&text)).at(Some(3), None::<&str>);
+    /// assert_eq!(a.message(), b.message());
+    /// assert!(std::ptr::eq(a.message(), b.message()));
+    /// ```
+    pub fn shared(code: ErrorCode, message: Arc<str>) -> Finding {
         Finding {
             code,
-            message: message.into(),
-            suggestion: None,
-            row: None,
-            column: None,
+            row: NO_ROW,
+            message,
+            place: None,
         }
     }
 
@@ -1120,8 +1180,12 @@ impl Finding {
     /// location that was probably meant).
     #[must_use]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Finding {
-        self.suggestion = Some(suggestion.into());
+        self.set_suggestion(suggestion.into());
         self
+    }
+
+    fn set_suggestion(&mut self, suggestion: String) {
+        self.place.get_or_insert_with(Box::default).suggestion = Some(suggestion.into_boxed_str());
     }
 
     /// The same finding placed at a row (as a spreadsheet numbers it: header = 1) and column.
@@ -1133,11 +1197,12 @@ impl Finding {
     }
 
     fn place(&mut self, row: Option<u64>, column: Option<Cow<'static, str>>) {
-        if row.is_some() {
+        if let Some(row) = row {
+            // A row of u64::MAX cannot be told from none; no input has that many rows.
             self.row = row;
         }
         if column.is_some() {
-            self.column = column;
+            self.place.get_or_insert_with(Box::default).column = column;
         }
     }
 
@@ -1173,23 +1238,23 @@ impl Finding {
 
     /// A suggested replacement value, where one can be given.
     pub fn suggestion(&self) -> Option<&str> {
-        self.suggestion.as_deref()
+        self.place.as_ref()?.suggestion.as_deref()
     }
 
     /// The row of the input concerned (header = 1), where it applies.
     pub fn row(&self) -> Option<u64> {
-        self.row
+        (self.row != NO_ROW).then_some(self.row)
     }
 
     /// The column of the input concerned, as its header spells it, where it applies.
     pub fn column(&self) -> Option<&str> {
-        self.column.as_deref()
+        self.place.as_ref()?.column.as_deref()
     }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.row, self.column.as_deref()) {
+        match (self.row(), self.column()) {
             (Some(row), Some(column)) => write!(f, "row {row}, {column}: ")?,
             (Some(row), None) => write!(f, "row {row}: ")?,
             (None, Some(column)) => write!(f, "{column}: ")?,
@@ -1241,7 +1306,7 @@ impl Error {
     /// The same error with a suggested replacement value.
     #[must_use]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Error {
-        self.finding.suggestion = Some(suggestion.into());
+        self.finding.set_suggestion(suggestion.into());
         self
     }
 
@@ -1339,10 +1404,10 @@ impl serde::Serialize for Finding {
     ) -> std::result::Result<S::Ok, S::Error> {
         FindingDocument {
             code: self.code,
-            message: self.message.clone(),
-            suggestion: self.suggestion.clone(),
-            row: self.row,
-            column: self.column.as_deref().map(str::to_owned),
+            message: self.message.to_string(),
+            suggestion: self.suggestion().map(str::to_owned),
+            row: self.row(),
+            column: self.column().map(str::to_owned),
         }
         .serialize(serializer)
     }
@@ -1353,13 +1418,12 @@ impl<'de> serde::Deserialize<'de> for Finding {
         deserializer: D,
     ) -> std::result::Result<Finding, D::Error> {
         let doc = FindingDocument::deserialize(deserializer)?;
-        Ok(Finding {
-            code: doc.code,
-            message: doc.message,
-            suggestion: doc.suggestion,
-            row: doc.row,
-            column: doc.column.map(Cow::Owned),
-        })
+        let mut finding = Finding::new(doc.code, doc.message);
+        finding.place(doc.row, doc.column.map(Cow::Owned));
+        if let Some(suggestion) = doc.suggestion {
+            finding.set_suggestion(suggestion);
+        }
+        Ok(finding)
     }
 }
 

@@ -58,6 +58,7 @@ pub use plan::{
     STATUS_REPORT_COLUMNS, bat_file_content, check_bat_file_name, plan_automatic, plan_manual,
     status_report_csv, write_files,
 };
+pub use plan::{MAX_OUTPUT_NAME_BYTES, recover_output_dir};
 pub use task::{
     AddOutcome, BOARD_FORMAT, Board, CompletionMode, DEVICE_LIST_COLUMNS, DeviceTab,
     EligibilityCounts, EventKind, FleetGrouping, FleetOptions, FleetPlan, MAX_TASK_DEVICES,

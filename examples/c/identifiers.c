@@ -481,6 +481,8 @@ static const struct {
     {MPP_ERROR_CODE_UNTERMINATED_QUOTE, "unterminated_quote", "DEC-10"},
     {MPP_ERROR_CODE_JSON_INVALID, "json_invalid", ""},
     {MPP_ERROR_CODE_NO_DATA_ROWS, "no_data_rows", "CSV-14"},
+    {MPP_ERROR_CODE_ERROR_SLOT_IN_USE, "error_slot_in_use", ""},
+    {MPP_ERROR_CODE_VIEW_STALE, "view_stale", ""},
     {MPP_ERROR_CODE_MAC_INVALID_LENGTH, "mac_invalid_length", "DEV-6"},
     {MPP_ERROR_CODE_MAC_INVALID_CHARACTER, "mac_invalid_character", "DEV-6"},
     {MPP_ERROR_CODE_MAC_WRONG_SEPARATOR, "mac_wrong_separator", "DEC-3"},
@@ -573,6 +575,7 @@ static const struct {
     {MPP_ERROR_CODE_OUTPUT_EXISTS, "output_exists", ""},
     {MPP_ERROR_CODE_OUTPUT_PATH_INVALID, "output_path_invalid", ""},
     {MPP_ERROR_CODE_NO_PHONE_LOAD, "no_phone_load", "MAN-4"},
+    {MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE, "output_name_duplicate", ""},
     {MPP_ERROR_CODE_PANIC, "panic", ""},
 };
 

@@ -118,8 +118,9 @@ static void print_problems(const mpp_report *report) {
     free(group_of);
 }
 
-/* The MACs of a task's devices, copied: the task is borrowed from the board only until the
- * board next changes, and reporting each device prepared changes it. */
+/* The MACs of a task's devices, copied: a task view shows its task only until the board next
+ * changes (then it is stale: NULL and MPP_ERROR_CODE_VIEW_STALE), and reporting each device
+ * prepared changes it. */
 static char (*task_macs(const mpp_task *task, size_t *count))[13] {
     size_t n = mpp_task_device_count(task);
     char (*macs)[13] = must_alloc(n * sizeof *macs);

@@ -664,8 +664,9 @@ static void check_save_and_load(const mpp_board *b) {
                      MPP_ERROR_CODE_ARGUMENT_NOT_UTF8, NULL, "json");
         EXPECT_FAILS(mpp_board_from_json(NULL, 4, &out, &err), MPP_ERROR_CODE_NULL_POINTER, NULL,
                      "json");
-        EXPECT_FAILS(mpp_board_from_json(NULL, 0, &out, &err), MPP_ERROR_CODE_JSON_INVALID, NULL,
-                     "EOF");
+        /* No document is a missing argument, not malformed JSON (issue 14). */
+        EXPECT_FAILS(mpp_board_from_json(NULL, 0, &out, &err), MPP_ERROR_CODE_NULL_POINTER, NULL,
+                     "json");
         EXPECT_UNTOUCHED(out, "mpp_board_from_json");
         free(v2);
         free(unfit);
@@ -1124,6 +1125,71 @@ static void check_arguments(void) {
     mpp_board_free(b);
 }
 
+/* The lifetime rules of the header (issue 14): a task view lent by a board goes stale when the
+ * board changes, even by a failing call, and then gives NULL or MPP_ERROR_CODE_VIEW_STALE while
+ * what was borrowed from it stays readable memory until the board is freed; an error slot that
+ * still holds an error is refused; code names are static; a NULL document is a NULL pointer. */
+static void check_lifetimes(void) {
+    mpp_board *b = board_with("Lobby", "8845,001A2B3C4D71\n8845,001A2B3C4D72\n");
+    mpp_board *none = NULL;
+    mpp_error *slot = NULL;
+    mpp_tab_counts tabs = {0, 0, 0, 0, 0};
+    const mpp_task *t = mpp_board_task(b, "Lobby");
+    const char *name = mpp_task_name(t);
+    const mpp_task_device *d = mpp_task_device_at(t, 1);
+    const char *code = mpp_error_code_name(MPP_ERROR_CODE_TASK_NAME_TAKEN);
+    CHECK(mpp_task_is_current(t) && d != NULL, "a fresh view is current");
+    EXPECT_FAILS(mpp_board_create_task(b, "LOBBY", MPP_UPLOAD_OPTION_LICENSE_ONLY, &err),
+                 MPP_ERROR_CODE_TASK_NAME_TAKEN, "LOBBY-2", "");
+    CHECK(!mpp_task_is_current(t), "a failing change makes the view stale");
+    CHECK(mpp_task_name(t) == NULL && mpp_task_device_count(t) == 0 &&
+              mpp_task_device_at(t, 0) == NULL,
+          "a stale view gives NULL and 0");
+    EXPECT_FAILS(mpp_task_tab_counts(t, &tabs, &err), MPP_ERROR_CODE_VIEW_STALE, NULL,
+                 "look the task up again");
+    CHECK(strcmp(name, "Lobby") == 0, "a name borrowed before the change is still memory");
+    CHECK(mpp_task_device_tab(d) == MPP_DEVICE_TAB_PENDING, "so is a device view");
+    CHECK(mpp_task_is_current(mpp_board_task(b, "Lobby")) &&
+              mpp_task_device_count(mpp_board_task(b, "Lobby")) == 2,
+          "a new lookup is current");
+    CHECK(code == mpp_error_code_name(MPP_ERROR_CODE_TASK_NAME_TAKEN) &&
+              strcmp(code, "task_name_taken") == 0,
+          "code names are one static string");
+
+    CHECK(mpp_error_code_severity(7, &(mpp_severity){0}, &slot) ==
+              MPP_ERROR_CODE_INVALID_ARGUMENT,
+          "an error fills the slot");
+    {
+        mpp_error *first = slot;
+        CHECK(mpp_board_new(&none, &slot) == MPP_ERROR_CODE_ERROR_SLOT_IN_USE && none == NULL &&
+                  slot == first,
+              "a slot that holds an error is refused and left alone");
+        mpp_error_free(slot);
+        slot = NULL;
+    }
+    CHECK(mpp_board_from_json(NULL, 0, &none, &slot) == MPP_ERROR_CODE_NULL_POINTER &&
+              none == NULL,
+          "a NULL document is a NULL pointer");
+    mpp_error_free(slot);
+    mpp_board_free(b);
+
+    /* Plan files: two names that differ only in case are refused before anything is written,
+     * and a directory is cleaned of what a killed writer left. */
+    {
+        mpp_output_files *files = NULL;
+        EXPECT_OK(mpp_output_files_new(&files, &err));
+        EXPECT_OK(mpp_output_files_add(files, "same.txt", "1", &err));
+        EXPECT_OK(mpp_output_files_add(files, "SAME.txt", "2", &err));
+        EXPECT_FAILS(mpp_output_files_write(files, temp_dir, false, &err),
+                     MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE, NULL, "SAME.txt");
+        CHECK(files_in_temp_dir() == 0, "nothing is written");
+        EXPECT_OK(mpp_recover_output_dir(temp_dir, &err));
+        EXPECT_FAILS(mpp_recover_output_dir("", &err), MPP_ERROR_CODE_OUTPUT_PATH_INVALID, NULL,
+                     "empty");
+        mpp_output_files_free(files);
+    }
+}
+
 int main(int argc, char **argv) {
     mpp_board *kept = NULL;
     if (argc != 2) {
@@ -1149,6 +1215,7 @@ int main(int argc, char **argv) {
     check_manual();
     check_transitions();
     check_arguments();
+    check_lifetimes();
     remove_temp_dir();
     return checks_summary("tasks.c");
 }

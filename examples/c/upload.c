@@ -430,8 +430,9 @@ static void check_directory(const char *data) {
                      MPP_ERROR_CODE_JSON_INVALID, NULL, "line 1 column");
         EXPECT_FAILS(mpp_directory_from_json((const uint8_t *)refused, strlen(refused), &out, &err),
                      MPP_ERROR_CODE_DIRECTORY_INVALID, NULL, "workspaces[1]");
-        EXPECT_FAILS(mpp_directory_from_json(NULL, 0, &out, &err), MPP_ERROR_CODE_JSON_INVALID,
-                     NULL, "EOF");
+        /* No document is a missing argument, not malformed JSON (issue 14). */
+        EXPECT_FAILS(mpp_directory_from_json(NULL, 0, &out, &err), MPP_ERROR_CODE_NULL_POINTER,
+                     NULL, "json");
         EXPECT_UNTOUCHED(out, "mpp_directory_from_json");
 
         char missing[4096];

@@ -156,7 +156,7 @@ pub unsafe extern "C" fn mpp_plan_automatic(
             let task = arg_ref(task, "task")?;
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
-            let plan = mpp::plan_automatic(task.get(), &opts.options)?;
+            let plan = mpp::plan_automatic(task.get()?, &opts.options)?;
             out.write(into_raw(mpp_auto_plan::new(plan)));
             Ok(())
         })

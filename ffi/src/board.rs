@@ -7,8 +7,9 @@
 //! `TaskEvent` and applies it through `Board::apply`, and stores the task's new status.
 //!
 //! A board lends views of its tasks (`const mpp_task *`). They are built on first access and
-//! dropped when the board is next passed as `mpp_board *` (every such function may change
-//! it), so a view is never read after its task changed.
+//! go stale when the board is next passed as `mpp_board *` (every such function may change
+//! it): a stale view refuses to read its task, and its memory is kept until the board is freed,
+//! so a view is never read after its task changed and never points at freed memory.
 
 use std::ffi::c_char;
 use std::ptr;
@@ -16,12 +17,12 @@ use std::ptr;
 use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_bytes, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
+use crate::handle::{Generation, LazySlots, free, into_raw};
 use crate::report::mpp_report;
 use crate::string::{to_c_string, to_c_string_lossy};
 use crate::task::mpp_task;
@@ -32,13 +33,19 @@ use crate::upload::upload_option;
 /// `mpp_board_new_with_table` or `mpp_board_from_json`; free it with `mpp_board_free`.
 ///
 /// The tasks it lends (`mpp_board_task`, `mpp_board_task_at`, `mpp_board_in_progress`,
-/// `mpp_board_task_of`) and everything borrowed from them are valid until the board is next
-/// passed to a function that takes it as `mpp_board *` (whether or not that call succeeds) or
-/// freed: read what you need, then change the board.
+/// `mpp_board_task_of`) and everything borrowed from them stay in memory until the board is
+/// freed, and show their task until the board is next passed to a function that takes it as
+/// `mpp_board *` (whether or not that call succeeds). After that they are stale: reads give
+/// NULL or `MPP_ERROR_CODE_VIEW_STALE` (see `mpp_task`); look the task up again. The board
+/// keeps the memory of every view it lent until `mpp_board_free`, so a host that lends views
+/// between millions of changes should free and reload the board now and then.
 #[allow(non_camel_case_types)]
 pub struct mpp_board {
     board: Board,
     views: LazySlots<mpp_task>,
+    /// Views lent before earlier changes: stale, kept so that no pointer C holds is freed.
+    retired: Vec<LazySlots<mpp_task>>,
+    generation: Generation,
 }
 
 impl mpp_board {
@@ -46,12 +53,19 @@ impl mpp_board {
         mpp_board {
             board,
             views: LazySlots::default(),
+            retired: Vec::new(),
+            generation: Generation::default(),
         }
     }
 
-    /// The board, to change: the views lent so far end here, before anything changes.
+    /// The board, to change: the views lent so far go stale here, before anything changes,
+    /// and are kept (not freed) until the board is.
     pub(crate) fn change(&mut self) -> &mut Board {
-        self.views = LazySlots::default();
+        self.generation.advance();
+        let lent = std::mem::take(&mut self.views);
+        if lent.is_used() {
+            self.retired.push(lent);
+        }
         &mut self.board
     }
 
@@ -59,10 +73,9 @@ impl mpp_board {
     fn view_at(&self, index: usize) -> Option<&mpp_task> {
         let tasks = self.board.tasks();
         self.views.get(tasks.len(), index, |i| {
-            // SAFETY: the task stays in place and unchanged while the view lives: every change
-            // of the board goes through `change`, which drops the views first, and the views
-            // are dropped with the board.
-            unsafe { mpp_task::new(&tasks[i]) }
+            // SAFETY: the task stays in place and unchanged while the stamp is current: every
+            // change of the board goes through `change`, which advances the generation first.
+            unsafe { mpp_task::new(&tasks[i], self.generation.stamp()) }
         })
     }
 
@@ -149,7 +162,7 @@ pub unsafe extern "C" fn mpp_board_new_with_table(
 /// `MPP_ERROR_CODE_DOCUMENT_VERSION_UNSUPPORTED`, `MPP_ERROR_CODE_DOCUMENT_INVALID`,
 /// `MPP_ERROR_CODE_ELIGIBILITY_TABLE_INVALID` (a host's table carried by the document),
 /// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8` for bytes that are not UTF-8, or
-/// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+/// `MPP_ERROR_CODE_NULL_POINTER` (also for a NULL `json`, whatever `len` is).
 ///
 /// # Safety
 /// `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
@@ -165,7 +178,7 @@ pub unsafe extern "C" fn mpp_board_from_json(
     // SAFETY: the caller upholds the contract above.
     unsafe {
         board_out(out, err, || {
-            let bytes = arg_bytes(json, len, "json")?;
+            let bytes = arg_document(json, len, "json")?;
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 Error::new(
                     mpp::ErrorCode::ArgumentNotUtf8,

@@ -21,12 +21,20 @@ pub const MPP_OK: mpp_status = 0;
 /// error's number and, when `err` is not NULL, stores a new `mpp_error` in `*err`. A panic
 /// becomes `MPP_ERROR_CODE_PANIC`; it never unwinds into C.
 ///
+/// A slot that already holds an error (`*err` not NULL) is refused before `body` runs:
+/// `MPP_ERROR_CODE_ERROR_SLOT_IN_USE`, nothing done, the slot left as it was. Overwriting it
+/// would leak the earlier error, and freeing it would free what the caller may still read.
+///
 /// # Safety
-/// `err` must be NULL or valid for one pointer write.
+/// `err` must be NULL or valid for one read and one write of a pointer.
 pub(crate) unsafe fn run(
     err: *mut *mut mpp_error,
     body: impl FnOnce() -> Result<(), Error>,
 ) -> mpp_status {
+    // SAFETY: the caller promises `err` is NULL (checked) or readable.
+    if !err.is_null() && !unsafe { *err }.is_null() {
+        return ErrorCode::ErrorSlotInUse.number();
+    }
     let outcome = catch_unwind(AssertUnwindSafe(body))
         .unwrap_or_else(|payload| Err(panic_error(payload.as_ref())));
     match outcome {
@@ -143,6 +151,24 @@ pub(crate) unsafe fn arg_bytes<'a>(
     }
     // SAFETY: non-NULL, `len` fits an isize, and the caller promises `len` readable bytes.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// Borrows a whole document (`len` bytes of JSON at `ptr`), refusing NULL whatever `len` is:
+/// unlike a CSV, where no bytes is an empty file with its own finding, no document is a
+/// missing argument (`MPP_ERROR_CODE_NULL_POINTER`), not malformed JSON.
+///
+/// # Safety
+/// As [`arg_bytes`].
+pub(crate) unsafe fn arg_document<'a>(
+    ptr: *const u8,
+    len: usize,
+    name: &str,
+) -> Result<&'a [u8], Error> {
+    if ptr.is_null() {
+        return Err(null_error(name));
+    }
+    // SAFETY: per the caller's contract.
+    unsafe { arg_bytes(ptr, len, name) }
 }
 
 /// Borrows a handle passed by mutable pointer, refusing NULL by name.

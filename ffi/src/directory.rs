@@ -14,7 +14,7 @@ use std::sync::Arc;
 use mpp::{Directory, DirectoryBuilder, Error, Location};
 
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, in_file, mpp_status, null_error,
+    arg_document, arg_mut, arg_path, arg_ref, arg_str, guard, in_file, mpp_status, null_error,
     out_param, run,
 };
 use crate::error::mpp_error;
@@ -261,7 +261,7 @@ pub unsafe extern "C" fn mpp_directory_builder_free(builder: *mut mpp_directory_
 /// `MPP_ERROR_CODE_JSON_INVALID` for malformed JSON or a value of the wrong type (the message
 /// names line and column), `MPP_ERROR_CODE_DIRECTORY_INVALID` for an entry the directory
 /// refuses (the message names its path, e.g. `locations[1].name`), or
-/// `MPP_ERROR_CODE_NULL_POINTER`. `json` may be NULL only when `len` is 0.
+/// `MPP_ERROR_CODE_NULL_POINTER` (also for a NULL `json`, whatever `len` is).
 ///
 /// # Safety
 /// `json` must be NULL or point to `len` readable bytes; `out` must be valid for one write;
@@ -277,7 +277,7 @@ pub unsafe extern "C" fn mpp_directory_from_json(
     // SAFETY: the caller upholds the contract above.
     unsafe {
         run(err, || {
-            let json = arg_bytes(json, len, "json")?;
+            let json = arg_document(json, len, "json")?;
             let out = out_param(out, "out")?;
             let directory = Directory::from_json(json)?;
             out.write(into_raw(mpp_directory {

@@ -2,7 +2,6 @@
 
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
-use std::sync::LazyLock;
 
 use mpp::{Error, ErrorCode, Finding, Severity};
 
@@ -33,6 +32,13 @@ impl mpp_finding {
 /// An error that stopped an operation. Returned through the optional `mpp_error **err` of a
 /// fallible function; free it with `mpp_error_free`. Its fields are read through
 /// `mpp_error_finding`.
+///
+/// The `err` slot of every fallible function: pass NULL (no details wanted) or the address of
+/// an `mpp_error *` that is NULL. The slot is written only when the call fails. A slot that
+/// still holds an earlier error is refused: the call does nothing, returns
+/// `MPP_ERROR_CODE_ERROR_SLOT_IN_USE` and leaves the slot as it was (the earlier error is
+/// neither leaked nor freed behind the caller's back). So after reading an error, call
+/// `mpp_error_free(err)` and set `err = NULL` before passing the slot again.
 #[allow(non_camel_case_types)]
 pub struct mpp_error {
     finding: mpp_finding,
@@ -46,32 +52,83 @@ impl mpp_error {
     }
 }
 
-/// Static C strings of every code: name, rule, summary.
-struct CodeStrings {
-    code: ErrorCode,
-    name: CString,
-    rule: CString,
-    summary: CString,
+/// The name, rule and summary of every code as NUL-terminated bytes, laid out at compile time
+/// in one `static` array: the pointers handed to C point into the program image, not the heap,
+/// so they are valid for the life of the process and no call can free or move them (issue 14).
+const CODE_COUNT: usize = ErrorCode::ALL.len();
+
+/// The three strings of a code, in table order.
+const fn code_texts(code: ErrorCode) -> [&'static str; 3] {
+    [code.as_str(), code.rule(), code.summary()]
 }
 
-static CODES: LazyLock<Vec<CodeStrings>> = LazyLock::new(|| {
-    ErrorCode::ALL
-        .iter()
-        .map(|&code| CodeStrings {
-            code,
-            name: c_string_lossy(code.as_str()),
-            rule: c_string_lossy(code.rule()),
-            summary: c_string_lossy(code.summary()),
-        })
-        .collect()
-});
-
-fn code_strings(number: u32) -> Option<&'static CodeStrings> {
-    CODES.iter().find(|c| c.code.number() == number)
+/// The length of the whole table: every string and its NUL.
+const fn table_len() -> usize {
+    let mut total = 0;
+    let mut i = 0;
+    while i < CODE_COUNT {
+        let texts = code_texts(ErrorCode::ALL[i]);
+        let mut k = 0;
+        while k < 3 {
+            total += texts[k].len() + 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    total
 }
 
-fn static_ptr(s: Option<&'static CString>) -> *const c_char {
-    s.map_or(ptr::null(), |s| s.as_ptr())
+const TABLE_LEN: usize = table_len();
+
+/// The table's bytes and, for each code, where its name, rule and summary start.
+const fn build_table() -> ([u8; TABLE_LEN], [[usize; 3]; CODE_COUNT]) {
+    let mut bytes = [0u8; TABLE_LEN];
+    let mut starts = [[0usize; 3]; CODE_COUNT];
+    let mut at = 0;
+    let mut i = 0;
+    while i < CODE_COUNT {
+        let texts = code_texts(ErrorCode::ALL[i]);
+        let mut k = 0;
+        while k < 3 {
+            let text = texts[k].as_bytes();
+            starts[i][k] = at;
+            let mut b = 0;
+            while b < text.len() {
+                // A NUL inside would cut the C string short: refuse to compile.
+                assert!(text[b] != 0, "an error code string contains a NUL byte");
+                bytes[at] = text[b];
+                at += 1;
+                b += 1;
+            }
+            at += 1; // the terminating NUL, already 0
+            k += 1;
+        }
+        i += 1;
+    }
+    (bytes, starts)
+}
+
+pub(crate) static CODE_TABLE: ([u8; TABLE_LEN], [[usize; 3]; CODE_COUNT]) = build_table();
+
+/// Which of a code's strings.
+#[derive(Clone, Copy)]
+enum CodeText {
+    Name = 0,
+    Rule = 1,
+    Summary = 2,
+}
+
+/// The static C string `which` of the code numbered `number`; NULL when no code has it.
+fn code_text(number: u32, which: CodeText) -> *const c_char {
+    match ErrorCode::ALL.iter().position(|c| c.number() == number) {
+        Some(i) => {
+            let (bytes, starts) = &CODE_TABLE;
+            let start = starts[i][which as usize];
+            // In bounds by construction: every start is below TABLE_LEN.
+            bytes[start..].as_ptr().cast()
+        }
+        None => ptr::null(),
+    }
 }
 
 /// The fields of an error. NULL when `err` is NULL. Valid until `mpp_error_free(err)`.
@@ -131,11 +188,9 @@ pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
 pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_char {
     guard(ptr::null(), || {
         // SAFETY: per the contract.
-        static_ptr(
-            unsafe { finding(f) }
-                .and_then(|f| code_strings(f.finding.number()))
-                .map(|c| &c.name),
-        )
+        unsafe { finding(f) }.map_or(ptr::null(), |f| {
+            code_text(f.finding.number(), CodeText::Name)
+        })
     })
 }
 
@@ -148,11 +203,9 @@ pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_cha
 pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_char {
     guard(ptr::null(), || {
         // SAFETY: per the contract.
-        static_ptr(
-            unsafe { finding(f) }
-                .and_then(|f| code_strings(f.finding.number()))
-                .map(|c| &c.rule),
-        )
+        unsafe { finding(f) }.map_or(ptr::null(), |f| {
+            code_text(f.finding.number(), CodeText::Rule)
+        })
     })
 }
 
@@ -230,18 +283,14 @@ pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_c
 /// code has it. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_name(number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        static_ptr(code_strings(number).map(|c| &c.name))
-    })
+    guard(ptr::null(), || code_text(number, CodeText::Name))
 }
 
 /// The DOMAIN.md rule of the code with this number ("" where none), or NULL when no code has
 /// it. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_rule(number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        static_ptr(code_strings(number).map(|c| &c.rule))
-    })
+    guard(ptr::null(), || code_text(number, CodeText::Rule))
 }
 
 /// The name of a severity: "error" or "warning", or NULL for another number. Static: do not
@@ -259,9 +308,7 @@ pub extern "C" fn mpp_severity_name(severity: u32) -> *const c_char {
 /// not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_summary(number: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        static_ptr(code_strings(number).map(|c| &c.summary))
-    })
+    guard(ptr::null(), || code_text(number, CodeText::Summary))
 }
 
 /// The fixed severity of the code with this number.

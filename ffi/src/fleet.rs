@@ -13,7 +13,7 @@ use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, r
 use crate::device::mpp_device;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
+use crate::handle::{LazySlots, Stamp, free, into_raw};
 use crate::report::mpp_report;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
@@ -290,7 +290,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_task_at(
         p.tasks
             .get(tasks.len(), index, |i| {
                 // SAFETY: the plan never changes, and its views are dropped with it.
-                unsafe { mpp_task::new(&tasks[i]) }
+                unsafe { mpp_task::new(&tasks[i], Stamp::fixed()) }
             })
             .map_or(ptr::null(), |t| t as *const mpp_task)
     })

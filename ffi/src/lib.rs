@@ -47,6 +47,8 @@ mod tests;
 #[cfg(test)]
 mod tests_plan;
 #[cfg(test)]
+mod tests_safety;
+#[cfg(test)]
 mod tests_support;
 #[cfg(test)]
 mod tests_task;

@@ -407,7 +407,7 @@ pub unsafe extern "C" fn mpp_plan_manual(
             let task = arg_ref(task, "task")?;
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
-            let plan = mpp::plan_manual(task.get(), &opts.options)?;
+            let plan = mpp::plan_manual(task.get()?, &opts.options)?;
             out.write(into_raw(mpp_manual_plan::new(plan)));
             Ok(())
         })

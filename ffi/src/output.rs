@@ -170,13 +170,21 @@ pub unsafe extern "C" fn mpp_output_files_name_at(
     })
 }
 
-/// Writes every file of the list into the directory `dir` (created if missing). Every name
-/// must be a plain file name that stays inside `dir`; unless `overwrite`, an existing file
-/// stops everything before anything is written. Each file is written to a temporary file,
-/// flushed, then renamed into place, so a failure midway leaves no half-written file.
+/// Writes every file of the list into the directory `dir` (created if missing), all or
+/// nothing: after the call, or after a crash once the next call (or
+/// `mpp_recover_output_dir`) ran, every name of the list holds its old state or its new
+/// content, the same side for all; files the list does not name are never touched. The files
+/// are staged in a hidden `.mpp-write-*` directory inside `dir` and renamed into place; the next
+/// call removes what a killed one left.
+///
+/// Checked before anything is written: `dir` is not empty; every name is a plain file name
+/// inside `dir` that file systems accept (no NUL or control character, at most 255 bytes, no
+/// leading dot); no two names are the same regardless of case; unless `overwrite`, nothing
+/// exists at a target name, not even a dangling symbolic link.
 ///
 /// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (naming the file),
-/// `MPP_ERROR_CODE_OUTPUT_EXISTS`, `MPP_ERROR_CODE_IO_ERROR` (naming the path), or
+/// `MPP_ERROR_CODE_OUTPUT_NAME_DUPLICATE`, `MPP_ERROR_CODE_OUTPUT_EXISTS`,
+/// `MPP_ERROR_CODE_IO_ERROR` (naming the path; the old files are back in place), or
 /// `MPP_ERROR_CODE_NULL_POINTER`.
 ///
 /// # Safety
@@ -196,6 +204,31 @@ pub unsafe extern "C" fn mpp_output_files_write(
             let files = arg_ref(files, "files")?;
             let dir = arg_path(dir, "dir")?;
             mpp::write_files(&dir, &files.files, overwrite).map(drop)
+        })
+    }
+}
+
+/// Finishes or undoes what a killed `mpp_output_files_write` left in `dir` and removes its
+/// staging directories, without writing anything new (`mpp_output_files_write` does this
+/// itself first). A missing directory is fine.
+///
+/// Returns `MPP_OK`, or on failure `MPP_ERROR_CODE_OUTPUT_PATH_INVALID` (an empty `dir`),
+/// `MPP_ERROR_CODE_IO_ERROR` (naming the path), or `MPP_ERROR_CODE_NULL_POINTER`.
+///
+/// # Safety
+/// `dir` must be NULL or a NUL-terminated string (on Unix any bytes, elsewhere UTF-8); `err`
+/// must be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_recover_output_dir(
+    dir: *const c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let dir = arg_path(dir, "dir")?;
+            mpp::recover_output_dir(&dir)
         })
     }
 }

@@ -2,16 +2,19 @@
 //! board or of a fleet plan, its devices, their search and download, and the status report.
 //!
 //! An `mpp_task` is lent by its owner (`mpp_board_task`, `mpp_fleet_plan_task_at`) and points
-//! at the owner's task rather than copying it; the owner drops its views before it changes, so
-//! a view is never read after its task changed (see `mpp_board`). The views of its devices are
-//! built when first read and kept in the task's view.
+//! at the owner's task rather than copying it. It carries a stamp of its owner's generation:
+//! once the owner changed, the view is stale and every read through it gives NULL, a fallback
+//! or `MPP_ERROR_CODE_VIEW_STALE` without touching the task. Its memory stays with the owner
+//! until the owner is freed, so a stale view is never freed memory (issue 14). The views of
+//! its devices are copies, built when first read and kept in the task's view.
 
 use std::collections::HashSet;
 use std::ffi::{CString, c_char};
 use std::ptr::{self, NonNull};
 
 use mpp::{
-    DeviceTab, EligibilityStatus, Error, PlanRef, Task, TaskDevice, TaskStatus, UploadOption,
+    DeviceTab, EligibilityStatus, Error, ErrorCode, PlanRef, Task, TaskDevice, TaskStatus,
+    UploadOption,
 };
 
 use crate::args::arg_mac;
@@ -19,7 +22,7 @@ use crate::auto_plan::mpp_auto_plan;
 use crate::boundary::{arg_ref, arg_str, guard, mpp_status, out_param, run};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
+use crate::handle::{LazySlots, Stamp, free, into_raw};
 use crate::manual_plan::mpp_manual_plan;
 use crate::string::{c_string_lossy, to_c_string_lossy};
 
@@ -36,40 +39,55 @@ pub const MPP_COMPLETION_MODE_NONE: u32 = u32::MAX;
 pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
 
 /// A migration task: its name, option, status, counters and devices. Borrowed, never freed by
-/// itself: a task of a board (`mpp_board_task`, `mpp_board_task_at`) is valid until the board
-/// is next passed to a function that takes it as `mpp_board *` (any of them may change it) or
-/// freed; a task of a fleet plan lives as long as the plan. Everything borrowed from a task
-/// (its devices, their findings and strings) lives as long as the task.
+/// itself; its memory, and everything borrowed from it (its devices, their findings and
+/// strings), lives as long as its owner: the board (until `mpp_board_free`) or the fleet plan.
+///
+/// A task of a board (`mpp_board_task`, `mpp_board_task_at`) is *current* until the board is
+/// next passed to a function that takes it as `mpp_board *` (any of them may change it,
+/// whether or not it succeeds); then it is *stale*: `mpp_task_is_current` says false, its
+/// accessors return NULL or their fallback, and its fallible functions return
+/// `MPP_ERROR_CODE_VIEW_STALE`. Look the task up again for its new state. Device views already
+/// read from it stay readable and show the device as it was. A board keeps the views it lent
+/// until it is freed. A task of a fleet plan never goes stale.
 #[allow(non_camel_case_types)]
 pub struct mpp_task {
     task: NonNull<Task>,
+    stamp: Stamp,
     name: CString,
     devices: LazySlots<mpp_task_device>,
 }
 
 impl mpp_task {
-    /// A view of `task`.
+    /// A view of `task`, stamped with its owner's generation.
     ///
     /// # Safety
-    /// `task` must stay where it is and unchanged for as long as the view lives: its owner
-    /// drops the view before it changes or frees the task.
-    pub(crate) unsafe fn new(task: &Task) -> mpp_task {
+    /// `task` must stay where it is and unchanged for as long as `stamp` is current: its owner
+    /// advances its generation before it changes, moves or frees the task.
+    pub(crate) unsafe fn new(task: &Task, stamp: Stamp) -> mpp_task {
         mpp_task {
             name: c_string_lossy(task.name().as_str()),
             task: NonNull::from(task),
+            stamp,
             devices: LazySlots::default(),
         }
     }
 
-    /// The task.
-    pub(crate) fn get(&self) -> &Task {
-        // SAFETY: the owner keeps the task in place and unchanged while this view lives
-        // (the contract of `new`).
-        unsafe { self.task.as_ref() }
+    /// The task, or `MPP_ERROR_CODE_VIEW_STALE` when its owner changed since the view was lent.
+    pub(crate) fn get(&self) -> Result<&Task, Error> {
+        if !self.stamp.is_current() {
+            return Err(Error::new(
+                ErrorCode::ViewStale,
+                "this task view was lent before its board changed; look the task up again \
+                 (mpp_board_task) to read its new state",
+            ));
+        }
+        // SAFETY: the stamp is current, so the owner has not changed, moved or freed the task
+        // since the view was made (the contract of `new`).
+        Ok(unsafe { self.task.as_ref() })
     }
 
     fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
-        let devices = self.get().devices();
+        let devices = self.get().ok()?.devices();
         self.devices
             .get(devices.len(), index, |i| mpp_task_device::new(&devices[i]))
     }
@@ -159,11 +177,13 @@ unsafe fn task<'a>(t: *const mpp_task) -> Option<&'a mpp_task> {
 unsafe fn read<T: Copy>(t: *const mpp_task, fallback: T, f: impl FnOnce(&Task) -> T) -> T {
     guard(fallback, || {
         // SAFETY: per the contract.
-        unsafe { task(t) }.map_or(fallback, |t| f(t.get()))
+        unsafe { task(t) }
+            .and_then(|t| t.get().ok())
+            .map_or(fallback, f)
     })
 }
 
-/// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL.
+/// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL or stale.
 ///
 /// # Safety
 /// `t` must be NULL or a live task.
@@ -171,7 +191,22 @@ unsafe fn read<T: Copy>(t: *const mpp_task, fallback: T, f: impl FnOnce(&Task) -
 pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
     guard(ptr::null(), || {
         // SAFETY: per the contract.
-        unsafe { task(t) }.map_or(ptr::null(), |t| t.name.as_ptr())
+        unsafe { task(t) }
+            .filter(|t| t.stamp.is_current())
+            .map_or(ptr::null(), |t| t.name.as_ptr())
+    })
+}
+
+/// Whether the view still shows its task: true until the board that lent it changes (see
+/// `mpp_task`); false for a stale view and for NULL. A task of a fleet plan is always current.
+///
+/// # Safety
+/// `t` must be NULL or a task lent by a live board or fleet plan.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_task_is_current(t: *const mpp_task) -> bool {
+    guard(false, || {
+        // SAFETY: per the contract.
+        unsafe { task(t) }.is_some_and(|t| t.stamp.is_current())
     })
 }
 
@@ -247,7 +282,7 @@ unsafe fn counts_out<T>(
         run(err, || {
             let t = arg_ref(t, "task")?;
             let out = out_param(out, "out")?;
-            out.write(f(t.get()));
+            out.write(f(t.get()?));
             Ok(())
         })
     }
@@ -388,8 +423,9 @@ pub unsafe extern "C" fn mpp_task_find_device(
             let t = arg_ref(t, "task")?;
             let mac = arg_mac(mac, "mac")?;
             let out = out_param(out, "out")?;
-            let found = t.get().device(mac).and_then(|d| {
-                let index = t.get().devices().iter().position(|x| ptr::eq(x, d))?;
+            let task = t.get()?;
+            let found = task.device(mac).and_then(|d| {
+                let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
                 t.device_at(index)
             });
             out.write(found.map_or(ptr::null(), |d| d as *const mpp_task_device));
@@ -531,7 +567,7 @@ pub unsafe extern "C" fn mpp_task_search(
             let query = arg_str(query, "query")?;
             let filter = eligibility_filter(filter)?;
             let out = out_param(out, "out")?;
-            let task = t.get();
+            let task = t.get()?;
             let found: HashSet<*const TaskDevice> = task
                 .search(query, filter)
                 .into_iter()
@@ -622,7 +658,7 @@ unsafe fn file_out(
         run(err, || {
             let t = arg_ref(t, "task")?;
             let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(f(t.get())));
+            out.write(to_c_string_lossy(f(t.get()?)));
             Ok(())
         })
     }
@@ -702,7 +738,7 @@ pub unsafe extern "C" fn mpp_task_status_report_csv(
                 }
             };
             let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(mpp::status_report_csv(t.get(), plan)));
+            out.write(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)));
             Ok(())
         })
     }

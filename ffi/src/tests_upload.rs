@@ -315,10 +315,10 @@ fn directory_json_errors_name_the_place() {
         from_json(b"{\"locations\": [{\"name\": \"HQ\", \"extensions_in_use\": [\"1\"]}]}"),
         "locations[0].extensions_in_use[0]",
     );
-    // SAFETY: (NULL, 0) is an empty input, which is malformed JSON.
+    // SAFETY: NULL json is a missing argument whatever the length (issue 14), not malformed JSON.
     let e =
         call(|err| unsafe { mpp_directory_from_json(ptr::null(), 0, &mut ptr::null_mut(), err) });
-    expect_err(ErrorCode::JsonInvalid.number(), e, "EOF");
+    expect_err(ErrorCode::NullPointer.number(), e, "`json` is NULL");
 
     // Files: the path leads the message.
     let dir = std::env::temp_dir().join(format!("mpp-ffi-dir-{}", std::process::id()));

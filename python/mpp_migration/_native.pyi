@@ -87,6 +87,7 @@ __all__ = [
     "plan_automatic",
     "plan_fleet",
     "plan_manual",
+    "recover_output_dir",
     "status_report_csv",
     "template_csv",
     "transition",
@@ -1402,14 +1403,23 @@ def write_files(
     *,
     overwrite: bool = False,
 ) -> list[pathlib.Path]:
-    """Writes ``files`` into ``dir`` (created if missing) without the GIL and returns their
-    paths.
+    """Writes ``files`` into ``dir`` (created if missing), all or nothing, without the GIL, and
+    returns their paths.
 
-    Every name must be a plain file name inside ``dir`` (:class:`PlanError`
-    ``output_path_invalid``: no ``..``, no separator, no absolute path). Unless ``overwrite``,
-    an existing file stops everything before anything is written (``output_exists``). Each file
-    is written to a temporary file, then renamed into place: never half-written.
+    Checked before anything is written: every name is a plain file name inside ``dir`` that file
+    systems accept (:class:`PlanError` ``output_path_invalid``: not empty, no ``..``, no
+    separator, no NUL or control character, at most 255 bytes, no leading dot; an empty ``dir``
+    too); no two names are the same regardless of case (``output_name_duplicate``); unless
+    ``overwrite``, nothing exists at a target name, not even a dangling symbolic link
+    (``output_exists``). The files are staged in a hidden ``.mpp-write-*`` directory inside
+    ``dir`` and renamed into place: after an error, or a crash once the next call ran, every
+    name holds its old state or its new content, the same side for all. Files the call does not
+    name are never touched.
     """
+
+def recover_output_dir(dir: Union[str, "os.PathLike[str]"]) -> None:
+    """Finishes or undoes what a killed :func:`write_files` left in ``dir`` and removes its
+    staging directories, without writing anything new. A missing directory is fine."""
 
 @final
 class AutoPlan:

@@ -172,9 +172,11 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    /// The directory as its JSON document (format 1), which `from_json` reads back.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    /// The directory as its JSON document (format 1), which `from_json` reads back; written
+    /// without the GIL.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let directory = &self.0;
+        py.detach(|| directory.to_json())
     }
 
     /// The users' emails (trimmed, first spelling of each).

@@ -248,10 +248,43 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "object".to_owned(), |n| n.to_string())
 }
 
+/// The longest message an exception carries, in characters. A longer one (a CSV passed as a
+/// `str`, read as a path and quoted whole in "opening <path>: …") keeps its first
+/// [`MESSAGE_HEAD`] and last [`MESSAGE_TAIL`] characters around an ellipsis, so both what was
+/// being done and the operating system's reason at the end survive (issue 14 section 5).
+pub(crate) const MAX_MESSAGE_CHARS: usize = 300;
+const MESSAGE_HEAD: usize = 200;
+const MESSAGE_TAIL: usize = 80;
+
+/// `message` cut to [`MAX_MESSAGE_CHARS`] as described there, or `None` when it fits.
+pub(crate) fn shortened(message: &str) -> Option<String> {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return None;
+    }
+    let head: String = message.chars().take(MESSAGE_HEAD).collect();
+    let tail: String = message.chars().skip(count - MESSAGE_TAIL).collect();
+    let cut = count - MESSAGE_HEAD - MESSAGE_TAIL;
+    Some(format!("{head}… [{cut} characters cut] …{tail}"))
+}
+
+/// The finding with its message cut to a readable length (see [`MAX_MESSAGE_CHARS`]).
+fn readable(finding: Finding) -> Finding {
+    let Some(message) = shortened(finding.message()) else {
+        return finding;
+    };
+    let mut short = Finding::new(finding.code(), message)
+        .at(finding.row(), finding.column().map(str::to_owned));
+    if let Some(suggestion) = finding.suggestion() {
+        short = short.with_suggestion(suggestion);
+    }
+    short
+}
+
 /// Converts a core error into the exception of its range, with every API.md field set.
 pub(crate) fn to_py_err(error: Error) -> PyErr {
     Python::attach(|py| {
-        let finding = error.finding().clone();
+        let finding = readable(error.finding().clone());
         let class = match finding.number() / 100 {
             1 => InputError::type_object(py),
             2 => IdentifierError::type_object(py),

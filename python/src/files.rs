@@ -89,10 +89,12 @@ pub(crate) fn overwrite_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     obj.map_or(Ok(false), |o| boolean("overwrite", o))
 }
 
-/// Writes `files` into `dir` (created if missing) and returns their paths. Every name must be
-/// a plain file name inside `dir` (`PlanError` `output_path_invalid`); unless `overwrite`, an
-/// existing file stops everything before anything is written (`output_exists`); each file is
-/// written whole or not at all.
+/// Writes `files` into `dir` (created if missing), all or nothing, and returns their paths.
+/// Checked before anything is written: every name is a plain file name inside `dir` that file
+/// systems accept (`PlanError` `output_path_invalid`), no two names are the same regardless of
+/// case (`output_name_duplicate`), and unless `overwrite` nothing exists at a target
+/// (`output_exists`). After an error, or a crash once the next call ran, every name holds its
+/// old state or its new content, the same side for all.
 #[pyfunction]
 #[pyo3(signature = (dir, files, *, overwrite = None), text_signature = "(dir, files, *, overwrite=False)")]
 fn write_files(
@@ -105,6 +107,14 @@ fn write_files(
     let files = files_arg(files)?;
     let overwrite = overwrite_arg(overwrite)?;
     write_into(py, &dir, &files, overwrite)
+}
+
+/// Finishes or undoes what a killed `write_files` left in `dir` and removes its staging
+/// directories, without the GIL. A missing directory is fine.
+#[pyfunction]
+fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyResult<()> {
+    let dir = path_arg(dir)?;
+    py.detach(|| mpp_migration::recover_output_dir(&dir)).py()
 }
 
 /// The `files` argument: any iterable of `OutputFile`.
@@ -142,5 +152,6 @@ fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyOutputFile>()?;
     m.add_function(wrap_pyfunction!(write_files, m)?)?;
+    m.add_function(wrap_pyfunction!(recover_output_dir, m)?)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ mod errors;
 mod files;
 mod firmware;
 mod fleet;
+mod gil;
 mod hardware;
 mod loads;
 mod mac;

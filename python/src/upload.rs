@@ -6,6 +6,7 @@ use std::io::Read;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 use mpp_migration::{
     Device, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadReport,
@@ -164,10 +165,11 @@ impl PyUploadReport {
     fn devices(&self) -> PyDeviceList {
         PyDeviceList::new(Devices::Report(Arc::clone(&self.0)))
     }
-    /// Every finding in input order, the header's first (a new list on each access).
+    /// Every finding in input order, the header's first (a new list on each access), built in
+    /// chunks with the GIL let go between them.
     #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        findings(self.0.findings())
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        crate::gil::findings_list(py, self.0.findings())
     }
     /// The findings of one row (header = 1).
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
@@ -217,12 +219,16 @@ impl PyUploadReport {
         self.0.severity_counts()
     }
     /// The errors file (CSV-15): an Errors column, then the refused rows as written.
-    fn errors_csv(&self) -> String {
-        self.0.errors_csv()
+    /// Written without the GIL.
+    fn errors_csv(&self, py: Python<'_>) -> String {
+        let report = &self.0;
+        py.detach(|| report.errors_csv())
     }
-    /// The accepted devices as a normalised upload file of the same option.
-    fn devices_csv(&self) -> String {
-        self.0.devices_csv()
+    /// The accepted devices as a normalised upload file of the same option, written without
+    /// the GIL.
+    fn devices_csv(&self, py: Python<'_>) -> String {
+        let report = &self.0;
+        py.detach(|| report.devices_csv())
     }
     fn __repr__(&self) -> String {
         format!(
@@ -524,7 +530,10 @@ fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
 #[pyfunction]
 fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
     match directory.cast::<PyDirectory>() {
-        Ok(d) => Ok(mpp_migration::user_export_csv(&d.get().0)),
+        Ok(d) => {
+            let directory = &d.get().0;
+            Ok(d.py().detach(|| mpp_migration::user_export_csv(directory)))
+        }
         Err(_) => Err(invalid(format!(
             "directory must be a Directory, not {}",
             crate::errors::type_name(directory)

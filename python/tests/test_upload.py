@@ -106,7 +106,7 @@ def test_suggestions_and_messages_of_the_bundled_upload(report: mm.UploadReport)
     assert "row 2" in by_code["mac_duplicate"].message
     assert '"frank@example.com"' in by_code["user_not_found"].message
     assert str(by_code["blank_line"]) == (
-        "row 16: row 16 is blank; Webex rejects blank lines, delete it [DEC-10 blank_line]"
+        "row 16: the row is blank; Webex rejects blank lines, delete it [DEC-10 blank_line]"
     )
     assert str(by_code["extension_in_use"]) == (
         'row 11, Extension: extension 1001 is already in use in location "HQ" [CSV-6 extension_in_use]'

@@ -16,7 +16,7 @@ use crate::task::{Board, CompletionMode, Task, TaskEvent, TaskStatus};
 
 pub use auto::{AUTO_BATCH_SIZE, AutoPlan, AutoPlanOptions, plan_automatic};
 pub use bat::{bat_file_content, check_bat_file_name};
-pub use files::{OutputFile, write_files};
+pub use files::{MAX_OUTPUT_NAME_BYTES, OutputFile, recover_output_dir, write_files};
 pub use loads::{CLOUD_UPGRADE_SERVER, MIN_MPP_FOR_V15, PhoneLoad, PhoneLoadTable};
 pub use manual::{BatFile, BatGroup, License, ManualPlan, ManualPlanOptions, plan_manual};
 pub use report::{PlanRef, STATUS_REPORT_COLUMNS, status_report_csv};
