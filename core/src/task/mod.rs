@@ -18,4 +18,6 @@ pub use status::{
     CompletionMode, DeviceTab, EventKind, Outcome, TRANSITIONS, TabCounts, TaskStatus,
     status_from_tabs, transition, transition_table_markdown,
 };
-pub use task::{AddOutcome, EligibilityCounts, MAX_TASK_DEVICES, Task, TaskDevice, TaskEvent};
+pub use task::{
+    AddOutcome, EligibilityCounts, MAX_TASK_DEVICES, MAX_UPLOAD_COUNT, Task, TaskDevice, TaskEvent,
+};
