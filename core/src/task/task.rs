@@ -986,13 +986,12 @@ impl Task {
                     }
                 };
                 return Err(invalid(format!(
-                    "{}: {} {} sits in {} of task {} ({}); {why} (ELIG-2)",
+                    "{}: the {} ({}) sits in {} while the task is {}; {why} (ELIG-2)",
                     at(),
                     d.device.model().name(),
                     d.eligibility.as_str(),
                     d.tab.label(),
                     self.status.label(),
-                    name
                 )));
             }
             match (d.tab, d.last_error.is_some()) {
