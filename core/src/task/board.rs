@@ -16,7 +16,7 @@ use crate::upload::{Column, UploadOption, UploadReport};
 
 use super::name::TaskName;
 use super::status::{CompletionMode, EventKind, TaskStatus};
-use super::task::{AddOutcome, Task, TaskEvent};
+use super::task::{AddOutcome, EligibilityMemo, Task, TaskEvent};
 
 /// The format version of a saved board.
 pub const BOARD_FORMAT: u32 = 1;
@@ -434,9 +434,10 @@ impl Board {
     pub fn add_tasks(&mut self, tasks: Vec<Task>) -> Result<()> {
         let mut candidate = self.clone();
         let first = candidate.tasks.len();
+        let mut memo = EligibilityMemo::default();
         for mut task in tasks {
             candidate.check_new_name(task.name())?;
-            task.load(&candidate.eligibility)?;
+            task.load(&candidate.eligibility, &mut memo)?;
             candidate.tasks.push(task);
         }
         candidate.check_board(first)?;
@@ -557,8 +558,9 @@ impl Board {
             })?,
         };
         let mut board = Board::with_eligibility(eligibility);
+        let mut memo = EligibilityMemo::default();
         for (i, mut task) in doc.tasks.into_iter().enumerate() {
-            task.load(&board.eligibility)
+            task.load(&board.eligibility, &mut memo)
                 .map_err(|e| Error::new(e.code(), format!("tasks[{i}]: {}", e.message())))?;
             board.tasks.push(task);
         }

@@ -848,12 +848,24 @@ impl Task {
     /// from its model, hardware version and firmware by `table` (ELIG-1, DEV-1 to DEV-5,
     /// EXT-1 to EXT-8). A stored eligibility that differs is refused, naming the device: the
     /// document was edited, or made with another table.
-    pub(crate) fn recompute_eligibility(&mut self, table: &EligibilityTable) -> Result<()> {
+    pub(crate) fn recompute_eligibility(
+        &mut self,
+        table: &EligibilityTable,
+        memo: &mut EligibilityMemo,
+    ) -> Result<()> {
         for (j, d) in self.devices.iter_mut().enumerate() {
             let device = &d.device;
-            let (status, reasons) = table
-                .check(device.model(), device.hardware_version(), device.firmware())
-                .into_parts();
+            let key = (
+                device.model().name(),
+                device.hardware_version(),
+                device.firmware().cloned(),
+            );
+            let (status, reasons) = memo.0.entry(key).or_insert_with(|| {
+                table
+                    .check(device.model(), device.hardware_version(), device.firmware())
+                    .into_parts()
+            });
+            let status = *status;
             if status != d.eligibility {
                 return Err(invalid(format!(
                     "task {}, devices[{j}] ({}): the document says {} but {} is {} by eligibility table {} (ELIG-1; {}); the document was edited or made with another table",
@@ -869,7 +881,9 @@ impl Task {
                         .map_or("no error", |f| f.message()),
                 )));
             }
-            d.reasons = reasons;
+            if d.reasons != *reasons {
+                d.reasons = reasons.clone();
+            }
         }
         Ok(())
     }
@@ -1052,19 +1066,37 @@ impl Task {
             };
             Error::new(code, format!("task JSON: {e}"))
         })?;
-        task.load(table)?;
+        task.load(table, &mut EligibilityMemo::default())?;
         Ok(task)
     }
 
     /// Everything a loaded task goes through: the index (DEV-6), the recomputed eligibility,
     /// every invariant.
-    pub(crate) fn load(&mut self, table: &EligibilityTable) -> Result<()> {
+    pub(crate) fn load(
+        &mut self,
+        table: &EligibilityTable,
+        memo: &mut EligibilityMemo,
+    ) -> Result<()> {
         self.after_load()?;
         self.check_devices()?;
-        self.recompute_eligibility(table)?;
+        self.recompute_eligibility(table, memo)?;
         self.check_state()
     }
 }
+
+/// What one eligibility table said of each (model, hardware version, firmware) seen, while a
+/// document loads: a fleet has few distinct phones, so each is checked once.
+#[derive(Default)]
+pub(crate) struct EligibilityMemo(
+    HashMap<
+        (
+            &'static str,
+            Option<crate::hardware::HardwareVersion>,
+            Option<crate::firmware::FirmwareVersion>,
+        ),
+        (EligibilityStatus, Vec<Finding>),
+    >,
+);
 
 fn invalid(message: String) -> Error {
     Error::new(ErrorCode::DocumentInvalid, message)
