@@ -1087,15 +1087,13 @@ impl Task {
 /// What one eligibility table said of each (model, hardware version, firmware) seen, while a
 /// document loads: a fleet has few distinct phones, so each is checked once.
 #[derive(Default)]
-pub(crate) struct EligibilityMemo(
-    HashMap<
-        (
-            &'static str,
-            Option<crate::hardware::HardwareVersion>,
-            Option<crate::firmware::FirmwareVersion>,
-        ),
-        (EligibilityStatus, Vec<Finding>),
-    >,
+pub(crate) struct EligibilityMemo(HashMap<PhoneKey, (EligibilityStatus, Vec<Finding>)>);
+
+/// What eligibility depends on: the model (by name), the hardware version, the firmware.
+type PhoneKey = (
+    &'static str,
+    Option<crate::hardware::HardwareVersion>,
+    Option<crate::firmware::FirmwareVersion>,
 );
 
 fn invalid(message: String) -> Error {
