@@ -134,3 +134,37 @@ fn not_found(task: &str) -> Error {
         format!("no task is named {task:?}"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Defence in depth: a task that breaks ELIG-2 (here built without the loader's checks,
+    /// which no public route allows) still gets no plan, by either path.
+    #[test]
+    fn elig2_dev2_no_plan_holds_a_forbidden_device() {
+        let json = r#"{"name":"t","option":"license_only","status":"ready_for_migration",
+            "devices":[
+              {"device":{"mac":"001A2B3C4D01","model":"8845"},"eligibility":"eligible","tab":"ready_for_migration"},
+              {"device":{"mac":"001A2B3C4D02","model":"8821"},"eligibility":"not_eligible","tab":"ready_for_migration"},
+              {"device":{"mac":"001A2B3C4D03","model":"7821"},"eligibility":"unknown","tab":"ready_for_migration"}]}"#;
+        let doc: crate::task::TaskDocument = serde_json::from_str(json).unwrap();
+        let task = doc.unchecked();
+        let e = plan_manual(&task, &ManualPlanOptions::default()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::DeviceNotEligible);
+        assert!(e.message().contains("001A2B3C4D02") && e.message().contains("DEV-2"));
+        let options = AutoPlanOptions::new(true, "Unified CM TFTP", "tftp.example.com");
+        assert_eq!(
+            plan_automatic(&task, &options).unwrap_err().code(),
+            ErrorCode::DeviceNotEligible
+        );
+        let json = json.replace(
+            r#""model":"8821"},"eligibility":"not_eligible""#,
+            r#""model":"8845"},"eligibility":"eligible""#,
+        );
+        let doc: crate::task::TaskDocument = serde_json::from_str(&json).unwrap();
+        let e = plan_manual(&doc.unchecked(), &ManualPlanOptions::default()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::DeviceEligibilityUnknown);
+        assert!(e.message().contains("001A2B3C4D03"));
+    }
+}

@@ -16,7 +16,7 @@ use crate::upload::{Column, UploadOption, UploadReport};
 
 use super::name::TaskName;
 use super::status::{CompletionMode, EventKind, TaskStatus};
-use super::task::{AddOutcome, EligibilityMemo, Task, TaskEvent};
+use super::task::{AddOutcome, EligibilityMemo, Task, TaskDocument, TaskEvent};
 
 /// The format version of a saved board.
 pub const BOARD_FORMAT: u32 = 1;
@@ -540,7 +540,7 @@ impl Board {
                 ),
             ));
         }
-        let doc: BoardDocument = serde_json::from_str(text)
+        let doc: BoardDocument<TaskDocument> = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorCode::DocumentInvalid, format!("board JSON: {e}")))?;
         let eligibility = match doc.eligibility.table {
             Some(csv) => Arc::new(EligibilityTable::from_csv(
@@ -559,7 +559,8 @@ impl Board {
         };
         let mut board = Board::with_eligibility(eligibility);
         let mut memo = EligibilityMemo::default();
-        for (i, mut task) in doc.tasks.into_iter().enumerate() {
+        for (i, task) in doc.tasks.into_iter().enumerate() {
+            let mut task = task.unchecked();
             task.load(&board.eligibility, &mut memo)
                 .map_err(|e| Error::new(e.code(), format!("tasks[{i}]: {}", e.message())))?;
             board.tasks.push(task);
@@ -572,10 +573,11 @@ impl Board {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BoardDocument {
+struct BoardDocument<T> {
     format: u32,
     eligibility: EligibilityDocument,
-    tasks: Vec<Task>,
+    /// [`Task`] when saved, [`TaskDocument`] when read (then each is checked by the loader).
+    tasks: Vec<T>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -187,8 +187,12 @@ impl TaskEvent {
 /// assert_eq!(task.apply(TaskEvent::Prepared { mac })?, TaskStatus::ReadyWithErrors);
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
+///
+/// A task read by serde directly (`serde_json::from_str::<Task>`) goes through the same checks
+/// as [`Task::from_json`] but the eligibility recomputation, which needs a table: its index is
+/// built and every invariant ([`Task::check`]) holds.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "TaskDocument")]
 pub struct Task {
     name: TaskName,
     option: UploadOption,
@@ -204,6 +208,54 @@ pub struct Task {
     devices: Vec<TaskDevice>,
     #[serde(skip)]
     index: HashMap<Mac, usize>,
+}
+
+/// A task as a document holds it, before any check: the loaders check it with
+/// [`Task::load`], serde's own route with [`Task::check`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TaskDocument {
+    name: TaskName,
+    option: UploadOption,
+    status: TaskStatus,
+    #[serde(default)]
+    paused: bool,
+    #[serde(default)]
+    include_unknown: bool,
+    #[serde(default)]
+    completion: Option<CompletionMode>,
+    #[serde(default)]
+    uploads: UploadCountsDocument,
+    devices: Vec<TaskDevice>,
+}
+
+impl TaskDocument {
+    /// The task it describes, unchecked and without its index: [`Task::load`] comes next.
+    pub(crate) fn unchecked(self) -> Task {
+        Task {
+            name: self.name,
+            option: self.option,
+            status: self.status,
+            paused: self.paused,
+            include_unknown: self.include_unknown,
+            completion: self.completion,
+            uploads: self.uploads,
+            devices: self.devices,
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl TryFrom<TaskDocument> for Task {
+    type Error = Finding;
+
+    fn try_from(doc: TaskDocument) -> std::result::Result<Task, Finding> {
+        let mut task = doc.unchecked();
+        task.after_load()
+            .and_then(|()| task.check())
+            .map_err(|e| e.finding().clone())?;
+        Ok(task)
+    }
 }
 
 /// The saved form of the accumulated upload counts.
@@ -1058,7 +1110,7 @@ impl Task {
     ///
     /// Errors: [`ErrorCode::JsonInvalid`], [`ErrorCode::DocumentInvalid`].
     pub fn from_json_with(text: &str, table: &EligibilityTable) -> Result<Task> {
-        let mut task: Task = serde_json::from_str(text).map_err(|e| {
+        let doc: TaskDocument = serde_json::from_str(text).map_err(|e| {
             let code = if e.is_syntax() || e.is_eof() {
                 ErrorCode::JsonInvalid
             } else {
@@ -1066,6 +1118,7 @@ impl Task {
             };
             Error::new(code, format!("task JSON: {e}"))
         })?;
+        let mut task = doc.unchecked();
         task.load(table, &mut EligibilityMemo::default())?;
         Ok(task)
     }
