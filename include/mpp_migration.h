@@ -571,6 +571,9 @@ enum mpp_error_code
   MPP_ERROR_CODE_TASK_EMPTY = 518,
   // The device is not in the tab the action applies to (TASK-5), e.g. moving a device that is not in Error.
   MPP_ERROR_CODE_DEVICE_WRONG_TAB = 519,
+  // A task's accumulated upload counts would exceed 2^53 - 1, the most a saved board holds
+  // exactly (CSV-14); nothing of the upload was added.
+  MPP_ERROR_CODE_UPLOAD_COUNT_LIMIT = 520,
   // Automatic completion requires Cloud Connected UC; without it, it is disabled (AUTO-1).
   MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED = 601,
   // Automatic completion needs the TFTP server type to be picked (AUTO-2).
@@ -978,6 +981,31 @@ mpp_status mpp_board_complete_automatic(struct mpp_board *board,
                                         struct mpp_auto_plan **out,
                                         struct mpp_error **err);
 
+// *Complete migration* for some ready devices by the automatic path (TASK-7, AUTO-1 to
+// AUTO-3): the `count` devices at `macs` leave the task named `task` for a new task named
+// `new_name`, which is planned as `mpp_plan_automatic` does with `opts` and completed. This is
+// the automatic twin of `mpp_board_complete_subset`, which refuses the automatic mode because
+// it carries none of the choices AUTO-1 and AUTO-2 need. Nothing changes when anything is
+// refused.
+//
+// On success returns `MPP_OK` and stores in `*out` the new task's plan, to free with
+// `mpp_auto_plan_free`. On failure writes nothing and returns as `mpp_board_complete_subset`
+// and `mpp_plan_automatic` do (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`,
+// `MPP_ERROR_CODE_TFTP_SERVER_REQUIRED`, `MPP_ERROR_CODE_LOAD_SERVER_REQUIRED`).
+//
+// # Safety
+// As `mpp_board_complete_automatic`; `macs` must be NULL or point to `count` pointers, each
+// NULL or a NUL-terminated string; `new_name` must be NULL or a NUL-terminated string.
+MPP_MUST_USE
+mpp_status mpp_board_complete_subset_automatic(struct mpp_board *board,
+                                               const char *task,
+                                               const char *const *macs,
+                                               size_t count,
+                                               const char *new_name,
+                                               const struct mpp_auto_plan_options *opts,
+                                               struct mpp_auto_plan **out,
+                                               struct mpp_error **err);
+
 // The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
 //
 // # Safety
@@ -1134,7 +1162,11 @@ mpp_status mpp_board_new_with_table(const struct mpp_eligibility_table *table,
 // Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
 // is malformed, of another format version, or that breaks an invariant (two tasks in
 // progress, a task of more than 1000 devices, a device in two tasks, a status that does not
-// fit its devices) is refused as a whole. The board has no directory (see
+// fit its devices, an eligibility other than the board's table gives the device, a device
+// ELIG-2 forbids in Ready, an assignment the upload would refuse, counts beyond 2^53 - 1 or
+// with Added + Errors != Total, a completion mode that does not fit the status, a last error
+// outside the Error tab) is refused as a whole, the message naming the task, the device and
+// the rule: what loads is what the library could have made. The board has no directory (see
 // `mpp_board_set_directory`).
 //
 // On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`. On
@@ -1286,11 +1318,14 @@ mpp_status mpp_board_task_of(const struct mpp_board *board,
 // `task`, which must be in Draft and of the report's option (TASK-3). Eligibility is checked
 // with the board's table (ELIG-1). A device already in this task (DEV-6) or in another
 // (DEV-6), or beyond the 1000th (ELIG-3), is not added: each gets a finding, at its upload row.
+// The task's counts grow by what it really took (DEC-1): Added by the devices added, Errors by
+// every other row, Total by the rows uploaded.
 //
 // On success returns `MPP_OK` and stores in `*out` the outcome, to free with
 // `mpp_add_outcome_free`. On failure changes nothing, writes nothing and returns
 // `MPP_ERROR_CODE_TASK_NOT_FOUND`, `MPP_ERROR_CODE_TASK_OPTION_MISMATCH`,
 // `MPP_ERROR_CODE_TRANSITION_REFUSED` (the task is not in Draft), `MPP_ERROR_CODE_TASK_PAUSED`,
+// `MPP_ERROR_CODE_UPLOAD_COUNT_LIMIT` (the counts would pass 2^53 - 1),
 // or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
 //
 // # Safety
@@ -1416,11 +1451,13 @@ mpp_status mpp_board_start_preparation(struct mpp_board *board,
 
 // The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
 // moves from Pending to Ready for migration, and once no device is pending the task follows
-// its devices (Ready for migration, Ready with errors, Review errors).
+// its devices (Ready for migration, Ready with errors, Review errors). A device in Error may be
+// reported prepared while preparation runs (a retry) when ELIG-2 lets it be prepared. A report
+// of what the task already records (the device is ready) changes nothing and returns `MPP_OK`.
 //
 // Returns as `mpp_board_start_preparation`, and a `MPP_ERROR_CODE_MAC_*` code for a MAC that
 // cannot be read, `MPP_ERROR_CODE_DEVICE_NOT_IN_TASK`, `MPP_ERROR_CODE_DEVICE_WRONG_TAB` (not
-// Pending).
+// Pending or Error), `MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE`.
 //
 // # Safety
 // As `mpp_board_start_preparation`; `mac` must be NULL or a NUL-terminated string.
@@ -1432,7 +1469,8 @@ mpp_status mpp_board_report_prepared(struct mpp_board *board,
                                      struct mpp_error **err);
 
 // The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
-// says: it moves from Pending to Error.
+// says: it moves from Pending (or Error, with the new reason) to Error. The same report again
+// changes nothing.
 //
 // Returns as `mpp_board_report_prepared`.
 //
@@ -1468,11 +1506,13 @@ mpp_status mpp_board_move_to_ready(struct mpp_board *board,
 // task must be Ready for migration; its ready devices go In progress and the task becomes
 // *Auto migration complete* or *Manual migration*. With a directory on the board, every device
 // of a *license only* task must already be in Webex Calling (TASK-9). To get the plan as well,
-// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`.
+// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`. The automatic mode is
+// refused here (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`): AUTO-1 and AUTO-2 need the
+// choices that only `mpp_board_complete_automatic` carries.
 //
 // Returns as `mpp_board_start_preparation`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` for a
 // number that is no mode, `MPP_ERROR_CODE_TASK_EMPTY`,
-// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`.
+// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`, `MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`.
 //
 // # Safety
 // As `mpp_board_start_preparation`.
@@ -1484,10 +1524,12 @@ mpp_status mpp_board_complete(struct mpp_board *board,
                               struct mpp_error **err);
 
 // The host reports the device with MAC `mac` migrated: it moves from In progress to
-// Completed.
+// Completed, or from Error when it failed to migrate and was retried (in a completed
+// migration only migration failures are in Error). Reporting a Completed device again changes
+// nothing.
 //
 // Returns as `mpp_board_report_prepared` (`MPP_ERROR_CODE_DEVICE_WRONG_TAB` when it is not
-// In progress).
+// In progress or Error).
 //
 // # Safety
 // As `mpp_board_report_prepared`.
@@ -1499,7 +1541,8 @@ mpp_status mpp_board_report_migrated(struct mpp_board *board,
                                      struct mpp_error **err);
 
 // The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
-// Control Hub says: it moves from In progress to Error.
+// Control Hub says: it moves from In progress (or Error, after a retry) to Error. The same
+// report again changes nothing.
 //
 // Returns as `mpp_board_report_migrated`.
 //
@@ -1588,7 +1631,9 @@ mpp_status mpp_board_remove_devices(struct mpp_board *board,
 // in the Ready for migration tab of the task named `task` (which is Ready for migration, Ready
 // with errors, or in a migration with devices moved back to Ready), leave it for a new task
 // named `new_name`, which is then completed by `mode` (an `mpp_completion_mode`). Everything is checked before anything moves: the new name (TASK-1),
-// the devices, and the completion (TASK-9).
+// the devices, and the completion (TASK-9). The automatic mode is refused
+// (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`, AUTO-1, AUTO-2): use
+// `mpp_board_complete_subset_automatic`.
 //
 // On success returns `MPP_OK` and stores the new task's status in `*out_status` (the old
 // task follows its remaining devices). On failure changes nothing, writes nothing and returns

@@ -7,10 +7,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::e164::E164;
+use crate::error::{ErrorCode, Finding};
 use crate::firmware::FirmwareVersion;
 use crate::hardware::HardwareVersion;
 use crate::mac::Mac;
 use crate::model::{Model, ModelLabel};
+use crate::upload::Column;
 
 /// USER or WORKSPACE (CSV-3).
 #[repr(u32)]
@@ -69,6 +71,109 @@ pub struct Assignment {
     pub location: String,
     /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
     pub call_plan: bool,
+}
+
+impl Assignment {
+    /// The first rule this assignment breaks, as a finding naming what is wrong and how to fix
+    /// it; `None` when it is one an upload could have produced. Checked when a device joins a
+    /// task and when a saved board or task is loaded, so that no task holds an assignment the
+    /// upload (CSV-3 to CSV-12) would refuse:
+    /// - a USER's username is the user's email (CSV-4); a WORKSPACE's is its non-empty name;
+    /// - a USER has no phone number (CSV-5) and no extension (CSV-6), and no call plan (DEC-6);
+    /// - a WORKSPACE has a phone number (CSV-5; an [`E164`] is valid by construction);
+    /// - the location is named (CSV-11).
+    ///
+    /// ```
+    /// use mpp_migration::{Assignment, ErrorCode, OwnerType};
+    /// let mut a = Assignment {
+    ///     owner_type: OwnerType::User,
+    ///     username: "alice@example.com".into(),
+    ///     phone_number: None,
+    ///     extension: None,
+    ///     location: "HQ".into(),
+    ///     call_plan: false,
+    /// };
+    /// assert!(a.problem().is_none());
+    /// a.username = "alice".into();
+    /// assert_eq!(a.problem().unwrap().code(), ErrorCode::EmailInvalid);
+    /// ```
+    pub fn problem(&self) -> Option<Finding> {
+        let column = |c: Column| Some(c.header());
+        let found = |code: ErrorCode, c: Column, message: String| {
+            Some(Finding::new(code, message).at(None, column(c)))
+        };
+        let username = crate::text::trim(&self.username);
+        match self.owner_type {
+            OwnerType::User => {
+                if let Err(e) = crate::email::validate_email(username) {
+                    return found(
+                        ErrorCode::EmailInvalid,
+                        Column::Username,
+                        format!(
+                            "the username of a USER must be the user's email (CSV-4): {}",
+                            e.message()
+                        ),
+                    );
+                }
+                if let Some(n) = self.phone_number {
+                    return found(
+                        ErrorCode::PhoneNumberNotAllowed,
+                        Column::PhoneNumber,
+                        format!(
+                            "USER {username} has phone number {n}; a USER has none, remove it (CSV-5)"
+                        ),
+                    );
+                }
+                if let Some(x) = &self.extension {
+                    return found(
+                        ErrorCode::ExtensionNotAllowed,
+                        Column::Extension,
+                        format!(
+                            "USER {username} has extension {x:?}; a USER has none, remove it (CSV-6)"
+                        ),
+                    );
+                }
+                if self.call_plan {
+                    return found(
+                        ErrorCode::CallPlanForUser,
+                        Column::CallPlan,
+                        format!(
+                            "USER {username} has Call Plan true; a call plan is only for new workspaces, set it to false (CSV-12, DEC-6)"
+                        ),
+                    );
+                }
+            }
+            OwnerType::Workspace => {
+                if username.is_empty() {
+                    return found(
+                        ErrorCode::UsernameMissing,
+                        Column::Username,
+                        "a WORKSPACE needs its name as username (CSV-4)".to_owned(),
+                    );
+                }
+                if self.phone_number.is_none() {
+                    return found(
+                        ErrorCode::PhoneNumberMissing,
+                        Column::PhoneNumber,
+                        format!(
+                            "WORKSPACE {username} has no phone number; a WORKSPACE needs one in E.164 form, e.g. +14085550100 (CSV-5)"
+                        ),
+                    );
+                }
+            }
+        }
+        if crate::text::trim(&self.location).is_empty() {
+            return found(
+                ErrorCode::LocationMissing,
+                Column::Location,
+                format!(
+                    "{} {username} has no location; name the location it belongs to (CSV-11)",
+                    self.owner_type
+                ),
+            );
+        }
+        None
+    }
 }
 
 /// A phone: a MAC and a model, with what else is known of it.

@@ -237,6 +237,9 @@ pub enum ErrorCode {
     TaskEmpty = 518,
     /// The device is not in the tab the action applies to (TASK-5), e.g. moving a device that is not in Error.
     DeviceWrongTab = 519,
+    /// A task's accumulated upload counts would exceed 2^53 - 1, the most a saved board holds
+    /// exactly (CSV-14); nothing of the upload was added.
+    UploadCountLimit = 520,
     /// Automatic completion requires Cloud Connected UC; without it, it is disabled (AUTO-1).
     CloudConnectedUcRequired = 601,
     /// Automatic completion needs the TFTP server type to be picked (AUTO-2).
@@ -389,6 +392,7 @@ impl ErrorCode {
         ErrorCode::TaskPaused,
         ErrorCode::TaskEmpty,
         ErrorCode::DeviceWrongTab,
+        ErrorCode::UploadCountLimit,
         ErrorCode::CloudConnectedUcRequired,
         ErrorCode::TftpServerRequired,
         ErrorCode::LoadServerRequired,
@@ -969,6 +973,12 @@ impl ErrorCode {
                 "TASK-5",
                 E,
                 "The device is not in the tab this action applies to.",
+            ),
+            UploadCountLimit => info(
+                "upload_count_limit",
+                "CSV-14",
+                E,
+                "A task's accumulated upload counts would exceed 2^53 - 1; nothing was added.",
             ),
             CloudConnectedUcRequired => info(
                 "cloud_connected_uc_required",

@@ -62,8 +62,8 @@ pub use plan::{MAX_OUTPUT_NAME_BYTES, recover_output_dir};
 pub use task::{
     AddOutcome, BOARD_FORMAT, Board, CompletionMode, DEVICE_LIST_COLUMNS, DeviceTab,
     EligibilityCounts, EventKind, FleetGrouping, FleetOptions, FleetPlan, MAX_TASK_DEVICES,
-    MAX_TASK_NAME, Outcome, TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskName,
-    TaskStatus, plan_fleet, status_from_tabs, transition, transition_table_markdown,
+    MAX_TASK_NAME, MAX_UPLOAD_COUNT, Outcome, TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent,
+    TaskName, TaskStatus, plan_fleet, status_from_tabs, transition, transition_table_markdown,
 };
 pub use upload::{
     Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits, RejectedRow,

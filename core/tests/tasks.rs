@@ -37,6 +37,11 @@ fn bundled_report() -> UploadReport {
     .unwrap()
 }
 
+/// The administrator's choices for automatic completion (AUTO-1, AUTO-2).
+fn auto_options() -> AutoPlanOptions {
+    AutoPlanOptions::new(true, "Unified CM TFTP", "tftp.example.com")
+}
+
 fn codes(findings: &[Finding]) -> Vec<&'static str> {
     findings.iter().map(Finding::name).collect()
 }
@@ -50,7 +55,8 @@ fn the_bundled_upload_becomes_a_task_and_is_prepared() {
         .unwrap();
     let added = board.add_upload("HQ-wave-1", &report).unwrap();
     assert_eq!((added.added, added.findings.len()), (5, 0));
-    // CSV-14: a second upload of the same file adds its counts; its devices are duplicates.
+    // CSV-14, DEC-1: a second upload of the same file adds its rows to Total and, as its
+    // devices are duplicates, nothing to Added: the counts say what the task really took.
     let again = board.add_upload("HQ-wave-1", &report).unwrap();
     assert_eq!(again.added, 0);
     assert!(
@@ -63,8 +69,8 @@ fn the_bundled_upload_becomes_a_task_and_is_prepared() {
     assert_eq!(
         task.upload_counts(),
         UploadCounts {
-            added: 10,
-            errors: 24,
+            added: 5,
+            errors: 29,
             total: 34
         }
     );
@@ -105,7 +111,7 @@ fn the_bundled_upload_becomes_a_task_and_is_prepared() {
         .apply(
             "HQ-wave-1",
             TaskEvent::Complete {
-                mode: CompletionMode::Automatic,
+                mode: CompletionMode::Manual,
             },
         )
         .unwrap_err();
@@ -113,15 +119,14 @@ fn the_bundled_upload_becomes_a_task_and_is_prepared() {
         (err.code(), err.finding().rule()),
         (ErrorCode::CompleteRequiresReady, "TASK-7")
     );
-    let status = board
-        .complete_subset(
-            "HQ-wave-1",
-            &pending,
-            "HQ-wave-1a",
-            CompletionMode::Automatic,
-        )
+    let plan = board
+        .complete_subset_automatic("HQ-wave-1", &pending, "HQ-wave-1a", &auto_options())
         .unwrap();
-    assert_eq!(status, TaskStatus::AutoMigrationComplete);
+    assert_eq!(plan.batches()[0].len(), 4);
+    assert_eq!(
+        board.task("HQ-wave-1a").unwrap().status(),
+        TaskStatus::AutoMigrationComplete
+    );
     assert_eq!(
         board.task("HQ-wave-1").unwrap().status(),
         TaskStatus::ReviewErrors
@@ -183,8 +188,18 @@ fn elig2_unknown_devices_need_the_switch_and_not_eligible_ones_never_go() {
             .code(),
         ErrorCode::TransitionRefused
     );
-    // With only ready devices left after a subset, nothing is in error.
-    let err = task.apply(TaskEvent::Prepared { mac: mac(1) }).unwrap_err();
+    // TASK-6: reporting again what the task records changes nothing; a new result after
+    // preparation is over is refused.
+    assert_eq!(
+        task.apply(TaskEvent::Prepared { mac: mac(1) }).unwrap(),
+        TaskStatus::ReadyWithErrors
+    );
+    let err = task
+        .apply(TaskEvent::PreparationFailed {
+            mac: mac(1),
+            reason: "late".into(),
+        })
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::TransitionRefused);
     let mut empty = Task::new(TaskName::parse("e").unwrap(), UploadOption::LicenseOnly);
     empty.add_devices([phone(9, "8821")], &table).unwrap();
@@ -274,7 +289,7 @@ fn task9_license_only_devices_must_be_in_webex_calling_first() {
         .apply(
             "lo",
             TaskEvent::Complete {
-                mode: CompletionMode::Automatic,
+                mode: CompletionMode::Manual,
             },
         )
         .unwrap_err();
@@ -288,10 +303,14 @@ fn task9_license_only_devices_must_be_in_webex_calling_first() {
         TaskStatus::ReadyForMigration
     );
     // The one that is added can go as a subset.
-    let status = board
-        .complete_subset("lo", &[mac(1)], "lo-1", CompletionMode::Automatic)
+    let plan = board
+        .complete_subset_automatic("lo", &[mac(1)], "lo-1", &auto_options())
         .unwrap();
-    assert_eq!(status, TaskStatus::AutoMigrationComplete);
+    assert_eq!(plan.batches(), &[vec![mac(1)]]);
+    assert_eq!(
+        board.task("lo-1").unwrap().status(),
+        TaskStatus::AutoMigrationComplete
+    );
 }
 
 #[test]
@@ -597,8 +616,13 @@ fn event(kind: u8, m: Mac) -> TaskEvent {
             reason: "failed".into(),
         },
         3 => TaskEvent::MoveToReady { macs: vec![m] },
+        // Automatic needs AUTO-1/AUTO-2 choices the event does not carry: always refused.
         4 => TaskEvent::Complete {
-            mode: CompletionMode::Automatic,
+            mode: if m.octets()[5] % 2 == 0 {
+                CompletionMode::Manual
+            } else {
+                CompletionMode::Automatic
+            },
         },
         5 => TaskEvent::Migrated { mac: m },
         6 => TaskEvent::MigrationFailed {
@@ -709,14 +733,7 @@ fn single_tasks_save_load_and_lookups_refuse_by_code() {
             ],
         )
         .unwrap();
-    board
-        .apply(
-            "a",
-            TaskEvent::Complete {
-                mode: CompletionMode::Automatic,
-            },
-        )
-        .unwrap();
+    board.complete_automatic("a", &auto_options()).unwrap();
     assert_eq!(
         board.apply("a", TaskEvent::Cancel).unwrap(),
         TaskStatus::ReadyForMigration
@@ -758,4 +775,548 @@ fn task3_devices_must_fit_the_task_option() {
     );
     let found = board.get("ld").unwrap().search_indices("", None);
     assert!(found.is_empty());
+}
+
+/// A board the library made, with every kind of task the audit of issue 14 tampered with:
+/// `lo` (license only) Ready with errors, holding an eligible 8845 in Ready, a not eligible
+/// 8821 and an unknown 7821 in Error; `ld` (license and device) in Draft from the bundled
+/// upload; `auto` completed automatically.
+fn audited_board() -> Board {
+    let mut board = Board::new();
+    board.create_task("lo", UploadOption::LicenseOnly).unwrap();
+    board
+        .add_devices("lo", [phone(1, "8845"), phone(2, "8821"), phone(3, "7821")])
+        .unwrap();
+    board.apply("lo", TaskEvent::StartPreparation).unwrap();
+    board
+        .apply("lo", TaskEvent::Prepared { mac: mac(1) })
+        .unwrap();
+    board
+        .create_task("ld", UploadOption::LicenseAndDevice)
+        .unwrap();
+    board.add_upload("ld", &bundled_report()).unwrap();
+    board
+        .create_task("auto", UploadOption::LicenseOnly)
+        .unwrap();
+    board.add_devices("auto", [phone(20, "8845")]).unwrap();
+    board.apply("auto", TaskEvent::StartPreparation).unwrap();
+    board
+        .apply("auto", TaskEvent::Prepared { mac: mac(20) })
+        .unwrap();
+    board.complete_automatic("auto", &auto_options()).unwrap();
+    board
+}
+
+/// The board's document, edited by `edit`, loaded: it must be refused as `document_invalid`
+/// with a message holding each of `expected`.
+fn refused_after(
+    board: &Board,
+    edit: impl FnOnce(&mut serde_json::Value),
+    expected: &[&str],
+) -> Error {
+    let mut doc: serde_json::Value = serde_json::from_str(&board.to_json()).unwrap();
+    edit(&mut doc);
+    let e = Board::from_json(&doc.to_string()).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::DocumentInvalid, "{}", e.message());
+    for part in expected {
+        assert!(
+            e.message().contains(part),
+            "{part:?} not in {:?}",
+            e.message()
+        );
+    }
+    assert!(!e.message().contains("Some("), "{}", e.message());
+    e
+}
+
+/// The device of task `t` whose owner type is `kind`, in the bundled upload's task.
+fn device_of<'a>(doc: &'a mut serde_json::Value, kind: &str) -> &'a mut serde_json::Value {
+    doc["tasks"][1]["devices"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["device"]["assignment"]["owner_type"] == kind)
+        .unwrap()
+}
+
+#[test]
+fn issue14_every_state_the_audit_loaded_is_refused_naming_place_and_rule() {
+    let board = audited_board();
+    assert_eq!(Board::from_json(&board.to_json()).unwrap(), board);
+    let m2 = mac(2).to_string();
+    // ELIG-2: a not eligible 8821 in the Ready tab of a ready task (complete_manual would then
+    // have migrated it).
+    refused_after(
+        &board,
+        |d| {
+            let dev = &mut d["tasks"][0]["devices"][1];
+            dev["tab"] = "ready_for_migration".into();
+            dev.as_object_mut().unwrap().remove("last_error");
+        },
+        &["tasks[0]", "task lo", "devices[1]", &m2, "8821", "ELIG-2"],
+    );
+    // ELIG-2: an unknown device in Ready with Include unknown eligibility off.
+    refused_after(
+        &board,
+        |d| {
+            let dev = &mut d["tasks"][0]["devices"][2];
+            dev["tab"] = "ready_for_migration".into();
+            dev.as_object_mut().unwrap().remove("last_error");
+        },
+        &["devices[2]", &mac(3).to_string(), "unknown", "ELIG-2"],
+    );
+    // ELIG-1, DEV-2: an 8821 stored as eligible; its eligibility is recomputed, not trusted.
+    refused_after(
+        &board,
+        |d| d["tasks"][0]["devices"][1]["eligibility"] = "eligible".into(),
+        &["devices[1]", &m2, "not_eligible", "control_hub", "ELIG-1"],
+    );
+    // DEV-4: a 6841 in a task.
+    refused_after(
+        &board,
+        |d| d["tasks"][0]["devices"][0]["device"]["model"] = "6841".into(),
+        &["devices[0]", "6841", "DEV-4"],
+    );
+    // CSV-5: a USER with a phone number; a WORKSPACE without one.
+    refused_after(
+        &board,
+        |d| device_of(d, "USER")["device"]["assignment"]["phone_number"] = "+14085550100".into(),
+        &["tasks[1]", "task ld", "USER", "+14085550100", "CSV-5"],
+    );
+    refused_after(
+        &board,
+        |d| {
+            device_of(d, "WORKSPACE")["device"]["assignment"]
+                .as_object_mut()
+                .unwrap()
+                .remove("phone_number");
+        },
+        &["tasks[1]", "WORKSPACE", "no phone number", "CSV-5"],
+    );
+    // CSV-4: a USER whose username is not an email.
+    refused_after(
+        &board,
+        |d| device_of(d, "USER")["device"]["assignment"]["username"] = "alice".into(),
+        &["tasks[1]", "email", "CSV-4"],
+    );
+    // CSV-14, DEC-1: more added than uploaded.
+    refused_after(
+        &board,
+        |d| {
+            let total = d["tasks"][1]["uploads"]["total"].as_u64().unwrap();
+            d["tasks"][1]["uploads"]["added"] = (total + 1).into();
+        },
+        &["task ld", "Added + Errors = Total", "CSV-14"],
+    );
+    // TASK-4: auto migration complete with no completion mode.
+    refused_after(
+        &board,
+        |d| {
+            d["tasks"][2].as_object_mut().unwrap().remove("completion");
+        },
+        &[
+            "tasks[2]",
+            "task auto",
+            "Auto migration complete",
+            "no completion mode",
+        ],
+    );
+    refused_after(
+        &board,
+        |d| d["tasks"][2]["completion"] = "manual".into(),
+        &["completion mode manual", "automatic"],
+    );
+    // TASK-5: a last error on a device that is not in Error, and none on one that is.
+    refused_after(
+        &board,
+        |d| d["tasks"][0]["devices"][0]["last_error"] = "stale".into(),
+        &[
+            "devices[0]",
+            &mac(1).to_string(),
+            "Ready for migration",
+            "last error",
+            "TASK-5",
+        ],
+    );
+    refused_after(
+        &board,
+        |d| {
+            d["tasks"][0]["devices"][1]
+                .as_object_mut()
+                .unwrap()
+                .remove("last_error");
+        },
+        &["devices[1]", "in Error without a last error", "TASK-5"],
+    );
+    // TASK-4 with a readable count of the tabs, not a struct dump.
+    let e = refused_after(
+        &board,
+        |d| d["tasks"][0]["status"] = "ready_for_migration".into(),
+        &["task lo", "2 in Error, 1 in Ready for migration", "TASK-4"],
+    );
+    assert!(!e.message().contains("TabCounts"), "{}", e.message());
+    // A task that refused its own standalone load the same way.
+    let lo = board.get("lo").unwrap().to_json();
+    let e = Task::from_json(&lo.replacen(
+        "\"eligibility\":\"not_eligible\"",
+        "\"eligibility\":\"eligible\"",
+        1,
+    ))
+    .unwrap_err();
+    assert!(e.message().contains("ELIG-1"), "{}", e.message());
+}
+
+#[test]
+fn issue14_numbers_in_a_document_are_bounded_and_counts_never_overflow() {
+    let board = audited_board();
+    // 2^64 - 1 (and anything past 2^53 - 1) is refused when loading.
+    for n in [u64::MAX, MAX_UPLOAD_COUNT + 1] {
+        refused_after(
+            &board,
+            |d| {
+                let u = &mut d["tasks"][1]["uploads"];
+                u["added"] = n.into();
+                u["errors"] = 0.into();
+                u["total"] = n.into();
+            },
+            &["task ld", &n.to_string(), "CSV-14"],
+        );
+    }
+    // At the limit, the document loads, and the next upload is refused whole: no panic, no
+    // wrap, no device added.
+    let mut doc: serde_json::Value = serde_json::from_str(&board.to_json()).unwrap();
+    let ld = &mut doc["tasks"][1];
+    ld["uploads"] =
+        serde_json::json!({"added": 0, "errors": MAX_UPLOAD_COUNT, "total": MAX_UPLOAD_COUNT});
+    ld["devices"] = serde_json::json!([]);
+    let mut full = Board::from_json(&doc.to_string()).unwrap();
+    let e = full.add_upload("ld", &bundled_report()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.finding().rule()),
+        (ErrorCode::UploadCountLimit, "CSV-14")
+    );
+    let task = full.get("ld").unwrap();
+    assert!(task.devices().is_empty());
+    assert_eq!(task.upload_counts().total, MAX_UPLOAD_COUNT);
+    // A row number beyond the bound is refused too.
+    refused_after(
+        &board,
+        |d| d["tasks"][1]["devices"][0]["device"]["row"] = u64::MAX.into(),
+        &["devices[0]", "upload row", "CSV-14"],
+    );
+}
+
+/// A license-only upload of `rows` eligible phones, MACs from `first`.
+fn license_only_upload(first: u64, rows: u64) -> UploadReport {
+    let mut csv = String::from("Model,MAC Address\n");
+    for n in first..first + rows {
+        csv.push_str(&format!("CP-8845-K9=,{}\n", mac(n)));
+    }
+    validate_upload(
+        csv.as_bytes(),
+        UploadOptions::new(UploadOption::LicenseOnly),
+    )
+    .unwrap()
+}
+
+#[test]
+fn csv14_dec1_counts_say_what_the_task_really_took() {
+    let report = license_only_upload(0, 1500);
+    assert_eq!(report.counts().added, 1500);
+    let mut board = Board::new();
+    board.create_task("big", UploadOption::LicenseOnly).unwrap();
+    let outcome = board.add_upload("big", &report).unwrap();
+    assert_eq!(outcome.added, 1000);
+    assert_eq!(outcome.findings.len(), 500);
+    let counts = |b: &Board| b.get("big").unwrap().upload_counts();
+    assert_eq!(
+        counts(&board),
+        UploadCounts {
+            added: 1000,
+            errors: 500,
+            total: 1500
+        }
+    );
+    assert_eq!(board.get("big").unwrap().devices().len(), 1000);
+    // Re-adding a report that adds nothing raises Errors and Total, never Added.
+    assert_eq!(board.add_upload("big", &report).unwrap().added, 0);
+    assert_eq!(
+        counts(&board),
+        UploadCounts {
+            added: 1000,
+            errors: 2000,
+            total: 3000
+        }
+    );
+    // A device already in another task is not added, and counted as an error (DEV-6).
+    board
+        .create_task("other", UploadOption::LicenseOnly)
+        .unwrap();
+    let two = license_only_upload(999, 2);
+    let outcome = board.add_upload("other", &two).unwrap();
+    assert_eq!(outcome.added, 1);
+    assert_eq!(
+        board.get("other").unwrap().upload_counts(),
+        UploadCounts {
+            added: 1,
+            errors: 1,
+            total: 2
+        }
+    );
+    // The same through a standalone task.
+    let mut task = Task::new(TaskName::parse("t").unwrap(), UploadOption::LicenseOnly);
+    let table = EligibilityTable::control_hub();
+    task.add_upload(&two, &table).unwrap();
+    task.add_upload(&two, &table).unwrap();
+    assert_eq!(
+        task.upload_counts(),
+        UploadCounts {
+            added: 2,
+            errors: 2,
+            total: 4
+        }
+    );
+    assert!(Board::from_json(&board.to_json()).is_ok());
+}
+
+/// A board with task `t` of 8845s 1 and 2, prepared: Ready for migration.
+fn ready_board() -> Board {
+    let mut board = Board::new();
+    board.create_task("t", UploadOption::LicenseOnly).unwrap();
+    board
+        .add_devices("t", [phone(1, "8845"), phone(2, "8845")])
+        .unwrap();
+    board.apply("t", TaskEvent::StartPreparation).unwrap();
+    board
+        .refresh(
+            "t",
+            [
+                TaskEvent::Prepared { mac: mac(1) },
+                TaskEvent::Prepared { mac: mac(2) },
+            ],
+        )
+        .unwrap();
+    board
+}
+
+#[test]
+fn auto1_auto2_hold_on_every_route_to_automatic_completion() {
+    let automatic = TaskEvent::Complete {
+        mode: CompletionMode::Automatic,
+    };
+    let mut board = ready_board();
+    let before = board.clone();
+    let code = |e: Error| (e.code(), e.finding().rule());
+    // The event alone carries no choice: refused, on a board and on a task.
+    assert_eq!(
+        code(board.apply("t", automatic.clone()).unwrap_err()),
+        (ErrorCode::CloudConnectedUcRequired, "AUTO-1")
+    );
+    let mut task = board.get("t").unwrap().clone();
+    assert_eq!(
+        task.apply(automatic).unwrap_err().code(),
+        ErrorCode::CloudConnectedUcRequired
+    );
+    assert_eq!(
+        code(
+            board
+                .complete_subset("t", &[mac(1)], "t-1", CompletionMode::Automatic)
+                .unwrap_err()
+        ),
+        (ErrorCode::CloudConnectedUcRequired, "AUTO-1")
+    );
+    // With the choices, each one is checked on each route.
+    let mut no_ccuc = auto_options();
+    no_ccuc.cloud_connected_uc = false;
+    let mut no_tftp = auto_options();
+    no_tftp.tftp_server_type = " ".into();
+    let mut no_server = auto_options();
+    no_server.load_server = String::new();
+    for (options, expected) in [
+        (&no_ccuc, ErrorCode::CloudConnectedUcRequired),
+        (&no_tftp, ErrorCode::TftpServerRequired),
+        (&no_server, ErrorCode::LoadServerRequired),
+    ] {
+        assert_eq!(
+            board.complete_automatic("t", options).unwrap_err().code(),
+            expected
+        );
+        assert_eq!(
+            board
+                .complete_subset_automatic("t", &[mac(1)], "t-1", options)
+                .unwrap_err()
+                .code(),
+            expected
+        );
+    }
+    assert_eq!(board, before, "a refused completion changes nothing");
+    assert!(board.task("t-1").is_none());
+    // The manual path needs none of them.
+    assert_eq!(
+        board
+            .complete_subset("t", &[mac(1)], "t-1", CompletionMode::Manual)
+            .unwrap(),
+        TaskStatus::ManualMigration
+    );
+    let plan = board
+        .complete_subset_automatic("t", &[mac(2)], "t-2", &auto_options())
+        .unwrap();
+    assert_eq!(plan.task().as_str(), "t-2");
+    assert_eq!(
+        board.get("t-2").unwrap().completion(),
+        Some(CompletionMode::Automatic)
+    );
+}
+
+#[test]
+fn task6_refresh_is_all_or_nothing_repeats_are_no_ops_and_retries_work() {
+    let mut board = Board::new();
+    board.create_task("t", UploadOption::LicenseOnly).unwrap();
+    board
+        .add_devices("t", [phone(1, "8845"), phone(2, "8845"), phone(3, "8821")])
+        .unwrap();
+    board.apply("t", TaskEvent::StartPreparation).unwrap();
+    let before = board.clone();
+    // One refused event (a device of no task) and nothing of the refresh is kept.
+    let e = board
+        .refresh(
+            "t",
+            [
+                TaskEvent::Prepared { mac: mac(1) },
+                TaskEvent::Prepared { mac: mac(9) },
+            ],
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::DeviceNotInTask);
+    assert!(
+        e.message().contains("event 2") && e.message().contains(&mac(9).to_string()),
+        "{}",
+        e.message()
+    );
+    assert_eq!(board, before);
+    // The same report twice, in one refresh or in two, is a no-op.
+    let report = [
+        TaskEvent::Prepared { mac: mac(1) },
+        TaskEvent::Prepared { mac: mac(2) },
+        TaskEvent::Prepared { mac: mac(1) },
+    ];
+    assert_eq!(
+        board.refresh("t", report.clone()).unwrap(),
+        TaskStatus::ReadyWithErrors
+    );
+    let once = board.clone();
+    assert_eq!(
+        board.refresh("t", report).unwrap(),
+        TaskStatus::ReadyWithErrors
+    );
+    assert_eq!(board, once);
+    // The not eligible 8821 is never reported prepared or migrated (ELIG-2).
+    let e = board
+        .complete_subset("t", &[mac(1), mac(2)], "t-1", CompletionMode::Manual)
+        .unwrap();
+    assert_eq!(e, TaskStatus::ManualMigration);
+    let failed = TaskEvent::MigrationFailed {
+        mac: mac(1),
+        reason: "TFTP timeout".into(),
+    };
+    board
+        .refresh("t-1", [failed.clone(), TaskEvent::Migrated { mac: mac(2) }])
+        .unwrap();
+    // A repeated failure report is a no-op; then the retried device is reported migrated.
+    let once = board.clone();
+    board
+        .refresh("t-1", [failed, TaskEvent::Migrated { mac: mac(2) }])
+        .unwrap();
+    assert_eq!(board, once);
+    board
+        .apply("t-1", TaskEvent::Migrated { mac: mac(1) })
+        .unwrap();
+    let t1 = board.get("t-1").unwrap();
+    assert_eq!(t1.tab_counts().completed, 2);
+    assert_eq!(t1.device(mac(1)).unwrap().last_error(), None);
+    assert_eq!(
+        board
+            .apply("t", TaskEvent::Migrated { mac: mac(3) })
+            .unwrap_err()
+            .code(),
+        ErrorCode::TransitionRefused
+    );
+    assert!(Board::from_json(&board.to_json()).is_ok());
+}
+
+#[test]
+fn dev4_csv4_csv5_devices_a_task_could_not_hold_are_not_added() {
+    let mut board = Board::new();
+    board.create_task("lo", UploadOption::LicenseOnly).unwrap();
+    let out = board
+        .add_devices("lo", [phone(1, "6841"), phone(2, "8821")])
+        .unwrap();
+    assert_eq!(
+        out.added, 1,
+        "an 8821 joins (then sits in Error); a 6841 never does"
+    );
+    assert_eq!(codes(&out.findings), ["model_mpp_only"]);
+    assert!(out.findings[0].message().contains("DEV-4"));
+    board
+        .create_task("ld", UploadOption::LicenseAndDevice)
+        .unwrap();
+    let user = |username: &str, phone_number: Option<&str>| Assignment {
+        owner_type: OwnerType::User,
+        username: username.into(),
+        phone_number: phone_number.map(|n| E164::parse(n).unwrap()),
+        extension: None,
+        location: "HQ".into(),
+        call_plan: false,
+    };
+    let workspace = Assignment {
+        owner_type: OwnerType::Workspace,
+        username: "Lobby".into(),
+        phone_number: None,
+        extension: None,
+        location: "HQ".into(),
+        call_plan: false,
+    };
+    let out = board
+        .add_devices(
+            "ld",
+            [
+                phone(10, "8845").with_assignment(Some(user("alice@example.com", None))),
+                phone(11, "8845")
+                    .with_assignment(Some(user("bob@example.com", Some("+14085550100")))),
+                phone(12, "8845").with_assignment(Some(user("carol", None))),
+                phone(13, "8845").with_assignment(Some(workspace)),
+            ],
+        )
+        .unwrap();
+    assert_eq!(out.added, 1);
+    assert_eq!(
+        codes(&out.findings),
+        [
+            "phone_number_not_allowed",
+            "email_invalid",
+            "phone_number_missing"
+        ]
+    );
+    assert!(out.findings.iter().all(|f| f.column().is_some()));
+}
+
+#[test]
+fn serde_alone_checks_a_task_too() {
+    // A task deserialised by serde directly gets its index and every invariant checked.
+    let board = audited_board();
+    let lo = board.get("lo").unwrap();
+    let raw: Task = serde_json::from_str(&lo.to_json()).unwrap();
+    assert_eq!(&raw, lo);
+    assert!(raw.device(mac(2)).is_some(), "the index is built");
+    let mut doc: serde_json::Value = serde_json::from_str(&lo.to_json()).unwrap();
+    doc["status"] = "ready_for_migration".into();
+    for d in doc["devices"].as_array_mut().unwrap() {
+        d["tab"] = "ready_for_migration".into();
+        d.as_object_mut().unwrap().remove("last_error");
+    }
+    let e = serde_json::from_value::<Task>(doc).unwrap_err().to_string();
+    assert!(
+        e.contains("ELIG-2") && e.contains(&mac(2).to_string()),
+        "{e}"
+    );
 }

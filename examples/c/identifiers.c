@@ -566,6 +566,7 @@ static const struct {
     {MPP_ERROR_CODE_TASK_PAUSED, "task_paused", "TASK-6"},
     {MPP_ERROR_CODE_TASK_EMPTY, "task_empty", "ELIG-2"},
     {MPP_ERROR_CODE_DEVICE_WRONG_TAB, "device_wrong_tab", "TASK-5"},
+    {MPP_ERROR_CODE_UPLOAD_COUNT_LIMIT, "upload_count_limit", "CSV-14"},
     {MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED, "cloud_connected_uc_required", "AUTO-1"},
     {MPP_ERROR_CODE_TFTP_SERVER_REQUIRED, "tftp_server_required", "AUTO-2"},
     {MPP_ERROR_CODE_LOAD_SERVER_REQUIRED, "load_server_required", "AUTO-2"},

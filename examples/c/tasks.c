@@ -232,8 +232,8 @@ static void check_one_in_progress(void) {
     {
         mpp_upload_counts counts = {0, 0, 0};
         EXPECT_OK(mpp_task_upload_counts(mpp_board_task(b, "B"), &counts, &err));
-        CHECK(counts.added == 2 && counts.errors == 0 && counts.total == 2,
-              "the upload's counts are the task's (CSV-14)");
+        CHECK(counts.added == 1 && counts.errors == 1 && counts.total == 2,
+              "the counts are what the task took: the device of task A is an error (CSV-14, DEC-1)");
     }
 
     EXPECT_STATUS(mpp_board_start_preparation(b, "A", &st, &err), MPP_TASK_STATUS_IN_PROGRESS);
@@ -393,7 +393,7 @@ static void check_not_eligible(void) {
               "the Error tab says why");
     }
     EXPECT_REFUSED(mpp_board_report_prepared(b, "E2", "001A2B3C4D53", &st, &err),
-                   MPP_ERROR_CODE_DEVICE_WRONG_TAB, "Error");
+                   MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE, "never migrated");
     EXPECT_STATUS(mpp_board_report_prepared(b, "E2", "001A2B3C4D51", &st, &err),
                   MPP_TASK_STATUS_READY_WITH_ERRORS);
     EXPECT_REFUSED(mpp_board_move_to_ready(b, "E2", nr, 1, &st, &err),
@@ -564,14 +564,20 @@ static void check_pause(void) {
     EXPECT_TASK_STATUS(b, "P", MPP_TASK_STATUS_READY_FOR_MIGRATION);
     EXPECT_REFUSED(mpp_board_pause(b, "P", &st, &err), MPP_ERROR_CODE_TRANSITION_REFUSED,
                    "Ready for migration");
-    EXPECT_STATUS(mpp_board_complete(b, "P", MPP_COMPLETION_MODE_AUTOMATIC, &st, &err),
-                  MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
+    /* AUTO-1, AUTO-2: the event alone carries none of the choices automatic completion needs. */
+    EXPECT_REFUSED(mpp_board_complete(b, "P", MPP_COMPLETION_MODE_AUTOMATIC, &st, &err),
+                   MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED, "AUTO-1");
+    EXPECT_STATUS(mpp_board_complete(b, "P", MPP_COMPLETION_MODE_MANUAL, &st, &err),
+                  MPP_TASK_STATUS_MANUAL_MIGRATION);
     EXPECT_STATUS(mpp_board_report_migrated(b, "P", "001A2B3C4D61", &st, &err),
-                  MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
-    EXPECT_STATUS(mpp_board_pause(b, "P", &st, &err), MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
+                  MPP_TASK_STATUS_MANUAL_MIGRATION);
+    /* TASK-6: the same report again changes nothing. */
+    EXPECT_STATUS(mpp_board_report_migrated(b, "P", "001A2B3C4D61", &st, &err),
+                  MPP_TASK_STATUS_MANUAL_MIGRATION);
+    EXPECT_STATUS(mpp_board_pause(b, "P", &st, &err), MPP_TASK_STATUS_MANUAL_MIGRATION);
     EXPECT_REFUSED(mpp_board_report_migrated(b, "P", "001A2B3C4D62", &st, &err),
                    MPP_ERROR_CODE_TASK_PAUSED, "paused");
-    EXPECT_STATUS(mpp_board_cancel(b, "P", &st, &err), MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
+    EXPECT_STATUS(mpp_board_cancel(b, "P", &st, &err), MPP_TASK_STATUS_MANUAL_MIGRATION);
     CHECK(tab_of(b, "P", "001A2B3C4D61") == MPP_DEVICE_TAB_COMPLETED &&
               tab_of(b, "P", "001A2B3C4D62") == MPP_DEVICE_TAB_READY_FOR_MIGRATION,
           "cancel during a migration: the migrated device stays Completed, the other is Ready");
@@ -597,7 +603,7 @@ static void check_in_webex_calling(void) {
     EXPECT_OK(mpp_board_set_directory(b, directory, &err));
     mpp_directory_free(directory);
     prepare_all(b, "W");
-    EXPECT_REFUSED(mpp_board_complete(b, "W", MPP_COMPLETION_MODE_AUTOMATIC, &st, &err),
+    EXPECT_REFUSED(mpp_board_complete(b, "W", MPP_COMPLETION_MODE_MANUAL, &st, &err),
                    MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING, "001A2B3C4D72");
     EXPECT_OK(mpp_auto_plan_options_new(true, "primary", "tftp1.example.com", &opts, &err));
     poison(&plan, sizeof plan);
@@ -605,9 +611,14 @@ static void check_in_webex_calling(void) {
                  MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING, NULL, "add them first");
     EXPECT_UNTOUCHED(plan, "mpp_board_complete_automatic");
     EXPECT_TASK_STATUS(b, "W", MPP_TASK_STATUS_READY_FOR_MIGRATION);
-    EXPECT_STATUS(mpp_board_complete_subset(b, "W", in_webex, 1, "W-in-webex",
-                                            MPP_COMPLETION_MODE_AUTOMATIC, &st, &err),
-                  MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
+    EXPECT_REFUSED(mpp_board_complete_subset(b, "W", in_webex, 1, "W-in-webex",
+                                             MPP_COMPLETION_MODE_AUTOMATIC, &st, &err),
+                   MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED, "complete_subset_automatic");
+    EXPECT_OK(mpp_board_complete_subset_automatic(b, "W", in_webex, 1, "W-in-webex", opts, &plan,
+                                                  &err));
+    CHECK(mpp_auto_plan_batch_count(plan) == 1, "the automatic subset is planned");
+    mpp_auto_plan_free(plan);
+    EXPECT_TASK_STATUS(b, "W-in-webex", MPP_TASK_STATUS_AUTO_MIGRATION_COMPLETE);
     EXPECT_REFUSED(mpp_board_remove_devices(b, "W", in_webex, 1, &st, &err),
                    MPP_ERROR_CODE_TRANSITION_REFUSED, "remove_devices");
     mpp_auto_plan_options_free(opts);

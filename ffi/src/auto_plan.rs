@@ -6,7 +6,7 @@ use std::ptr;
 
 use mpp::{AutoPlan, AutoPlanOptions};
 
-use crate::args::arg_mac;
+use crate::args::{arg_mac, arg_macs};
 use crate::board::mpp_board;
 use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run};
 use crate::error::{mpp_error, mpp_finding};
@@ -193,6 +193,52 @@ pub unsafe extern "C" fn mpp_board_complete_automatic(
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
             let plan = board.change().complete_automatic(task, &opts.options)?;
+            out.write(into_raw(mpp_auto_plan::new(plan)));
+            Ok(())
+        })
+    }
+}
+
+/// *Complete migration* for some ready devices by the automatic path (TASK-7, AUTO-1 to
+/// AUTO-3): the `count` devices at `macs` leave the task named `task` for a new task named
+/// `new_name`, which is planned as `mpp_plan_automatic` does with `opts` and completed. This is
+/// the automatic twin of `mpp_board_complete_subset`, which refuses the automatic mode because
+/// it carries none of the choices AUTO-1 and AUTO-2 need. Nothing changes when anything is
+/// refused.
+///
+/// On success returns `MPP_OK` and stores in `*out` the new task's plan, to free with
+/// `mpp_auto_plan_free`. On failure writes nothing and returns as `mpp_board_complete_subset`
+/// and `mpp_plan_automatic` do (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`,
+/// `MPP_ERROR_CODE_TFTP_SERVER_REQUIRED`, `MPP_ERROR_CODE_LOAD_SERVER_REQUIRED`).
+///
+/// # Safety
+/// As `mpp_board_complete_automatic`; `macs` must be NULL or point to `count` pointers, each
+/// NULL or a NUL-terminated string; `new_name` must be NULL or a NUL-terminated string.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_board_complete_subset_automatic(
+    board: *mut mpp_board,
+    task: *const c_char,
+    macs: *const *const c_char,
+    count: usize,
+    new_name: *const c_char,
+    opts: *const mpp_auto_plan_options,
+    out: *mut *mut mpp_auto_plan,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let board = arg_mut(board, "board")?;
+            let task = arg_str(task, "task")?;
+            let macs = arg_macs(macs, count, "macs")?;
+            let new_name = arg_str(new_name, "new_name")?;
+            let opts = arg_ref(opts, "opts")?;
+            let out = out_param(out, "out")?;
+            let plan =
+                board
+                    .change()
+                    .complete_subset_automatic(task, &macs, new_name, &opts.options)?;
             out.write(into_raw(mpp_auto_plan::new(plan)));
             Ok(())
         })

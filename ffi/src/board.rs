@@ -154,7 +154,11 @@ pub unsafe extern "C" fn mpp_board_new_with_table(
 /// Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
 /// is malformed, of another format version, or that breaks an invariant (two tasks in
 /// progress, a task of more than 1000 devices, a device in two tasks, a status that does not
-/// fit its devices) is refused as a whole. The board has no directory (see
+/// fit its devices, an eligibility other than the board's table gives the device, a device
+/// ELIG-2 forbids in Ready, an assignment the upload would refuse, counts beyond 2^53 - 1 or
+/// with Added + Errors != Total, a completion mode that does not fit the status, a last error
+/// outside the Error tab) is refused as a whole, the message naming the task, the device and
+/// the rule: what loads is what the library could have made. The board has no directory (see
 /// `mpp_board_set_directory`).
 ///
 /// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`. On
@@ -502,11 +506,14 @@ unsafe fn add_out(
 /// `task`, which must be in Draft and of the report's option (TASK-3). Eligibility is checked
 /// with the board's table (ELIG-1). A device already in this task (DEV-6) or in another
 /// (DEV-6), or beyond the 1000th (ELIG-3), is not added: each gets a finding, at its upload row.
+/// The task's counts grow by what it really took (DEC-1): Added by the devices added, Errors by
+/// every other row, Total by the rows uploaded.
 ///
 /// On success returns `MPP_OK` and stores in `*out` the outcome, to free with
 /// `mpp_add_outcome_free`. On failure changes nothing, writes nothing and returns
 /// `MPP_ERROR_CODE_TASK_NOT_FOUND`, `MPP_ERROR_CODE_TASK_OPTION_MISMATCH`,
 /// `MPP_ERROR_CODE_TRANSITION_REFUSED` (the task is not in Draft), `MPP_ERROR_CODE_TASK_PAUSED`,
+/// `MPP_ERROR_CODE_UPLOAD_COUNT_LIMIT` (the counts would pass 2^53 - 1),
 /// or `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
 ///
 /// # Safety
@@ -744,11 +751,13 @@ pub unsafe extern "C" fn mpp_board_start_preparation(
 
 /// The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
 /// moves from Pending to Ready for migration, and once no device is pending the task follows
-/// its devices (Ready for migration, Ready with errors, Review errors).
+/// its devices (Ready for migration, Ready with errors, Review errors). A device in Error may be
+/// reported prepared while preparation runs (a retry) when ELIG-2 lets it be prepared. A report
+/// of what the task already records (the device is ready) changes nothing and returns `MPP_OK`.
 ///
 /// Returns as `mpp_board_start_preparation`, and a `MPP_ERROR_CODE_MAC_*` code for a MAC that
 /// cannot be read, `MPP_ERROR_CODE_DEVICE_NOT_IN_TASK`, `MPP_ERROR_CODE_DEVICE_WRONG_TAB` (not
-/// Pending).
+/// Pending or Error), `MPP_ERROR_CODE_DEVICE_NOT_ELIGIBLE`.
 ///
 /// # Safety
 /// As `mpp_board_start_preparation`; `mac` must be NULL or a NUL-terminated string.
@@ -772,7 +781,8 @@ pub unsafe extern "C" fn mpp_board_report_prepared(
 }
 
 /// The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
-/// says: it moves from Pending to Error.
+/// says: it moves from Pending (or Error, with the new reason) to Error. The same report again
+/// changes nothing.
 ///
 /// Returns as `mpp_board_report_prepared`.
 ///
@@ -833,11 +843,13 @@ pub unsafe extern "C" fn mpp_board_move_to_ready(
 /// task must be Ready for migration; its ready devices go In progress and the task becomes
 /// *Auto migration complete* or *Manual migration*. With a directory on the board, every device
 /// of a *license only* task must already be in Webex Calling (TASK-9). To get the plan as well,
-/// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`.
+/// use `mpp_board_complete_automatic` or `mpp_board_complete_manual`. The automatic mode is
+/// refused here (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`): AUTO-1 and AUTO-2 need the
+/// choices that only `mpp_board_complete_automatic` carries.
 ///
 /// Returns as `mpp_board_start_preparation`, and `MPP_ERROR_CODE_INVALID_ARGUMENT` for a
 /// number that is no mode, `MPP_ERROR_CODE_TASK_EMPTY`,
-/// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`.
+/// `MPP_ERROR_CODE_DEVICE_NOT_IN_WEBEX_CALLING`, `MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`.
 ///
 /// # Safety
 /// As `mpp_board_start_preparation`.
@@ -861,10 +873,12 @@ pub unsafe extern "C" fn mpp_board_complete(
 }
 
 /// The host reports the device with MAC `mac` migrated: it moves from In progress to
-/// Completed.
+/// Completed, or from Error when it failed to migrate and was retried (in a completed
+/// migration only migration failures are in Error). Reporting a Completed device again changes
+/// nothing.
 ///
 /// Returns as `mpp_board_report_prepared` (`MPP_ERROR_CODE_DEVICE_WRONG_TAB` when it is not
-/// In progress).
+/// In progress or Error).
 ///
 /// # Safety
 /// As `mpp_board_report_prepared`.
@@ -888,7 +902,8 @@ pub unsafe extern "C" fn mpp_board_report_migrated(
 }
 
 /// The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
-/// Control Hub says: it moves from In progress to Error.
+/// Control Hub says: it moves from In progress (or Error, after a retry) to Error. The same
+/// report again changes nothing.
 ///
 /// Returns as `mpp_board_report_migrated`.
 ///
@@ -1030,7 +1045,9 @@ pub unsafe extern "C" fn mpp_board_remove_devices(
 /// in the Ready for migration tab of the task named `task` (which is Ready for migration, Ready
 /// with errors, or in a migration with devices moved back to Ready), leave it for a new task
 /// named `new_name`, which is then completed by `mode` (an `mpp_completion_mode`). Everything is checked before anything moves: the new name (TASK-1),
-/// the devices, and the completion (TASK-9).
+/// the devices, and the completion (TASK-9). The automatic mode is refused
+/// (`MPP_ERROR_CODE_CLOUD_CONNECTED_UC_REQUIRED`, AUTO-1, AUTO-2): use
+/// `mpp_board_complete_subset_automatic`.
 ///
 /// On success returns `MPP_OK` and stores the new task's status in `*out_status` (the old
 /// task follows its remaining devices). On failure changes nothing, writes nothing and returns

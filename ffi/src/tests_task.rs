@@ -1252,11 +1252,12 @@ fn a_board_with_a_table_and_a_directory_checks_by_them() {
             let r = core.apply("T", TaskEvent::Prepared { mac: d.mac() });
             assert_eq!(c.map(|()| st), r.map_err(|e| core_error(&e)));
         }
-        let c = call(|err| mpp_board_complete(b, c"T".as_ptr(), 0, &mut st, err));
+        let manual = CompletionMode::Manual as u32;
+        let c = call(|err| mpp_board_complete(b, c"T".as_ptr(), manual, &mut st, err));
         let r = core.apply(
             "T",
             TaskEvent::Complete {
-                mode: CompletionMode::Automatic,
+                mode: CompletionMode::Manual,
             },
         );
         let e = c.unwrap_err();
@@ -1755,5 +1756,326 @@ fn devices_from_an_inventory_make_the_default_task() {
             mpp_device_free(d);
         }
         mpp_device_free(ptr::null_mut());
+    }
+}
+
+// --- issue 14 §1 and issue 9 §5: the board admits no forbidden state through C -----------------
+
+/// A board read through C from `json`.
+fn c_board_from(json: &str) -> Result<*mut mpp_board, F> {
+    let mut out: *mut mpp_board = ptr::null_mut();
+    // SAFETY: `json` is live for the call; a valid out-pointer.
+    call(|err| unsafe { mpp_board_from_json(json.as_ptr(), json.len(), &mut out, err) })
+        .map(|()| out)
+}
+
+fn core_mac(n: u8) -> Mac {
+    Mac::from_octets([0x00, 0x1A, 0x2B, 0x00, 0x00, n])
+}
+
+fn core_phone(n: u8, model: &str) -> Device {
+    Device::new(core_mac(n), mpp::parse_model(model).unwrap())
+}
+
+/// A core board with `lo`: an 8845 in Ready, a not eligible 8821 and an unknown 7821 in
+/// Error (Ready with errors); `done`: completed automatically.
+fn audited_core_board() -> Board {
+    let mut board = Board::new();
+    board.create_task("lo", UploadOption::LicenseOnly).unwrap();
+    board
+        .add_devices(
+            "lo",
+            [
+                core_phone(1, "8845"),
+                core_phone(2, "8821"),
+                core_phone(3, "7821"),
+            ],
+        )
+        .unwrap();
+    board.apply("lo", TaskEvent::StartPreparation).unwrap();
+    board
+        .apply("lo", TaskEvent::Prepared { mac: core_mac(1) })
+        .unwrap();
+    board
+        .create_task("done", UploadOption::LicenseOnly)
+        .unwrap();
+    board.add_devices("done", [core_phone(9, "8845")]).unwrap();
+    board.apply("done", TaskEvent::StartPreparation).unwrap();
+    board
+        .apply("done", TaskEvent::Prepared { mac: core_mac(9) })
+        .unwrap();
+    let options = mpp::AutoPlanOptions::new(true, "Unified CM TFTP", "tftp.example.com");
+    board.complete_automatic("done", &options).unwrap();
+    board
+}
+
+#[test]
+fn tampered_boards_are_refused_through_c_naming_the_place_and_the_rule() {
+    let core = audited_core_board();
+    let good = core.to_json();
+    let b = c_board_from(&good).unwrap();
+    assert_eq!(board_json(b), good);
+    // SAFETY: a live board, freed once.
+    unsafe { mpp_board_free(b) };
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(Edit, &[&str]); 6] = [
+        // ELIG-2: the not eligible 8821 in the Ready tab.
+        (
+            |d| {
+                let dev = &mut d["tasks"][0]["devices"][1];
+                dev["tab"] = "ready_for_migration".into();
+                dev.as_object_mut().unwrap().remove("last_error");
+            },
+            &["tasks[0]", "devices[1]", "001A2B000002", "ELIG-2"],
+        ),
+        // ELIG-1: the 8821 stored as eligible.
+        (
+            |d| d["tasks"][0]["devices"][1]["eligibility"] = "eligible".into(),
+            &["devices[1]", "not_eligible", "ELIG-1"],
+        ),
+        // DEV-4: a 6841.
+        (
+            |d| d["tasks"][0]["devices"][0]["device"]["model"] = "6841".into(),
+            &["devices[0]", "6841", "DEV-4"],
+        ),
+        // TASK-4: auto migration complete without a completion mode.
+        (
+            |d| {
+                d["tasks"][1].as_object_mut().unwrap().remove("completion");
+            },
+            &["tasks[1]", "task done", "no completion mode"],
+        ),
+        // TASK-5: a last error outside the Error tab.
+        (
+            |d| d["tasks"][0]["devices"][0]["last_error"] = "stale".into(),
+            &["devices[0]", "last error", "TASK-5"],
+        ),
+        // CSV-14: counts of 2^64 - 1.
+        (
+            |d| {
+                d["tasks"][0]["uploads"] =
+                    serde_json::json!({"added": u64::MAX, "errors": 0, "total": u64::MAX});
+            },
+            &["task lo", "18446744073709551615", "CSV-14"],
+        ),
+    ];
+    for (edit, parts) in cases {
+        let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+        edit(&mut doc);
+        let doc = doc.to_string();
+        let e = expect_err(
+            ErrorCode::DocumentInvalid.number(),
+            c_board_from(&doc).map(|_| ()),
+            parts[0],
+        );
+        assert_eq!(e, core_error(&Board::from_json(&doc).unwrap_err()));
+        for part in parts {
+            assert!(e.message.contains(part), "{part:?} not in {:?}", e.message);
+        }
+    }
+}
+
+#[test]
+fn upload_counts_through_c_are_what_the_task_took_and_stay_bounded() {
+    let mut csv = String::from("Model,MAC Address\n");
+    for n in 0..1500u64 {
+        let b = (0x001A_2C00_0000u64 + n).to_be_bytes();
+        let mac = Mac::from_octets([b[2], b[3], b[4], b[5], b[6], b[7]]);
+        csv.push_str(&format!("8845,{mac}\n"));
+    }
+    let up = upload(&csv, UploadOption::LicenseOnly, false);
+    let b = new_board();
+    let mut counts = mpp_upload_counts {
+        added: 0,
+        errors: 0,
+        total: 0,
+    };
+    // SAFETY: live handles, valid out-pointers; everything freed once.
+    unsafe {
+        call(|err| {
+            mpp_board_create_task(b, c"big".as_ptr(), UploadOption::LicenseOnly as u32, err)
+        })
+        .unwrap();
+        for (added, expected) in [(1000, (1000, 500, 1500)), (0, (1000, 2000, 3000))] {
+            let mut out: *mut mpp_add_outcome = ptr::null_mut();
+            call(|err| mpp_board_add_upload(b, c"big".as_ptr(), up.c, &mut out, err)).unwrap();
+            assert_eq!(mpp_add_outcome_added(out), added);
+            mpp_add_outcome_free(out);
+            call(|err| mpp_task_upload_counts(task(b, "big"), &mut counts, err)).unwrap();
+            assert_eq!((counts.added, counts.errors, counts.total), expected);
+        }
+        mpp_board_free(b);
+        // A board at the limit loads; the next upload is refused whole, nothing added.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&audited_core_board().to_json()).unwrap();
+        doc["tasks"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "name": "full", "option": "license_only", "status": "draft",
+                "uploads": {"added": 0, "errors": mpp::MAX_UPLOAD_COUNT, "total": mpp::MAX_UPLOAD_COUNT},
+                "devices": []
+            }));
+        let full = c_board_from(&doc.to_string()).unwrap();
+        let before = board_json(full);
+        let mut out: *mut mpp_add_outcome = ptr::dangling_mut();
+        expect_err(
+            ErrorCode::UploadCountLimit.number(),
+            call(|err| mpp_board_add_upload(full, c"full".as_ptr(), up.c, &mut out, err)),
+            "limit",
+        );
+        assert_eq!(out, ptr::dangling_mut());
+        assert_eq!(board_json(full), before);
+        mpp_board_free(full);
+    }
+}
+
+#[test]
+fn automatic_completion_through_c_always_checks_auto1_auto2() {
+    let mut core = Board::new();
+    core.create_task("t", UploadOption::LicenseOnly).unwrap();
+    core.add_devices("t", [core_phone(1, "8845"), core_phone(2, "8845")])
+        .unwrap();
+    core.apply("t", TaskEvent::StartPreparation).unwrap();
+    core.refresh(
+        "t",
+        [
+            TaskEvent::Prepared { mac: core_mac(1) },
+            TaskEvent::Prepared { mac: core_mac(2) },
+        ],
+    )
+    .unwrap();
+    let b = c_board_from(&core.to_json()).unwrap();
+    let before = board_json(b);
+    let auto = CompletionMode::Automatic as u32;
+    let ccuc = ErrorCode::CloudConnectedUcRequired.number();
+    let mut st = TaskStatus::Draft;
+    let m1 = cs(&core_mac(1).to_string());
+    let m2 = cs(&core_mac(2).to_string());
+    let macs = [m1.as_ptr()];
+    // SAFETY: live handles, valid pointers; everything freed once.
+    unsafe {
+        expect_err(
+            ccuc,
+            call(|err| mpp_board_complete(b, c"t".as_ptr(), auto, &mut st, err)),
+            "AUTO-1",
+        );
+        expect_err(
+            ccuc,
+            call(|err| {
+                mpp_board_complete_subset(
+                    b,
+                    c"t".as_ptr(),
+                    macs.as_ptr(),
+                    1,
+                    c"t-1".as_ptr(),
+                    auto,
+                    &mut st,
+                    err,
+                )
+            }),
+            "complete_subset_automatic",
+        );
+        let options = |ccuc: bool, tftp: &CStr, server: &CStr| {
+            let mut o: *mut crate::auto_plan::mpp_auto_plan_options = ptr::null_mut();
+            call(|err| {
+                crate::auto_plan::mpp_auto_plan_options_new(
+                    ccuc,
+                    tftp.as_ptr(),
+                    server.as_ptr(),
+                    &mut o,
+                    err,
+                )
+            })
+            .unwrap();
+            o
+        };
+        for (o, code) in [
+            (options(false, c"Unified CM TFTP", c"tftp"), ccuc),
+            (
+                options(true, c"", c"tftp"),
+                ErrorCode::TftpServerRequired.number(),
+            ),
+            (
+                options(true, c"Unified CM TFTP", c" "),
+                ErrorCode::LoadServerRequired.number(),
+            ),
+        ] {
+            let mut plan: *mut crate::auto_plan::mpp_auto_plan = ptr::dangling_mut();
+            let e = call(|err| {
+                crate::auto_plan::mpp_board_complete_subset_automatic(
+                    b,
+                    c"t".as_ptr(),
+                    macs.as_ptr(),
+                    1,
+                    c"t-1".as_ptr(),
+                    o,
+                    &mut plan,
+                    err,
+                )
+            })
+            .unwrap_err();
+            assert_eq!(e.number, code, "{e:?}");
+            assert_eq!(plan, ptr::dangling_mut());
+            let e = call(|err| {
+                crate::auto_plan::mpp_board_complete_automatic(b, c"t".as_ptr(), o, &mut plan, err)
+            })
+            .unwrap_err();
+            assert_eq!(e.number, code, "{e:?}");
+            crate::auto_plan::mpp_auto_plan_options_free(o);
+        }
+        assert_eq!(board_json(b), before, "nothing changed");
+        let o = options(true, c"Unified CM TFTP", c"tftp.example.com");
+        let mut plan: *mut crate::auto_plan::mpp_auto_plan = ptr::null_mut();
+        call(|err| {
+            crate::auto_plan::mpp_board_complete_subset_automatic(
+                b,
+                c"t".as_ptr(),
+                macs.as_ptr(),
+                1,
+                c"t-1".as_ptr(),
+                o,
+                &mut plan,
+                err,
+            )
+        })
+        .unwrap();
+        assert_eq!(crate::auto_plan::mpp_auto_plan_batch_count(plan), 1);
+        assert_eq!(s(crate::auto_plan::mpp_auto_plan_task_name(plan)), "t-1");
+        crate::auto_plan::mpp_auto_plan_free(plan);
+        crate::auto_plan::mpp_auto_plan_options_free(o);
+        assert_eq!(
+            mpp_task_status_of(task(b, "t-1")),
+            TaskStatus::AutoMigrationComplete
+        );
+        // Repeated reports are no-ops; a failed device retried is reported migrated.
+        let reason = c"TFTP timeout";
+        for _ in 0..2 {
+            call(|err| {
+                mpp_board_report_migration_failed(
+                    b,
+                    c"t-1".as_ptr(),
+                    m1.as_ptr(),
+                    reason.as_ptr(),
+                    &mut st,
+                    err,
+                )
+            })
+            .unwrap();
+        }
+        for _ in 0..2 {
+            call(|err| mpp_board_report_migrated(b, c"t-1".as_ptr(), m1.as_ptr(), &mut st, err))
+                .unwrap();
+        }
+        let mut tabs = std::mem::zeroed();
+        call(|err| mpp_task_tab_counts(task(b, "t-1"), &mut tabs, err)).unwrap();
+        assert_eq!(tabs.completed, 1);
+        // The device left in t is still Ready: it was never reported migrated there.
+        expect_err(
+            ErrorCode::TransitionRefused.number(),
+            call(|err| mpp_board_report_migrated(b, c"t".as_ptr(), m2.as_ptr(), &mut st, err)),
+            "",
+        );
+        mpp_board_free(b);
     }
 }

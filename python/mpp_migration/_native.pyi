@@ -1234,9 +1234,10 @@ class Board:
         a task in Draft, checking their eligibility (ELIG-1). A device in another task or
         twice (DEV-6), or beyond the 1000th (ELIG-3), is not added: each is a finding."""
     def add_upload(self, task: str, report: UploadReport) -> AddOutcome:
-        """Adds the accepted devices of an upload report to a task, and its counts (CSV-14);
-        raises :class:`TaskError` (``task_option_mismatch``) for a report of another option
-        (TASK-3)."""
+        """Adds the accepted devices of an upload report to a task, and its counts (CSV-14):
+        Added grows by the devices the task really took, Errors by every other row (DEC-1).
+        Raises :class:`TaskError` (``task_option_mismatch``) for a report of another option
+        (TASK-3), ``upload_count_limit`` when the counts would pass 2**53 - 1."""
     def create_default_task(
         self, name: str, option: str, devices: Iterable[Device]
     ) -> AddOutcome:
@@ -1265,9 +1266,12 @@ class Board:
         """*Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
         Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
         devices must be in Webex Calling when the board has a directory
-        (``device_not_in_webex_calling``, TASK-9)."""
+        (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
+        (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
+        :meth:`complete_automatic` takes."""
     def report_migrated(self, task: str, mac: str) -> TaskStatus:
-        """The host reports a device migrated."""
+        """The host reports a device migrated (from In progress, or from Error after a failed
+        migration was retried); reporting it again changes nothing."""
     def report_migration_failed(
         self, task: str, mac: str, reason: str
     ) -> TaskStatus:
@@ -1286,8 +1290,10 @@ class Board:
         """Devices leave the task (and may then join another, DEV-6)."""
     def refresh(self, task: str, events: Iterable[TaskEvent]) -> TaskStatus:
         """Reports many events at once, as *Refresh device status* does (TASK-6), in one call
-        without the GIL; stops at the first refused event (raising it), keeping the ones
-        before it. Returns the status after the last."""
+        without the GIL, all or nothing: when one event is refused none is kept, and the
+        error names it. A result the task already records changes nothing; a device that
+        failed to migrate may be reported migrated after a retry. Returns the status after
+        the last."""
     def complete_subset(
         self,
         task: str,
@@ -1297,7 +1303,22 @@ class Board:
     ) -> TaskStatus:
         """Completes the migration of some ready devices as a new task named ``new_name``
         (TASK-7), by ``mode``; returns the new task's status. Nothing changes when anything
-        is refused."""
+        is refused. ``"automatic"`` is refused (AUTO-1, AUTO-2): use
+        :meth:`complete_subset_automatic`."""
+    def complete_subset_automatic(
+        self,
+        task: str,
+        macs: Iterable[str],
+        new_name: str,
+        *,
+        cloud_connected_uc: bool,
+        tftp_server_type: str,
+        load_server: str,
+        batch_size: int = 200,
+    ) -> AutoPlan:
+        """Completes some ready devices as a new task named ``new_name`` by the automatic
+        path (TASK-7, AUTO-1 to AUTO-3): the new task is planned as :func:`plan_automatic`
+        does, then completed; returns its plan. Nothing changes when anything is refused."""
     def complete_automatic(
         self,
         task: str,

@@ -318,6 +318,8 @@ impl PyBoard {
     }
 
     /// *Complete migration* of the whole task, "automatic" or "manual" (TASK-7, TASK-9).
+    /// "automatic" is refused (`cloud_connected_uc_required`): AUTO-1 and AUTO-2 need the
+    /// choices that `complete_automatic` takes.
     fn complete<'py>(
         &self,
         py: Python<'py>,
@@ -397,8 +399,10 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::RemoveDevices { macs })
     }
 
-    /// Reports many events at once, as *Refresh device status* does (TASK-6); stops at the
-    /// first refused event, keeping the ones before it. Returns the status after the last.
+    /// Reports many events at once, as *Refresh device status* does (TASK-6), all or nothing:
+    /// when one event is refused none is kept, and the error names it. A result the task
+    /// already records changes nothing; a device that failed to migrate may be reported
+    /// migrated after a retry. Returns the status after the last.
     fn refresh<'py>(
         &self,
         py: Python<'py>,
@@ -413,6 +417,7 @@ impl PyBoard {
 
     /// Completes the migration of some ready devices as a new task named `new_name` (TASK-7),
     /// by `mode`; returns the new task's status. Nothing changes when anything is refused.
+    /// "automatic" is refused (AUTO-1, AUTO-2): use `complete_subset_automatic`.
     fn complete_subset<'py>(
         &self,
         py: Python<'py>,
@@ -457,6 +462,43 @@ impl PyBoard {
         )?;
         let plan = self
             .write(py, |s| s.board.complete_automatic(&name, &options))
+            .py()?;
+        Ok(PyAutoPlan(Arc::new(plan)))
+    }
+
+    /// Completes some ready devices as a new task named `new_name` by the automatic path
+    /// (TASK-7, AUTO-1 to AUTO-3): the new task is planned as `plan_automatic` does, then
+    /// completed; returns its plan. Nothing changes when anything is refused.
+    #[pyo3(
+        signature = (task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
+        text_signature = "(self, task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn complete_subset_automatic(
+        &self,
+        py: Python<'_>,
+        task: &Bound<'_, PyAny>,
+        macs: &Bound<'_, PyAny>,
+        new_name: &Bound<'_, PyAny>,
+        cloud_connected_uc: &Bound<'_, PyAny>,
+        tftp_server_type: &Bound<'_, PyAny>,
+        load_server: &Bound<'_, PyAny>,
+        batch_size: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyAutoPlan> {
+        let name = string("task", task)?;
+        let macs = macs_arg("macs", macs)?;
+        let new_name = string("new_name", new_name)?;
+        let options = auto_options(
+            cloud_connected_uc,
+            tftp_server_type,
+            load_server,
+            batch_size,
+        )?;
+        let plan = self
+            .write(py, |s| {
+                s.board
+                    .complete_subset_automatic(&name, &macs, &new_name, &options)
+            })
             .py()?;
         Ok(PyAutoPlan(Arc::new(plan)))
     }

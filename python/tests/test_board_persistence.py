@@ -257,3 +257,105 @@ def test_malformed_documents_and_arguments_are_input_errors() -> None:
     refused(mm.InputError, "invalid_argument", "", mm.Board.from_json, Path("board.json"))
     refused(mm.InputError, "invalid_argument", "",
             lambda: mm.Board.from_json("{}", directory="directory.json"))  # type: ignore[arg-type]
+
+
+# --- issue 14 §1: nothing the rules forbid loads (ELIG-2, DEV-2, DEV-4, CSV-4, CSV-5, TASK-*) ---
+
+
+def audited() -> dict[str, Any]:
+    """The document of a board the library made: task 0 (license only) Ready with errors with
+    an 8845 in Ready, a not eligible 8821 and an unknown 7821 (no VID) in Error; task 1 the
+    bundled license-and-device upload in Draft; task 2 completed automatically."""
+    board = mm.Board()
+    board.create_task("lo", "license_only")
+    board.add_devices("lo", [mm.Device("001A2B000001", "8845"), mm.Device("001A2B000002", "8821"),
+                             mm.Device("001A2B000003", "7821")])
+    board.start_preparation("lo")
+    board.report_prepared("lo", "001A2B000001")
+    board.create_task("ld", "license_and_device")
+    board.add_upload("ld", BUNDLED)
+    board.create_task("auto", "license_only")
+    board.add_upload("auto", phones(20, 1))
+    board.start_preparation("auto")
+    board.report_prepared("auto", board.task("auto").devices.macs()[0])
+    board.complete_automatic("auto", cloud_connected_uc=True, tftp_server_type="Unified CM TFTP",
+                             load_server="tftp.example.com")
+    doc: dict[str, Any] = json.loads(board.to_json())
+    assert mm.Board.from_json(json.dumps(doc)).to_json() == board.to_json()
+    return doc
+
+
+def refused_naming(doc: dict[str, Any], *parts: str) -> None:
+    err = refused(mm.TaskError, "document_invalid", "", mm.Board.from_json, json.dumps(doc))
+    for part in parts:
+        assert part in err.message, (part, err.message)
+    assert "Some(" not in err.message and "TabCounts" not in err.message
+
+
+def in_ready(device: dict[str, Any]) -> None:
+    device["tab"] = "ready_for_migration"
+    device.pop("last_error", None)
+
+
+def of_type(doc: dict[str, Any], kind: str) -> dict[str, Any]:
+    return next(d for d in doc["tasks"][1]["devices"]
+                if d["device"]["assignment"]["owner_type"] == kind)
+
+
+def test_a_not_eligible_or_unknown_device_in_ready_is_refused() -> None:
+    doc = audited()
+    assert doc["tasks"][0]["devices"][1]["eligibility"] == "not_eligible"
+    in_ready(doc["tasks"][0]["devices"][1])
+    refused_naming(doc, "tasks[0]", "devices[1]", "001A2B000002", "8821", "ELIG-2")
+    doc = audited()
+    assert doc["tasks"][0]["devices"][2]["eligibility"] == "unknown"
+    in_ready(doc["tasks"][0]["devices"][2])
+    refused_naming(doc, "devices[2]", "001A2B000003", "unknown", "ELIG-2")
+
+
+def test_eligibility_is_recomputed_not_trusted() -> None:
+    doc = audited()
+    doc["tasks"][0]["devices"][1]["eligibility"] = "eligible"
+    refused_naming(doc, "devices[1]", "not_eligible", "control_hub", "ELIG-1")
+    doc = audited()
+    doc["tasks"][0]["devices"][0]["device"]["model"] = "6841"
+    refused_naming(doc, "devices[0]", "6841", "DEV-4")
+
+
+def test_assignments_the_upload_would_refuse_are_refused() -> None:
+    doc = audited()
+    of_type(doc, "USER")["device"]["assignment"]["phone_number"] = "+14085550100"
+    refused_naming(doc, "tasks[1]", "USER", "+14085550100", "CSV-5")
+    doc = audited()
+    of_type(doc, "WORKSPACE")["device"]["assignment"].pop("phone_number")
+    refused_naming(doc, "WORKSPACE", "no phone number", "CSV-5")
+    doc = audited()
+    of_type(doc, "USER")["device"]["assignment"]["username"] = "alice"
+    refused_naming(doc, "email", "CSV-4")
+
+
+def test_counts_completion_and_last_error_must_fit() -> None:
+    doc = audited()
+    uploads = doc["tasks"][1]["uploads"]
+    uploads["added"] = uploads["total"] + 1
+    refused_naming(doc, "task ld", "Added + Errors = Total", "CSV-14")
+    doc = audited()
+    doc["tasks"][1]["uploads"] = {"added": 2**64 - 1, "errors": 0, "total": 2**64 - 1}
+    refused_naming(doc, str(2**64 - 1), "CSV-14")
+    doc = audited()
+    doc["tasks"][2].pop("completion")
+    refused_naming(doc, "tasks[2]", "Auto migration complete", "no completion mode")
+    doc = audited()
+    doc["tasks"][0]["devices"][0]["last_error"] = "stale"
+    refused_naming(doc, "devices[0]", "last error", "TASK-5")
+
+
+def test_counts_at_the_limit_load_and_the_next_upload_is_refused_whole() -> None:
+    doc = audited()
+    limit = 2**53 - 1
+    doc["tasks"][1]["uploads"] = {"added": 0, "errors": limit, "total": limit}
+    doc["tasks"][1]["devices"] = []
+    board = mm.Board.from_json(json.dumps(doc))
+    refused(mm.MigrationError, "upload_count_limit", "CSV-14", board.add_upload, "ld", BUNDLED)
+    task = board.task("ld")
+    assert len(task.devices) == 0 and task.upload_counts.total == limit

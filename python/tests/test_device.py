@@ -38,11 +38,12 @@ def test_task8_the_default_task_from_an_inventory() -> None:
     inventory = [mm.Device(f"001A2B3C4D{i:02X}", model) for i, model in enumerate(["8845", "8821", "7821", "6851"])]
     board = mm.Board()
     outcome = board.create_default_task("default", "license_only", inventory)
-    assert outcome.added == 4
+    # The 6851 runs MPP only: no enterprise phone, so in no task (DEV-4, TASK-8).
+    assert (outcome.added, [f.code for f in outcome.findings]) == (3, ["model_mpp_only"])
     task = board.task("default")
     assert task.status == "ready_with_errors"
     tabs = {d.device.model.name: d.tab for d in task.devices}
-    assert tabs == {"8845": "ready_for_migration", "8821": "error", "7821": "error", "6851": "error"}
+    assert tabs == {"8845": "ready_for_migration", "8821": "error", "7821": "error"}
     # Inventory devices have no user or workspace: they do not fit a license-and-device task (TASK-3).
     board.create_task("ld", "license_and_device")
     refused = board.add_devices("ld", [mm.Device("001A2B3C4DFF", "8845")])

@@ -12,7 +12,7 @@ import pickle
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, TypedDict
 
 import pytest
 
@@ -24,6 +24,23 @@ DIRECTORY = mm.Directory.from_json_file(DATA / "directory.json")
 BUNDLED = mm.validate_upload(DATA / "upload.csv", "license_and_device", DIRECTORY)
 # The five devices the bundled upload accepts, in order.
 MACS = ["001A2B3C4D01", "001A2B3C4D02", "001A2B3C4D03", "001A2B3C4D04", "001A2B3C4D0E"]
+
+
+class AutoChoices(TypedDict):
+    """The administrator's choices for automatic completion (AUTO-1, AUTO-2)."""
+
+    cloud_connected_uc: bool
+    tftp_server_type: str
+    load_server: str
+
+
+def auto(cloud_connected_uc: bool = True, tftp_server_type: str = "Unified CM TFTP",
+         load_server: str = "tftp.example.com") -> AutoChoices:
+    return AutoChoices(cloud_connected_uc=cloud_connected_uc, tftp_server_type=tftp_server_type,
+                       load_server=load_server)
+
+
+AUTO = auto()
 
 
 
@@ -98,8 +115,10 @@ def test_lifecycle_of_the_bundled_upload() -> None:
     )
 
     # Complete migration, then the host reports each device migrated.
-    assert board.complete(name, "automatic") == mm.TaskStatus.AUTO_MIGRATION_COMPLETE
+    plan = board.complete_automatic(name, **AUTO)
+    assert len(plan.batches) == 1
     task = board.task(name)
+    assert task.status is mm.TaskStatus.AUTO_MIGRATION_COMPLETE
     assert task.completion is mm.CompletionMode.AUTOMATIC
     assert task.tab_counts.in_progress == 5
     board.report_migration_failed(name, MACS[0], "phone unreachable")
@@ -319,8 +338,11 @@ def test_elig2_not_eligible_is_never_prepared_unknown_needs_include_unknown() ->
     errors = {d.device.mac: d.last_error or "" for d in task.devices}
     assert "not eligible and is never migrated" in errors["001A2B3C0001"]
     assert "Include unknown eligibility" in errors["001A2B3C0002"]
-    # Preparation reports only concern devices being prepared (TASK-5).
-    refused(mm.TaskError, "device_wrong_tab", "TASK-5", board.report_prepared, "T", "001A2B3C0001")
+    # A device in Error may be prepared again while preparation runs (a retry), but never one
+    # ELIG-2 keeps out.
+    refused(mm.TaskError, "device_not_eligible", "ELIG-2", board.report_prepared, "T", "001A2B3C0001")
+    refused(mm.TaskError, "device_eligibility_unknown", "ELIG-2", board.report_prepared, "T",
+            "001A2B3C0002")
     assert board.report_prepared("T", "001A2B3C0003") == mm.TaskStatus.READY_WITH_ERRORS
     # ELIG-2: neither can be moved back to Ready.
     refused(mm.TaskError, "device_not_eligible", "ELIG-2", board.move_to_ready, "T", ["001A2B3C0001"])
@@ -491,17 +513,17 @@ def test_task9_license_only_devices_must_be_in_webex_calling() -> None:
 
     board = ready_board(mm.Board(directory=DIRECTORY))
     err = refused(mm.TaskError, "device_not_in_webex_calling", "TASK-9", board.complete, "L",
-                  "automatic")
+                  "manual")
     assert "001A2B3C4D98" in err.message and "001A2B3C4D99" not in err.message
     assert board.task("L").status == "ready_for_migration"
     # The device already in Webex Calling completes as a subset.
-    assert board.complete_subset("L", ["001A2B3C4D99"], "L-ok", "automatic") == (
-        "auto_migration_complete"
-    )
+    plan = board.complete_subset_automatic("L", ["001A2B3C4D99"], "L-ok", **AUTO)
+    assert plan.task == "L-ok"
+    assert board.task("L-ok").status == "auto_migration_complete"
     # Without a directory the host has not said what is in Webex Calling: not checked.
     unchecked = ready_board(mm.Board())
     assert unchecked.directory is None
-    assert unchecked.complete("L", "automatic") == "auto_migration_complete"
+    assert unchecked.complete("L", "manual") == "manual_migration"
     # A directory given later is checked.
     later = ready_board(mm.Board())
     later.set_directory(DIRECTORY)
@@ -655,20 +677,25 @@ def test_task_event_fields() -> None:
             "001A2B3C4D5E", None)
 
 
-def test_refresh_stops_at_the_first_refused_event_keeping_the_ones_before() -> None:
+def test_task6_refresh_is_all_or_nothing_and_a_repeated_report_is_a_no_op() -> None:
     board = bundled_board()
     board.set_include_unknown("HQ-1", True)
     board.start_preparation("HQ-1")
+    before = board.to_json()
     events = [
         mm.TaskEvent.prepared(MACS[0]),
         mm.TaskEvent.preparation_failed(MACS[1], "timeout"),
-        mm.TaskEvent.prepared(MACS[0]),  # twice: no longer pending
-        mm.TaskEvent.prepared(MACS[2]),
+        mm.TaskEvent.prepared(MACS[0]),  # twice: changes nothing
+        mm.TaskEvent.prepared("001A2B3C4DFF"),  # no such device: the whole refresh is refused
     ]
-    refused(mm.TaskError, "device_wrong_tab", "TASK-5", board.refresh, "HQ-1", events)
-    task = board.task("HQ-1")
-    assert [d.tab for d in task.devices] == ["ready_for_migration", "error", "pending", "pending",
-                                             "pending"]
+    err = refused(mm.TaskError, "device_not_in_task", "", board.refresh, "HQ-1", events)
+    assert "event 4" in err.message and "001A2B3C4DFF" in err.message
+    assert board.to_json() == before
+    assert [d.tab for d in board.task("HQ-1").devices] == ["pending"] * 5
+    assert board.refresh("HQ-1", events[:3]) == "in_progress"
+    once = board.to_json()
+    assert board.refresh("HQ-1", events[:3]) == "in_progress"
+    assert board.to_json() == once
     assert board.refresh("HQ-1", iter([])) == "in_progress"
     assert board.refresh("HQ-1", (mm.TaskEvent.prepared(m) for m in MACS[2:])) == (
         "ready_with_errors"
@@ -754,3 +781,64 @@ def test_a_board_is_shared_safely_between_threads() -> None:
     assert len(board) == 8
     assert sum(len(t.devices) for t in board.tasks) == 800
     assert mm.Board.from_json(board.to_json()) == board
+
+
+# --- issue 9 §5: counts, AUTO-1/AUTO-2 on every route, retries --------------------------------
+
+
+def test_csv14_dec1_counts_are_what_the_task_really_took() -> None:
+    report = many_phones(1500)
+    assert report.added == 1500
+    board = mm.Board()
+    board.create_task("big", "license_only")
+    outcome = board.add_upload("big", report)
+    assert outcome.added == 1000 and len(outcome.findings) == 500
+    counts = board.task("big").upload_counts
+    assert (counts.added, counts.errors, counts.total) == (1000, 500, 1500)
+    assert len(board.task("big").devices) == 1000
+    # The same report again adds nothing: Added stays, Errors and Total grow (DEC-1).
+    assert board.add_upload("big", report).added == 0
+    counts = board.task("big").upload_counts
+    assert (counts.added, counts.errors, counts.total) == (1000, 2000, 3000)
+
+
+def test_auto1_auto2_hold_on_every_route_to_automatic_completion() -> None:
+    board = prepared_board()
+    before = board.to_json()
+    refused(mm.PlanError, "cloud_connected_uc_required", "AUTO-1", board.complete, "HQ-1",
+            "automatic")
+    refused(mm.PlanError, "cloud_connected_uc_required", "AUTO-1", board.complete_subset, "HQ-1",
+            MACS[:1], "HQ-1-a", "automatic")
+    for options, code, rule in [
+        (auto(cloud_connected_uc=False), "cloud_connected_uc_required", "AUTO-1"),
+        (auto(tftp_server_type=" "), "tftp_server_required", "AUTO-2"),
+        (auto(load_server=""), "load_server_required", "AUTO-2"),
+    ]:
+        with pytest.raises(mm.PlanError) as whole:
+            board.complete_automatic("HQ-1", **options)
+        with pytest.raises(mm.PlanError) as subset:
+            board.complete_subset_automatic("HQ-1", MACS[:1], "HQ-1-a", **options)
+        for err in (whole.value, subset.value):
+            assert (err.code, err.rule, err.number) == (code, rule, mm.ERROR_CODES[code])
+    assert board.to_json() == before and board.task_names == ["HQ-1"]
+    plan = board.complete_subset_automatic("HQ-1", MACS[:2], "HQ-1-a", batch_size=1, **AUTO)
+    assert plan.batches == [[MACS[0]], [MACS[1]]]
+    new = board.task("HQ-1-a")
+    assert new.status == "auto_migration_complete" and new.completion == "automatic"
+
+
+def test_task6_a_device_that_failed_to_migrate_can_be_retried() -> None:
+    board = prepared_board()
+    board.complete("HQ-1", "manual")
+    failed = mm.TaskEvent.migration_failed(MACS[0], "phone unreachable")
+    assert board.refresh("HQ-1", [failed, failed]) == "manual_migration"
+    device = board.task("HQ-1").device(MACS[0])
+    assert device is not None and device.tab == "error"
+    # The retry succeeded: the device in Error is reported migrated, twice (a no-op).
+    board.refresh("HQ-1", [mm.TaskEvent.migrated(MACS[0])] * 2)
+    device = board.task("HQ-1").device(MACS[0])
+    assert device is not None and device.tab == "completed" and device.last_error is None
+    # A device never prepared is never reported migrated (ELIG-2): here, a preparation failure.
+    other = bundled_board("E")
+    other.start_preparation("E")
+    refused(mm.TaskError, "transition_refused", "TASK-4", other.report_migrated, "E", MACS[1])

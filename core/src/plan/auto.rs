@@ -65,30 +65,7 @@ pub struct AutoPlan {
 /// [`ErrorCode::InvalidArgument`] for a batch size outside 1 to 200.
 pub fn plan_automatic(task: &Task, options: &AutoPlanOptions) -> Result<AutoPlan> {
     require_ready(task)?;
-    if !options.cloud_connected_uc {
-        return Err(Error::new(
-            ErrorCode::CloudConnectedUcRequired,
-            "automatic completion is disabled without Cloud Connected UC; complete the migration manually (MAN-1) instead",
-        ));
-    }
-    if options.tftp_server_type.trim().is_empty() {
-        return Err(Error::new(
-            ErrorCode::TftpServerRequired,
-            "pick the TFTP server type for automatic completion",
-        ));
-    }
-    if options.load_server.trim().is_empty() {
-        return Err(Error::new(
-            ErrorCode::LoadServerRequired,
-            "give the Unified CM TFTP load server where the devices can be found",
-        ));
-    }
-    if !(1..=AUTO_BATCH_SIZE).contains(&options.batch_size) {
-        return Err(Error::invalid_argument(format!(
-            "batch size {} is not between 1 and {AUTO_BATCH_SIZE} (AUTO-3)",
-            options.batch_size
-        )));
-    }
+    check_auto_prerequisites(options)?;
     let ready: Vec<_> = task
         .devices()
         .iter()
@@ -117,6 +94,38 @@ pub fn plan_automatic(task: &Task, options: &AutoPlanOptions) -> Result<AutoPlan
             .collect(),
         findings,
     })
+}
+
+/// The prerequisites of automatic completion, the one check every route to it goes through
+/// (planning, [`Board::complete_automatic`](crate::Board::complete_automatic), an automatic
+/// subset, the task's own *Complete migration*): Cloud Connected UC (AUTO-1), a TFTP server
+/// type and a load server (AUTO-2), batches of 1 to 200 (AUTO-3).
+pub(crate) fn check_auto_prerequisites(options: &AutoPlanOptions) -> Result<()> {
+    if !options.cloud_connected_uc {
+        return Err(Error::new(
+            ErrorCode::CloudConnectedUcRequired,
+            "automatic completion is disabled without Cloud Connected UC; complete the migration manually (MAN-1) instead",
+        ));
+    }
+    if options.tftp_server_type.trim().is_empty() {
+        return Err(Error::new(
+            ErrorCode::TftpServerRequired,
+            "pick the TFTP server type for automatic completion",
+        ));
+    }
+    if options.load_server.trim().is_empty() {
+        return Err(Error::new(
+            ErrorCode::LoadServerRequired,
+            "give the Unified CM TFTP load server where the devices can be found",
+        ));
+    }
+    if !(1..=AUTO_BATCH_SIZE).contains(&options.batch_size) {
+        return Err(Error::invalid_argument(format!(
+            "batch size {} is not between 1 and {AUTO_BATCH_SIZE} (AUTO-3)",
+            options.batch_size
+        )));
+    }
+    Ok(())
 }
 
 impl AutoPlan {

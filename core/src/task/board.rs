@@ -11,11 +11,12 @@ use crate::directory::Directory;
 use crate::eligibility::EligibilityTable;
 use crate::error::{Error, ErrorCode, Finding, Result};
 use crate::mac::Mac;
+use crate::plan::{AutoPlan, AutoPlanOptions};
 use crate::upload::{Column, UploadOption, UploadReport};
 
 use super::name::TaskName;
 use super::status::{CompletionMode, EventKind, TaskStatus};
-use super::task::{AddOutcome, Task, TaskEvent};
+use super::task::{AddOutcome, EligibilityMemo, Task, TaskDocument, TaskEvent};
 
 /// The format version of a saved board.
 pub const BOARD_FORMAT: u32 = 1;
@@ -207,11 +208,17 @@ impl Board {
     }
 
     /// Adds the accepted devices and the counts of an upload to a task (CSV-14, TASK-3, DEV-6).
+    ///
+    /// The task's counts grow by what it really took (DEC-1): Added by the devices added,
+    /// Errors by every other row (refused by the upload, already in this or another task, or
+    /// beyond the 1000th), Total by the rows uploaded. An upload whose counts would pass
+    /// [`MAX_UPLOAD_COUNT`](crate::MAX_UPLOAD_COUNT) is refused whole
+    /// ([`ErrorCode::UploadCountLimit`]).
     pub fn add_upload(&mut self, task: &str, report: &UploadReport) -> Result<AddOutcome> {
         let i = self.position(task)?;
         self.tasks[i].check_upload(report)?;
         let outcome = self.add_devices(task, report.devices().iter().cloned())?;
-        self.tasks[i].count_upload(report.counts());
+        self.tasks[i].count_upload(report, outcome.added);
         Ok(outcome)
     }
 
@@ -242,50 +249,104 @@ impl Board {
     }
 
     /// Applies an event to a task (see [`Task::apply`]), with TASK-2 (one task in progress)
-    /// and, when the board has a directory, TASK-9.
+    /// and, when the board has a directory, TASK-9. Nothing changes when it is refused.
     pub fn apply(&mut self, task: &str, event: TaskEvent) -> Result<TaskStatus> {
+        self.refresh(task, [event])
+    }
+
+    /// Reports many device results at once, as *Refresh device status* does (TASK-6), all or
+    /// nothing: when one event is refused, none is kept, and the error names it. A result the
+    /// task already records (the same report twice) changes nothing; a device that failed to
+    /// migrate may be reported migrated after a retry (see [`TaskEvent`]).
+    pub fn refresh(
+        &mut self,
+        task: &str,
+        events: impl IntoIterator<Item = TaskEvent>,
+    ) -> Result<TaskStatus> {
         let i = self.position(task)?;
-        if matches!(event.kind(), EventKind::StartPreparation) {
-            if let Some(other) = self
-                .tasks
-                .iter()
-                .find(|t| t.status() == TaskStatus::InProgress)
-            {
-                return Err(Error::new(
-                    ErrorCode::TaskInProgressExists,
-                    format!(
-                        "task {} is in progress; {} can start when it finishes",
-                        other.name(),
-                        self.tasks[i].name()
+        let mut trial = self.tasks[i].clone();
+        let mut removes = false;
+        let mut events = events.into_iter().peekable();
+        let mut n = 0usize;
+        while let Some(event) = events.next() {
+            n += 1;
+            removes |= matches!(event, TaskEvent::RemoveDevices { .. });
+            let only = n == 1 && events.peek().is_none();
+            let what = (!only).then(|| describe(&event));
+            if let Err(e) = self.apply_to(i, &mut trial, event, None) {
+                return Err(match what {
+                    Some(what) => Error::new(
+                        e.code(),
+                        format!(
+                            "event {n} ({what}) was refused, so none of this refresh was applied: {}",
+                            e.message()
+                        ),
                     ),
-                ));
+                    None => e,
+                });
             }
         }
-        let removes = matches!(event, TaskEvent::RemoveDevices { .. });
-        let status = self.tasks[i].apply_with(event, self.directory.as_deref())?;
+        trial.check_state()?;
+        let status = trial.status();
+        self.tasks[i] = trial;
         if removes {
             self.reindex();
         }
         Ok(status)
     }
 
-    /// Reports many device results at once, as *Refresh device status* does (TASK-6); stops at
-    /// the first refused event, keeping the ones before it.
-    pub fn refresh(
+    /// One event on `trial`, a copy of task `i`: TASK-2 against the other tasks, then the
+    /// task's own rules (with TASK-9, and AUTO-1/AUTO-2 against `auto`).
+    fn apply_to(
+        &self,
+        i: usize,
+        trial: &mut Task,
+        event: TaskEvent,
+        auto: Option<&AutoPlanOptions>,
+    ) -> Result<TaskStatus> {
+        if matches!(event.kind(), EventKind::StartPreparation) {
+            if let Some(other) = self
+                .tasks
+                .iter()
+                .enumerate()
+                .find(|(j, t)| *j != i && t.status() == TaskStatus::InProgress)
+                .map(|(_, t)| t)
+            {
+                return Err(Error::new(
+                    ErrorCode::TaskInProgressExists,
+                    format!(
+                        "task {} is in progress; {} can start when it finishes",
+                        other.name(),
+                        trial.name()
+                    ),
+                ));
+            }
+        }
+        trial.apply_full(event, self.directory.as_deref(), auto)
+    }
+
+    /// *Complete migration* of task `task`, by `mode`, with the automatic choices when
+    /// automatic (AUTO-1, AUTO-2 are checked by the task itself). Nothing changes when refused.
+    pub(crate) fn complete_with(
         &mut self,
         task: &str,
-        events: impl IntoIterator<Item = TaskEvent>,
+        mode: CompletionMode,
+        auto: Option<&AutoPlanOptions>,
     ) -> Result<TaskStatus> {
-        let mut status = self.position(task).map(|i| self.tasks[i].status())?;
-        for event in events {
-            status = self.apply(task, event)?;
-        }
+        let i = self.position(task)?;
+        let mut trial = self.tasks[i].clone();
+        let status = self.apply_to(i, &mut trial, TaskEvent::Complete { mode }, auto)?;
+        trial.check_state()?;
+        self.tasks[i] = trial;
         Ok(status)
     }
 
     /// Completes the migration of some ready devices as a new task (TASK-7): they leave `task`
     /// for a new task named `new_name`, in Ready for migration, whose migration is then
-    /// completed by `mode`. Returns the new task's status.
+    /// completed by `mode`. Returns the new task's status. An automatic completion needs the
+    /// administrator's choices (AUTO-1, AUTO-2): use
+    /// [`complete_subset_automatic`](Self::complete_subset_automatic); here it is refused
+    /// with [`ErrorCode::CloudConnectedUcRequired`].
     pub fn complete_subset(
         &mut self,
         task: &str,
@@ -293,19 +354,62 @@ impl Board {
         new_name: &str,
         mode: CompletionMode,
     ) -> Result<TaskStatus> {
+        self.subset(task, macs, new_name, mode, None)
+            .map(|(status, _)| status)
+    }
+
+    /// [`complete_subset`](Self::complete_subset) by the automatic path: the new task is
+    /// planned by [`plan_automatic`](crate::plan_automatic) with `options` (AUTO-1 to AUTO-3),
+    /// then completed. Returns the new task's plan. Nothing changes when anything is refused.
+    pub fn complete_subset_automatic(
+        &mut self,
+        task: &str,
+        macs: &[Mac],
+        new_name: &str,
+        options: &AutoPlanOptions,
+    ) -> Result<AutoPlan> {
+        self.subset(
+            task,
+            macs,
+            new_name,
+            CompletionMode::Automatic,
+            Some(options),
+        )
+        .and_then(|(_, plan)| {
+            plan.ok_or_else(|| Error::new(ErrorCode::Panic, "the automatic subset was not planned"))
+        })
+    }
+
+    fn subset(
+        &mut self,
+        task: &str,
+        macs: &[Mac],
+        new_name: &str,
+        mode: CompletionMode,
+        auto: Option<&AutoPlanOptions>,
+    ) -> Result<(TaskStatus, Option<AutoPlan>)> {
         let i = self.position(task)?;
         let name = TaskName::parse(new_name)?;
         self.check_new_name(&name)?;
-        // Check everything before anything moves: the subset, then the completion (TASK-9).
+        // Check everything before anything moves: the subset, then the completion (TASK-9,
+        // AUTO-1, AUTO-2).
         let mut trial = self.tasks[i].clone();
         let devices = trial.take_ready(macs)?;
         let mut new_task = Task::from_ready(name, trial.option(), trial.include_unknown(), devices);
-        let status =
-            new_task.apply_with(TaskEvent::Complete { mode }, self.directory.as_deref())?;
+        let plan = auto
+            .map(|options| crate::plan_automatic(&new_task, options))
+            .transpose()?;
+        let status = new_task.apply_full(
+            TaskEvent::Complete { mode },
+            self.directory.as_deref(),
+            auto,
+        )?;
+        trial.check_state()?;
+        new_task.check_state()?;
         self.tasks[i] = trial;
         self.tasks.push(new_task);
         self.reindex();
-        Ok(status)
+        Ok((status, plan))
     }
 
     /// The default device task (TASK-8): every enterprise phone the organisation knows, those
@@ -325,13 +429,18 @@ impl Board {
     }
 
     /// Adds tasks planned elsewhere (see [`plan_fleet`](crate::plan_fleet)), all or none.
+    /// Each task is checked as a loaded one is: its devices' eligibility must be what the
+    /// board's table gives them, and every invariant must hold.
     pub fn add_tasks(&mut self, tasks: Vec<Task>) -> Result<()> {
         let mut candidate = self.clone();
-        for task in tasks {
+        let first = candidate.tasks.len();
+        let mut memo = EligibilityMemo::default();
+        for mut task in tasks {
             candidate.check_new_name(task.name())?;
+            task.load(&candidate.eligibility, &mut memo)?;
             candidate.tasks.push(task);
         }
-        candidate.check_invariants()?;
+        candidate.check_board(first)?;
         candidate.reindex();
         *self = candidate;
         Ok(())
@@ -350,14 +459,16 @@ impl Board {
         }
     }
 
-    /// Every invariant of a board (the loader refuses a document that breaks one): each task's
-    /// own ([`Task::check`]), unique names, one task in progress, a device in one task.
-    fn check_invariants(&self) -> Result<()> {
+    /// The invariants between a board's tasks (the loader refuses a document that breaks one;
+    /// each task's own are checked as it loads, [`Task::check`]): unique names (TASK-1), one
+    /// task in progress (TASK-2), a device in one task (DEV-6). Tasks from `checked` on have
+    /// their own invariants checked again.
+    fn check_board(&self, checked: usize) -> Result<()> {
         let invalid = |msg: String| Error::new(ErrorCode::DocumentInvalid, msg);
         let mut names = HashMap::new();
         let mut owners: HashMap<Mac, &TaskName> = HashMap::new();
         let mut in_progress = Vec::new();
-        for task in &self.tasks {
+        for (i, task) in self.tasks.iter().enumerate() {
             if let Some(first) = names.insert(task.name().key(), task.name()) {
                 return Err(invalid(format!(
                     "tasks {first} and {} have the same name (TASK-1)",
@@ -367,7 +478,10 @@ impl Board {
             if task.status() == TaskStatus::InProgress {
                 in_progress.push(task.name().as_str());
             }
-            task.check()?;
+            if i >= checked {
+                task.check()
+                    .map_err(|e| invalid(format!("tasks[{i}]: {}", e.message())))?;
+            }
             for d in task.devices() {
                 let mac = d.device().mac();
                 if let Some(other) = owners.insert(mac, task.name()) {
@@ -427,7 +541,7 @@ impl Board {
                 format!("{found}; this library reads format {BOARD_FORMAT}"),
             ));
         }
-        let doc: BoardDocument = serde_json::from_str(text)
+        let doc: BoardDocument<TaskDocument> = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorCode::DocumentInvalid, format!("board JSON: {e}")))?;
         let eligibility = match doc.eligibility.table {
             Some(csv) => Arc::new(EligibilityTable::from_csv(
@@ -445,11 +559,14 @@ impl Board {
             })?,
         };
         let mut board = Board::with_eligibility(eligibility);
-        for mut task in doc.tasks {
-            task.after_load()?;
+        let mut memo = EligibilityMemo::default();
+        for (i, task) in doc.tasks.into_iter().enumerate() {
+            let mut task = task.unchecked();
+            task.load(&board.eligibility, &mut memo)
+                .map_err(|e| Error::new(e.code(), format!("tasks[{i}]: {}", e.message())))?;
             board.tasks.push(task);
         }
-        board.check_invariants()?;
+        board.check_board(board.tasks.len())?;
         board.reindex();
         Ok(board)
     }
@@ -457,10 +574,11 @@ impl Board {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BoardDocument {
+struct BoardDocument<T> {
     format: u32,
     eligibility: EligibilityDocument,
-    tasks: Vec<Task>,
+    /// [`Task`] when saved, [`TaskDocument`] when read (then each is checked by the loader).
+    tasks: Vec<T>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -469,4 +587,21 @@ struct EligibilityDocument {
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     table: Option<String>,
+}
+
+/// An event for a person, to say which one of a refresh was refused.
+fn describe(event: &TaskEvent) -> String {
+    match event {
+        TaskEvent::Prepared { mac } => format!("{mac} prepared"),
+        TaskEvent::PreparationFailed { mac, .. } => format!("{mac} failed preparation"),
+        TaskEvent::Migrated { mac } => format!("{mac} migrated"),
+        TaskEvent::MigrationFailed { mac, .. } => format!("{mac} failed to migrate"),
+        TaskEvent::MoveToReady { macs } => format!("move {} device(s) to Ready", macs.len()),
+        TaskEvent::RemoveDevices { macs } => format!("remove {} device(s)", macs.len()),
+        TaskEvent::SetIncludeUnknown(on) => {
+            format!("include unknown {}", if *on { "on" } else { "off" })
+        }
+        TaskEvent::Complete { mode } => format!("complete {}", mode.as_str()),
+        other => other.kind().as_str().replace('_', " "),
+    }
 }

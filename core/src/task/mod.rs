@@ -18,4 +18,8 @@ pub use status::{
     CompletionMode, DeviceTab, EventKind, Outcome, TRANSITIONS, TabCounts, TaskStatus,
     status_from_tabs, transition, transition_table_markdown,
 };
-pub use task::{AddOutcome, EligibilityCounts, MAX_TASK_DEVICES, Task, TaskDevice, TaskEvent};
+#[cfg(test)]
+pub(crate) use task::TaskDocument;
+pub use task::{
+    AddOutcome, EligibilityCounts, MAX_TASK_DEVICES, MAX_UPLOAD_COUNT, Task, TaskDevice, TaskEvent,
+};

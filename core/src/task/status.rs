@@ -14,6 +14,18 @@
 //! - Complete migration needs Ready for migration (TASK-7). From Ready with errors (and after
 //!   a migration, for devices moved back from Error) the ready devices continue as a subset:
 //!   a new named task (TASK-7).
+//! - Refresh device status (TASK-6) reports what Control Hub shows, so a result the task
+//!   already records (a device prepared, migrated, or failed for the same reason, again) is a
+//!   no-op, not an error; a refresh of many results is applied all or nothing.
+//! - Retries: while preparation runs, a device in Error may be reported prepared (or failed
+//!   again) when ELIG-2 lets it be prepared; in a completed migration every device in Error
+//!   failed to migrate (the invariants allow no other way there), and it may be reported
+//!   migrated after a retry, or failed again with a new reason.
+//! - *Complete migration* by the automatic path needs the administrator's AUTO-1/AUTO-2
+//!   choices: the bare event carries none and is refused; the routes that carry them are
+//!   `Board::complete_automatic` and `Board::complete_subset_automatic`.
+//! - A 6800 series phone (DEV-4, MPP only) is no enterprise phone and joins no task; a not
+//!   eligible model with Enterprise firmware (DEV-2, the 8821) joins one and sits in Error.
 
 use std::fmt;
 
@@ -394,13 +406,25 @@ pub struct TabCounts {
 }
 
 impl TabCounts {
-    /// The counts as a person reads them: `1 pending, 0 in Error, 2 ready for migration, 0 in
-    /// progress, 0 completed`.
+    /// The counts as a person reads them, naming only the tabs that hold devices: `1 pending,
+    /// 2 in Ready for migration`; `none at all` when there are no devices.
     pub fn describe(&self) -> String {
-        format!(
-            "{} pending, {} in Error, {} ready for migration, {} in progress, {} completed",
-            self.pending, self.error, self.ready, self.in_progress, self.completed
-        )
+        let parts: Vec<String> = [
+            (self.pending, "pending"),
+            (self.error, "in Error"),
+            (self.ready, "in Ready for migration"),
+            (self.in_progress, "in In progress"),
+            (self.completed, "in Completed"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            "none at all".to_owned()
+        } else {
+            parts.join(", ")
+        }
     }
 
     /// Counts one device in `tab`.

@@ -10,6 +10,7 @@ use crate::directory::Directory;
 use crate::eligibility::{EligibilityStatus, EligibilityTable};
 use crate::error::{Error, ErrorCode, Finding, Result};
 use crate::mac::Mac;
+use crate::plan::AutoPlanOptions;
 use crate::upload::{Column, UploadCounts, UploadOption, UploadReport};
 
 use super::name::TaskName;
@@ -20,6 +21,12 @@ use super::status::{
 
 /// The most devices one task holds (ELIG-3).
 pub const MAX_TASK_DEVICES: usize = 1000;
+
+/// The most a task's accumulated upload counts (CSV-14) and a device's upload row may reach:
+/// 2^53 - 1, the largest integer every JSON reader (JavaScript's numbers among them) holds
+/// exactly. A saved board beyond it is refused; an upload that would pass it is refused with
+/// [`ErrorCode::UploadCountLimit`], so the arithmetic on the counts never overflows.
+pub const MAX_UPLOAD_COUNT: u64 = (1 << 53) - 1;
 
 /// A device of a task: the device, what eligibility said of it, and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,8 +187,12 @@ impl TaskEvent {
 /// assert_eq!(task.apply(TaskEvent::Prepared { mac })?, TaskStatus::ReadyWithErrors);
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
+///
+/// A task read by serde directly (`serde_json::from_str::<Task>`) goes through the same checks
+/// as [`Task::from_json`] but the eligibility recomputation, which needs a table: its index is
+/// built and every invariant ([`Task::check`]) holds.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "TaskDocument")]
 pub struct Task {
     name: TaskName,
     option: UploadOption,
@@ -197,6 +208,54 @@ pub struct Task {
     devices: Vec<TaskDevice>,
     #[serde(skip)]
     index: HashMap<Mac, usize>,
+}
+
+/// A task as a document holds it, before any check: the loaders check it with
+/// [`Task::load`], serde's own route with [`Task::check`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TaskDocument {
+    name: TaskName,
+    option: UploadOption,
+    status: TaskStatus,
+    #[serde(default)]
+    paused: bool,
+    #[serde(default)]
+    include_unknown: bool,
+    #[serde(default)]
+    completion: Option<CompletionMode>,
+    #[serde(default)]
+    uploads: UploadCountsDocument,
+    devices: Vec<TaskDevice>,
+}
+
+impl TaskDocument {
+    /// The task it describes, unchecked and without its index: [`Task::load`] comes next.
+    pub(crate) fn unchecked(self) -> Task {
+        Task {
+            name: self.name,
+            option: self.option,
+            status: self.status,
+            paused: self.paused,
+            include_unknown: self.include_unknown,
+            completion: self.completion,
+            uploads: self.uploads,
+            devices: self.devices,
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl TryFrom<TaskDocument> for Task {
+    type Error = Finding;
+
+    fn try_from(doc: TaskDocument) -> std::result::Result<Task, Finding> {
+        let mut task = doc.unchecked();
+        task.after_load()
+            .and_then(|()| task.check())
+            .map_err(|e| e.finding().clone())?;
+        Ok(task)
+    }
 }
 
 /// The saved form of the accumulated upload counts.
@@ -365,6 +424,9 @@ impl Task {
                         self.option, self.name
                     ),
                 )));
+            } else if let Some(f) = not_for_a_task(&device) {
+                let column = f.column().map(str::to_owned);
+                outcome.findings.push(f.at(device.row(), column));
             } else if self.index.contains_key(&mac) {
                 outcome.findings.push(at(Finding::new(
                     ErrorCode::DeviceAlreadyInTask,
@@ -402,7 +464,7 @@ impl Task {
     ) -> Result<AddOutcome> {
         self.check_upload(report)?;
         let outcome = self.add_devices(report.devices().iter().cloned(), table)?;
-        self.count_upload(report.counts());
+        self.count_upload(report, outcome.added);
         Ok(outcome)
     }
 
@@ -419,13 +481,36 @@ impl Task {
                 ),
             ));
         }
+        let total = report.counts().total;
+        if self
+            .uploads
+            .total
+            .checked_add(total)
+            .is_none_or(|t| t > MAX_UPLOAD_COUNT)
+        {
+            return Err(Error::new(
+                ErrorCode::UploadCountLimit,
+                format!(
+                    "task {} has counted {} uploaded rows; {total} more would pass the limit of {MAX_UPLOAD_COUNT} (CSV-14); nothing was added, upload into a new task",
+                    self.name, self.uploads.total
+                ),
+            ));
+        }
         Ok(())
     }
 
-    pub(crate) fn count_upload(&mut self, counts: UploadCounts) {
-        self.uploads.added += counts.added;
-        self.uploads.errors += counts.errors;
-        self.uploads.total += counts.total;
+    /// Counts an upload of which the task took `added` devices (CSV-14, DEC-1): Added is what
+    /// the task really took (a row whose device is already in the task, in another task or
+    /// beyond the 1000th is not added), Errors every other row, so Added + Errors = Total.
+    /// [`check_upload`](Self::check_upload) has made sure the sums stay within
+    /// [`MAX_UPLOAD_COUNT`].
+    pub(crate) fn count_upload(&mut self, report: &UploadReport, added: usize) {
+        let total = report.counts().total;
+        let added = u64::try_from(added).unwrap_or(u64::MAX).min(total);
+        let sum = |a: u64, b: u64| a.saturating_add(b).min(MAX_UPLOAD_COUNT);
+        self.uploads.total = sum(self.uploads.total, total);
+        self.uploads.added = sum(self.uploads.added, added);
+        self.uploads.errors = sum(self.uploads.errors, total - added);
     }
 
     /// Applies an event and returns the new status (TASK-4 to TASK-7). The one place the
@@ -437,19 +522,52 @@ impl Task {
     }
 
     /// [`apply`](Self::apply), checking TASK-9 against `directory` when given.
+    ///
+    /// *Complete migration* by [`CompletionMode::Automatic`] is refused here
+    /// ([`ErrorCode::CloudConnectedUcRequired`]): AUTO-1 and AUTO-2 need the administrator's
+    /// choices, which [`Board::complete_automatic`](crate::Board::complete_automatic) and
+    /// [`Board::complete_subset_automatic`](crate::Board::complete_subset_automatic) carry.
     pub fn apply_with(
         &mut self,
         event: TaskEvent,
         directory: Option<&Directory>,
     ) -> Result<TaskStatus> {
+        self.apply_full(event, directory, None)
+    }
+
+    /// The one implementation of every event: TASK-9 against `directory`, AUTO-1 and AUTO-2
+    /// against `auto` for an automatic completion (refused without them), and the task's
+    /// invariants after the event. Nothing changes when it is refused.
+    pub(crate) fn apply_full(
+        &mut self,
+        event: TaskEvent,
+        directory: Option<&Directory>,
+        auto: Option<&AutoPlanOptions>,
+    ) -> Result<TaskStatus> {
+        // TASK-6: Refresh device status reports what Control Hub shows; a report of what the
+        // task already records changes nothing, whenever it comes.
+        if self.already_recorded(&event) {
+            return Ok(self.status);
+        }
         let outcome = self.allow(event.kind())?;
+        let preparable = |t: &Task, i: usize| {
+            let d = &t.devices[i];
+            if t.prepares(d) {
+                Ok(i)
+            } else {
+                Err(refusal(d))
+            }
+        };
         match event {
             TaskEvent::StartPreparation => self.start_preparation()?,
+            // A device in Error may be prepared again while preparation runs (a retry), when
+            // ELIG-2 lets it be prepared at all.
             TaskEvent::Prepared { mac } => self
-                .position_in(mac, DeviceTab::Pending)
+                .position_in_any(mac, &[DeviceTab::Pending, DeviceTab::Error])
+                .and_then(|i| preparable(self, i))
                 .map(|i| self.devices[i].move_to(DeviceTab::ReadyForMigration))?,
             TaskEvent::PreparationFailed { mac, reason } => self
-                .position_in(mac, DeviceTab::Pending)
+                .position_in_any(mac, &[DeviceTab::Pending, DeviceTab::Error])
                 .map(|i| self.devices[i].move_to_error(reason))?,
             TaskEvent::MoveToReady { macs } => {
                 let positions = macs
@@ -461,6 +579,20 @@ impl Task {
                 }
             }
             TaskEvent::Complete { mode } => {
+                if mode == CompletionMode::Automatic {
+                    match auto {
+                        Some(options) => crate::plan::check_auto_prerequisites(options)?,
+                        None => {
+                            return Err(Error::new(
+                                ErrorCode::CloudConnectedUcRequired,
+                                format!(
+                                    "automatic completion of task {} needs Cloud Connected UC (AUTO-1), a TFTP server type and a load server (AUTO-2); complete it with complete_automatic (or complete_subset_automatic) and those choices, or manually",
+                                    self.name
+                                ),
+                            ));
+                        }
+                    }
+                }
                 let ready: Vec<usize> = (0..self.devices.len())
                     .filter(|&i| self.devices[i].tab == DeviceTab::ReadyForMigration)
                     .collect();
@@ -476,11 +608,15 @@ impl Task {
                 }
                 self.completion = Some(mode);
             }
+            // A device in Error of a migration failed to migrate (the invariants allow no other
+            // way into Error once a migration is complete): the host may retry it, and report
+            // it migrated, or failed again.
             TaskEvent::Migrated { mac } => self
-                .position_in(mac, DeviceTab::InProgress)
+                .position_in_any(mac, &[DeviceTab::InProgress, DeviceTab::Error])
+                .and_then(|i| preparable(self, i))
                 .map(|i| self.devices[i].move_to(DeviceTab::Completed))?,
             TaskEvent::MigrationFailed { mac, reason } => self
-                .position_in(mac, DeviceTab::InProgress)
+                .position_in_any(mac, &[DeviceTab::InProgress, DeviceTab::Error])
                 .map(|i| self.devices[i].move_to_error(reason))?,
             TaskEvent::Pause | TaskEvent::Resume => {
                 let pause = event == TaskEvent::Pause;
@@ -531,6 +667,39 @@ impl Task {
         Ok(self.status)
     }
 
+    /// Whether `event` reports what the task already records: a device prepared, migrated, or
+    /// failed for the same reason, again (TASK-6).
+    fn already_recorded(&self, event: &TaskEvent) -> bool {
+        let tab = |mac: &Mac| self.device(*mac).map(|d| (d.tab, d.last_error.as_deref()));
+        match event {
+            TaskEvent::Prepared { mac } => {
+                tab(mac).is_some_and(|(t, _)| t == DeviceTab::ReadyForMigration)
+                    && self.status != TaskStatus::Draft
+                    && !self.status.is_migrating()
+            }
+            TaskEvent::Migrated { mac } => tab(mac).is_some_and(|(t, _)| t == DeviceTab::Completed),
+            TaskEvent::PreparationFailed { mac, reason } => {
+                !self.status.is_migrating()
+                    && tab(mac) == Some((DeviceTab::Error, Some(reason.as_str())))
+            }
+            TaskEvent::MigrationFailed { mac, reason } => {
+                self.status.is_migrating()
+                    && tab(mac) == Some((DeviceTab::Error, Some(reason.as_str())))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether ELIG-2 lets this device be prepared (and so be ready, migrating or migrated):
+    /// eligible, or unknown with *Include unknown eligibility* on.
+    fn prepares(&self, d: &TaskDevice) -> bool {
+        match d.eligibility {
+            EligibilityStatus::Eligible => true,
+            EligibilityStatus::Unknown => self.include_unknown,
+            EligibilityStatus::NotEligible => false,
+        }
+    }
+
     fn status_after(&self, outcome: Outcome) -> TaskStatus {
         match outcome {
             Outcome::Stay | Outcome::Refused(_) => self.status,
@@ -546,13 +715,7 @@ impl Task {
     /// ELIG-2: which pending devices are prepared. Not eligible devices, and unknown ones
     /// unless the task includes them, go to Error with the reason.
     fn start_preparation(&mut self) -> Result<()> {
-        let include_unknown = self.include_unknown;
-        let prepares = |d: &TaskDevice| match d.eligibility {
-            EligibilityStatus::Eligible => true,
-            EligibilityStatus::Unknown => include_unknown,
-            EligibilityStatus::NotEligible => false,
-        };
-        if !self.devices.iter().any(prepares) {
+        if !self.devices.iter().any(|d| self.prepares(d)) {
             return Err(Error::new(
                 ErrorCode::TaskEmpty,
                 format!(
@@ -561,8 +724,14 @@ impl Task {
                 ),
             ));
         }
+        let include_unknown = self.include_unknown;
         for d in &mut self.devices {
-            if !prepares(d) {
+            let prepares = match d.eligibility {
+                EligibilityStatus::Eligible => true,
+                EligibilityStatus::Unknown => include_unknown,
+                EligibilityStatus::NotEligible => false,
+            };
+            if !prepares {
                 let why = refusal(d).message().to_owned();
                 d.move_to_error(why);
             }
@@ -626,16 +795,21 @@ impl Task {
     }
 
     fn position_in(&self, mac: Mac, tab: DeviceTab) -> Result<usize> {
+        self.position_in_any(mac, &[tab])
+    }
+
+    fn position_in_any(&self, mac: Mac, tabs: &[DeviceTab]) -> Result<usize> {
         let i = self.position(mac)?;
         let now = self.devices[i].tab;
-        if now != tab {
+        if !tabs.contains(&now) {
+            let expected: Vec<&str> = tabs.iter().map(|t| t.label()).collect();
             return Err(Error::new(
                 ErrorCode::DeviceWrongTab,
                 format!(
                     "device {mac} of task {} is in {}, not {}",
                     self.name,
                     now.label(),
-                    tab.label()
+                    expected.join(" or ")
                 ),
             ));
         }
@@ -708,58 +882,211 @@ impl Task {
     pub(crate) fn after_load(&mut self) -> Result<()> {
         self.reindex();
         if self.index.len() != self.devices.len() {
-            return Err(Error::new(
-                ErrorCode::DocumentInvalid,
-                format!("task {} lists a device twice (DEV-6)", self.name),
-            ));
+            let mut seen = HashMap::new();
+            for (j, d) in self.devices.iter().enumerate() {
+                if let Some(first) = seen.insert(d.device.mac(), j) {
+                    return Err(invalid(format!(
+                        "task {}, devices[{j}]: device {} is listed twice, first as devices[{first}] (DEV-6)",
+                        self.name,
+                        d.device.mac()
+                    )));
+                }
+            }
         }
         Ok(())
     }
 
-    /// Every invariant of one task, as the loaders check it: at most 1000 devices (ELIG-3), a
-    /// status that fits the devices' tabs (TASK-4), paused only while something runs (TASK-6),
-    /// devices that fit the option (TASK-3).
+    /// Recomputes what a saved document only records: each device's eligibility and reasons
+    /// from its model, hardware version and firmware by `table` (ELIG-1, DEV-1 to DEV-5,
+    /// EXT-1 to EXT-8). A stored eligibility that differs is refused, naming the device: the
+    /// document was edited, or made with another table.
+    pub(crate) fn recompute_eligibility(
+        &mut self,
+        table: &EligibilityTable,
+        memo: &mut EligibilityMemo,
+    ) -> Result<()> {
+        for (j, d) in self.devices.iter_mut().enumerate() {
+            let device = &d.device;
+            let key = (
+                device.model().name(),
+                device.hardware_version(),
+                device.firmware().cloned(),
+            );
+            let (status, reasons) = memo.0.entry(key).or_insert_with(|| {
+                table
+                    .check(device.model(), device.hardware_version(), device.firmware())
+                    .into_parts()
+            });
+            let status = *status;
+            if status != d.eligibility {
+                return Err(invalid(format!(
+                    "task {}, devices[{j}] ({}): the document says {} but {} is {} by eligibility table {} (ELIG-1; {}); the document was edited or made with another table",
+                    self.name,
+                    device.mac(),
+                    d.eligibility.as_str(),
+                    device.model().name(),
+                    status.as_str(),
+                    table.name(),
+                    reasons
+                        .iter()
+                        .find(|f| f.severity() == crate::Severity::Error)
+                        .map_or("no error", |f| f.message()),
+                )));
+            }
+            if d.reasons != *reasons {
+                d.reasons = reasons.clone();
+            }
+        }
+        Ok(())
+    }
+
+    /// Every invariant of one task (the loaders refuse a document that breaks one, and every
+    /// operation keeps them): the devices' own ([`check_devices`](Self::check_devices)) and the
+    /// state's ([`check_state`](Self::check_state)).
     ///
-    /// Errors: [`ErrorCode::DocumentInvalid`] naming the broken invariant.
+    /// Errors: [`ErrorCode::DocumentInvalid`] naming the task, the device (its position in
+    /// `devices` and its MAC) and the rule.
     pub fn check(&self) -> Result<()> {
-        let invalid = |msg: String| Err(Error::new(ErrorCode::DocumentInvalid, msg));
+        self.check_devices()?;
+        self.check_state()
+    }
+
+    /// What each device must be to sit in a task, as [`add_devices`](Self::add_devices)
+    /// admits it: a model with Enterprise firmware (DEV-4), an assignment the upload would
+    /// accept (CSV-4, CSV-5, CSV-6, CSV-11, CSV-12), one that fits the option (TASK-3), an
+    /// upload row within [`MAX_UPLOAD_COUNT`].
+    ///
+    /// Errors: [`ErrorCode::DocumentInvalid`].
+    pub fn check_devices(&self) -> Result<()> {
+        let name = &self.name;
+        for (j, d) in self.devices.iter().enumerate() {
+            let at = || format!("task {name}, devices[{j}] ({})", d.device.mac());
+            if let Some(f) = not_for_a_task(&d.device) {
+                return Err(invalid(format!("{}: {} [{}]", at(), f.message(), f.name())));
+            }
+            let has = d.device.assignment().is_some();
+            if (self.option == UploadOption::LicenseAndDevice) != has {
+                let what = if has { "has" } else { "lacks" };
+                return Err(invalid(format!(
+                    "{}: the device {what} a user or workspace, which does not fit {} task {name} (TASK-3)",
+                    at(),
+                    self.option
+                )));
+            }
+            if let Some(row) = d.device.row().filter(|&r| r > MAX_UPLOAD_COUNT) {
+                return Err(invalid(format!(
+                    "{}: upload row {row} is beyond {MAX_UPLOAD_COUNT} (CSV-14)",
+                    at()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The invariants of a task's state, which every event keeps: at most 1000 devices
+    /// (ELIG-3); a status that fits the devices' tabs (TASK-4); paused only while something
+    /// runs (TASK-6); a completion mode exactly when a migration was completed, the one the
+    /// status names (TASK-4); no device ready, migrating or migrated that ELIG-2 forbids to
+    /// prepare, and none in a migration that could not have been prepared; a last error on
+    /// the devices in Error only, and on each of them (TASK-5); upload counts within
+    /// [`MAX_UPLOAD_COUNT`] with Added + Errors = Total (CSV-14, DEC-1).
+    ///
+    /// Errors: [`ErrorCode::DocumentInvalid`].
+    pub fn check_state(&self) -> Result<()> {
         let name = &self.name;
         if self.devices.len() > MAX_TASK_DEVICES {
-            return invalid(format!(
+            return Err(invalid(format!(
                 "task {name} holds {} devices; at most {MAX_TASK_DEVICES} (ELIG-3)",
                 self.devices.len()
-            ));
+            )));
         }
         let tabs = self.tab_counts();
         if !super::status::status_fits_tabs(self.status, &tabs) {
-            return invalid(format!(
-                "task {name} is {} but its devices' tabs say otherwise (TASK-4): {}",
+            return Err(invalid(format!(
+                "task {name} is {} but its devices are {} (TASK-4)",
                 self.status.label(),
                 tabs.describe()
-            ));
+            )));
         }
         if self.paused
             && !matches!(self.status, TaskStatus::InProgress)
             && !self.status.is_migrating()
         {
-            return invalid(format!(
+            return Err(invalid(format!(
                 "task {name} is paused while {}: nothing runs to pause (TASK-6)",
                 self.status.label()
-            ));
+            )));
         }
-        if let Some(d) = self.devices.iter().find(|d| {
-            (self.option == UploadOption::LicenseAndDevice) != d.device.assignment().is_some()
-        }) {
-            let has = if d.device.assignment().is_some() {
-                "has"
-            } else {
-                "lacks"
-            };
-            return invalid(format!(
-                "device {} of {} task {name} {has} a user or workspace (TASK-3)",
-                d.device.mac(),
-                self.option
-            ));
+        let expected = match self.status {
+            TaskStatus::AutoMigrationComplete => Some(CompletionMode::Automatic),
+            TaskStatus::ManualMigration => Some(CompletionMode::Manual),
+            _ => None,
+        };
+        if self.completion != expected {
+            let has = self
+                .completion
+                .map_or("no completion mode".to_owned(), |m| {
+                    format!("completion mode {}", m.as_str())
+                });
+            let wants = expected.map_or("none".to_owned(), |m| m.as_str().to_owned());
+            return Err(invalid(format!(
+                "task {name} is {} with {has}; that status has completion mode {wants} (TASK-4, TASK-7)",
+                self.status.label()
+            )));
+        }
+        for (j, d) in self.devices.iter().enumerate() {
+            let at = || format!("task {name}, devices[{j}] ({})", d.device.mac());
+            let placed = !matches!(d.tab, DeviceTab::Pending | DeviceTab::Error);
+            let prepares = self.prepares(d);
+            // A device waiting while preparation runs, or anywhere in a completed migration,
+            // is one that preparation took (ELIG-2).
+            let taken = (d.tab == DeviceTab::Pending && self.status == TaskStatus::InProgress)
+                || self.status.is_migrating();
+            if !prepares && (placed || taken) {
+                let why = match d.eligibility {
+                    EligibilityStatus::NotEligible => {
+                        "it is not eligible, and not eligible devices are never prepared or migrated"
+                    }
+                    _ => {
+                        "its eligibility is unknown and the task does not include unknown eligibility"
+                    }
+                };
+                return Err(invalid(format!(
+                    "{}: the {} ({}) sits in {} while the task is {}; {why} (ELIG-2)",
+                    at(),
+                    d.device.model().name(),
+                    d.eligibility.as_str(),
+                    d.tab.label(),
+                    self.status.label(),
+                )));
+            }
+            match (d.tab, d.last_error.is_some()) {
+                (DeviceTab::Error, false) => {
+                    return Err(invalid(format!(
+                        "{}: the device is in Error without a last error saying why (TASK-5)",
+                        at()
+                    )));
+                }
+                (tab, true) if tab != DeviceTab::Error => {
+                    return Err(invalid(format!(
+                        "{}: the device is in {} but has a last error; only devices in Error have one (TASK-5)",
+                        at(),
+                        tab.label()
+                    )));
+                }
+                _ => {}
+            }
+        }
+        let u = self.uploads;
+        if [u.added, u.errors, u.total]
+            .iter()
+            .any(|&n| n > MAX_UPLOAD_COUNT)
+            || u.added.checked_add(u.errors) != Some(u.total)
+        {
+            return Err(invalid(format!(
+                "task {name} counts Added {}, Errors {}, Total {}; each is at most {MAX_UPLOAD_COUNT} and Added + Errors = Total (CSV-14, DEC-1)",
+                u.added, u.errors, u.total
+            )));
         }
         Ok(())
     }
@@ -769,12 +1096,21 @@ impl Task {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads a task saved by [`to_json`](Self::to_json), refusing it whole when it breaks an
-    /// invariant ([`check`](Self::check), DEV-6).
+    /// Reads a task saved by [`to_json`](Self::to_json), its devices checked with the default
+    /// table ([`EligibilityTable::control_hub`]); see [`from_json_with`](Self::from_json_with).
     ///
     /// Errors: [`ErrorCode::JsonInvalid`], [`ErrorCode::DocumentInvalid`].
     pub fn from_json(text: &str) -> Result<Task> {
-        let mut task: Task = serde_json::from_str(text).map_err(|e| {
+        Task::from_json_with(text, &EligibilityTable::control_hub())
+    }
+
+    /// Reads a task saved by [`to_json`](Self::to_json), refusing it whole when it breaks an
+    /// invariant ([`check`](Self::check), DEV-6) or records an eligibility that `table` does
+    /// not give its device: what loads is what the library could have made.
+    ///
+    /// Errors: [`ErrorCode::JsonInvalid`], [`ErrorCode::DocumentInvalid`].
+    pub fn from_json_with(text: &str, table: &EligibilityTable) -> Result<Task> {
+        let doc: TaskDocument = serde_json::from_str(text).map_err(|e| {
             let code = if e.is_syntax() || e.is_eof() {
                 ErrorCode::JsonInvalid
             } else {
@@ -782,10 +1118,67 @@ impl Task {
             };
             Error::new(code, format!("task JSON: {e}"))
         })?;
-        task.after_load()?;
-        task.check()?;
+        let mut task = doc.unchecked();
+        task.load(table, &mut EligibilityMemo::default())?;
         Ok(task)
     }
+
+    /// Everything a loaded task goes through: the index (DEV-6), the recomputed eligibility,
+    /// every invariant.
+    pub(crate) fn load(
+        &mut self,
+        table: &EligibilityTable,
+        memo: &mut EligibilityMemo,
+    ) -> Result<()> {
+        self.after_load()?;
+        self.check_devices()?;
+        self.recompute_eligibility(table, memo)?;
+        self.check_state()
+    }
+}
+
+/// What one eligibility table said of each (model, hardware version, firmware) seen, while a
+/// document loads: a fleet has few distinct phones, so each is checked once.
+#[derive(Default)]
+pub(crate) struct EligibilityMemo(HashMap<PhoneKey, (EligibilityStatus, Vec<Finding>)>);
+
+/// What eligibility depends on: the model (by name), the hardware version, the firmware.
+type PhoneKey = (
+    &'static str,
+    Option<crate::hardware::HardwareVersion>,
+    Option<crate::firmware::FirmwareVersion>,
+);
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorCode::DocumentInvalid, message)
+}
+
+/// Why a device may not join any task, as a finding: a model without Enterprise firmware
+/// (DEV-4: a 6800 phone has nothing to migrate from, so it is no enterprise phone a task
+/// migrates), or an assignment the upload would refuse ([`Assignment::problem`]).
+///
+/// Decision: a not eligible model with Enterprise firmware (DEV-2, the 8821) may join a task
+/// and sits in Error once prepared (TASK-8); a 6800 never joins one.
+fn not_for_a_task(device: &Device) -> Option<Finding> {
+    let mac = device.mac();
+    let model = device.model();
+    if !model.has_enterprise_firmware() {
+        return Some(
+            Finding::new(
+                ErrorCode::ModelMppOnly,
+                format!(
+                    "device {mac} is a {}, which runs MPP firmware only; it has no Enterprise firmware to migrate from and joins no task (DEV-4)",
+                    model.name()
+                ),
+            )
+            .at(None, Some(Column::Model.header())),
+        );
+    }
+    let f = device
+        .assignment()
+        .and_then(crate::device::Assignment::problem)?;
+    let column = f.column().map(str::to_owned);
+    Some(Finding::new(f.code(), format!("device {mac}: {}", f.message())).at(None, column))
 }
 
 /// The error of a device that cannot be prepared (ELIG-2).
