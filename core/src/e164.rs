@@ -27,10 +27,11 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::{LazyLock, OnceLock};
 
-use regex_automata::hybrid::dfa::DFA;
-use regex_automata::meta::Regex;
+use regex_automata::dfa::{Automaton, StartKind, dense};
+use regex_automata::nfa::thompson;
+use regex_automata::util::primitives::StateID;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, MatchKind};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::text::{Shown, describe_char, trim};
@@ -296,39 +297,51 @@ impl Region {
     fn general_lengths(&self) -> Lengths {
         self.descs[0].lengths.unwrap_or(0)
     }
-
-    /// The number types of national length `len` whose pattern must be tried: those with a
-    /// pattern and the length (libphonenumber's `_is_number_matching_desc`).
-    fn types_of_length(&self, len: usize) -> impl Iterator<Item = &Desc> {
-        let general = self.general_lengths();
-        self.descs
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(move |&(i, d)| {
-                let skipped = i == MOBILE && self.same_mobile_and_fixed_line;
-                !skipped && !d.pattern.is_empty() && d.lengths.unwrap_or(general) & (1 << len) != 0
-            })
-            .map(|(_, d)| d)
-    }
 }
 
 /// The regions of one country calling code, the main one first (libphonenumber's order), and
 /// their patterns once compiled.
 struct CodeEntry {
     regions: Vec<Region>,
-    compiled: OnceLock<Vec<CompiledRegion>>,
+    compiled: OnceLock<CompiledCode>,
 }
 
-/// A region's patterns, compiled the first time a number of its code is checked.
+/// A DFA of the metadata's patterns: digits only, anchored at the start of the national number.
+type Dfa = dense::DFA<Vec<u32>>;
+
+/// The patterns of one country calling code, compiled the first time one of its numbers is
+/// checked: a walk over a DFA costs a few nanoseconds a digit, with no cache to lock.
+struct CompiledCode {
+    regions: Vec<CompiledRegion>,
+    /// Where several regions share the code: the leading-digits patterns of those that have
+    /// one, as one DFA whose pattern `k` belongs to region `leading_region[k]`.
+    leading: Option<Dfa>,
+    leading_region: Vec<usize>,
+}
+
+/// A region's descriptions as one DFA matching all of the national number: its pattern `k` is
+/// description `desc_of[k]` (0 the general one), so one walk tells every description matched.
 struct CompiledRegion {
-    leading_digits: Option<Regex>,
-    general: Option<Regex>,
-    /// Indexed by national length: the union of the types of that length, full match.
-    by_length: Vec<Option<Regex>>,
-    /// For messages only: the union of the types as a lazy DFA, anchored at the start, which
-    /// tells whether some number of the region begins with given digits.
-    prefixes: OnceLock<Option<DFA>>,
+    dfa: Option<Dfa>,
+    desc_of: Vec<usize>,
+    /// For messages only, built when first needed: the number types without the general
+    /// description (which can be wider: US's admits area code 200), to tell where the digits
+    /// leave every number range.
+    types: OnceLock<CompiledTypes>,
+}
+
+/// The number types of a region as one DFA, for [`CompiledRegion::types`].
+struct CompiledTypes {
+    dfa: Option<Dfa>,
+}
+
+/// What one walk of a region's DFA over a national number found.
+struct Walk {
+    /// The index of the first digit with which no description can begin; `None` when some
+    /// number of the region begins with all the digits.
+    dead_at: Option<usize>,
+    /// Bit `d`: description `d` matches all of the digits.
+    matched: u32,
 }
 
 /// libphonenumber's metadata, indexed by country calling code.
@@ -410,87 +423,160 @@ fn parse_region_row(line: &'static str) -> Option<(u16, Region)> {
     ))
 }
 
-fn syntax_config() -> syntax::Config {
-    // The patterns are ASCII digits and classes; without Unicode `\d` is [0-9].
-    syntax::Config::new().unicode(false)
-}
-
-/// A regex that must match all of the national number (`full`) or only its start.
-fn compile(pattern: &str, full: bool) -> Option<Regex> {
-    if pattern.is_empty() {
+fn build_dfa(patterns: &[String]) -> Option<Dfa> {
+    if patterns.is_empty() {
         return None;
     }
-    let pattern = if full {
-        format!("(?:{pattern})$")
-    } else {
-        format!("(?:{pattern})")
-    };
-    // A pattern that does not compile matches nothing; a unit test compiles every one.
-    Regex::builder()
-        .syntax(syntax_config())
-        .build(&pattern)
+    // The patterns are ASCII digits and classes; without Unicode `\d` is [0-9]. A pattern
+    // that does not build leaves the region matching nothing; a unit test builds every one.
+    dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::All)
+                .start_kind(StartKind::Anchored),
+        )
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .build_many(patterns)
         .ok()
 }
 
 fn compile_region(region: &Region) -> CompiledRegion {
-    let general = region.general_lengths();
-    let mut by_length: Vec<Option<Regex>> = Vec::new();
-    // Regions often give several lengths the same types: compile each union once.
-    let mut unions: Vec<(String, Option<Regex>)> = Vec::new();
-    for len in 0..Lengths::BITS as usize {
-        if general & (1 << len) == 0 {
-            by_length.push(None);
-            continue;
+    let mut patterns = Vec::new();
+    let mut desc_of = Vec::new();
+    for (d, desc) in region.descs.iter().enumerate() {
+        if !desc.pattern.is_empty() {
+            // libphonenumber matches the whole national number (`fullmatch`).
+            patterns.push(format!("(?:{})$", desc.pattern));
+            desc_of.push(d);
         }
-        let union = region
-            .types_of_length(len)
-            .map(|d| format!("(?:{})", d.pattern))
-            .collect::<Vec<_>>()
-            .join("|");
-        let compiled = match unions.iter().find(|(u, _)| *u == union) {
-            Some((_, r)) => r.clone(),
-            None => {
-                let r = compile(&union, true);
-                unions.push((union, r.clone()));
-                r
-            }
-        };
-        by_length.push(compiled);
-    }
-    while by_length.last().is_some_and(Option::is_none) {
-        by_length.pop();
     }
     CompiledRegion {
-        leading_digits: compile(region.leading_digits, false),
-        general: compile(region.descs[0].pattern, true),
-        by_length,
-        prefixes: OnceLock::new(),
+        dfa: build_dfa(&patterns),
+        desc_of,
+        types: OnceLock::new(),
+    }
+}
+
+fn compile_code(regions: &[Region]) -> CompiledCode {
+    let (mut patterns, mut leading_region) = (Vec::new(), Vec::new());
+    if regions.len() > 1 {
+        for (i, r) in regions.iter().enumerate() {
+            if !r.leading_digits.is_empty() {
+                // libphonenumber's `re.match`: at the start, any length.
+                patterns.push(format!("(?:{})", r.leading_digits));
+                leading_region.push(i);
+            }
+        }
+    }
+    CompiledCode {
+        regions: regions.iter().map(compile_region).collect(),
+        leading: build_dfa(&patterns),
+        leading_region,
+    }
+}
+
+fn start(dfa: &Dfa, national: &[u8]) -> Option<StateID> {
+    dfa.universal_start_state(Anchored::Yes).or_else(|| {
+        dfa.start_state_forward(&Input::new(national).anchored(Anchored::Yes))
+            .ok()
+    })
+}
+
+/// Walks `dfa` over the digits; `desc_of` maps its patterns to descriptions.
+fn walk(dfa: Option<&Dfa>, desc_of: &[usize], national: &[u8]) -> Walk {
+    let dead = |at| Walk {
+        dead_at: Some(at),
+        matched: 0,
+    };
+    let Some(dfa) = dfa else {
+        return dead(0);
+    };
+    let Some(mut state) = start(dfa, national) else {
+        return dead(0);
+    };
+    for (at, &b) in national.iter().enumerate() {
+        state = dfa.next_state(state, b);
+        if dfa.is_dead_state(state) {
+            return dead(at);
+        }
+    }
+    state = dfa.next_eoi_state(state);
+    let mut matched = 0;
+    if dfa.is_match_state(state) {
+        for k in 0..dfa.match_len(state) {
+            if let Some(&d) = desc_of.get(dfa.match_pattern(state, k).as_usize()) {
+                matched |= 1 << d;
+            }
+        }
+    }
+    Walk {
+        dead_at: None,
+        matched,
+    }
+}
+
+impl CompiledRegion {
+    fn walk(&self, national: &[u8]) -> Walk {
+        walk(self.dfa.as_ref(), &self.desc_of, national)
+    }
+}
+
+impl CompiledCode {
+    /// The regions whose leading digits start the number, as a bit set of region indexes.
+    fn leading_matches(&self, national: &[u8]) -> u64 {
+        let Some(dfa) = &self.leading else {
+            return 0;
+        };
+        let Some(mut state) = start(dfa, national) else {
+            return 0;
+        };
+        let collect = |state: StateID, set: &mut u64| {
+            if dfa.is_match_state(state) {
+                for k in 0..dfa.match_len(state) {
+                    let pattern = dfa.match_pattern(state, k).as_usize();
+                    if let Some(&i) = self.leading_region.get(pattern) {
+                        *set |= 1u64.checked_shl(i as u32).unwrap_or(0);
+                    }
+                }
+            }
+        };
+        let mut set = 0u64;
+        for &b in national {
+            state = dfa.next_state(state, b);
+            collect(state, &mut set);
+            if dfa.is_dead_state(state) {
+                return set;
+            }
+        }
+        collect(dfa.next_eoi_state(state), &mut set);
+        set
     }
 }
 
 impl CodeEntry {
-    fn compiled(&self) -> &[CompiledRegion] {
-        self.compiled
-            .get_or_init(|| self.regions.iter().map(compile_region).collect())
+    fn compiled(&self) -> &CompiledCode {
+        self.compiled.get_or_init(|| compile_code(&self.regions))
     }
 
-    /// libphonenumber's `_number_type_helper(...) != UNKNOWN` for region `i`.
+    /// libphonenumber's `_number_type_helper(...) != UNKNOWN` for region `i`: the general
+    /// description and one number type match, each with the length among its possible ones.
     fn valid_in(&self, i: usize, national: &[u8]) -> bool {
-        let (region, compiled) = (&self.regions[i], &self.compiled()[i]);
+        let region = &self.regions[i];
         let len = national.len();
-        if len >= Lengths::BITS as usize || region.general_lengths() & (1 << len) == 0 {
+        let general = region.general_lengths();
+        if len >= Lengths::BITS as usize || general & (1 << len) == 0 {
             return false;
         }
-        let input = Input::new(national).anchored(Anchored::Yes);
-        compiled
-            .general
-            .as_ref()
-            .is_some_and(|r| r.is_match(input.clone()))
-            && compiled
-                .by_length
-                .get(len)
-                .and_then(Option::as_ref)
-                .is_some_and(|r| r.is_match(input))
+        let walk = self.compiled().regions[i].walk(national);
+        if walk.matched & 1 == 0 {
+            return false;
+        }
+        region.descs.iter().enumerate().skip(1).any(|(d, desc)| {
+            walk.matched & (1 << d) != 0
+                && !(d == MOBILE && region.same_mobile_and_fixed_line)
+                && desc.lengths.unwrap_or(general) & (1 << len) != 0
+        })
     }
 
     /// The region libphonenumber's `region_code_for_number` picks: the only one, else the
@@ -504,16 +590,13 @@ impl CodeEntry {
                 Err(Some(0))
             };
         }
-        for (i, compiled) in self.compiled().iter().enumerate() {
-            if self.regions[i].leading_digits.is_empty() {
+        let leading = self.compiled().leading_matches(national);
+        for (i, region) in self.regions.iter().enumerate() {
+            if region.leading_digits.is_empty() {
                 if self.valid_in(i, national) {
                     return Ok(i);
                 }
-            } else if compiled
-                .leading_digits
-                .as_ref()
-                .is_some_and(|r| r.is_match(Input::new(national).anchored(Anchored::Yes)))
-            {
+            } else if leading & 1u64.checked_shl(i as u32).unwrap_or(0) != 0 {
                 return if self.valid_in(i, national) {
                     Ok(i)
                 } else {
@@ -527,27 +610,17 @@ impl CodeEntry {
     /// Where the digits stop beginning any number of region `i`: `None` when some number of
     /// the region begins with all of them, else the index of the first digit no range allows.
     fn dead_at(&self, i: usize, national: &[u8]) -> Option<usize> {
-        let region = &self.regions[i];
-        let dfa = self.compiled()[i].prefixes.get_or_init(|| {
-            let union = region.descs[1..]
+        let types = self.compiled().regions[i].types.get_or_init(|| {
+            let patterns: Vec<String> = self.regions[i].descs[1..]
                 .iter()
                 .filter(|d| !d.pattern.is_empty())
-                .map(|d| format!("(?:{})", d.pattern))
-                .collect::<Vec<_>>()
-                .join("|");
-            DFA::builder().syntax(syntax_config()).build(&union).ok()
-        });
-        let dfa = dfa.as_ref()?;
-        let mut cache = dfa.create_cache();
-        let input = Input::new(national).anchored(Anchored::Yes);
-        let mut state = dfa.start_state_forward(&mut cache, &input).ok()?;
-        for (at, &b) in national.iter().enumerate() {
-            state = dfa.next_state(&mut cache, state, b).ok()?;
-            if state.is_dead() {
-                return Some(at);
+                .map(|d| format!("(?:{})$", d.pattern))
+                .collect();
+            CompiledTypes {
+                dfa: build_dfa(&patterns),
             }
-        }
-        None
+        });
+        walk(types.dfa.as_ref(), &[], national).dead_at
     }
 }
 
@@ -912,32 +985,28 @@ mod tests {
         let mut failures = Vec::new();
         for (code, entry) in METADATA.by_code.iter().enumerate() {
             let Some(entry) = entry else { continue };
-            for (region, compiled) in entry.regions.iter().zip(entry.compiled()) {
-                let patterns =
-                    std::iter::once((region.leading_digits, compiled.leading_digits.is_some()))
-                        .chain(std::iter::once((
-                            region.descs[0].pattern,
-                            compiled.general.is_some(),
-                        )));
-                for (pattern, ok) in patterns {
-                    if !pattern.is_empty() && !ok {
+            assert!(
+                entry.regions.len() <= 64,
+                "+{code}: too many regions for a bit set"
+            );
+            let compiled = entry.compiled();
+            let leading = entry
+                .regions
+                .iter()
+                .filter(|r| !r.leading_digits.is_empty());
+            if entry.regions.len() > 1 && leading.clone().count() > 0 && compiled.leading.is_none()
+            {
+                failures.push(format!("+{code}: leading digits"));
+            }
+            for (region, c) in entry.regions.iter().zip(&compiled.regions) {
+                if c.dfa.is_none() {
+                    failures.push(format!("+{code} {}: no DFA", region.code));
+                }
+                let patterns = region.descs.iter().map(|d| d.pattern);
+                for pattern in patterns.chain([region.leading_digits]) {
+                    if !pattern.is_empty() && build_dfa(&[format!("(?:{pattern})$")]).is_none() {
                         failures.push(format!("+{code} {}: {pattern}", region.code));
                     }
-                }
-                for desc in &region.descs {
-                    if !desc.pattern.is_empty() && compile(desc.pattern, true).is_none() {
-                        failures.push(format!("+{code} {}: {}", region.code, desc.pattern));
-                    }
-                }
-                // The prefix DFA of the messages builds for every region.
-                let i = entry
-                    .regions
-                    .iter()
-                    .position(|r| r.code == region.code)
-                    .unwrap_or(0);
-                let _ = entry.dead_at(i, b"1");
-                if compiled.prefixes.get().is_some_and(Option::is_none) {
-                    failures.push(format!("+{code} {}: no prefix DFA", region.code));
                 }
             }
         }
