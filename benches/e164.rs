@@ -48,7 +48,9 @@ fn structural(input: &str) -> Result<(u64, u16), String> {
         }
     }
     if len > 15 {
-        return Err(format!("phone number {text:?} has {len} digits; at most 15"));
+        return Err(format!(
+            "phone number {text:?} has {len} digits; at most 15"
+        ));
     }
     if len == 0 || leading[0] == 0 {
         return Err(format!("phone number {text:?} has no country calling code"));
@@ -56,7 +58,9 @@ fn structural(input: &str) -> Result<(u64, u16), String> {
     let Some(cc_len) = (1..=3.min(len))
         .find(|&n| mpp_migration::country_calling_code_region(leading[n - 1]).is_some())
     else {
-        return Err(format!("phone number {text:?}: no assigned country calling code"));
+        return Err(format!(
+            "phone number {text:?}: no assigned country calling code"
+        ));
     };
     if len - cc_len < 4 {
         return Err(format!("phone number {text:?} has too few digits"));
@@ -127,8 +131,16 @@ fn main() {
         rows.len(),
         first.as_secs_f64() * 1e3
     );
-    let valid: Vec<&str> = rows.iter().filter(|r| r.1 && per_country(r.0)).map(|r| r.0).collect();
-    let invalid: Vec<&str> = rows.iter().filter(|r| !per_country(r.0)).map(|r| r.0).collect();
+    let valid: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.1 && per_country(r.0))
+        .map(|r| r.0)
+        .collect();
+    let invalid: Vec<&str> = rows
+        .iter()
+        .filter(|r| !per_country(r.0))
+        .map(|r| r.0)
+        .collect();
     let all: Vec<&str> = rows.iter().map(|r| r.0).collect();
 
     let mut criterion = Criterion::default().configure_from_args();

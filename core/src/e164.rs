@@ -724,10 +724,15 @@ fn invalid_number(
         );
     }
     // Digits added to a complete number: no number begins with all of them, but one with
-    // fewer of them is valid.
+    // fewer of them is valid. Only the lengths some region of the code admits are tried.
+    let any_lengths = entry
+        .regions
+        .iter()
+        .fold(0, |set, r| set | r.general_lengths());
     if dead.is_some() {
         if let Some(n) = (1..len)
             .rev()
+            .filter(|&n| any_lengths & (1 << n) != 0)
             .find(|&n| valid_national(code, &national[..n]))
         {
             return Error::new(

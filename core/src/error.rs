@@ -510,7 +510,7 @@ impl ErrorCode {
             ),
             E164TooShort => info(
                 "e164_too_short",
-                "EXT-18",
+                "EXT-12",
                 E,
                 "A phone number has fewer digits than the numbers of its country need.",
             ),
