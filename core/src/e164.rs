@@ -706,11 +706,14 @@ fn invalid_number(
         r => r.to_owned(),
     };
     let lengths = entry.regions[region].general_lengths();
-    let range = format!(
-        "numbers of {place} have {} digits after +{code}",
-        describe_lengths(lengths)
-    );
-    let has = format!("it has {} after +{code}", digit_count(national.len()));
+    // Built only for the message that uses them.
+    let range = || {
+        format!(
+            "numbers of {place} have {} digits after +{code}",
+            describe_lengths(lengths)
+        )
+    };
+    let has = || format!("it has {} after +{code}", digit_count(national.len()));
     let len = national.len();
     let (min, max) = (
         lengths.trailing_zeros() as usize,
@@ -720,7 +723,11 @@ fn invalid_number(
     if len > max {
         return Error::new(
             ErrorCode::E164TooLong,
-            format!("phone number {shown} is too long for {place}: {has}; {range}"),
+            format!(
+                "phone number {shown} is too long for {place}: {}; {}",
+                has(),
+                range()
+            ),
         );
     }
     // Digits added to a complete number: no number begins with all of them, but one with
@@ -747,20 +754,26 @@ fn invalid_number(
     match dead {
         _ if len < min => Error::new(
             ErrorCode::E164TooShort,
-            format!("phone number {shown} is too short for {place}: {has}; {range}"),
+            format!(
+                "phone number {shown} is too short for {place}: {}; {}",
+                has(),
+                range()
+            ),
         ),
         None if len < max => Error::new(
             ErrorCode::E164TooShort,
             format!(
-                "phone number {shown} is too short for {place}: its {} after +{code} begin a number of {place} but do not complete one ({range}); check for missing digits",
-                digit_count(len)
+                "phone number {shown} is too short for {place}: its {} after +{code} begin a number of {place} but do not complete one ({}); check for missing digits",
+                digit_count(len),
+                range()
             ),
         ),
         None => Error::new(
             ErrorCode::E164InvalidNumber,
             format!(
-                "phone number {shown} is not a valid number for {place}: no number of {place} with {} after +{code} begins with these digits ({range})",
-                digit_count(len)
+                "phone number {shown} is not a valid number for {place}: no number of {place} with {} after +{code} begins with these digits ({})",
+                digit_count(len),
+                range()
             ),
         ),
         Some(at) => Error::new(
