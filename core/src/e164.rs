@@ -18,8 +18,8 @@
 //! (19 to 236 µs a number, disagrees on 133 of 9,456 strings) nor `rlibphonenumber` (5 to
 //! 6.5 µs a number: twenty times the 300 ns budget of issue 13). Meta regexes (one full match
 //! per description) cost 690 ns a valid number on the corpus; the DFAs 110 to 190 ns
-//! (`benches/e164.rs`). Compiling every code once costs about 120 ms in all, a few hundred
-//! microseconds for a typical code, paid by the first number of that code.
+//! (`benches/e164.rs`). Compiling all 215 codes costs 120 to 350 ms in all (measured
+//! by the bench's first pass), half a millisecond or more for a code, paid by its first number.
 //!
 //! Decision (deliberate difference from libphonenumber): libphonenumber's parser strips a
 //! national prefix written after `+CC` (`+44 020 7946 0958` is read as `+44 20 7946 0958`).
