@@ -411,16 +411,22 @@ enum mpp_error_code
   MPP_ERROR_CODE_E164_MISSING_PLUS = 210,
   // A phone number contains a character that is neither a digit nor formatting (CSV-5).
   MPP_ERROR_CODE_E164_INVALID_CHARACTER = 211,
-  // A phone number has more than 15 digits (EXT-12).
+  // A phone number has more than 15 digits (EXT-12), more than the numbers of its country
+  // have, or digits added to a complete number of its country (EXT-18).
   MPP_ERROR_CODE_E164_TOO_LONG = 212,
-  // A phone number has too few digits after its country calling code (EXT-12).
+  // A phone number is empty, or its digits after the country calling code begin a number of
+  // its country but are fewer than that number needs (EXT-18).
   MPP_ERROR_CODE_E164_TOO_SHORT = 213,
   // A phone number's country calling code starts with 0 (EXT-12).
   MPP_ERROR_CODE_E164_LEADING_ZERO = 214,
   // A phone number starts with no assigned country calling code (EXT-12).
   MPP_ERROR_CODE_E164_UNKNOWN_COUNTRY_CODE = 215,
-  // A phone number keeps a national trunk prefix `(0)` after its country calling code; E.164 drops it (DEC-4).
+  // A phone number keeps a national trunk prefix after its country calling code (`(0)`, or
+  // `+44 020 …` where the country's numbers never start with it); E.164 drops it (DEC-4, EXT-18).
   MPP_ERROR_CODE_E164_TRUNK_PREFIX = 216,
+  // A phone number is in no number range of its country calling code by libphonenumber's
+  // metadata, though its length may fit (EXT-18): `+1 200 555 0100` (no area code 200).
+  MPP_ERROR_CODE_E164_INVALID_NUMBER = 217,
   // An email address is not of the form `local@domain.tld` (CSV-4).
   MPP_ERROR_CODE_EMAIL_INVALID = 220,
   // A phone model is not one the catalogue knows (CSV-8, EXT-9).
@@ -2125,7 +2131,10 @@ mpp_status mpp_user_export_csv(const struct mpp_directory *directory,
                                struct mpp_error **err);
 
 // Normalises a phone number to E.164 (`+` and digits): `+1 (408) 555-0100` gives
-// `+14085550100`. Optionally reports its country calling code.
+// `+14085550100`. Optionally reports its country calling code. The number must be a valid
+// number of its country calling code by libphonenumber's metadata
+// (`mpp_e164_metadata_version()`), EXT-18: `+1 200 555 0100` (no area code 200) fails with
+// `MPP_ERROR_CODE_E164_INVALID_NUMBER`, `+49 30 11` with `MPP_ERROR_CODE_E164_TOO_SHORT`.
 //
 // On success returns `MPP_OK`, stores in `*out` a string to free with `mpp_string_free` and,
 // when `country_code` is not NULL, the country calling code in `*country_code`. On failure
@@ -2145,6 +2154,10 @@ mpp_status mpp_normalize_e164(const char *number,
 // The region an assigned country calling code belongs to ("Finland" for 358), or NULL when
 // the code is not assigned. Static: do not free.
 const char *mpp_country_calling_code_region(uint16_t code);
+
+// The version of libphonenumber's metadata that phone numbers are checked against (EXT-18),
+// e.g. "9.0.43". Static: do not free.
+const char *mpp_e164_metadata_version(void);
 
 // The table of the Control Hub article, the default (DEV-1, DEV-2, DEV-3, DEV-5, EXT-2):
 // 8851NR and 8865NR are not eligible.

@@ -69,7 +69,8 @@ def fleet_lines(rows: int, seed: int) -> Iterator[str]:
             if mistake == 1:
                 phone = "408 555 0100"
             else:
-                phone = f"+1 408 {rng.below(1000):03} {rng.below(10_000):04}"
+                # NANP exchanges start with 2 to 9 (EXT-18), as in the Rust generator.
+                phone = f"+1 408 {200 + rng.below(800):03} {rng.below(10_000):04}"
             plan = "true" if site % 2 == 0 else "false"
             line = (
                 f"WORKSPACE,Room {i},{phone},{20_000 + i % 1_000_000},IP,{model},"

@@ -193,7 +193,12 @@ fn fleet_line(i: usize, mac_row: usize, seed: u64, rng: &mut SplitMix64) -> Stri
         let phone = if mistake == 1 {
             "408 555 0100".to_owned()
         } else {
-            format!("+1 408 {:03} {:04}", rng.below(1000), rng.below(10_000))
+            // NANP exchanges start with 2 to 9: +1 408 0xx/1xx are no numbers (EXT-18).
+            format!(
+                "+1 408 {:03} {:04}",
+                200 + rng.below(800),
+                rng.below(10_000)
+            )
         };
         let plan = if site % 2 == 0 { "true" } else { "false" };
         format!(
@@ -291,7 +296,11 @@ pub fn fleet_devices(n: usize, seed: u64) -> Vec<mpp_migration::Device> {
                     format!("user{i}@example.com")
                 },
                 phone_number: workspace
-                    .then(|| E164::parse(&format!("+1408{:07}", i % 10_000_000)).ok())
+                    .then(|| {
+                        // A valid NANP number (exchange 200 to 999) for every workspace.
+                        let exchange = 200 + (i / 10_000) % 800;
+                        E164::parse(&format!("+1408{exchange:03}{:04}", i % 10_000)).ok()
+                    })
                     .flatten(),
                 extension: workspace.then(|| format!("{}", 20_000 + i % 1_000_000)),
                 location: format!("Site {site}"),

@@ -75,16 +75,22 @@ pub enum ErrorCode {
     E164MissingPlus = 210,
     /// A phone number contains a character that is neither a digit nor formatting (CSV-5).
     E164InvalidCharacter = 211,
-    /// A phone number has more than 15 digits (EXT-12).
+    /// A phone number has more than 15 digits (EXT-12), more than the numbers of its country
+    /// have, or digits added to a complete number of its country (EXT-18).
     E164TooLong = 212,
-    /// A phone number has too few digits after its country calling code (EXT-12).
+    /// A phone number is empty, or its digits after the country calling code begin a number of
+    /// its country but are fewer than that number needs (EXT-18).
     E164TooShort = 213,
     /// A phone number's country calling code starts with 0 (EXT-12).
     E164LeadingZero = 214,
     /// A phone number starts with no assigned country calling code (EXT-12).
     E164UnknownCountryCode = 215,
-    /// A phone number keeps a national trunk prefix `(0)` after its country calling code; E.164 drops it (DEC-4).
+    /// A phone number keeps a national trunk prefix after its country calling code (`(0)`, or
+    /// `+44 020 …` where the country's numbers never start with it); E.164 drops it (DEC-4, EXT-18).
     E164TrunkPrefix = 216,
+    /// A phone number is in no number range of its country calling code by libphonenumber's
+    /// metadata, though its length may fit (EXT-18): `+1 200 555 0100` (no area code 200).
+    E164InvalidNumber = 217,
     /// An email address is not of the form `local@domain.tld` (CSV-4).
     EmailInvalid = 220,
     /// A phone model is not one the catalogue knows (CSV-8, EXT-9).
@@ -321,6 +327,7 @@ impl ErrorCode {
         ErrorCode::E164LeadingZero,
         ErrorCode::E164UnknownCountryCode,
         ErrorCode::E164TrunkPrefix,
+        ErrorCode::E164InvalidNumber,
         ErrorCode::EmailInvalid,
         ErrorCode::ModelUnknown,
         ErrorCode::HardwareVersionInvalid,
@@ -552,13 +559,13 @@ impl ErrorCode {
                 "e164_too_long",
                 "EXT-12",
                 E,
-                "A phone number has more than 15 digits.",
+                "A phone number has more than 15 digits, or more than the numbers of its country have.",
             ),
             E164TooShort => info(
                 "e164_too_short",
                 "EXT-12",
                 E,
-                "A phone number has too few digits after its country calling code.",
+                "A phone number has fewer digits than the numbers of its country need.",
             ),
             E164LeadingZero => info(
                 "e164_leading_zero",
@@ -577,6 +584,12 @@ impl ErrorCode {
                 "DEC-4",
                 E,
                 "A phone number keeps a national trunk prefix (0) after its country code.",
+            ),
+            E164InvalidNumber => info(
+                "e164_invalid_number",
+                "EXT-18",
+                E,
+                "A phone number is in no number range of its country calling code.",
             ),
             EmailInvalid => info(
                 "email_invalid",

@@ -40,7 +40,7 @@ pub use device::{Assignment, Device, OwnerType};
 pub use directory::{
     DIRECTORY_FORMAT, Directory, DirectoryBuilder, Location, MAX_LOCATION_NAME, NameMatch,
 };
-pub use e164::{E164, country_calling_code_region, normalize_e164};
+pub use e164::{E164, E164_METADATA_VERSION, country_calling_code_region, normalize_e164};
 pub use eligibility::{
     Eligibility, EligibilityRule, EligibilityStatus, EligibilityTable, MIN_MIGRATION_FIRMWARE,
     MIN_ONE_STEP_FIRMWARE, TABLE_COLUMNS as ELIGIBILITY_TABLE_COLUMNS, check_eligibility,

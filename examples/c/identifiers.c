@@ -495,6 +495,7 @@ static const struct {
     {MPP_ERROR_CODE_E164_LEADING_ZERO, "e164_leading_zero", "EXT-12"},
     {MPP_ERROR_CODE_E164_UNKNOWN_COUNTRY_CODE, "e164_unknown_country_code", "EXT-12"},
     {MPP_ERROR_CODE_E164_TRUNK_PREFIX, "e164_trunk_prefix", "DEC-4"},
+    {MPP_ERROR_CODE_E164_INVALID_NUMBER, "e164_invalid_number", "EXT-18"},
     {MPP_ERROR_CODE_EMAIL_INVALID, "email_invalid", "CSV-4"},
     {MPP_ERROR_CODE_MODEL_UNKNOWN, "model_unknown", "CSV-8"},
     {MPP_ERROR_CODE_HARDWARE_VERSION_INVALID, "hardware_version_invalid", "EXT-1"},

@@ -1,4 +1,4 @@
-//! E.164 phone numbers in C (CSV-5, EXT-12, DEC-4).
+//! E.164 phone numbers in C (CSV-5, EXT-12, EXT-18, DEC-4).
 
 use std::ffi::{CString, c_char};
 use std::ptr;
@@ -9,7 +9,10 @@ use crate::error::mpp_error;
 use crate::string::{c_string_lossy, to_c_string};
 
 /// Normalises a phone number to E.164 (`+` and digits): `+1 (408) 555-0100` gives
-/// `+14085550100`. Optionally reports its country calling code.
+/// `+14085550100`. Optionally reports its country calling code. The number must be a valid
+/// number of its country calling code by libphonenumber's metadata
+/// (`mpp_e164_metadata_version()`), EXT-18: `+1 200 555 0100` (no area code 200) fails with
+/// `MPP_ERROR_CODE_E164_INVALID_NUMBER`, `+49 30 11` with `MPP_ERROR_CODE_E164_TOO_SHORT`.
 ///
 /// On success returns `MPP_OK`, stores in `*out` a string to free with `mpp_string_free` and,
 /// when `country_code` is not NULL, the country calling code in `*country_code`. On failure
@@ -62,4 +65,57 @@ pub extern "C" fn mpp_country_calling_code_region(code: u16) -> *const c_char {
             .find(|(c, _)| *c == code)
             .map_or(ptr::null(), |(_, r)| r.as_ptr())
     })
+}
+
+static METADATA_VERSION: LazyLock<CString> =
+    LazyLock::new(|| c_string_lossy(mpp::E164_METADATA_VERSION));
+
+/// The version of libphonenumber's metadata that phone numbers are checked against (EXT-18),
+/// e.g. "9.0.43". Static: do not free.
+#[unsafe(no_mangle)]
+pub extern "C" fn mpp_e164_metadata_version() -> *const c_char {
+    guard(ptr::null(), || METADATA_VERSION.as_ptr())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    fn normalize(input: &CStr) -> (mpp_status, Option<String>, u16) {
+        let mut out: *mut c_char = ptr::null_mut();
+        let mut code = 0u16;
+        // SAFETY: a NUL-terminated input and out-params valid for one write.
+        let status =
+            unsafe { mpp_normalize_e164(input.as_ptr(), &mut out, &mut code, ptr::null_mut()) };
+        let text = (!out.is_null()).then(|| {
+            // SAFETY: `out` was written by the library and is NUL-terminated.
+            let text = unsafe { CStr::from_ptr(out) }
+                .to_string_lossy()
+                .into_owned();
+            // SAFETY: the library's string, freed once, here.
+            unsafe { crate::string::mpp_string_free(out) };
+            text
+        });
+        (status, text, code)
+    }
+
+    #[test]
+    fn ext18_numbers_are_judged_by_their_country_through_c() {
+        assert_eq!(
+            normalize(c"+49 30 123456"),
+            (crate::boundary::MPP_OK, Some("+4930123456".to_owned()), 49)
+        );
+        for (input, code) in [
+            (c"+1 200 555 0100", mpp::ErrorCode::E164InvalidNumber),
+            (c"+49 30 11", mpp::ErrorCode::E164TooShort),
+            (c"+44 020 7946 0958", mpp::ErrorCode::E164TrunkPrefix),
+        ] {
+            let (status, text, _) = normalize(input);
+            assert_eq!((status, text), (code.number(), None), "{input:?}");
+        }
+        // SAFETY: the library's static string.
+        let version = unsafe { CStr::from_ptr(mpp_e164_metadata_version()) };
+        assert_eq!(version.to_str(), Ok(mpp::E164_METADATA_VERSION));
+    }
 }

@@ -21,6 +21,7 @@ __all__ = [
     "CLOUD_UPGRADE_SERVER",
     "DEVICE_LIST_COLUMNS",
     "E164",
+    "E164_METADATA_VERSION",
     "ERROR_CODES",
     "MAX_TASK_DEVICES",
     "MAX_TASK_NAME",
@@ -242,11 +243,17 @@ def license_file_name(mac: str) -> str:
 def license_url(mac: str) -> str:
     """Where the Webex cloud serves this phone's device license (EXT-7)."""
 
+E164_METADATA_VERSION: Final[str]
+"""The version of libphonenumber's metadata phone numbers are checked against, e.g. ``"9.0.43"``
+(EXT-18)."""
+
 def normalize_e164(number: str) -> str:
     """Normalises a phone number to E.164, ``"+"`` and digits (CSV-5, DEC-4).
 
     Spaces, dashes, dots and parentheses are dropped; the ``+`` and an assigned country calling
-    code are required; at most 15 digits (EXT-12). Raises :class:`IdentifierError`.
+    code are required; at most 15 digits (EXT-12); and the number must be a valid number of its
+    country calling code by libphonenumber's metadata (EXT-18): ``"+1 200 555 0100"`` raises
+    ``e164_invalid_number``, ``"+49 30 11"`` ``e164_too_short``. Raises :class:`IdentifierError`.
     """
 
 def country_calling_code_region(code: int) -> Optional[str]:

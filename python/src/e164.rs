@@ -1,4 +1,4 @@
-//! E.164 phone numbers in Python (CSV-5, EXT-12, DEC-4).
+//! E.164 phone numbers in Python (CSV-5, EXT-12, EXT-18, DEC-4).
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -78,6 +78,10 @@ pub(crate) fn country_calling_code_region(
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyE164>()?;
+    m.add(
+        "E164_METADATA_VERSION",
+        mpp_migration::E164_METADATA_VERSION,
+    )?;
     m.add_function(wrap_pyfunction!(normalize_e164, m)?)?;
     m.add_function(wrap_pyfunction!(country_calling_code_region, m)?)?;
     Ok(())

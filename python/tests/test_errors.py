@@ -41,6 +41,7 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "e164_leading_zero": lambda: mm.normalize_e164("+0123456789"),
     "e164_trunk_prefix": lambda: mm.normalize_e164("+44 (0) 20 7946 0958"),
     "e164_unknown_country_code": lambda: mm.normalize_e164("+999 1234567"),
+    "e164_invalid_number": lambda: mm.normalize_e164("+1 200 555 0100"),
     "email_invalid": lambda: mm.validate_email("alice@example"),
     "model_unknown": lambda: mm.parse_model("8854"),
     "hardware_version_invalid": lambda: mm.HardwareVersion("V100"),
