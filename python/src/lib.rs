@@ -16,6 +16,7 @@ mod files;
 mod firmware;
 mod fleet;
 mod hardware;
+mod inventory;
 mod loads;
 mod mac;
 mod model;
@@ -47,5 +48,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     loads::register(m)?;
     files::register(m)?;
     plan::register(m)?;
+    inventory::register(m)?;
     Ok(())
 }
