@@ -500,7 +500,10 @@ impl<R: Read> InventoryReader<R> {
                 } else {
                     format!("is a {}", quoted(&entry.device_type))
                 };
-                let reason = e.message().to_owned();
+                // The model check's own reason, without its nearest-model guess: a 7942 is no
+                // misspelt 7841.
+                let message = e.message();
+                let reason = message.split("; did you mean").next().unwrap_or(message);
                 entry.status = EntryStatus::NotMigratable;
                 entry.findings.push(
                     Finding::new(
