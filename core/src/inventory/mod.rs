@@ -19,13 +19,11 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use foldhash::{HashSet, HashSetExt};
-
 use crate::device::Device;
 use crate::eligibility::{EligibilityStatus, EligibilityTable};
 use crate::error::{Error, ErrorCode, Finding, Result, Severity};
 use crate::mac::Mac;
-use crate::model::parse_model_label;
+use crate::model::{ModelLabel, parse_model_label};
 use crate::text::quoted;
 
 pub use prepare::{
@@ -274,8 +272,12 @@ pub struct InventoryReader<R> {
     columns: Columns,
     width: usize,
     options: InventoryOptions,
-    seen: HashSet<Mac>,
-    first_row: foldhash::HashMap<Mac, u64>,
+    /// The first row of each MAC (DEV-6): the one index that grows with the phones.
+    first_row: foldhash::HashMap<Mac, u32>,
+    /// Device types read so far and what they name: an export has a few dozen, and the
+    /// reason of one that names no model is computed once.
+    types: foldhash::HashMap<Box<str>, std::result::Result<ModelLabel, String>>,
+    record: csv::ByteRecord,
     header_findings: Vec<Finding>,
     error: Option<Error>,
     done: bool,
@@ -346,8 +348,9 @@ impl<R: Read> InventoryReader<R> {
             columns,
             width,
             options,
-            seen: HashSet::new(),
             first_row: foldhash::HashMap::default(),
+            types: foldhash::HashMap::default(),
+            record: csv::ByteRecord::new(),
             header_findings,
             error: None,
             done,
@@ -388,7 +391,7 @@ impl<R: Read> InventoryReader<R> {
         if let Some(list) = self.options.hardware.clone() {
             let macs = list
                 .macs()
-                .filter(|m| !self.seen.contains(m))
+                .filter(|m| !self.first_row.contains_key(m))
                 .map(|m| (list.row_of(m), m))
                 .collect();
             unknown("hardware-version list", "VID", macs);
@@ -396,7 +399,7 @@ impl<R: Read> InventoryReader<R> {
         if let Some(list) = self.options.loads.clone() {
             let macs = list
                 .macs()
-                .filter(|m| !self.seen.contains(m))
+                .filter(|m| !self.first_row.contains_key(m))
                 .map(|m| (list.row_of(m), m))
                 .collect();
             unknown("load list", "ActiveLoadID", macs);
@@ -410,6 +413,27 @@ impl<R: Read> InventoryReader<R> {
         }
         all.extend(out);
         Ok(all)
+    }
+
+    /// What a Device Type names, or why it names no model (the model check's own reason,
+    /// without its nearest-model guess: a 7942 is no misspelt 7841). Cached: an export has a
+    /// few dozen types, and up to 4096 are kept.
+    fn device_type(&mut self, text: &str) -> std::result::Result<ModelLabel, String> {
+        if let Some(known) = self.types.get(text) {
+            return known.clone();
+        }
+        let read = parse_model_label(text).map_err(|e| {
+            let message = e.message();
+            message
+                .split("; did you mean")
+                .next()
+                .unwrap_or(message)
+                .to_owned()
+        });
+        if self.types.len() < 4096 {
+            self.types.insert(text.into(), read.clone());
+        }
+        read
     }
 
     fn entry(&mut self, row: u64, record: &csv::ByteRecord) -> InventoryEntry {
@@ -492,18 +516,14 @@ impl<R: Read> InventoryReader<R> {
             return entry;
         }
         // EXT-17 before DEV-7: a CSF client's name is not a MAC either, and its type says why.
-        let label = match parse_model_label(&entry.device_type) {
+        let label = match self.device_type(&entry.device_type) {
             Ok(label) => label,
-            Err(e) => {
+            Err(reason) => {
                 let what = if entry.device_type.is_empty() {
                     "has no Device Type".to_owned()
                 } else {
                     format!("is a {}", quoted(&entry.device_type))
                 };
-                // The model check's own reason, without its nearest-model guess: a 7942 is no
-                // misspelt 7841.
-                let message = e.message();
-                let reason = message.split("; did you mean").next().unwrap_or(message);
                 entry.status = EntryStatus::NotMigratable;
                 entry.findings.push(
                     Finding::new(
@@ -529,8 +549,8 @@ impl<R: Read> InventoryReader<R> {
                 return entry;
             }
         };
-        if !self.seen.insert(mac) {
-            let first = self.first_row.get(&mac).copied().unwrap_or(0);
+        let first_row = u32::try_from(row).unwrap_or(u32::MAX);
+        if let Some(&first) = self.first_row.get(&mac) {
             refuse(
                 &mut entry,
                 Finding::new(
@@ -544,7 +564,7 @@ impl<R: Read> InventoryReader<R> {
             );
             return entry;
         }
-        self.first_row.insert(mac, row);
+        self.first_row.insert(mac, first_row);
         let mut vid = label.hardware_version;
         if let Some(list) = &self.options.hardware {
             if let Some(listed) = list.get(mac) {
@@ -599,11 +619,10 @@ impl<R: Read> Iterator for InventoryReader<R> {
         if self.done {
             return None;
         }
-        match self.rows.next_record() {
-            Ok(Some((row, record))) => {
-                let record = record.clone();
-                Some(self.entry(row, &record))
-            }
+        let mut record = std::mem::take(&mut self.record);
+        let next = self.rows.next_into(&mut record);
+        let out = match next {
+            Ok(Some(row)) => Some(self.entry(row, &record)),
             Ok(None) => {
                 self.done = true;
                 None
@@ -613,7 +632,9 @@ impl<R: Read> Iterator for InventoryReader<R> {
                 self.error = Some(e);
                 None
             }
-        }
+        };
+        self.record = record;
+        out
     }
 }
 

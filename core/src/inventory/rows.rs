@@ -34,7 +34,15 @@ impl<R: Read> Rows<R> {
     /// The next record and its row, `None` at the end. A UTF-8 byte-order mark at the start
     /// is dropped from the first field.
     pub(crate) fn next_record(&mut self) -> Result<Option<(u64, &csv::ByteRecord)>> {
-        let more = self.csv.read_byte_record(&mut self.record).map_err(|e| {
+        let mut record = std::mem::take(&mut self.record);
+        let row = self.next_into(&mut record);
+        self.record = record;
+        Ok(row?.map(|row| (row, &self.record)))
+    }
+
+    /// Reads the next record into `record` (reusing its buffers) and gives its row.
+    pub(crate) fn next_into(&mut self, record: &mut csv::ByteRecord) -> Result<Option<u64>> {
+        let more = self.csv.read_byte_record(record).map_err(|e| {
             let text = e.to_string();
             match e.into_kind() {
                 csv::ErrorKind::Io(io) => Error::io("reading the CSV file", io),
@@ -47,19 +55,17 @@ impl<R: Read> Rows<R> {
         self.count += 1;
         let row = self.count;
         if row == 1 {
-            if let Some(first) = self.record.get(0) {
-                if let Some(rest) = first.strip_prefix(b"\xEF\xBB\xBF") {
-                    let mut fixed = csv::ByteRecord::new();
-                    fixed.push_field(rest);
-                    for f in self.record.iter().skip(1) {
-                        fixed.push_field(f);
-                    }
-                    fixed.set_position(self.record.position().cloned());
-                    self.record = fixed;
+            if let Some(rest) = record.get(0).and_then(|f| f.strip_prefix(b"\xEF\xBB\xBF")) {
+                let mut fixed = csv::ByteRecord::new();
+                fixed.push_field(rest);
+                for f in record.iter().skip(1) {
+                    fixed.push_field(f);
                 }
+                fixed.set_position(record.position().cloned());
+                *record = fixed;
             }
         }
-        Ok(Some((row, &self.record)))
+        Ok(Some(row))
     }
 }
 
