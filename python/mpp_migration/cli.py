@@ -21,6 +21,8 @@ import mpp_migration as mm
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+# The rows a text report lists before it points to --csv and --json.
+_MAX_LISTED = 50
 
 
 class _Progress:
@@ -164,10 +166,14 @@ def _inventory(args: argparse.Namespace, out: TextIO) -> int:
     to_act = [e for e in inventory.entries if e.status != "eligible"]
     if to_act:
         out.write("Rows to act on:\n")
-        for e in to_act:
+        for e in to_act[:_MAX_LISTED]:
             first = e.reasons[0] if e.reasons else None
             why = f"{first.code}: {first.message}" if first else ""
             out.write(f"  row {e.row} {e.device_name} ({e.device_type}) {e.status}: {why}\n")
+        if len(to_act) > _MAX_LISTED:
+            out.write(
+                f"  ... and {len(to_act) - _MAX_LISTED} more: every row is in --csv F or --json\n"
+            )
     for f in inventory.findings:
         out.write(_finding_line(f) + "\n")
     if args.csv:
@@ -208,8 +214,11 @@ def _prepare(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  {path}: task {upload.task_name}, {upload.report.added} devices\n")
     if prepared.findings:
         out.write("Left out, or to check:\n")
-        for f in prepared.findings:
+        for f in prepared.findings[:_MAX_LISTED]:
             out.write(_finding_line(f) + "\n")
+        if len(prepared.findings) > _MAX_LISTED:
+            rest = len(prepared.findings) - _MAX_LISTED
+            out.write(f"  ... and {rest} more: `mpp-migration inventory --csv F` lists every row\n")
     if args.board:
         out.write(f"Board with one Draft task per file: {args.board}\n")
     return EXIT_OK

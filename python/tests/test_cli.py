@@ -67,6 +67,44 @@ def test_inventory_counts_reasons_json_and_csv(tmp_path: Path) -> None:
     assert run("inventory", UCM / "phones-all-details.csv", "--json", "--csv", out).returncode == 2
 
 
+def test_long_reports_list_the_first_rows_and_point_to_the_files(tmp_path: Path) -> None:
+    export = tmp_path / "jabber.csv"
+    rows = "".join(f"CSFUSER{i},Cisco Unified Client Services Framework\n" for i in range(60))
+    export.write_text("Device Name,Device Type\n" + rows, encoding="utf-8")
+    r = run("inventory", export)
+    assert r.returncode == 0, r.stderr
+    assert "... and 10 more: every row is in --csv F or --json" in r.stdout
+    assert r.stdout.count("endpoint_not_migratable:") == 50
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_progress_count_on_stderr_only_when_it_is_a_terminal() -> None:
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        r = subprocess.run(
+            [str(SCRIPT), "inventory", str(UCM / "phones-all-details.csv")],
+            stdout=subprocess.PIPE, stderr=slave, text=True, timeout=120, check=False,
+        )
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(master)
+    assert r.returncode == 0
+    assert b"32 rows read" in seen
+    assert "rows read" not in r.stdout
+
+
 def test_prepare_then_plan(tmp_path: Path) -> None:
     board = tmp_path / "board.json"
     r = run(
