@@ -2614,6 +2614,26 @@ mpp_status mpp_mac_from_device_name(const char *name,
                                     char **out,
                                     struct mpp_error **err);
 
+// Reads a UDI string, `PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD` (EXT-16): the model its
+// PID names, its hardware version and, where it gives one, its serial number.
+//
+// On success returns `MPP_OK` and stores the static model in `*model` (never freed), the VID's
+// number in `*hardware_version` (2 for V02) and, when `serial` is not NULL, the serial number
+// in `*serial` as a string to free with `mpp_string_free` (NULL when the UDI has none). On
+// failure writes nothing and returns `MPP_ERROR_CODE_UDI_INVALID`,
+// `MPP_ERROR_CODE_MODEL_UNKNOWN` (a PID that names no known model), or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `text` must be NULL or a NUL-terminated string; `model` and `hardware_version` must be valid
+// for one write; `serial` and `err` must each be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_parse_udi(const char *text,
+                         const struct mpp_model **model,
+                         uint8_t *hardware_version,
+                         char **serial,
+                         struct mpp_error **err);
+
 // Reads a Unified CM BAT phone export (*Export Phones – All Details* or *Specific Details*,
 // EXT-14) from `len` bytes at `csv`: columns by header name, in any order and case. `vids`
 // (`vids_len` bytes) is a `MAC,VID` or UDI list (EXT-1, EXT-16) and `loads` (`loads_len`

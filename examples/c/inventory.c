@@ -59,6 +59,15 @@ static void device_names(void) {
         CHECK(strstr(mpp_finding_message(f), "Jabber") != NULL, "its message names it");
         mpp_error_free(err);
     }
+    /* The hardware version from a phone's UDI (EXT-16). */
+    const mpp_model *model = NULL;
+    uint8_t vid = 0;
+    char *serial = NULL;
+    CHECK(mpp_parse_udi("PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD", &model, &vid, &serial, NULL) == MPP_OK,
+          "a UDI");
+    EXPECT_STR(mpp_model_name(model), "8845", "its model");
+    CHECK(vid == 2, "its VID");
+    EXPECT_OWNED(serial, "FCH2117ABCD", "its serial number");
 }
 
 int main(int argc, char **argv) {

@@ -21,6 +21,7 @@ use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, free, into_raw};
+use crate::model::{model_handle, mpp_model};
 use crate::output::mpp_output_files;
 use crate::report::mpp_report;
 use crate::string::{c_string_lossy, to_c_string};
@@ -73,6 +74,51 @@ pub unsafe extern "C" fn mpp_mac_from_device_name(
             let name = arg_str(name, "name")?;
             let out = out_param(out, "out")?;
             out.write(to_c_string(mpp::mac_from_device_name(name)?)?);
+            Ok(())
+        })
+    }
+}
+
+/// Reads a UDI string, `PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD` (EXT-16): the model its
+/// PID names, its hardware version and, where it gives one, its serial number.
+///
+/// On success returns `MPP_OK` and stores the static model in `*model` (never freed), the VID's
+/// number in `*hardware_version` (2 for V02) and, when `serial` is not NULL, the serial number
+/// in `*serial` as a string to free with `mpp_string_free` (NULL when the UDI has none). On
+/// failure writes nothing and returns `MPP_ERROR_CODE_UDI_INVALID`,
+/// `MPP_ERROR_CODE_MODEL_UNKNOWN` (a PID that names no known model), or
+/// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+///
+/// # Safety
+/// `text` must be NULL or a NUL-terminated string; `model` and `hardware_version` must be valid
+/// for one write; `serial` and `err` must each be NULL or valid for one write.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mpp_parse_udi(
+    text: *const c_char,
+    model: *mut *const mpp_model,
+    hardware_version: *mut u8,
+    serial: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+) -> mpp_status {
+    // SAFETY: the caller upholds the contract above.
+    unsafe {
+        run(err, || {
+            let text = arg_str(text, "text")?;
+            let model = out_param(model, "model")?;
+            let hardware_version = out_param(hardware_version, "hardware_version")?;
+            let udi = mpp::parse_udi(text)?;
+            let serial_text = udi.serial_number().map(to_c_string).transpose()?;
+            model.write(model_handle(udi.model()));
+            hardware_version.write(udi.hardware_version().number());
+            match serial.as_mut() {
+                Some(slot) => *slot = serial_text.unwrap_or(ptr::null_mut()),
+                None => {
+                    if let Some(s) = serial_text {
+                        crate::string::mpp_string_free(s);
+                    }
+                }
+            }
             Ok(())
         })
     }
@@ -897,6 +943,68 @@ mod tests {
         const DEVICE_NAME_INVALID: u32 = mpp::ErrorCode::DeviceNameInvalid.number();
         const MAPPING_INVALID: u32 = mpp::ErrorCode::MappingInvalid.number();
         const SUPPLEMENT_COLUMN_MISSING: u32 = mpp::ErrorCode::SupplementColumnMissing.number();
+    }
+
+    #[test]
+    fn udi_strings() {
+        let mut model: *const mpp_model = ptr::null();
+        let mut vid = 0u8;
+        let mut serial = ptr::null_mut();
+        // SAFETY: valid strings and out-parameters.
+        unsafe {
+            call(|err| {
+                mpp_parse_udi(
+                    cs("PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD").as_ptr(),
+                    &mut model,
+                    &mut vid,
+                    &mut serial,
+                    err,
+                )
+            })
+            .unwrap();
+            assert_eq!(model, model_handle(mpp::parse_model("8845").unwrap()));
+            assert_eq!((vid, owned(serial)), (2, "FCH2117ABCD".to_owned()));
+            call(|err| {
+                mpp_parse_udi(
+                    cs("PID: CP-7821-K9=, VID: V03").as_ptr(),
+                    &mut model,
+                    &mut vid,
+                    &mut serial,
+                    err,
+                )
+            })
+            .unwrap();
+            assert!(serial.is_null());
+            call(|err| {
+                mpp_parse_udi(
+                    cs("PID: CP-7821-K9=, VID: V03, SN: X").as_ptr(),
+                    &mut model,
+                    &mut vid,
+                    ptr::null_mut(),
+                    err,
+                )
+            })
+            .unwrap();
+            let before = (model, vid);
+            let e = expect_err(
+                mpp::ErrorCode::UdiInvalid.number(),
+                call(|err| {
+                    mpp_parse_udi(
+                        cs("PID: CP-8845-K9=").as_ptr(),
+                        &mut model,
+                        &mut vid,
+                        &mut serial,
+                        err,
+                    )
+                }),
+                "no VID",
+            );
+            assert_eq!(
+                e,
+                core_error(&mpp::parse_udi("PID: CP-8845-K9=").unwrap_err())
+            );
+            assert_eq!((model, vid), before, "nothing written on failure");
+        }
     }
 
     #[test]
