@@ -435,6 +435,11 @@ enum mpp_error_code
   MPP_ERROR_CODE_HARDWARE_VERSION_INVALID = 240,
   // A firmware version or load name cannot be read (EXT-6).
   MPP_ERROR_CODE_FIRMWARE_VERSION_INVALID = 250,
+  // A Unified CM device name that is not `SEP` and a MAC (DEV-7): a Jabber client (`CSF`,
+  // `BOT`, `TCT`, `TAB`), an ATA port, a CTI port or a name typed wrongly.
+  MPP_ERROR_CODE_DEVICE_NAME_INVALID = 260,
+  // A UDI string that does not read as `PID: CP-8845-K9=, VID: V02, SN: …` (EXT-16).
+  MPP_ERROR_CODE_UDI_INVALID = 261,
   // A column of the schema is missing from the header (CSV-1, CSV-2, DEC-9).
   MPP_ERROR_CODE_HEADER_MISSING_COLUMN = 301,
   // A header column is not part of the schema; its values are ignored (DEC-9).
@@ -504,6 +509,34 @@ enum mpp_error_code
   // A workspace or location name not matched against the directory starts or ends with a
   // space, which is part of the name (DEC-7).
   MPP_ERROR_CODE_NAME_SURROUNDING_SPACES = 333,
+  // A Unified CM phone export lacks a column the import needs, `Device Name` (or `MAC
+  // Address`) and `Device Type` (EXT-14); no row of it can be read.
+  MPP_ERROR_CODE_INVENTORY_COLUMN_MISSING = 350,
+  // A device name given twice in one Unified CM export (DEV-6); the first row keeps it.
+  MPP_ERROR_CODE_INVENTORY_DUPLICATE_DEVICE = 352,
+  // A hardware-version or load list names a device the export does not hold (EXT-1,
+  // EXT-15); the entry is not used.
+  MPP_ERROR_CODE_SUPPLEMENT_UNKNOWN_DEVICE = 353,
+  // A hardware-version or load list contradicts itself or the export (EXT-16): the same
+  // device twice with different values, or a UDI naming another model; the first value, or
+  // the export's model, is kept.
+  MPP_ERROR_CODE_SUPPLEMENT_CONFLICT = 354,
+  // A hardware-version or load list lacks the columns that identify the device and its value
+  // (EXT-1, EXT-15); nothing of it can be read.
+  MPP_ERROR_CODE_SUPPLEMENT_COLUMN_MISSING = 355,
+  // A mapping of Unified CM data to Webex (owner user ids, device pools, locations,
+  // workspaces) that cannot be read.
+  MPP_ERROR_CODE_MAPPING_INVALID = 360,
+  // The mapping gives no user email for the phone's Owner User ID, or the phone has no
+  // owner and is not mapped to a workspace (CSV-4); its row is not generated.
+  MPP_ERROR_CODE_MAPPING_NO_USER = 361,
+  // The mapping gives no Webex location for the phone's device pool or Unified CM location
+  // (CSV-11); its row is not generated.
+  MPP_ERROR_CODE_MAPPING_NO_LOCATION = 362,
+  // A phone mapped to a workspace without a phone number (CSV-5); its row is not generated.
+  MPP_ERROR_CODE_MAPPING_NO_PHONE_NUMBER = 363,
+  // The mapping names a device the inventory does not hold; the entry is not used.
+  MPP_ERROR_CODE_MAPPING_UNKNOWN_DEVICE = 364,
   // The model cannot migrate to MPP firmware (DEV-2).
   MPP_ERROR_CODE_MODEL_NOT_ELIGIBLE = 401,
   // The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -539,6 +572,9 @@ enum mpp_error_code
   // Phones of a manual plan's Group 2 files have no known Enterprise load: confirm it is 14.1
   // or later before using those files, or use the Group 1 file (DEC-11, MAN-1).
   MPP_ERROR_CODE_FIRMWARE_UNKNOWN = 415,
+  // A phone whose eligibility is Not eligible is left out of the generated uploads (ELIG-2):
+  // it would never be migrated.
+  MPP_ERROR_CODE_NOT_ELIGIBLE_LEFT_OUT = 430,
   // A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
   MPP_ERROR_CODE_TASK_NAME_INVALID = 501,
   // Another task of the organisation already has this name (TASK-1).
@@ -696,6 +732,32 @@ typedef uint32_t mpp_fleet_grouping;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// What the import makes of one row of the export.
+enum mpp_entry_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  // A phone that can migrate (ELIG-1).
+  MPP_ENTRY_STATUS_ELIGIBLE,
+  // A phone of a migrating model that cannot migrate as it is (ELIG-1: DEV-2, DEV-5,
+  // EXT-2, DEC-11).
+  MPP_ENTRY_STATUS_NOT_ELIGIBLE,
+  // A phone whose eligibility depends on what is not known, such as its VID (EXT-3).
+  MPP_ENTRY_STATUS_UNKNOWN,
+  // A device with no Enterprise → MPP migration at all (EXT-17): not a phone of DEV-1.
+  MPP_ENTRY_STATUS_NOT_MIGRATABLE,
+  // A row that could not be read: a bad device name, a duplicate, bad bytes.
+  MPP_ENTRY_STATUS_REFUSED,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum mpp_entry_status mpp_entry_status;
+#else
+typedef uint32_t mpp_entry_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // What adding devices did: how many were added, and a finding for each device that was not.
 // Free it with `mpp_add_outcome_free`.
 typedef struct mpp_add_outcome mpp_add_outcome;
@@ -780,6 +842,12 @@ typedef struct mpp_fleet_options mpp_fleet_options;
 // `mpp_fleet_plan_free`, which ends the life of every task and finding borrowed from it.
 typedef struct mpp_fleet_plan mpp_fleet_plan;
 
+// A Unified CM export read whole: one entry per data row (a phone with its eligibility, or
+// the findings that say why not), and the findings of the file. Made by `mpp_inventory_read`
+// or `mpp_inventory_read_path`; free it with `mpp_inventory_free`, which ends the life of
+// everything borrowed from it.
+typedef struct mpp_inventory mpp_inventory;
+
 // The manual completion of a task: its BAT files, the device licenses, the cautions. Made by
 // `mpp_plan_manual` or `mpp_board_complete_manual`; free it with `mpp_manual_plan_free`, which
 // ends the life of everything borrowed from it.
@@ -790,6 +858,10 @@ typedef struct mpp_manual_plan mpp_manual_plan;
 // `mpp_manual_plan_options_new`, free with `mpp_manual_plan_options_free`; plans made with
 // them copy what they need.
 typedef struct mpp_manual_plan_options mpp_manual_plan_options;
+
+// How the host maps Unified CM data to Webex (format `mpp-migration-mapping/1`). Made by
+// `mpp_mapping_from_json`; free it with `mpp_mapping_free`.
+typedef struct mpp_mapping mpp_mapping;
 
 // A phone model of the catalogue. Static: never freed, valid for the life of the process.
 typedef struct mpp_model mpp_model;
@@ -803,6 +875,11 @@ typedef struct mpp_output_files mpp_output_files;
 // loads (EXT-10). Free it with `mpp_phone_load_table_free`; options that use it keep their own
 // reference.
 typedef struct mpp_phone_load_table mpp_phone_load_table;
+
+// The uploads generated from an inventory: per upload its task name and validation report,
+// and the findings of what kept phones out. Made by `mpp_prepare_uploads`; free it with
+// `mpp_prepared_free`.
+typedef struct mpp_prepared mpp_prepared;
 
 // The outcome of validating a whole upload. Made by `mpp_validate_upload` or
 // `mpp_validate_upload_path`; free it with `mpp_report_free`, which also ends the life of
@@ -2671,6 +2748,311 @@ MPP_MUST_USE
 mpp_status mpp_parse_hardware_version(const char *text,
                                       uint8_t *out,
                                       struct mpp_error **err);
+
+// The name of an `mpp_entry_status` value: "eligible", "not_eligible", "unknown",
+// "not_migratable" or "refused"; NULL for any other number. Static: do not free.
+const char *mpp_entry_status_name(uint32_t status);
+
+// The MAC of the phone with this Unified CM device name, as 12 upper-case hexadecimal digits:
+// `SEP001A2B3C4D5E` gives `001A2B3C4D5E` (DEV-7 in reverse).
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_DEVICE_NAME_INVALID` (its message says
+// what the name is when its prefix tells, such as a Jabber client; its suggestion is the
+// corrected name for a near miss), or `MPP_ERROR_CODE_NULL_POINTER` /
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `name` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_mac_from_device_name(const char *name,
+                                    char **out,
+                                    struct mpp_error **err);
+
+// Reads a UDI string, `PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD` (EXT-16): the model its
+// PID names, its hardware version and, where it gives one, its serial number.
+//
+// On success returns `MPP_OK` and stores the static model in `*model` (never freed), the VID's
+// number in `*hardware_version` (2 for V02) and, when `serial` is not NULL, the serial number
+// in `*serial` as a string to free with `mpp_string_free` (NULL when the UDI has none). On
+// failure writes nothing and returns `MPP_ERROR_CODE_UDI_INVALID`,
+// `MPP_ERROR_CODE_MODEL_UNKNOWN` (a PID that names no known model), or
+// `MPP_ERROR_CODE_NULL_POINTER` / `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `text` must be NULL or a NUL-terminated string; `model` and `hardware_version` must be valid
+// for one write; `serial` and `err` must each be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_parse_udi(const char *text,
+                         const struct mpp_model **model,
+                         uint8_t *hardware_version,
+                         char **serial,
+                         struct mpp_error **err);
+
+// Reads a Unified CM BAT phone export (*Export Phones – All Details* or *Specific Details*,
+// EXT-14) from `len` bytes at `csv`: columns by header name, in any order and case. `vids`
+// (`vids_len` bytes) is a `MAC,VID` or UDI list (EXT-1, EXT-16) and `loads` (`loads_len`
+// bytes) a RIS `Name,…,ActiveLoadID` dump (EXT-6, EXT-15), each NULL when the host has none;
+// both are merged by MAC.
+//
+// On success returns `MPP_OK` and stores in `*out` an inventory to free with
+// `mpp_inventory_free`. Everything about the export's content is an entry's or the file's
+// finding; the call fails only for a list without its columns
+// (`MPP_ERROR_CODE_SUPPLEMENT_COLUMN_MISSING`) or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `csv` must be NULL (with `len` 0) or point to `len` readable bytes; `vids` and `loads` must
+// each be NULL or point to as many readable bytes as their length says; `out` must be valid
+// for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_inventory_read(const uint8_t *csv,
+                              size_t len,
+                              const uint8_t *vids,
+                              size_t vids_len,
+                              const uint8_t *loads,
+                              size_t loads_len,
+                              struct mpp_inventory **out,
+                              struct mpp_error **err);
+
+// Reads the export at `path`, with the lists at `vids_path` and `loads_path` (each NULL when
+// the host has none); see `mpp_inventory_read`. Fails also with `MPP_ERROR_CODE_IO_ERROR`
+// naming the file that cannot be read.
+//
+// # Safety
+// `path` must be NULL or a NUL-terminated string; `vids_path` and `loads_path` must each be
+// NULL or a NUL-terminated string; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_inventory_read_path(const char *path,
+                                   const char *vids_path,
+                                   const char *loads_path,
+                                   struct mpp_inventory **out,
+                                   struct mpp_error **err);
+
+// How many data rows (entries) the export has; 0 for NULL.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+size_t mpp_inventory_entry_count(const struct mpp_inventory *inv);
+
+// How many rows ended in `status` (an `mpp_entry_status`); 0 for NULL or a number that is no
+// status.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+uint64_t mpp_inventory_status_count(const struct mpp_inventory *inv, uint32_t status);
+
+// The status of the `index`-th entry (an `mpp_entry_status` number); `UINT32_MAX` when `inv`
+// is NULL or `index` is out of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+uint32_t mpp_inventory_entry_status(const struct mpp_inventory *inv, size_t index);
+
+// The export row of the `index`-th entry (header = 1); 0 when `inv` is NULL or `index` is out
+// of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+uint64_t mpp_inventory_entry_row(const struct mpp_inventory *inv, size_t index);
+
+// `Device Name` of the `index`-th entry, as the export gives it. Borrowed from `inv`; NULL
+// when `inv` is NULL or `index` is out of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const char *mpp_inventory_entry_device_name(const struct mpp_inventory *inv, size_t index);
+
+// `Device Type` of the `index`-th entry (`Cisco 8845`). Borrowed as
+// `mpp_inventory_entry_device_name`.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const char *mpp_inventory_entry_device_type(const struct mpp_inventory *inv, size_t index);
+
+// `Device Pool` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const char *mpp_inventory_entry_device_pool(const struct mpp_inventory *inv, size_t index);
+
+// `Owner User ID` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const char *mpp_inventory_entry_owner_user_id(const struct mpp_inventory *inv, size_t index);
+
+// The phone of the `index`-th entry, or NULL when the row is not one (or `inv` is NULL or
+// `index` out of range). Borrowed from `inv`.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const struct mpp_device *mpp_inventory_entry_device(const struct mpp_inventory *inv, size_t index);
+
+// How many findings the `index`-th entry has; 0 for NULL or out of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+size_t mpp_inventory_entry_finding_count(const struct mpp_inventory *inv, size_t index);
+
+// The `finding`-th finding of the `index`-th entry (why it is not a device, its eligibility
+// reasons and cautions), with its row and column. Borrowed from `inv`; NULL out of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const struct mpp_finding *mpp_inventory_entry_finding_at(const struct mpp_inventory *inv,
+                                                         size_t index,
+                                                         size_t finding);
+
+// How many findings the file has (its header, the merged lists); 0 for NULL.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+size_t mpp_inventory_finding_count(const struct mpp_inventory *inv);
+
+// The `index`-th finding of the file. Borrowed from `inv`; NULL out of range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const struct mpp_finding *mpp_inventory_finding_at(const struct mpp_inventory *inv, size_t index);
+
+// How many phones the inventory holds (entries with a device, of any eligibility); 0 for NULL.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+size_t mpp_inventory_device_count(const struct mpp_inventory *inv);
+
+// The `index`-th phone, in file order: pass them to
+// `mpp_board_create_default_task_from_devices` (TASK-8). Borrowed from `inv`; NULL out of
+// range.
+//
+// # Safety
+// `inv` must be NULL or a live inventory.
+const struct mpp_device *mpp_inventory_device_at(const struct mpp_inventory *inv, size_t index);
+
+// The inventory as CSV, one line per row of the export (ELIG-5).
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `inv` or `out` is NULL.
+//
+// # Safety
+// `inv` must be NULL or a live inventory; `out` must be valid for one write; `err` must be
+// NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_inventory_csv(const struct mpp_inventory *inv,
+                             char **out,
+                             struct mpp_error **err);
+
+// Frees an inventory and everything borrowed from it. NULL is a no-op.
+//
+// # Safety
+// `inv` must be NULL or an inventory from `mpp_inventory_read*`, not yet freed.
+void mpp_inventory_free(struct mpp_inventory *inv);
+
+// Reads a mapping from its JSON document (`len` bytes at `json`): `users` (owner user id to
+// email), `device_pools` and `locations` (to Webex locations; the device pool wins),
+// `workspaces` (device name or MAC to `name`, `phone_number`, `extension`, `location`,
+// `call_plan`).
+//
+// On success returns `MPP_OK` and stores in `*out` a mapping to free with `mpp_mapping_free`.
+// On failure writes nothing and returns `MPP_ERROR_CODE_MAPPING_INVALID` (malformed JSON, an
+// unknown member, another format, a workspace key that is no MAC) or
+// `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `json` must be NULL (with `len` 0) or point to `len` readable bytes; `out` must be valid for
+// one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_mapping_from_json(const uint8_t *json,
+                                 size_t len,
+                                 struct mpp_mapping **out,
+                                 struct mpp_error **err);
+
+// Frees a mapping. NULL is a no-op.
+//
+// # Safety
+// `mapping` must be NULL or a mapping from `mpp_mapping_from_json`, not yet freed.
+void mpp_mapping_free(struct mpp_mapping *mapping);
+
+// Generates Control Hub upload CSVs of `option` (an `mpp_upload_option`, CSV-1 / CSV-2) from
+// `inv` and `mapping` (NULL: an empty mapping, enough for *license only*), split into tasks of
+// at most `max_devices` (1 to 1000, ELIG-3) named `{prefix}-001`… (TASK-1), grouped by
+// `grouping` (an `mpp_fleet_grouping`), each validated against `directory` (NULL: without
+// one) before it is given out: rows the validation refuses are left out and reported on the
+// export's rows, as are not eligible phones (ELIG-2) and rows the mapping cannot fill (CSV-4,
+// CSV-5, CSV-11).
+//
+// On success returns `MPP_OK` and stores in `*out` the uploads to free with
+// `mpp_prepared_free`. On failure writes nothing and returns `MPP_ERROR_CODE_INVALID_ARGUMENT`
+// (an option, grouping or `max_devices` out of range) or `MPP_ERROR_CODE_NULL_POINTER` /
+// `MPP_ERROR_CODE_ARGUMENT_NOT_UTF8`.
+//
+// # Safety
+// `inv` must be NULL or a live inventory; `mapping` and `directory` must each be NULL or live;
+// `prefix` must be NULL or a NUL-terminated string; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_prepare_uploads(const struct mpp_inventory *inv,
+                               const struct mpp_mapping *mapping,
+                               uint32_t option,
+                               const char *prefix,
+                               size_t max_devices,
+                               uint32_t grouping,
+                               const struct mpp_directory *directory,
+                               struct mpp_prepared **out,
+                               struct mpp_error **err);
+
+// How many uploads were generated; 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or live uploads.
+size_t mpp_prepared_upload_count(const struct mpp_prepared *p);
+
+// The task name of the `index`-th upload (its file is `{name}.csv`). Borrowed from `p`; NULL
+// out of range.
+//
+// # Safety
+// `p` must be NULL or live uploads.
+const char *mpp_prepared_task_name(const struct mpp_prepared *p, size_t index);
+
+// The validation report of the `index`-th upload (every row added): add it to a task with
+// `mpp_board_add_upload`. Borrowed from `p`; NULL out of range. Do not free it.
+//
+// # Safety
+// `p` must be NULL or live uploads.
+const struct mpp_report *mpp_prepared_report(const struct mpp_prepared *p, size_t index);
+
+// How many findings kept phones out of the uploads; 0 for NULL.
+//
+// # Safety
+// `p` must be NULL or live uploads.
+size_t mpp_prepared_finding_count(const struct mpp_prepared *p);
+
+// The `index`-th finding, on the export's row, in row order. Borrowed from `p`; NULL out of
+// range.
+//
+// # Safety
+// `p` must be NULL or live uploads.
+const struct mpp_finding *mpp_prepared_finding_at(const struct mpp_prepared *p, size_t index);
+
+// Adds the upload CSVs to a list of files, to write with `mpp_output_files_write`.
+//
+// Returns `MPP_OK`, or `MPP_ERROR_CODE_NULL_POINTER`.
+//
+// # Safety
+// `files` must be NULL or a live list not used by another thread during the call; `p` must be
+// NULL or live uploads; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_output_files_add_prepared(struct mpp_output_files *files,
+                                         const struct mpp_prepared *p,
+                                         struct mpp_error **err);
+
+// Frees the uploads and everything borrowed from them. NULL is a no-op.
+//
+// # Safety
+// `p` must be NULL or uploads from `mpp_prepare_uploads`, not yet freed.
+void mpp_prepared_free(struct mpp_prepared *p);
 
 // Normalises a MAC address to 12 upper-case hexadecimal digits (DEV-6): `00:1a:2b:3c:4d:5e`
 // gives `001A2B3C4D5E`.

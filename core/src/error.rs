@@ -99,6 +99,11 @@ pub enum ErrorCode {
     HardwareVersionInvalid = 240,
     /// A firmware version or load name cannot be read (EXT-6).
     FirmwareVersionInvalid = 250,
+    /// A Unified CM device name that is not `SEP` and a MAC (DEV-7): a Jabber client (`CSF`,
+    /// `BOT`, `TCT`, `TAB`), an ATA port, a CTI port or a name typed wrongly.
+    DeviceNameInvalid = 260,
+    /// A UDI string that does not read as `PID: CP-8845-K9=, VID: V02, SN: …` (EXT-16).
+    UdiInvalid = 261,
 
     // 9xx: internal.
     /// A column of the schema is missing from the header (CSV-1, CSV-2, DEC-9).
@@ -170,6 +175,34 @@ pub enum ErrorCode {
     /// A workspace or location name not matched against the directory starts or ends with a
     /// space, which is part of the name (DEC-7).
     NameSurroundingSpaces = 333,
+    /// A Unified CM phone export lacks a column the import needs, `Device Name` (or `MAC
+    /// Address`) and `Device Type` (EXT-14); no row of it can be read.
+    InventoryColumnMissing = 350,
+    /// A device name given twice in one Unified CM export (DEV-6); the first row keeps it.
+    InventoryDuplicateDevice = 352,
+    /// A hardware-version or load list names a device the export does not hold (EXT-1,
+    /// EXT-15); the entry is not used.
+    SupplementUnknownDevice = 353,
+    /// A hardware-version or load list contradicts itself or the export (EXT-16): the same
+    /// device twice with different values, or a UDI naming another model; the first value, or
+    /// the export's model, is kept.
+    SupplementConflict = 354,
+    /// A hardware-version or load list lacks the columns that identify the device and its value
+    /// (EXT-1, EXT-15); nothing of it can be read.
+    SupplementColumnMissing = 355,
+    /// A mapping of Unified CM data to Webex (owner user ids, device pools, locations,
+    /// workspaces) that cannot be read.
+    MappingInvalid = 360,
+    /// The mapping gives no user email for the phone's Owner User ID, or the phone has no
+    /// owner and is not mapped to a workspace (CSV-4); its row is not generated.
+    MappingNoUser = 361,
+    /// The mapping gives no Webex location for the phone's device pool or Unified CM location
+    /// (CSV-11); its row is not generated.
+    MappingNoLocation = 362,
+    /// A phone mapped to a workspace without a phone number (CSV-5); its row is not generated.
+    MappingNoPhoneNumber = 363,
+    /// The mapping names a device the inventory does not hold; the entry is not used.
+    MappingUnknownDevice = 364,
     /// The model cannot migrate to MPP firmware (DEV-2).
     ModelNotEligible = 401,
     /// The model runs MPP firmware only; there is no Enterprise firmware to migrate from (DEV-4).
@@ -205,6 +238,9 @@ pub enum ErrorCode {
     /// Phones of a manual plan's Group 2 files have no known Enterprise load: confirm it is 14.1
     /// or later before using those files, or use the Group 1 file (DEC-11, MAN-1).
     FirmwareUnknown = 415,
+    /// A phone whose eligibility is Not eligible is left out of the generated uploads (ELIG-2):
+    /// it would never be migrated.
+    NotEligibleLeftOut = 430,
     /// A task name is empty, contains a space, or has a character other than letters, digits, '-', '_' or '.' (TASK-1).
     TaskNameInvalid = 501,
     /// Another task of the organisation already has this name (TASK-1).
@@ -332,6 +368,8 @@ impl ErrorCode {
         ErrorCode::ModelUnknown,
         ErrorCode::HardwareVersionInvalid,
         ErrorCode::FirmwareVersionInvalid,
+        ErrorCode::DeviceNameInvalid,
+        ErrorCode::UdiInvalid,
         ErrorCode::HeaderMissingColumn,
         ErrorCode::HeaderUnknownColumn,
         ErrorCode::HeaderDuplicateColumn,
@@ -365,6 +403,16 @@ impl ErrorCode {
         ErrorCode::HeaderExtraColumn,
         ErrorCode::DuplicateColumnConflict,
         ErrorCode::NameSurroundingSpaces,
+        ErrorCode::InventoryColumnMissing,
+        ErrorCode::InventoryDuplicateDevice,
+        ErrorCode::SupplementUnknownDevice,
+        ErrorCode::SupplementConflict,
+        ErrorCode::SupplementColumnMissing,
+        ErrorCode::MappingInvalid,
+        ErrorCode::MappingNoUser,
+        ErrorCode::MappingNoLocation,
+        ErrorCode::MappingNoPhoneNumber,
+        ErrorCode::MappingUnknownDevice,
         ErrorCode::ModelNotEligible,
         ErrorCode::ModelMppOnly,
         ErrorCode::HardwareVersionNotEligible,
@@ -380,6 +428,7 @@ impl ErrorCode {
         ErrorCode::EligibilityTableInvalid,
         ErrorCode::ModelCannotMigrate,
         ErrorCode::FirmwareUnknown,
+        ErrorCode::NotEligibleLeftOut,
         ErrorCode::TaskNameInvalid,
         ErrorCode::TaskNameTaken,
         ErrorCode::TaskInProgressExists,
@@ -615,6 +664,18 @@ impl ErrorCode {
                 E,
                 "A firmware version or load name cannot be read.",
             ),
+            DeviceNameInvalid => info(
+                "device_name_invalid",
+                "DEV-7",
+                E,
+                "A Unified CM device name is not SEP and a MAC.",
+            ),
+            UdiInvalid => info(
+                "udi_invalid",
+                "EXT-16",
+                E,
+                "A UDI string cannot be read as PID, VID and SN.",
+            ),
             HeaderMissingColumn => info(
                 "header_missing_column",
                 "DEC-9",
@@ -788,6 +849,66 @@ impl ErrorCode {
                 W,
                 "A new workspace's or an unchecked location's name starts or ends with a space, which is part of the name.",
             ),
+            InventoryColumnMissing => info(
+                "inventory_column_missing",
+                "EXT-14",
+                E,
+                "A Unified CM phone export lacks Device Name or Device Type.",
+            ),
+            InventoryDuplicateDevice => info(
+                "inventory_duplicate_device",
+                "DEV-6",
+                E,
+                "A device name is given twice in one Unified CM export.",
+            ),
+            SupplementUnknownDevice => info(
+                "supplement_unknown_device",
+                "EXT-16",
+                W,
+                "A hardware-version or load list names a device the export lacks.",
+            ),
+            SupplementConflict => info(
+                "supplement_conflict",
+                "EXT-16",
+                W,
+                "A hardware-version or load list contradicts itself or the export.",
+            ),
+            SupplementColumnMissing => info(
+                "supplement_column_missing",
+                "EXT-15",
+                E,
+                "A hardware-version or load list lacks its device or value column.",
+            ),
+            MappingInvalid => info(
+                "mapping_invalid",
+                "",
+                E,
+                "A Unified CM to Webex mapping cannot be read.",
+            ),
+            MappingNoUser => info(
+                "mapping_no_user",
+                "CSV-4",
+                E,
+                "The mapping gives no user email or workspace for a phone.",
+            ),
+            MappingNoLocation => info(
+                "mapping_no_location",
+                "CSV-11",
+                E,
+                "The mapping gives no Webex location for a phone.",
+            ),
+            MappingNoPhoneNumber => info(
+                "mapping_no_phone_number",
+                "CSV-5",
+                E,
+                "A phone mapped to a workspace has no phone number.",
+            ),
+            MappingUnknownDevice => info(
+                "mapping_unknown_device",
+                "",
+                W,
+                "The mapping names a device the inventory does not hold.",
+            ),
             ModelNotEligible => info(
                 "model_not_eligible",
                 "DEV-2",
@@ -877,6 +998,12 @@ impl ErrorCode {
                 "DEC-11",
                 W,
                 "The Enterprise load of some phones is not known; confirm 14.1 or later before using Group 2 files.",
+            ),
+            NotEligibleLeftOut => info(
+                "not_eligible_left_out",
+                "ELIG-2",
+                W,
+                "A not eligible phone is left out of the generated uploads.",
             ),
             TaskNameInvalid => info(
                 "task_name_invalid",

@@ -29,6 +29,7 @@ mod email;
 mod error;
 mod firmware;
 mod hardware;
+mod inventory;
 mod mac;
 mod model;
 mod plan;
@@ -50,7 +51,15 @@ pub use email::{Email, email_key, validate_email};
 pub use error::{Error, ErrorCode, Finding, Result, Severity};
 pub use firmware::{FirmwareKind, FirmwareVersion, LOAD_FAMILIES};
 pub use hardware::HardwareVersion;
-pub use mac::{LICENSE_URL_BASE, Mac, device_name, license_file_name, normalize_mac};
+pub use inventory::{
+    EntryStatus, HardwareList, INVENTORY_COLUMNS, INVENTORY_CSV_COLUMNS, Inventory,
+    InventoryCounts, InventoryEntry, InventoryOptions, InventoryReader, LoadList, MAPPING_FORMAT,
+    Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi, WorkspaceMapping, parse_udi,
+    prepare_uploads,
+};
+pub use mac::{
+    LICENSE_URL_BASE, Mac, device_name, license_file_name, mac_from_device_name, normalize_mac,
+};
 pub use model::{Model, ModelClass, ModelKind, ModelLabel, Series, parse_model, parse_model_label};
 pub use plan::{
     AUTO_BATCH_SIZE, AutoPlan, AutoPlanOptions, BatFile, BatGroup, CLOUD_UPGRADE_SERVER, License,

@@ -77,6 +77,56 @@ impl Mac {
         format!("SEP{self}")
     }
 
+    /// Reads a Unified CM device name back into its MAC: `SEP001A2B3C4D5E` gives
+    /// `001A2B3C4D5E` (DEV-7 in reverse). The `SEP` prefix and the hex digits are read in
+    /// either case (hand-edited exports lower-case them), surrounding white space ignored.
+    ///
+    /// Errors: [`ErrorCode::DeviceNameInvalid`] naming what the name is when its prefix tells
+    /// (a Jabber client, an ATA port…), with the corrected name as suggestion when the part
+    /// after `SEP` is a MAC near miss (`SEP00:1A:…`).
+    ///
+    /// ```
+    /// use mpp_migration::Mac;
+    /// assert_eq!(Mac::from_device_name("SEP001A2B3C4D5E")?.to_string(), "001A2B3C4D5E");
+    /// let err = Mac::from_device_name("CSFJSMITH").unwrap_err();
+    /// assert_eq!(err.code().as_str(), "device_name_invalid");
+    /// # Ok::<(), mpp_migration::Error>(())
+    /// ```
+    pub fn from_device_name(name: &str) -> Result<Mac> {
+        let text = trim(name);
+        let shown = quoted(text);
+        let sep = text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("SEP"));
+        if sep {
+            let rest = &text[3..];
+            let bytes = rest.as_bytes();
+            if bytes.len() == 12 {
+                if let Some(octets) = hex_octets(bytes, 2) {
+                    return Ok(Mac(octets));
+                }
+            }
+            let mut err = Error::new(
+                ErrorCode::DeviceNameInvalid,
+                format!(
+                    "device name {shown} is not SEP and 12 hexadecimal digits (DEV-7): {}",
+                    diagnose(rest).message()
+                ),
+            );
+            if let Ok(mac) = Mac::parse(rest) {
+                err = err.with_suggestion(mac.device_name());
+            } else if let Some(fix) = diagnose(rest).finding().suggestion() {
+                err = err.with_suggestion(format!("SEP{fix}"));
+            }
+            return Err(err);
+        }
+        let what = device_name_kind(text);
+        Err(Error::new(
+            ErrorCode::DeviceNameInvalid,
+            format!(
+                "device name {shown} is {what}, not a phone's SEP name (SEP and 12 hexadecimal digits, DEV-7)"
+            ),
+        ))
+    }
+
     /// The device license file name: the MAC in upper case and `.lic` (EXT-7).
     pub fn license_file_name(&self) -> String {
         format!("{self}.lic")
@@ -339,6 +389,32 @@ pub fn normalize_mac(input: &str) -> Result<String> {
 /// ```
 pub fn device_name(mac: &str) -> Result<String> {
     Mac::parse(mac).map(|mac| mac.device_name())
+}
+
+/// The MAC of the phone with this Unified CM device name, as 12 upper-case digits: DEV-7 in
+/// reverse (see [`Mac::from_device_name`]).
+///
+/// ```
+/// assert_eq!(mpp_migration::mac_from_device_name("SEP001a2b3c4d5e")?, "001A2B3C4D5E");
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+pub fn mac_from_device_name(name: &str) -> Result<String> {
+    Mac::from_device_name(name).map(|mac| mac.to_string())
+}
+
+/// What a Unified CM device name that is not `SEP` + MAC names, from its prefix (EXT-17):
+/// Cisco's soft clients and analogue ports are named by convention.
+fn device_name_kind(text: &str) -> &'static str {
+    let upper = |n: usize| text.get(..n).map(str::to_ascii_uppercase);
+    match upper(3).as_deref() {
+        Some("CSF") => "a Jabber desktop client (CSF)",
+        Some("BOT") => "a Jabber for Android client (BOT)",
+        Some("TCT") => "a Jabber for iPhone client (TCT)",
+        Some("TAB") => "a Jabber for tablets client (TAB)",
+        Some("ATA") => "an analogue telephone adapter port (ATA)",
+        _ if text.is_empty() => "empty",
+        _ => "not a phone's name",
+    }
 }
 
 /// The device license file name of the phone with this MAC: `<MAC>.lic` (EXT-7).

@@ -24,7 +24,7 @@ pub struct mpp_output_files {
 }
 
 impl mpp_output_files {
-    fn push(&mut self, file: OutputFile) {
+    pub(crate) fn push(&mut self, file: OutputFile) {
         self.names.push(c_string_lossy(&file.name));
         self.files.push(file);
     }

@@ -3,7 +3,7 @@
 import os
 import pathlib
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar, Final, Optional, Protocol, Union, final, overload
+from typing import Callable, ClassVar, Final, Optional, Protocol, Union, final, overload
 
 from mpp_migration._types import (
     BatGroup,
@@ -48,9 +48,12 @@ __all__ = [
     "IdentifierError",
     "InputError",
     "InternalError",
+    "Inventory",
+    "InventoryEntry",
     "License",
     "Location",
     "ManualPlan",
+    "Mapping",
     "MigrationError",
     "Model",
     "ModelLabel",
@@ -58,6 +61,8 @@ __all__ = [
     "PhoneLoad",
     "PhoneLoadTable",
     "PlanError",
+    "PreparedUpload",
+    "PreparedUploads",
     "TabCounts",
     "Task",
     "TaskDevice",
@@ -66,6 +71,7 @@ __all__ = [
     "TaskError",
     "TaskEvent",
     "TransitionOutcome",
+    "Udi",
     "UploadChunk",
     "UploadCounts",
     "UploadError",
@@ -80,15 +86,19 @@ __all__ = [
     "iter_upload",
     "license_file_name",
     "license_url",
+    "mac_from_device_name",
     "models",
     "normalize_e164",
     "normalize_mac",
     "parse_model",
     "parse_model_label",
+    "parse_udi",
     "plan_automatic",
     "plan_fleet",
     "plan_manual",
     "recover_output_dir",
+    "prepare_uploads",
+    "read_inventory",
     "status_report_csv",
     "template_csv",
     "transition",
@@ -1668,3 +1678,185 @@ def status_report_csv(task: Task, plan: Union[AutoPlan, ManualPlan, None] = None
     :data:`STATUS_REPORT_COLUMNS`): every device with its eligibility and tab, its batch (with
     an :class:`AutoPlan`) or BAT file (with a :class:`ManualPlan`), and its last error. UTF-8
     without BOM, safe to open in a spreadsheet."""
+
+# --- Unified CM inventory import and upload generation (issue 11) -----------------------------
+
+def mac_from_device_name(name: str) -> str:
+    """The MAC of the phone with this Unified CM device name: ``"SEP001A2B3C4D5E"`` gives
+    ``"001A2B3C4D5E"`` (DEV-7 in reverse). Raises :class:`IdentifierError`
+    (``device_name_invalid``) for a name that is not ``SEP`` and 12 hex digits, saying what it
+    is when its prefix tells (a Jabber client ``CSF…``, an ATA port…)."""
+
+@final
+class Udi:
+    """A phone's UDI (EXT-16): the model its PID names, its VID and its serial number."""
+    @property
+    def model(self) -> Model:
+        """The model the PID names."""
+    @property
+    def hardware_version(self) -> HardwareVersion:
+        """The hardware version (VID, EXT-1)."""
+    @property
+    def serial_number(self) -> Optional[str]:
+        """The serial number, or None."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def parse_udi(text: str) -> Udi:
+    """Reads a UDI string such as ``"PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD"``
+    (EXT-16). Raises :class:`IdentifierError`: ``udi_invalid``, or ``model_unknown`` for a PID
+    that names no known model."""
+
+@final
+class InventoryEntry:
+    """One row of a Unified CM export: its cells, the phone when it is one, its findings."""
+    @property
+    def row(self) -> int:
+        """The row of the export (header = 1)."""
+    @property
+    def device_name(self) -> str:
+        """``Device Name`` as the export gives it."""
+    @property
+    def device_type(self) -> str:
+        """``Device Type`` as the export gives it (``"Cisco 8845"``)."""
+    @property
+    def description(self) -> str:
+        """``Description``."""
+    @property
+    def device_pool(self) -> str:
+        """``Device Pool``."""
+    @property
+    def location(self) -> str:
+        """``Location``: a Unified CM location, not a Webex one (EXT-14)."""
+    @property
+    def owner_user_id(self) -> str:
+        """``Owner User ID``."""
+    @property
+    def directory_number(self) -> str:
+        """``Directory Number 1``."""
+    @property
+    def phone_load_name(self) -> str:
+        """``Phone Load Name``: a per-device load override, usually empty (EXT-14)."""
+    @property
+    def status(self) -> str:
+        """``"eligible"``, ``"not_eligible"``, ``"unknown"``, ``"not_migratable"`` (EXT-17:
+        no Enterprise to MPP migration) or ``"refused"`` (the row cannot be read)."""
+    @property
+    def device(self) -> Optional[Device]:
+        """The phone, or None when the row is not one."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding of the row, the eligibility reasons and cautions included."""
+    @property
+    def reasons(self) -> list[Finding]:
+        """The findings that decide the status or need action (the cautions every migrating
+        phone gets, EXT-8 and DEV-8, left aside)."""
+
+@final
+class Inventory:
+    """A Unified CM export read whole (see :func:`read_inventory`)."""
+    @property
+    def entries(self) -> list[InventoryEntry]:
+        """Every data row's entry, in file order."""
+    @property
+    def devices(self) -> list[Device]:
+        """The phones of every eligibility, in file order: for the default task (TASK-8),
+        :func:`plan_fleet` and eligibility."""
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings of the file's header and of the merged lists (their bad rows, and
+        ``supplement_unknown_device`` for devices the export lacks)."""
+    def all_findings(self) -> list[Finding]:
+        """Every finding: the file's, then each row's, in row order."""
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows by status: ``rows``, ``eligible``, ``not_eligible``, ``unknown``,
+        ``not_migratable``, ``refused``."""
+    def reason_counts(self) -> list[tuple[str, str, int]]:
+        """``(status, code, rows)`` for every reason, by status, most frequent first."""
+    def to_csv(self) -> str:
+        """The inventory as CSV, one line per row of the export (ELIG-5)."""
+    def __len__(self) -> int:
+        """The number of data rows."""
+
+def read_inventory(
+    source: _Source,
+    *,
+    vids: Optional[_Source] = None,
+    loads: Optional[_Source] = None,
+    eligibility: Union[EligibilityTable, str, None] = None,
+    progress: Optional[Callable[[int], object]] = None,
+) -> Inventory:
+    """Reads a Unified CM BAT phone export (*All Details* or *Specific Details*, EXT-14):
+    columns by header name in any order and case. ``vids`` is a ``MAC,VID`` or UDI list
+    (EXT-1, EXT-16), ``loads`` a RIS ``Name,…,ActiveLoadID`` dump (EXT-6, EXT-15); both are
+    merged by MAC. Every row becomes an entry: a phone with its eligibility, or a finding with
+    row and column. Reads without the GIL; ``progress`` is called with the rows read every
+    1024 rows. Raises :class:`InputError` for an unreadable file and
+    :class:`UploadError` (``supplement_column_missing``) for a list without its columns."""
+
+@final
+class Mapping:
+    """How the host maps Unified CM data to Webex (format ``mpp-migration-mapping/1``):
+    ``users`` (owner user id to email), ``device_pools`` and ``locations`` (to Webex
+    locations; the device pool wins), ``workspaces`` (device name or MAC to ``name``,
+    ``phone_number``, ``extension``, ``location``, ``call_plan``)."""
+    @staticmethod
+    def from_json(data: Union[str, bytes]) -> Mapping:
+        """Reads a mapping document; raises :class:`UploadError` (``mapping_invalid``)."""
+    @staticmethod
+    def from_json_file(path: Union[str, os.PathLike[str]]) -> Mapping:
+        """Reads a mapping document from a file."""
+    def email_of(self, owner_user_id: str) -> Optional[str]:
+        """The email of an owner user id (case-insensitive), or None."""
+    def location_of(self, device_pool: str, ucm_location: str = "") -> Optional[str]:
+        """The Webex location of a device pool, else of a Unified CM location, or None."""
+
+@final
+class PreparedUpload:
+    """One generated upload."""
+    @property
+    def task_name(self) -> str:
+        """The task name (TASK-1), unique among the files."""
+    @property
+    def file(self) -> OutputFile:
+        """The CSV file, named after the task."""
+    @property
+    def report(self) -> UploadReport:
+        """The file's validation: every row added."""
+    @property
+    def export_rows(self) -> list[int]:
+        """For each data row of the file, the export's row it came from."""
+
+@final
+class PreparedUploads:
+    """The uploads generated from an inventory, and what kept phones out of them."""
+    @property
+    def uploads(self) -> list[PreparedUpload]:
+        """The uploads, in task-name order within each group."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Why phones are in no file, on the export's rows, in row order."""
+    def files(self) -> list[OutputFile]:
+        """The files, for :func:`write_files`."""
+    def __len__(self) -> int:
+        """The number of uploads."""
+
+def prepare_uploads(
+    inventory: Inventory,
+    mapping: Optional[Mapping] = None,
+    *,
+    option: str,
+    prefix: Optional[str] = None,
+    max_devices: Optional[int] = None,
+    group_by: Union[FleetGrouping, str, None] = None,
+    directory: Optional[Directory] = None,
+    eligibility: Union[EligibilityTable, str, None] = None,
+) -> PreparedUploads:
+    """Generates Control Hub upload CSVs of ``option`` (CSV-1, CSV-2) from an inventory and a
+    mapping, split into tasks of at most ``max_devices`` (default 1000, ELIG-3) named
+    ``{prefix}-001``… (default prefix ``"upload"``), optionally one task group per Webex
+    location or model, each validated (against ``directory`` when given) before it is given
+    out: rows the validation refuses are left out and reported on the export's rows, and so
+    are not eligible phones (ELIG-2) and rows the mapping cannot fill (CSV-4, CSV-5, CSV-11).
+    Runs without the GIL."""

@@ -17,6 +17,7 @@ mod firmware;
 mod fleet;
 mod gil;
 mod hardware;
+mod inventory;
 mod loads;
 mod mac;
 mod model;
@@ -48,5 +49,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     loads::register(m)?;
     files::register(m)?;
     plan::register(m)?;
+    inventory::register(m)?;
     Ok(())
 }

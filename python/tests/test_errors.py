@@ -46,6 +46,8 @@ TRIGGERS: dict[str, Callable[[], object]] = {
     "model_unknown": lambda: mm.parse_model("8854"),
     "hardware_version_invalid": lambda: mm.HardwareVersion("V100"),
     "firmware_version_invalid": lambda: mm.FirmwareVersion("14.x"),
+    "device_name_invalid": lambda: mm.mac_from_device_name("CSFJSMITH"),
+    "udi_invalid": lambda: mm.parse_udi("PID: CP-8845-K9="),
 }
 
 

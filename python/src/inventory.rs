@@ -1,0 +1,509 @@
+//! Unified CM inventory import and upload generation in Python (issue 11): `read_inventory`
+//! (a BAT phone export, merged with VID and load lists), `Inventory` and its entries,
+//! `parse_udi`, `mac_from_device_name` (DEV-7 reversed), `Mapping` and `prepare_uploads`. The
+//! rules are core's; this translates arguments and results, and reads without the GIL.
+
+use std::io::Read;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+
+use mpp_migration::{
+    Error, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions, LoadList,
+    Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi,
+};
+
+use crate::args::{count, invalid, string, upload_option};
+use crate::device::PyDevice;
+use crate::directory::{directory_arg, path_arg};
+use crate::eligibility::table_arg;
+use crate::enums::parse;
+use crate::errors::{IntoPyResult, PyFinding, type_name};
+use crate::files::{PyOutputFile, output_files};
+use crate::hardware::PyHardwareVersion;
+use crate::model::PyModel;
+use crate::source::{PyFileReader, Source, open, reader_error};
+use crate::upload::PyUploadReport;
+
+/// Runs `read` over a source (path, bytes or binary file object) without the GIL.
+fn read_source<T: Send>(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    read: impl FnOnce(&mut dyn Read) -> Result<T, Error> + Send,
+) -> PyResult<T> {
+    match Source::extract(source)? {
+        Source::Path(path) => {
+            let file = open(py, &path)?;
+            py.detach(|| read(&mut std::io::BufReader::new(file)))
+                .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
+                .py()
+        }
+        Source::Bytes(bytes) => {
+            let mut data = bytes.as_bytes();
+            py.detach(|| read(&mut data)).py()
+        }
+        Source::Owned(data) => {
+            let mut data = data.as_slice();
+            py.detach(|| read(&mut data)).py()
+        }
+        Source::File(file) => {
+            let (mut reader, failure) = PyFileReader::new(file.unbind());
+            py.detach(|| read(&mut reader))
+                .map_err(|e| reader_error(py, e, Some(&failure)))
+        }
+    }
+}
+
+/// The MAC of the phone with this Unified CM device name: "SEP001A2B3C4D5E" gives
+/// "001A2B3C4D5E" (DEV-7 in reverse).
+#[pyfunction]
+fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
+    mpp_migration::mac_from_device_name(&string("name", name)?).py()
+}
+
+/// A phone's UDI: the model its PID names, its hardware version (VID) and serial number.
+#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
+#[derive(PartialEq)]
+struct PyUdi(Udi);
+
+#[pymethods]
+impl PyUdi {
+    /// The model the PID names.
+    #[getter]
+    fn model(&self) -> PyModel {
+        PyModel(self.0.model())
+    }
+    /// The hardware version (VID, EXT-1).
+    #[getter]
+    fn hardware_version(&self) -> PyHardwareVersion {
+        PyHardwareVersion(self.0.hardware_version())
+    }
+    /// The serial number, or None.
+    #[getter]
+    fn serial_number(&self) -> Option<&str> {
+        self.0.serial_number()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
+            self.0.model().name(),
+            self.0.hardware_version().to_string(),
+            self.0.serial_number()
+        )
+    }
+}
+
+/// Reads a UDI string, "PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD" (EXT-16).
+#[pyfunction]
+fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
+    mpp_migration::parse_udi(&string("text", text)?)
+        .map(PyUdi)
+        .py()
+}
+
+/// One row of a Unified CM export: its cells, the phone when it is one, its findings.
+#[pyclass(frozen, module = "mpp_migration._native", name = "InventoryEntry")]
+struct PyInventoryEntry {
+    inventory: Arc<Inventory>,
+    index: usize,
+}
+
+impl PyInventoryEntry {
+    fn entry(&self) -> &InventoryEntry {
+        &self.inventory.entries()[self.index]
+    }
+}
+
+#[pymethods]
+impl PyInventoryEntry {
+    /// The row of the export (header = 1).
+    #[getter]
+    fn row(&self) -> u64 {
+        self.entry().row()
+    }
+    /// "Device Name" as the export gives it.
+    #[getter]
+    fn device_name(&self) -> &str {
+        self.entry().device_name()
+    }
+    /// "Device Type" as the export gives it ("Cisco 8845").
+    #[getter]
+    fn device_type(&self) -> &str {
+        self.entry().device_type()
+    }
+    /// "Description".
+    #[getter]
+    fn description(&self) -> &str {
+        self.entry().description()
+    }
+    /// "Device Pool".
+    #[getter]
+    fn device_pool(&self) -> &str {
+        self.entry().device_pool()
+    }
+    /// "Location": a Unified CM location, not a Webex one (EXT-14).
+    #[getter]
+    fn location(&self) -> &str {
+        self.entry().location()
+    }
+    /// "Owner User ID".
+    #[getter]
+    fn owner_user_id(&self) -> &str {
+        self.entry().owner_user_id()
+    }
+    /// "Directory Number 1".
+    #[getter]
+    fn directory_number(&self) -> &str {
+        self.entry().directory_number()
+    }
+    /// "Phone Load Name": a per-device load override, usually empty (EXT-14).
+    #[getter]
+    fn phone_load_name(&self) -> &str {
+        self.entry().phone_load_name()
+    }
+    /// "eligible", "not_eligible", "unknown", "not_migratable" (EXT-17) or "refused".
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.entry().status().as_str()
+    }
+    /// The phone, or None when the row is not one.
+    #[getter]
+    fn device(&self) -> Option<PyDevice> {
+        self.entry().device().cloned().map(PyDevice)
+    }
+    /// Every finding of the row.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.entry()
+            .findings()
+            .iter()
+            .cloned()
+            .map(PyFinding)
+            .collect()
+    }
+    /// The findings that decide the status or need action (the cautions every migrating
+    /// phone gets left aside).
+    #[getter]
+    fn reasons(&self) -> Vec<PyFinding> {
+        self.entry().reasons().cloned().map(PyFinding).collect()
+    }
+    fn __repr__(&self) -> String {
+        let e = self.entry();
+        format!(
+            "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
+            e.row(),
+            e.device_name(),
+            e.device_type(),
+            e.status().as_str()
+        )
+    }
+}
+
+/// A Unified CM export read whole: its entries, the phones, the findings and counts.
+#[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
+pub(crate) struct PyInventory(Arc<Inventory>);
+
+#[pymethods]
+impl PyInventory {
+    /// Every data row's entry, in file order.
+    #[getter]
+    fn entries(&self) -> Vec<PyInventoryEntry> {
+        (0..self.0.entries().len())
+            .map(|index| PyInventoryEntry {
+                inventory: Arc::clone(&self.0),
+                index,
+            })
+            .collect()
+    }
+    /// The phones of every eligibility, in file order (for the default task, TASK-8).
+    #[getter]
+    fn devices(&self) -> Vec<PyDevice> {
+        self.0.devices().into_iter().map(PyDevice).collect()
+    }
+    /// The findings of the file's header and of the merged lists.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.0.findings().iter().cloned().map(PyFinding).collect()
+    }
+    /// Every finding: the file's, then each row's, in row order.
+    fn all_findings(&self) -> Vec<PyFinding> {
+        self.0.all_findings().cloned().map(PyFinding).collect()
+    }
+    /// Rows by status: {"rows": …, "eligible": …, "not_eligible": …, "unknown": …,
+    /// "not_migratable": …, "refused": …}.
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let c = self.0.counts();
+        let d = PyDict::new(py);
+        d.set_item("rows", c.rows)?;
+        for s in mpp_migration::EntryStatus::ALL {
+            d.set_item(s.as_str(), c.of(s))?;
+        }
+        Ok(d)
+    }
+    /// (status, code, rows) for every reason, by status, most frequent first.
+    fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
+        self.0
+            .reason_counts()
+            .into_iter()
+            .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
+            .collect()
+    }
+    /// The inventory as CSV, one line per row of the export (ELIG-5).
+    fn to_csv(&self) -> String {
+        self.0.to_csv()
+    }
+    fn __len__(&self) -> usize {
+        self.0.entries().len()
+    }
+    fn __repr__(&self) -> String {
+        let c = self.0.counts();
+        format!(
+            "Inventory(rows={}, eligible={}, not_eligible={}, unknown={}, not_migratable={}, refused={})",
+            c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused
+        )
+    }
+}
+
+/// Reads a Unified CM phone export (path, bytes or binary file object) whole, merging the
+/// hardware versions of `vids` and the loads of `loads` (each a path, bytes or binary file
+/// object of a list) by MAC. Reads without the GIL; `progress`, when given, is called with
+/// the number of rows read every 1024 rows.
+#[pyfunction]
+#[pyo3(signature = (source, *, vids = None, loads = None, eligibility = None, progress = None))]
+fn read_inventory(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    vids: Option<&Bound<'_, PyAny>>,
+    loads: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyInventory> {
+    let mut options =
+        InventoryOptions::new().with_eligibility(table_arg("eligibility", eligibility)?);
+    if let Some(v) = vids.filter(|v| !v.is_none()) {
+        let list = read_source(py, v, |r| HardwareList::from_csv(r))?;
+        options = options.with_hardware(list);
+    }
+    if let Some(l) = loads.filter(|l| !l.is_none()) {
+        let list = read_source(py, l, |r| LoadList::from_csv(r))?;
+        options = options.with_loads(list);
+    }
+    let inventory = match progress.filter(|p| !p.is_none()) {
+        None => read_source(py, source, |r| Inventory::read(r, options))?,
+        Some(callback) => {
+            // With a callback, the rows are read holding the GIL between calls only.
+            let callback = callback.clone().unbind();
+            let mut failed: Option<PyErr> = None;
+            let inventory = read_source(py, source, |r| {
+                Inventory::read_with_progress(r, options, |n| {
+                    if failed.is_none() {
+                        Python::attach(|py| {
+                            if let Err(e) = callback.call1(py, (n,)) {
+                                failed = Some(e);
+                            }
+                        });
+                    }
+                })
+            })?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            inventory
+        }
+    };
+    Ok(PyInventory(Arc::new(inventory)))
+}
+
+/// How the host maps Unified CM data to Webex: owner user ids to emails, device pools and
+/// Unified CM locations to Webex locations, and which phones go to workspaces.
+#[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
+struct PyMapping(Arc<Mapping>);
+
+#[pymethods]
+impl PyMapping {
+    /// Reads a mapping from its JSON document (str or bytes).
+    #[staticmethod]
+    fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
+        let text = if let Ok(s) = data.cast::<PyString>() {
+            s.to_cow()?.into_owned()
+        } else if let Ok(b) = data.cast::<PyBytes>() {
+            String::from_utf8(b.as_bytes().to_vec())
+                .map_err(|_| invalid("mapping: the JSON document is not UTF-8"))?
+        } else {
+            return Err(invalid(format!(
+                "data must be str or bytes (the JSON text), not {}; use Mapping.from_json_file for a path",
+                type_name(data)
+            )));
+        };
+        Mapping::from_json(&text)
+            .map(|m| PyMapping(Arc::new(m)))
+            .py()
+    }
+    /// Reads a mapping from a JSON file.
+    #[staticmethod]
+    fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
+        let path = path_arg(path)?;
+        let text = py
+            .detach(|| std::fs::read_to_string(&path))
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))
+            .py()?;
+        Mapping::from_json(&text)
+            .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
+            .map(|m| PyMapping(Arc::new(m)))
+            .py()
+    }
+    /// The email of an owner user id (case-insensitive), or None.
+    fn email_of(&self, owner_user_id: &str) -> Option<String> {
+        self.0.email_of(owner_user_id).map(str::to_owned)
+    }
+    /// The Webex location of a device pool, else of a Unified CM location, or None.
+    #[pyo3(signature = (device_pool, ucm_location = ""))]
+    fn location_of(&self, device_pool: &str, ucm_location: &str) -> Option<String> {
+        self.0
+            .location_of(device_pool, ucm_location)
+            .map(str::to_owned)
+    }
+}
+
+/// One generated upload: its task name, the file, its validation, the export rows.
+#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
+struct PyPreparedUpload {
+    upload: PreparedUpload,
+    report: Arc<mpp_migration::UploadReport>,
+}
+
+#[pymethods]
+impl PyPreparedUpload {
+    /// The task name (TASK-1), unique among the files.
+    #[getter]
+    fn task_name(&self) -> &str {
+        self.upload.task_name.as_str()
+    }
+    /// The CSV file, named after the task.
+    #[getter]
+    fn file(&self) -> PyOutputFile {
+        PyOutputFile(self.upload.file.clone())
+    }
+    /// The file's validation: every row added.
+    #[getter]
+    fn report(&self) -> PyUploadReport {
+        PyUploadReport(Arc::clone(&self.report))
+    }
+    /// For each data row of the file, the export's row it came from.
+    #[getter]
+    fn export_rows(&self) -> Vec<u64> {
+        self.upload.export_rows.clone()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PreparedUpload(task_name={:?}, devices={})",
+            self.upload.task_name.as_str(),
+            self.report.added()
+        )
+    }
+}
+
+/// The uploads generated from an inventory, and what kept phones out of them.
+#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUploads")]
+struct PyPreparedUploads {
+    uploads: Vec<Py<PyPreparedUpload>>,
+    findings: Vec<mpp_migration::Finding>,
+    files: Vec<mpp_migration::OutputFile>,
+}
+
+#[pymethods]
+impl PyPreparedUploads {
+    /// The uploads, in task-name order within each group.
+    #[getter]
+    fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
+        self.uploads.iter().map(|u| u.clone_ref(py)).collect()
+    }
+    /// Why phones are in no file, on the export's rows, in row order.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.findings.iter().cloned().map(PyFinding).collect()
+    }
+    /// The files, for write_files.
+    fn files(&self) -> Vec<PyOutputFile> {
+        output_files(self.files.clone())
+    }
+    fn __len__(&self) -> usize {
+        self.uploads.len()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PreparedUploads(uploads={}, findings={})",
+            self.uploads.len(),
+            self.findings.len()
+        )
+    }
+}
+
+/// Generates Control Hub upload CSVs of `option` from an inventory and a mapping (CSV-1,
+/// CSV-2), split into tasks of at most `max_devices` (ELIG-3) named `{prefix}-001`…, each
+/// validated (against `directory` when given) before it is given out. Runs without the GIL.
+#[pyfunction]
+#[pyo3(signature = (inventory, mapping = None, *, option, prefix = None, max_devices = None, group_by = None, directory = None, eligibility = None))]
+#[allow(clippy::too_many_arguments)]
+fn prepare_uploads(
+    py: Python<'_>,
+    inventory: &Bound<'_, PyInventory>,
+    mapping: Option<&Bound<'_, PyMapping>>,
+    option: &Bound<'_, PyAny>,
+    prefix: Option<&Bound<'_, PyAny>>,
+    max_devices: Option<&Bound<'_, PyAny>>,
+    group_by: Option<&Bound<'_, PyAny>>,
+    directory: Option<&Bound<'_, PyAny>>,
+    eligibility: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyPreparedUploads> {
+    let prefix = match prefix.filter(|p| !p.is_none()) {
+        Some(p) => string("prefix", p)?,
+        None => "upload".to_owned(),
+    };
+    let mut options = PrepareOptions::new(&prefix, upload_option(option)?);
+    if let Some(n) = max_devices.filter(|n| !n.is_none()) {
+        options.max_devices = count("max_devices", n)?;
+    }
+    if let Some(g) = group_by.filter(|g| !g.is_none()) {
+        options.group_by = parse::<FleetGrouping>("group_by", g)?;
+    }
+    if let Some(d) = directory_arg(directory)? {
+        options.directory = Some(d);
+    }
+    options.eligibility = table_arg("eligibility", eligibility)?;
+    let inventory = Arc::clone(&inventory.get().0);
+    let mapping = mapping.map_or_else(|| Arc::new(Mapping::new()), |m| Arc::clone(&m.get().0));
+    let prepared: PreparedUploads = py
+        .detach(|| mpp_migration::prepare_uploads(&inventory, &mapping, &options))
+        .py()?;
+    let files = prepared.files();
+    let uploads = prepared
+        .uploads
+        .into_iter()
+        .map(|u| {
+            let report = Arc::new(u.report.clone());
+            Py::new(py, PyPreparedUpload { upload: u, report })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyPreparedUploads {
+        uploads,
+        findings: prepared.findings,
+        files,
+    })
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(mac_from_device_name, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_udi, m)?)?;
+    m.add_function(wrap_pyfunction!(read_inventory, m)?)?;
+    m.add_function(wrap_pyfunction!(prepare_uploads, m)?)?;
+    m.add_class::<PyUdi>()?;
+    m.add_class::<PyInventory>()?;
+    m.add_class::<PyInventoryEntry>()?;
+    m.add_class::<PyMapping>()?;
+    m.add_class::<PyPreparedUpload>()?;
+    m.add_class::<PyPreparedUploads>()?;
+    Ok(())
+}
