@@ -72,7 +72,7 @@ pub use upload::{
 
 /// The README's Rust examples, run as doc tests so they cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
 /// The version of this library, from Cargo.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use mpp_migration::{Directory, UploadOption, UploadOptions, validate_upload_path};
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
 }
 
 struct Case {
