@@ -2184,8 +2184,8 @@ uint32_t mpp_finding_number(const struct mpp_finding *f);
 // `f` must be NULL or a finding borrowed from a live owner.
 const char *mpp_finding_code(const struct mpp_finding *f);
 
-// The DOMAIN.md rule the finding enforces ("DEV-6"), or "" where none. Static: do not free.
-// NULL when `f` is NULL.
+// The rule the finding enforces (an id of docs/rules.md, such as "DEV-6"), or "" where none.
+// Static: do not free. NULL when `f` is NULL.
 //
 // # Safety
 // `f` must be NULL or a finding borrowed from a live owner.
@@ -2229,8 +2229,8 @@ const char *mpp_finding_column(const struct mpp_finding *f);
 // code has it. Static: do not free.
 const char *mpp_error_code_name(uint32_t number);
 
-// The DOMAIN.md rule of the code with this number ("" where none), or NULL when no code has
-// it. Static: do not free.
+// The rule of the code with this number (an id of docs/rules.md, "" where none), or NULL
+// when no code has it. Static: do not free.
 const char *mpp_error_code_rule(uint32_t number);
 
 // The name of a severity: "error" or "warning", or NULL for another number. Static: do not

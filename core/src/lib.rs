@@ -4,7 +4,7 @@
 //! as Control Hub applies them, in a library that plans, validates and generates the artefacts
 //! of a migration offline, deterministically and at fleet scale.
 //!
-//! Every rule is cited by its DOMAIN.md identifier (`DEV-6`, `CSV-5`, `EXT-2`, …) in the code
+//! Every rule is cited by its identifier in `docs/rules.md` (`DEV-6`, `CSV-5`, `EXT-2`, …) in the code
 //! that enforces it and in the [`ErrorCode`] it reports.
 //!
 //! ```

@@ -148,7 +148,7 @@ impl Model {
         self.description
     }
 
-    /// The DOMAIN.md rules the catalogue row rests on.
+    /// The rules the catalogue row rests on (ids of docs/rules.md).
     pub fn source(&self) -> &'static str {
         self.source
     }

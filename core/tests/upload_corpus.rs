@@ -66,7 +66,7 @@ fn every_corpus_file_gives_what_the_manifest_says() {
                 case.file, case.option, case.counts, case.findings
             ));
         }
-        // Invariants of every report (CSV-14, DEC-1, API.md).
+        // Invariants of every report (CSV-14, DEC-1, and the fields of every finding).
         assert_eq!(
             report.added() + report.errors(),
             report.total(),

@@ -118,11 +118,11 @@ class MigrationError(Exception):
     """
 
     number: int
-    """The stable number of the code (API.md ranges)."""
+    """The stable number of the code; its hundreds digit is its range (see docs/error-codes.md)."""
     code: str
     """The stable snake_case name of the code, e.g. ``"mac_invalid_length"``."""
     rule: str
-    """The DOMAIN.md rule enforced (``"DEV-6"``), or ``""``."""
+    """The rule enforced (``"DEV-6"``, an id of docs/rules.md), or ``""``."""
     severity: str
     """``"error"`` or ``"warning"``."""
     message: str
@@ -169,7 +169,7 @@ class Finding:
         """The code's stable snake_case name."""
     @property
     def rule(self) -> str:
-        """The DOMAIN.md rule enforced, or ``""``."""
+        """The rule enforced (an id of docs/rules.md), or ``""``."""
     @property
     def severity(self) -> str:
         """``"error"`` or ``"warning"``."""
@@ -200,7 +200,7 @@ class ErrorCodeInfo:
         """The stable snake_case name."""
     @property
     def rule(self) -> str:
-        """The DOMAIN.md rule enforced, or ``""``."""
+        """The rule enforced (an id of docs/rules.md), or ``""``."""
     @property
     def severity(self) -> str:
         """``"error"`` or ``"warning"``."""

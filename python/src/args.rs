@@ -1,5 +1,5 @@
 //! Reading Python arguments into Rust values. A wrong type or value is an `InputError`
-//! (`invalid_argument`, API.md), never a bare `TypeError`; these helpers only translate types
+//! (`invalid_argument`), never a bare `TypeError`; these helpers only translate types
 //! and check shapes, the rules stay in core.
 
 use pyo3::prelude::*;
@@ -72,7 +72,7 @@ pub(crate) fn boolean(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     }
 }
 
-/// Any iterable of `str` (API.md); a single `str` is refused rather than read as its
+/// Any iterable of `str`; a single `str` is refused rather than read as its
 /// characters. `None` is empty.
 pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {

@@ -1,5 +1,5 @@
 //! The error model in Python: `MigrationError` and one subclass per range of codes, each
-//! instance carrying the API.md fields; `Finding`; the table of codes.
+//! instance carrying the fields of the error model; `Finding`; the table of codes.
 
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -57,7 +57,7 @@ create_exception!(
     "9xx: a bug inside the library."
 );
 
-/// One observation about an input (API.md): code, rule, severity, message, suggestion, and the
+/// One observation about an input: code, rule, severity, message, suggestion, and the
 /// row and column of the input it concerns.
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -75,7 +75,7 @@ impl PyFinding {
     fn code(&self) -> &'static str {
         self.0.name()
     }
-    /// The DOMAIN.md rule enforced, or "".
+    /// The rule enforced (an id of docs/rules.md), or "".
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
@@ -180,7 +180,7 @@ impl PyErrorCodeInfo {
     fn code(&self) -> &'static str {
         self.0.as_str()
     }
-    /// The DOMAIN.md rule enforced, or "".
+    /// The rule enforced (an id of docs/rules.md), or "".
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
@@ -248,7 +248,7 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "object".to_owned(), |n| n.to_string())
 }
 
-/// Converts a core error into the exception of its range, with every API.md field set.
+/// Converts a core error into the exception of its range, with every field of the error model set.
 pub(crate) fn to_py_err(error: Error) -> PyErr {
     Python::attach(|py| {
         let finding = error.finding().clone();

@@ -1,4 +1,4 @@
-//! What Python passes as an upload's `source` (API.md): a `str` or `os.PathLike` is a path that
+//! What Python passes as an upload's `source`: a `str` or `os.PathLike` is a path that
 //! Rust opens and streams; `bytes` is the content (read in place); `bytearray` and `memoryview`
 //! are copied once; a binary file object is read through [`PyFileReader`], which takes the GIL
 //! only for each `read()` call so that validation runs without it.

@@ -1,4 +1,4 @@
-"""The one error model in Python (API.md): `MigrationError` and its subclasses by range, the
+"""The one error model in Python: `MigrationError` and its subclasses by range, the
 fields every error carries, `Finding`, `ERROR_CODES`, `error_code_info`, and agreement between
 Python, Rust and the committed table `docs/error-codes.md`."""
 
@@ -15,7 +15,7 @@ from mpp_migration import _native, _types
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# API.md ranges: the hundreds digit of a number says which subclass is raised.
+# Ranges: the hundreds digit of a number says which subclass is raised.
 CLASS_BY_RANGE: dict[int, type[mm.MigrationError]] = {
     1: mm.InputError,
     2: mm.IdentifierError,

@@ -607,7 +607,7 @@ def test_values_made_only_by_the_library_cannot_be_constructed(cls: Callable[[],
 def test_wrong_argument_types_raise_input_error(
     function: Callable[[Any], object], argument: object
 ) -> None:
-    # API.md: a bad argument (a wrong type included) is a MigrationError, never a TypeError.
+    # A bad argument (a wrong type included) is an InputError, a MigrationError.
     with pytest.raises(mm.InputError) as info:
         function(argument)
     err = info.value
