@@ -14,7 +14,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 
 use mpp_migration::{Error, ErrorCode};
 
-use crate::args::invalid;
+use crate::args::{invalid, wrong_type};
 use crate::errors::{to_py_err, type_name};
 
 /// An upload source, once its kind is known.
@@ -47,7 +47,7 @@ impl<'py> Source<'py> {
         }
         if obj.hasattr(intern!(obj.py(), "__fspath__"))? {
             return obj.extract::<PathBuf>().map(Source::Path).map_err(|_| {
-                invalid(format!(
+                wrong_type(format!(
                     "source: os.fspath() of the {} did not give a usable path",
                     type_name(obj)
                 ))
@@ -56,7 +56,7 @@ impl<'py> Source<'py> {
         if obj.hasattr(intern!(obj.py(), "read"))? {
             return Ok(Source::File(obj.clone()));
         }
-        Err(invalid(format!(
+        Err(wrong_type(format!(
             "source must be a path (str or os.PathLike), bytes, or a binary file object, not {}",
             type_name(obj)
         )))

@@ -12,7 +12,7 @@ use mpp_migration::{
     validate_upload as core_validate, validate_upload_path,
 };
 
-use crate::args::{integer, invalid, upload_option};
+use crate::args::{integer, invalid, upload_option, wrong_type};
 use crate::device::{Devices, PyDeviceList};
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::table_arg;
@@ -525,7 +525,7 @@ fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
 fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
     match directory.cast::<PyDirectory>() {
         Ok(d) => Ok(mpp_migration::user_export_csv(&d.get().0)),
-        Err(_) => Err(invalid(format!(
+        Err(_) => Err(wrong_type(format!(
             "directory must be a Directory, not {}",
             crate::errors::type_name(directory)
         ))),
