@@ -22,6 +22,11 @@
  *    mpp_directory_build validates them all and makes the immutable mpp_directory (or reads it
  *    from JSON with mpp_directory_from_json).
  *  - Every call is safe to make from any thread on distinct handles.
+ *  - Every error and finding names the rule it enforces (mpp_finding_rule: "DEV-6", "CSV-5",
+ *    ...); docs/rules.md in the source distribution defines each rule id, its source and the
+ *    codes that enforce it, and docs/error-codes.md lists every code.
+ *  - Installed by scripts/install-c: link with `pkg-config --cflags --libs mpp_migration`, or
+ *    find_package(mpp_migration) in CMake. The soname is libmpp_migration.so.0.
  */
 
 #ifndef MPP_MIGRATION_H
