@@ -22,6 +22,11 @@
  *    mpp_directory_build validates them all and makes the immutable mpp_directory (or reads it
  *    from JSON with mpp_directory_from_json).
  *  - Every call is safe to make from any thread on distinct handles.
+ *  - Every error and finding names the rule it enforces (mpp_finding_rule: "DEV-6", "CSV-5",
+ *    ...); docs/rules.md in the source distribution defines each rule id, its source and the
+ *    codes that enforce it, and docs/error-codes.md lists every code.
+ *  - Installed by scripts/install-c: link with `pkg-config --cflags --libs mpp_migration`, or
+ *    find_package(mpp_migration) in CMake. The soname is libmpp_migration.so.0.
  */
 
 #ifndef MPP_MIGRATION_H
@@ -2421,8 +2426,8 @@ uint32_t mpp_finding_number(const struct mpp_finding *f);
 // `f` must be NULL or a finding borrowed from a live owner.
 const char *mpp_finding_code(const struct mpp_finding *f);
 
-// The DOMAIN.md rule the finding enforces ("DEV-6"), or "" where none. Static: do not free.
-// NULL when `f` is NULL.
+// The rule the finding enforces (an id of docs/rules.md, such as "DEV-6"), or "" where none.
+// Static: do not free. NULL when `f` is NULL.
 //
 // # Safety
 // `f` must be NULL or a finding borrowed from a live owner.
@@ -2466,8 +2471,8 @@ const char *mpp_finding_column(const struct mpp_finding *f);
 // code has it. Static: do not free.
 const char *mpp_error_code_name(uint32_t number);
 
-// The DOMAIN.md rule of the code with this number ("" where none), or NULL when no code has
-// it. Static: do not free.
+// The rule of the code with this number (an id of docs/rules.md, "" where none), or NULL
+// when no code has it. Static: do not free.
 const char *mpp_error_code_rule(uint32_t number);
 
 // The name of a severity: "error" or "warning", or NULL for another number. Static: do not

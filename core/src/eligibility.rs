@@ -2,7 +2,7 @@
 //! by a table of data, not by branches.
 //!
 //! A table row says, for one model and a range of hardware versions (VIDs), whether the phone
-//! is eligible, which warnings apply, and which DOMAIN.md rules it rests on. Two tables are
+//! is eligible, which warnings apply, and which rules (docs/rules.md) it rests on. Two tables are
 //! embedded: [`EligibilityTable::control_hub`], the reading of the Control Hub article (the
 //! default: 8851NR and 8865NR are not eligible, DEV-2), and
 //! [`EligibilityTable::cisco_ordering_guide`], the reading of Cisco's ordering guide where they
@@ -125,7 +125,7 @@ impl EligibilityRule {
     pub fn warnings(&self) -> &[ErrorCode] {
         &self.warnings
     }
-    /// The DOMAIN.md rules this row rests on, e.g. `"DEV-1 EXT-2"`.
+    /// The rules this row rests on (ids of docs/rules.md), e.g. `"DEV-1 EXT-2"`.
     pub fn source(&self) -> &str {
         &self.source
     }

@@ -1,4 +1,4 @@
-//! The one error model of the library (API.md): [`ErrorCode`], [`Severity`], [`Finding`] and
+//! The one error model of the library: [`ErrorCode`], [`Severity`], [`Finding`] and
 //! [`Error`].
 //!
 //! A [`Finding`] is an observation about some input: a bad MAC in row 7, a warning that a phone
@@ -8,7 +8,7 @@
 //! so a host can show them the same way.
 //!
 //! Every [`ErrorCode`] has a stable number (its range says what it concerns), a stable
-//! snake_case name, the DOMAIN.md rule it enforces and a fixed severity. Numbers and names are
+//! snake_case name, the rule it enforces (an id of `docs/rules.md`) and a fixed severity. Numbers and names are
 //! API: they are never renumbered and never reused. The committed table `docs/error-codes.md`
 //! is checked against [`ErrorCode::ALL`] by the tests, so a change is always a visible diff.
 
@@ -1189,7 +1189,7 @@ impl ErrorCode {
         }
     }
 
-    /// The stable number of this code (API.md ranges).
+    /// The stable number of this code (its range: see [`ErrorCode`]).
     pub const fn number(self) -> u32 {
         self as u32
     }
@@ -1199,7 +1199,7 @@ impl ErrorCode {
         self.info().name
     }
 
-    /// The DOMAIN.md rule this code enforces (`"DEV-6"`), or `""` where none applies.
+    /// The rule this code enforces (`"DEV-6"`, an id of `docs/rules.md`), or `""` where none applies.
     pub const fn rule(self) -> &'static str {
         self.info().rule
     }
@@ -1371,7 +1371,7 @@ impl Finding {
         self.code.as_str()
     }
 
-    /// The DOMAIN.md rule concerned, or `""`.
+    /// The rule concerned (an id of `docs/rules.md`), or `""`.
     pub fn rule(&self) -> &'static str {
         self.code.rule()
     }
@@ -1637,7 +1637,7 @@ mod tests {
                         ["DEV", "CSV", "ELIG", "TASK", "AUTO", "MAN", "EXT", "DEC"].contains(&k)
                             && n.parse::<u32>().is_ok()
                     }),
-                "{name}: rule {rule:?} is not a DOMAIN.md id"
+                "{name}: rule {rule:?} is not a rule id of docs/rules.md"
             );
         }
     }

@@ -4,7 +4,7 @@
 //! as Control Hub applies them, in a library that plans, validates and generates the artefacts
 //! of a migration offline, deterministically and at fleet scale.
 //!
-//! Every rule is cited by its DOMAIN.md identifier (`DEV-6`, `CSV-5`, `EXT-2`, …) in the code
+//! Every rule is cited by its identifier in `docs/rules.md` (`DEV-6`, `CSV-5`, `EXT-2`, …) in the code
 //! that enforces it and in the [`ErrorCode`] it reports.
 //!
 //! ```
@@ -82,7 +82,7 @@ pub use upload::{
 
 /// The README's Rust examples, run as doc tests so they cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
 /// The version of this library, from Cargo.

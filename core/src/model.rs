@@ -309,7 +309,8 @@ impl Model {
         self.description
     }
 
-    /// The rules the catalogue row rests on (`RIS`: its RIS code has a public source).
+    /// The rules the catalogue row rests on (ids of docs/rules.md; `RIS`: its RIS code has a
+    /// public source).
     pub fn source(&self) -> &'static str {
         self.source
     }

@@ -351,7 +351,7 @@ fn task6_status_report_and_files_on_disk() {
 
 #[test]
 fn the_whole_journey_from_the_bundled_files() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let directory =
         Directory::from_json(std::fs::File::open(data.join("directory.json")).unwrap()).unwrap();
     let report = validate_upload_path(

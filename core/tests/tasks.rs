@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
+        .join("tests/data")
         .join(name)
 }
 

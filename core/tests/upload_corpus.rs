@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use mpp_migration::{Directory, UploadOption, UploadOptions, validate_upload_path};
 
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
 }
 
 struct Case {
@@ -66,7 +66,7 @@ fn every_corpus_file_gives_what_the_manifest_says() {
                 case.file, case.option, case.counts, case.findings
             ));
         }
-        // Invariants of every report (CSV-14, DEC-1, API.md).
+        // Invariants of every report (CSV-14, DEC-1, and the fields of every finding).
         assert_eq!(
             report.added() + report.errors(),
             report.total(),

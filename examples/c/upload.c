@@ -103,7 +103,7 @@ static void outcome_free(outcome *o) {
     sb_free(&o->macs);
 }
 
-/* Reads a report into `out` and checks its invariants (CSV-14, DEC-1, API.md). */
+/* Reads a report into `out` and checks its invariants (CSV-14, DEC-1, and the fields of every finding). */
 static void read_report(const char *what, const mpp_report *r, bool directory, outcome *out) {
     uint64_t previous_row = 0;
     size_t errors = 0, warnings = 0, counted_errors = 0;

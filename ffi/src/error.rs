@@ -1,4 +1,4 @@
-//! `mpp_error` and `mpp_finding`: the one error model (API.md) in C, and the table of codes.
+//! `mpp_error` and `mpp_finding`: the one error model in C, and the table of codes.
 
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
@@ -194,8 +194,8 @@ pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_cha
     })
 }
 
-/// The DOMAIN.md rule the finding enforces ("DEV-6"), or "" where none. Static: do not free.
-/// NULL when `f` is NULL.
+/// The rule the finding enforces (an id of docs/rules.md, such as "DEV-6"), or "" where none.
+/// Static: do not free. NULL when `f` is NULL.
 ///
 /// # Safety
 /// `f` must be NULL or a finding borrowed from a live owner.
@@ -286,8 +286,8 @@ pub extern "C" fn mpp_error_code_name(number: u32) -> *const c_char {
     guard(ptr::null(), || code_text(number, CodeText::Name))
 }
 
-/// The DOMAIN.md rule of the code with this number ("" where none), or NULL when no code has
-/// it. Static: do not free.
+/// The rule of the code with this number (an id of docs/rules.md, "" where none), or NULL
+/// when no code has it. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_rule(number: u32) -> *const c_char {
     guard(ptr::null(), || code_text(number, CodeText::Rule))

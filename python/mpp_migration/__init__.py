@@ -16,6 +16,22 @@ Every error is a :class:`MigrationError` (or one of its subclasses by range) car
 >>> mm.check_eligibility("CP-7821-K9=", hardware_version="V02").status == "not_eligible"
 True
 
+An argument of the wrong type raises :class:`InputTypeError`, which is also a
+:class:`TypeError`; a value that cannot be used raises an error that is also a
+:class:`ValueError` (every class but :class:`InputError` itself, for files that cannot be
+read, and :class:`InternalError`):
+
+>>> try:
+...     mm.normalize_mac(42)
+... except TypeError as e:
+...     (type(e).__name__, e.code)
+('InputTypeError', 'invalid_argument')
+>>> try:
+...     mm.normalize_mac("00-1A-2B-3C-4D-5E")
+... except ValueError as e:
+...     (type(e).__name__, e.code, e.suggestion)
+('IdentifierError', 'mac_wrong_separator', '001A2B3C4D5E')
+
 Tasks live on a :class:`Board`; events are its methods, each returning the new status, and
 :meth:`Board.task` gives an immutable snapshot of a task:
 
@@ -65,6 +81,8 @@ from mpp_migration._native import (
     HardwareVersion,
     IdentifierError,
     InputError,
+    InputTypeError,
+    InputValueError,
     InternalError,
     Inventory,
     InventoryEntry,
@@ -179,6 +197,8 @@ __all__ = [
     "HardwareVersion",
     "IdentifierError",
     "InputError",
+    "InputTypeError",
+    "InputValueError",
     "InternalError",
     "Inventory",
     "InventoryEntry",

@@ -47,6 +47,8 @@ __all__ = [
     "HardwareVersion",
     "IdentifierError",
     "InputError",
+    "InputTypeError",
+    "InputValueError",
     "InternalError",
     "Inventory",
     "InventoryEntry",
@@ -130,11 +132,11 @@ class MigrationError(Exception):
     """
 
     number: int
-    """The stable number of the code (API.md ranges)."""
+    """The stable number of the code; its hundreds digit is its range (see docs/error-codes.md)."""
     code: str
     """The stable snake_case name of the code, e.g. ``"mac_invalid_length"``."""
     rule: str
-    """The DOMAIN.md rule enforced (``"DEV-6"``), or ``""``."""
+    """The rule enforced (``"DEV-6"``, an id of docs/rules.md), or ``""``."""
     severity: str
     """``"error"`` or ``"warning"``."""
     message: str
@@ -151,20 +153,26 @@ class MigrationError(Exception):
 class InputError(MigrationError):
     """1xx: an argument, file or encoding problem."""
 
-class IdentifierError(MigrationError):
-    """2xx: a MAC, phone number, email, model or version that cannot be read."""
+class InputTypeError(InputError, TypeError):
+    """1xx: an argument of the wrong type (invalid_argument). Also a TypeError."""
 
-class UploadError(MigrationError):
-    """3xx: a CSV upload problem."""
+class InputValueError(InputError, ValueError):
+    """1xx: an argument whose value cannot be used (invalid_argument, argument_not_utf8, json_invalid). Also a ValueError."""
 
-class EligibilityError(MigrationError):
-    """4xx: an eligibility problem."""
+class IdentifierError(MigrationError, ValueError):
+    """2xx: a MAC, phone number, email, model or version that cannot be read. Also a ValueError."""
 
-class TaskError(MigrationError):
-    """5xx: a task or state-machine refusal."""
+class UploadError(MigrationError, ValueError):
+    """3xx: a CSV upload problem. Also a ValueError."""
 
-class PlanError(MigrationError):
-    """6xx: a migration plan or BAT file problem."""
+class EligibilityError(MigrationError, ValueError):
+    """4xx: an eligibility problem. Also a ValueError."""
+
+class TaskError(MigrationError, ValueError):
+    """5xx: a task or state-machine refusal. Also a ValueError."""
+
+class PlanError(MigrationError, ValueError):
+    """6xx: a migration plan or BAT file problem. Also a ValueError."""
 
 class InternalError(MigrationError):
     """9xx: a bug inside the library."""
@@ -181,7 +189,7 @@ class Finding:
         """The code's stable snake_case name."""
     @property
     def rule(self) -> str:
-        """The DOMAIN.md rule enforced, or ``""``."""
+        """The rule enforced (an id of docs/rules.md), or ``""``."""
     @property
     def severity(self) -> str:
         """``"error"`` or ``"warning"``."""
@@ -212,7 +220,7 @@ class ErrorCodeInfo:
         """The stable snake_case name."""
     @property
     def rule(self) -> str:
-        """The DOMAIN.md rule enforced, or ``""``."""
+        """The rule enforced (an id of docs/rules.md), or ``""``."""
     @property
     def severity(self) -> str:
         """``"error"`` or ``"warning"``."""

@@ -1,24 +1,32 @@
-//! Reading Python arguments into Rust values. A wrong type or value is an `InputError`
-//! (`invalid_argument`, API.md), never a bare `TypeError`; these helpers only translate types
-//! and check shapes, the rules stay in core.
+//! Reading Python arguments into Rust values. A wrong type is an `InputTypeError` (also a
+//! `TypeError`), a wrong value an `InputValueError` (also a `ValueError`), both `InputError`s
+//! with the code `invalid_argument`; these helpers only translate types and check shapes, the
+//! rules stay in core.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt, PyString};
 
 use mpp_migration::{Error, ErrorCode, UploadOption};
 
-use crate::errors::{to_py_err, type_name};
+use crate::errors::{to_py_err, to_py_type_err, type_name};
 
-/// An `InputError` (`invalid_argument`) with this message.
+/// An `InputValueError` (`invalid_argument`, also a `ValueError`) with this message: the
+/// argument has the right type but a value the function does not take.
 pub(crate) fn invalid(message: impl Into<String>) -> PyErr {
     to_py_err(Error::invalid_argument(message))
+}
+
+/// An `InputTypeError` (`invalid_argument`, also a `TypeError`) with this message: the argument
+/// is of the wrong type.
+pub(crate) fn wrong_type(message: impl Into<String>) -> PyErr {
+    to_py_type_err(Error::invalid_argument(message))
 }
 
 /// A `str` argument.
 pub(crate) fn string(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<String> {
     match obj.cast::<PyString>() {
         Ok(s) => text(name, s),
-        Err(_) => Err(invalid(format!(
+        Err(_) => Err(wrong_type(format!(
             "{name} must be a str, not {}",
             type_name(obj)
         ))),
@@ -49,7 +57,7 @@ pub(crate) fn integer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<i128> {
             }
         }))
     } else {
-        Err(invalid(format!(
+        Err(wrong_type(format!(
             "{name} must be an int, not {}",
             type_name(obj)
         )))
@@ -65,27 +73,27 @@ pub(crate) fn is_int(obj: &Bound<'_, PyAny>) -> bool {
 pub(crate) fn boolean(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     match obj.cast::<PyBool>() {
         Ok(b) => Ok(b.is_true()),
-        Err(_) => Err(invalid(format!(
+        Err(_) => Err(wrong_type(format!(
             "{name} must be a bool, not {}",
             type_name(obj)
         ))),
     }
 }
 
-/// Any iterable of `str` (API.md); a single `str` is refused rather than read as its
+/// Any iterable of `str`; a single `str` is refused rather than read as its
 /// characters. `None` is empty.
 pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
     if obj.is_instance_of::<PyString>() {
-        return Err(invalid(format!(
+        return Err(wrong_type(format!(
             "{name} must be an iterable of str, not a single str; wrap it in a list: [{:?}]",
             obj.extract::<String>().unwrap_or_default()
         )));
     }
     let iter = obj.try_iter().map_err(|_| {
-        invalid(format!(
+        wrong_type(format!(
             "{name} must be an iterable of str, not {}",
             type_name(obj)
         ))
@@ -96,7 +104,7 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
         match item.cast::<PyString>() {
             Ok(s) => out.push(text(&format!("{name}[{i}]"), s)?),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "{name}[{i}] must be a str, not {}",
                     type_name(&item)
                 )));

@@ -13,7 +13,7 @@ use mpp_migration::{
     Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
 };
 
-use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option};
+use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option, wrong_type};
 use crate::device::device_args;
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::{PyEligibilityTable, table_arg};
@@ -215,7 +215,7 @@ impl PyBoard {
         let report = match report.cast::<PyUploadReport>() {
             Ok(r) => Arc::clone(&r.get().0),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "report must be an UploadReport, not {}",
                     type_name(report)
                 )));
@@ -256,7 +256,7 @@ impl PyBoard {
         let plan = match plan.cast::<PyFleetPlan>() {
             Ok(p) => p.get().tasks.clone(),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "plan must be a FleetPlan, not {}",
                     type_name(plan)
                 )));
@@ -552,7 +552,7 @@ impl PyBoard {
             })?;
             py.detach(|| Board::from_json(text))
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "data must be str or bytes (the JSON text), not {}",
                 type_name(data)
             )));
@@ -646,13 +646,13 @@ impl PyBoard {
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
 fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
     let not_iterable = || {
-        invalid(format!(
+        wrong_type(format!(
             "tasks must be an iterable of Task, not {}",
             type_name(obj)
         ))
     };
     if obj.is_instance_of::<PyTask>() {
-        return Err(invalid(
+        return Err(wrong_type(
             "tasks must be an iterable of Task, not a single Task; wrap it in a list",
         ));
     }
@@ -665,7 +665,7 @@ fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
         match item.cast::<PyTask>() {
             Ok(t) => out.push(Task::clone(&t.get().0)),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "tasks[{i}] must be a Task, not {}",
                     type_name(&item)
                 )));

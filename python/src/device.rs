@@ -14,7 +14,7 @@ use mpp_migration::{
     parse_model,
 };
 
-use crate::args::invalid;
+use crate::args::{invalid, wrong_type};
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
@@ -464,12 +464,12 @@ pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<De
         return Ok(list.get().iter().cloned().collect());
     }
     if obj.is_instance_of::<PyDevice>() {
-        return Err(invalid(format!(
+        return Err(wrong_type(format!(
             "{name} must be an iterable of Device, not a single Device; wrap it in a list"
         )));
     }
     let not_iterable = || {
-        invalid(format!(
+        wrong_type(format!(
             "{name} must be an iterable of Device (such as report.devices), not {}",
             crate::errors::type_name(obj)
         ))
@@ -484,7 +484,7 @@ pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<De
         match item.cast::<PyDevice>() {
             Ok(d) => out.push(d.get().0.clone()),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "{name}[{i}] must be a Device, not {}",
                     crate::errors::type_name(&item)
                 )));

@@ -11,7 +11,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use mpp_migration::{Directory, Location, Mac};
 
-use crate::args::{boolean, invalid, strings};
+use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 
 /// A location of the organisation: its name, whether it is a Cisco PSTN location (CSV-12) and
@@ -150,7 +150,7 @@ impl PyDirectory {
             let bytes = b.as_bytes();
             py.detach(|| Directory::from_json(bytes))
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "data must be str or bytes (the JSON text), not {}; use Directory.from_json_file for a path",
                 type_name(data)
             )));
@@ -253,12 +253,12 @@ fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
         return Ok(Vec::new());
     };
     if obj.is_instance_of::<PyLocation>() {
-        return Err(invalid(
+        return Err(wrong_type(
             "locations must be an iterable of Location, not a single Location; wrap it in a list",
         ));
     }
     let iter = obj.try_iter().map_err(|_| {
-        invalid(format!(
+        wrong_type(format!(
             "locations must be an iterable of Location, not {}",
             type_name(obj)
         ))
@@ -269,7 +269,7 @@ fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
         match item.cast::<PyLocation>() {
             Ok(l) => out.push(l.get().0.clone()),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "locations[{i}] must be a Location, not {}",
                     type_name(&item)
                 )));
@@ -286,7 +286,7 @@ pub(crate) fn path_arg(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
             return Ok(path);
         }
     }
-    Err(invalid(format!(
+    Err(wrong_type(format!(
         "path must be a str or os.PathLike, not {}",
         type_name(obj)
     )))
@@ -298,7 +298,7 @@ pub(crate) fn directory_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<A
         None => Ok(None),
         Some(o) => match o.cast::<PyDirectory>() {
             Ok(d) => Ok(Some(Arc::clone(&d.get().0))),
-            Err(_) => Err(invalid(format!(
+            Err(_) => Err(wrong_type(format!(
                 "directory must be a Directory or None, not {}",
                 type_name(o)
             ))),

@@ -65,7 +65,7 @@ pub(crate) fn country_calling_code_region(
     code: &Bound<'_, PyAny>,
 ) -> PyResult<Option<&'static str>> {
     if !crate::args::is_int(code) {
-        return Err(crate::args::invalid(format!(
+        return Err(crate::args::wrong_type(format!(
             "code must be an int, not {}",
             crate::errors::type_name(code)
         )));

@@ -11,7 +11,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
-use crate::args::invalid;
+use crate::args::{invalid, wrong_type};
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
@@ -207,7 +207,7 @@ impl PyEligibilityTable {
             let bytes = b.as_bytes();
             py.detach(|| EligibilityTable::from_csv(&name, bytes))
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "data must be str or bytes (the CSV text), not {}",
                 type_name(data)
             )));
@@ -299,7 +299,7 @@ pub(crate) fn table_arg(
             } else if o.is_instance_of::<PyString>() {
                 Ok(table_by_name(&crate::args::string(name, o)?)?.0)
             } else {
-                Err(invalid(format!(
+                Err(wrong_type(format!(
                     "{name} must be an EligibilityTable, a table name or None, not {}",
                     type_name(o)
                 )))
@@ -322,7 +322,7 @@ pub(crate) fn phone_texts(
     } else if model.is_instance_of::<PyString>() {
         crate::args::string("model", model)?
     } else {
-        return Err(invalid(format!(
+        return Err(wrong_type(format!(
             "model must be a str or Model, not {}",
             type_name(model)
         )));
@@ -334,7 +334,7 @@ pub(crate) fn phone_texts(
         } else if v.is_instance_of::<PyString>() {
             crate::args::string("hardware_version", v)?
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "hardware_version must be a str, HardwareVersion or None, not {}",
                 type_name(v)
             )));
@@ -347,7 +347,7 @@ pub(crate) fn phone_texts(
         } else if f.is_instance_of::<PyString>() {
             crate::args::string("firmware", f)?
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "firmware must be a str, FirmwareVersion or None, not {}",
                 type_name(f)
             )));

@@ -1,9 +1,10 @@
 //! The error model in Python: `MigrationError` and one subclass per range of codes, each
-//! instance carrying the API.md fields; `Finding`; the table of codes.
+//! instance carrying the fields of the error model; `Finding`; the table of codes.
 
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{PyTypeInfo, create_exception};
 
 use mpp_migration::{Error, ErrorCode, Finding};
@@ -20,36 +21,101 @@ create_exception!(
     MigrationError,
     "1xx: an argument, file or encoding problem."
 );
-create_exception!(
-    mpp_migration._native,
-    IdentifierError,
-    MigrationError,
-    "2xx: a MAC, phone number, email, model or version that cannot be read."
-);
-create_exception!(
-    mpp_migration._native,
-    UploadError,
-    MigrationError,
-    "3xx: a CSV upload problem."
-);
-create_exception!(
-    mpp_migration._native,
-    EligibilityError,
-    MigrationError,
-    "4xx: an eligibility problem."
-);
-create_exception!(
-    mpp_migration._native,
-    TaskError,
-    MigrationError,
-    "5xx: a task or state-machine refusal."
-);
-create_exception!(
-    mpp_migration._native,
-    PlanError,
-    MigrationError,
-    "6xx: a migration plan or BAT file problem."
-);
+
+/// A class of the error hierarchy that is also one of Python's own exceptions, so that code
+/// catching `TypeError` or `ValueError`, as Python users do, catches it too (the way
+/// pydantic-core's `ValidationError` is a `ValueError`):
+///
+/// - `InputTypeError(InputError, TypeError)`: an argument of the wrong type;
+/// - `InputValueError(InputError, ValueError)`: an argument of the right type whose value the
+///   function does not take (an unknown option, text that is no JSON document, a lone
+///   surrogate); `io_error` stays a plain `InputError`, it is about the file, not the value;
+/// - `IdentifierError`, `UploadError`, `EligibilityError`, `TaskError`, `PlanError` are also
+///   `ValueError`s: each is raised because a value the caller passed (an identifier, a
+///   directory or table, a task name, an event the task's current status refuses, plan
+///   options) cannot be used, as Python raises `ValueError` for a read on a closed file.
+#[derive(Clone, Copy)]
+enum Dual {
+    InputType,
+    InputValue,
+    Identifier,
+    Upload,
+    Eligibility,
+    Task,
+    Plan,
+}
+
+/// The classes of [`Dual`], created once per interpreter.
+static DUAL_CLASSES: [PyOnceLock<Py<PyType>>; 7] = [const { PyOnceLock::new() }; 7];
+
+impl Dual {
+    const ALL: [Dual; 7] = [
+        Dual::InputType,
+        Dual::InputValue,
+        Dual::Identifier,
+        Dual::Upload,
+        Dual::Eligibility,
+        Dual::Task,
+        Dual::Plan,
+    ];
+
+    /// Name and docstring (the stub `_native.pyi` says the same).
+    fn name_doc(self) -> (&'static str, &'static str) {
+        match self {
+            Dual::InputType => (
+                "InputTypeError",
+                "1xx: an argument of the wrong type (invalid_argument). Also a TypeError.",
+            ),
+            Dual::InputValue => (
+                "InputValueError",
+                "1xx: an argument whose value cannot be used (invalid_argument, argument_not_utf8, json_invalid). Also a ValueError.",
+            ),
+            Dual::Identifier => (
+                "IdentifierError",
+                "2xx: a MAC, phone number, email, model or version that cannot be read. Also a ValueError.",
+            ),
+            Dual::Upload => (
+                "UploadError",
+                "3xx: a CSV upload problem. Also a ValueError.",
+            ),
+            Dual::Eligibility => (
+                "EligibilityError",
+                "4xx: an eligibility problem. Also a ValueError.",
+            ),
+            Dual::Task => (
+                "TaskError",
+                "5xx: a task or state-machine refusal. Also a ValueError.",
+            ),
+            Dual::Plan => (
+                "PlanError",
+                "6xx: a migration plan or BAT file problem. Also a ValueError.",
+            ),
+        }
+    }
+
+    /// The class: `type(name, (range base, TypeError or ValueError), {...})`.
+    fn type_object(self, py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+        let class = DUAL_CLASSES[self as usize].get_or_try_init(py, || {
+            let (name, doc) = self.name_doc();
+            let (base, builtin) = match self {
+                Dual::InputType => (InputError::type_object(py), PyTypeError::type_object(py)),
+                Dual::InputValue => (InputError::type_object(py), PyValueError::type_object(py)),
+                _ => (
+                    MigrationError::type_object(py),
+                    PyValueError::type_object(py),
+                ),
+            };
+            let namespace = PyDict::new(py);
+            namespace.set_item("__module__", "mpp_migration._native")?;
+            namespace.set_item("__doc__", doc)?;
+            let bases = PyTuple::new(py, [base, builtin])?;
+            let class = PyType::type_object(py).call1((name, bases, namespace))?;
+            Ok::<_, PyErr>(class.cast_into::<PyType>()?.unbind())
+        })?;
+        Ok(class.bind(py).clone())
+    }
+}
+
 create_exception!(
     mpp_migration._native,
     InternalError,
@@ -57,7 +123,7 @@ create_exception!(
     "9xx: a bug inside the library."
 );
 
-/// One observation about an input (API.md): code, rule, severity, message, suggestion, and the
+/// One observation about an input: code, rule, severity, message, suggestion, and the
 /// row and column of the input it concerns.
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -75,7 +141,7 @@ impl PyFinding {
     fn code(&self) -> &'static str {
         self.0.name()
     }
-    /// The DOMAIN.md rule enforced, or "".
+    /// The rule enforced (an id of docs/rules.md), or "".
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
@@ -180,7 +246,7 @@ impl PyErrorCodeInfo {
     fn code(&self) -> &'static str {
         self.0.as_str()
     }
-    /// The DOMAIN.md rule enforced, or "".
+    /// The rule enforced (an id of docs/rules.md), or "".
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
@@ -220,7 +286,7 @@ pub(crate) fn error_code_info(code: &Bound<'_, PyAny>) -> PyResult<PyErrorCodeIn
         let name = name.to_cow()?;
         ErrorCode::from_name(&name)
     } else {
-        return Err(to_py_err(Error::invalid_argument(format!(
+        return Err(to_py_type_err(Error::invalid_argument(format!(
             "code must be an int or str, not {}",
             type_name(code)
         ))));
@@ -281,18 +347,38 @@ fn readable(finding: Finding) -> Finding {
     short
 }
 
-/// Converts a core error into the exception of its range, with every API.md field set.
+/// Converts a core error into the exception of its range, with every field of the error model set.
 pub(crate) fn to_py_err(error: Error) -> PyErr {
+    to_py_err_as(error, false)
+}
+
+/// Like [`to_py_err`], for an argument of the wrong type: an `InputTypeError`, which is also a
+/// `TypeError`.
+pub(crate) fn to_py_type_err(error: Error) -> PyErr {
+    to_py_err_as(error, true)
+}
+
+fn to_py_err_as(error: Error, wrong_type: bool) -> PyErr {
     Python::attach(|py| {
         let finding = readable(error.finding().clone());
-        let class = match finding.number() / 100 {
-            1 => InputError::type_object(py),
-            2 => IdentifierError::type_object(py),
-            3 => UploadError::type_object(py),
-            4 => EligibilityError::type_object(py),
-            5 => TaskError::type_object(py),
-            6 => PlanError::type_object(py),
-            _ => InternalError::type_object(py),
+        let dual = match finding.number() / 100 {
+            1 if wrong_type => Some(Dual::InputType),
+            1 => match finding.code() {
+                ErrorCode::IoError | ErrorCode::NullPointer => None,
+                _ => Some(Dual::InputValue),
+            },
+            2 => Some(Dual::Identifier),
+            3 => Some(Dual::Upload),
+            4 => Some(Dual::Eligibility),
+            5 => Some(Dual::Task),
+            6 => Some(Dual::Plan),
+            _ => None,
+        };
+        let class = match dual.map(|d| d.type_object(py)) {
+            Some(Ok(class)) => class,
+            Some(Err(e)) => return e,
+            None if finding.number() / 100 == 1 => InputError::type_object(py),
+            None => InternalError::type_object(py),
         };
         let instance = match class.call1((finding.to_string(),)) {
             Ok(instance) => instance,
@@ -334,11 +420,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("MigrationError", py.get_type::<MigrationError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
-    m.add("IdentifierError", py.get_type::<IdentifierError>())?;
-    m.add("UploadError", py.get_type::<UploadError>())?;
-    m.add("EligibilityError", py.get_type::<EligibilityError>())?;
-    m.add("TaskError", py.get_type::<TaskError>())?;
-    m.add("PlanError", py.get_type::<PlanError>())?;
+    for dual in Dual::ALL {
+        m.add(dual.name_doc().0, dual.type_object(py)?)?;
+    }
     m.add("InternalError", py.get_type::<InternalError>())?;
     m.add_class::<PyFinding>()?;
     m.add_class::<PyErrorCodeInfo>()?;

@@ -9,7 +9,7 @@ use pyo3::types::{PyString, PyTuple};
 
 use mpp_migration::OutputFile;
 
-use crate::args::{boolean, invalid, string};
+use crate::args::{boolean, string, wrong_type};
 use crate::directory::path_arg;
 use crate::errors::{IntoPyResult, type_name};
 
@@ -120,13 +120,13 @@ fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyResult<()> {
 /// The `files` argument: any iterable of `OutputFile`.
 fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
     let not_iterable = || {
-        invalid(format!(
+        wrong_type(format!(
             "files must be an iterable of OutputFile, not {}",
             type_name(obj)
         ))
     };
     if obj.is_instance_of::<PyOutputFile>() {
-        return Err(invalid(
+        return Err(wrong_type(
             "files must be an iterable of OutputFile, not a single OutputFile; wrap it in a list",
         ));
     }
@@ -139,7 +139,7 @@ fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
         match item.cast::<PyOutputFile>() {
             Ok(f) => out.push(f.get().0.clone()),
             Err(_) => {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "files[{i}] must be an OutputFile, not {}",
                     type_name(&item)
                 )));

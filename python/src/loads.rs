@@ -9,7 +9,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
-use crate::args::{invalid, string};
+use crate::args::{string, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
@@ -91,7 +91,7 @@ impl PyPhoneLoadTable {
             let bytes = b.as_bytes();
             py.detach(|| PhoneLoadTable::from_csv(&name, bytes))
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "data must be str or bytes (the CSV text), not {}",
                 type_name(data)
             )));
@@ -159,7 +159,7 @@ pub(crate) fn loads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<PhoneLoa
         None => Ok(PhoneLoadTable::man_4()),
         Some(o) => match o.cast::<PyPhoneLoadTable>() {
             Ok(t) => Ok(Arc::clone(&t.get().0)),
-            Err(_) => Err(invalid(format!(
+            Err(_) => Err(wrong_type(format!(
                 "loads must be a PhoneLoadTable or None, not {}",
                 type_name(o)
             ))),

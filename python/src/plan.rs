@@ -11,7 +11,7 @@ use mpp_migration::{
     AutoPlan, AutoPlanOptions, BatFile, License, ManualPlan, ManualPlanOptions, PlanRef,
 };
 
-use crate::args::{boolean, count, invalid, mac_arg, opt_string, string};
+use crate::args::{boolean, count, mac_arg, opt_string, string, wrong_type};
 use crate::directory::path_arg;
 use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
@@ -391,7 +391,7 @@ fn status_report_csv(
             } else if let Ok(m) = p.cast::<PyManualPlan>() {
                 Plan::Manual(Arc::clone(&m.get().0))
             } else {
-                return Err(invalid(format!(
+                return Err(wrong_type(format!(
                     "plan must be an AutoPlan, a ManualPlan or None, not {}",
                     type_name(p)
                 )));

@@ -1,4 +1,4 @@
-//! What Python passes as an upload's `source` (API.md): a `str` or `os.PathLike` is a path that
+//! What Python passes as an upload's `source`: a `str` or `os.PathLike` is a path that
 //! Rust opens and streams; `bytes` is the content (read in place); `bytearray` and `memoryview`
 //! are copied once; a binary file object is read through [`PyFileReader`], which takes the GIL
 //! only for each `read()` call so that validation runs without it.
@@ -14,7 +14,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 
 use mpp_migration::{Error, ErrorCode};
 
-use crate::args::invalid;
+use crate::args::{invalid, wrong_type};
 use crate::errors::{to_py_err, type_name};
 
 /// An upload source, once its kind is known.
@@ -47,7 +47,7 @@ impl<'py> Source<'py> {
         }
         if obj.hasattr(intern!(obj.py(), "__fspath__"))? {
             return obj.extract::<PathBuf>().map(Source::Path).map_err(|_| {
-                invalid(format!(
+                wrong_type(format!(
                     "source: os.fspath() of the {} did not give a usable path",
                     type_name(obj)
                 ))
@@ -56,7 +56,7 @@ impl<'py> Source<'py> {
         if obj.hasattr(intern!(obj.py(), "read"))? {
             return Ok(Source::File(obj.clone()));
         }
-        Err(invalid(format!(
+        Err(wrong_type(format!(
             "source must be a path (str or os.PathLike), bytes, or a binary file object, not {}",
             type_name(obj)
         )))

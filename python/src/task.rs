@@ -46,7 +46,7 @@ impl PyTask {
 pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
     match obj.cast::<PyTask>() {
         Ok(t) => Ok(Arc::clone(&t.get().0)),
-        Err(_) => Err(crate::args::invalid(format!(
+        Err(_) => Err(crate::args::wrong_type(format!(
             "task must be a Task (from Board.task), not {}",
             type_name(obj)
         ))),
@@ -728,13 +728,13 @@ impl PyTaskEvent {
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
 pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
     let not_iterable = || {
-        crate::args::invalid(format!(
+        crate::args::wrong_type(format!(
             "events must be an iterable of TaskEvent, not {}",
             type_name(obj)
         ))
     };
     if obj.is_instance_of::<PyTaskEvent>() {
-        return Err(crate::args::invalid(
+        return Err(crate::args::wrong_type(
             "events must be an iterable of TaskEvent, not a single TaskEvent; wrap it in a list",
         ));
     }
@@ -747,7 +747,7 @@ pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
         match item.cast::<PyTaskEvent>() {
             Ok(e) => out.push(e.get().0.clone()),
             Err(_) => {
-                return Err(crate::args::invalid(format!(
+                return Err(crate::args::wrong_type(format!(
                     "events[{i}] must be a TaskEvent, not {}",
                     type_name(&item)
                 )));

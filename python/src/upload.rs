@@ -13,7 +13,7 @@ use mpp_migration::{
     validate_upload as core_validate, validate_upload_path,
 };
 
-use crate::args::{integer, invalid, upload_option};
+use crate::args::{integer, invalid, upload_option, wrong_type};
 use crate::device::{Devices, PyDeviceList};
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::table_arg;
@@ -534,7 +534,7 @@ fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
             let directory = &d.get().0;
             Ok(d.py().detach(|| mpp_migration::user_export_csv(directory)))
         }
-        Err(_) => Err(invalid(format!(
+        Err(_) => Err(wrong_type(format!(
             "directory must be a Directory, not {}",
             crate::errors::type_name(directory)
         ))),

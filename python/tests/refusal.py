@@ -1,5 +1,5 @@
 """The one check the binding tests make of a refusal: the exception's class, stable code and
-number, rule, severity and message all come from core's error model (API.md)."""
+number, rule, severity and message all come from core's error model."""
 
 from __future__ import annotations
 

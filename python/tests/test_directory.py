@@ -230,7 +230,7 @@ def test_json_round_trip_and_document() -> None:
 def test_from_json_errors_name_the_place(text: str, code: str, words: str) -> None:
     with pytest.raises(mm.MigrationError) as info:
         mm.Directory.from_json(text)
-    assert type(info.value) is (mm.InputError if code == "json_invalid" else mm.UploadError)
+    assert type(info.value) is (mm.InputValueError if code == "json_invalid" else mm.UploadError)
     assert info.value.code == code and words in info.value.message, str(info.value)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import mpp_migration as mm
 
-CORPUS = pathlib.Path(__file__).resolve().parents[2] / "core" / "tests" / "data" / "e164_corpus.tsv"
+CORPUS = pathlib.Path(__file__).resolve().parents[2] / "examples" / "data" / "e164_corpus.tsv"
 
 
 def refusal(number: str) -> mm.MigrationError:

@@ -612,15 +612,16 @@ def test_values_made_only_by_the_library_cannot_be_constructed(cls: Callable[[],
 def test_wrong_argument_types_raise_input_error(
     function: Callable[[Any], object], argument: object
 ) -> None:
-    # API.md: a bad argument (a wrong type included) is a MigrationError, never a TypeError.
-    with pytest.raises(mm.InputError) as info:
+    # An argument of the wrong type is an InputTypeError: an InputError and a TypeError.
+    with pytest.raises(mm.InputTypeError) as info:
         function(argument)
     err = info.value
     assert (err.code, err.number, err.rule, err.severity) == (
         "invalid_argument", 101, "", "error",
     )
     assert type(argument).__name__ in err.message
-    assert not isinstance(err, TypeError)
+    assert isinstance(err, TypeError) and isinstance(err, mm.InputError)
+    assert not isinstance(err, ValueError)
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ CASES = manifest()
 DIRECTORY = mm.Directory.from_json_file(DATA / "directory.json")
 
 Source = Union[str, Path, bytes, bytearray, memoryview, io.BufferedReader, io.BytesIO]
-# How a test hands the file to the library: every `source` kind API.md names.
+# How a test hands the file to the library: every kind of `source` the library takes.
 SOURCES: dict[str, Callable[[Path], Source]] = {
     "str": str,
     "path": lambda p: p,
@@ -104,7 +104,7 @@ def test_validate_upload_gives_what_the_manifest_says(case: Case, kind: str) -> 
         close(source)
     assert (report.added, report.errors, report.total) == case.counts
     assert codes(report.findings) == case.findings
-    # Invariants of every report (CSV-14, DEC-1, API.md).
+    # Invariants of every report (CSV-14, DEC-1, and the fields of every finding).
     assert report.added + report.errors == report.total
     assert len(report.devices) == report.added
     assert report.option == case.option

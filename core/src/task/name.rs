@@ -1,6 +1,6 @@
 //! Task names (TASK-1): unique, without spaces.
 //!
-//! Decision (DOMAIN.md is silent beyond "no spaces"): a name is 1 to 80 characters of ASCII
+//! Decision (TASK-1 says no more than "no spaces"): a name is 1 to 80 characters of ASCII
 //! letters, digits, `-`, `_` and `.`, not starting with a dot. That is the character set of
 //! Unified CM upload file names (MAN-2), so files named after a task are valid as they are.
 //! Names are unique case-insensitively, so two tasks never differ only in case.

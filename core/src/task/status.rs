@@ -1,7 +1,7 @@
 //! Task statuses (TASK-4), device tabs (TASK-5), the events a host reports, and the one table
 //! of task transitions that [`Task::apply`](crate::Task::apply) enforces.
 //!
-//! Decisions where the source is silent (DOMAIN.md TASK-4 to TASK-7, and the source article):
+//! Decisions where the source is silent (TASK-4 to TASK-7 in docs/rules.md, and the Control Hub article):
 //! - Statuses are the article's six, plus *Manual migration*: the status of a task whose
 //!   migration was completed by the manual path (BAT files, MAN-1 to MAN-5), the twin of
 //!   *Auto migration complete*.

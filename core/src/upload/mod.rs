@@ -7,7 +7,7 @@
 //! - the exports of CSV-15 and CSV-16: [`UploadReport::errors_csv`] (and
 //!   [`ErrorsCsvWriter`] for streams), [`template_csv`], [`user_export_csv`], [`devices_csv`].
 //!
-//! Decisions where DOMAIN.md is silent, made here:
+//! Decisions where the rules (docs/rules.md) are silent, made here:
 //! - a header problem (DEC-9) does not stop the rows: they are validated against the columns
 //!   that were found, so a missing column shows as that column's rule on each row;
 //! - a row whose cells are all empty (`,,,,`, as spreadsheets save trailing rows) is a blank
