@@ -158,7 +158,7 @@ mod tests {
             ),
             ("PID: CP-8845-K9=V03, VID: V02", ErrorCode::UdiInvalid),
             ("just text", ErrorCode::UdiInvalid),
-            ("PID: CP-7942G, VID: V01", ErrorCode::ModelUnknown),
+            ("PID: CP-1234-K9=, VID: V01", ErrorCode::ModelUnknown),
         ] {
             assert_eq!(parse_udi(text).unwrap_err().code(), code, "{text:?}");
         }
