@@ -1,4 +1,4 @@
-//! The fuzz targets' bodies (fuzz/src/targets.rs) on stable, in every test run: random bytes,
+//! The fuzz targets' bodies (core/tests/fuzz/targets.rs) on stable, in every test run: random bytes,
 //! and the project's own sample files (examples/data, its corpus, a board saved by the
 //! library)
 //! mutated byte by byte. No input may panic. The coverage-guided runs under
@@ -8,13 +8,13 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-#[path = "../../fuzz/src/targets.rs"]
+#[path = "fuzz/targets.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod targets;
 
 /// Every sample the targets start from: the CSV and JSON files of examples/data and its corpus.
 fn seeds() -> Vec<Vec<u8>> {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let mut out = Vec::new();
     for dir in [data.clone(), data.join("corpus")] {
         let mut entries: Vec<_> = std::fs::read_dir(&dir)

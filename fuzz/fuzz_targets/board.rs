@@ -1,9 +1,9 @@
-//! libFuzzer target: `targets::board` (see fuzz/src/targets.rs).
+//! libFuzzer target: `targets::board` (see core/tests/fuzz/targets.rs).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../src/targets.rs"]
+#[path = "../../core/tests/fuzz/targets.rs"]
 #[allow(dead_code)]
 mod targets;
 
