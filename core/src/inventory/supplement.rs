@@ -97,14 +97,16 @@ const LOAD_COLUMNS: &[&str] = &[
 /// `findings`.
 macro_rules! list_accessors {
     () => {
-        /// The row of the list the phone's entry came from.
-        pub(crate) fn row_of(&self, mac: Mac) -> Option<u64> {
-            self.entries.get(&mac).and_then(|e| e.row)
-        }
-
-        /// The MACs of the list, in no order.
-        pub(crate) fn macs(&self) -> impl Iterator<Item = Mac> + '_ {
-            self.entries.keys().copied()
+        /// The row and MAC of each entry whose MAC `known` does not accept, in no order.
+        pub(crate) fn unknown_entries(
+            &self,
+            known: impl Fn(&Mac) -> bool,
+        ) -> Vec<(Option<u64>, Mac)> {
+            self.entries
+                .iter()
+                .filter(|(mac, _)| !known(mac))
+                .map(|(mac, e)| (e.row, *mac))
+                .collect()
         }
 
         /// How many phones the list gives.
