@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use mpp_migration::{Inventory, InventoryOptions, InventoryReader};
+use mpp_migration::{INVENTORY_COLUMNS, Inventory, InventoryOptions, InventoryReader};
 
 /// The allocator of this binary: [`System`], counting the bytes live and their peak.
 struct Counting;
@@ -203,17 +203,8 @@ fn baseline(rows: usize) -> u64 {
         .flexible(true)
         .from_reader(ExportReader::new(rows));
     let head = csv.byte_headers().cloned().unwrap_or_default();
-    let wanted = [
-        "Device Name",
-        "Device Type",
-        "Description",
-        "Device Pool",
-        "Location",
-        "Owner User ID",
-        "Directory Number 1",
-        "Phone Load Name",
-    ];
-    let idx: Vec<usize> = wanted
+    // The columns the import reads, from the core (this export has no `MAC Address`, so eight).
+    let idx: Vec<usize> = INVENTORY_COLUMNS
         .iter()
         .filter_map(|w| head.iter().position(|h| h == w.as_bytes()))
         .collect();

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mpp_migration.h"
@@ -173,6 +174,32 @@ static inline bool expect_ok_at(const char *file, int line, const char *what, mp
                         (unsigned)status, or_null(mpp_error_code_name(status)),
                         or_null(mpp_finding_message(mpp_error_finding(err))));
     mpp_error_free(err);
+    return ok;
+}
+
+/*
+ * The whole file at `path` in a new buffer the caller frees (NULL for an empty file); false if
+ * unreadable. Running out of memory ends the program with exit code 3.
+ */
+static inline bool read_file(const char *path, uint8_t **bytes, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    *bytes = NULL;
+    *len = 0;
+    if (f == NULL) return false;
+    uint8_t chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        uint8_t *grown = realloc(*bytes, *len + n);
+        if (grown == NULL) {
+            fprintf(stderr, "out of memory\n");
+            exit(3);
+        }
+        memcpy(grown + *len, chunk, n);
+        *bytes = grown;
+        *len += n;
+    }
+    bool ok = !ferror(f);
+    fclose(f);
     return ok;
 }
 

@@ -18,29 +18,6 @@
 #include "check.h"
 #include "mpp_migration.h"
 
-/* The whole file at `path` in a new buffer; false if unreadable. */
-static bool read_file(const char *path, uint8_t **bytes, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    *bytes = NULL;
-    *len = 0;
-    if (f == NULL) return false;
-    uint8_t chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        uint8_t *grown = realloc(*bytes, *len + n);
-        if (grown == NULL) {
-            fprintf(stderr, "out of memory\n");
-            exit(3);
-        }
-        memcpy(grown + *len, chunk, n);
-        *bytes = grown;
-        *len += n;
-    }
-    bool ok = !ferror(f);
-    fclose(f);
-    return ok;
-}
-
 static void path_of(char *out, size_t size, const char *dir, const char *name) {
     snprintf(out, size, "%s/%s", dir, name);
 }

@@ -66,29 +66,6 @@ static void append_finding(strbuf *sb, const mpp_finding *f) {
     sb_append(sb, item);
 }
 
-/* The whole file at `path` in a new buffer (NULL for an empty file); false if unreadable. */
-static bool read_file(const char *path, uint8_t **bytes, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    *bytes = NULL;
-    *len = 0;
-    if (f == NULL) return false;
-    uint8_t chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        uint8_t *grown = realloc(*bytes, *len + n);
-        if (grown == NULL) {
-            fprintf(stderr, "out of memory\n");
-            exit(3);
-        }
-        memcpy(grown + *len, chunk, n);
-        *bytes = grown;
-        *len += n;
-    }
-    bool ok = !ferror(f);
-    fclose(f);
-    return ok;
-}
-
 /* --- one upload, four ways ------------------------------------------------------------------ */
 
 /* What an upload gave: the counts, the `row:code` list and the accepted MACs. */

@@ -72,6 +72,25 @@ def _finding_json(f: mm.Finding) -> dict[str, object]:
     }
 
 
+def _write_listed(out: TextIO, title: str, lines: list[str], where_all: str) -> None:
+    """Writes `title` and at most `_MAX_LISTED` of `lines`, then how many more and where
+    `where_all` they all are; nothing when there are no lines."""
+    if not lines:
+        return
+    out.write(title + "\n")
+    for line in lines[:_MAX_LISTED]:
+        out.write(line + "\n")
+    if len(lines) > _MAX_LISTED:
+        out.write(f"  ... and {len(lines) - _MAX_LISTED} more: {where_all}\n")
+
+
+def _entry_line(e: mm.InventoryEntry) -> str:
+    """An inventory row to act on: its device, status and first reason."""
+    first = e.reasons[0] if e.reasons else None
+    why = f"{first.code}: {first.message}" if first else ""
+    return f"  row {e.row} {e.device_name} ({e.device_type}) {e.status}: {why}"
+
+
 def _directory(path: Optional[str]) -> Optional[mm.Directory]:
     return None if path is None else mm.Directory.from_json_file(path)
 
@@ -164,16 +183,12 @@ def _inventory(args: argparse.Namespace, out: TextIO) -> int:
         for status, code, n in reasons:
             out.write(f"  {status:<15} {code:<32} {n}\n")
     to_act = [e for e in inventory.entries if e.status != "eligible"]
-    if to_act:
-        out.write("Rows to act on:\n")
-        for e in to_act[:_MAX_LISTED]:
-            first = e.reasons[0] if e.reasons else None
-            why = f"{first.code}: {first.message}" if first else ""
-            out.write(f"  row {e.row} {e.device_name} ({e.device_type}) {e.status}: {why}\n")
-        if len(to_act) > _MAX_LISTED:
-            out.write(
-                f"  ... and {len(to_act) - _MAX_LISTED} more: every row is in --csv F or --json\n"
-            )
+    _write_listed(
+        out,
+        "Rows to act on:",
+        [_entry_line(e) for e in to_act],
+        "every row is in --csv F or --json",
+    )
     for f in inventory.findings:
         out.write(_finding_line(f) + "\n")
     if args.csv:
@@ -212,13 +227,12 @@ def _prepare(args: argparse.Namespace, out: TextIO) -> int:
     )
     for upload, path in zip(prepared.uploads, paths):
         out.write(f"  {path}: task {upload.task_name}, {upload.report.added} devices\n")
-    if prepared.findings:
-        out.write("Left out, or to check:\n")
-        for f in prepared.findings[:_MAX_LISTED]:
-            out.write(_finding_line(f) + "\n")
-        if len(prepared.findings) > _MAX_LISTED:
-            rest = len(prepared.findings) - _MAX_LISTED
-            out.write(f"  ... and {rest} more: `mpp-migration inventory --csv F` lists every row\n")
+    _write_listed(
+        out,
+        "Left out, or to check:",
+        [_finding_line(f) for f in prepared.findings],
+        "`mpp-migration inventory --csv F` lists every row",
+    )
     if args.board:
         out.write(f"Board with one Draft task per file: {args.board}\n")
     return EXIT_OK

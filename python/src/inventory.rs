@@ -3,7 +3,6 @@
 //! `parse_udi`, `mac_from_device_name` (DEV-7 reversed), `Mapping` and `prepare_uploads`. The
 //! rules are core's; this translates arguments and results, and reads without the GIL.
 
-use std::io::Read;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -23,37 +22,8 @@ use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::files::{PyOutputFile, output_files};
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
-use crate::source::{PyFileReader, Source, open, reader_error};
+use crate::source::read_source;
 use crate::upload::PyUploadReport;
-
-/// Runs `read` over a source (path, bytes or binary file object) without the GIL.
-fn read_source<T: Send>(
-    py: Python<'_>,
-    source: &Bound<'_, PyAny>,
-    read: impl FnOnce(&mut dyn Read) -> Result<T, Error> + Send,
-) -> PyResult<T> {
-    match Source::extract(source)? {
-        Source::Path(path) => {
-            let file = open(py, &path)?;
-            py.detach(|| read(&mut std::io::BufReader::new(file)))
-                .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
-                .py()
-        }
-        Source::Bytes(bytes) => {
-            let mut data = bytes.as_bytes();
-            py.detach(|| read(&mut data)).py()
-        }
-        Source::Owned(data) => {
-            let mut data = data.as_slice();
-            py.detach(|| read(&mut data)).py()
-        }
-        Source::File(file) => {
-            let (mut reader, failure) = PyFileReader::new(file.unbind());
-            py.detach(|| read(&mut reader))
-                .map_err(|e| reader_error(py, e, Some(&failure)))
-        }
-    }
-}
 
 /// The MAC of the phone with this Unified CM device name: "SEP001A2B3C4D5E" gives
 /// "001A2B3C4D5E" (DEV-7 in reverse).

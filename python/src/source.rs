@@ -15,7 +15,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 use mpp_migration::{Error, ErrorCode};
 
 use crate::args::{invalid, wrong_type};
-use crate::errors::{to_py_err, type_name};
+use crate::errors::{IntoPyResult, to_py_err, type_name};
 
 /// An upload source, once its kind is known.
 pub(crate) enum Source<'py> {
@@ -215,4 +215,35 @@ pub(crate) fn reader_error(py: Python<'_>, error: Error, failure: Option<&Failur
 pub(crate) fn open(py: Python<'_>, path: &std::path::Path) -> PyResult<std::fs::File> {
     py.detach(|| std::fs::File::open(path))
         .map_err(|e| to_py_err(Error::io(format!("opening {}", path.display()), e)))
+}
+
+/// Runs `read` over a source (path, bytes or binary file object) without the GIL: the one
+/// route every reader of a whole source takes (an error on a path names the path; one of a
+/// file object is [`reader_error`]'s).
+pub(crate) fn read_source<T: Send>(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    read: impl FnOnce(&mut dyn Read) -> Result<T, Error> + Send,
+) -> PyResult<T> {
+    match Source::extract(source)? {
+        Source::Path(path) => {
+            let file = open(py, &path)?;
+            py.detach(|| read(&mut std::io::BufReader::new(file)))
+                .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
+                .py()
+        }
+        Source::Bytes(bytes) => {
+            let mut data = bytes.as_bytes();
+            py.detach(|| read(&mut data)).py()
+        }
+        Source::Owned(data) => {
+            let mut data = data.as_slice();
+            py.detach(|| read(&mut data)).py()
+        }
+        Source::File(file) => {
+            let (mut reader, failure) = PyFileReader::new(file.unbind());
+            py.detach(|| read(&mut reader))
+                .map_err(|e| reader_error(py, e, Some(&failure)))
+        }
+    }
 }

@@ -387,21 +387,12 @@ impl<R: Read> InventoryReader<R> {
                 );
             }
         };
-        if let Some(list) = self.options.hardware.clone() {
-            let macs = list
-                .macs()
-                .filter(|m| !self.first_row.contains_key(m))
-                .map(|m| (list.row_of(m), m))
-                .collect();
-            unknown("hardware-version list", "VID", macs);
+        let known = |m: &Mac| self.first_row.contains_key(m);
+        if let Some(list) = &self.options.hardware {
+            unknown("hardware-version list", "VID", list.unknown_entries(known));
         }
-        if let Some(list) = self.options.loads.clone() {
-            let macs = list
-                .macs()
-                .filter(|m| !self.first_row.contains_key(m))
-                .map(|m| (list.row_of(m), m))
-                .collect();
-            unknown("load list", "ActiveLoadID", macs);
+        if let Some(list) = &self.options.loads {
+            unknown("load list", "ActiveLoadID", list.unknown_entries(known));
         }
         let mut all = Vec::new();
         if let Some(list) = &self.options.hardware {

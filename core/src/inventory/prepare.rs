@@ -15,7 +15,7 @@ use crate::eligibility::EligibilityTable;
 use crate::error::{Error, ErrorCode, Finding, Result};
 use crate::mac::Mac;
 use crate::plan::OutputFile;
-use crate::task::{FleetGrouping, MAX_TASK_DEVICES, TaskName};
+use crate::task::{FleetGrouping, MAX_TASK_DEVICES, TaskName, check_max_devices, split_into_tasks};
 use crate::upload::{
     Column, UploadOption, UploadOptions, UploadReport, spreadsheet_safe, validate_upload,
 };
@@ -304,12 +304,7 @@ pub fn prepare_uploads(
     mapping: &Mapping,
     options: &PrepareOptions,
 ) -> Result<PreparedUploads> {
-    if !(1..=MAX_TASK_DEVICES).contains(&options.max_devices) {
-        return Err(Error::invalid_argument(format!(
-            "max_devices {} is not between 1 and {MAX_TASK_DEVICES} (ELIG-3)",
-            options.max_devices
-        )));
-    }
+    check_max_devices(options.max_devices)?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut groups: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     let mut in_inventory = HashSet::with_capacity(inventory.entries().len());
@@ -352,23 +347,13 @@ pub fn prepare_uploads(
         }
     }
     let prefix = TaskName::suggest(&options.prefix);
-    let mut names = HashSet::new();
     let mut uploads = Vec::new();
-    for (key, rows) in groups {
-        let chunks = rows.len().div_ceil(options.max_devices);
-        let width = chunks.to_string().len().max(3);
-        for (n, chunk) in rows.chunks(options.max_devices).enumerate() {
-            let base = if key.is_empty() {
-                format!("{prefix}-{:0width$}", n + 1)
-            } else {
-                format!("{prefix}-{key}-{:0width$}", n + 1)
-            };
-            let name = unique_name(&base, &mut names);
-            if let Some(upload) = validated(name, chunk, options, &mut findings)? {
-                uploads.push(upload);
-            }
+    split_into_tasks(&prefix, groups, options.max_devices, |name, chunk| {
+        if let Some(upload) = validated(name, chunk, options, &mut findings)? {
+            uploads.push(upload);
         }
-    }
+        Ok(())
+    })?;
     findings.sort_by_key(|f| f.row().unwrap_or(u64::MAX));
     Ok(PreparedUploads { uploads, findings })
 }
@@ -586,15 +571,4 @@ fn on_export_row(f: &Finding, rows: &[&Row], task: &TaskName) -> Finding {
         g = g.with_suggestion(s.to_owned());
     }
     g
-}
-
-/// A valid name from `base`, distinct (case-insensitively) from every name in `taken`.
-fn unique_name(base: &str, taken: &mut HashSet<String>) -> TaskName {
-    let mut name = TaskName::suggest(base);
-    let mut n = 2;
-    while !taken.insert(name.key()) {
-        name = TaskName::suggest(&format!("{base}-{n}"));
-        n += 1;
-    }
-    name
 }

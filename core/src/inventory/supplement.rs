@@ -93,6 +93,39 @@ const LOAD_COLUMNS: &[&str] = &[
     "firmware",
 ];
 
+/// The accessors both lists share, written once: each list keeps `entries` (by MAC) and
+/// `findings`.
+macro_rules! list_accessors {
+    () => {
+        /// The row and MAC of each entry whose MAC `known` does not accept, in no order.
+        pub(crate) fn unknown_entries(
+            &self,
+            known: impl Fn(&Mac) -> bool,
+        ) -> Vec<(Option<u64>, Mac)> {
+            self.entries
+                .iter()
+                .filter(|(mac, _)| !known(mac))
+                .map(|(mac, e)| (e.row, *mac))
+                .collect()
+        }
+
+        /// How many phones the list gives.
+        pub fn len(&self) -> usize {
+            self.entries.len()
+        }
+
+        /// Whether the list gives no phone.
+        pub fn is_empty(&self) -> bool {
+            self.entries.is_empty()
+        }
+
+        /// The rows that could not be read and the conflicts, in input order.
+        pub fn findings(&self) -> &[Finding] {
+            &self.findings
+        }
+    };
+}
+
 impl HardwareList {
     /// An empty list.
     pub fn new() -> HardwareList {
@@ -135,21 +168,12 @@ impl HardwareList {
         row: Option<u64>,
         column: &'static str,
     ) {
-        if let Some(first) = self.entries.get(&mac) {
-            if first.value != vid {
-                self.findings
-                    .push(conflict(mac, &first.value, &vid, first.row).at(row, Some(column)));
-            }
-            return;
-        }
-        self.entries.insert(
-            mac,
-            Entry {
-                value: vid,
-                model,
-                row,
-            },
-        );
+        let entry = Entry {
+            value: vid,
+            model,
+            row,
+        };
+        add(&mut self.entries, &mut self.findings, mac, entry, column);
     }
 
     /// The hardware version of the phone with this MAC.
@@ -162,30 +186,7 @@ impl HardwareList {
         self.entries.get(&mac).and_then(|e| e.model)
     }
 
-    /// The row of the list the phone's entry came from.
-    pub(crate) fn row_of(&self, mac: Mac) -> Option<u64> {
-        self.entries.get(&mac).and_then(|e| e.row)
-    }
-
-    /// The MACs of the list, in no order.
-    pub(crate) fn macs(&self) -> impl Iterator<Item = Mac> + '_ {
-        self.entries.keys().copied()
-    }
-
-    /// How many phones the list gives.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the list gives no phone.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The rows that could not be read and the conflicts, in input order.
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
+    list_accessors!();
 }
 
 impl LoadList {
@@ -223,21 +224,12 @@ impl LoadList {
     }
 
     fn add(&mut self, mac: Mac, load: FirmwareVersion, row: Option<u64>, column: &'static str) {
-        if let Some(first) = self.entries.get(&mac) {
-            if first.value != load {
-                self.findings
-                    .push(conflict(mac, &first.value, &load, first.row).at(row, Some(column)));
-            }
-            return;
-        }
-        self.entries.insert(
-            mac,
-            Entry {
-                value: load,
-                model: None,
-                row,
-            },
-        );
+        let entry = Entry {
+            value: load,
+            model: None,
+            row,
+        };
+        add(&mut self.entries, &mut self.findings, mac, entry, column);
     }
 
     /// The running load of the phone with this MAC.
@@ -245,30 +237,7 @@ impl LoadList {
         self.entries.get(&mac).map(|e| &e.value)
     }
 
-    /// The row of the list the phone's entry came from.
-    pub(crate) fn row_of(&self, mac: Mac) -> Option<u64> {
-        self.entries.get(&mac).and_then(|e| e.row)
-    }
-
-    /// The MACs of the list, in no order.
-    pub(crate) fn macs(&self) -> impl Iterator<Item = Mac> + '_ {
-        self.entries.keys().copied()
-    }
-
-    /// How many phones the list gives.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the list gives no phone.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The rows that could not be read and the conflicts, in input order.
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
+    list_accessors!();
 }
 
 /// `sip78xx.14-3-1-0001-60.loads` as phones and TFTP name it (EXT-15), without the suffix.
@@ -278,6 +247,26 @@ fn strip_loads(text: &str) -> &str {
         Some(at) if t.is_char_boundary(at) && t[at..].eq_ignore_ascii_case(".loads") => &t[..at],
         _ => t,
     }
+}
+
+/// Adds `entry` for `mac` unless the list has one: a second different value is a finding
+/// (`SupplementConflict`) and the first is kept, for either list.
+fn add<T: PartialEq + std::fmt::Display>(
+    entries: &mut HashMap<Mac, Entry<T>>,
+    findings: &mut Vec<Finding>,
+    mac: Mac,
+    entry: Entry<T>,
+    column: &'static str,
+) {
+    if let Some(first) = entries.get(&mac) {
+        if first.value != entry.value {
+            findings.push(
+                conflict(mac, &first.value, &entry.value, first.row).at(entry.row, Some(column)),
+            );
+        }
+        return;
+    }
+    entries.insert(mac, entry);
 }
 
 fn conflict(

@@ -9,10 +9,11 @@ use foldhash::{HashSet, HashSetExt};
 
 use crate::device::Device;
 use crate::eligibility::EligibilityTable;
-use crate::error::{Error, ErrorCode, Finding, Result};
+use crate::error::{ErrorCode, Finding, Result};
 use crate::upload::{Column, UploadOption};
 
 use super::name::TaskName;
+use super::split::{check_max_devices, split_into_tasks};
 use super::task::{MAX_TASK_DEVICES, Task};
 
 /// How devices are grouped into tasks.
@@ -104,12 +105,7 @@ pub struct FleetPlan {
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
 pub fn plan_fleet(devices: &[Device], options: &FleetOptions) -> Result<FleetPlan> {
-    if !(1..=MAX_TASK_DEVICES).contains(&options.max_devices) {
-        return Err(Error::invalid_argument(format!(
-            "max_devices {} is not between 1 and {MAX_TASK_DEVICES} (ELIG-3)",
-            options.max_devices
-        )));
-    }
+    check_max_devices(options.max_devices)?;
     let prefix = TaskName::suggest(&options.prefix);
     let mut findings = Vec::new();
     let mut seen = HashSet::with_capacity(devices.len());
@@ -146,33 +142,12 @@ pub fn plan_fleet(devices: &[Device], options: &FleetOptions) -> Result<FleetPla
         };
         groups.entry(key).or_default().push(device.clone());
     }
-    let mut names = HashSet::new();
     let mut tasks = Vec::new();
-    for (key, members) in groups {
-        let chunks = members.len().div_ceil(options.max_devices);
-        let width = chunks.to_string().len().max(3);
-        for (n, chunk) in members.chunks(options.max_devices).enumerate() {
-            let base = if key.is_empty() {
-                format!("{prefix}-{:0width$}", n + 1)
-            } else {
-                format!("{prefix}-{key}-{:0width$}", n + 1)
-            };
-            let name = unique_name(&base, &mut names);
-            let mut task = Task::new(name, options.option);
-            task.add_devices(chunk.iter().cloned(), &options.eligibility)?;
-            tasks.push(task);
-        }
-    }
+    split_into_tasks(&prefix, groups, options.max_devices, |name, chunk| {
+        let mut task = Task::new(name, options.option);
+        task.add_devices(chunk.iter().cloned(), &options.eligibility)?;
+        tasks.push(task);
+        Ok(())
+    })?;
     Ok(FleetPlan { tasks, findings })
-}
-
-/// A valid name from `base`, distinct (case-insensitively) from every name in `taken`.
-fn unique_name(base: &str, taken: &mut HashSet<String>) -> TaskName {
-    let mut name = TaskName::suggest(base);
-    let mut n = 2;
-    while !taken.insert(name.key()) {
-        name = TaskName::suggest(&format!("{base}-{n}"));
-        n += 1;
-    }
-    name
 }

@@ -6,6 +6,7 @@ mod board;
 mod device_list;
 mod fleet;
 mod name;
+mod split;
 mod status;
 #[allow(clippy::module_inception)]
 mod task;
@@ -14,6 +15,7 @@ pub use board::{BOARD_FORMAT, Board};
 pub use device_list::DEVICE_LIST_COLUMNS;
 pub use fleet::{FleetGrouping, FleetOptions, FleetPlan, plan_fleet};
 pub use name::{MAX_TASK_NAME, TaskName};
+pub(crate) use split::{check_max_devices, split_into_tasks};
 pub use status::{
     CompletionMode, DeviceTab, EventKind, Outcome, TRANSITIONS, TabCounts, TaskStatus,
     status_from_tabs, transition, transition_table_markdown,
