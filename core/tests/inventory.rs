@@ -7,7 +7,7 @@ use mpp_migration::*;
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
+        .join("tests/data")
         .join(name)
 }
 
