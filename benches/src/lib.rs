@@ -302,62 +302,6 @@ pub fn fleet_devices(n: usize, seed: u64) -> Vec<mpp_migration::Device> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Read;
-
-    #[test]
-    fn the_reader_streams_the_same_bytes() {
-        let whole = fleet_upload_csv(2_000, 42);
-        let mut streamed = Vec::new();
-        let mut reader = FleetReader::new(FleetRows::new(2_000, 42));
-        let mut chunk = [0u8; 777];
-        loop {
-            let n = reader.read(&mut chunk).unwrap();
-            if n == 0 {
-                break;
-            }
-            streamed.extend_from_slice(&chunk[..n]);
-        }
-        assert_eq!(whole, streamed);
-        assert_eq!(whole.iter().filter(|&&b| b == b'\n').count(), 2_001);
-    }
-
-    #[test]
-    fn the_variants_repeat_what_they_say() {
-        let lines = |rows: FleetRows| -> Vec<String> {
-            let mut out = Vec::new();
-            let mut rows = rows;
-            while rows.write_next(&mut out) {}
-            String::from_utf8(out)
-                .unwrap()
-                .lines()
-                .map(str::to_owned)
-                .collect()
-        };
-        let plain = lines(FleetRows::new(30, 9));
-        let cycled = lines(FleetRows::new(30, 9).cycling(10));
-        assert_eq!(cycled[1..11], plain[1..11]);
-        assert_eq!(cycled[11..21], plain[1..11]);
-        let mac = |line: &str| line.split(',').nth(6).unwrap().to_ascii_uppercase();
-        let strip = |line: &str| {
-            let mut fields: Vec<&str> = line.split(',').collect();
-            fields.remove(6);
-            fields.join(",")
-        };
-        let repeated = lines(FleetRows::new(30, 9).repeating_macs(10));
-        let mistake = "001A2B3C4D5E";
-        for (j, (r, p)) in repeated.iter().zip(&plain).enumerate().skip(1) {
-            // Only the MAC differs, and it is the MAC of row j - 10 (or the planted duplicate).
-            assert_eq!(strip(r), strip(p));
-            if j > 10 && mac(r) != mistake && mac(&repeated[j - 10]) != mistake {
-                assert_eq!(mac(r), mac(&repeated[j - 10]));
-            }
-        }
-    }
-}
-
 /// The organisation of issue 13's scale, as lists: 80,000 users, 12,000 workspaces, 200
 /// locations (every third a Cisco PSTN location, each with 20 extensions in use) and 5,000
 /// devices already in Webex Calling. Every fifth email has capitals (matched ignoring case,
@@ -450,5 +394,61 @@ impl OrgDirectory {
             locations.join(","),
             list(&self.devices)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn the_reader_streams_the_same_bytes() {
+        let whole = fleet_upload_csv(2_000, 42);
+        let mut streamed = Vec::new();
+        let mut reader = FleetReader::new(FleetRows::new(2_000, 42));
+        let mut chunk = [0u8; 777];
+        loop {
+            let n = reader.read(&mut chunk).unwrap();
+            if n == 0 {
+                break;
+            }
+            streamed.extend_from_slice(&chunk[..n]);
+        }
+        assert_eq!(whole, streamed);
+        assert_eq!(whole.iter().filter(|&&b| b == b'\n').count(), 2_001);
+    }
+
+    #[test]
+    fn the_variants_repeat_what_they_say() {
+        let lines = |rows: FleetRows| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut rows = rows;
+            while rows.write_next(&mut out) {}
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        };
+        let plain = lines(FleetRows::new(30, 9));
+        let cycled = lines(FleetRows::new(30, 9).cycling(10));
+        assert_eq!(cycled[1..11], plain[1..11]);
+        assert_eq!(cycled[11..21], plain[1..11]);
+        let mac = |line: &str| line.split(',').nth(6).unwrap().to_ascii_uppercase();
+        let strip = |line: &str| {
+            let mut fields: Vec<&str> = line.split(',').collect();
+            fields.remove(6);
+            fields.join(",")
+        };
+        let repeated = lines(FleetRows::new(30, 9).repeating_macs(10));
+        let mistake = "001A2B3C4D5E";
+        for (j, (r, p)) in repeated.iter().zip(&plain).enumerate().skip(1) {
+            // Only the MAC differs, and it is the MAC of row j - 10 (or the planted duplicate).
+            assert_eq!(strip(r), strip(p));
+            if j > 10 && mac(r) != mistake && mac(&repeated[j - 10]) != mistake {
+                assert_eq!(mac(r), mac(&repeated[j - 10]));
+            }
+        }
     }
 }
