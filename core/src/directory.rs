@@ -221,7 +221,9 @@ struct KeySet {
     ends: Vec<usize>,
     /// The table: 0 for an empty slot, else the upper half of the key's hash and its entry
     /// number plus one. Its length is a power of two, at least twice the number of keys.
-    slots: Vec<(u32, usize)>,
+    /// Entry numbers are `u32`: a directory of 4 billion users could not be held in memory
+    /// anyway (their `String`s alone would take 100 GB), and the table is then half the size.
+    slots: Vec<(u32, u32)>,
 }
 
 impl KeySet {
@@ -262,7 +264,7 @@ impl KeySet {
             if entry == 0 {
                 return Err(at);
             }
-            if slot_tag == tag && self.key(entry - 1) == key {
+            if slot_tag == tag && self.key(entry as usize - 1) == key {
                 return Ok(at);
             }
             at = (at + 1) & mask;
@@ -279,6 +281,10 @@ impl KeySet {
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
+        // Beyond u32 entry numbers (see `slots`), the key is taken as new and not kept.
+        let Ok(number) = u32::try_from(self.ends.len() + 1) else {
+            return true;
+        };
         let start = self.text.len();
         write(&mut self.text);
         let hash = KeySet::hash(&self.text[start..]);
@@ -291,7 +297,7 @@ impl KeySet {
                 false
             }
             Err(at) => {
-                self.slots[at] = ((hash >> 32) as u32, entry + 1);
+                self.slots[at] = ((hash >> 32) as u32, number);
                 true
             }
         }
@@ -301,13 +307,13 @@ impl KeySet {
         let len = KeySet::table_len(self.slots.len());
         self.slots = vec![(0, 0); len];
         let mask = len - 1;
-        for entry in 0..self.ends.len() {
+        for (entry, number) in (0..self.ends.len()).zip(1u32..) {
             let hash = KeySet::hash(self.key(entry));
             let mut at = (hash as usize) & mask;
             while self.slots[at].1 != 0 {
                 at = (at + 1) & mask;
             }
-            self.slots[at] = ((hash >> 32) as u32, entry + 1);
+            self.slots[at] = ((hash >> 32) as u32, number);
         }
     }
 }
