@@ -4,6 +4,7 @@
 //! ```text
 //! gen-fleet [ROWS [SEED]]     the upload of fleet_upload_csv(ROWS, SEED) (100000, 42)
 //! gen-fleet --directory       the directory of fleet_directory_json()
+//! gen-fleet --org-directory   the organisation of issue 13's size, OrgDirectory::new(1).json()
 //! ```
 //!
 //! Run: `cargo run --release -p mpp-migration-benches --bin gen-fleet -- 100000 42 > fleet.csv`.
@@ -11,7 +12,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use mpp_migration_benches::{FleetReader, FleetRows, fleet_directory_json};
+use mpp_migration_benches::{FleetReader, FleetRows, OrgDirectory, fleet_directory_json};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +20,9 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let written = match args.as_slice() {
         [flag] if flag == "--directory" => out.write_all(fleet_directory_json().as_bytes()),
+        [flag] if flag == "--org-directory" => {
+            out.write_all(OrgDirectory::new(1).json().as_bytes())
+        }
         [] | [_] | [_, _] => {
             let rows = args.first().map_or(Ok(100_000), |a| a.parse::<usize>());
             let seed = args.get(1).map_or(Ok(42), |a| a.parse::<u64>());
@@ -43,6 +47,6 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: gen-fleet [ROWS [SEED]] | gen-fleet --directory");
+    eprintln!("usage: gen-fleet [ROWS [SEED]] | gen-fleet --directory | gen-fleet --org-directory");
     ExitCode::from(2)
 }

@@ -4,13 +4,18 @@
 //! to the baseline; the target (issue: upload benchmarks) is a full *license and device*
 //! validation at no less than half the baseline's throughput.
 //!
-//! The input is `fleet_upload_csv(100_000, 42)` checked against `fleet_directory_json()`: 70%
-//! users, 30% workspaces, about 5% rows with a mistake. Routines:
+//! The input is `fleet_upload_csv(100_000, 42)` checked against `OrgDirectory::new(1)`, an
+//! organisation of issue 13's size (80,000 users, 12,000 workspaces, 200 locations, 5,000
+//! devices): 70% users, 30% workspaces, about 5% rows with a mistake. Routines:
 //! - `csv_byte_record`: `csv::Reader::read_byte_record` over every row (the baseline);
 //! - `upload_reader`: [`UploadReader`] streaming *license and device* rows, each dropped;
 //! - `validate_upload`: the batch form, building the whole [`UploadReport`](mpp_migration::UploadReport);
 //! - `license_only`: [`UploadReader`] streaming the same bytes for *license only* (Model and
 //!   MAC Address; no target, shown for scale).
+//!
+//!
+//! Then (D): building that directory, through the builder from lists of strings and from its
+//! JSON document, in ns an entry (target: at most 100).
 //!
 //! Run: `./scripts/bench`, or `cargo bench -p mpp-migration-benches --bench upload`.
 
@@ -22,7 +27,7 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use mpp_migration::{
     Directory, UploadCounts, UploadOption, UploadOptions, UploadReader, validate_upload,
 };
-use mpp_migration_benches::{fleet_directory_json, fleet_upload_csv};
+use mpp_migration_benches::{OrgDirectory, fleet_upload_csv};
 
 /// How many data rows the file has, and the seed that makes them.
 const ROWS: usize = 100_000;
@@ -108,7 +113,7 @@ fn timed<T>(iters: u64, mut pass: impl FnMut() -> T) -> Duration {
 fn bench_upload(c: &mut Criterion) {
     let bytes = fleet_upload_csv(ROWS, SEED);
     let directory = Arc::new(
-        Directory::from_json(fleet_directory_json().as_bytes())
+        Directory::from_json(OrgDirectory::new(1).json().as_bytes())
             .expect("the generated directory is valid"),
     );
     let full =
@@ -228,11 +233,68 @@ fn verdict(ratio: f64) -> (&'static str, &'static str) {
     }
 }
 
+/// The most an entry may cost to build (D).
+const TARGET_NS_PER_ENTRY: f64 = 100.0;
+
+/// (D): the organisation's directory built from lists of strings (the builder, each entry
+/// made a `String` as a binding would) and from its JSON document.
+fn bench_directory(c: &mut Criterion) {
+    let org = OrgDirectory::new(1);
+    let json = org.json();
+    let entries = org.entries() as f64;
+    assert_eq!(
+        org.build().expect("valid").to_json(),
+        Directory::from_json(json.as_bytes())
+            .expect("valid")
+            .to_json(),
+        "the builder and the JSON document make the same directory"
+    );
+    let mut samples = [
+        ("builder", Samples::default()),
+        ("from_json", Samples::default()),
+    ];
+    let mut group = c.benchmark_group("directory");
+    group.throughput(Throughput::Elements(org.entries() as u64));
+    for (name, recorded) in &mut samples {
+        group.bench_function(BenchmarkId::new(*name, org.entries()), |b| {
+            b.iter_custom(|iters| {
+                let elapsed = match *name {
+                    "builder" => timed(iters, || org.build().map(|d| d.device_count())),
+                    _ => timed(iters, || {
+                        Directory::from_json(json.as_bytes()).map(|d| d.device_count())
+                    }),
+                };
+                recorded.record(elapsed, iters);
+                elapsed
+            });
+        });
+    }
+    group.finish();
+    for (name, recorded) in &mut samples {
+        let (Some(secs), Some(best)) = (recorded.median(), recorded.best()) else {
+            continue;
+        };
+        let ns = secs * 1e9 / entries;
+        println!(
+            "SUMMARY | (D) Rust Directory {name}, {} entries (80k users, 12k workspaces, 200 locations, 5k devices) | {ns:.0} ns/entry (fastest {:.0}; {:.1} ms) | <= {TARGET_NS_PER_ENTRY:.0} ns | {}",
+            org.entries(),
+            best * 1e9 / entries,
+            secs * 1e3,
+            if ns <= TARGET_NS_PER_ENTRY {
+                "met"
+            } else {
+                "NOT MET"
+            }
+        );
+    }
+}
+
 fn main() {
     let mut criterion = Criterion::default()
         .sample_size(MIN_SAMPLES)
         .warm_up_time(Duration::from_secs(1))
         .configure_from_args();
     bench_upload(&mut criterion);
+    bench_directory(&mut criterion);
     criterion.final_summary();
 }

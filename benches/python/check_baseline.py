@@ -55,6 +55,9 @@ def main() -> int:
     print(f"check_baseline: the Python generator gives the Rust bytes (fleet_upload_csv({ROWS}, {SEED}))")
     data = fleet.fleet_upload_csv(ROWS, SEED)
     check(f"fleet_upload_csv({ROWS}, {SEED})", data, fleet.fleet_directory_json())
+    # The organisation of issue 13's size, which upload_bench.py times.
+    org_json = fleet.rust_generator("--org-directory").decode()
+    check(f"fleet_upload_csv({ROWS}, {SEED}), organisation directory", data, org_json)
     directory_json = (EXAMPLES / "directory.json").read_text(encoding="utf-8")
     check("examples/data/upload.csv", EXAMPLES / "upload.csv", directory_json)
     check("examples/data/upload.csv (bytes)", (EXAMPLES / "upload.csv").read_bytes(), directory_json)

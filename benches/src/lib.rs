@@ -311,6 +311,101 @@ pub fn fleet_devices(n: usize, seed: u64) -> Vec<mpp_migration::Device> {
         .collect()
 }
 
+/// The organisation of issue 13's scale, as lists: 80,000 users, 12,000 workspaces, 200
+/// locations (every third a Cisco PSTN location, each with 20 extensions in use) and 5,000
+/// devices already in Webex Calling. Every fifth email has capitals (matched ignoring case,
+/// DEC-7); the users, workspaces and locations overlap those that [`fleet_upload_csv`] names.
+pub struct OrgDirectory {
+    /// The users' emails.
+    pub users: Vec<String>,
+    /// The workspaces' names.
+    pub workspaces: Vec<String>,
+    /// The locations: name, Cisco PSTN, extensions in use.
+    pub locations: Vec<(String, bool, Vec<String>)>,
+    /// The MACs of devices already in Webex Calling.
+    pub devices: Vec<String>,
+}
+
+impl OrgDirectory {
+    /// The organisation above; `scale` divides every count (1 for issue 13's sizes).
+    pub fn new(scale: usize) -> OrgDirectory {
+        let scale = scale.max(1);
+        let users = (0..80_000 / scale)
+            .map(|i| {
+                if i % 5 == 0 {
+                    format!("User{i}@Example.com")
+                } else {
+                    format!("user{i}@example.com")
+                }
+            })
+            .collect();
+        let workspaces = (0..12_000 / scale).map(|i| format!("Room {i}")).collect();
+        let locations = (0..200 / scale)
+            .map(|i| {
+                let extensions = (0..20).map(|j| format!("{}", 1000 + i * 20 + j)).collect();
+                (format!("Site {i}"), i % 3 == 0, extensions)
+            })
+            .collect();
+        let mut rng = SplitMix64::new(11);
+        let devices = (0..5_000 / scale)
+            .map(|_| format!("{:012X}", rng.next_u64() & 0xFFFF_FFFF_FFFF))
+            .collect();
+        OrgDirectory {
+            users,
+            workspaces,
+            locations,
+            devices,
+        }
+    }
+
+    /// How many entries it has (users, workspaces, locations and devices).
+    pub fn entries(&self) -> usize {
+        self.users.len() + self.workspaces.len() + self.locations.len() + self.devices.len()
+    }
+
+    /// The directory, through the builder.
+    pub fn build(&self) -> mpp_migration::Result<mpp_migration::Directory> {
+        mpp_migration::Directory::builder()
+            .users(self.users.iter().map(String::as_str))
+            .workspaces(self.workspaces.iter().map(String::as_str))
+            .locations(self.locations.iter().map(|(name, pstn, ext)| {
+                mpp_migration::Location::new(name.as_str())
+                    .cisco_pstn(*pstn)
+                    .extensions_in_use(ext.iter().map(String::as_str))
+            }))
+            .devices_in_webex_calling(self.devices.iter().map(String::as_str))
+            .build()
+    }
+
+    /// Its JSON document (the format [`Directory::from_json`](mpp_migration::Directory::from_json) reads).
+    pub fn json(&self) -> String {
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let locations: Vec<String> = self
+            .locations
+            .iter()
+            .map(|(name, pstn, ext)| {
+                format!(
+                    "{{\"name\": \"{name}\", \"cisco_pstn\": {pstn}, \"extensions_in_use\": [{}]}}",
+                    list(ext)
+                )
+            })
+            .collect();
+        format!(
+            "{{\"format\": 1, \"users\": [{}], \"workspaces\": [{}], \"locations\": [{}], \"devices_in_webex_calling\": [{}]}}",
+            list(&self.users),
+            list(&self.workspaces),
+            locations.join(","),
+            list(&self.devices)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,12 +94,41 @@ pub(crate) fn near_key(name: &str) -> String {
 
 /// Finds names that are near misses of each other without building their keys: a row's name
 /// is hashed as [`near_chars`] yields it, and only a hash hit is compared.
+///
+/// The entries of one hash form a chain in insertion order (`first`/`last` per hash, `next`
+/// per entry), so that an entry costs no allocation of its own (issue 13).
 #[derive(Clone, Debug, Default)]
 struct NearIndex {
-    by_hash: HashMap<u64, Vec<usize>>,
+    /// The first and last entry of each hash.
+    by_hash: HashMap<u64, (usize, usize)>,
+    /// The next entry of the same hash, by entry index; `usize::MAX` at the end of a chain.
+    next: Vec<usize>,
+}
+
+/// The entries of one hash of a [`NearIndex`], in insertion order.
+struct Candidates<'a> {
+    next: &'a [usize],
+    at: usize,
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let at = self.at;
+        let &following = self.next.get(at)?;
+        self.at = following;
+        Some(at)
+    }
 }
 
 impl NearIndex {
+    fn with_capacity(n: usize) -> NearIndex {
+        NearIndex {
+            by_hash: HashMap::with_capacity_and_hasher(n, foldhash::fast::RandomState::default()),
+            next: Vec::with_capacity(n),
+        }
+    }
+
     fn hash(name: &str) -> u64 {
         use std::hash::BuildHasher;
         let state = foldhash::fast::FixedState::with_seed(0x6d70_705f_6e65_6172);
@@ -135,46 +164,167 @@ impl NearIndex {
         name: &str,
         names: impl Fn(usize) -> &'a str,
     ) -> (NameMatch<'a>, Option<usize>) {
-        let candidates = self.candidates(name);
-        if let Some(&i) = candidates.iter().find(|&&i| names(i) == name) {
+        let hash = NearIndex::hash(name);
+        if let Some(i) = self.candidates(hash).find(|&i| names(i) == name) {
             return (NameMatch::Exact, Some(i));
         }
-        match near_miss(candidates, name, &names) {
+        match near_miss(self.candidates(hash), name, &names) {
             Some(i) => (NameMatch::NearMiss(names(i)), None),
             None => (NameMatch::Missing, None),
         }
     }
 
-    /// The entries whose names hash as `name` does: its near misses, and maybe others.
-    fn candidates(&self, name: &str) -> &[usize] {
-        self.by_hash
-            .get(&NearIndex::hash(name))
-            .map_or(&[], Vec::as_slice)
+    /// The entries whose names hash to `hash`: near misses of a name of that hash, and maybe
+    /// others.
+    fn candidates(&self, hash: u64) -> Candidates<'_> {
+        Candidates {
+            next: &self.next,
+            at: self
+                .by_hash
+                .get(&hash)
+                .map_or(usize::MAX, |&(first, _)| first),
+        }
     }
 
+    /// Adds the entry at `index`, which is the number of entries added so far.
     fn insert(&mut self, name: &str, index: usize) {
-        self.by_hash
-            .entry(NearIndex::hash(name))
-            .or_default()
-            .push(index);
+        debug_assert_eq!(index, self.next.len());
+        self.next.push(usize::MAX);
+        match self.by_hash.entry(NearIndex::hash(name)) {
+            std::collections::hash_map::Entry::Occupied(mut chain) => {
+                let (_, last) = chain.get_mut();
+                if let Some(link) = self.next.get_mut(*last) {
+                    *link = index;
+                }
+                *last = index;
+            }
+            std::collections::hash_map::Entry::Vacant(chain) => {
+                chain.insert((index, index));
+            }
+        }
     }
 
     /// The index of the first name in `names` that is a near miss of `name`.
     fn find<'a>(&self, name: &str, names: impl Fn(usize) -> &'a str) -> Option<usize> {
-        near_miss(self.candidates(name), name, &names)
+        near_miss(self.candidates(NearIndex::hash(name)), name, &names)
+    }
+}
+
+/// The users' email keys (DEC-7), interned in one arena: a text holding every key end to end,
+/// and an open-addressing table of entry numbers with a tag of each hash, so that a key costs
+/// no allocation of its own and a probe compares bytes only on a tag hit (issue 13).
+#[derive(Clone, Debug, Default)]
+struct KeySet {
+    /// Every key, end to end.
+    text: String,
+    /// Where key `i` ends in `text` (it starts where key `i - 1` ends).
+    ends: Vec<usize>,
+    /// The table: 0 for an empty slot, else the upper half of the key's hash and its entry
+    /// number plus one. Its length is a power of two, at least twice the number of keys.
+    /// Entry numbers are `u32`: a directory of 4 billion users could not be held in memory
+    /// anyway (their `String`s alone would take 100 GB), and the table is then half the size.
+    slots: Vec<(u32, u32)>,
+}
+
+impl KeySet {
+    fn with_capacity(keys: usize, bytes: usize) -> KeySet {
+        let mut set = KeySet {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(keys),
+            slots: Vec::new(),
+        };
+        set.slots = vec![(0, 0); KeySet::table_len(keys)];
+        set
+    }
+
+    fn table_len(keys: usize) -> usize {
+        keys.saturating_mul(2)
+            .max(16)
+            .checked_next_power_of_two()
+            .unwrap_or(usize::MAX / 2 + 1)
+    }
+
+    fn hash(key: &str) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::with_seed(0x6d70_705f_7573_6572).hash_one(key.as_bytes())
+    }
+
+    fn key(&self, entry: usize) -> &str {
+        let start = entry.checked_sub(1).map_or(0, |e| self.ends[e]);
+        &self.text[start..self.ends[entry]]
+    }
+
+    /// The slot of `key`: `Ok` where it is, `Err` the empty slot where it would go.
+    fn slot(&self, key: &str, hash: u64) -> std::result::Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let tag = (hash >> 32) as u32;
+        let mut at = (hash as usize) & mask;
+        loop {
+            let (slot_tag, entry) = self.slots[at];
+            if entry == 0 {
+                return Err(at);
+            }
+            if slot_tag == tag && self.key(entry as usize - 1) == key {
+                return Ok(at);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.slot(key, KeySet::hash(key)).is_ok()
+    }
+
+    /// Adds the key made by `write`, which appends it to the arena; `false` (and the arena as
+    /// it was) if it was already there.
+    fn insert_with(&mut self, write: impl FnOnce(&mut String)) -> bool {
+        if (self.ends.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        // Beyond u32 entry numbers (see `slots`), the key is taken as new and not kept.
+        let Ok(number) = u32::try_from(self.ends.len() + 1) else {
+            return true;
+        };
+        let start = self.text.len();
+        write(&mut self.text);
+        let hash = KeySet::hash(&self.text[start..]);
+        self.ends.push(self.text.len());
+        let entry = self.ends.len() - 1;
+        match self.slot(self.key(entry), hash) {
+            Ok(_) => {
+                self.ends.pop();
+                self.text.truncate(start);
+                false
+            }
+            Err(at) => {
+                self.slots[at] = ((hash >> 32) as u32, number);
+                true
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let len = KeySet::table_len(self.slots.len());
+        self.slots = vec![(0, 0); len];
+        let mask = len - 1;
+        for (entry, number) in (0..self.ends.len()).zip(1u32..) {
+            let hash = KeySet::hash(self.key(entry));
+            let mut at = (hash as usize) & mask;
+            while self.slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = ((hash >> 32) as u32, number);
+        }
     }
 }
 
 /// The first of `candidates` whose name is a near miss of `name` (an exact match is one too).
 fn near_miss<'a>(
-    candidates: &[usize],
+    mut candidates: impl Iterator<Item = usize>,
     name: &str,
     names: &impl Fn(usize) -> &'a str,
 ) -> Option<usize> {
-    candidates
-        .iter()
-        .copied()
-        .find(|&i| near_chars(names(i)).eq(near_chars(name)))
+    candidates.find(|&i| near_chars(names(i)).eq(near_chars(name)))
 }
 
 /// What a name lookup found.
@@ -204,6 +354,61 @@ struct DirectoryDocument {
     devices_in_webex_calling: Vec<String>,
 }
 
+/// A value that serde reads only from a JSON object: the derived readers of a struct also
+/// take an array of its fields, which [`Directory::from_json`] refuses. Used by its one-pass
+/// reading; anything it refuses is read again by the checks that make the errors.
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Objects<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Objects<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        deserializer.deserialize_map(Objects(std::marker::PhantomData))
+    }
+}
+
+/// [`DirectoryDocument`] as the one-pass reading of [`Directory::from_json`] takes it: the
+/// same fields, each location an object.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FastDocument {
+    #[serde(default)]
+    format: Option<u32>,
+    #[serde(default)]
+    users: Vec<String>,
+    #[serde(default)]
+    workspaces: Vec<String>,
+    #[serde(default)]
+    locations: Vec<ObjectOnly<Location>>,
+    #[serde(default)]
+    devices_in_webex_calling: Vec<String>,
+}
+
+impl FastDocument {
+    fn into_document(self) -> DirectoryDocument {
+        DirectoryDocument {
+            format: self.format,
+            users: self.users,
+            workspaces: self.workspaces,
+            locations: self.locations.into_iter().map(|l| l.0).collect(),
+            devices_in_webex_calling: self.devices_in_webex_calling,
+        }
+    }
+}
+
 /// The organisation: users, workspaces, locations, devices in Webex Calling.
 ///
 /// ```
@@ -221,7 +426,7 @@ struct DirectoryDocument {
 #[derive(Clone, Debug)]
 pub struct Directory {
     users: Vec<String>,
-    user_keys: HashSet<String>,
+    user_keys: KeySet,
     workspaces: Vec<String>,
     workspace_near: NearIndex,
     locations: Vec<Location>,
@@ -326,22 +531,27 @@ impl DirectoryBuilder {
 /// A workspace or location name of the document, trimmed, when it is one: not empty, and no
 /// control characters (a NUL or a line break in a name cannot be typed into Control Hub, and
 /// would make every row naming it a near miss nobody can see).
-fn checked_name(path: &str, name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(invalid(path.to_owned(), "the name is empty"));
+fn checked_name(path: impl Fn() -> String, name: String) -> Result<String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(invalid(path(), "the name is empty"));
     }
-    if let Some(c) = name.chars().find(|c| c.is_control()) {
+    if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
         return Err(invalid(
-            path.to_owned(),
+            path(),
             format!(
                 "{} contains {}; a name is printable text",
-                crate::text::quoted(name),
+                crate::text::quoted(trimmed),
                 crate::text::describe_char(c)
             ),
         ));
     }
-    Ok(name.to_owned())
+    // The entry's own text when it needs no trimming: no copy (issue 13).
+    Ok(if trimmed.len() == name.len() {
+        name
+    } else {
+        trimmed.to_owned()
+    })
 }
 
 /// One rule for workspaces and locations alike (DEC-7): names match exactly, and a near miss
@@ -361,6 +571,60 @@ fn duplicate_name(path: &str, name: &str, other_path: &str, other: &str) -> Erro
             crate::text::quoted(other)
         ),
     )
+}
+
+/// Whether `email` is, in one pass over its bytes, an address that [`validate_email`] accepts:
+/// printable ASCII without spaces (so nothing to trim), at most 254 characters, one `@`, a
+/// local part of 1 to 64 characters without a dot at either end, two dots in a row or any of
+/// `,;<>()[]\":`, and a domain of at least two labels of letters, digits and inner hyphens,
+/// the last at least two characters and not all digits. `false` says nothing: the caller then
+/// asks [`validate_email`], which alone makes the error. Nearly every directory entry takes
+/// this path (issue 13, target D); a test holds it to `validate_email`.
+fn plainly_valid_email(email: &str) -> bool {
+    let bytes = email.as_bytes();
+    if bytes.len() > crate::email::MAX_LEN {
+        return false;
+    }
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&bytes[..at], &bytes[at + 1..]);
+    if local.is_empty()
+        || local.len() > crate::email::MAX_LOCAL_LEN
+        || local.first() == Some(&b'.')
+        || local.last() == Some(&b'.')
+    {
+        return false;
+    }
+    let mut previous = 0u8;
+    for &b in local {
+        if !(0x21..0x7f).contains(&b)
+            || matches!(
+                b,
+                b'@' | b',' | b';' | b'<' | b'>' | b'(' | b')' | b'[' | b']' | b'\\' | b'"' | b':'
+            )
+            || (b == b'.' && previous == b'.')
+        {
+            return false;
+        }
+        previous = b;
+    }
+    let mut labels = 0;
+    let mut last: &[u8] = &[];
+    for label in domain.split(|&b| b == b'.') {
+        if label.is_empty()
+            || label.first() == Some(&b'-')
+            || label.last() == Some(&b'-')
+            || !label
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return false;
+        }
+        labels += 1;
+        last = label;
+    }
+    labels >= 2 && last.len() >= 2 && !last.iter().all(u8::is_ascii_digit)
 }
 
 /// The document and each of its locations must be JSON objects (see [`Directory::from_json`]).
@@ -433,6 +697,11 @@ impl Directory {
         reader
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("reading the directory", e))?;
+        // One pass that reads only the object form; whatever it refuses goes through the
+        // checks below, which alone make the errors (issue 13: one parse, no serde_json::Value).
+        if let Ok(ObjectOnly(doc)) = serde_json::from_slice::<ObjectOnly<FastDocument>>(&bytes) {
+            return Directory::checked_document(doc.into_document());
+        }
         let json_error = |e: serde_json::Error| {
             Error::new(ErrorCode::JsonInvalid, format!("directory JSON: {e}"))
         };
@@ -442,6 +711,11 @@ impl Directory {
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(json_error)?;
         check_object_form(&value)?;
         let doc: DirectoryDocument = serde_json::from_slice(&bytes).map_err(json_error)?;
+        Directory::checked_document(doc)
+    }
+
+    /// A document whose format is this library's, built.
+    fn checked_document(doc: DirectoryDocument) -> Result<Directory> {
         if let Some(format) = doc.format.filter(|&f| f != DIRECTORY_FORMAT) {
             return Err(invalid(
                 "format".to_owned(),
@@ -469,29 +743,48 @@ impl Directory {
     }
 
     fn from_document(doc: DirectoryDocument) -> Result<Directory> {
+        let user_bytes = doc.users.iter().map(String::len).sum();
         let mut dir = Directory {
-            users: Vec::new(),
-            user_keys: HashSet::new(),
-            workspaces: Vec::new(),
-            workspace_near: NearIndex::default(),
-            locations: Vec::new(),
-            location_near: NearIndex::default(),
-            extensions: Vec::new(),
-            devices: HashSet::new(),
+            users: Vec::with_capacity(doc.users.len()),
+            user_keys: KeySet::with_capacity(doc.users.len(), user_bytes),
+            workspaces: Vec::with_capacity(doc.workspaces.len()),
+            workspace_near: NearIndex::with_capacity(doc.workspaces.len()),
+            locations: Vec::with_capacity(doc.locations.len()),
+            location_near: NearIndex::with_capacity(doc.locations.len()),
+            extensions: Vec::with_capacity(doc.locations.len()),
+            devices: HashSet::with_capacity(doc.devices_in_webex_calling.len()),
         };
         for (i, email) in doc.users.into_iter().enumerate() {
-            validate_email(&email).map_err(|e| invalid(format!("users[{i}]"), e.message()))?;
-            if dir.user_keys.insert(email_key(&email)) {
-                dir.users.push(email.trim().to_owned());
+            if !plainly_valid_email(&email) {
+                validate_email(&email).map_err(|e| invalid(format!("users[{i}]"), e.message()))?;
+            }
+            let trimmed = email.trim();
+            // The key is email_key(email), made in the arena: an ASCII address lower-cased in
+            // place, others through email_key itself.
+            let new = dir.user_keys.insert_with(|arena| {
+                if trimmed.is_ascii() {
+                    let start = arena.len();
+                    arena.push_str(trimmed);
+                    arena[start..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&email_key(&email));
+                }
+            });
+            if new {
+                dir.users.push(if trimmed.len() == email.len() {
+                    email
+                } else {
+                    trimmed.to_owned()
+                });
             }
         }
         for (i, name) in doc.workspaces.into_iter().enumerate() {
-            let path = format!("workspaces[{i}]");
-            let name = checked_name(&path, &name)?;
+            let path = || format!("workspaces[{i}]");
+            let name = checked_name(path, name)?;
             let workspaces = &dir.workspaces;
             if let Some(other) = dir.workspace_near.find(&name, |i| &workspaces[i]) {
                 return Err(duplicate_name(
-                    &path,
+                    &path(),
                     &name,
                     &format!("workspaces[{other}]"),
                     &dir.workspaces[other],
@@ -502,7 +795,7 @@ impl Directory {
         }
         for (i, location) in doc.locations.into_iter().enumerate() {
             let path = format!("locations[{i}]");
-            let name = checked_name(&format!("{path}.name"), &location.name)?;
+            let name = checked_name(|| format!("{path}.name"), location.name)?;
             if name.chars().count() > MAX_LOCATION_NAME {
                 return Err(invalid(
                     format!("{path}.name"),
@@ -554,6 +847,7 @@ impl Directory {
 
     /// Whether a user with this email exists (case-insensitive, DEC-7).
     pub fn has_user(&self, email: &str) -> bool {
+        // user_keys holds every email_key of the users.
         let email = crate::text::trim(email);
         // Most addresses are written as the directory has them: look them up as they are first.
         if self.user_keys.contains(email) {
@@ -709,6 +1003,71 @@ mod tests {
                 && !d.extension_in_use("hq", "1001")
         );
         assert!(d.has_device(Mac::parse("001A2B3C4D5E").unwrap()));
+    }
+
+    #[test]
+    fn dec7_the_fast_email_check_accepts_only_what_validate_email_accepts() {
+        let mut cases: Vec<String> = [
+            "alice@example.com",
+            "a@b.co",
+            "a.b@c.d.example",
+            "a..b@example.com",
+            ".a@example.com",
+            "a.@example.com",
+            "a@example",
+            "a@-x.com",
+            "a@x-.com",
+            "a@x..com",
+            "a@.com",
+            "a@com.",
+            "a@x.c",
+            "a@x.12",
+            "a@x.1a",
+            "a@@x.com",
+            "@x.com",
+            "a@",
+            "a b@x.com",
+            " a@x.com",
+            "a@x.com ",
+            "a\u{7f}@x.com",
+            "a\t@x.com",
+            "a,b@x.com",
+            "a:b@x.com",
+            "a\"b@x.com",
+            "a\\b@x.com",
+            "a(b)@x.com",
+            "a[b]@x.com",
+            "a<b>@x.com",
+            "a;b@x.com",
+            "a_b+c@x.com",
+            "a@x_y.com",
+            "åsa@x.com",
+            "a@exämple.se",
+            "",
+            "a@x.com\0",
+            "a!#$%&'*+/=?^`{|}~@x.com",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        cases.push(format!("{}@x.com", "a".repeat(64)));
+        cases.push(format!("{}@x.com", "a".repeat(65)));
+        cases.push(format!("a@{}.com", "b".repeat(248)));
+        cases.push(format!("a@{}.com", "b".repeat(249)));
+        // Every byte in every position of a valid address, too.
+        for b in 0u8..128 {
+            for at in 0..12 {
+                let mut bytes = b"ab.c@ex-1.com".to_vec();
+                bytes.insert(at, b);
+                cases.extend(String::from_utf8(bytes).ok());
+            }
+        }
+        for case in &cases {
+            if plainly_valid_email(case) {
+                assert!(validate_email(case).is_ok(), "{case:?}");
+            }
+        }
+        assert!(plainly_valid_email("User1@Example.com") && plainly_valid_email("a@b.co"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 use mpp_migration::{Directory, Location, Mac};
 
@@ -129,10 +129,10 @@ impl PyDirectory {
         devices_in_webex_calling: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDirectory> {
         let builder = Directory::builder()
-            .users(strings("users", users)?)
-            .workspaces(strings("workspaces", workspaces)?)
+            .users(entry_strings("users", users)?)
+            .workspaces(entry_strings("workspaces", workspaces)?)
             .locations(location_list(locations)?)
-            .devices_in_webex_calling(strings(
+            .devices_in_webex_calling(entry_strings(
                 "devices_in_webex_calling",
                 devices_in_webex_calling,
             )?);
@@ -244,6 +244,37 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(
             Directory::from_json(json.as_bytes()).py()?,
         )))
+    }
+}
+
+/// A list argument of `Directory`: `args::strings` for any iterable, with a fast path for a
+/// `list` or `tuple` of `str` that makes an entry's path
+/// (`users[3]`) only for its error (issue 13, target D). The errors are `args::strings`' own:
+/// on any item that is not a valid `str` the argument is read again by it.
+fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let read = |items: &mut dyn ExactSizeIterator<Item = Bound<'_, PyAny>>| {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item.cast::<PyString>().ok().and_then(|s| s.to_cow().ok()) {
+                Some(text) => out.push(text.into_owned()),
+                None => return None,
+            }
+        }
+        Some(out)
+    };
+    let fast = if let Ok(list) = obj.cast::<PyList>() {
+        read(&mut list.iter())
+    } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+        read(&mut tuple.iter())
+    } else {
+        None
+    };
+    match fast {
+        Some(out) => Ok(out),
+        None => strings(name, Some(obj)),
     }
 }
 

@@ -131,6 +131,9 @@ def test_directory_takes_any_iterable_and_keyword_arguments_only() -> None:
     [
         ({"users": "alice@example.com"}, "users must be an iterable of str, not a single str"),
         ({"users": [b"alice@example.com"]}, "users[0] must be a str, not bytes"),
+        # Lists and tuples take a faster path (issue 13), with the same errors.
+        ({"users": ("alice@example.com", 7)}, "users[1] must be a str, not int"),
+        ({"users": ["a@example.com", "b@example.com", None]}, "users[2] must be a str, not NoneType"),
         ({"users": 3}, "users must be an iterable of str, not int"),
         ({"workspaces": ["Lobby", None]}, "workspaces[1] must be a str, not NoneType"),
         ({"locations": ["HQ"]}, "locations[0] must be a Location, not str"),
@@ -141,6 +144,26 @@ def test_directory_takes_any_iterable_and_keyword_arguments_only() -> None:
 def test_directory_arguments_of_the_wrong_type(kwargs: dict[str, Any], message: str) -> None:
     err = argument_error(mm.Directory, **kwargs)
     assert message in err.message
+
+
+def test_directory_lists_tuples_and_iterables_build_the_same_directory() -> None:
+    users = ["alice@example.com", " Bob@Example.com ", "bob@example.com", "åsa@exämple.se"]
+    workspaces = ["Lobby", " Board Room"]
+    macs = ["001A2B3C4D5E", "00:1a:2b:3c:4d:5f"]
+    as_lists = mm.Directory(users=users, workspaces=workspaces, devices_in_webex_calling=macs)
+    as_tuples = mm.Directory(
+        users=tuple(users), workspaces=tuple(workspaces), devices_in_webex_calling=tuple(macs)
+    )
+    as_iterators = mm.Directory(
+        users=iter(users), workspaces=iter(workspaces), devices_in_webex_calling=iter(macs)
+    )
+    assert as_lists.to_json() == as_tuples.to_json() == as_iterators.to_json()
+    assert as_lists.users == ["alice@example.com", "Bob@Example.com", "åsa@exämple.se"]
+    assert as_lists.workspaces == ["Lobby", "Board Room"]
+    # A lone surrogate in a list is refused as in any iterable.
+    with pytest.raises(mm.InputError) as info:
+        mm.Directory(users=["a@example.com", "\udc80@example.com"])
+    assert info.value.code == "argument_not_utf8" and "users[1]" in info.value.message
 
 
 @pytest.mark.parametrize(
