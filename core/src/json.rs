@@ -7,7 +7,10 @@
 //! - [`UploadReport`]: `option`, `header`, `counts`, `severity_counts`, `directory_checked`,
 //!   `devices`, `findings`, `rejected_rows` (CSV-14, CSV-15).
 //! - [`Eligibility`]: `status`, `findings` (ELIG-1).
-//! - [`AutoPlan`], [`ManualPlan`], [`Task`], [`TabCounts`]: their derived serde forms.
+//! - [`TabCounts`]: its derived serde form.
+//! - [`AutoPlan`](crate::AutoPlan), [`ManualPlan`](crate::ManualPlan) and
+//!   [`Task`](crate::Task) have their own `to_json` (their derived serde forms; a plan's text
+//!   is indented), which the bindings use in the same way.
 //!
 //! ```
 //! use mpp_migration::{ErrorCode, Finding, ToJson};
@@ -26,8 +29,7 @@ use serde::ser::SerializeStruct;
 
 use crate::eligibility::Eligibility;
 use crate::error::Finding;
-use crate::plan::{AutoPlan, ManualPlan};
-use crate::task::{TabCounts, Task};
+use crate::task::TabCounts;
 use crate::upload::UploadReport;
 
 /// A result with a JSON document (the keys are listed in `docs/json.md`).
@@ -46,9 +48,6 @@ pub trait ToJson: Serialize {
 impl ToJson for Finding {}
 impl ToJson for UploadReport {}
 impl ToJson for Eligibility {}
-impl ToJson for AutoPlan {}
-impl ToJson for ManualPlan {}
-impl ToJson for Task {}
 impl ToJson for TabCounts {}
 
 /// A refused row in the report's document: the findings are not repeated here, they are in the

@@ -9,6 +9,8 @@
  *    (mpp_validate_upload_reader) must give the same JSON document as mpp_validate_upload_path.
  * 2. A callback that fails is an MPP_ERROR_CODE_IO_ERROR naming its status; a NULL callback is
  *    MPP_ERROR_CODE_NULL_POINTER.
+ *    Both documents must equal the committed ones in <data>/json (see its README), which the
+ *    Rust and Python tests compare with theirs too.
  * 3. Prints the counts and each finding's JSON document, and an eligibility outcome's.
  *
  * Run: reader <examples/data>. Exits non-zero, naming each failed check on stderr, when any
@@ -41,6 +43,28 @@ static int32_t read_file(void *user_data, uint8_t *buf, size_t len, size_t *out_
     *out_read = fread(buf, 1, want, feed->file);
     if (*out_read == 0 && ferror(feed->file)) return -1;
     return 0;
+}
+
+/* Reads a whole text file into a malloc'd string without its final newline; NULL if absent. */
+static char *read_text(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return NULL;
+    size_t cap = 4096, len = 0;
+    char *text = malloc(cap);
+    size_t n;
+    while (text != NULL && (n = fread(text + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (len + 1 == cap) {
+            char *grown = realloc(text, cap *= 2);
+            if (grown == NULL) free(text);
+            text = grown;
+        }
+    }
+    fclose(f);
+    if (text == NULL) return NULL;
+    while (len > 0 && text[len - 1] == '\n') len--;
+    text[len] = '\0';
+    return text;
 }
 
 /* Joins the findings of a cursor, as JSON documents one per line, into an owned string. */
@@ -138,6 +162,11 @@ int main(int argc, char **argv) {
     EXPECT_OK(mpp_report_to_json(report, &json, &err));
     EXPECT_OK(mpp_report_to_json(report_by_path, &json_by_path, &err));
     EXPECT_STR(json, json_by_path, "report document");
+    /* The committed document, which the Rust and Python tests compare with theirs too. */
+    snprintf(path, sizeof path, "%s/json/upload.report.json", argv[1]);
+    char *golden = read_text(path);
+    EXPECT_STR(json, golden, "report document equals json/upload.report.json");
+    free(golden);
     CHECK(json != NULL && strstr(json, "\"counts\":{") != NULL, "the report has its counts");
     mpp_string_free(json);
     mpp_string_free(json_by_path);
@@ -166,6 +195,10 @@ int main(int argc, char **argv) {
     char *ejson = NULL;
     EXPECT_OK(mpp_eligibility_to_json(e, &ejson, &err));
     CHECK(ejson != NULL && strstr(ejson, "\"status\":\"eligible\"") != NULL, "eligibility");
+    snprintf(path, sizeof path, "%s/json/eligibility.8845.json", argv[1]);
+    golden = read_text(path);
+    EXPECT_STR(ejson, golden, "eligibility document equals json/eligibility.8845.json");
+    free(golden);
     printf("8845 on 12.8(1): %s\n", ejson ? ejson : "(NULL)");
     mpp_string_free(ejson);
     mpp_eligibility_free(e);

@@ -91,6 +91,24 @@ fn report_json(r: *const mpp_report) -> String {
     json_of(|out, err| unsafe { mpp_report_to_json(r, out, err) })
 }
 
+/// Compares `text` with the committed document `examples/data/json/<name>` (the same file the C
+/// and Python tests read, so the three languages are held to one text); `UPDATE_JSON=1`
+/// rewrites it from the core.
+fn golden(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data/json")
+        .join(name);
+    if std::env::var_os("UPDATE_JSON").is_some() {
+        std::fs::write(&path, format!("{text}\n")).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text,
+        expected.trim_end_matches('\n'),
+        "{name} (UPDATE_JSON=1 rewrites it)"
+    );
+}
+
 #[test]
 fn report_and_finding_documents_are_the_cores() {
     let bytes = upload_csv();
@@ -102,6 +120,7 @@ fn report_and_finding_documents_are_the_cores() {
     unsafe {
         call(|err| mpp_validate_upload(bytes.as_ptr(), bytes.len(), o, &mut r, err)).unwrap();
         assert_eq!(report_json(r), core.to_json());
+        golden("upload.report.json", &report_json(r));
         let doc: serde_json::Value = serde_json::from_str(&report_json(r)).unwrap();
         assert_eq!(doc["counts"]["total"], core.total());
         assert!(!core.findings().is_empty(), "the fixture has findings");
@@ -136,6 +155,7 @@ fn eligibility_document_is_the_cores() {
         .unwrap();
         let text = json_of(|out, err| mpp_eligibility_to_json(e, out, err));
         assert_eq!(text, core.to_json());
+        golden("eligibility.8845.json", &text);
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(doc["status"], "eligible");
         assert_eq!(doc["findings"][0]["code"], "firmware_needs_cop");
