@@ -338,3 +338,37 @@ fn a_failing_read_callback_is_an_io_error() {
         mpp_upload_options_free(o);
     }
 }
+
+#[test]
+fn task_document_is_the_cores_and_a_stale_view_is_refused() {
+    use crate::board::*;
+    let mut b: *mut mpp_board = ptr::null_mut();
+    // SAFETY: valid pointers; the board is freed once, after its views' last use.
+    unsafe {
+        call(|err| mpp_board_new(&mut b, err)).unwrap();
+        let option = UploadOption::LicenseOnly as u32;
+        call(|err| mpp_board_create_task(b, c"HQ-1".as_ptr(), option, err)).unwrap();
+        let t = mpp_board_task(b, c"HQ-1".as_ptr());
+        assert!(!t.is_null());
+        let text = json_of(|out, err| mpp_task_to_json(t, out, err));
+        let mut core = mpp::Board::new();
+        core.create_task("HQ-1", UploadOption::LicenseOnly).unwrap();
+        assert_eq!(text, core.task("HQ-1").unwrap().to_json());
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            (doc["name"].as_str(), doc["status"].as_str()),
+            (Some("HQ-1"), Some("draft"))
+        );
+
+        // The board changes: the view is stale and says so rather than show an old document.
+        call(|err| mpp_board_create_task(b, c"HQ-2".as_ptr(), option, err)).unwrap();
+        let mut out: *mut c_char = ptr::null_mut();
+        expect_err(
+            ErrorCode::ViewStale.number(),
+            call(|err| mpp_task_to_json(t, &mut out, err)),
+            "look the task up again",
+        );
+        assert!(out.is_null());
+        mpp_board_free(b);
+    }
+}
