@@ -933,6 +933,14 @@ typedef struct mpp_upload_row mpp_upload_row;
 // `mpp_error_code`.
 typedef uint32_t mpp_status;
 
+// A read callback: fills up to `len` bytes at `buf`, stores how many it wrote in
+// `*out_read` and returns 0; `*out_read == 0` with 0 means the end of the input. Any other
+// return value is a read failure: the upload stops with `MPP_ERROR_CODE_IO_ERROR`, whose
+// message gives the value. The library calls it only from inside `mpp_upload_cursor_new_reader`,
+// `mpp_upload_cursor_next` and `mpp_validate_upload_reader`, never after the cursor is freed,
+// with `buf` valid for `len` bytes and `len` at least 1.
+typedef int32_t (*mpp_read_fn)(void *user_data, uint8_t *buf, size_t len, size_t *out_read);
+
 // The outcome of an event in a status, as `mpp_transition` gives it.
 typedef struct mpp_transition_outcome {
   // What the event does.
@@ -3059,6 +3067,61 @@ mpp_status mpp_output_files_add_prepared(struct mpp_output_files *files,
 // `p` must be NULL or uploads from `mpp_prepare_uploads`, not yet freed.
 void mpp_prepared_free(struct mpp_prepared *p);
 
+// The finding as a JSON object: `number`, `code`, `rule`, `severity`, `message`,
+// `suggestion`, `row`, `column` (the last three `null` when absent; docs/json.md).
+//
+// On success returns `MPP_OK` and stores in `*out` a string to free with `mpp_string_free`.
+// Returns `MPP_ERROR_CODE_NULL_POINTER` when `f` or `out` is NULL, writing nothing.
+//
+// # Safety
+// `f` must be NULL or a finding borrowed from a live owner; `out` must be valid for one
+// write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_finding_to_json(const struct mpp_finding *f,
+                               char **out,
+                               struct mpp_error **err);
+
+// The upload report as a JSON object: `option`, `header`, `counts` (`added`, `errors`,
+// `total`, CSV-14), `severity_counts` (`errors`, `warnings`), `directory_checked`, `devices`,
+// `findings`, `rejected_rows` (`row`, `blank`, `cells`; CSV-15) (docs/json.md).
+//
+// Returns as `mpp_finding_to_json`.
+//
+// # Safety
+// `r` must be NULL or a live report; `out` must be valid for one write; `err` must be NULL or
+// valid for one write.
+MPP_MUST_USE
+mpp_status mpp_report_to_json(const struct mpp_report *r,
+                              char **out,
+                              struct mpp_error **err);
+
+// The eligibility outcome as a JSON object: `status` (`eligible`, `not_eligible`, `unknown`;
+// ELIG-1) and `findings` (docs/json.md).
+//
+// Returns as `mpp_finding_to_json`.
+//
+// # Safety
+// `e` must be NULL or a live outcome; `out` must be valid for one write; `err` must be NULL
+// or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_eligibility_to_json(const struct mpp_eligibility *e,
+                                   char **out,
+                                   struct mpp_error **err);
+
+// The task as a JSON object, the document a board saves: `name`, `option`, `status`,
+// `paused`, `include_unknown`, `completion` (only once chosen), `uploads`, `devices`
+// (docs/json.md).
+//
+// Returns as `mpp_finding_to_json`, and `MPP_ERROR_CODE_VIEW_STALE` for a stale view.
+//
+// # Safety
+// `task` must be NULL or a task view whose owner is live; `out` must be valid for one write;
+// `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_task_to_json(const struct mpp_task *task,
+                            char **out,
+                            struct mpp_error **err);
+
 // Normalises a MAC address to 12 upper-case hexadecimal digits (DEV-6): `00:1a:2b:3c:4d:5e`
 // gives `001A2B3C4D5E`.
 //
@@ -3693,6 +3756,46 @@ MPP_MUST_USE mpp_status mpp_recover_output_dir(const char *dir, struct mpp_error
 // # Safety
 // `files` must be NULL or a list from `mpp_output_files_new`, not yet freed.
 void mpp_output_files_free(struct mpp_output_files *files);
+
+// Starts a streaming upload whose bytes come from `read_fn`, called with `user_data` as rows
+// are asked for: the input is never held whole, only the chunk being read (memory does not
+// grow with the file beyond what later rows are checked against, DEC-2, DEC-5). The header is
+// read now.
+//
+// On success returns `MPP_OK` and stores in `*out` a cursor to free with
+// `mpp_upload_cursor_free`, read as one from `mpp_upload_cursor_new`. On failure writes
+// nothing and returns `MPP_ERROR_CODE_NULL_POINTER` (a NULL `read_fn`, `opts` or `out`) or
+// `MPP_ERROR_CODE_IO_ERROR` when the callback fails while the header is read. The content
+// itself never makes this fail.
+//
+// # Safety
+// `read_fn` must be NULL or follow the contract of `mpp_read_fn`, and it and `user_data` must
+// stay usable until the cursor is freed, from whichever thread calls the cursor's
+// functions; `opts` must be NULL or live options; `out` must be valid for one write; `err`
+// must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_upload_cursor_new_reader(mpp_read_fn read_fn,
+                                        void *user_data,
+                                        const struct mpp_upload_options *opts,
+                                        struct mpp_upload_cursor **out,
+                                        struct mpp_error **err);
+
+// Validates a whole upload whose bytes come from `read_fn` (see `mpp_read_fn`), called with
+// `user_data` until it reports the end; the input is read a chunk at a time, never copied
+// whole.
+//
+// Returns as `mpp_validate_upload`, and `MPP_ERROR_CODE_IO_ERROR` when the callback fails.
+// `read_fn` is not called after this returns.
+//
+// # Safety
+// `read_fn` must be NULL or follow the contract of `mpp_read_fn`; `opts` must be NULL or live
+// options; `out` must be valid for one write; `err` must be NULL or valid for one write.
+MPP_MUST_USE
+mpp_status mpp_validate_upload_reader(mpp_read_fn read_fn,
+                                      void *user_data,
+                                      const struct mpp_upload_options *opts,
+                                      struct mpp_report **out,
+                                      struct mpp_error **err);
 
 // Devices added (CSV-14); 0 for NULL.
 //

@@ -166,6 +166,11 @@ impl Eligibility {
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
+    /// An outcome from its parts, as [`into_parts`](Self::into_parts) gives them (a binding
+    /// that keeps the parts rebuilds the outcome for its JSON document, docs/json.md).
+    pub fn from_parts(status: EligibilityStatus, findings: Vec<Finding>) -> Eligibility {
+        Eligibility { status, findings }
+    }
     /// The parts.
     pub fn into_parts(self) -> (EligibilityStatus, Vec<Finding>) {
         (self.status, self.findings)

@@ -1533,18 +1533,40 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
     }
 }
 
-/// The saved form of a [`Finding`]: its code by name, and the fields that vary.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// The saved form of a [`Finding`] as read back: its code by name, and the fields that vary.
+/// `number`, `rule` and `severity` follow from the code: they are written for readers of the
+/// document (docs/json.md) and ignored when read back, so older documents without them load.
+#[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FindingDocument {
     code: ErrorCode,
     message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     suggestion: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     row: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     column: Option<String>,
+    #[serde(default, rename = "number")]
+    _number: Option<u32>,
+    #[serde(default, rename = "rule")]
+    _rule: Option<String>,
+    #[serde(default, rename = "severity")]
+    _severity: Option<String>,
+}
+
+/// The document of a [`Finding`] as written (docs/json.md): every key always present, `null`
+/// for a suggestion, row or column the finding lacks.
+#[derive(serde::Serialize)]
+struct FindingOut<'a> {
+    number: u32,
+    code: &'static str,
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    suggestion: Option<&'a str>,
+    row: Option<u64>,
+    column: Option<&'a str>,
 }
 
 impl serde::Serialize for Finding {
@@ -1552,12 +1574,15 @@ impl serde::Serialize for Finding {
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
-        FindingDocument {
-            code: self.code,
-            message: self.message.to_string(),
-            suggestion: self.suggestion().map(str::to_owned),
+        FindingOut {
+            number: self.number(),
+            code: self.name(),
+            rule: self.rule(),
+            severity: self.severity().as_str(),
+            message: self.message(),
+            suggestion: self.suggestion(),
             row: self.row(),
-            column: self.column().map(str::to_owned),
+            column: self.column(),
         }
         .serialize(serializer)
     }

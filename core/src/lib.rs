@@ -30,6 +30,7 @@ mod error;
 mod firmware;
 mod hardware;
 mod inventory;
+mod json;
 mod mac;
 mod model;
 mod plan;
@@ -57,6 +58,7 @@ pub use inventory::{
     Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi, WorkspaceMapping, parse_udi,
     prepare_uploads,
 };
+pub use json::ToJson;
 pub use mac::{
     LICENSE_URL_BASE, Mac, device_name, license_file_name, mac_from_device_name, normalize_mac,
 };

@@ -17,7 +17,7 @@ use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{free, into_raw};
 use crate::upload::mpp_upload_options;
 
-type Source = Box<dyn Read + Send>;
+pub(crate) type Source = Box<dyn Read + Send>;
 
 /// A streaming upload: the header is read when the cursor is made, each `mpp_upload_cursor_next`
 /// reads and validates one data row. Free it with `mpp_upload_cursor_free`.
@@ -63,7 +63,7 @@ impl mpp_upload_row {
 }
 
 impl mpp_upload_cursor {
-    fn open(
+    pub(crate) fn open(
         src: Source,
         options: UploadOptions,
         file: Option<String>,

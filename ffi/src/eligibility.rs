@@ -5,7 +5,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{EligibilityStatus, EligibilityTable, Error};
+use mpp::{Eligibility, EligibilityStatus, EligibilityTable, Error};
 
 use crate::boundary::{
     arg_bytes, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param, run,
@@ -224,6 +224,8 @@ pub unsafe extern "C" fn mpp_eligibility_table_free(table: *mut mpp_eligibility_
 pub struct mpp_eligibility {
     status: EligibilityStatus,
     findings: Vec<mpp_finding>,
+    /// The outcome itself, for its JSON document (`mpp_eligibility_to_json`).
+    pub(crate) outcome: Eligibility,
 }
 
 /// Checks whether a phone can migrate to MPP firmware (ELIG-1).
@@ -267,8 +269,10 @@ pub unsafe extern "C" fn mpp_check_eligibility(
                 Some(t) => t.table.check_text(model, hardware_version, firmware)?,
                 None => mpp::check_eligibility(model, hardware_version, firmware)?,
             };
+            let outcome = eligibility.clone();
             let (status, findings) = eligibility.into_parts();
             out.write(into_raw(mpp_eligibility {
+                outcome,
                 status,
                 findings: findings.into_iter().map(mpp_finding::new).collect(),
             }));

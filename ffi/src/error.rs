@@ -19,6 +19,11 @@ pub struct mpp_finding {
 }
 
 impl mpp_finding {
+    /// The finding.
+    pub(crate) fn get(&self) -> &Finding {
+        &self.finding
+    }
+
     pub(crate) fn new(finding: Finding) -> mpp_finding {
         mpp_finding {
             message: c_string_lossy(finding.message()),

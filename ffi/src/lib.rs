@@ -32,10 +32,12 @@ mod fleet;
 mod handle;
 mod hardware;
 mod inventory;
+mod json;
 mod mac;
 mod manual_plan;
 mod model;
 mod output;
+mod reader;
 mod report;
 mod status;
 mod string;
@@ -45,6 +47,8 @@ mod version;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_json;
 #[cfg(test)]
 mod tests_plan;
 #[cfg(test)]
@@ -70,10 +74,12 @@ pub use firmware::*;
 pub use fleet::*;
 pub use hardware::*;
 pub use inventory::*;
+pub use json::*;
 pub use mac::*;
 pub use manual_plan::*;
 pub use model::*;
 pub use output::*;
+pub use reader::*;
 pub use report::*;
 pub use status::*;
 pub use string::*;

@@ -152,6 +152,7 @@ from mpp_migration._types import (
     EventKind,
     FleetGrouping,
     TaskStatus,
+    to_jsonable,
 )
 
 # The lazy device lists are full read-only sequences (len, indexing, slices, iteration,
@@ -254,6 +255,7 @@ __all__ = [
     "read_inventory",
     "status_report_csv",
     "template_csv",
+    "to_jsonable",
     "transition",
     "transition_table_markdown",
     "user_export_csv",

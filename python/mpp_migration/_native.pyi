@@ -3,7 +3,7 @@
 import os
 import pathlib
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Callable, ClassVar, Final, Optional, Protocol, Union, final, overload
+from typing import Any, Callable, ClassVar, Final, Optional, Protocol, Union, final, overload
 
 from mpp_migration._types import (
     BatGroup,
@@ -180,6 +180,11 @@ class InternalError(MigrationError):
 @final
 class Finding:
     """One observation about an input: code, rule, severity, message, suggestion, row, column."""
+    def to_json(self) -> str:
+        """The JSON document of this result (docs/json.md), the same text as Rust's and C's."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def number(self) -> int:
@@ -533,6 +538,11 @@ class Directory:
 @final
 class Eligibility:
     """Whether a phone can migrate (ELIG-1), and why."""
+    def to_json(self) -> str:
+        """The JSON document of this result (docs/json.md), the same text as Rust's and C's."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def status(self) -> EligibilityStatus:
@@ -759,6 +769,11 @@ class UploadCounts:
 @final
 class UploadReport:
     """The outcome of validating an upload (CSV-14, CSV-15)."""
+    def to_json(self) -> str:
+        """The JSON document of this result (docs/json.md), the same text as Rust's and C's."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def devices(self) -> DeviceList:
@@ -929,6 +944,11 @@ def _enum_table(kind: str) -> list[tuple[str, str]]:
 @final
 class TabCounts:
     """How many devices of a task sit in each tab (TASK-5)."""
+    def to_json(self) -> str:
+        """The JSON document of this result (docs/json.md), the same text as Rust's and C's."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def pending(self) -> int:
@@ -1046,6 +1066,11 @@ class Task:
     removed); after an event, ask the board again for the current state. Every event method of
     :class:`Board` returns the new status, so the common case needs no new snapshot.
     """
+    def to_json(self) -> str:
+        """The JSON document of this result (docs/json.md), the same text as Rust's and C's."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def name(self) -> str:
@@ -1470,6 +1495,9 @@ def recover_output_dir(dir: Union[str, "os.PathLike[str]"]) -> None:
 @final
 class AutoPlan:
     """The automatic completion of a task: its batches, in order, and the cautions."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def task(self) -> str:
@@ -1574,6 +1602,9 @@ class License:
 class ManualPlan:
     """The manual completion of a task: BAT files in MAN-4's two groups, their steps, the
     device licenses and the cautions."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+        ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``."""
 
     @property
     def task(self) -> str:

@@ -9,6 +9,7 @@ core's.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 __all__ = [
     "BatGroup",
@@ -18,6 +19,7 @@ __all__ = [
     "EventKind",
     "FleetGrouping",
     "TaskStatus",
+    "to_jsonable",
 ]
 
 
@@ -164,3 +166,22 @@ class FleetGrouping(_NamedEnum):
     """A location per group of tasks (devices without a location form one group)."""
     MODEL = "model"
     """A model per group of tasks."""
+
+
+def to_jsonable(obj: object) -> Any:
+    """The ``default`` hook of :func:`json.dumps` for this package's results.
+
+    Python's ``json`` module cannot be taught a type by the type itself, so a result (a
+    :class:`Finding`, :class:`UploadReport`, :class:`Eligibility`, :class:`AutoPlan`,
+    :class:`ManualPlan`, :class:`Task`, :class:`TabCounts`) goes through this hook or through
+    its ``to_dict()``; both give the document the core library defines (docs/json.md).
+
+    >>> import json, mpp_migration as mm
+    >>> e = mm.check_eligibility("8821")
+    >>> json.dumps(e, default=mm.to_jsonable) == json.dumps(e.to_dict())
+    True
+    """
+    to_dict = getattr(type(obj), "to_dict", None)
+    if to_dict is None:
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+    return to_dict(obj)

@@ -52,6 +52,16 @@ impl From<mpp_migration::Eligibility> for PyEligibility {
 
 #[pymethods]
 impl PyEligibility {
+    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    fn to_json(&self) -> String {
+        let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
+        mpp_migration::ToJson::to_json(&outcome)
+    }
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// `EligibilityStatus.ELIGIBLE`, `NOT_ELIGIBLE` or `UNKNOWN` (ELIG-1).
     #[getter]
     fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

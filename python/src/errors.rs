@@ -131,6 +131,15 @@ pub(crate) struct PyFinding(pub(crate) Finding);
 
 #[pymethods]
 impl PyFinding {
+    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    fn to_json(&self) -> String {
+        mpp_migration::ToJson::to_json(&self.0)
+    }
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// The code's stable number.
     #[getter]
     fn number(&self) -> u32 {

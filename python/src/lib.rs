@@ -18,6 +18,7 @@ mod fleet;
 mod gil;
 mod hardware;
 mod inventory;
+mod json;
 mod loads;
 mod mac;
 mod model;

@@ -62,6 +62,11 @@ pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 
 #[pymethods]
 impl PyAutoPlan {
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// The name of the task planned.
     #[getter]
     fn task(&self) -> &str {
@@ -278,6 +283,11 @@ pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 
 #[pymethods]
 impl PyManualPlan {
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// The name of the task planned.
     #[getter]
     fn task(&self) -> &str {

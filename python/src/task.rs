@@ -55,6 +55,15 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
 
 #[pymethods]
 impl PyTask {
+    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// The name (TASK-1).
     #[getter]
     fn name(&self) -> &str {
@@ -387,6 +396,17 @@ pub(crate) struct PyTabCounts(TabCounts);
 
 #[pymethods]
 impl PyTabCounts {
+    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
+    fn to_json(&self) -> String {
+        mpp_migration::ToJson::to_json(&self.0)
+    }
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json())
+    }
     /// Pending: added, not prepared yet.
     #[getter]
     fn pending(&self) -> usize {

@@ -160,6 +160,17 @@ pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 
 #[pymethods]
 impl PyUploadReport {
+    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    fn to_json(&self, py: Python<'_>) -> String {
+        // A report of a million rows takes a while: other threads run meanwhile.
+        let report = Arc::clone(&self.0);
+        py.detach(move || mpp_migration::ToJson::to_json(&*report))
+    }
+    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::loads(py, &self.to_json(py))
+    }
     /// The accepted devices, normalised, in input order: a lazy sequence.
     #[getter]
     fn devices(&self) -> PyDeviceList {
