@@ -35,7 +35,7 @@ typedef struct file_feed {
 } file_feed;
 
 /* An mpp_read_fn over fread: 0 and the bytes read, 0 bytes at the end; -1 on a read error. */
-static int32_t read_file(void *user_data, uint8_t *buf, size_t len, size_t *out_read) {
+static int32_t fread_chunk(void *user_data, uint8_t *buf, size_t len, size_t *out_read) {
     file_feed *feed = user_data;
     size_t want = len < feed->chunk ? len : feed->chunk;
     feed->calls++;
@@ -145,7 +145,7 @@ int main(int argc, char **argv) {
     }
     file_feed feed = {file, 5, 0, 0};
     mpp_upload_cursor *streamed = NULL;
-    EXPECT_OK(mpp_upload_cursor_new_reader(read_file, &feed, opts, &streamed, &err));
+    EXPECT_OK(mpp_upload_cursor_new_reader(fread_chunk, &feed, opts, &streamed, &err));
     uint64_t counts[3] = {0, 0, 0};
     lines got = streamed ? drain(streamed, counts) : (lines){NULL, 0};
     CHECK(memcmp(counts, expected_counts, sizeof counts) == 0, "streamed counts");
@@ -156,7 +156,7 @@ int main(int argc, char **argv) {
     rewind(file);
     feed = (file_feed){file, 64, 0, 0};
     mpp_report *report = NULL, *report_by_path = NULL;
-    EXPECT_OK(mpp_validate_upload_reader(read_file, &feed, opts, &report, &err));
+    EXPECT_OK(mpp_validate_upload_reader(fread_chunk, &feed, opts, &report, &err));
     EXPECT_OK(mpp_validate_upload_path(path, opts, &report_by_path, &err));
     char *json = NULL, *json_by_path = NULL;
     EXPECT_OK(mpp_report_to_json(report, &json, &err));
@@ -177,7 +177,7 @@ int main(int argc, char **argv) {
     rewind(file);
     feed = (file_feed){file, 64, 0, 1};
     mpp_upload_cursor *none = NULL;
-    EXPECT_FAILS(mpp_upload_cursor_new_reader(read_file, &feed, opts, &none, &err),
+    EXPECT_FAILS(mpp_upload_cursor_new_reader(fread_chunk, &feed, opts, &none, &err),
                  MPP_ERROR_CODE_IO_ERROR, NULL, "status 42");
     CHECK(none == NULL, "no cursor on failure");
     EXPECT_FAILS(mpp_upload_cursor_new_reader(NULL, &feed, opts, &none, &err),
