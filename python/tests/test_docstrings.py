@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Optional, Set, Tuple
 
 import mpp_migration._native as native
 
@@ -38,7 +38,7 @@ def _stub_docs() -> Iterator[Tuple[str, str]]:
                 if isinstance(node, ast.ClassDef):
                     yield from walk(node.body, name + ".")
 
-    seen = set()
+    seen: Set[str] = set()
     for name, doc in walk(tree.body, ""):
         if name not in seen:  # an @overload pair documents one runtime object
             seen.add(name)
