@@ -129,6 +129,7 @@ class MigrationError(Exception):
     """Base of every error of mpp_migration.
 
     ``str(error)`` places the message at its row and column and names its rule and code.
+    Attributes: number, code, rule, severity, message, suggestion, row, column, finding.
     """
 
     number: int
@@ -514,7 +515,8 @@ class Directory:
     def from_json_file(path: Union[str, os.PathLike[str]]) -> Directory:
         """Reads a directory from a JSON file; an unreadable file is ``io_error``."""
     def to_json(self) -> str:
-        """The directory as its JSON document (format 1), which :meth:`from_json` reads back."""
+        """The directory as its JSON document (format 1), which :meth:`from_json` reads back;
+        written without the GIL."""
     @property
     def users(self) -> list[str]:
         """The users' emails (trimmed, first spelling of each)."""
@@ -780,7 +782,8 @@ class UploadReport:
         """The accepted devices, normalised, in input order: a lazy sequence."""
     @property
     def findings(self) -> list[Finding]:
-        """Every finding in input order, the header's first (a new list on each access)."""
+        """Every finding in input order, the header's first (a new list on each access), built in
+        chunks with the GIL let go between them."""
     def findings_for_row(self, row: int) -> list[Finding]:
         """The findings of one row (header = 1); empty for a row without any."""
     @property
@@ -809,9 +812,11 @@ class UploadReport:
         """How many findings are errors and how many are warnings."""
     def errors_csv(self) -> str:
         """The errors file (CSV-15): an ``Errors`` column, then the header and the refused rows
-        as written (blank rows left out), so that once fixed it uploads again."""
+        as written (blank rows left out), so that once fixed it uploads again. Written without
+        the GIL."""
     def devices_csv(self) -> str:
-        """The accepted devices as a normalised upload file of the same option."""
+        """The accepted devices as a normalised upload file of the same option, written without
+        the GIL."""
 
 @final
 class UploadChunk:
@@ -912,7 +917,8 @@ def iter_upload(
 ) -> UploadIterator:
     """Streams an upload in chunks of at most ``chunk_size`` rows, for files of millions of
     rows: memory is bounded by the chunk (plus what core remembers to find duplicate MACs and
-    extensions, DEC-2, DEC-5). Arguments as :func:`validate_upload`.
+    extensions, DEC-2, DEC-5). Arguments as :func:`validate_upload`. Each ``next()`` reads and
+    validates its rows without the GIL.
 
     The header is read now: its findings are :attr:`UploadIterator.header_findings`; what is
     known only at the end of the input (``no_data_rows`` for a header without data rows) is
@@ -1490,7 +1496,8 @@ def write_files(
 
 def recover_output_dir(dir: Union[str, "os.PathLike[str]"]) -> None:
     """Finishes or undoes what a killed :func:`write_files` left in ``dir`` and removes its
-    staging directories, without writing anything new. A missing directory is fine."""
+    staging directories, without writing anything new and without the GIL. A missing
+    directory is fine."""
 
 @final
 class AutoPlan:

@@ -30,8 +30,15 @@ struct State {
     directory: Option<Arc<Directory>>,
 }
 
-/// The tasks of an organisation and the rules between them: unique names (TASK-1), one task
-/// in progress (TASK-2), a device in one task only (DEV-6), and TASK-9 against the directory.
+/// The tasks of an organisation and the rules between them: unique names (TASK-1), one
+/// task in progress (TASK-2), a device in one task only (DEV-6), and TASK-9 against the
+/// directory when it has one.
+///
+/// The one mutable object of the module. Every method locks the board and works without the
+/// GIL, so threads may share a board. Tasks come out as snapshots (:class:`Task`). Every
+/// method that names a task takes its name (case-insensitive) and raises :class:`TaskError`
+/// (``task_not_found``) when no task has it; a refused event raises :class:`TaskError` and
+/// changes nothing.
 #[pyclass(frozen, module = "mpp_migration._native", name = "Board")]
 pub(crate) struct PyBoard(RwLock<State>);
 
@@ -99,7 +106,7 @@ impl PyBoard {
         PyEligibilityTable(self.read(py, |s| Arc::clone(s.board.eligibility())))
     }
 
-    /// The organisation's directory, for TASK-9 at Complete migration; None until given.
+    /// The organisation's directory (TASK-9), or None.
     #[getter]
     fn directory(&self, py: Python<'_>) -> Option<PyDirectory> {
         self.read(py, |s| s.directory.clone()).map(PyDirectory)
@@ -137,8 +144,8 @@ impl PyBoard {
         })
     }
 
-    /// A snapshot of the task with this name (case-insensitive, TASK-1); raises `TaskError`
-    /// (`task_not_found`).
+    /// A snapshot of the task with this name (case-insensitive); raises
+    /// :class:`TaskError` (``task_not_found``).
     fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         self.read(py, |s| s.board.task(&name).map(PyTask::snapshot))
@@ -157,14 +164,16 @@ impl PyBoard {
         self.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
     }
 
-    /// A valid name no task has yet, made from free text (TASK-1): "Floor 2" gives "Floor_2",
-    /// or "Floor_2-2" when that is taken.
+    /// A valid name no task has yet, made from free text (TASK-1): ``"Floor 2"`` gives
+    /// ``"Floor_2"``, or ``"Floor_2-2"`` when that is taken.
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
     }
 
-    /// Creates an empty task in Draft (TASK-1, TASK-3) and returns its snapshot.
+    /// Creates an empty task in Draft (TASK-1, TASK-3) and returns its snapshot. Raises
+    /// :class:`TaskError`: ``task_name_invalid`` (with a valid name as ``suggestion``),
+    /// ``task_name_taken`` (with a free name as ``suggestion``).
     fn create_task(
         &self,
         py: Python<'_>,
@@ -179,16 +188,17 @@ impl PyBoard {
         .py()
     }
 
-    /// Removes a task (not while it is in progress, TASK-2) and frees its devices; returns its
-    /// last snapshot.
+    /// Removes a task and frees its devices (not while it is in progress, TASK-2);
+    /// returns its last snapshot.
     fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         let task = self.write(py, |s| s.board.remove_task(&name)).py()?;
         Ok(PyTask(Arc::new(task)))
     }
 
-    /// Adds devices to a task in Draft, checking their eligibility (ELIG-1). A device already
-    /// in a task (DEV-6) or beyond the 1000th (ELIG-3) is not added: each is a finding.
+    /// Adds devices (a :class:`DeviceList` is read without a Python object per device) to
+    /// a task in Draft, checking their eligibility (ELIG-1). A device in another task or
+    /// twice (DEV-6), or beyond the 1000th (ELIG-3), is not added: each is a finding.
     fn add_devices(
         &self,
         py: Python<'_>,
@@ -203,8 +213,10 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// Adds the accepted devices of an upload report to a task, and its counts (CSV-14); the
-    /// report must be of the task's option (TASK-3).
+    /// Adds the accepted devices of an upload report to a task, and its counts (CSV-14):
+    /// Added grows by the devices the task really took, Errors by every other row (DEC-1).
+    /// Raises :class:`TaskError` (``task_option_mismatch``) for a report of another option
+    /// (TASK-3), ``upload_count_limit`` when the counts would pass 2**53 - 1.
     fn add_upload(
         &self,
         py: Python<'_>,
@@ -227,8 +239,9 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// The default device task (TASK-8): a new task of every enterprise phone given, those
-    /// that can be prepared in Ready for migration, the rest in Error.
+    /// The default device task (TASK-8): a new task of the phones given, those that can be
+    /// prepared in Ready for migration, the rest in Error; phones beyond 1000 (ELIG-3) and
+    /// phones already in a task are findings.
     fn create_default_task(
         &self,
         py: Python<'_>,
@@ -245,7 +258,7 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// Adds tasks planned elsewhere (the tasks of a `FleetPlan`), all or none.
+    /// Adds tasks planned elsewhere (such as a fleet plan's), all or none.
     fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
         let tasks = tasks_arg(tasks)?;
         self.write(py, |s| s.board.add_tasks(tasks)).py()
@@ -272,7 +285,8 @@ impl PyBoard {
     // --- events ---------------------------------------------------------------------------
 
     /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
-    /// task includes them, go to Error; no other task may be in progress (TASK-2).
+    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
+    /// (TASK-2), ``task_empty`` when no device can be prepared.
     fn start_preparation<'py>(
         &self,
         py: Python<'py>,
@@ -305,8 +319,9 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::PreparationFailed { mac, reason })
     }
 
-    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible ones
-    /// never do, unknown ones only with Include unknown eligibility (ELIG-2).
+    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
+    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
+    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
     fn move_to_ready<'py>(
         &self,
         py: Python<'py>,
@@ -317,9 +332,12 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::MoveToReady { macs })
     }
 
-    /// *Complete migration* of the whole task, "automatic" or "manual" (TASK-7, TASK-9).
-    /// "automatic" is refused (`cloud_connected_uc_required`): AUTO-1 and AUTO-2 need the
-    /// choices that `complete_automatic` takes.
+    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
+    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
+    /// devices must be in Webex Calling when the board has a directory
+    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
+    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
+    /// :meth:`complete_automatic` takes.
     fn complete<'py>(
         &self,
         py: Python<'py>,
@@ -330,7 +348,8 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::Complete { mode })
     }
 
-    /// The host reports a device migrated.
+    /// The host reports a device migrated (from In progress, or from Error after a failed
+    /// migration was retried); reporting it again changes nothing.
     fn report_migrated<'py>(
         &self,
         py: Python<'py>,
@@ -354,7 +373,8 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::MigrationFailed { mac, reason })
     }
 
-    /// *Pause migration* (TASK-6).
+    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
+    /// (``task_paused``).
     fn pause<'py>(&self, py: Python<'py>, task: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         self.apply(py, task, TaskEvent::Pause)
     }
@@ -368,7 +388,8 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::Resume)
     }
 
-    /// *Cancel migration* (TASK-6).
+    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
+    /// migration the devices still in progress return to Ready for migration.
     fn cancel<'py>(
         &self,
         py: Python<'py>,
@@ -399,10 +420,11 @@ impl PyBoard {
         self.apply(py, task, TaskEvent::RemoveDevices { macs })
     }
 
-    /// Reports many events at once, as *Refresh device status* does (TASK-6), all or nothing:
-    /// when one event is refused none is kept, and the error names it. A result the task
-    /// already records changes nothing; a device that failed to migrate may be reported
-    /// migrated after a retry. Returns the status after the last.
+    /// Reports many events at once, as *Refresh device status* does (TASK-6), in one call
+    /// without the GIL, all or nothing: when one event is refused none is kept, and the
+    /// error names it. A result the task already records changes nothing; a device that
+    /// failed to migrate may be reported migrated after a retry. Returns the status after
+    /// the last.
     fn refresh<'py>(
         &self,
         py: Python<'py>,
@@ -415,9 +437,10 @@ impl PyBoard {
         member(py, status)
     }
 
-    /// Completes the migration of some ready devices as a new task named `new_name` (TASK-7),
-    /// by `mode`; returns the new task's status. Nothing changes when anything is refused.
-    /// "automatic" is refused (AUTO-1, AUTO-2): use `complete_subset_automatic`.
+    /// Completes the migration of some ready devices as a new task named ``new_name``
+    /// (TASK-7), by ``mode``; returns the new task's status. Nothing changes when anything
+    /// is refused. ``"automatic"`` is refused (AUTO-1, AUTO-2): use
+    /// :meth:`complete_subset_automatic`.
     fn complete_subset<'py>(
         &self,
         py: Python<'py>,
@@ -438,7 +461,7 @@ impl PyBoard {
         member(py, status)
     }
 
-    /// Plans the automatic completion of a task (see `plan_automatic`), then applies
+    /// Plans the automatic completion of a task (see :func:`plan_automatic`), then applies
     /// *Complete migration*; nothing changes when either refuses.
     #[pyo3(
         signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
@@ -466,9 +489,9 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    /// Completes some ready devices as a new task named `new_name` by the automatic path
-    /// (TASK-7, AUTO-1 to AUTO-3): the new task is planned as `plan_automatic` does, then
-    /// completed; returns its plan. Nothing changes when anything is refused.
+    /// Completes some ready devices as a new task named ``new_name`` by the automatic
+    /// path (TASK-7, AUTO-1 to AUTO-3): the new task is planned as :func:`plan_automatic`
+    /// does, then completed; returns its plan. Nothing changes when anything is refused.
     #[pyo3(
         signature = (task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -503,8 +526,8 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    /// Plans the manual completion of a task (see `plan_manual`), then applies *Complete
-    /// migration*; nothing changes when either refuses.
+    /// Plans the manual completion of a task (see :func:`plan_manual`), then applies
+    /// *Complete migration*; nothing changes when either refuses.
     #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
     fn complete_manual(
         &self,
@@ -523,15 +546,18 @@ impl PyBoard {
 
     // --- the saved form -------------------------------------------------------------------
 
-    /// The board as a JSON document (format 1), which `from_json` reads back. The directory is
-    /// not part of it.
+    /// The board as a JSON document (format :data:`BOARD_FORMAT`), which
+    /// :meth:`from_json` reads back as it was. The directory is not part of it. Runs without
+    /// the GIL.
     fn to_json(&self, py: Python<'_>) -> String {
         self.read(py, |s| s.board.to_json())
     }
 
-    /// Reads a board saved by `to_json` (str, or UTF-8 bytes), and gives it `directory`. A
-    /// document that is malformed, of another format, or that breaks an invariant is refused
-    /// whole.
+    /// Reads a board saved by :meth:`to_json` and gives it ``directory``. Runs without the
+    /// GIL. A document that is malformed (:class:`InputError` ``json_invalid``), of another
+    /// format (``document_version_unsupported``) or that breaks an invariant (two tasks in
+    /// progress, a device in two tasks, a status that does not fit its devices, more than
+    /// 1000 devices: :class:`TaskError` ``document_invalid``) is refused whole.
     #[staticmethod]
     #[pyo3(signature = (data, *, directory = None))]
     fn from_json(

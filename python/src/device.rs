@@ -20,7 +20,7 @@ use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
 
-/// A phone accepted by an upload, normalised (CSV-1, CSV-2).
+/// A phone accepted by an upload, normalised (CSV-1, CSV-2), or from a host's inventory.
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Device")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyDevice(pub(crate) Device);
@@ -47,17 +47,17 @@ impl PyDevice {
             .py()
     }
 
-    /// The upload row it came from (header = 1), or None.
+    /// The upload row it came from (header = 1).
     #[getter]
     fn row(&self) -> Option<u64> {
         self.0.row()
     }
-    /// The MAC, 12 upper-case hexadecimal digits (DEV-6).
+    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
     #[getter]
     fn mac(&self) -> String {
         self.0.mac().to_string()
     }
-    /// The Unified CM device name: "SEP" + MAC (DEV-7).
+    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
     #[getter]
     fn device_name(&self) -> String {
         self.0.device_name()
@@ -77,12 +77,12 @@ impl PyDevice {
     fn firmware(&self) -> Option<PyFirmwareVersion> {
         self.0.firmware().cloned().map(PyFirmwareVersion)
     }
-    /// "USER" or "WORKSPACE" (CSV-3); None for a *license only* upload.
+    /// ``"USER"`` or ``"WORKSPACE"`` (CSV-3); None for a *license only* upload.
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
     }
-    /// The user's email or the workspace's name (CSV-4); None for a *license only* upload.
+    /// The user's email or the workspace's name (CSV-4); None for *license only*.
     #[getter]
     fn username(&self) -> Option<&str> {
         self.0.assignment().map(|a| a.username.as_str())
@@ -100,7 +100,7 @@ impl PyDevice {
     fn extension(&self) -> Option<&str> {
         self.0.assignment().and_then(|a| a.extension.as_deref())
     }
-    /// The location's name as the organisation spells it (CSV-11), or None.
+    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
     #[getter]
     fn location(&self) -> Option<&str> {
         self.0.assignment().map(|a| a.location.as_str())
@@ -237,8 +237,11 @@ pub(crate) const COLUMNS: [&str; 12] = [
     "call_plan",
 ];
 
-/// A lazy, read-only sequence of the devices of a report or chunk. Indexing builds one
-/// `Device`; a slice is another `DeviceList` over the same devices.
+/// A lazy, read-only sequence over the devices a report or chunk holds in Rust.
+///
+/// Indexing (negative indices too) builds one :class:`Device`; a slice is another
+/// ``DeviceList`` over the same devices; :meth:`column` reads one attribute of every device
+/// in one call.
 #[pyclass(
     frozen,
     sequence,
@@ -333,7 +336,7 @@ impl PyDeviceList {
         }
     }
 
-    /// The position of the first device equal to `value`; raises ValueError if there is none.
+    /// The position of the first device equal to ``value``; ValueError if there is none.
     #[pyo3(signature = (value, start = 0, stop = None))]
     fn index(
         &self,
@@ -352,7 +355,7 @@ impl PyDeviceList {
         ))
     }
 
-    /// How many devices equal `value`.
+    /// How many devices equal ``value``.
     fn count(&self, value: &Bound<'_, PyAny>) -> usize {
         match value.cast::<PyDevice>() {
             Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
@@ -360,10 +363,13 @@ impl PyDeviceList {
         }
     }
 
-    /// One attribute of every device, in order, as a list: `"mac"`, `"device_name"`,
-    /// `"model"` (the short name), `"hardware_version"` ("V03"), `"firmware"` ("14.1(1)"),
-    /// `"type"`, `"username"`, `"phone_number"`, `"extension"`, `"location"` give str or None;
-    /// `"row"` int or None; `"call_plan"` bool. Any other name is an `InputError`.
+    /// One attribute of every device, in order, as a list.
+    ///
+    /// ``"mac"``, ``"device_name"``, ``"model"`` (short name), ``"hardware_version"``
+    /// (``"V03"``), ``"firmware"`` (``"14.1(1)"``), ``"type"``, ``"username"``,
+    /// ``"phone_number"``, ``"extension"`` and ``"location"`` give ``str`` or None; ``"row"``
+    /// gives ``int`` or None; ``"call_plan"`` gives ``bool``. Any other name raises
+    /// :class:`InputError`.
     fn column<'py>(
         &self,
         py: Python<'py>,
@@ -433,7 +439,7 @@ impl PyDeviceList {
     }
 }
 
-/// Iterates a `DeviceList`, building one `Device` at a time.
+/// Iterates a :class:`DeviceList`, building one :class:`Device` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
 pub(crate) struct PyDeviceIterator {
     list: Py<PyDeviceList>,

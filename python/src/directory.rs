@@ -14,8 +14,10 @@ use mpp_migration::{Directory, Location, Mac};
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 
-/// A location of the organisation: its name, whether it is a Cisco PSTN location (CSV-12) and
-/// the extensions in use there (CSV-6). Checked when a `Directory` is built.
+/// A location of the organisation (CSV-6, CSV-11, CSV-12).
+///
+/// Its entries are checked when a :class:`Directory` is built: a name of 1 to 80 characters
+/// (EXT-12), extensions of 2 to 10 digits (DEC-5).
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Location")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyLocation(pub(crate) Location);
@@ -108,8 +110,11 @@ impl PyLocation {
     }
 }
 
-/// The organisation as the host knows it: users, workspaces, locations and the devices already
-/// in Webex Calling.
+/// The organisation as the host knows it: users, workspaces, locations and the devices
+/// already configured in Webex Calling (CSV-3, CSV-6, CSV-11 to CSV-13).
+///
+/// Matching follows DEC-7: emails case-insensitively, workspace and location names exactly
+/// (a near miss is a finding naming the existing entry).
 #[pyclass(frozen, module = "mpp_migration._native", name = "Directory")]
 #[derive(Clone)]
 pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
@@ -140,7 +145,11 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    /// Reads a directory from its JSON document (str or bytes).
+    /// Reads a directory from its JSON document (see :meth:`to_json`): a JSON object, as are
+    /// its locations (an array of the fields in order is refused).
+    ///
+    /// Raises :class:`InputError` (``json_invalid``, naming line and column, or the value that
+    /// is not an object) or :class:`UploadError` (``directory_invalid``, naming the entry).
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let directory = if let Ok(s) = data.cast::<PyString>() {
@@ -158,7 +167,7 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory.py()?)))
     }
 
-    /// Reads a directory from a JSON file.
+    /// Reads a directory from a JSON file; an unreadable file is ``io_error``.
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let path = path_arg(path)?;
@@ -172,8 +181,8 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    /// The directory as its JSON document (format 1), which `from_json` reads back; written
-    /// without the GIL.
+    /// The directory as its JSON document (format 1), which :meth:`from_json` reads back;
+    /// written without the GIL.
     fn to_json(&self, py: Python<'_>) -> String {
         let directory = &self.0;
         py.detach(|| directory.to_json())
@@ -208,8 +217,8 @@ impl PyDirectory {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
 
-    /// Whether the device with this MAC is already in Webex Calling (CSV-13); raises
-    /// `IdentifierError` for a MAC that cannot be read.
+    /// Whether the device with this MAC is in Webex Calling (CSV-13); raises
+    /// :class:`IdentifierError` for a MAC that cannot be read.
     fn has_device(&self, mac: &Bound<'_, PyAny>) -> PyResult<bool> {
         let mac = Mac::parse(&crate::args::string("mac", mac)?).py()?;
         Ok(self.0.has_device(mac))

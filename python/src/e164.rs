@@ -6,7 +6,7 @@ use pyo3::types::PyTuple;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-/// A phone number in E.164 form. `str(n)` is the normalised number, e.g. "+14085550100".
+/// A phone number in E.164 form; ``str(n)`` is the normalised number.
 #[pyclass(frozen, eq, hash, ord, module = "mpp_migration._native", name = "E164")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PyE164(mpp_migration::E164);
@@ -25,7 +25,7 @@ impl PyE164 {
     fn country_calling_code(&self) -> u16 {
         self.0.country_calling_code()
     }
-    /// The region the country calling code is assigned to, e.g. "Finland".
+    /// The region the country calling code is assigned to.
     #[getter]
     fn region(&self) -> &'static str {
         self.0.region()
@@ -51,15 +51,22 @@ impl PyE164 {
     }
 }
 
-/// Normalises a phone number to E.164: "+" and digits only (CSV-5, DEC-4).
+/// Normalises a phone number to E.164, ``"+"`` and digits (CSV-5, DEC-4).
+///
+/// Spaces, dashes, dots and parentheses are dropped; the ``+`` and an assigned country calling
+/// code are required; at most 15 digits (EXT-12); and the number must be a valid number of its
+/// country calling code by libphonenumber's metadata (EXT-18): ``"+1 200 555 0100"`` raises
+/// ``e164_invalid_number``, ``"+49 30 11"`` ``e164_too_short``. Raises :class:`IdentifierError`.
 #[pyfunction]
 pub(crate) fn normalize_e164(number: &Bound<'_, PyAny>) -> PyResult<String> {
     mpp_migration::normalize_e164(&string("number", number)?).py()
 }
 
-/// The region an assigned country calling code belongs to, or None (also for any int that is
-/// no country calling code, such as -1 or 70000). Like the other identifier functions, it
-/// raises `InputError` (`invalid_argument`) for a value that is not an int (`bool` included).
+/// The region an assigned country calling code belongs to (``"Finland"`` for 358), or None.
+///
+/// Any ``int`` is accepted: one that is no country calling code (-1, 70000) gives None. Like
+/// the other identifier functions, a value that is not an ``int`` (``bool`` included) raises
+/// :class:`InputError` (``invalid_argument``).
 #[pyfunction]
 pub(crate) fn country_calling_code_region(
     code: &Bound<'_, PyAny>,

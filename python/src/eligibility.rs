@@ -29,7 +29,7 @@ pub(crate) fn status_object<'py>(
         .call1((status.as_str(),))
 }
 
-/// The outcome of an eligibility check: a status and the findings that explain it.
+/// Whether a phone can migrate (ELIG-1), and why.
 #[pyclass(
     frozen,
     eq,
@@ -58,16 +58,17 @@ impl PyEligibility {
         mpp_migration::ToJson::to_json(&outcome)
     }
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
     }
-    /// `EligibilityStatus.ELIGIBLE`, `NOT_ELIGIBLE` or `UNKNOWN` (ELIG-1).
+    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
+    /// ``"not_eligible"``, ``"unknown"``.
     #[getter]
     fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, self.status)
     }
-    /// The reasons, errors first then warnings, as core orders them.
+    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.findings.iter().cloned().map(PyFinding).collect()
@@ -104,8 +105,8 @@ impl PyEligibility {
     }
 }
 
-/// One row of an eligibility table: a model, a hardware version range, a status, warnings and
-/// the source it cites.
+/// One row of an eligibility table: a model, a hardware version range, a status, warnings
+/// and the source it cites.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "EligibilityRule")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityRule(EligibilityRule);
@@ -127,12 +128,13 @@ impl PyEligibilityRule {
     fn vid_to(&self) -> Option<PyHardwareVersion> {
         self.0.vid_to().map(PyHardwareVersion)
     }
-    /// `ELIGIBLE` or `NOT_ELIGIBLE`.
+    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
     #[getter]
     fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, self.0.status())
     }
-    /// The codes of the warnings this row gives.
+    /// The codes of the warnings the row gives (``model_limited_features``,
+    /// ``minimum_mpp_firmware``).
     #[getter]
     fn warnings(&self) -> Vec<&'static str> {
         self.0.warnings().iter().map(|c| c.as_str()).collect()
@@ -142,7 +144,7 @@ impl PyEligibilityRule {
     fn source(&self) -> &str {
         self.0.source()
     }
-    /// Whether the hardware version is in the row's range.
+    /// Whether the hardware version is in the row's range (compared as numbers, EXT-1).
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
             Ok(v) => v.get().0,
@@ -168,8 +170,8 @@ impl PyEligibilityRule {
     }
 }
 
-/// Which phones can migrate (EXT-2 to EXT-4), as data: Control Hub's reading (the default) or
-/// Cisco's ordering guide, or a host's own table.
+/// Which phones can migrate, as data (EXT-2 to EXT-4): Control Hub's reading (the
+/// default), Cisco's ordering guide, or a host's own table.
 #[pyclass(
     frozen,
     eq,
@@ -181,24 +183,27 @@ pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 
 #[pymethods]
 impl PyEligibilityTable {
-    /// The table of Control Hub's article, where the source wins (DEV-2): the default.
+    /// Control Hub's article, where the source wins (8851NR and 8865NR not eligible).
     #[staticmethod]
     fn control_hub() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::control_hub())
     }
-    /// Cisco's ordering guide reading, where 8851NR and 8865NR are eligible (EXT-4).
+    /// Cisco's ordering guide, where 8851NR and 8865NR are eligible (EXT-4).
     #[staticmethod]
     fn cisco_ordering_guide() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::cisco_ordering_guide())
     }
-    /// A bundled table by name: "control_hub" or "cisco_ordering_guide".
+    /// A bundled table: ``"control_hub"`` or ``"cisco_ordering_guide"``; any other name
+    /// raises :class:`InputError`.
     #[staticmethod]
     fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
         table_by_name(&crate::args::string("name", name)?)
     }
-    /// Reads a table from its CSV text (str or bytes) with the columns
-    /// model,vid_from,vid_to,status,warnings,source; raises `EligibilityError`
-    /// (`eligibility_table_invalid`) naming the row and column of a bad entry.
+    /// Reads a table from CSV with the columns ``model,vid_from,vid_to,status,warnings,source``.
+    ///
+    /// Raises :class:`EligibilityError` (``eligibility_table_invalid``) with the ``row`` and
+    /// ``column`` of a bad entry: an unknown model, an inverted or overlapping range, a status
+    /// other than eligible/not_eligible, an unknown warning, a row without a source.
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -224,7 +229,7 @@ impl PyEligibilityTable {
         };
         Ok(PyEligibilityTable(Arc::new(table.py()?)))
     }
-    /// The table as CSV, which `from_csv` reads back.
+    /// The table as CSV, which :meth:`from_csv` reads back.
     fn to_csv(&self) -> String {
         self.0.to_csv()
     }
@@ -243,7 +248,7 @@ impl PyEligibilityTable {
             .map(PyEligibilityRule)
             .collect()
     }
-    /// Checks one phone against this table; see `check_eligibility`.
+    /// Checks one phone against this table; see :func:`check_eligibility`.
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
         &self,
@@ -380,6 +385,16 @@ fn check_with(
 }
 
 /// Checks whether a phone can migrate (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-6).
+///
+/// ``model`` is any spelling EXT-9 lists, optionally with the VID of the label
+/// (``"CP-7821-K9=V03"``); ``firmware`` the phone's current Enterprise load in any spelling
+/// EXT-6 lists; ``table`` an :class:`EligibilityTable` or the name of a bundled one (default:
+/// Control Hub's).
+///
+/// Raises :class:`IdentifierError` for a model, VID or firmware it cannot read, and
+/// :class:`InputError` when the label's VID and ``hardware_version`` disagree or an argument
+/// has the wrong type. A known model that cannot migrate gives ``not_eligible`` with a finding
+/// (``model_not_eligible``, ``model_mpp_only``, ``hardware_version_not_eligible``).
 #[pyfunction]
 #[pyo3(signature = (model, hardware_version = None, firmware = None, *, table = None))]
 fn check_eligibility(

@@ -136,8 +136,7 @@ fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {
     E::all().iter().map(|v| (v.name(), v.label())).collect()
 }
 
-/// `[(name, label), …]` of one of the enums, in core's order: what `mpp_migration._types`
-/// reads its labels from, and what the tests compare its members with.
+/// ``[(name, label), ...]`` of one of core's enums, in core's order (for ``_types``).
 #[pyfunction]
 #[pyo3(name = "_enum_table")]
 fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {

@@ -13,7 +13,8 @@ create_exception!(
     mpp_migration._native,
     MigrationError,
     PyException,
-    "Base of every error of mpp_migration. Attributes: number, code, rule, severity, message, suggestion, row, column, finding."
+    // The same text as the stub `_native.pyi` (python/tests/test_docstrings.py checks it).
+    "Base of every error of mpp_migration.\n\n``str(error)`` places the message at its row and column and names its rule and code.\nAttributes: number, code, rule, severity, message, suggestion, row, column, finding."
 );
 create_exception!(
     mpp_migration._native,
@@ -123,8 +124,7 @@ create_exception!(
     "9xx: a bug inside the library."
 );
 
-/// One observation about an input: code, rule, severity, message, suggestion, and the
-/// row and column of the input it concerns.
+/// One observation about an input: code, rule, severity, message, suggestion, row, column.
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyFinding(pub(crate) Finding);
@@ -136,7 +136,7 @@ impl PyFinding {
         mpp_migration::ToJson::to_json(&self.0)
     }
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
     }
@@ -150,12 +150,12 @@ impl PyFinding {
     fn code(&self) -> &'static str {
         self.0.name()
     }
-    /// The rule enforced (an id of docs/rules.md), or "".
+    /// The rule enforced (an id of docs/rules.md), or ``""``.
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
     }
-    /// "error" or "warning".
+    /// ``"error"`` or ``"warning"``.
     #[getter]
     fn severity(&self) -> &'static str {
         self.0.severity().as_str()
@@ -255,12 +255,12 @@ impl PyErrorCodeInfo {
     fn code(&self) -> &'static str {
         self.0.as_str()
     }
-    /// The rule enforced (an id of docs/rules.md), or "".
+    /// The rule enforced (an id of docs/rules.md), or ``""``.
     #[getter]
     fn rule(&self) -> &'static str {
         self.0.rule()
     }
-    /// "error" or "warning".
+    /// ``"error"`` or ``"warning"``.
     #[getter]
     fn severity(&self) -> &'static str {
         self.0.severity().as_str()
@@ -285,7 +285,10 @@ pub(crate) fn native<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, Py
     py.import("mpp_migration._native")?.getattr(name)
 }
 
-/// The facts of an error code, by number or name; raises `MigrationError` for an unknown one.
+/// The facts of an error code, by number or name.
+///
+/// Raises :class:`InputError` (``invalid_argument``) for any int or str that is no error code
+/// (``-1``, ``2**40``, ``"nope"``) and for any other type, ``bool`` included.
 #[pyfunction]
 pub(crate) fn error_code_info(code: &Bound<'_, PyAny>) -> PyResult<PyErrorCodeInfo> {
     let found = if crate::args::is_int(code) {

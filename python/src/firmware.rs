@@ -6,8 +6,7 @@ use pyo3::types::PyTuple;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-/// A firmware version or load name ("14.1(1)", "12.5(1)SR3", "sip78xx.14-1-1-0001-136"),
-/// compared by its numbers (EXT-6).
+/// A firmware version or load name, compared by its numbers (EXT-6).
 #[pyclass(
     frozen,
     eq,
@@ -38,7 +37,7 @@ impl PyFirmwareVersion {
     fn minor(&self) -> u16 {
         self.0.minor()
     }
-    /// The last 1 in 14.1(1); None when only "14.1" was given.
+    /// The last 1 in 14.1(1); None when only ``"14.1"`` was given.
     #[getter]
     fn maint(&self) -> Option<u16> {
         self.0.maint()
@@ -48,17 +47,17 @@ impl PyFirmwareVersion {
     fn service_release(&self) -> u16 {
         self.0.service_release()
     }
-    /// "enterprise" or "mpp".
+    /// ``"enterprise"`` or ``"mpp"``.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.kind().as_str()
     }
-    /// The load family ("sip78xx") of a load name, or None.
+    /// The load family (``"sip78xx"``) of a load name, or None.
     #[getter]
     fn load_family(&self) -> Option<&str> {
         self.0.load_family()
     }
-    /// The build of a load name ("0001-136"), or None.
+    /// The build of a load name (``"0001-136"``), or None.
     #[getter]
     fn build(&self) -> Option<&str> {
         self.0.build()

@@ -25,13 +25,13 @@ pub(crate) struct PyFleetPlan {
 
 #[pymethods]
 impl PyFleetPlan {
-    /// The tasks, in Draft: in name order within each group, groups in key order.
+    /// The tasks: in name order within each group, groups in key order.
     #[getter]
     fn tasks(&self) -> Vec<PyTask> {
         self.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect()
     }
-    /// One finding per device left out: a MAC given twice (DEV-6), a device that does not fit
-    /// the option (TASK-3).
+    /// One finding per device left out: a MAC given twice (``device_already_in_task``,
+    /// DEV-6), a device that does not fit the option (``task_option_mismatch``, TASK-3).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.findings.iter().cloned().map(PyFinding).collect()
@@ -46,9 +46,12 @@ impl PyFleetPlan {
     }
 }
 
-/// Splits devices into tasks of at most `max_devices` (ELIG-3) named `{prefix}-001`, … (TASK-1),
-/// optionally grouped by location or model; the same devices in the same order give the same
-/// plan. Plans without the GIL.
+/// Splits any number of devices into tasks of at most ``max_devices`` (1 to 1000, ELIG-3)
+/// named ``{prefix}-001``, ``{prefix}-002``, ... (``{prefix}-{group}-001`` when grouped by
+/// ``"location"`` or ``"model"``), every name valid and unique (TASK-1). Deterministic: the
+/// same devices in the same order give the same plan. Plans without the GIL.
+///
+/// Raises :class:`InputError` (``invalid_argument``) for a ``max_devices`` out of range.
 #[pyfunction]
 #[pyo3(
     signature = (devices, prefix, *, option, group_by = None, max_devices = None, eligibility = None),

@@ -25,14 +25,16 @@ use crate::model::PyModel;
 use crate::source::read_source;
 use crate::upload::PyUploadReport;
 
-/// The MAC of the phone with this Unified CM device name: "SEP001A2B3C4D5E" gives
-/// "001A2B3C4D5E" (DEV-7 in reverse).
+/// The MAC of the phone with this Unified CM device name: ``"SEP001A2B3C4D5E"`` gives
+/// ``"001A2B3C4D5E"`` (DEV-7 in reverse). Raises :class:`IdentifierError`
+/// (``device_name_invalid``) for a name that is not ``SEP`` and 12 hex digits, saying what it
+/// is when its prefix tells (a Jabber client ``CSF…``, an ATA port…).
 #[pyfunction]
 fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
     mpp_migration::mac_from_device_name(&string("name", name)?).py()
 }
 
-/// A phone's UDI: the model its PID names, its hardware version (VID) and serial number.
+/// A phone's UDI (EXT-16): the model its PID names, its VID and its serial number.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
 #[derive(PartialEq)]
 struct PyUdi(Udi);
@@ -64,7 +66,9 @@ impl PyUdi {
     }
 }
 
-/// Reads a UDI string, "PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD" (EXT-16).
+/// Reads a UDI string such as ``"PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD"``
+/// (EXT-16). Raises :class:`IdentifierError`: ``udi_invalid``, or ``model_unknown`` for a PID
+/// that names no known model.
 #[pyfunction]
 fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
     mpp_migration::parse_udi(&string("text", text)?)
@@ -92,47 +96,48 @@ impl PyInventoryEntry {
     fn row(&self) -> u64 {
         self.entry().row()
     }
-    /// "Device Name" as the export gives it.
+    /// ``Device Name`` as the export gives it.
     #[getter]
     fn device_name(&self) -> &str {
         self.entry().device_name()
     }
-    /// "Device Type" as the export gives it ("Cisco 8845").
+    /// ``Device Type`` as the export gives it (``"Cisco 8845"``).
     #[getter]
     fn device_type(&self) -> &str {
         self.entry().device_type()
     }
-    /// "Description".
+    /// ``Description``.
     #[getter]
     fn description(&self) -> &str {
         self.entry().description()
     }
-    /// "Device Pool".
+    /// ``Device Pool``.
     #[getter]
     fn device_pool(&self) -> &str {
         self.entry().device_pool()
     }
-    /// "Location": a Unified CM location, not a Webex one (EXT-14).
+    /// ``Location``: a Unified CM location, not a Webex one (EXT-14).
     #[getter]
     fn location(&self) -> &str {
         self.entry().location()
     }
-    /// "Owner User ID".
+    /// ``Owner User ID``.
     #[getter]
     fn owner_user_id(&self) -> &str {
         self.entry().owner_user_id()
     }
-    /// "Directory Number 1".
+    /// ``Directory Number 1``.
     #[getter]
     fn directory_number(&self) -> &str {
         self.entry().directory_number()
     }
-    /// "Phone Load Name": a per-device load override, usually empty (EXT-14).
+    /// ``Phone Load Name``: a per-device load override, usually empty (EXT-14).
     #[getter]
     fn phone_load_name(&self) -> &str {
         self.entry().phone_load_name()
     }
-    /// "eligible", "not_eligible", "unknown", "not_migratable" (EXT-17) or "refused".
+    /// ``"eligible"``, ``"not_eligible"``, ``"unknown"``, ``"not_migratable"`` (EXT-17:
+    /// no Enterprise to MPP migration) or ``"refused"`` (the row cannot be read).
     #[getter]
     fn status(&self) -> &'static str {
         self.entry().status().as_str()
@@ -142,7 +147,7 @@ impl PyInventoryEntry {
     fn device(&self) -> Option<PyDevice> {
         self.entry().device().cloned().map(PyDevice)
     }
-    /// Every finding of the row.
+    /// Every finding of the row, the eligibility reasons and cautions included.
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.entry()
@@ -153,7 +158,7 @@ impl PyInventoryEntry {
             .collect()
     }
     /// The findings that decide the status or need action (the cautions every migrating
-    /// phone gets left aside).
+    /// phone gets, EXT-8 and DEV-8, left aside).
     #[getter]
     fn reasons(&self) -> Vec<PyFinding> {
         self.entry().reasons().cloned().map(PyFinding).collect()
@@ -170,7 +175,7 @@ impl PyInventoryEntry {
     }
 }
 
-/// A Unified CM export read whole: its entries, the phones, the findings and counts.
+/// A Unified CM export read whole (see :func:`read_inventory`).
 #[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
 pub(crate) struct PyInventory(Arc<Inventory>);
 
@@ -186,12 +191,14 @@ impl PyInventory {
             })
             .collect()
     }
-    /// The phones of every eligibility, in file order (for the default task, TASK-8).
+    /// The phones of every eligibility, in file order: for the default task (TASK-8),
+    /// :func:`plan_fleet` and eligibility.
     #[getter]
     fn devices(&self) -> Vec<PyDevice> {
         self.0.devices().into_iter().map(PyDevice).collect()
     }
-    /// The findings of the file's header and of the merged lists.
+    /// The findings of the file's header and of the merged lists (their bad rows, and
+    /// ``supplement_unknown_device`` for devices the export lacks).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.0.findings().iter().cloned().map(PyFinding).collect()
@@ -200,8 +207,8 @@ impl PyInventory {
     fn all_findings(&self) -> Vec<PyFinding> {
         self.0.all_findings().cloned().map(PyFinding).collect()
     }
-    /// Rows by status: {"rows": …, "eligible": …, "not_eligible": …, "unknown": …,
-    /// "not_migratable": …, "refused": …}.
+    /// Rows by status: ``rows``, ``eligible``, ``not_eligible``, ``unknown``,
+    /// ``not_migratable``, ``refused``.
     #[getter]
     fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let c = self.0.counts();
@@ -212,7 +219,7 @@ impl PyInventory {
         }
         Ok(d)
     }
-    /// (status, code, rows) for every reason, by status, most frequent first.
+    /// ``(status, code, rows)`` for every reason, by status, most frequent first.
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -236,10 +243,13 @@ impl PyInventory {
     }
 }
 
-/// Reads a Unified CM phone export (path, bytes or binary file object) whole, merging the
-/// hardware versions of `vids` and the loads of `loads` (each a path, bytes or binary file
-/// object of a list) by MAC. Reads without the GIL; `progress`, when given, is called with
-/// the number of rows read every 1024 rows.
+/// Reads a Unified CM BAT phone export (*All Details* or *Specific Details*, EXT-14):
+/// columns by header name in any order and case. ``vids`` is a ``MAC,VID`` or UDI list
+/// (EXT-1, EXT-16), ``loads`` a RIS ``Name,…,ActiveLoadID`` dump (EXT-6, EXT-15); both are
+/// merged by MAC. Every row becomes an entry: a phone with its eligibility, or a finding with
+/// row and column. Reads without the GIL; ``progress`` is called with the rows read every
+/// 1024 rows. Raises :class:`InputError` for an unreadable file and
+/// :class:`UploadError` (``supplement_column_missing``) for a list without its columns.
 #[pyfunction]
 #[pyo3(signature = (source, *, vids = None, loads = None, eligibility = None, progress = None))]
 fn read_inventory(
@@ -286,14 +296,16 @@ fn read_inventory(
     Ok(PyInventory(Arc::new(inventory)))
 }
 
-/// How the host maps Unified CM data to Webex: owner user ids to emails, device pools and
-/// Unified CM locations to Webex locations, and which phones go to workspaces.
+/// How the host maps Unified CM data to Webex (format ``mpp-migration-mapping/1``):
+/// ``users`` (owner user id to email), ``device_pools`` and ``locations`` (to Webex
+/// locations; the device pool wins), ``workspaces`` (device name or MAC to ``name``,
+/// ``phone_number``, ``extension``, ``location``, ``call_plan``).
 #[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
 struct PyMapping(Arc<Mapping>);
 
 #[pymethods]
 impl PyMapping {
-    /// Reads a mapping from its JSON document (str or bytes).
+    /// Reads a mapping document; raises :class:`UploadError` (``mapping_invalid``).
     #[staticmethod]
     fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let text = if let Ok(s) = data.cast::<PyString>() {
@@ -311,7 +323,7 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    /// Reads a mapping from a JSON file.
+    /// Reads a mapping document from a file.
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let path = path_arg(path)?;
@@ -337,7 +349,7 @@ impl PyMapping {
     }
 }
 
-/// One generated upload: its task name, the file, its validation, the export rows.
+/// One generated upload.
 #[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
 struct PyPreparedUpload {
     upload: PreparedUpload,
@@ -395,7 +407,7 @@ impl PyPreparedUploads {
     fn findings(&self) -> Vec<PyFinding> {
         self.findings.iter().cloned().map(PyFinding).collect()
     }
-    /// The files, for write_files.
+    /// The files, for :func:`write_files`.
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.files.clone())
     }
@@ -411,9 +423,13 @@ impl PyPreparedUploads {
     }
 }
 
-/// Generates Control Hub upload CSVs of `option` from an inventory and a mapping (CSV-1,
-/// CSV-2), split into tasks of at most `max_devices` (ELIG-3) named `{prefix}-001`…, each
-/// validated (against `directory` when given) before it is given out. Runs without the GIL.
+/// Generates Control Hub upload CSVs of ``option`` (CSV-1, CSV-2) from an inventory and a
+/// mapping, split into tasks of at most ``max_devices`` (default 1000, ELIG-3) named
+/// ``{prefix}-001``… (default prefix ``"upload"``), optionally one task group per Webex
+/// location or model, each validated (against ``directory`` when given) before it is given
+/// out: rows the validation refuses are left out and reported on the export's rows, and so
+/// are not eligible phones (ELIG-2) and rows the mapping cannot fill (CSV-4, CSV-5, CSV-11).
+/// Runs without the GIL.
 #[pyfunction]
 #[pyo3(signature = (inventory, mapping = None, *, option, prefix = None, max_devices = None, group_by = None, directory = None, eligibility = None))]
 #[allow(clippy::too_many_arguments)]

@@ -14,7 +14,7 @@ use crate::errors::{IntoPyResult, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
 
-/// One row of a phone-load table: a model and its MPP phone load.
+/// One row of a phone-load table: a model and its MPP phone load (MAN-4).
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "PhoneLoad")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyPhoneLoad(PhoneLoad);
@@ -34,7 +34,7 @@ impl PyPhoneLoad {
     fn model(&self) -> PyModel {
         PyModel(self.0.model())
     }
-    /// The phone load name, e.g. "sip78xx.11-3-6MPP0001-272".
+    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
     #[getter]
     fn load_name(&self) -> &str {
         self.0.load_name()
@@ -58,21 +58,25 @@ impl PyPhoneLoad {
     }
 }
 
-/// The phone loads of the manual path: MAN-4's table, or a host's (EXT-10).
+/// The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10).
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 
 #[pymethods]
 impl PyPhoneLoadTable {
-    /// MAN-4's table: sip7832, sip78xx, sip8832, sip8845_65 and sip88xx loads 11.3(6).
+    /// MAN-4's table: ``sip7832``, ``sip78xx``, ``sip8832``, ``sip8845_65`` and ``sip88xx``
+    /// loads 11.3(6).
     #[staticmethod]
     fn man_4() -> PyPhoneLoadTable {
         PyPhoneLoadTable(PhoneLoadTable::man_4())
     }
-    /// Reads and validates a host's table (EXT-10) from its CSV text (str or bytes) with the
-    /// columns model,phone_load,source; raises `PlanError` (`phone_load_table_invalid`) with
-    /// the row and column of a bad entry.
+    /// Reads a host's table (EXT-10) with the columns ``model,phone_load,source``.
+    ///
+    /// Raises :class:`PlanError` (``phone_load_table_invalid``) with the ``row`` and
+    /// ``column`` of a bad entry: an unknown model or one without Enterprise firmware (DEV-4),
+    /// a model twice, a load that is not an MPP load name, an 8800 audio load below 11.3(3)
+    /// (DEV-3, EXT-5), an empty source.
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -98,7 +102,7 @@ impl PyPhoneLoadTable {
         };
         Ok(PyPhoneLoadTable(Arc::new(table.py()?)))
     }
-    /// The table as CSV, which `from_csv` reads back.
+    /// The table as CSV, which :meth:`from_csv` reads back.
     fn to_csv(&self) -> String {
         self.0.to_csv()
     }
@@ -112,8 +116,7 @@ impl PyPhoneLoadTable {
     fn rows(&self) -> Vec<PyPhoneLoad> {
         self.0.rows().iter().cloned().map(PyPhoneLoad).collect()
     }
-    /// The load of a model (any spelling EXT-9 lists, or a `Model`), or None when the table
-    /// has none (MAN-4).
+    /// The load of a model (any spelling EXT-9 lists), or None when the table has none.
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
             Ok(m) => m.get().0,

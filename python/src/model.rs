@@ -9,53 +9,54 @@ use crate::args::string;
 use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
-/// A phone model of the catalogue.
+/// A device type of the catalogue (DEV-1, DEV-2, DEV-4, EXT-9, EXT-17).
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Model")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyModel(pub(crate) &'static Model);
 
 #[pymethods]
 impl PyModel {
-    /// The short name: "8845", "8865NR".
+    /// The short name: ``"8845"``, ``"8865NR"``, ``"7960"``, ``"CTI Port"``.
     #[getter]
     fn name(&self) -> &'static str {
         self.0.name()
     }
-    /// "6800", "7800", "8800", "6900", "7900", "8900", "9800", "9900", "dect", "ata" or "other".
+    /// ``"6800"``, ``"7800"``, ``"8800"``, ``"6900"``, ``"7900"``, ``"8900"``, ``"9800"``,
+    /// ``"9900"``, ``"dect"``, ``"ata"`` or ``"other"``.
     #[getter]
     fn series(&self) -> &'static str {
         self.0.series().as_str()
     }
-    /// Whether an Enterprise -> MPP conversion exists for the device type, or why not:
-    /// "mpp_convertible" (the eligibility table decides), "mpp_only", "no_mpp_firmware",
-    /// "phone_os", "soft_client", "virtual_device", "third_party" or "video_device" (EXT-17).
+    /// Whether an Enterprise → MPP conversion exists, or why not: ``"mpp_convertible"`` (the
+    /// eligibility table decides), ``"mpp_only"``, ``"no_mpp_firmware"``, ``"phone_os"``,
+    /// ``"soft_client"``, ``"virtual_device"``, ``"third_party"`` or ``"video_device"``
+    /// (EXT-17).
     #[getter]
     fn model_class(&self) -> &'static str {
         self.0.class().as_str()
     }
-    /// Why the device type does not migrate, for a person; None for an MPP-convertible model.
+    /// Why the device type does not migrate; None for an MPP-convertible model.
     #[getter]
     fn reason(&self) -> Option<&'static str> {
         self.0.class().reason()
     }
-    /// The numeric model code RisPort70 reports for it (EXT-15), where a public source
-    /// documents it; None otherwise.
+    /// The numeric model code RisPort70 reports (EXT-15), where a public source documents
+    /// it.
     #[getter]
     fn ris_model(&self) -> Option<u32> {
         self.0.ris_model()
     }
-    /// The MPP load family a phone-load table may give it ("sip78xx", MAN-4); None when it has
-    /// no MPP load.
+    /// The MPP load family a phone-load table may give it (``"sip78xx"``, MAN-4).
     #[getter]
     fn mpp_load_family(&self) -> Option<&'static str> {
         self.0.mpp_load_family()
     }
-    /// Other spellings `parse_model` accepts for it ("7960G", "CSF").
+    /// Other spellings :func:`parse_model` accepts for it (``"7960G"``, ``"CSF"``).
     #[getter]
     fn aliases(&self) -> Vec<&'static str> {
         self.0.aliases().to_vec()
     }
-    /// "audio" or "video".
+    /// ``"audio"`` or ``"video"``.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.kind().as_str()
@@ -65,29 +66,28 @@ impl PyModel {
     fn has_wifi(&self) -> bool {
         self.0.has_wifi()
     }
-    /// Whether the device runs Cisco Enterprise firmware (False for the 6800 and DECT series,
-    /// DEV-4, and for devices that are not Cisco phones); whether it can migrate is
-    /// `model_class`.
+    /// Whether the device runs Cisco Enterprise firmware (DEV-4); whether it can migrate is
+    /// :attr:`model_class`.
     #[getter]
     fn has_enterprise_firmware(&self) -> bool {
         self.0.has_enterprise_firmware()
     }
-    /// The name Unified CM and Control Hub use: "Cisco 8845" (EXT-9).
+    /// The name Unified CM and Control Hub use: ``"Cisco 8845"`` (EXT-9).
     #[getter]
     fn ucm_name(&self) -> &'static str {
         self.0.ucm_name()
     }
-    /// The name the Webex API uses: "DMS Cisco 8845" (EXT-9).
+    /// The name the Webex API uses: ``"DMS Cisco 8845"`` (EXT-9).
     #[getter]
     fn webex_api_name(&self) -> String {
         self.0.webex_api_name()
     }
-    /// The part number: "CP-8845".
+    /// The part number: ``"CP-8845"``.
     #[getter]
     fn part_number(&self) -> &'static str {
         self.0.part_number()
     }
-    /// Cisco's product name: "Cisco IP Phone 8845".
+    /// Cisco's product name: ``"Cisco IP Phone 8845"``.
     #[getter]
     fn description(&self) -> &'static str {
         self.0.description()
@@ -110,7 +110,7 @@ impl PyModel {
     }
 }
 
-/// A model read from a label, with the hardware version printed after the ordering code.
+/// A model read from a label, with the hardware version after the ordering code.
 #[pyclass(
     frozen,
     eq,
@@ -123,7 +123,7 @@ pub(crate) struct PyModelLabel {
     /// The model.
     #[pyo3(get)]
     model: PyModel,
-    /// The hardware version, or None.
+    /// The hardware version printed on the label, or None.
     #[pyo3(get)]
     hardware_version: Option<PyHardwareVersion>,
 }
@@ -167,10 +167,13 @@ impl PyModelLabel {
     }
 }
 
-/// Reads a model in any spelling EXT-9 lists: "8845", "CP-8845-K9=", "Cisco 8845",
-/// "DMS Cisco 8845", and every Unified CM device type of the catalogue ("Cisco 7960",
-/// "CTI Port") or its RIS model code ("36224"); raises `IdentifierError` (model_unknown), with a
-/// suggestion only for a one-edit typo of a model of the same series.
+/// Reads a model in any spelling EXT-9 lists (``8845``, ``CP-8845-K9=``, ``Cisco 8845``,
+/// ``DMS Cisco 8845``), case-insensitively, and every Unified CM device type of the catalogue
+/// (``Cisco 7960``, ``CTI Port``, ``Cisco Unified Client Services Framework``) or its RIS
+/// model code (``"36224"``, EXT-15).
+///
+/// Raises :class:`IdentifierError` (``model_unknown``), with a ``suggestion`` only for a
+/// one-edit typo of a model of the same series.
 #[pyfunction]
 pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
     mpp_migration::parse_model(&string("text", text)?)
@@ -178,7 +181,7 @@ pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
         .py()
 }
 
-/// Like `parse_model`, keeping the hardware version of a label such as "CP-7821-K9=V03".
+/// Like :func:`parse_model`, keeping the hardware version of ``CP-7821-K9=V03``.
 #[pyfunction]
 pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabel> {
     mpp_migration::parse_model_label(&string("text", text)?)

@@ -54,8 +54,7 @@ fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
 
 // --- automatic ----------------------------------------------------------------------------
 
-/// The automatic completion of a task: its batches of at most 200 devices, in order, and the
-/// cautions.
+/// The automatic completion of a task: its batches, in order, and the cautions.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "AutoPlan")]
 #[derive(PartialEq)]
 pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
@@ -63,7 +62,7 @@ pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 #[pymethods]
 impl PyAutoPlan {
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
     }
@@ -72,7 +71,7 @@ impl PyAutoPlan {
     fn task(&self) -> &str {
         self.0.task().as_str()
     }
-    /// The batches, in order, each a list of MACs (AUTO-3).
+    /// The batches, in the task's order, each a list of at most 200 MACs (AUTO-3).
     #[getter]
     fn batches(&self) -> Vec<Vec<String>> {
         self.0
@@ -85,8 +84,8 @@ impl PyAutoPlan {
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    /// The cautions: wired connection for Wi-Fi capable phones (AUTO-4, DEV-8), firmware to
-    /// upgrade first (EXT-6).
+    /// The cautions: wired connection for Wi-Fi capable phones (``wifi_settings_lost``,
+    /// AUTO-4, DEV-8), firmware to upgrade first (EXT-6).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         findings(self.0.findings())
@@ -113,11 +112,12 @@ impl PyAutoPlan {
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    /// The plan's files: the batches, the instructions as text and JSON.
+    /// The plan's files: ``<task>_auto_batches.csv``, ``<task>_auto_instructions.txt``,
+    /// ``<task>_auto_plan.json``.
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    /// Writes the plan's files into `dir` (see `write_files`); the paths written.
+    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
     #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
     fn write(
         &self,
@@ -140,9 +140,13 @@ impl PyAutoPlan {
     }
 }
 
-/// Plans the automatic completion of a task that is Ready for migration (TASK-7): checks
-/// AUTO-1 and AUTO-2, then splits the ready devices into batches of at most `batch_size`
-/// (AUTO-3); Wi-Fi phones get the wired-connection caution (AUTO-4).
+/// Plans the automatic completion of a task that is Ready for migration.
+///
+/// Raises :class:`TaskError` ``complete_requires_ready`` (TASK-7); :class:`PlanError`
+/// ``cloud_connected_uc_required`` (AUTO-1), ``tftp_server_required`` and
+/// ``load_server_required`` (AUTO-2); :class:`InputError` for a ``batch_size`` outside 1 to
+/// 200 (AUTO-3). The ready devices are split, in the task's order, into batches of
+/// ``batch_size``; Wi-Fi phones get the wired-connection caution (AUTO-4, DEV-8).
 #[pyfunction]
 #[pyo3(
     signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
@@ -183,7 +187,7 @@ impl PyBatFile {
     fn name(&self) -> &str {
         self.0.name()
     }
-    /// Group 1 (mixed models) or Group 2 (one model, one phone load) (MAN-4).
+    /// ``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2: one model, one load) (MAN-4).
     #[getter]
     fn group<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         member(py, self.0.group())
@@ -198,7 +202,7 @@ impl PyBatFile {
     fn phone_load(&self) -> Option<&str> {
         self.0.phone_load()
     }
-    /// The Load Server to set (Group 2): "cloudupgrader.webex.com"; None for Group 1.
+    /// The Load Server to set (Group 2): ``"cloudupgrader.webex.com"``; None for Group 1.
     #[getter]
     fn load_server(&self) -> Option<&str> {
         self.0.load_server()
@@ -213,7 +217,8 @@ impl PyBatFile {
     fn steps(&self) -> Vec<String> {
         self.0.steps().to_vec()
     }
-    /// The file's content: one device name per line, CRLF, no blank line (EXT-11).
+    /// The file's content: one device name (``SEP`` + MAC) per line, CRLF between lines,
+    /// no blank line, UTF-8 without BOM (EXT-11).
     #[getter]
     fn content(&self) -> &str {
         self.0.content()
@@ -257,12 +262,12 @@ impl PyLicense {
     fn mac(&self) -> &str {
         &self.mac
     }
-    /// "001A2B3C4D5E.lic".
+    /// ``"001A2B3C4D5E.lic"``.
     #[getter]
     fn file_name(&self) -> &str {
         &self.file_name
     }
-    /// Where the Webex cloud serves it.
+    /// ``"https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic"``.
     #[getter]
     fn url(&self) -> &str {
         &self.url
@@ -275,8 +280,8 @@ impl PyLicense {
     }
 }
 
-/// The manual completion of a task: the BAT files in MAN-4's two groups, the steps for each,
-/// the device licenses and the cautions.
+/// The manual completion of a task: BAT files in MAN-4's two groups, their steps, the
+/// device licenses and the cautions.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "ManualPlan")]
 #[derive(PartialEq)]
 pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
@@ -284,7 +289,7 @@ pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 #[pymethods]
 impl PyManualPlan {
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
     }
@@ -293,7 +298,7 @@ impl PyManualPlan {
     fn task(&self) -> &str {
         self.0.task().as_str()
     }
-    /// The BAT files: Group 1 first, then one Group 2 file per model (MAN-4).
+    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
     #[getter]
     fn bat_files(&self) -> Vec<PyBatFile> {
         self.0.bat_files().iter().cloned().map(PyBatFile).collect()
@@ -303,13 +308,14 @@ impl PyManualPlan {
     fn licenses(&self) -> Vec<PyLicense> {
         self.0.licenses().iter().map(PyLicense::from).collect()
     }
-    /// The cautions (MAN-1, EXT-6, DEV-8, MAN-4).
+    /// The cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet
+    /// (DEV-8), models without a load in the table (``no_phone_load``, MAN-4).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         findings(self.0.findings())
     }
-    /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in no
-    /// Group 2 file; None when the plan does not hold it.
+    /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in
+    /// no Group 2 file; None when the plan does not hold it.
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
@@ -317,7 +323,7 @@ impl PyManualPlan {
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    /// The plan as JSON: files (without content) with steps, licenses, cautions.
+    /// The plan as JSON: files (without their content) with steps, licenses, cautions.
     fn to_json(&self) -> String {
         self.0.to_json()
     }
@@ -325,11 +331,12 @@ impl PyManualPlan {
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()
     }
-    /// The plan's files: the BAT files, the instructions as text and JSON, the licenses.
+    /// The plan's files: the BAT files, ``<task>_manual_instructions.txt``,
+    /// ``<task>_manual_plan.json`` and ``<task>_licenses.csv``.
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    /// Writes the plan's files into `dir` (see `write_files`); the paths written.
+    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
     #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
     fn write(
         &self,
@@ -353,8 +360,15 @@ impl PyManualPlan {
 }
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
-/// file of all its ready phones, one Group 2 file per model with its load of `loads` (MAN-4, EXT-10),
-/// the steps (MAN-3, MAN-5), the licenses (EXT-7) and the cautions.
+/// file of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
+/// model with its phone load of ``loads`` (default MAN-4's table; EXT-10), the steps (MAN-3,
+/// MAN-5), the licenses (EXT-7) and the cautions. DEC-11: a phone whose known load is below
+/// 14.1 is in the Group 1 file only; one below 12.5(1) is in no file.
+///
+/// Files are named ``{file_prefix}_group1_mixed.txt``, ``{file_prefix}_group2_<model>.txt``
+/// (default prefix: the task name made safe). Raises :class:`TaskError`
+/// ``complete_requires_ready``; :class:`PlanError` ``file_name_invalid`` (MAN-2) or
+/// ``file_name_comma`` (EXT-11) for a prefix that makes names Unified CM refuses.
 #[pyfunction]
 #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
 fn plan_manual(
@@ -371,15 +385,19 @@ fn plan_manual(
     Ok(PyManualPlan(Arc::new(plan)))
 }
 
-/// Checks a file name for upload to Unified CM (MAN-2, EXT-11); raises `PlanError`
-/// (`file_name_invalid`, `file_name_comma`) with a valid name as suggestion.
+/// Checks a file name for upload to Unified CM: ASCII letters and digits, ``-``, ``.`` and
+/// ``_``, not starting with a dot, at most one dot (MAN-2), no comma (EXT-11). Raises
+/// :class:`PlanError` (``file_name_invalid``, ``file_name_comma``) with a valid name as
+/// ``suggestion``.
 #[pyfunction]
 fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
     mpp_migration::check_bat_file_name(&string("name", name)?).py()
 }
 
-/// The status report of a task as CSV (TASK-6): every device with its tab, eligibility, and
-/// its batch (`AutoPlan`) or BAT file (`ManualPlan`) when a plan is given.
+/// The status report of a task as CSV (TASK-6, *Download status report*; columns
+/// :data:`STATUS_REPORT_COLUMNS`): every device with its eligibility and tab, its batch (with
+/// an :class:`AutoPlan`) or BAT file (with a :class:`ManualPlan`), and its last error. UTF-8
+/// without BOM, safe to open in a spreadsheet.
 #[pyfunction]
 #[pyo3(signature = (task, plan = None))]
 fn status_report_csv(

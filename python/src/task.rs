@@ -29,8 +29,13 @@ use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
 
-/// A migration task as it was when the board (or fleet plan) gave it: name, option, status,
-/// counters and devices. Immutable; ask the board again for its state after an event.
+/// A migration task as it was when it was asked for: an immutable snapshot.
+///
+/// :meth:`Board.task`, :attr:`Board.tasks`, :meth:`Board.task_of`, :attr:`Board.in_progress`
+/// and :attr:`FleetPlan.tasks` each return a copy of the task taken at that moment. It never
+/// changes and stays valid whatever happens to the board afterwards (even if the task is
+/// removed); after an event, ask the board again for the current state. Every event method of
+/// :class:`Board` returns the new status, so the common case needs no new snapshot.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "Task")]
 #[derive(PartialEq)]
 pub(crate) struct PyTask(pub(crate) Arc<Task>);
@@ -60,7 +65,7 @@ impl PyTask {
         self.0.to_json()
     }
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
     }
@@ -69,7 +74,7 @@ impl PyTask {
     fn name(&self) -> &str {
         self.0.name().as_str()
     }
-    /// "license_and_device" or "license_only" (TASK-3).
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
     #[getter]
     fn option(&self) -> &'static str {
         self.0.option().as_str()
@@ -117,13 +122,16 @@ impl PyTask {
             picks: None,
         }
     }
-    /// The device with this MAC (any spelling DEV-6 accepts), or None.
+    /// The device with this MAC (any spelling DEV-6 accepts), or None; raises
+    /// :class:`IdentifierError` for a MAC that cannot be read.
     fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
         let mac = mac_arg("mac", mac)?;
         Ok(self.0.device(mac).cloned().map(PyTaskDevice))
     }
-    /// The devices matching `query` on any attribute, case-insensitively and in part, of the
-    /// eligibility given (None: every device) (ELIG-4).
+    /// The devices matching ``query`` on any attribute (device name, MAC in either form,
+    /// model, type, username, phone number, extension, location, eligibility, tab, versions),
+    /// case-insensitively and in part; of the eligibility given, or every one for None
+    /// (ELIG-4). An empty query matches every device.
     #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
     fn search(
         &self,
@@ -155,13 +163,14 @@ impl PyTask {
             picks: Some(picks.into()),
         })
     }
-    /// The device list with all its details as CSV (ELIG-5): UTF-8 without BOM, every cell safe
-    /// to open in a spreadsheet.
+    /// The device list with all its details as CSV (ELIG-5, columns
+    /// :data:`DEVICE_LIST_COLUMNS`): UTF-8 without BOM, every cell safe to open in a
+    /// spreadsheet (a formula is neutralised).
     fn device_list_csv(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_csv())
     }
-    /// The device list with all its details as JSON (ELIG-5).
+    /// The device list with all its details as JSON (ELIG-5): an array of devices.
     fn device_list_json(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_json())
@@ -212,7 +221,7 @@ impl PyTaskDevice {
     fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, self.0.eligibility())
     }
-    /// The reasons of the eligibility: errors and warnings.
+    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
     #[getter]
     fn reasons(&self) -> Vec<PyFinding> {
         self.0.reasons().iter().cloned().map(PyFinding).collect()
@@ -222,7 +231,7 @@ impl PyTaskDevice {
     fn tab<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         member(py, self.0.tab())
     }
-    /// Why it is in Error, when it is.
+    /// Why it is in Error, when it is; None otherwise.
     #[getter]
     fn last_error(&self) -> Option<&str> {
         self.0.last_error()
@@ -239,8 +248,9 @@ impl PyTaskDevice {
     }
 }
 
-/// A lazy, read-only sequence of devices of a task snapshot: all of them, or those a search or
-/// a slice picked. Indexing builds one `TaskDevice`.
+/// A lazy, read-only sequence of devices of a :class:`Task` snapshot: all of them, or those
+/// a search or a slice picked. Indexing builds one :class:`TaskDevice`; :meth:`macs` reads every
+/// MAC in one call.
 #[pyclass(
     frozen,
     sequence,
@@ -314,7 +324,7 @@ impl PyTaskDeviceList {
         }
     }
 
-    /// The position of the first device equal to `value`; raises ValueError if there is none.
+    /// The position of the first device equal to ``value``; ValueError if there is none.
     #[pyo3(signature = (value, start = 0, stop = None))]
     fn index(
         &self,
@@ -334,7 +344,7 @@ impl PyTaskDeviceList {
         ))
     }
 
-    /// How many devices equal `value`.
+    /// How many devices equal ``value``.
     fn count(&self, value: &Bound<'_, PyAny>) -> usize {
         match value.cast::<PyTaskDevice>() {
             Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
@@ -342,7 +352,7 @@ impl PyTaskDeviceList {
         }
     }
 
-    /// The MACs of these devices, in order, in one call (12 upper-case hexadecimal digits).
+    /// The MACs of these devices, in order (12 upper-case hexadecimal digits).
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(
             py,
@@ -363,7 +373,7 @@ impl PyTaskDeviceList {
     }
 }
 
-/// Iterates a `TaskDeviceList`, building one `TaskDevice` at a time.
+/// Iterates a :class:`TaskDeviceList`, building one :class:`TaskDevice` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
 pub(crate) struct PyTaskDeviceIterator {
     list: Py<PyTaskDeviceList>,
@@ -402,7 +412,7 @@ impl PyTabCounts {
         mpp_migration::ToJson::to_json(&self.0)
     }
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json())
@@ -488,7 +498,7 @@ impl PyEligibilityCounts {
     }
 }
 
-/// What adding devices did: how many were added, and a finding for each that was not.
+/// What adding devices to a task did.
 #[pyclass(
     frozen,
     eq,
@@ -518,8 +528,9 @@ impl PyAddOutcome {
     fn added(&self) -> usize {
         self.added
     }
-    /// One finding per device not added (DEV-6, ELIG-3), at its upload row when it came from
-    /// one.
+    /// One finding per device not added, at its upload row when it came from one:
+    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
+    /// (ELIG-3).
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.findings.iter().cloned().map(PyFinding).collect()
@@ -532,7 +543,8 @@ impl PyAddOutcome {
 
 // --- events -------------------------------------------------------------------------------
 
-/// An event the host reports to a task, for `Board.refresh`: made by the static constructors.
+/// An event the host reports to a task, for :meth:`Board.refresh`. Made by the static
+/// constructors; the same events have methods of their own on :class:`Board`.
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TaskEvent")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
@@ -582,7 +594,7 @@ impl PyTaskEvent {
             macs: macs_arg("macs", macs)?,
         }))
     }
-    /// *Complete migration* of the whole task (TASK-7), "automatic" or "manual".
+    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
     #[staticmethod]
     fn complete(mode: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(PyTaskEvent(TaskEvent::Complete {
@@ -639,7 +651,7 @@ impl PyTaskEvent {
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         member(py, self.0.kind())
     }
-    /// The device of a one-device event, or None.
+    /// The device of a one-device event (prepared, failed, migrated), or None.
     #[getter]
     fn mac(&self) -> Option<String> {
         match &self.0 {
@@ -650,7 +662,7 @@ impl PyTaskEvent {
             _ => None,
         }
     }
-    /// The devices of `move_to_ready` and `remove_devices`; empty for the others.
+    /// The devices of ``move_to_ready`` and ``remove_devices``; empty for the others.
     #[getter]
     fn macs(&self) -> Vec<String> {
         match &self.0 {
@@ -667,7 +679,7 @@ impl PyTaskEvent {
             _ => None,
         }
     }
-    /// The completion mode of `complete`, or None.
+    /// The completion mode of ``complete``, or None.
     #[getter]
     fn mode<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         match &self.0 {
@@ -675,7 +687,7 @@ impl PyTaskEvent {
             _ => Ok(None),
         }
     }
-    /// The switch of `set_include_unknown`, or None.
+    /// The switch of ``set_include_unknown``, or None.
     #[getter]
     fn include_unknown(&self) -> Option<bool> {
         match &self.0 {
@@ -814,9 +826,9 @@ impl From<Outcome> for PyTransitionOutcome {
 
 #[pymethods]
 impl PyTransitionOutcome {
-    /// "stay", "to" (the status becomes `target`), "completion" (Auto migration complete or
-    /// Manual migration, by the mode), "from_devices" (the status follows the device tabs), or
-    /// "refused" (by the error code `refusal`).
+    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
+    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
+    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
     #[getter]
     fn kind(&self) -> &'static str {
         match self.0 {
@@ -827,7 +839,7 @@ impl PyTransitionOutcome {
             OutcomeKey::Refused(_) => "refused",
         }
     }
-    /// The status after the event when `kind` is "to"; otherwise None.
+    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
     #[getter]
     fn target<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         match self.0 {
@@ -835,7 +847,8 @@ impl PyTransitionOutcome {
             _ => Ok(None),
         }
     }
-    /// The code that refuses the event when `kind` is "refused"; otherwise None.
+    /// The code that refuses the event (``"transition_refused"``,
+    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
     #[getter]
     fn refusal(&self) -> Option<&'static str> {
         match self.0 {
@@ -862,8 +875,12 @@ impl PyTransitionOutcome {
     }
 }
 
-/// What `event` does to a task whose status is `status`, by the transition table core
-/// enforces; a pair the table does not list is refused with `transition_refused`.
+/// What ``event`` does to a task whose status is ``status``, by the transition table.
+///
+/// The table is not the whole check of an event: applying it also refuses anything but resume
+/// and cancel while the task is paused (TASK-6), a second task in progress (TASK-2), and
+/// devices in the wrong tab. Raises :class:`InputError` for a name that is no status or event
+/// kind.
 #[pyfunction]
 fn transition(
     status: &Bound<'_, PyAny>,

@@ -20,7 +20,7 @@ use crate::eligibility::table_arg;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, reader_error};
 
-/// The counts of an upload status (CSV-14, DEC-1): `added + errors == total`.
+/// The counts of an upload status (CSV-14, DEC-1): ``added + errors == total``.
 #[pyclass(
     frozen,
     eq,
@@ -109,11 +109,23 @@ fn options(
     Ok(options)
 }
 
-/// Validates a whole upload (CSV-1 to CSV-16) and returns its report. `source` is a path
-/// (`str`, `os.PathLike`), the content (`bytes`, `bytearray`, `memoryview`) or a binary file
-/// object. Only a bad argument or an unreadable file raises; everything about the content is a
-/// finding of the report. `size_hint` is the input's size in bytes, for a file object whose
-/// length is known (paths and bytes give their own): the same results, faster.
+/// Validates a whole *Add devices* upload (CSV-1 to CSV-16) and returns its report.
+///
+/// ``source`` is a path (``str`` or ``os.PathLike``, opened and streamed by Rust), the file's
+/// content (``bytes``, ``bytearray``, ``memoryview``), or a binary file object, read to its
+/// end. ``option`` is ``"license_and_device"`` or ``"license_only"`` (TASK-3); ``directory``
+/// the organisation to check rows against (None skips those checks); ``eligibility`` the
+/// table for the model check (default: Control Hub's). Validation releases the GIL.
+///
+/// ``size_hint`` is the input's size in bytes, for a file object whose length you know: core
+/// then sizes its duplicate indexes (DEC-2, DEC-5) once, faster and in less memory, with the
+/// same results whatever the hint. Paths and bytes give their own length; an explicit hint
+/// wins. Raises ``invalid_argument`` for a negative one.
+///
+/// Raises :class:`InputError`: ``invalid_argument`` for an unknown option or an argument of
+/// the wrong type (a text-mode file included), ``io_error`` for a file that cannot be read.
+/// Everything about the content (an empty file, a bad header, blank lines, bad bytes) is a
+/// finding of the report, never an exception.
 #[pyfunction]
 #[pyo3(
     signature = (source, option = None, directory = None, *, eligibility = None, size_hint = None),
@@ -167,7 +179,7 @@ impl PyUploadReport {
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
     }
     /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// `json.dumps(x.to_dict())` works, as does `json.dumps(x, default=mpp_migration.to_jsonable)`.
+    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::loads(py, &self.to_json(py))
     }
@@ -182,7 +194,7 @@ impl PyUploadReport {
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         crate::gil::findings_list(py, self.0.findings())
     }
-    /// The findings of one row (header = 1).
+    /// The findings of one row (header = 1); empty for a row without any.
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
@@ -210,12 +222,13 @@ impl PyUploadReport {
     fn counts(&self) -> PyUploadCounts {
         PyUploadCounts(self.0.counts())
     }
-    /// "license_and_device" or "license_only" (TASK-3).
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
     #[getter]
     fn option(&self) -> &'static str {
         self.0.option().as_str()
     }
-    /// Whether the rows were checked against a directory.
+    /// Whether the rows were checked against a directory; without one the rules that need
+    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
     #[getter]
     fn directory_checked(&self) -> bool {
         self.0.directory_checked()
@@ -229,8 +242,9 @@ impl PyUploadReport {
     fn severity_counts(&self) -> (usize, usize) {
         self.0.severity_counts()
     }
-    /// The errors file (CSV-15): an Errors column, then the refused rows as written.
-    /// Written without the GIL.
+    /// The errors file (CSV-15): an ``Errors`` column, then the header and the refused rows
+    /// as written (blank rows left out), so that once fixed it uploads again. Written without
+    /// the GIL.
     fn errors_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.errors_csv())
@@ -257,7 +271,7 @@ fn findings(list: &[Finding]) -> Vec<PyFinding> {
     list.iter().cloned().map(PyFinding).collect()
 }
 
-/// The rows of one step of `iter_upload`.
+/// The rows of one step of :func:`iter_upload`.
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadChunk")]
 pub(crate) struct PyUploadChunk {
     devices: Arc<Vec<Device>>,
@@ -324,8 +338,7 @@ impl PyUploadChunk {
 /// The reader of a streamed upload, over whichever source it came from.
 type StreamReader = UploadReader<Box<dyn Read + Send>>;
 
-/// Streams an upload in chunks: each `next()` reads and validates up to `chunk_size` rows
-/// without the GIL and returns them as an `UploadChunk`; nothing is kept across chunks.
+/// Streams an upload in chunks (see :func:`iter_upload`).
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadIterator")]
 pub(crate) struct PyUploadIterator {
     reader: Mutex<Option<StreamReader>>,
@@ -406,7 +419,8 @@ impl PyUploadIterator {
         }))
     }
 
-    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated columns.
+    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
+    /// columns, an empty file.
     #[getter]
     fn header_findings(&self) -> Vec<PyFinding> {
         findings(&self.header_findings)
@@ -416,8 +430,8 @@ impl PyUploadIterator {
     fn header(&self) -> Vec<String> {
         self.header.clone()
     }
-    /// The findings known only at the end of the input (`no_data_rows` for a header without
-    /// data rows): empty until the iterator is exhausted.
+    /// The findings known only at the end of the input (``no_data_rows`` for a header
+    /// without data rows, CSV-14): empty until the iterator is exhausted.
     #[getter]
     fn end_findings(&self) -> Vec<PyFinding> {
         findings(
@@ -432,7 +446,7 @@ impl PyUploadIterator {
     fn counts(&self) -> PyUploadCounts {
         PyUploadCounts(*self.counts.lock().unwrap_or_else(PoisonError::into_inner))
     }
-    /// "license_and_device" or "license_only".
+    /// ``"license_and_device"`` or ``"license_only"``.
     #[getter]
     fn option(&self) -> &'static str {
         self.option.as_str()
@@ -460,9 +474,15 @@ impl PyUploadIterator {
     }
 }
 
-/// Streams an upload in chunks of at most `chunk_size` rows, for files of millions of rows:
-/// memory stays bounded by the chunk (beyond what core remembers to find duplicates). The
-/// header is read now; a bad argument or an unreadable file raises here or at `next()`.
+/// Streams an upload in chunks of at most ``chunk_size`` rows, for files of millions of
+/// rows: memory is bounded by the chunk (plus what core remembers to find duplicate MACs and
+/// extensions, DEC-2, DEC-5). Arguments as :func:`validate_upload`. Each ``next()`` reads and
+/// validates its rows without the GIL.
+///
+/// The header is read now: its findings are :attr:`UploadIterator.header_findings`; what is
+/// known only at the end of the input (``no_data_rows`` for a header without data rows) is
+/// :attr:`UploadIterator.end_findings` once the iterator is exhausted. Together with the
+/// chunks' findings they are the findings :func:`validate_upload` reports, in its order.
 #[pyfunction]
 #[pyo3(
     signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None, size_hint = None),
@@ -537,7 +557,7 @@ fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// The user-attribute export (CSV-16): every user of the directory as a row of the
-/// *license and device* schema, sorted by email.
+/// *license and device* schema with Type, Username and Device Type filled in, sorted by email.
 #[pyfunction]
 fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
     match directory.cast::<PyDirectory>() {
