@@ -348,10 +348,18 @@ struct DirectoryDocument {
     users: Vec<String>,
     #[serde(default)]
     workspaces: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects_only")]
     locations: Vec<Location>,
     #[serde(default)]
     devices_in_webex_calling: Vec<String>,
+}
+
+/// Locations, each read only from a JSON object (see [`ObjectOnly`]).
+fn objects_only<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Vec<Location>, D::Error> {
+    let locations: Vec<ObjectOnly<Location>> = Deserialize::deserialize(deserializer)?;
+    Ok(locations.into_iter().map(|l| l.0).collect())
 }
 
 /// A value that serde reads only from a JSON object: the derived readers of a struct also
@@ -377,35 +385,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
             }
         }
         deserializer.deserialize_map(Objects(std::marker::PhantomData))
-    }
-}
-
-/// [`DirectoryDocument`] as the one-pass reading of [`Directory::from_json`] takes it: the
-/// same fields, each location an object.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FastDocument {
-    #[serde(default)]
-    format: Option<u32>,
-    #[serde(default)]
-    users: Vec<String>,
-    #[serde(default)]
-    workspaces: Vec<String>,
-    #[serde(default)]
-    locations: Vec<ObjectOnly<Location>>,
-    #[serde(default)]
-    devices_in_webex_calling: Vec<String>,
-}
-
-impl FastDocument {
-    fn into_document(self) -> DirectoryDocument {
-        DirectoryDocument {
-            format: self.format,
-            users: self.users,
-            workspaces: self.workspaces,
-            locations: self.locations.into_iter().map(|l| l.0).collect(),
-            devices_in_webex_calling: self.devices_in_webex_calling,
-        }
     }
 }
 
@@ -699,8 +678,9 @@ impl Directory {
             .map_err(|e| Error::io("reading the directory", e))?;
         // One pass that reads only the object form; whatever it refuses goes through the
         // checks below, which alone make the errors (issue 13: one parse, no serde_json::Value).
-        if let Ok(ObjectOnly(doc)) = serde_json::from_slice::<ObjectOnly<FastDocument>>(&bytes) {
-            return Directory::checked_document(doc.into_document());
+        if let Ok(ObjectOnly(doc)) = serde_json::from_slice::<ObjectOnly<DirectoryDocument>>(&bytes)
+        {
+            return Directory::checked_document(doc);
         }
         let json_error = |e: serde_json::Error| {
             Error::new(ErrorCode::JsonInvalid, format!("directory JSON: {e}"))
