@@ -1453,6 +1453,11 @@ impl Error {
         Error::new(ErrorCode::IoError, format!("{context}: {source}")).with_source(source)
     }
 
+    /// The [`ErrorCode::IoError`] of a file that could not be opened: `opening <path>: <why>`.
+    pub fn opening(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::io(format_args!("opening {}", path.display()), source)
+    }
+
     /// The same error with a suggested replacement value.
     #[must_use]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Error {

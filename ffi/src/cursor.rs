@@ -149,8 +149,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
             let path = arg_path(path, "path")?;
             let opts = arg_ref(opts, "opts")?;
             let out = out_param(out, "out")?;
-            let file = std::fs::File::open(&path)
-                .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
             let name = path.display().to_string();
             let options = opts.get().or_size_of(&file);
             out.write(into_raw(mpp_upload_cursor::open(

@@ -308,8 +308,7 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
         run(err, || {
             let path = arg_path(path, "path")?;
             let out = out_param(out, "out")?;
-            let file = std::fs::File::open(&path)
-                .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
             let directory = Directory::from_json(BufReader::new(file))
                 .map_err(|e| in_file(e, &path.display().to_string()))?;
             out.write(into_raw(mpp_directory {

@@ -263,7 +263,7 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
             let open = |p: &std::path::Path| {
                 std::fs::File::open(p)
                     .map(std::io::BufReader::new)
-                    .map_err(|e| mpp::Error::io(format!("opening {}", p.display()), e))
+                    .map_err(|e| mpp::Error::opening(p, e))
             };
             let hardware = if vids_path.is_null() {
                 None

@@ -214,7 +214,7 @@ pub(crate) fn reader_error(py: Python<'_>, error: Error, failure: Option<&Failur
 /// `InputError` (`io_error`) naming the path when it cannot be opened.
 pub(crate) fn open(py: Python<'_>, path: &std::path::Path) -> PyResult<std::fs::File> {
     py.detach(|| std::fs::File::open(path))
-        .map_err(|e| to_py_err(Error::io(format!("opening {}", path.display()), e)))
+        .map_err(|e| to_py_err(Error::opening(path, e)))
 }
 
 /// Runs `read` over a source (path, bytes or binary file object) without the GIL: the one

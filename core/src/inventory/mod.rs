@@ -746,8 +746,7 @@ impl Inventory {
     ///
     /// Errors: [`ErrorCode::IoError`] naming the path.
     pub fn read_path(path: &Path, options: InventoryOptions) -> Result<Inventory> {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
         Inventory::read(std::io::BufReader::new(file), options)
     }
 

@@ -202,8 +202,7 @@ pub fn validate_upload_path(
     options: UploadOptions,
 ) -> Result<UploadReport> {
     let path = path.as_ref();
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::io(format!("opening {}", path.display()), e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
     let options = options.or_size_of(&file);
     validate_upload(std::io::BufReader::with_capacity(0, file), options).map_err(|e| {
         if e.code() == ErrorCode::IoError {
