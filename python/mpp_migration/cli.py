@@ -348,7 +348,7 @@ def _parser() -> argparse.ArgumentParser:
         "prepare",
         help="generate Control Hub upload CSVs from a Unified CM export",
         description="Generates the Control Hub upload CSVs of a Unified CM export with a "
-        "mapping (owner user ids, device pools, workspaces), at most 1000 devices each "
+        f"mapping (owner user ids, device pools, workspaces), at most {mm.MAX_TASK_DEVICES} devices each "
         "(ELIG-3), each validated before it is written.",
     )
     lists(r)
@@ -357,7 +357,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--option", **option)  # type: ignore[arg-type]
     r.add_argument("--directory", metavar="ORG.json", help="validate against the organisation")
     r.add_argument("--prefix", default="upload", help="task and file name prefix (TASK-1)")
-    r.add_argument("--max-devices", type=int, default=1000, help="devices per file (1 to 1000)")
+    r.add_argument(
+        "--max-devices",
+        type=int,
+        help=f"devices per file (1 to {mm.MAX_TASK_DEVICES}, the default; ELIG-3)",
+    )
     r.add_argument("--group-by", choices=["none", "location", "model"], default="none")
     r.add_argument("--board", metavar="F", help="also write a board with a task per file")
     r.add_argument("--overwrite", action="store_true", help="replace existing files")
