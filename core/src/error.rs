@@ -1454,8 +1454,13 @@ impl Error {
     }
 
     /// The [`ErrorCode::IoError`] of a file that could not be opened: `opening <path>: <why>`.
+    ///
+    /// A path longer than 300 characters is cut to its first 300 and its length: the usual one
+    /// is the content of a file passed where a path was expected, and the message must not
+    /// repeat it.
     pub fn opening(path: &std::path::Path, source: std::io::Error) -> Error {
-        Error::io(format_args!("opening {}", path.display()), source)
+        let shown = crate::text::quoted_within(&path.to_string_lossy(), 300);
+        Error::io(format_args!("opening {shown}"), source)
     }
 
     /// The same error with a suggested replacement value.
@@ -1614,6 +1619,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn opening_a_long_path_names_it_shortly() {
+        let long = "a,b\n".repeat(10_000);
+        let err = Error::opening(
+            std::path::Path::new(&long),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert_eq!(err.code(), ErrorCode::IoError);
+        assert!(err.to_string().len() < 500, "{}", err.to_string().len());
+        assert!(err.to_string().contains("(40000 characters)"), "{err}");
+    }
 
     #[test]
     fn numbers_and_names_are_unique_and_in_order() {

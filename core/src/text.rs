@@ -37,12 +37,17 @@ pub(crate) fn unneutralised(cell: &str) -> &str {
 
 /// Quotes a value for a message, shortening very long ones so a message stays readable.
 pub(crate) fn quoted(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
+    quoted_within(text, 40)
+}
+
+/// Quotes a value for a message, keeping at most `max` characters of it and the length.
+pub(crate) fn quoted_within(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
         format!("{text:?}")
     } else {
-        let head: String = text.chars().take(MAX).collect();
-        format!("{head:?}… ({} characters)", text.chars().count())
+        let head: String = text.chars().take(max).collect();
+        format!("{head:?}… ({count} characters)")
     }
 }
 
