@@ -36,6 +36,7 @@ mod model;
 mod plan;
 mod task;
 mod text;
+mod text_serde;
 mod upload;
 
 pub use device::{Assignment, Device, OwnerType};
