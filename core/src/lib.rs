@@ -34,6 +34,7 @@ mod json;
 mod mac;
 mod model;
 mod plan;
+mod table;
 mod task;
 mod text;
 mod text_serde;
