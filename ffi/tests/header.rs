@@ -2,9 +2,23 @@
 //! now. Run with `UPDATE_HEADER=1` to rewrite it after changing an export or its docs.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A source file holding the core's `ErrorCode` as cbindgen should read it. The core declares
+/// the enum with a macro (one row per code), which cbindgen cannot expand, so it would see no
+/// enum at all; `ErrorCode::DECLARATION` is the same declaration written out, from the same rows.
+fn error_code_source() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("error_code.rs");
+        std::fs::write(&path, mpp::ErrorCode::DECLARATION)
+            .expect("the target directory is writable");
+        path
+    })
 }
 
 fn generate() -> String {
@@ -13,6 +27,7 @@ fn generate() -> String {
         .expect("ffi/cbindgen.toml is readable");
     let bindings = cbindgen::Builder::new()
         .with_crate(crate_dir)
+        .with_src(error_code_source())
         .with_config(config)
         .generate()
         .expect("cbindgen generates the header");
