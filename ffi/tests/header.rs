@@ -65,6 +65,8 @@ fn the_committed_header_is_current() {
     );
 }
 
+/// Every code of the core's table, as `ErrorCode::ALL` lists it, is a constant of the header
+/// with its number (and the name C hosts see is its snake_case name in capitals).
 #[test]
 fn every_error_code_is_in_the_header_with_its_number() {
     let header = generate();
@@ -81,6 +83,6 @@ fn every_error_code_is_in_the_header_with_its_number() {
     assert_eq!(
         count,
         mpp::ErrorCode::ALL.len(),
-        "ErrorCode::ALL misses a variant of the enum"
+        "the header's enum mpp_error_code and ErrorCode::ALL have different members"
     );
 }
