@@ -6,7 +6,10 @@
 //! [`UploadReader`] with every row dropped as it comes:
 //! - `blank`: a header and then only blank lines (one `blank_line` finding per row, DEC-10);
 //! - `bad_mac`: rows whose MAC has a letter that is not hexadecimal (one
-//!   `mac_invalid_character` finding per row, with its column, DEV-6).
+//!   `mac_invalid_character` finding per row, with its column, DEV-6), the same mistake on
+//!   every row, as a file that repeats one wrong value has it: its message is shared;
+//! - `bad_mac_distinct`: the same mistake in a different MAC on every row, so that each
+//!   finding's message (which quotes the cell) is its own: the cost of a mistake's text.
 //!
 //! Printed per input: the peak heap of each run (a counting `#[global_allocator]`), the heap the
 //! report keeps, and that divided by the rows, with the size of `Finding` itself, and the time
@@ -104,13 +107,55 @@ impl Read for Repeat {
     }
 }
 
-fn input(row: &'static [u8], rows: usize) -> Repeat {
-    Repeat {
+/// A reader of `rows` rows `8845,<10 hexadecimal digits of the row's number>ZZ` after the
+/// header: a bad MAC that differs on every row.
+struct Distinct {
+    header_done: bool,
+    next: usize,
+    rows: usize,
+    line: Vec<u8>,
+    at: usize,
+}
+
+impl Read for Distinct {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.line.len() {
+            self.line.clear();
+            self.at = 0;
+            if !self.header_done {
+                self.header_done = true;
+                self.line.extend_from_slice(b"Model,MAC Address\n");
+            } else if self.next < self.rows {
+                self.line
+                    .extend_from_slice(format!("8845,{:010X}ZZ\n", self.next).as_bytes());
+                self.next += 1;
+            } else {
+                return Ok(0);
+            }
+        }
+        let k = (self.line.len() - self.at).min(buf.len());
+        buf[..k].copy_from_slice(&self.line[self.at..self.at + k]);
+        self.at += k;
+        Ok(k)
+    }
+}
+
+fn input(row: &'static [u8], rows: usize) -> Box<dyn Read> {
+    if row.is_empty() {
+        return Box::new(Distinct {
+            header_done: false,
+            next: 0,
+            rows,
+            line: Vec::new(),
+            at: 0,
+        });
+    }
+    Box::new(Repeat {
         header: b"Model,MAC Address\n",
         row,
         left: rows,
         at: 0,
-    }
+    })
 }
 
 fn options() -> UploadOptions {
@@ -137,6 +182,8 @@ fn main() {
     for (name, row) in [
         ("blank", &b"\n"[..]),
         ("bad_mac", &b"8845,001A2B3C4DZZ\n"[..]),
+        // No row: a different bad MAC on each row (see `Distinct`).
+        ("bad_mac_distinct", &b""[..]),
     ] {
         let ((), stream_peak, _) = measured(|| {
             let reader = UploadReader::new(input(row, rows), options()).expect("header");
@@ -154,7 +201,7 @@ fn main() {
             "{name}: {findings} findings for {rows} rows"
         );
         println!(
-            "  {name:8} streamed peak {:>8.1} MB | report peak {:>8.1} MB, kept {:>8.1} MB \
+            "  {name:16} streamed peak {:>8.1} MB | report peak {:>8.1} MB, kept {:>8.1} MB \
              ({:.0} bytes a row, {findings} findings) | report/stream peak {:.1}x | \
              validate_upload {:.0} ms",
             stream_peak as f64 / 1e6,

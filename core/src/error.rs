@@ -534,12 +534,13 @@ impl fmt::Display for Severity {
 pub struct Finding {
     // Compact, because a report of a million refused rows holds a million findings
     // (issue 14 section 5): 40 bytes inline, the message shared where the same text recurs
-    // ([`Finding::shared`]), and the rarer suggestion and column boxed together.
+    // ([`Finding::shared`]), and the rarer suggestion and column together behind one pointer,
+    // itself shared by the findings of one column without a suggestion ([`SharedPlace`]).
     code: ErrorCode,
     /// The row, or [`NO_ROW`].
     row: u64,
     message: Arc<str>,
-    place: Option<Box<Place>>,
+    place: Option<Arc<Place>>,
 }
 
 /// The row of a finding that concerns no row. No input has `u64::MAX` rows.
@@ -550,6 +551,22 @@ const NO_ROW: u64 = u64::MAX;
 struct Place {
     suggestion: Option<Box<str>>,
     column: Option<Cow<'static, str>>,
+}
+
+/// The place of the findings of one column that have no suggestion, shared by them all: the
+/// findings of a million refused rows in one column cost no million places (issue 14
+/// section 5). See [`Finding::at_shared`].
+#[derive(Clone, Debug)]
+pub(crate) struct SharedPlace(Arc<Place>);
+
+impl SharedPlace {
+    /// The place of column `column`.
+    pub(crate) fn column(column: &'static str) -> SharedPlace {
+        SharedPlace(Arc::new(Place {
+            suggestion: None,
+            column: Some(Cow::Borrowed(column)),
+        }))
+    }
 }
 
 impl Finding {
@@ -588,7 +605,8 @@ impl Finding {
     }
 
     fn set_suggestion(&mut self, suggestion: String) {
-        self.place.get_or_insert_with(Box::default).suggestion = Some(suggestion.into_boxed_str());
+        Arc::make_mut(self.place.get_or_insert_with(Arc::default)).suggestion =
+            Some(suggestion.into_boxed_str());
     }
 
     /// The same finding placed at a row (as a spreadsheet numbers it: header = 1) and column.
@@ -605,8 +623,38 @@ impl Finding {
             self.row = row;
         }
         if column.is_some() {
-            self.place.get_or_insert_with(Box::default).column = column;
+            Arc::make_mut(self.place.get_or_insert_with(Arc::default)).column = column;
         }
+    }
+
+    /// Makes this finding share `message` when its own message is the same text, so that the
+    /// same finding on many rows costs one message (issue 14 section 5); `false` when the
+    /// texts differ.
+    pub(crate) fn share_message(&mut self, message: &Arc<str>) -> bool {
+        if Arc::ptr_eq(&self.message, message) {
+            return true;
+        }
+        let same = *self.message == **message;
+        if same {
+            self.message = Arc::clone(message);
+        }
+        same
+    }
+
+    /// The message as it is held, to be shared by [`share_message`](Self::share_message).
+    pub(crate) fn message_shared(&self) -> &Arc<str> {
+        &self.message
+    }
+
+    /// The same finding placed at `row` and the column of `place`, as [`at`](Self::at) places
+    /// it, sharing `place` when the finding has no suggestion.
+    pub(crate) fn at_shared(mut self, row: u64, place: &SharedPlace) -> Finding {
+        self.row = row;
+        match &mut self.place {
+            None => self.place = Some(Arc::clone(&place.0)),
+            Some(own) => Arc::make_mut(own).column.clone_from(&place.0.column),
+        }
+        self
     }
 
     /// The code.

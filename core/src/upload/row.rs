@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::device::{Assignment, Device};
 use crate::directory::Directory;
 use crate::eligibility::EligibilityTable;
-use crate::error::{ErrorCode, Finding, Severity};
+use crate::error::{ErrorCode, Finding, Severity, SharedPlace};
 use crate::mac::Mac;
 use crate::model::{ModelLabel, parse_model_label};
 use crate::text::{quoted, trim, unneutralised};
@@ -113,6 +113,9 @@ pub(crate) struct RowValidator {
     /// The same for the keys [`extension_key`] cannot pack (beyond 8192 locations: a
     /// directory or a file naming more).
     first_row_of_extension_wide: HashMap<(u64, u64), u64>,
+    /// The last message of each code, shared by the findings that repeat it
+    /// ([`RowValidator::share_messages`]).
+    last_message: HashMap<ErrorCode, Arc<str>>,
 }
 
 /// Collects a row's findings, placing each at the row and column.
@@ -134,8 +137,11 @@ impl Findings {
         self.error(column, code, message);
     }
     pub(super) fn add(&mut self, column: Column, finding: Finding) {
+        // One place per column for every finding without a suggestion (issue 14 section 5).
+        static PLACES: std::sync::LazyLock<[SharedPlace; 9]> =
+            std::sync::LazyLock::new(|| Column::ALL.map(|c| SharedPlace::column(c.header())));
         self.list
-            .push(finding.at(Some(self.row), Some(column.header())));
+            .push(finding.at_shared(self.row, &PLACES[column as usize]));
     }
     pub(super) fn error(&mut self, column: Column, code: ErrorCode, message: String) {
         self.add(column, Finding::new(code, message));
@@ -160,6 +166,7 @@ impl RowValidator {
             location_ids: HashMap::new(),
             first_row_of_extension: FirstRows::new(),
             first_row_of_extension_wide: HashMap::new(),
+            last_message: HashMap::new(),
         }
     }
 
@@ -178,6 +185,27 @@ impl RowValidator {
 
     /// Validates one data record against the header.
     pub(crate) fn validate(&mut self, rec: &Record<'_>, header: &Header) -> UploadRow {
+        let mut row = self.validate_row(rec, header);
+        self.share_messages(&mut row.findings);
+        row
+    }
+
+    /// Gives each finding the message of the last finding of its code when the two are the
+    /// same text: a file that repeats one mistake on a million rows then holds one message,
+    /// not a million (issue 14 section 5). One message is remembered per code.
+    fn share_messages(&mut self, findings: &mut [Finding]) {
+        for finding in findings {
+            let last = self
+                .last_message
+                .entry(finding.code())
+                .or_insert_with(|| Arc::clone(finding.message_shared()));
+            if !finding.share_message(last) {
+                *last = Arc::clone(finding.message_shared());
+            }
+        }
+    }
+
+    fn validate_row(&mut self, rec: &Record<'_>, header: &Header) -> UploadRow {
         let row = rec.row;
         let mut out = Findings {
             row,
