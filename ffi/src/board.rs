@@ -22,9 +22,9 @@ use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, free, into_raw};
+use crate::handle::{Generation, LazySlots, into_raw};
 use crate::report::mpp_report;
-use crate::string::{to_c_string, to_c_string_lossy};
+use crate::string::to_c_string;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
 
@@ -47,6 +47,8 @@ pub struct mpp_board {
     retired: Vec<LazySlots<mpp_task>>,
     generation: Generation,
 }
+
+handles!(Owned: mpp_board);
 
 impl mpp_board {
     fn new(board: Board) -> mpp_board {
@@ -214,15 +216,7 @@ pub unsafe extern "C" fn mpp_board_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_ref(board, "board")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(board.board.to_json()));
-            Ok(())
-        })
-    }
+    text_out!(board, "board", out, err, |board| board.board.to_json())
 }
 
 /// Frees a board, with every task and device borrowed from it. NULL is a no-op.
@@ -231,8 +225,7 @@ pub unsafe extern "C" fn mpp_board_to_json(
 /// `board` must be NULL or a board from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
-    // SAFETY: per the contract.
-    unsafe { free(board) }
+    free_box!(board)
 }
 
 /// Changes the board behind `board` through `f`.
@@ -356,16 +349,13 @@ pub unsafe extern "C" fn mpp_board_suggest_task_name(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_ref(board, "board")?;
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string(board.board.suggest_task_name(text).as_str())?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let board = arg_ref(board, "board")?;
+        let text = arg_str(text, "text")?;
+        let out = out_param(out, "out")?;
+        out.write(to_c_string(board.board.suggest_task_name(text).as_str())?);
+        Ok(())
+    })
 }
 
 /// How many tasks the board has; 0 for NULL.
@@ -374,10 +364,7 @@ pub unsafe extern "C" fn mpp_board_suggest_task_name(
 /// `board` must be NULL or a live board.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_task_count(board: *const mpp_board) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }.map_or(0, |b| b.board.tasks().len())
-    })
+    read!(board, 0, |b| b.board.tasks().len())
 }
 
 /// The `index`-th task, in the order they were created. Borrowed from the board (see
@@ -390,12 +377,7 @@ pub unsafe extern "C" fn mpp_board_task_at(
     board: *const mpp_board,
     index: usize,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }
-            .and_then(|b| b.view_at(index))
-            .map_or(ptr::null(), |v| v as *const mpp_task)
-    })
+    lend!(board, |b| b.view_at(index))
 }
 
 /// The task named `name` (regardless of case, TASK-1). Borrowed from the board: valid until
@@ -452,16 +434,13 @@ pub unsafe extern "C" fn mpp_board_task_of(
     out: *mut *const mpp_task,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let b = arg_ref(board, "board")?;
-            let mac = arg_mac(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            out.write(b.board.task_of(mac).map_or(ptr::null(), |t| b.view_of(t)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let b = arg_ref(board, "board")?;
+        let mac = arg_mac(mac, "mac")?;
+        let out = out_param(out, "out")?;
+        out.write(b.board.task_of(mac).map_or(ptr::null(), |t| b.view_of(t)));
+        Ok(())
+    })
 }
 
 /// What adding devices did: how many were added, and a finding for each device that was not.
@@ -471,6 +450,8 @@ pub struct mpp_add_outcome {
     added: usize,
     findings: Vec<mpp_finding>,
 }
+
+handles!(Owned: mpp_add_outcome);
 
 impl mpp_add_outcome {
     fn new(outcome: AddOutcome) -> mpp_add_outcome {
@@ -642,10 +623,7 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }.map_or(0, |o| o.added)
-    })
+    read!(o, 0, |o| o.added)
 }
 
 /// How many devices were not added, each with a finding; 0 for NULL.
@@ -654,10 +632,7 @@ pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usi
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_finding_count(o: *const mpp_add_outcome) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }.map_or(0, |o| o.findings.len())
-    })
+    read!(o, 0, |o| o.findings.len())
 }
 
 /// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
@@ -672,12 +647,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
     o: *const mpp_add_outcome,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }
-            .and_then(|o| o.findings.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(o, |o| o.findings.get(index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -686,8 +656,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
 /// `o` must be NULL or an outcome from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_free(o: *mut mpp_add_outcome) {
-    // SAFETY: per the contract.
-    unsafe { free(o) }
+    free_box!(o)
 }
 
 /// Applies the event `make` builds to the task named `task` and stores its new status.

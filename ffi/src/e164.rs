@@ -4,7 +4,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::LazyLock;
 
-use crate::boundary::{arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_str, guard, mpp_status, out_param};
 use crate::error::mpp_error;
 use crate::string::{c_string_lossy, to_c_string};
 
@@ -31,20 +31,17 @@ pub unsafe extern "C" fn mpp_normalize_e164(
     country_code: *mut u16,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let number = arg_str(number, "number")?;
-            let out = out_param(out, "out")?;
-            let parsed = mpp::E164::parse(number)?;
-            let text = to_c_string(parsed.to_string())?;
-            if !country_code.is_null() {
-                country_code.write(parsed.country_calling_code());
-            }
-            out.write(text);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let number = arg_str(number, "number")?;
+        let out = out_param(out, "out")?;
+        let parsed = mpp::E164::parse(number)?;
+        let text = to_c_string(parsed.to_string())?;
+        if !country_code.is_null() {
+            country_code.write(parsed.country_calling_code());
+        }
+        out.write(text);
+        Ok(())
+    })
 }
 
 static REGIONS: LazyLock<Vec<(u16, CString)>> = LazyLock::new(|| {

@@ -13,7 +13,7 @@ use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, r
 use crate::device::mpp_device;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, free, into_raw};
+use crate::handle::{LazySlots, Stamp, into_raw};
 use crate::report::mpp_report;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
@@ -36,6 +36,8 @@ pub struct mpp_fleet_options {
     options: FleetOptions,
 }
 
+handles!(Owned: mpp_fleet_options);
+
 /// Makes fleet options: tasks for `option` (an `mpp_upload_option`, TASK-3) named
 /// `{prefix}-001`, `{prefix}-002`… (the prefix made a valid name, TASK-1), of at most 1000
 /// devices, not grouped, checked with the Control Hub table.
@@ -56,18 +58,15 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
     out: *mut *mut mpp_fleet_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let prefix = arg_str(prefix, "prefix")?;
-            let option = upload_option(option)?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_fleet_options {
-                options: FleetOptions::new(prefix, option),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let prefix = arg_str(prefix, "prefix")?;
+        let option = upload_option(option)?;
+        let out = out_param(out, "out")?;
+        out.write(into_raw(mpp_fleet_options {
+            options: FleetOptions::new(prefix, option),
+        }));
+        Ok(())
+    })
 }
 
 /// Changes the options behind `opts` through `f`.
@@ -167,8 +166,7 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
 /// `opts` must be NULL or options from `mpp_fleet_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_options_free(opts: *mut mpp_fleet_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// A fleet split into tasks, and what could not be placed. Free it with
@@ -179,6 +177,8 @@ pub struct mpp_fleet_plan {
     tasks: LazySlots<mpp_task>,
     findings: LazySlots<mpp_finding>,
 }
+
+handles!(Owned: mpp_fleet_plan);
 
 /// Plans `devices` and stores the plan in `*out`.
 ///
@@ -264,10 +264,7 @@ pub unsafe extern "C" fn mpp_plan_fleet_report(
 /// `plan` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_task_count(plan: *const mpp_fleet_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.tasks.len())
-    })
+    read!(plan, 0, |p| p.plan.tasks.len())
 }
 
 /// The `index`-th task, in Draft: within each group in name order, groups in key order.
@@ -302,10 +299,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_task_at(
 /// `plan` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_finding_count(plan: *const mpp_fleet_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.findings.len())
-    })
+    read!(plan, 0, |p| p.plan.findings.len())
 }
 
 /// The `index`-th finding: `device_already_in_task` for a MAC given twice,
@@ -340,8 +334,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
 /// `plan` must be NULL or a plan from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_free(plan: *mut mpp_fleet_plan) {
-    // SAFETY: per the contract.
-    unsafe { free(plan) }
+    free_box!(plan)
 }
 
 /// Adds the tasks of a fleet plan to the board, all or none: a name already taken (TASK-1) or a
@@ -362,12 +355,9 @@ pub unsafe extern "C" fn mpp_board_add_fleet_plan(
     plan: *const mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            let plan = arg_ref(plan, "plan")?;
-            board.change().add_tasks(plan.plan.tasks.clone())
-        })
-    }
+    run!(err, || {
+        let board = arg_mut(board, "board")?;
+        let plan = arg_ref(plan, "plan")?;
+        board.change().add_tasks(plan.plan.tasks.clone())
+    })
 }

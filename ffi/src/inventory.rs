@@ -15,12 +15,12 @@ use mpp::{
 
 use crate::args::{CEnum, NameTable, enum_arg};
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
+    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
+use crate::handle::{LazySlots, into_raw};
 use crate::model::{model_handle, mpp_model};
 use crate::output::mpp_output_files;
 use crate::report::mpp_report;
@@ -68,15 +68,12 @@ pub unsafe extern "C" fn mpp_mac_from_device_name(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let name = arg_str(name, "name")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string(mpp::mac_from_device_name(name)?)?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let name = arg_str(name, "name")?;
+        let out = out_param(out, "out")?;
+        out.write(to_c_string(mpp::mac_from_device_name(name)?)?);
+        Ok(())
+    })
 }
 
 /// Reads a UDI string, `PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD` (EXT-16): the model its
@@ -101,27 +98,24 @@ pub unsafe extern "C" fn mpp_parse_udi(
     serial: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let model = out_param(model, "model")?;
-            let hardware_version = out_param(hardware_version, "hardware_version")?;
-            let udi = mpp::parse_udi(text)?;
-            let serial_text = udi.serial_number().map(to_c_string).transpose()?;
-            model.write(model_handle(udi.model()));
-            hardware_version.write(udi.hardware_version().number());
-            match serial.as_mut() {
-                Some(slot) => *slot = serial_text.unwrap_or(ptr::null_mut()),
-                None => {
-                    if let Some(s) = serial_text {
-                        crate::string::mpp_string_free(s);
-                    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        let model = out_param(model, "model")?;
+        let hardware_version = out_param(hardware_version, "hardware_version")?;
+        let udi = mpp::parse_udi(text)?;
+        let serial_text = udi.serial_number().map(to_c_string).transpose()?;
+        model.write(model_handle(udi.model()));
+        hardware_version.write(udi.hardware_version().number());
+        match serial.as_mut() {
+            Some(slot) => *slot = serial_text.unwrap_or(ptr::null_mut()),
+            None => {
+                if let Some(s) = serial_text {
+                    crate::string::mpp_string_free(s);
                 }
             }
-            Ok(())
-        })
-    }
+        }
+        Ok(())
+    })
 }
 
 /// The C view of one entry: its strings, its device and its findings.
@@ -159,6 +153,8 @@ pub struct mpp_inventory {
     devices: LazySlots<mpp_device>,
     device_list: Vec<mpp::Device>,
 }
+
+handles!(Owned: mpp_inventory);
 
 impl mpp_inventory {
     fn new(inventory: Inventory) -> mpp_inventory {
@@ -217,26 +213,23 @@ pub unsafe extern "C" fn mpp_inventory_read(
     out: *mut *mut mpp_inventory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let csv = arg_bytes(csv, len, "csv")?;
-            let hardware = if vids.is_null() {
-                None
-            } else {
-                Some(HardwareList::from_csv(arg_bytes(vids, vids_len, "vids")?)?)
-            };
-            let loads = if loads.is_null() {
-                None
-            } else {
-                Some(LoadList::from_csv(arg_bytes(loads, loads_len, "loads")?)?)
-            };
-            let out = out_param(out, "out")?;
-            let inventory = Inventory::read(csv, options(hardware, loads))?;
-            out.write(into_raw(mpp_inventory::new(inventory)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let csv = arg_bytes(csv, len, "csv")?;
+        let hardware = if vids.is_null() {
+            None
+        } else {
+            Some(HardwareList::from_csv(arg_bytes(vids, vids_len, "vids")?)?)
+        };
+        let loads = if loads.is_null() {
+            None
+        } else {
+            Some(LoadList::from_csv(arg_bytes(loads, loads_len, "loads")?)?)
+        };
+        let out = out_param(out, "out")?;
+        let inventory = Inventory::read(csv, options(hardware, loads))?;
+        out.write(into_raw(mpp_inventory::new(inventory)));
+        Ok(())
+    })
 }
 
 /// Reads the export at `path`, with the lists at `vids_path` and `loads_path` (each NULL when
@@ -256,37 +249,34 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
     out: *mut *mut mpp_inventory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let path = arg_path(path, "path")?;
-            let open = |p: &std::path::Path| {
-                std::fs::File::open(p)
-                    .map(std::io::BufReader::new)
-                    .map_err(|e| mpp::Error::opening(p, e))
-            };
-            let hardware = if vids_path.is_null() {
-                None
-            } else {
-                Some(HardwareList::from_csv(open(&arg_path(
-                    vids_path,
-                    "vids_path",
-                )?)?)?)
-            };
-            let loads = if loads_path.is_null() {
-                None
-            } else {
-                Some(LoadList::from_csv(open(&arg_path(
-                    loads_path,
-                    "loads_path",
-                )?)?)?)
-            };
-            let out = out_param(out, "out")?;
-            let inventory = Inventory::read_path(&path, options(hardware, loads))?;
-            out.write(into_raw(mpp_inventory::new(inventory)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        let open = |p: &std::path::Path| {
+            std::fs::File::open(p)
+                .map(std::io::BufReader::new)
+                .map_err(|e| mpp::Error::opening(p, e))
+        };
+        let hardware = if vids_path.is_null() {
+            None
+        } else {
+            Some(HardwareList::from_csv(open(&arg_path(
+                vids_path,
+                "vids_path",
+            )?)?)?)
+        };
+        let loads = if loads_path.is_null() {
+            None
+        } else {
+            Some(LoadList::from_csv(open(&arg_path(
+                loads_path,
+                "loads_path",
+            )?)?)?)
+        };
+        let out = out_param(out, "out")?;
+        let inventory = Inventory::read_path(&path, options(hardware, loads))?;
+        out.write(into_raw(mpp_inventory::new(inventory)));
+        Ok(())
+    })
 }
 
 /// Reads through an inventory; `fallback` for NULL.
@@ -585,15 +575,12 @@ pub unsafe extern "C" fn mpp_inventory_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let inv = arg_ref(inv, "inventory")?;
-            let out = out_param(out, "out")?;
-            out.write(crate::string::to_c_string_lossy(inv.inventory.to_csv()));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let inv = arg_ref(inv, "inventory")?;
+        let out = out_param(out, "out")?;
+        out.write(crate::string::to_c_string_lossy(inv.inventory.to_csv()));
+        Ok(())
+    })
 }
 
 /// Frees an inventory and everything borrowed from it. NULL is a no-op.
@@ -602,8 +589,7 @@ pub unsafe extern "C" fn mpp_inventory_csv(
 /// `inv` must be NULL or an inventory from `mpp_inventory_read*`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_free(inv: *mut mpp_inventory) {
-    // SAFETY: per the contract.
-    unsafe { free(inv) }
+    free_box!(inv)
 }
 
 /// How the host maps Unified CM data to Webex (format `mpp-migration-mapping/1`). Made by
@@ -612,6 +598,8 @@ pub unsafe extern "C" fn mpp_inventory_free(inv: *mut mpp_inventory) {
 pub struct mpp_mapping {
     mapping: Mapping,
 }
+
+handles!(Owned: mpp_mapping);
 
 /// Reads a mapping from its JSON document (`len` bytes at `json`): `users` (owner user id to
 /// email), `device_pools` and `locations` (to Webex locations; the device pool wins),
@@ -634,23 +622,20 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
     out: *mut *mut mpp_mapping,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let json = arg_bytes(json, len, "json")?;
-            let text = std::str::from_utf8(json).map_err(|_| {
-                mpp::Error::new(
-                    mpp::ErrorCode::MappingInvalid,
-                    "mapping: the JSON document is not UTF-8",
-                )
-            })?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_mapping {
-                mapping: Mapping::from_json(text)?,
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let json = arg_bytes(json, len, "json")?;
+        let text = std::str::from_utf8(json).map_err(|_| {
+            mpp::Error::new(
+                mpp::ErrorCode::MappingInvalid,
+                "mapping: the JSON document is not UTF-8",
+            )
+        })?;
+        let out = out_param(out, "out")?;
+        out.write(into_raw(mpp_mapping {
+            mapping: Mapping::from_json(text)?,
+        }));
+        Ok(())
+    })
 }
 
 /// Frees a mapping. NULL is a no-op.
@@ -659,8 +644,7 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
 /// `mapping` must be NULL or a mapping from `mpp_mapping_from_json`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_mapping_free(mapping: *mut mpp_mapping) {
-    // SAFETY: per the contract.
-    unsafe { free(mapping) }
+    free_box!(mapping)
 }
 
 /// The uploads generated from an inventory: per upload its task name and validation report,
@@ -673,6 +657,8 @@ pub struct mpp_prepared {
     reports: Vec<mpp_report>,
     findings: LazySlots<mpp_finding>,
 }
+
+handles!(Owned: mpp_prepared);
 
 /// Generates Control Hub upload CSVs of `option` (an `mpp_upload_option`, CSV-1 / CSV-2) from
 /// `inv` and `mapping` (NULL: an empty mapping, enough for *license only*), split into tasks of
@@ -705,40 +691,37 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
     out: *mut *mut mpp_prepared,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let inv = arg_ref(inv, "inventory")?;
-            let prefix = arg_str(prefix, "prefix")?;
-            let mut options = PrepareOptions::new(prefix, upload_option(option)?);
-            options.max_devices = max_devices;
-            options.group_by = enum_arg::<FleetGrouping>(grouping, "grouping")?;
-            if let Some(d) = directory.as_ref() {
-                options.directory = Some(d.shared());
-            }
-            let empty = Mapping::new();
-            let mapping = mapping.as_ref().map_or(&empty, |m| &m.mapping);
-            let out = out_param(out, "out")?;
-            let prepared = mpp::prepare_uploads(&inv.inventory, mapping, &options)?;
-            let names = prepared
-                .uploads
-                .iter()
-                .map(|u| c_string_lossy(u.task_name.as_str()))
-                .collect();
-            let reports = prepared
-                .uploads
-                .iter()
-                .map(|u| mpp_report::new(u.report.clone()))
-                .collect();
-            out.write(into_raw(mpp_prepared {
-                prepared,
-                names,
-                reports,
-                findings: LazySlots::default(),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let inv = arg_ref(inv, "inventory")?;
+        let prefix = arg_str(prefix, "prefix")?;
+        let mut options = PrepareOptions::new(prefix, upload_option(option)?);
+        options.max_devices = max_devices;
+        options.group_by = enum_arg::<FleetGrouping>(grouping, "grouping")?;
+        if let Some(d) = directory.as_ref() {
+            options.directory = Some(d.shared());
+        }
+        let empty = Mapping::new();
+        let mapping = mapping.as_ref().map_or(&empty, |m| &m.mapping);
+        let out = out_param(out, "out")?;
+        let prepared = mpp::prepare_uploads(&inv.inventory, mapping, &options)?;
+        let names = prepared
+            .uploads
+            .iter()
+            .map(|u| c_string_lossy(u.task_name.as_str()))
+            .collect();
+        let reports = prepared
+            .uploads
+            .iter()
+            .map(|u| mpp_report::new(u.report.clone()))
+            .collect();
+        out.write(into_raw(mpp_prepared {
+            prepared,
+            names,
+            reports,
+            findings: LazySlots::default(),
+        }));
+        Ok(())
+    })
 }
 
 /// How many uploads were generated; 0 for NULL.
@@ -747,10 +730,7 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
 /// `p` must be NULL or live uploads.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_prepared_upload_count(p: *const mpp_prepared) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { p.as_ref() }.map_or(0, |p| p.reports.len())
-    })
+    read!(p, 0, |p| p.reports.len())
 }
 
 /// The task name of the `index`-th upload (its file is `{name}.csv`). Borrowed from `p`; NULL
@@ -781,12 +761,7 @@ pub unsafe extern "C" fn mpp_prepared_report(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const mpp_report {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { p.as_ref() }
-            .and_then(|p| p.reports.get(index))
-            .map_or(ptr::null(), |r| r as *const mpp_report)
-    })
+    lend!(p, |p| p.reports.get(index))
 }
 
 /// How many findings kept phones out of the uploads; 0 for NULL.
@@ -795,10 +770,7 @@ pub unsafe extern "C" fn mpp_prepared_report(
 /// `p` must be NULL or live uploads.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_prepared_finding_count(p: *const mpp_prepared) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { p.as_ref() }.map_or(0, |p| p.prepared.findings.len())
-    })
+    read!(p, 0, |p| p.prepared.findings.len())
 }
 
 /// The `index`-th finding, on the export's row, in row order. Borrowed from `p`; NULL out of
@@ -839,15 +811,12 @@ pub unsafe extern "C" fn mpp_output_files_add_prepared(
     p: *const mpp_prepared,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let files = arg_mut(files, "files")?;
-            let p = arg_ref(p, "prepared")?;
-            p.prepared.files().into_iter().for_each(|f| files.push(f));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let files = arg_mut(files, "files")?;
+        let p = arg_ref(p, "prepared")?;
+        p.prepared.files().into_iter().for_each(|f| files.push(f));
+        Ok(())
+    })
 }
 
 /// Frees the uploads and everything borrowed from them. NULL is a no-op.
@@ -856,8 +825,7 @@ pub unsafe extern "C" fn mpp_output_files_add_prepared(
 /// `p` must be NULL or uploads from `mpp_prepare_uploads`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_prepared_free(p: *mut mpp_prepared) {
-    // SAFETY: per the contract.
-    unsafe { free(p) }
+    free_box!(p)
 }
 
 #[cfg(test)]

@@ -16,6 +16,9 @@
 //!
 //! No rule of the domain lives here: every check is the core crate's.
 
+#[macro_use]
+mod macros;
+
 mod args;
 mod auto_plan;
 mod board;

@@ -7,7 +7,7 @@ use std::io::{self, Read};
 
 use mpp::Error;
 
-use crate::boundary::{arg_ref, mpp_status, out_param, run};
+use crate::boundary::{arg_ref, mpp_status, out_param};
 use crate::cursor::{Source, mpp_upload_cursor};
 use crate::error::mpp_error;
 use crate::handle::into_raw;
@@ -108,17 +108,14 @@ pub unsafe extern "C" fn mpp_upload_cursor_new_reader(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let src = source(read_fn, user_data)?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let src: Source = Box::new(src);
-            out.write(into_raw(mpp_upload_cursor::open(src, opts.get(), None)?));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let src: Source = Box::new(src);
+        out.write(into_raw(mpp_upload_cursor::open(src, opts.get(), None)?));
+        Ok(())
+    })
 }
 
 /// Validates a whole upload whose bytes come from `read_fn` (see `mpp_read_fn`), called with
@@ -140,15 +137,12 @@ pub unsafe extern "C" fn mpp_validate_upload_reader(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let src = source(read_fn, user_data)?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let report = mpp::validate_upload(src, opts.get())?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let report = mpp::validate_upload(src, opts.get())?;
+        out.write(into_raw(mpp_report::new(report)));
+        Ok(())
+    })
 }

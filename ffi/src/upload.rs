@@ -2,27 +2,26 @@
 //! whole-file form (`mpp_validate_upload`, giving an `mpp_report`) and the templates. The
 //! streaming form is in cursor.rs.
 
-use std::ffi::{CString, c_char};
+use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
 use mpp::{Error, ReaderLimits, UploadOption, UploadOptions};
 
+use crate::args::NameTable;
 use crate::boundary::{
     arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
 };
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::mpp_error;
-use crate::handle::{free, into_raw};
+use crate::handle::into_raw;
 use crate::report::mpp_report;
-use crate::string::{c_string_lossy, to_c_string};
-
-const OPTIONS: [UploadOption; 2] = [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly];
+use crate::string::to_c_string;
 
 /// Reads an `mpp_upload_option` number, refusing any other (never transmuted).
 pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
-    OPTIONS
+    UploadOption::ALL
         .into_iter()
         .find(|&o| o as u32 == number)
         .ok_or_else(|| {
@@ -34,23 +33,13 @@ pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
         })
 }
 
-static OPTION_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
-    OPTIONS
-        .iter()
-        .map(|&o| (o as u32, c_string_lossy(o.as_str())))
-        .collect()
-});
+static OPTION_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(UploadOption::as_str));
 
 /// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
 /// NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_upload_option_name(option: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        OPTION_NAMES
-            .iter()
-            .find(|(n, _)| *n == option)
-            .map_or(ptr::null(), |(_, s)| s.as_ptr())
-    })
+    guard(ptr::null(), || OPTION_NAMES.get(option))
 }
 
 /// Reads an option by name: "license_and_device" or "license_only" (TASK-3).
@@ -69,15 +58,12 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
     out: *mut UploadOption,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            out.write(UploadOption::parse(text)?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        let out = out_param(out, "out")?;
+        out.write(UploadOption::parse(text)?);
+        Ok(())
+    })
 }
 
 /// What an upload is checked against: the migration option, the directory (none by default:
@@ -89,6 +75,8 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
 pub struct mpp_upload_options {
     options: UploadOptions,
 }
+
+handles!(Owned: mpp_upload_options);
 
 impl mpp_upload_options {
     /// A copy of the options for one upload (it shares the directory and table).
@@ -115,17 +103,14 @@ pub unsafe extern "C" fn mpp_upload_options_new(
     out: *mut *mut mpp_upload_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let option = upload_option(option)?;
-            out.write(into_raw(mpp_upload_options {
-                options: UploadOptions::new(option),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let out = out_param(out, "out")?;
+        let option = upload_option(option)?;
+        out.write(into_raw(mpp_upload_options {
+            options: UploadOptions::new(option),
+        }));
+        Ok(())
+    })
 }
 
 /// Applies `f` to the options behind `opts`.
@@ -266,10 +251,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_size_hint(
 pub unsafe extern "C" fn mpp_upload_options_option(
     opts: *const mpp_upload_options,
 ) -> UploadOption {
-    guard(UploadOption::LicenseAndDevice, || {
-        // SAFETY: per the contract.
-        unsafe { opts.as_ref() }.map_or(UploadOption::LicenseAndDevice, |o| o.options.option())
-    })
+    read!(opts, UploadOption::LicenseAndDevice, |o| o.options.option())
 }
 
 /// Frees options. NULL is a no-op. Reports and cursors made with them are not affected.
@@ -278,8 +260,7 @@ pub unsafe extern "C" fn mpp_upload_options_option(
 /// `opts` must be NULL or options from `mpp_upload_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_options_free(opts: *mut mpp_upload_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// Validates a whole upload: `len` bytes of CSV (`bytes` may be NULL only when `len` is 0).
@@ -303,18 +284,15 @@ pub unsafe extern "C" fn mpp_validate_upload(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let bytes = arg_bytes(bytes, len, "bytes")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let options = opts.get().or_size_hint(bytes.len() as u64);
-            let report = mpp::validate_upload(bytes, options)?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let bytes = arg_bytes(bytes, len, "bytes")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let options = opts.get().or_size_hint(bytes.len() as u64);
+        let report = mpp::validate_upload(bytes, options)?;
+        out.write(into_raw(mpp_report::new(report)));
+        Ok(())
+    })
 }
 
 /// Validates the upload file at `path`, reading it as a stream.
@@ -334,17 +312,14 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let path = arg_path(path, "path")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let report = mpp::validate_upload_path(&path, opts.get())?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let report = mpp::validate_upload_path(&path, opts.get())?;
+        out.write(into_raw(mpp_report::new(report)));
+        Ok(())
+    })
 }
 
 /// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
@@ -363,13 +338,10 @@ pub unsafe extern "C" fn mpp_template_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let text = to_c_string(mpp::template_csv(upload_option(option)?))?;
-            out.write(text);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let out = out_param(out, "out")?;
+        let text = to_c_string(mpp::template_csv(upload_option(option)?))?;
+        out.write(text);
+        Ok(())
+    })
 }
