@@ -17,7 +17,7 @@ use std::ptr;
 use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
@@ -98,17 +98,14 @@ impl mpp_board {
 /// As for the exports below.
 unsafe fn board_out(
     out: *mut *mut mpp_board,
-    err: *mut *mut mpp_error,
     make: impl FnOnce() -> Result<Board, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let board = make()?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_board::new(board)));
-            Ok(())
-        })
+        let board = make()?;
+        let out = out_param(out, "out")?;
+        out.write(into_raw(mpp_board::new(board)));
+        Ok(())
     }
 }
 
@@ -125,8 +122,7 @@ pub unsafe extern "C" fn mpp_board_new(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { board_out(out, err, || Ok(Board::new())) }
+    run!(err, || board_out(out, || Ok(Board::new())))
 }
 
 /// Makes an empty board that checks devices with `table` (ELIG-1, EXT-4). The board keeps its
@@ -144,13 +140,10 @@ pub unsafe extern "C" fn mpp_board_new_with_table(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        board_out(out, err, || {
-            let table = arg_ref(table, "table")?;
-            Ok(Board::with_eligibility(table.shared()))
-        })
-    }
+    run!(err, || board_out(out, || {
+        let table = arg_ref(table, "table")?;
+        Ok(Board::with_eligibility(table.shared()))
+    }))
 }
 
 /// Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
@@ -181,22 +174,19 @@ pub unsafe extern "C" fn mpp_board_from_json(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        board_out(out, err, || {
-            let bytes = arg_document(json, len, "json")?;
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                Error::new(
-                    mpp::ErrorCode::ArgumentNotUtf8,
-                    format!(
-                        "argument `json` is not valid UTF-8 (invalid byte at offset {})",
-                        e.valid_up_to()
-                    ),
-                )
-            })?;
-            Board::from_json(text)
-        })
-    }
+    run!(err, || board_out(out, || {
+        let bytes = arg_document(json, len, "json")?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(
+                mpp::ErrorCode::ArgumentNotUtf8,
+                format!(
+                    "argument `json` is not valid UTF-8 (invalid byte at offset {})",
+                    e.valid_up_to()
+                ),
+            )
+        })?;
+        Board::from_json(text)
+    }))
 }
 
 /// The board as a JSON document (format 1), which `mpp_board_from_json` reads back as it was:
@@ -234,15 +224,12 @@ pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
 /// As for the exports below.
 unsafe fn with_board(
     board: *mut mpp_board,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&mut mpp_board) -> Result<(), Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            f(board)
-        })
+        let board = arg_mut(board, "board")?;
+        f(board)
     }
 }
 
@@ -262,14 +249,11 @@ pub unsafe extern "C" fn mpp_board_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let directory = arg_ref(directory, "directory")?;
-            b.change().set_directory(directory.shared());
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let directory = arg_ref(directory, "directory")?;
+        b.change().set_directory(directory.shared());
+        Ok(())
+    }))
 }
 
 /// Creates an empty task in Draft named `name` for `option` (an `mpp_upload_option`, TASK-3).
@@ -294,15 +278,12 @@ pub unsafe extern "C" fn mpp_board_create_task(
     option: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            b.change().create_task(name, option)?;
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        b.change().create_task(name, option)?;
+        Ok(())
+    }))
 }
 
 /// Removes the task named `name` and frees its devices for other tasks; not while it is in
@@ -321,14 +302,11 @@ pub unsafe extern "C" fn mpp_board_remove_task(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let name = arg_str(name, "name")?;
-            b.change().remove_task(name)?;
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let name = arg_str(name, "name")?;
+        b.change().remove_task(name)?;
+        Ok(())
+    }))
 }
 
 /// A task name that no task of the board has yet, made from free text (TASK-1): "HQ wave 1"
@@ -469,12 +447,11 @@ impl mpp_add_outcome {
 unsafe fn add_out(
     board: *mut mpp_board,
     out: *mut *mut mpp_add_outcome,
-    err: *mut *mut mpp_error,
     add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, err, |b| {
+        with_board(board, |b| {
             let out = out_param(out, "out")?;
             let outcome = add(b)?;
             out.write(into_raw(mpp_add_outcome::new(outcome)));
@@ -510,14 +487,11 @@ pub unsafe extern "C" fn mpp_board_add_upload(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let task = arg_str(task, "task")?;
-            let report = arg_ref(report, "report")?;
-            b.change().add_upload(task, report.get())
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let task = arg_str(task, "task")?;
+        let report = arg_ref(report, "report")?;
+        b.change().add_upload(task, report.get())
+    }))
 }
 
 /// Adds `count` devices (borrowed from reports or upload rows; copied) to the task named
@@ -542,14 +516,11 @@ pub unsafe extern "C" fn mpp_board_add_devices(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let task = arg_str(task, "task")?;
-            let devices = arg_devices(devices, count, "devices")?;
-            b.change().add_devices(task, devices)
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let task = arg_str(task, "task")?;
+        let devices = arg_devices(devices, count, "devices")?;
+        b.change().add_devices(task, devices)
+    }))
 }
 
 /// Creates the default device task (TASK-8) named `name` for `option` (an
@@ -574,16 +545,13 @@ pub unsafe extern "C" fn mpp_board_create_default_task(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            let report = arg_ref(report, "report")?;
-            b.change()
-                .create_default_task(name, option, report.get().devices().iter().cloned())
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        let report = arg_ref(report, "report")?;
+        b.change()
+            .create_default_task(name, option, report.get().devices().iter().cloned())
+    }))
 }
 
 /// Creates the default device task (TASK-8) as `mpp_board_create_default_task` does, from
@@ -606,15 +574,12 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            let devices = arg_devices(devices, count, "devices")?;
-            b.change().create_default_task(name, option, devices)
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        let devices = arg_devices(devices, count, "devices")?;
+        b.change().create_default_task(name, option, devices)
+    }))
 }
 
 /// How many devices were added; 0 for NULL.
@@ -667,12 +632,11 @@ unsafe fn apply(
     board: *mut mpp_board,
     task: *const c_char,
     out_status: *mut TaskStatus,
-    err: *mut *mut mpp_error,
     make: impl FnOnce() -> Result<TaskEvent, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, err, |b| {
+        with_board(board, |b| {
             let task = arg_str(task, "task")?;
             let event = make()?;
             let out = out_param(out_status, "out_status")?;
@@ -710,12 +674,9 @@ pub unsafe extern "C" fn mpp_board_start_preparation(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::StartPreparation)
-        })
-    }
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::StartPreparation)
+    }))
 }
 
 /// The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
@@ -739,14 +700,11 @@ pub unsafe extern "C" fn mpp_board_report_prepared(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Prepared {
-                mac: arg_mac(mac, "mac")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Prepared {
+            mac: arg_mac(mac, "mac")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
@@ -767,15 +725,12 @@ pub unsafe extern "C" fn mpp_board_report_preparation_failed(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::PreparationFailed {
-                mac: arg_mac(mac, "mac")?,
-                reason: arg_str(reason, "reason")?.to_owned(),
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::PreparationFailed {
+            mac: arg_mac(mac, "mac")?,
+            reason: arg_str(reason, "reason")?.to_owned(),
         })
-    }
+    }))
 }
 
 /// Fixed devices move from Error back to Ready for migration (TASK-5), all or none: `count`
@@ -798,14 +753,11 @@ pub unsafe extern "C" fn mpp_board_move_to_ready(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::MoveToReady {
-                macs: arg_macs(macs, count, "macs")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::MoveToReady {
+            macs: arg_macs(macs, count, "macs")?,
         })
-    }
+    }))
 }
 
 /// *Complete migration* for the whole task (TASK-7) by `mode` (an `mpp_completion_mode`): the
@@ -831,14 +783,11 @@ pub unsafe extern "C" fn mpp_board_complete(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Complete {
-                mode: enum_arg(mode, "mode")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Complete {
+            mode: enum_arg(mode, "mode")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` migrated: it moves from In progress to
@@ -860,14 +809,11 @@ pub unsafe extern "C" fn mpp_board_report_migrated(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Migrated {
-                mac: arg_mac(mac, "mac")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Migrated {
+            mac: arg_mac(mac, "mac")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
@@ -888,15 +834,12 @@ pub unsafe extern "C" fn mpp_board_report_migration_failed(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::MigrationFailed {
-                mac: arg_mac(mac, "mac")?,
-                reason: arg_str(reason, "reason")?.to_owned(),
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::MigrationFailed {
+            mac: arg_mac(mac, "mac")?,
+            reason: arg_str(reason, "reason")?.to_owned(),
         })
-    }
+    }))
 }
 
 /// *Pause migration* (TASK-6): while something runs (preparation, or a migration). While
@@ -915,8 +858,9 @@ pub unsafe extern "C" fn mpp_board_pause(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Pause)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Pause
+    )))
 }
 
 /// *Resume migration* (TASK-6).
@@ -934,8 +878,9 @@ pub unsafe extern "C" fn mpp_board_resume(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Resume)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Resume
+    )))
 }
 
 /// *Cancel migration* (TASK-6): during preparation the task returns to Draft with every device
@@ -954,8 +899,9 @@ pub unsafe extern "C" fn mpp_board_cancel(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Cancel)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Cancel
+    )))
 }
 
 /// Switches *Include unknown eligibility* (ELIG-2) on or off, in Draft: whether *Prepare for
@@ -974,12 +920,9 @@ pub unsafe extern "C" fn mpp_board_set_include_unknown(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::SetIncludeUnknown(include_unknown))
-        })
-    }
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::SetIncludeUnknown(include_unknown))
+    }))
 }
 
 /// Removes `count` devices, by MAC, from a task in Draft, all or none; they may then join
@@ -1000,14 +943,11 @@ pub unsafe extern "C" fn mpp_board_remove_devices(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::RemoveDevices {
-                macs: arg_macs(macs, count, "macs")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::RemoveDevices {
+            macs: arg_macs(macs, count, "macs")?,
         })
-    }
+    }))
 }
 
 /// *Complete migration* for some ready devices (TASK-7): the `count` devices at `macs`, each
@@ -1037,17 +977,14 @@ pub unsafe extern "C" fn mpp_board_complete_subset(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let task = arg_str(task, "task")?;
-            let macs = arg_macs(macs, count, "macs")?;
-            let new_name = arg_str(new_name, "new_name")?;
-            let mode: CompletionMode = enum_arg(mode, "mode")?;
-            let out = out_param(out_status, "out_status")?;
-            let status = b.change().complete_subset(task, &macs, new_name, mode)?;
-            out.write(status);
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let task = arg_str(task, "task")?;
+        let macs = arg_macs(macs, count, "macs")?;
+        let new_name = arg_str(new_name, "new_name")?;
+        let mode: CompletionMode = enum_arg(mode, "mode")?;
+        let out = out_param(out_status, "out_status")?;
+        let status = b.change().complete_subset(task, &macs, new_name, mode)?;
+        out.write(status);
+        Ok(())
+    }))
 }

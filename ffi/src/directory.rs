@@ -15,7 +15,6 @@ use mpp::{Directory, DirectoryBuilder, Error, Location};
 
 use crate::boundary::{
     arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, null_error, out_param,
-    run,
 };
 use crate::error::mpp_error;
 use crate::handle::into_raw;
@@ -79,16 +78,13 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
 /// As for the exports below.
 unsafe fn with_builder(
     b: *mut mpp_directory_builder,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(DirectoryBuilder) -> Result<DirectoryBuilder, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let b = arg_mut(b, "builder")?;
-            b.builder = f(std::mem::take(&mut b.builder))?;
-            Ok(())
-        })
+        let b = arg_mut(b, "builder")?;
+        b.builder = f(std::mem::take(&mut b.builder))?;
+        Ok(())
     }
 }
 
@@ -108,8 +104,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_user(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_builder(builder, err, |b| Ok(b.user(arg_str(email, "email")?))) }
+    run!(err, || with_builder(builder, |b| Ok(
+        b.user(arg_str(email, "email")?)
+    )))
 }
 
 /// Adds a workspace, by name (checked by `mpp_directory_build` as `workspaces[i]`).
@@ -125,8 +122,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_workspace(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_builder(builder, err, |b| Ok(b.workspace(arg_str(name, "name")?))) }
+    run!(err, || with_builder(builder, |b| Ok(
+        b.workspace(arg_str(name, "name")?)
+    )))
 }
 
 /// Adds a location: its name, whether it is a Cisco PSTN location (CSV-12), and the `count`
@@ -152,30 +150,27 @@ pub unsafe extern "C" fn mpp_directory_builder_add_location(
     count: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_builder(builder, err, |b| {
-            let name = arg_str(name, "name")?;
-            let pointers = if count == 0 {
-                &[][..]
-            } else if extensions_in_use.is_null() {
-                return Err(null_error("extensions_in_use"));
-            } else {
-                // SAFETY: non-NULL and `count` pointers long per the contract.
-                std::slice::from_raw_parts(extensions_in_use, count)
-            };
-            let extensions = pointers
-                .iter()
-                .enumerate()
-                .map(|(i, &p)| arg_str(p, &format!("extensions_in_use[{i}]")))
-                .collect::<Result<Vec<&str>, Error>>()?;
-            Ok(b.location(
-                Location::new(name)
-                    .cisco_pstn(cisco_pstn)
-                    .extensions_in_use(extensions),
-            ))
-        })
-    }
+    run!(err, || with_builder(builder, |b| {
+        let name = arg_str(name, "name")?;
+        let pointers = if count == 0 {
+            &[][..]
+        } else if extensions_in_use.is_null() {
+            return Err(null_error("extensions_in_use"));
+        } else {
+            // SAFETY: non-NULL and `count` pointers long per the contract.
+            std::slice::from_raw_parts(extensions_in_use, count)
+        };
+        let extensions = pointers
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| arg_str(p, &format!("extensions_in_use[{i}]")))
+            .collect::<Result<Vec<&str>, Error>>()?;
+        Ok(b.location(
+            Location::new(name)
+                .cisco_pstn(cisco_pstn)
+                .extensions_in_use(extensions),
+        ))
+    }))
 }
 
 /// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9); checked by
@@ -192,12 +187,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_device(
     mac: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_builder(builder, err, |b| {
-            Ok(b.device_in_webex_calling(arg_str(mac, "mac")?))
-        })
-    }
+    run!(err, || with_builder(builder, |b| {
+        Ok(b.device_in_webex_calling(arg_str(mac, "mac")?))
+    }))
 }
 
 /// Validates every entry added to `builder` and makes the directory. The builder is left as it

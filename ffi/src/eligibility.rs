@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 use mpp::{Eligibility, EligibilityStatus, EligibilityTable, Error};
 
 use crate::args::NameTable;
-use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status, out_param};
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::into_raw;
 use crate::string::c_string_lossy;
@@ -43,17 +43,14 @@ impl mpp_eligibility_table {
 /// As for the exports below.
 unsafe fn table_out(
     out: *mut *mut mpp_eligibility_table,
-    err: *mut *mut mpp_error,
     table: impl FnOnce() -> Result<Arc<EligibilityTable>, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let table = table()?;
-            out.write(into_raw(mpp_eligibility_table::new(table)));
-            Ok(())
-        })
+        let out = out_param(out, "out")?;
+        let table = table()?;
+        out.write(into_raw(mpp_eligibility_table::new(table)));
+        Ok(())
     }
 }
 
@@ -71,8 +68,9 @@ pub unsafe extern "C" fn mpp_eligibility_table_control_hub(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(EligibilityTable::control_hub())) }
+    run!(err, || table_out(out, || Ok(
+        EligibilityTable::control_hub()
+    )))
 }
 
 /// The table of Cisco's ordering guide: as the Control Hub table, but 8851NR and 8865NR are
@@ -88,8 +86,9 @@ pub unsafe extern "C" fn mpp_eligibility_table_cisco_ordering_guide(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(EligibilityTable::cisco_ordering_guide())) }
+    run!(err, || table_out(out, || Ok(
+        EligibilityTable::cisco_ordering_guide()
+    )))
 }
 
 /// An embedded table by name: "control_hub" or "cisco_ordering_guide".
@@ -107,15 +106,12 @@ pub unsafe extern "C" fn mpp_eligibility_table_by_name(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let name = arg_str(name, "name")?;
-            EligibilityTable::by_name(name).ok_or_else(|| {
-                Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
-            })
+    run!(err, || table_out(out, || {
+        let name = arg_str(name, "name")?;
+        EligibilityTable::by_name(name).ok_or_else(|| {
+            Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
         })
-    }
+    }))
 }
 
 /// Reads and validates a host's table: `len` bytes of CSV with the columns `model, vid_from,
@@ -143,14 +139,11 @@ pub unsafe extern "C" fn mpp_eligibility_table_from_csv(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let csv = arg_bytes(csv, len, "csv")?;
-            let name = arg_str(name, "name")?;
-            EligibilityTable::from_csv(name, csv).map(Arc::new)
-        })
-    }
+    run!(err, || table_out(out, || {
+        let csv = arg_bytes(csv, len, "csv")?;
+        let name = arg_str(name, "name")?;
+        EligibilityTable::from_csv(name, csv).map(Arc::new)
+    }))
 }
 
 /// The table in its CSV form, which `mpp_eligibility_table_from_csv` reads back: a starting

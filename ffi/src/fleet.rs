@@ -9,7 +9,7 @@ use mpp::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPla
 
 use crate::args::{NameTable, arg_devices, enum_arg};
 use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
@@ -75,15 +75,12 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
 /// As for the exports below.
 unsafe fn with_options(
     opts: *mut mpp_fleet_options,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&mut FleetOptions) -> Result<(), Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            f(&mut opts.options)
-        })
+        let opts = arg_mut(opts, "opts")?;
+        f(&mut opts.options)
     }
 }
 
@@ -103,13 +100,10 @@ pub unsafe extern "C" fn mpp_fleet_options_set_grouping(
     grouping: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.group_by = enum_arg(grouping, "grouping")?;
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.group_by = enum_arg(grouping, "grouping")?;
+        Ok(())
+    }))
 }
 
 /// Sets the most devices per task. The planning refuses a number outside 1 to 1000 (ELIG-3).
@@ -125,13 +119,10 @@ pub unsafe extern "C" fn mpp_fleet_options_set_max_devices(
     max_devices: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.max_devices = max_devices;
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.max_devices = max_devices;
+        Ok(())
+    }))
 }
 
 /// Checks the devices' eligibility with `table`, or, when `table` is NULL, with the Control Hub
@@ -149,15 +140,12 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.eligibility = table
-                .as_ref()
-                .map_or_else(EligibilityTable::control_hub, |t| t.shared());
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.eligibility = table
+            .as_ref()
+            .map_or_else(EligibilityTable::control_hub, |t| t.shared());
+        Ok(())
+    }))
 }
 
 /// Frees fleet options. NULL is a no-op.
@@ -187,23 +175,20 @@ handles!(Owned: mpp_fleet_plan);
 unsafe fn plan_out(
     opts: *const mpp_fleet_options,
     out: *mut *mut mpp_fleet_plan,
-    err: *mut *mut mpp_error,
     devices: impl FnOnce() -> Result<Vec<Device>, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let devices = devices()?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = mpp::plan_fleet(&devices, &opts.options)?;
-            out.write(into_raw(mpp_fleet_plan {
-                plan,
-                tasks: LazySlots::default(),
-                findings: LazySlots::default(),
-            }));
-            Ok(())
-        })
+        let devices = devices()?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = mpp::plan_fleet(&devices, &opts.options)?;
+        out.write(into_raw(mpp_fleet_plan {
+            plan,
+            tasks: LazySlots::default(),
+            findings: LazySlots::default(),
+        }));
+        Ok(())
     }
 }
 
@@ -231,8 +216,9 @@ pub unsafe extern "C" fn mpp_plan_fleet(
     out: *mut *mut mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { plan_out(opts, out, err, || arg_devices(devices, count, "devices")) }
+    run!(err, || plan_out(opts, out, || arg_devices(
+        devices, count, "devices"
+    )))
 }
 
 /// Plans the accepted devices of an upload report, as `mpp_plan_fleet` does.
@@ -250,12 +236,9 @@ pub unsafe extern "C" fn mpp_plan_fleet_report(
     out: *mut *mut mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        plan_out(opts, out, err, || {
-            Ok(arg_ref(report, "report")?.get().devices().to_vec())
-        })
-    }
+    run!(err, || plan_out(opts, out, || {
+        Ok(arg_ref(report, "report")?.get().devices().to_vec())
+    }))
 }
 
 /// How many tasks the plan has; 0 for NULL.

@@ -12,7 +12,7 @@ use mpp::{BatFile, BatGroup, Error, ManualPlan, ManualPlanOptions, PhoneLoadTabl
 use crate::args::{NameTable, arg_mac};
 use crate::board::mpp_board;
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_opt_str, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
+    arg_bytes, arg_mut, arg_opt_str, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, into_raw};
@@ -61,20 +61,17 @@ pub struct mpp_phone_load_table {
 /// As for the exports below.
 unsafe fn table_out(
     out: *mut *mut mpp_phone_load_table,
-    err: *mut *mut mpp_error,
     table: impl FnOnce() -> Result<Arc<PhoneLoadTable>, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let table = table()?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_phone_load_table {
-                name: c_string_lossy(table.name()),
-                table,
-            }));
-            Ok(())
-        })
+        let table = table()?;
+        let out = out_param(out, "out")?;
+        out.write(into_raw(mpp_phone_load_table {
+            name: c_string_lossy(table.name()),
+            table,
+        }));
+        Ok(())
     }
 }
 
@@ -92,8 +89,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_man_4(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(PhoneLoadTable::man_4())) }
+    run!(err, || table_out(out, || Ok(PhoneLoadTable::man_4())))
 }
 
 /// Reads and validates a host's table (EXT-10): `len` bytes of CSV with the columns
@@ -119,14 +115,11 @@ pub unsafe extern "C" fn mpp_phone_load_table_from_csv(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let csv = arg_bytes(csv, len, "csv")?;
-            let name = arg_str(name, "name")?;
-            PhoneLoadTable::from_csv(name, csv).map(Arc::new)
-        })
-    }
+    run!(err, || table_out(out, || {
+        let csv = arg_bytes(csv, len, "csv")?;
+        let name = arg_str(name, "name")?;
+        PhoneLoadTable::from_csv(name, csv).map(Arc::new)
+    }))
 }
 
 /// The table in its CSV form, which `mpp_phone_load_table_from_csv` reads back.

@@ -19,7 +19,7 @@ use mpp::{
 
 use crate::args::arg_mac;
 use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_ref, arg_str, mpp_status, out_param, run};
+use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, Stamp, into_raw};
@@ -251,17 +251,14 @@ pub unsafe extern "C" fn mpp_task_completion_mode_of(t: *const mpp_task) -> u32 
 unsafe fn counts_out<T>(
     t: *const mpp_task,
     out: *mut T,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&Task) -> T,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let out = out_param(out, "out")?;
-            out.write(f(t.get()?));
-            Ok(())
-        })
+        let t = arg_ref(t, "task")?;
+        let out = out_param(out, "out")?;
+        out.write(f(t.get()?));
+        Ok(())
     }
 }
 
@@ -280,17 +277,14 @@ pub unsafe extern "C" fn mpp_task_upload_counts(
     out: *mut mpp_upload_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.upload_counts();
-            mpp_upload_counts {
-                added: c.added,
-                errors: c.errors,
-                total: c.total,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.upload_counts();
+        mpp_upload_counts {
+            added: c.added,
+            errors: c.errors,
+            total: c.total,
+        }
+    }))
 }
 
 /// How many devices sit in each tab (TASK-5): stores them in `*out`.
@@ -306,19 +300,16 @@ pub unsafe extern "C" fn mpp_task_tab_counts(
     out: *mut mpp_tab_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.tab_counts();
-            mpp_tab_counts {
-                pending: c.pending,
-                error: c.error,
-                ready: c.ready,
-                in_progress: c.in_progress,
-                completed: c.completed,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.tab_counts();
+        mpp_tab_counts {
+            pending: c.pending,
+            error: c.error,
+            ready: c.ready,
+            in_progress: c.in_progress,
+            completed: c.completed,
+        }
+    }))
 }
 
 /// How many devices are eligible, not eligible and unknown (ELIG-1): stores them in `*out`.
@@ -334,18 +325,15 @@ pub unsafe extern "C" fn mpp_task_eligibility_counts(
     out: *mut mpp_eligibility_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.eligibility_counts();
-            mpp_eligibility_counts {
-                total: c.total,
-                eligible: c.eligible,
-                not_eligible: c.not_eligible,
-                unknown: c.unknown,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.eligibility_counts();
+        mpp_eligibility_counts {
+            total: c.total,
+            eligible: c.eligible,
+            not_eligible: c.not_eligible,
+            unknown: c.unknown,
+        }
+    }))
 }
 
 /// How many devices the task holds; 0 for NULL.

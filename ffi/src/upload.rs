@@ -10,7 +10,7 @@ use mpp::{Error, ReaderLimits, UploadOption, UploadOptions};
 
 use crate::args::NameTable;
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
+    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
@@ -119,16 +119,13 @@ pub unsafe extern "C" fn mpp_upload_options_new(
 /// As for the exports below.
 unsafe fn with_options(
     opts: *mut mpp_upload_options,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(UploadOptions) -> Result<UploadOptions, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            opts.options = f(opts.options.clone())?;
-            Ok(())
-        })
+        let opts = arg_mut(opts, "opts")?;
+        opts.options = f(opts.options.clone())?;
+        Ok(())
     }
 }
 
@@ -148,15 +145,12 @@ pub unsafe extern "C" fn mpp_upload_options_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            Ok(match directory.as_ref() {
-                Some(d) => o.with_directory(d.shared()),
-                None => o.without_directory(),
-            })
+    run!(err, || with_options(opts, |o| {
+        Ok(match directory.as_ref() {
+            Some(d) => o.with_directory(d.shared()),
+            None => o.without_directory(),
         })
-    }
+    }))
 }
 
 /// Decides the model check (CSV-8, EXT-4) by `table`, or, when `table` is NULL, by the
@@ -174,16 +168,13 @@ pub unsafe extern "C" fn mpp_upload_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            Ok(o.with_eligibility(
-                table
-                    .as_ref()
-                    .map_or_else(mpp::EligibilityTable::control_hub, |t| t.shared()),
-            ))
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        Ok(o.with_eligibility(
+            table
+                .as_ref()
+                .map_or_else(mpp::EligibilityTable::control_hub, |t| t.shared()),
+        ))
+    }))
 }
 
 /// Sets the reader's size limits: the longest cell and the longest row in bytes, and the most
@@ -207,18 +198,15 @@ pub unsafe extern "C" fn mpp_upload_options_set_limits(
     max_fields: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            let limits = ReaderLimits {
-                max_field_bytes,
-                max_record_bytes,
-                max_fields,
-            };
-            limits.validate()?;
-            Ok(o.with_limits(limits))
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        let limits = ReaderLimits {
+            max_field_bytes,
+            max_record_bytes,
+            max_fields,
+        };
+        limits.validate()?;
+        Ok(o.with_limits(limits))
+    }))
 }
 
 /// Sets the size of the input in bytes, for a caller streaming from a source whose length it
@@ -239,8 +227,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_size_hint(
     bytes: u64,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_options(opts, err, |o| Ok(o.with_size_hint(bytes))) }
+    run!(err, || with_options(opts, |o| Ok(o.with_size_hint(bytes))))
 }
 
 /// The migration option. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
