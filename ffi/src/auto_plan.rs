@@ -4,13 +4,14 @@
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use mpp::{AutoPlan, AutoPlanOptions};
+use mpp::{AutoPlan, AutoPlanOptions, OutputFile};
 
 use crate::args::{arg_mac, arg_macs};
 use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
+use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, into_raw};
+use crate::output::{Files, write_files};
 use crate::string::c_string_lossy;
 use crate::task::mpp_task;
 
@@ -103,6 +104,12 @@ pub struct mpp_auto_plan {
 }
 
 handles!(Owned: mpp_auto_plan_options, mpp_auto_plan);
+
+impl Files for mpp_auto_plan {
+    fn files(&self) -> Vec<OutputFile> {
+        self.plan.files()
+    }
+}
 
 impl mpp_auto_plan {
     pub(crate) fn new(plan: AutoPlan) -> mpp_auto_plan {
@@ -426,11 +433,7 @@ pub unsafe extern "C" fn mpp_auto_plan_write(
     overwrite: bool,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let p = arg_ref(p, "plan")?;
-        let dir = arg_path(dir, "dir")?;
-        mpp::write_files(&dir, &p.plan.files(), overwrite).map(drop)
-    })
+    run!(err, || write_files(p, "plan", dir, overwrite))
 }
 
 /// Frees a plan, with everything borrowed from it. NULL is a no-op.

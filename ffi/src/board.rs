@@ -17,12 +17,12 @@ use std::ptr;
 use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
+use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, into_raw};
+use crate::handle::{Generation, LazySlots, Lend, into_raw};
 use crate::report::mpp_report;
 use crate::string::to_c_string;
 use crate::task::mpp_task;
@@ -82,13 +82,9 @@ impl mpp_board {
     }
 
     /// The view of a task of this board.
-    fn view_of(&self, task: &Task) -> *const mpp_task {
-        self.board
-            .tasks()
-            .iter()
-            .position(|t| ptr::eq(t, task))
-            .and_then(|i| self.view_at(i))
-            .map_or(ptr::null(), |v| v as *const mpp_task)
+    fn view_of(&self, task: &Task) -> Option<&mpp_task> {
+        let index = self.board.tasks().iter().position(|t| ptr::eq(t, task))?;
+        self.view_at(index)
     }
 }
 
@@ -369,14 +365,8 @@ pub unsafe extern "C" fn mpp_board_task(
     board: *const mpp_board,
     name: *const c_char,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let (Some(b), Ok(name)) = (unsafe { board.as_ref() }, unsafe { arg_str(name, "name") })
-        else {
-            return ptr::null();
-        };
-        b.board.task(name).map_or(ptr::null(), |t| b.view_of(t))
-    })
+    lend!(board, |b| b
+        .view_of(b.board.task(arg_str(name, "name").ok()?)?))
 }
 
 /// The task in progress, if one is (TASK-2): borrowed from the board as `mpp_board_task`'s.
@@ -386,12 +376,7 @@ pub unsafe extern "C" fn mpp_board_task(
 /// `board` must be NULL or a live board.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_in_progress(board: *const mpp_board) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }
-            .and_then(|b| b.board.in_progress().map(|t| b.view_of(t)))
-            .unwrap_or(ptr::null())
-    })
+    lend!(board, |b| b.view_of(b.board.in_progress()?))
 }
 
 /// The task holding the device with this MAC (DEV-6), in any spelling DEV-6 accepts.
@@ -416,7 +401,12 @@ pub unsafe extern "C" fn mpp_board_task_of(
         let b = arg_ref(board, "board")?;
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
-        out.write(b.board.task_of(mac).map_or(ptr::null(), |t| b.view_of(t)));
+        out.write(
+            b.board
+                .task_of(mac)
+                .and_then(|t| b.view_of(t))
+                .map_or(ptr::null(), Lend::lend),
+        );
         Ok(())
     })
 }

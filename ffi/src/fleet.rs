@@ -168,6 +168,17 @@ pub struct mpp_fleet_plan {
 
 handles!(Owned: mpp_fleet_plan);
 
+impl mpp_fleet_plan {
+    /// The view of the `index`-th task.
+    fn task_at(&self, index: usize) -> Option<&mpp_task> {
+        let tasks = &self.plan.tasks;
+        self.tasks.get(tasks.len(), index, |i| {
+            // SAFETY: the plan never changes, and its views are dropped with it.
+            unsafe { mpp_task::new(&tasks[i], Stamp::fixed()) }
+        })
+    }
+}
+
 /// Plans `devices` and stores the plan in `*out`.
 ///
 /// # Safety
@@ -261,19 +272,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_task_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan.as_ref() }) else {
-            return ptr::null();
-        };
-        let tasks = &p.plan.tasks;
-        p.tasks
-            .get(tasks.len(), index, |i| {
-                // SAFETY: the plan never changes, and its views are dropped with it.
-                unsafe { mpp_task::new(&tasks[i], Stamp::fixed()) }
-            })
-            .map_or(ptr::null(), |t| t as *const mpp_task)
-    })
+    lend!(plan, |p| p.task_at(index))
 }
 
 /// How many devices were left out, each with a finding; 0 for NULL.
@@ -297,18 +296,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan.as_ref() }) else {
-            return ptr::null();
-        };
-        let findings = &p.plan.findings;
-        p.findings
-            .get(findings.len(), index, |i| {
-                mpp_finding::new(findings[i].clone())
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(plan, |p| p.findings.finding(&p.plan.findings, index))
 }
 
 /// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.

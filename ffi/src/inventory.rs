@@ -10,19 +10,17 @@ use std::sync::LazyLock;
 
 use mpp::{
     EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions,
-    LoadList, Mapping, PrepareOptions, PreparedUploads,
+    LoadList, Mapping, OutputFile, PrepareOptions, PreparedUploads,
 };
 
 use crate::args::{CEnum, NameTable, enum_arg};
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
-};
+use crate::boundary::{arg_bytes, arg_path, arg_ref, arg_str, guard, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, into_raw};
 use crate::model::{model_handle, mpp_model};
-use crate::output::mpp_output_files;
+use crate::output::{Files, add_files, mpp_output_files};
 use crate::report::mpp_report;
 use crate::string::{c_string_lossy, to_c_string};
 use crate::upload::upload_option;
@@ -279,28 +277,13 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
     })
 }
 
-/// Reads through an inventory; `fallback` for NULL.
-///
-/// # Safety
-/// `inv` must be NULL or a live inventory.
-unsafe fn read<T>(inv: *const mpp_inventory, fallback: T, f: impl FnOnce(&mpp_inventory) -> T) -> T
-where
-    T: Copy,
-{
-    guard(fallback, || {
-        // SAFETY: per the contract.
-        unsafe { inv.as_ref() }.map_or(fallback, f)
-    })
-}
-
 /// How many data rows (entries) the export has; 0 for NULL.
 ///
 /// # Safety
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_entry_count(inv: *const mpp_inventory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { read(inv, 0, |i| i.inventory.entries().len()) }
+    read!(inv, 0, |i| i.inventory.entries().len())
 }
 
 /// How many rows ended in `status` (an `mpp_entry_status`); 0 for NULL or a number that is no
@@ -310,12 +293,9 @@ pub unsafe extern "C" fn mpp_inventory_entry_count(inv: *const mpp_inventory) ->
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_status_count(inv: *const mpp_inventory, status: u32) -> u64 {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, 0, |i| {
-            enum_arg::<EntryStatus>(status, "status").map_or(0, |s| i.inventory.counts().of(s))
-        })
-    }
+    read!(inv, 0, |i| {
+        enum_arg::<EntryStatus>(status, "status").map_or(0, |s| i.inventory.counts().of(s))
+    })
 }
 
 /// The status of the `index`-th entry (an `mpp_entry_status` number); `UINT32_MAX` when `inv`
@@ -328,15 +308,12 @@ pub unsafe extern "C" fn mpp_inventory_entry_status(
     inv: *const mpp_inventory,
     index: usize,
 ) -> u32 {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, u32::MAX, |i| {
-            i.inventory
-                .entries()
-                .get(index)
-                .map_or(u32::MAX, |e| e.status() as u32)
-        })
-    }
+    let none = u32::MAX;
+    read!(inv, none, |i| i
+        .inventory
+        .entries()
+        .get(index)
+        .map_or(none, |e| e.status() as u32))
 }
 
 /// The export row of the `index`-th entry (header = 1); 0 when `inv` is NULL or `index` is out
@@ -346,32 +323,11 @@ pub unsafe extern "C" fn mpp_inventory_entry_status(
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_entry_row(inv: *const mpp_inventory, index: usize) -> u64 {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, 0, |i| {
-            i.inventory
-                .entries()
-                .get(index)
-                .map_or(0, InventoryEntry::row)
-        })
-    }
-}
-
-/// A string of the `index`-th entry picked by `f`; NULL out of range.
-///
-/// # Safety
-/// `inv` must be NULL or a live inventory.
-unsafe fn entry_str(
-    inv: *const mpp_inventory,
-    index: usize,
-    f: impl FnOnce(&EntryView) -> &CString,
-) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, ptr::null(), |i| {
-            i.entry(index).map_or(ptr::null(), |e| f(e).as_ptr())
-        })
-    }
+    read!(inv, 0, |i| i
+        .inventory
+        .entries()
+        .get(index)
+        .map_or(0, InventoryEntry::row))
 }
 
 /// `Device Name` of the `index`-th entry, as the export gives it. Borrowed from `inv`; NULL
@@ -384,8 +340,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_name(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { entry_str(inv, index, |e| &e.device_name) }
+    lend!(inv, |i| i.entry(index).map(|e| &e.device_name))
 }
 
 /// `Device Type` of the `index`-th entry (`Cisco 8845`). Borrowed as
@@ -398,8 +353,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_type(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { entry_str(inv, index, |e| &e.device_type) }
+    lend!(inv, |i| i.entry(index).map(|e| &e.device_type))
 }
 
 /// `Device Pool` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
@@ -411,8 +365,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_pool(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { entry_str(inv, index, |e| &e.device_pool) }
+    lend!(inv, |i| i.entry(index).map(|e| &e.device_pool))
 }
 
 /// `Owner User ID` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
@@ -424,8 +377,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_owner_user_id(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { entry_str(inv, index, |e| &e.owner_user_id) }
+    lend!(inv, |i| i.entry(index).map(|e| &e.owner_user_id))
 }
 
 /// The phone of the `index`-th entry, or NULL when the row is not one (or `inv` is NULL or
@@ -438,14 +390,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_device {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, ptr::null(), |i| {
-            i.entry(index)
-                .and_then(|e| e.device.as_ref())
-                .map_or(ptr::null(), |d| d as *const mpp_device)
-        })
-    }
+    lend!(inv, |i| i.entry(index).and_then(|e| e.device.as_ref()))
 }
 
 /// How many findings the `index`-th entry has; 0 for NULL or out of range.
@@ -457,15 +402,11 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_count(
     inv: *const mpp_inventory,
     index: usize,
 ) -> usize {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, 0, |i| {
-            i.inventory
-                .entries()
-                .get(index)
-                .map_or(0, |e| e.findings().len())
-        })
-    }
+    read!(inv, 0, |i| i
+        .inventory
+        .entries()
+        .get(index)
+        .map_or(0, |e| e.findings().len()))
 }
 
 /// The `finding`-th finding of the `index`-th entry (why it is not a device, its eligibility
@@ -479,21 +420,10 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_at(
     index: usize,
     finding: usize,
 ) -> *const mpp_finding {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, ptr::null(), |i| {
-            let (Some(view), Some(entry)) = (i.entry(index), i.inventory.entries().get(index))
-            else {
-                return ptr::null();
-            };
-            let findings = entry.findings();
-            view.findings
-                .get(findings.len(), finding, |k| {
-                    mpp_finding::new(findings[k].clone())
-                })
-                .map_or(ptr::null(), |f| f as *const mpp_finding)
-        })
-    }
+    lend!(inv, |i| {
+        let findings = i.inventory.entries().get(index)?.findings();
+        i.entry(index)?.findings.finding(findings, finding)
+    })
 }
 
 /// How many findings the file has (its header, the merged lists); 0 for NULL.
@@ -502,8 +432,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_at(
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_finding_count(inv: *const mpp_inventory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { read(inv, 0, |i| i.inventory.findings().len()) }
+    read!(inv, 0, |i| i.inventory.findings().len())
 }
 
 /// The `index`-th finding of the file. Borrowed from `inv`; NULL out of range.
@@ -515,17 +444,7 @@ pub unsafe extern "C" fn mpp_inventory_finding_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_finding {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, ptr::null(), |i| {
-            let findings = i.inventory.findings();
-            i.findings
-                .get(findings.len(), index, |k| {
-                    mpp_finding::new(findings[k].clone())
-                })
-                .map_or(ptr::null(), |f| f as *const mpp_finding)
-        })
-    }
+    lend!(inv, |i| i.findings.finding(i.inventory.findings(), index))
 }
 
 /// How many phones the inventory holds (entries with a device, of any eligibility); 0 for NULL.
@@ -534,8 +453,7 @@ pub unsafe extern "C" fn mpp_inventory_finding_at(
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_device_count(inv: *const mpp_inventory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { read(inv, 0, |i| i.device_list.len()) }
+    read!(inv, 0, |i| i.device_list.len())
 }
 
 /// The `index`-th phone, in file order: pass them to
@@ -549,15 +467,11 @@ pub unsafe extern "C" fn mpp_inventory_device_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_device {
-    // SAFETY: per the contract.
-    unsafe {
-        read(inv, ptr::null(), |i| {
-            let list = &i.device_list;
-            i.devices
-                .get(list.len(), index, |k| mpp_device::new(list[k].clone()))
-                .map_or(ptr::null(), |d| d as *const mpp_device)
-        })
-    }
+    lend!(inv, |i| {
+        let list = &i.device_list;
+        i.devices
+            .get(list.len(), index, |k| mpp_device::new(list[k].clone()))
+    })
 }
 
 /// The inventory as CSV, one line per row of the export (ELIG-5).
@@ -660,6 +574,12 @@ pub struct mpp_prepared {
 
 handles!(Owned: mpp_prepared);
 
+impl Files for mpp_prepared {
+    fn files(&self) -> Vec<OutputFile> {
+        self.prepared.files()
+    }
+}
+
 /// Generates Control Hub upload CSVs of `option` (an `mpp_upload_option`, CSV-1 / CSV-2) from
 /// `inv` and `mapping` (NULL: an empty mapping, enough for *license only*), split into tasks of
 /// at most `max_devices` (1 to 1000, ELIG-3) named `{prefix}-001`… (TASK-1), grouped by
@@ -743,12 +663,7 @@ pub unsafe extern "C" fn mpp_prepared_task_name(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { p.as_ref() }
-            .and_then(|p| p.names.get(index))
-            .map_or(ptr::null(), |n| n.as_ptr())
-    })
+    lend!(p, |p| p.names.get(index))
 }
 
 /// The validation report of the `index`-th upload (every row added): add it to a task with
@@ -783,18 +698,7 @@ pub unsafe extern "C" fn mpp_prepared_finding_at(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { p.as_ref() }) else {
-            return ptr::null();
-        };
-        let findings = &p.prepared.findings;
-        p.findings
-            .get(findings.len(), index, |k| {
-                mpp_finding::new(findings[k].clone())
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(p, |p| p.findings.finding(&p.prepared.findings, index))
 }
 
 /// Adds the upload CSVs to a list of files, to write with `mpp_output_files_write`.
@@ -811,12 +715,7 @@ pub unsafe extern "C" fn mpp_output_files_add_prepared(
     p: *const mpp_prepared,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let files = arg_mut(files, "files")?;
-        let p = arg_ref(p, "prepared")?;
-        p.prepared.files().into_iter().for_each(|f| files.push(f));
-        Ok(())
-    })
+    run!(err, || add_files(files, p, "prepared"))
 }
 
 /// Frees the uploads and everything borrowed from them. NULL is a no-op.

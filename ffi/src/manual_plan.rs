@@ -7,15 +7,16 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{BatFile, BatGroup, Error, ManualPlan, ManualPlanOptions, PhoneLoadTable};
+use mpp::{BatFile, BatGroup, Error, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
 
 use crate::args::{NameTable, arg_mac};
 use crate::board::mpp_board;
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_opt_str, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
+    arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, into_raw};
+use crate::output::{Files, write_files};
 use crate::string::c_string_lossy;
 use crate::task::mpp_task;
 
@@ -309,6 +310,12 @@ pub struct mpp_manual_plan {
     /// MAC, file name and URL of each license.
     licenses: LazySlots<[CString; 3]>,
     findings: LazySlots<mpp_finding>,
+}
+
+impl Files for mpp_manual_plan {
+    fn files(&self) -> Vec<OutputFile> {
+        self.plan.files()
+    }
 }
 
 impl mpp_manual_plan {
@@ -625,11 +632,7 @@ pub unsafe extern "C" fn mpp_manual_plan_write(
     overwrite: bool,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let p = arg_ref(p, "plan")?;
-        let dir = arg_path(dir, "dir")?;
-        mpp::write_files(&dir, &p.plan.files(), overwrite).map(drop)
-    })
+    run!(err, || write_files(p, "plan", dir, overwrite))
 }
 
 /// Frees a plan, with every BAT file and everything else borrowed from it. NULL is a no-op.

@@ -2,14 +2,13 @@
 //! of plans) written into a directory in one call, each whole or not at all.
 
 use std::ffi::{CString, c_char};
-use std::ptr;
 
-use mpp::OutputFile;
+use mpp::{Error, OutputFile};
 
 use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param};
+use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
-use crate::handle::into_raw;
+use crate::handle::{Handle, into_raw};
 use crate::manual_plan::mpp_manual_plan;
 use crate::string::c_string_lossy;
 
@@ -30,6 +29,44 @@ impl mpp_output_files {
         self.names.push(c_string_lossy(&file.name));
         self.files.push(file);
     }
+}
+
+/// A handle that generates files: a plan, prepared uploads.
+pub(crate) trait Files: Handle {
+    /// The files, named and generated.
+    fn files(&self) -> Vec<OutputFile>;
+}
+
+/// Adds the files of `handle` (refused by `name` when NULL) to the list `files`.
+///
+/// # Safety
+/// `files` must be NULL or a live list not used by another thread during the call; `handle`
+/// must be NULL or live.
+pub(crate) unsafe fn add_files<H: Files>(
+    files: *mut mpp_output_files,
+    handle: *const H,
+    name: &str,
+) -> Result<(), Error> {
+    // SAFETY: per the contract.
+    let (files, handle) = unsafe { (arg_mut(files, "files")?, arg_ref(handle, name)?) };
+    handle.files().into_iter().for_each(|f| files.push(f));
+    Ok(())
+}
+
+/// Writes the files of `handle` (refused by `name` when NULL) into the directory `dir`, as
+/// `mpp_output_files_write` does.
+///
+/// # Safety
+/// `handle` must be NULL or live; `dir` must be NULL or a NUL-terminated string.
+pub(crate) unsafe fn write_files<H: Files>(
+    handle: *const H,
+    name: &str,
+    dir: *const c_char,
+    overwrite: bool,
+) -> Result<(), Error> {
+    // SAFETY: per the contract.
+    let (handle, dir) = unsafe { (arg_ref(handle, name)?, arg_path(dir, "dir")?) };
+    mpp::write_files(&dir, &handle.files(), overwrite).map(drop)
 }
 
 /// Makes an empty list of files.
@@ -98,12 +135,7 @@ pub unsafe extern "C" fn mpp_output_files_add_auto_plan(
     plan: *const mpp_auto_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let files = arg_mut(files, "files")?;
-        let plan = arg_ref(plan, "plan")?;
-        plan.get().files().into_iter().for_each(|f| files.push(f));
-        Ok(())
-    })
+    run!(err, || add_files(files, plan, "plan"))
 }
 
 /// Adds the files of a manual plan: its BAT files, instructions, JSON and licenses (see
@@ -121,12 +153,7 @@ pub unsafe extern "C" fn mpp_output_files_add_manual_plan(
     plan: *const mpp_manual_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let files = arg_mut(files, "files")?;
-        let plan = arg_ref(plan, "plan")?;
-        plan.get().files().into_iter().for_each(|f| files.push(f));
-        Ok(())
-    })
+    run!(err, || add_files(files, plan, "plan"))
 }
 
 /// How many files the list holds; 0 for NULL.
@@ -149,12 +176,7 @@ pub unsafe extern "C" fn mpp_output_files_name_at(
     files: *const mpp_output_files,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { files.as_ref() }
-            .and_then(|f| f.names.get(index))
-            .map_or(ptr::null(), |n| n.as_ptr())
-    })
+    lend!(files, |f| f.names.get(index))
 }
 
 /// Writes every file of the list into the directory `dir` (created if missing), all or
