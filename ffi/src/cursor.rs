@@ -9,11 +9,10 @@ use std::sync::OnceLock;
 
 use mpp::{Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
 
-use crate::boundary::{arg_bytes, arg_mut, arg_path, arg_ref, in_file, mpp_status, out_param};
+use crate::boundary::{arg_bytes, arg_mut, arg_path, in_file, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::into_raw;
-use crate::upload::mpp_upload_options;
+use crate::upload::{mpp_upload_options, upload_out};
 
 pub(crate) type Source = Box<dyn Read + Send>;
 
@@ -111,15 +110,15 @@ pub unsafe extern "C" fn mpp_upload_cursor_new(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let bytes = arg_bytes(bytes, len, "bytes")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let options = opts.get().or_size_hint(bytes.len() as u64);
-        let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        out.write(into_raw(mpp_upload_cursor::open(src, options, None)?));
-        Ok(())
-    })
+    run!(err, || upload_out(
+        arg_bytes(bytes, len, "bytes"),
+        opts,
+        out,
+        |bytes, o| {
+            let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
+            mpp_upload_cursor::open(src, o.or_size_hint(bytes.len() as u64), None)
+        }
+    ))
 }
 
 /// Starts a streaming upload of the file at `path`, which is read a chunk at a time as rows
@@ -140,20 +139,16 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let path = arg_path(path, "path")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-        let name = path.display().to_string();
-        let options = opts.get().or_size_of(&file);
-        out.write(into_raw(mpp_upload_cursor::open(
-            Box::new(file),
-            options,
-            Some(name),
-        )?));
-        Ok(())
-    })
+    run!(err, || upload_out(
+        arg_path(path, "path"),
+        opts,
+        out,
+        |path, o| {
+            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
+            let o = o.or_size_of(&file);
+            mpp_upload_cursor::open(Box::new(file), o, Some(path.display().to_string()))
+        }
+    ))
 }
 
 /// Reads and validates the next data row.

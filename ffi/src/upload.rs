@@ -85,6 +85,27 @@ impl mpp_upload_options {
     }
 }
 
+/// The body of the exports that read an upload: the source (read by the caller, so its
+/// arguments are checked first), then `opts` and `out` are checked; `make` builds the handle
+/// (a cursor, a report) from the source and a copy of the options.
+///
+/// # Safety
+/// `opts` must be NULL or live options; `out` must be valid for one write.
+pub(crate) unsafe fn upload_out<S, H>(
+    source: Result<S, Error>,
+    opts: *const mpp_upload_options,
+    out: *mut *mut H,
+    make: impl FnOnce(S, UploadOptions) -> Result<H, Error>,
+) -> Result<(), Error> {
+    let source = source?;
+    // SAFETY: per the contract.
+    let options = unsafe { arg_ref(opts, "opts") }?.get();
+    let out = out_param(out, "out")?;
+    // SAFETY: `out` is checked, and valid for one write per the contract.
+    unsafe { out.write(into_raw(make(source, options)?)) };
+    Ok(())
+}
+
 /// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
 /// 1 license only), without a directory, with the Control Hub eligibility table and the
 /// default size limits.
@@ -271,15 +292,15 @@ pub unsafe extern "C" fn mpp_validate_upload(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let bytes = arg_bytes(bytes, len, "bytes")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let options = opts.get().or_size_hint(bytes.len() as u64);
-        let report = mpp::validate_upload(bytes, options)?;
-        out.write(into_raw(mpp_report::new(report)));
-        Ok(())
-    })
+    run!(err, || upload_out(
+        arg_bytes(bytes, len, "bytes"),
+        opts,
+        out,
+        |bytes, o| {
+            let o = o.or_size_hint(bytes.len() as u64);
+            Ok(mpp_report::new(mpp::validate_upload(bytes, o)?))
+        }
+    ))
 }
 
 /// Validates the upload file at `path`, reading it as a stream.
@@ -299,14 +320,12 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let path = arg_path(path, "path")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let report = mpp::validate_upload_path(&path, opts.get())?;
-        out.write(into_raw(mpp_report::new(report)));
-        Ok(())
-    })
+    run!(err, || upload_out(
+        arg_path(path, "path"),
+        opts,
+        out,
+        |path, o| { Ok(mpp_report::new(mpp::validate_upload_path(&path, o)?)) }
+    ))
 }
 
 /// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
