@@ -51,6 +51,10 @@ mod version;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_e164;
+#[cfg(test)]
+mod tests_inventory;
+#[cfg(test)]
 mod tests_json;
 #[cfg(test)]
 mod tests_plan;
