@@ -40,6 +40,27 @@ unsafe fn arg_array<'a, T>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, count) })
 }
 
+/// Borrows `count` UTF-8 strings; a NULL or non-UTF-8 entry is refused by its index
+/// (`name[2]`).
+///
+/// # Safety
+/// `ptr` must be NULL or point to `count` pointers, each NULL or a NUL-terminated string valid
+/// for `'a`.
+pub(crate) unsafe fn arg_strs<'a>(
+    ptr: *const *const c_char,
+    count: usize,
+    name: &str,
+) -> Result<Vec<&'a str>, Error> {
+    // SAFETY: per the caller's contract.
+    let pointers = unsafe { arg_array(ptr, count, name) }?;
+    pointers
+        .iter()
+        .enumerate()
+        // SAFETY: each pointer is NULL or a NUL-terminated string per the contract.
+        .map(|(i, &p)| unsafe { arg_str(p, &format!("{name}[{i}]")) })
+        .collect()
+}
+
 /// Reads `count` MAC addresses (any spelling DEV-6 accepts). A NULL or non-UTF-8 entry is
 /// refused by its index (`macs[2]`), and so is a MAC the core refuses, with the core's code.
 ///

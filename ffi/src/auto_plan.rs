@@ -51,11 +51,9 @@ pub unsafe extern "C" fn mpp_auto_plan_options_new(
     run!(err, || {
         let tftp_server_type = arg_str(tftp_server_type, "tftp_server_type")?;
         let load_server = arg_str(load_server, "load_server")?;
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_auto_plan_options {
+        out_param(out, "out")?.put(into_raw(mpp_auto_plan_options {
             options: AutoPlanOptions::new(cloud_connected_uc, tftp_server_type, load_server),
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -157,8 +155,7 @@ pub unsafe extern "C" fn mpp_plan_automatic(
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
         let plan = mpp::plan_automatic(task.get()?, &opts.options)?;
-        out.write(into_raw(mpp_auto_plan::new(plan)));
-        Ok(())
+        out.put(into_raw(mpp_auto_plan::new(plan)))
     })
 }
 
@@ -190,8 +187,7 @@ pub unsafe extern "C" fn mpp_board_complete_automatic(
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
         let plan = board.change().complete_automatic(task, &opts.options)?;
-        out.write(into_raw(mpp_auto_plan::new(plan)));
-        Ok(())
+        out.put(into_raw(mpp_auto_plan::new(plan)))
     })
 }
 
@@ -233,8 +229,7 @@ pub unsafe extern "C" fn mpp_board_complete_subset_automatic(
             board
                 .change()
                 .complete_subset_automatic(task, &macs, new_name, &opts.options)?;
-        out.write(into_raw(mpp_auto_plan::new(plan)));
-        Ok(())
+        out.put(into_raw(mpp_auto_plan::new(plan)))
     })
 }
 
@@ -335,9 +330,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_of(
     run!(err, || {
         let p = arg_ref(p, "plan")?;
         let mac = arg_mac(mac, "mac")?;
-        let out = out_param(out, "out")?;
-        out.write(p.plan.batch_of(mac).unwrap_or(0));
-        Ok(())
+        out_param(out, "out")?.put(p.plan.batch_of(mac).unwrap_or(0))
     })
 }
 

@@ -99,9 +99,7 @@ unsafe fn board_out(
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
         let board = make()?;
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_board::new(board)));
-        Ok(())
+        out_param(out, "out")?.put(into_raw(mpp_board::new(board)))
     }
 }
 
@@ -326,9 +324,7 @@ pub unsafe extern "C" fn mpp_board_suggest_task_name(
     run!(err, || {
         let board = arg_ref(board, "board")?;
         let text = arg_str(text, "text")?;
-        let out = out_param(out, "out")?;
-        out.write(to_c_string(board.board.suggest_task_name(text).as_str())?);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(board.board.suggest_task_name(text).as_str())?)
     })
 }
 
@@ -400,14 +396,12 @@ pub unsafe extern "C" fn mpp_board_task_of(
     run!(err, || {
         let b = arg_ref(board, "board")?;
         let mac = arg_mac(mac, "mac")?;
-        let out = out_param(out, "out")?;
-        out.write(
+        out_param(out, "out")?.put(
             b.board
                 .task_of(mac)
                 .and_then(|t| b.view_of(t))
                 .map_or(ptr::null(), Lend::lend),
-        );
-        Ok(())
+        )
     })
 }
 
@@ -444,8 +438,7 @@ unsafe fn add_out(
         with_board(board, |b| {
             let out = out_param(out, "out")?;
             let outcome = add(b)?;
-            out.write(into_raw(mpp_add_outcome::new(outcome)));
-            Ok(())
+            out.put(into_raw(mpp_add_outcome::new(outcome)))
         })
     }
 }
@@ -629,10 +622,7 @@ unsafe fn apply(
         with_board(board, |b| {
             let task = arg_str(task, "task")?;
             let event = make()?;
-            let out = out_param(out_status, "out_status")?;
-            let status = b.change().apply(task, event)?;
-            out.write(status);
-            Ok(())
+            out_param(out_status, "out_status")?.put(b.change().apply(task, event)?)
         })
     }
 }
@@ -972,9 +962,7 @@ pub unsafe extern "C" fn mpp_board_complete_subset(
         let macs = arg_macs(macs, count, "macs")?;
         let new_name = arg_str(new_name, "new_name")?;
         let mode: CompletionMode = enum_arg(mode, "mode")?;
-        let out = out_param(out_status, "out_status")?;
-        let status = b.change().complete_subset(task, &macs, new_name, mode)?;
-        out.write(status);
-        Ok(())
+        out_param(out_status, "out_status")?
+            .put(b.change().complete_subset(task, &macs, new_name, mode)?)
     }))
 }

@@ -210,6 +210,16 @@ impl<T> Out<T> {
         // SAFETY: non-NULL (checked by out_param) and writable per the caller's contract.
         unsafe { self.0.write(value) }
     }
+
+    /// Stores the result and ends the body: `out.put(value)` is `out.write(value); Ok(())`.
+    ///
+    /// # Safety
+    /// As [`Out::write`].
+    pub(crate) unsafe fn put(self, value: T) -> Result<(), Error> {
+        // SAFETY: per the contract.
+        unsafe { self.write(value) };
+        Ok(())
+    }
 }
 
 /// The same error with the file it concerns at the start of its message.

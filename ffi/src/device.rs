@@ -236,8 +236,7 @@ pub unsafe extern "C" fn mpp_device_new(
         let firmware = arg_opt_str(firmware, "firmware")?;
         let out = out_param(out, "out")?;
         let device = Device::from_text(mac, model, hardware_version, firmware)?;
-        out.write(into_raw(mpp_device::new(device)));
-        Ok(())
+        out.put(into_raw(mpp_device::new(device)))
     })
 }
 

@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use mpp::{Directory, DirectoryBuilder, Error, Location};
 
+use crate::args::arg_strs;
 use crate::boundary::{
-    arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, null_error, out_param,
+    arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, out_param,
 };
 use crate::error::mpp_error;
 use crate::handle::into_raw;
@@ -39,6 +40,12 @@ pub struct mpp_directory {
 handles!(Owned: mpp_directory_builder, mpp_directory);
 
 impl mpp_directory {
+    fn new(directory: Directory) -> mpp_directory {
+        mpp_directory {
+            directory: Arc::new(directory),
+        }
+    }
+
     /// Another reference to the directory, for options that outlive this handle.
     pub(crate) fn shared(&self) -> Arc<Directory> {
         Arc::clone(&self.directory)
@@ -64,11 +71,9 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_directory_builder {
+        out_param(out, "out")?.put(into_raw(mpp_directory_builder {
             builder: Directory::builder(),
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -152,19 +157,7 @@ pub unsafe extern "C" fn mpp_directory_builder_add_location(
 ) -> mpp_status {
     run!(err, || with_builder(builder, |b| {
         let name = arg_str(name, "name")?;
-        let pointers = if count == 0 {
-            &[][..]
-        } else if extensions_in_use.is_null() {
-            return Err(null_error("extensions_in_use"));
-        } else {
-            // SAFETY: non-NULL and `count` pointers long per the contract.
-            std::slice::from_raw_parts(extensions_in_use, count)
-        };
-        let extensions = pointers
-            .iter()
-            .enumerate()
-            .map(|(i, &p)| arg_str(p, &format!("extensions_in_use[{i}]")))
-            .collect::<Result<Vec<&str>, Error>>()?;
+        let extensions = arg_strs(extensions_in_use, count, "extensions_in_use")?;
         Ok(b.location(
             Location::new(name)
                 .cisco_pstn(cisco_pstn)
@@ -216,10 +209,7 @@ pub unsafe extern "C" fn mpp_directory_build(
         let builder = arg_ref(builder, "builder")?;
         let out = out_param(out, "out")?;
         let directory = builder.builder.clone().build()?;
-        out.write(into_raw(mpp_directory {
-            directory: Arc::new(directory),
-        }));
-        Ok(())
+        out.put(into_raw(mpp_directory::new(directory)))
     })
 }
 
@@ -265,10 +255,7 @@ pub unsafe extern "C" fn mpp_directory_from_json(
         let json = arg_document(json, len, "json")?;
         let out = out_param(out, "out")?;
         let directory = Directory::from_json(json)?;
-        out.write(into_raw(mpp_directory {
-            directory: Arc::new(directory),
-        }));
-        Ok(())
+        out.put(into_raw(mpp_directory::new(directory)))
     })
 }
 
@@ -293,10 +280,7 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
         let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
         let directory = Directory::from_json(BufReader::new(file))
             .map_err(|e| in_file(e, &path.display().to_string()))?;
-        out.write(into_raw(mpp_directory {
-            directory: Arc::new(directory),
-        }));
-        Ok(())
+        out.put(into_raw(mpp_directory::new(directory)))
     })
 }
 
@@ -317,10 +301,7 @@ pub unsafe extern "C" fn mpp_directory_to_json(
 ) -> mpp_status {
     run!(err, || {
         let directory = arg_ref(directory, "directory")?;
-        let out = out_param(out, "out")?;
-        let text = to_c_string(directory.get().to_json())?;
-        out.write(text);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(directory.get().to_json())?)
     })
 }
 

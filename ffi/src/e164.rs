@@ -39,8 +39,7 @@ pub unsafe extern "C" fn mpp_normalize_e164(
         if !country_code.is_null() {
             country_code.write(parsed.country_calling_code());
         }
-        out.write(text);
-        Ok(())
+        out.put(text)
     })
 }
 

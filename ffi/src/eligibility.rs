@@ -49,8 +49,7 @@ unsafe fn table_out(
     unsafe {
         let out = out_param(out, "out")?;
         let table = table()?;
-        out.write(into_raw(mpp_eligibility_table::new(table)));
-        Ok(())
+        out.put(into_raw(mpp_eligibility_table::new(table)))
     }
 }
 
@@ -250,12 +249,11 @@ pub unsafe extern "C" fn mpp_check_eligibility(
         };
         let outcome = eligibility.clone();
         let (status, findings) = eligibility.into_parts();
-        out.write(into_raw(mpp_eligibility {
+        out.put(into_raw(mpp_eligibility {
             outcome,
             status,
             findings: findings.into_iter().map(mpp_finding::new).collect(),
-        }));
-        Ok(())
+        }))
     })
 }
 

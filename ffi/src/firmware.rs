@@ -42,8 +42,7 @@ pub unsafe extern "C" fn mpp_firmware_parse(
         let out = out_param(out, "out")?;
         let version = FirmwareVersion::parse(text)?;
         let family = version.load_family().map(c_string_lossy);
-        out.write(into_raw(mpp_firmware { version, family }));
-        Ok(())
+        out.put(into_raw(mpp_firmware { version, family }))
     })
 }
 
@@ -128,10 +127,7 @@ pub unsafe extern "C" fn mpp_firmware_to_string(
 ) -> mpp_status {
     run!(err, || {
         let f = arg_ref(f, "f")?;
-        let out = out_param(out, "out")?;
-        let text = to_c_string(f.version.to_string())?;
-        out.write(text);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(f.version.to_string())?)
     })
 }
 
@@ -153,12 +149,10 @@ pub unsafe extern "C" fn mpp_firmware_compare(
     run!(err, || {
         let a = arg_ref(a, "a")?;
         let b = arg_ref(b, "b")?;
-        let out = out_param(out, "out")?;
-        out.write(match a.version.cmp(&b.version) {
+        out_param(out, "out")?.put(match a.version.cmp(&b.version) {
             Ordering::Less => -1,
             Ordering::Equal => 0,
             Ordering::Greater => 1,
-        });
-        Ok(())
+        })
     })
 }

@@ -61,11 +61,9 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
     run!(err, || {
         let prefix = arg_str(prefix, "prefix")?;
         let option = upload_option(option)?;
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_fleet_options {
+        out_param(out, "out")?.put(into_raw(mpp_fleet_options {
             options: FleetOptions::new(prefix, option),
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -194,12 +192,11 @@ unsafe fn plan_out(
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
         let plan = mpp::plan_fleet(&devices, &opts.options)?;
-        out.write(into_raw(mpp_fleet_plan {
+        out.put(into_raw(mpp_fleet_plan {
             plan,
             tasks: LazySlots::default(),
             findings: LazySlots::default(),
-        }));
-        Ok(())
+        }))
     }
 }
 

@@ -149,9 +149,7 @@ pub(crate) unsafe fn text_out<T: Handle, S: Text>(
     unsafe {
         run(err, || {
             let handle = arg_ref(ptr, name)?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(f(handle).text()?));
-            Ok(())
+            out_param(out, "out")?.put(to_c_string_lossy(f(handle).text()?))
         })
     }
 }

@@ -26,7 +26,6 @@ pub unsafe extern "C" fn mpp_parse_hardware_version(
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
         let version = mpp::HardwareVersion::parse(text)?;
-        out.write(version.number());
-        Ok(())
+        out.put(version.number())
     })
 }

@@ -68,9 +68,7 @@ pub unsafe extern "C" fn mpp_mac_from_device_name(
 ) -> mpp_status {
     run!(err, || {
         let name = arg_str(name, "name")?;
-        let out = out_param(out, "out")?;
-        out.write(to_c_string(mpp::mac_from_device_name(name)?)?);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(mpp::mac_from_device_name(name)?)?)
     })
 }
 
@@ -225,8 +223,7 @@ pub unsafe extern "C" fn mpp_inventory_read(
         };
         let out = out_param(out, "out")?;
         let inventory = Inventory::read(csv, options(hardware, loads))?;
-        out.write(into_raw(mpp_inventory::new(inventory)));
-        Ok(())
+        out.put(into_raw(mpp_inventory::new(inventory)))
     })
 }
 
@@ -272,8 +269,7 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
         };
         let out = out_param(out, "out")?;
         let inventory = Inventory::read_path(&path, options(hardware, loads))?;
-        out.write(into_raw(mpp_inventory::new(inventory)));
-        Ok(())
+        out.put(into_raw(mpp_inventory::new(inventory)))
     })
 }
 
@@ -491,9 +487,7 @@ pub unsafe extern "C" fn mpp_inventory_csv(
 ) -> mpp_status {
     run!(err, || {
         let inv = arg_ref(inv, "inventory")?;
-        let out = out_param(out, "out")?;
-        out.write(crate::string::to_c_string_lossy(inv.inventory.to_csv()));
-        Ok(())
+        out_param(out, "out")?.put(crate::string::to_c_string_lossy(inv.inventory.to_csv()))
     })
 }
 
@@ -544,11 +538,9 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
                 "mapping: the JSON document is not UTF-8",
             )
         })?;
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_mapping {
+        out_param(out, "out")?.put(into_raw(mpp_mapping {
             mapping: Mapping::from_json(text)?,
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -634,13 +626,12 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
             .iter()
             .map(|u| mpp_report::new(u.report.clone()))
             .collect();
-        out.write(into_raw(mpp_prepared {
+        out.put(into_raw(mpp_prepared {
             prepared,
             names,
             reports,
             findings: LazySlots::default(),
-        }));
-        Ok(())
+        }))
     })
 }
 

@@ -21,10 +21,7 @@ unsafe fn with_mac(
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
         let mac = arg_str(mac, "mac")?;
-        let out = out_param(out, "out")?;
-        let text = to_c_string(f(mpp::Mac::parse(mac)?))?;
-        out.write(text);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(f(mpp::Mac::parse(mac)?))?)
     }
 }
 

@@ -67,12 +67,10 @@ unsafe fn table_out(
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
         let table = table()?;
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_phone_load_table {
+        out_param(out, "out")?.put(into_raw(mpp_phone_load_table {
             name: c_string_lossy(table.name()),
             table,
-        }));
-        Ok(())
+        }))
     }
 }
 
@@ -195,11 +193,9 @@ pub unsafe extern "C" fn mpp_manual_plan_options_new(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_manual_plan_options {
+        out_param(out, "out")?.put(into_raw(mpp_manual_plan_options {
             options: ManualPlanOptions::default(),
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -385,8 +381,7 @@ pub unsafe extern "C" fn mpp_plan_manual(
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
         let plan = mpp::plan_manual(task.get()?, &opts.options)?;
-        out.write(into_raw(mpp_manual_plan::new(plan)));
-        Ok(())
+        out.put(into_raw(mpp_manual_plan::new(plan)))
     })
 }
 
@@ -418,8 +413,7 @@ pub unsafe extern "C" fn mpp_board_complete_manual(
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
         let plan = board.change().complete_manual(task, &opts.options)?;
-        out.write(into_raw(mpp_manual_plan::new(plan)));
-        Ok(())
+        out.put(into_raw(mpp_manual_plan::new(plan)))
     })
 }
 
@@ -488,8 +482,7 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
                 .find(|n| n.as_bytes() == name.as_bytes())
                 .map(|n| n.as_ptr())
         });
-        out.write(name.unwrap_or(ptr::null()));
-        Ok(())
+        out.put(name.unwrap_or(ptr::null()))
     })
 }
 

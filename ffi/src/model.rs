@@ -80,8 +80,7 @@ pub unsafe extern "C" fn mpp_parse_model(
         if !hardware_version.is_null() {
             hardware_version.write(label.hardware_version.map_or(0, |v| v.number()));
         }
-        out.write(model_handle(label.model));
-        Ok(())
+        out.put(model_handle(label.model))
     })
 }
 

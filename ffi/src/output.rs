@@ -83,12 +83,10 @@ pub unsafe extern "C" fn mpp_output_files_new(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        let out = out_param(out, "out")?;
-        out.write(into_raw(mpp_output_files {
+        out_param(out, "out")?.put(into_raw(mpp_output_files {
             files: Vec::new(),
             names: Vec::new(),
-        }));
-        Ok(())
+        }))
     })
 }
 

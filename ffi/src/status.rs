@@ -78,12 +78,11 @@ pub unsafe extern "C" fn mpp_transition(
             Outcome::FromDevices => (mpp_transition_kind::FromDevices, status, 0),
             Outcome::Refused(code) => (mpp_transition_kind::Refused, status, code.number()),
         };
-        out.write(mpp_transition_outcome {
+        out.put(mpp_transition_outcome {
             kind,
             target,
             refusal,
-        });
-        Ok(())
+        })
     })
 }
 
@@ -102,9 +101,7 @@ pub unsafe extern "C" fn mpp_transition_table_markdown(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        let out = out_param(out, "out")?;
-        out.write(to_c_string(mpp::transition_table_markdown())?);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(mpp::transition_table_markdown())?)
     })
 }
 

@@ -256,9 +256,7 @@ unsafe fn counts_out<T>(
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
         let t = arg_ref(t, "task")?;
-        let out = out_param(out, "out")?;
-        out.write(f(t.get()?));
-        Ok(())
+        out_param(out, "out")?.put(f(t.get()?))
     }
 }
 
@@ -385,8 +383,7 @@ pub unsafe extern "C" fn mpp_task_find_device(
             let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
             t.device_at(index)
         });
-        out.write(found.map_or(ptr::null(), |d| d as *const mpp_task_device));
-        Ok(())
+        out.put(found.map_or(ptr::null(), |d| d as *const mpp_task_device))
     })
 }
 
@@ -505,8 +502,7 @@ pub unsafe extern "C" fn mpp_task_search(
             .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
             .map(|(i, _)| i)
             .collect();
-        out.write(into_raw(mpp_search_result { indices }));
-        Ok(())
+        out.put(into_raw(mpp_search_result { indices }))
     })
 }
 
@@ -631,8 +627,6 @@ pub unsafe extern "C" fn mpp_task_status_report_csv(
                 ));
             }
         };
-        let out = out_param(out, "out")?;
-        out.write(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)));
-        Ok(())
+        out_param(out, "out")?.put(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)))
     })
 }

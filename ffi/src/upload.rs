@@ -60,9 +60,7 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
 ) -> mpp_status {
     run!(err, || {
         let text = arg_str(text, "text")?;
-        let out = out_param(out, "out")?;
-        out.write(UploadOption::parse(text)?);
-        Ok(())
+        out_param(out, "out")?.put(UploadOption::parse(text)?)
     })
 }
 
@@ -127,10 +125,9 @@ pub unsafe extern "C" fn mpp_upload_options_new(
     run!(err, || {
         let out = out_param(out, "out")?;
         let option = upload_option(option)?;
-        out.write(into_raw(mpp_upload_options {
+        out.put(into_raw(mpp_upload_options {
             options: UploadOptions::new(option),
-        }));
-        Ok(())
+        }))
     })
 }
 
@@ -345,9 +342,6 @@ pub unsafe extern "C" fn mpp_template_csv(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        let out = out_param(out, "out")?;
-        let text = to_c_string(mpp::template_csv(upload_option(option)?))?;
-        out.write(text);
-        Ok(())
+        out_param(out, "out")?.put(to_c_string(mpp::template_csv(upload_option(option)?))?)
     })
 }
