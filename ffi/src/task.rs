@@ -100,6 +100,16 @@ impl mpp_task {
     }
 }
 
+/// `read!` of the task behind a view: `f` of the task, `fallback` for NULL and for a stale
+/// view.
+macro_rules! read_task {
+    ($t:expr, $fallback:expr, $f:expr) => {
+        read!($t, $fallback, |t: &mpp_task| t
+            .current()
+            .map_or($fallback, $f))
+    };
+}
+
 /// A device of a task: the device, its eligibility and its reasons, its tab and last error.
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
 #[allow(non_camel_case_types)]
@@ -195,9 +205,7 @@ pub unsafe extern "C" fn mpp_task_is_current(t: *const mpp_task) -> bool {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_option(t: *const mpp_task) -> UploadOption {
-    read!(t, UploadOption::LicenseAndDevice, |t| t
-        .current()
-        .map_or(UploadOption::LicenseAndDevice, Task::option))
+    read_task!(t, UploadOption::LicenseAndDevice, Task::option)
 }
 
 /// The task's status (TASK-4). `MPP_TASK_STATUS_DRAFT` for NULL.
@@ -206,9 +214,7 @@ pub unsafe extern "C" fn mpp_task_option(t: *const mpp_task) -> UploadOption {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_status_of(t: *const mpp_task) -> TaskStatus {
-    read!(t, TaskStatus::Draft, |t| t
-        .current()
-        .map_or(TaskStatus::Draft, Task::status))
+    read_task!(t, TaskStatus::Draft, Task::status)
 }
 
 /// Whether the task is paused (TASK-6); false for NULL.
@@ -217,7 +223,7 @@ pub unsafe extern "C" fn mpp_task_status_of(t: *const mpp_task) -> TaskStatus {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_paused(t: *const mpp_task) -> bool {
-    read!(t, false, |t| t.current().is_some_and(Task::is_paused))
+    read_task!(t, false, Task::is_paused)
 }
 
 /// Whether devices of unknown eligibility are prepared (*Include unknown eligibility*,
@@ -227,7 +233,7 @@ pub unsafe extern "C" fn mpp_task_paused(t: *const mpp_task) -> bool {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_include_unknown(t: *const mpp_task) -> bool {
-    read!(t, false, |t| t.current().is_some_and(Task::include_unknown))
+    read_task!(t, false, Task::include_unknown)
 }
 
 /// How the task's migration was completed: an `mpp_completion_mode`, or
@@ -238,10 +244,7 @@ pub unsafe extern "C" fn mpp_task_include_unknown(t: *const mpp_task) -> bool {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_completion_mode_of(t: *const mpp_task) -> u32 {
     let none = MPP_COMPLETION_MODE_NONE;
-    read!(t, none, |t| t
-        .current()
-        .and_then(Task::completion)
-        .map_or(none, |m| m as u32))
+    read_task!(t, none, |t| t.completion().map_or(none, |m| m as u32))
 }
 
 /// Writes a count structure of a task through `out`.
@@ -340,7 +343,7 @@ pub unsafe extern "C" fn mpp_task_eligibility_counts(
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_count(t: *const mpp_task) -> usize {
-    read!(t, 0, |t| t.current().map_or(0, |t| t.devices().len()))
+    read_task!(t, 0, |t| t.devices().len())
 }
 
 /// The `index`-th device of the task, in the order they were added. Borrowed from the task.
