@@ -870,23 +870,7 @@ impl FromStr for E164 {
     }
 }
 
-impl serde::Serialize for E164 {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for E164 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<E164, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        E164::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::text_serde::serde_as_text!(E164, |number| number, E164::parse);
 
 /// Normalises a phone number to E.164: `+` and digits only (CSV-5, DEC-4).
 ///

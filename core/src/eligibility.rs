@@ -16,10 +16,11 @@ use std::fmt;
 use std::io::Read;
 use std::sync::{Arc, LazyLock};
 
-use crate::error::{Error, ErrorCode, Finding, Result};
+use crate::error::{ErrorCode, Finding, Result};
 use crate::firmware::{FirmwareKind, FirmwareVersion};
 use crate::hardware::HardwareVersion;
-use crate::model::{Model, ModelClass, parse_model};
+use crate::model::{Model, ModelClass};
+use crate::table;
 
 /// The oldest Enterprise firmware that can migrate at all (EXT-6).
 pub const MIN_MIGRATION_FIRMWARE: (u16, u16, u16) = (12, 5, 1);
@@ -236,138 +237,7 @@ impl EligibilityTable {
     /// assert!(err.message().contains("overlaps"));
     /// ```
     pub fn from_csv(name: &str, reader: impl Read) -> Result<EligibilityTable> {
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(reader);
-        let mut records = csv.records();
-        let invalid = |row: u64, column: Option<&'static str>, msg: String| {
-            // Row 0: the CSV as a whole (it could not be read), not a row of it.
-            let row = (row > 0).then_some(row);
-            Error::new(
-                ErrorCode::EligibilityTableInvalid,
-                format!("eligibility table {name:?}: {msg}"),
-            )
-            .at(row, column)
-        };
-        let read_err = |e: csv::Error| {
-            let text = e.to_string();
-            match e.into_kind() {
-                csv::ErrorKind::Io(io) => {
-                    Error::io(format!("reading eligibility table {name:?}"), io)
-                }
-                _ => invalid(0, None, format!("unreadable CSV: {text}")),
-            }
-        };
-        let header = match records.next() {
-            Some(r) => r.map_err(read_err)?,
-            None => return Err(invalid(1, None, "the table is empty".to_owned())),
-        };
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
-            .collect();
-        if names != TABLE_COLUMNS {
-            return Err(invalid(
-                1,
-                None,
-                format!("the header must be {}", TABLE_COLUMNS.join(",")),
-            ));
-        }
-        let mut rules: Vec<(u64, EligibilityRule)> = Vec::new();
-        for (i, record) in records.enumerate() {
-            let row = i as u64 + 2;
-            let record = record.map_err(read_err)?;
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            if record.len() != TABLE_COLUMNS.len() {
-                return Err(invalid(
-                    row,
-                    None,
-                    format!("{} fields; expected {}", record.len(), TABLE_COLUMNS.len()),
-                ));
-            }
-            let cell = |i: usize| record.get(i).unwrap_or("").trim();
-            let model = parse_model(cell(0))
-                .map_err(|e| invalid(row, Some("model"), e.message().to_owned()))?;
-            if !model.is_mpp_convertible() {
-                let rule = if model.class() == ModelClass::MppOnly {
-                    "DEV-4"
-                } else {
-                    "EXT-17"
-                };
-                return Err(invalid(
-                    row,
-                    Some("model"),
-                    format!(
-                        "{} has no row here: {} ({rule})",
-                        model.name(),
-                        model.class().reason().unwrap_or_default()
-                    ),
-                ));
-            }
-            let vid = |i: usize, column: &'static str| -> Result<Option<HardwareVersion>> {
-                match cell(i) {
-                    "" => Ok(None),
-                    text => HardwareVersion::parse(text)
-                        .map(Some)
-                        .map_err(|e| invalid(row, Some(column), e.message().to_owned())),
-                }
-            };
-            let (vid_from, vid_to) = (vid(1, "vid_from")?, vid(2, "vid_to")?);
-            if let (Some(a), Some(b)) = (vid_from, vid_to) {
-                if a > b {
-                    return Err(invalid(
-                        row,
-                        Some("vid_to"),
-                        format!("the range {a} to {b} is inverted"),
-                    ));
-                }
-            }
-            let status = match EligibilityStatus::parse(cell(3)) {
-                Some(s @ (EligibilityStatus::Eligible | EligibilityStatus::NotEligible)) => s,
-                _ => {
-                    return Err(invalid(
-                        row,
-                        Some("status"),
-                        format!("{:?} is not eligible or not_eligible", cell(3)),
-                    ));
-                }
-            };
-            let mut warnings = Vec::new();
-            for word in cell(4).split_whitespace() {
-                match TABLE_WARNINGS.iter().find(|c| c.as_str() == word) {
-                    Some(&code) => warnings.push(code),
-                    None => {
-                        let allowed: Vec<_> = TABLE_WARNINGS.iter().map(|c| c.as_str()).collect();
-                        return Err(invalid(
-                            row,
-                            Some("warnings"),
-                            format!("{word:?} is not one of {}", allowed.join(", ")),
-                        ));
-                    }
-                }
-            }
-            if cell(5).is_empty() {
-                return Err(invalid(
-                    row,
-                    Some("source"),
-                    "every row must cite its source".to_owned(),
-                ));
-            }
-            rules.push((
-                row,
-                EligibilityRule {
-                    model,
-                    vid_from,
-                    vid_to,
-                    status,
-                    warnings,
-                    source: table_cell(cell(5)).to_owned(),
-                },
-            ));
-        }
+        let mut rules = table::read::<EligibilityRule>(name, reader)?;
         // Rows of a model must not overlap.
         rules.sort_by(|(ra, a), (rb, b)| {
             a.model
@@ -379,8 +249,9 @@ impl EligibilityTable {
         for pair in rules.windows(2) {
             let ((_, a), (row, b)) = (&pair[0], &pair[1]);
             if a.model == b.model && b.lower() <= a.upper() {
-                return Err(invalid(
-                    *row,
+                return Err(table::invalid::<EligibilityRule>(
+                    name,
+                    Some(*row),
                     Some("vid_from"),
                     format!(
                         "{} {} overlaps the row for {} {}",
@@ -404,19 +275,7 @@ impl EligibilityTable {
     /// `-`, `@` first) gets a leading `'` as the upload exports do, which `from_csv` removes
     /// again, so the table round-trips exactly.
     pub fn to_csv(&self) -> String {
-        let rows = self.rules.iter().map(|r| {
-            let vid = |v: Option<HardwareVersion>| v.map(|v| v.to_string()).unwrap_or_default();
-            let warnings: Vec<_> = r.warnings.iter().map(|c| c.as_str()).collect();
-            vec![
-                r.model.name().to_owned(),
-                vid(r.vid_from),
-                vid(r.vid_to),
-                r.status.to_string(),
-                warnings.join(" "),
-                r.source.clone(),
-            ]
-        });
-        table_csv(&TABLE_COLUMNS, rows)
+        table::write(&self.rules)
     }
 
     /// The table's name (`"control_hub"`, or the host's).
@@ -609,36 +468,74 @@ impl EligibilityTable {
     }
 }
 
-/// A data table (eligibility, phone loads) as CSV: quoted by the `csv` crate where a cell needs
-/// it, every cell made spreadsheet-safe by the upload exports' own neutraliser
-/// ([`crate::spreadsheet_safe`]), lines ending in `\n`.
-pub(crate) fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(header);
-    for row in rows {
-        let _ = w.write_record(
-            row.iter()
-                .map(|c| crate::spreadsheet_safe(c, None).into_owned()),
-        );
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
+/// A row of an eligibility table: `model, vid_from, vid_to, status, warnings, source`.
+impl table::TableRow for EligibilityRule {
+    const KIND: &'static str = "eligibility table";
+    const CODE: ErrorCode = ErrorCode::EligibilityTableInvalid;
+    const COLUMNS: &'static [&'static str] = &TABLE_COLUMNS;
 
-/// A table cell as [`table_csv`] wrote it, read back: the `'` the neutraliser put before a
-/// formula character is dropped (a cell cannot start with one legitimately there).
-pub(crate) fn table_cell(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.as_bytes().first(),
-                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-            ) =>
-        {
-            rest
+    fn read(
+        model: &'static Model,
+        cells: &[&str],
+        source: &str,
+        _earlier: &[(u64, EligibilityRule)],
+    ) -> std::result::Result<EligibilityRule, table::RowProblem> {
+        let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+        let vid = |i: usize, column: &'static str| match cell(i) {
+            "" => Ok(None),
+            text => HardwareVersion::parse(text)
+                .map(Some)
+                .map_err(|e| (Some(column), e.message().to_owned())),
+        };
+        let (vid_from, vid_to) = (vid(1, "vid_from")?, vid(2, "vid_to")?);
+        if let (Some(a), Some(b)) = (vid_from, vid_to) {
+            if a > b {
+                return Err((Some("vid_to"), format!("the range {a} to {b} is inverted")));
+            }
         }
-        _ => cell,
+        let status = match EligibilityStatus::parse(cell(3)) {
+            Some(s @ (EligibilityStatus::Eligible | EligibilityStatus::NotEligible)) => s,
+            _ => {
+                return Err((
+                    Some("status"),
+                    format!("{:?} is not eligible or not_eligible", cell(3)),
+                ));
+            }
+        };
+        let mut warnings = Vec::new();
+        for word in cell(4).split_whitespace() {
+            match TABLE_WARNINGS.iter().find(|c| c.as_str() == word) {
+                Some(&code) => warnings.push(code),
+                None => {
+                    let allowed: Vec<_> = TABLE_WARNINGS.iter().map(|c| c.as_str()).collect();
+                    return Err((
+                        Some("warnings"),
+                        format!("{word:?} is not one of {}", allowed.join(", ")),
+                    ));
+                }
+            }
+        }
+        Ok(EligibilityRule {
+            model,
+            vid_from,
+            vid_to,
+            status,
+            warnings,
+            source: source.to_owned(),
+        })
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let vid = |v: Option<HardwareVersion>| v.map(|v| v.to_string()).unwrap_or_default();
+        let warnings: Vec<_> = self.warnings.iter().map(|c| c.as_str()).collect();
+        vec![
+            self.model.name().to_owned(),
+            vid(self.vid_from),
+            vid(self.vid_to),
+            self.status.to_string(),
+            warnings.join(" "),
+            self.source.clone(),
+        ]
     }
 }
 
@@ -744,6 +641,7 @@ impl EligibilityTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse_model;
     use EligibilityStatus::*;
     use proptest::prelude::*;
 

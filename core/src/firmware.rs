@@ -422,23 +422,11 @@ impl FromStr for FirmwareVersion {
     }
 }
 
-impl serde::Serialize for FirmwareVersion {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FirmwareVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<FirmwareVersion, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        FirmwareVersion::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::text_serde::serde_as_text!(
+    FirmwareVersion,
+    |version| version.text,
+    FirmwareVersion::parse
+);
 
 #[cfg(test)]
 mod tests {

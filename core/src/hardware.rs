@@ -97,23 +97,7 @@ impl FromStr for HardwareVersion {
     }
 }
 
-impl serde::Serialize for HardwareVersion {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for HardwareVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<HardwareVersion, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        HardwareVersion::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::text_serde::serde_as_text!(HardwareVersion, |vid| vid, HardwareVersion::parse);
 
 #[cfg(test)]
 mod tests {

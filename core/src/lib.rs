@@ -34,8 +34,10 @@ mod json;
 mod mac;
 mod model;
 mod plan;
+mod table;
 mod task;
 mod text;
+mod text_serde;
 mod upload;
 
 pub use device::{Assignment, Device, OwnerType};

@@ -353,23 +353,7 @@ impl FromStr for Mac {
     }
 }
 
-impl serde::Serialize for Mac {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Mac {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Mac, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Mac::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::text_serde::serde_as_text!(Mac, |mac| mac, Mac::parse);
 
 /// Normalises a MAC address to 12 upper-case hexadecimal digits (DEV-6).
 ///

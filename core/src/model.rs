@@ -355,23 +355,7 @@ impl fmt::Display for Model {
     }
 }
 
-impl serde::Serialize for &'static Model {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for &'static Model {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<&'static Model, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        parse_model(&text).map_err(serde::de::Error::custom)
-    }
-}
+crate::text_serde::serde_as_text!(&'static Model, |model| model.name, parse_model);
 
 static CATALOGUE: LazyLock<Vec<Model>> = LazyLock::new(|| catalogue_rows().flatten().collect());
 

@@ -57,83 +57,14 @@ impl mpp_error {
     }
 }
 
-/// The name, rule and summary of every code as NUL-terminated bytes, laid out at compile time
-/// in one `static` array: the pointers handed to C point into the program image, not the heap,
-/// so they are valid for the life of the process and no call can free or move them (issue 14).
-const CODE_COUNT: usize = ErrorCode::ALL.len();
-
-/// The three strings of a code, in table order.
-const fn code_texts(code: ErrorCode) -> [&'static str; 3] {
-    [code.as_str(), code.rule(), code.summary()]
-}
-
-/// The length of the whole table: every string and its NUL.
-const fn table_len() -> usize {
-    let mut total = 0;
-    let mut i = 0;
-    while i < CODE_COUNT {
-        let texts = code_texts(ErrorCode::ALL[i]);
-        let mut k = 0;
-        while k < 3 {
-            total += texts[k].len() + 1;
-            k += 1;
-        }
-        i += 1;
-    }
-    total
-}
-
-const TABLE_LEN: usize = table_len();
-
-/// The table's bytes and, for each code, where its name, rule and summary start.
-const fn build_table() -> ([u8; TABLE_LEN], [[usize; 3]; CODE_COUNT]) {
-    let mut bytes = [0u8; TABLE_LEN];
-    let mut starts = [[0usize; 3]; CODE_COUNT];
-    let mut at = 0;
-    let mut i = 0;
-    while i < CODE_COUNT {
-        let texts = code_texts(ErrorCode::ALL[i]);
-        let mut k = 0;
-        while k < 3 {
-            let text = texts[k].as_bytes();
-            starts[i][k] = at;
-            let mut b = 0;
-            while b < text.len() {
-                // A NUL inside would cut the C string short: refuse to compile.
-                assert!(text[b] != 0, "an error code string contains a NUL byte");
-                bytes[at] = text[b];
-                at += 1;
-                b += 1;
-            }
-            at += 1; // the terminating NUL, already 0
-            k += 1;
-        }
-        i += 1;
-    }
-    (bytes, starts)
-}
-
-pub(crate) static CODE_TABLE: ([u8; TABLE_LEN], [[usize; 3]; CODE_COUNT]) = build_table();
-
-/// Which of a code's strings.
-#[derive(Clone, Copy)]
-enum CodeText {
-    Name = 0,
-    Rule = 1,
-    Summary = 2,
-}
-
-/// The static C string `which` of the code numbered `number`; NULL when no code has it.
-fn code_text(number: u32, which: CodeText) -> *const c_char {
-    match ErrorCode::ALL.iter().position(|c| c.number() == number) {
-        Some(i) => {
-            let (bytes, starts) = &CODE_TABLE;
-            let start = starts[i][which as usize];
-            // In bounds by construction: every start is below TABLE_LEN.
-            bytes[start..].as_ptr().cast()
-        }
-        None => ptr::null(),
-    }
+/// The C string `text` gives for the code numbered `number`; NULL when no code has it.
+///
+/// The core makes these strings at compile time from its table of codes
+/// ([`ErrorCode::c_name`] and its siblings): the pointers handed to C point into the program
+/// image, not the heap, so they are valid for the life of the process and no call can free or
+/// move them (issue 14).
+fn code_text(number: u32, text: fn(ErrorCode) -> &'static CStr) -> *const c_char {
+    ErrorCode::from_number(number).map_or(ptr::null(), |code| text(code).as_ptr())
 }
 
 /// The fields of an error. NULL when `err` is NULL. Valid until `mpp_error_free(err)`.
@@ -193,9 +124,7 @@ pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
 pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_char {
     guard(ptr::null(), || {
         // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(ptr::null(), |f| {
-            code_text(f.finding.number(), CodeText::Name)
-        })
+        unsafe { finding(f) }.map_or(ptr::null(), |f| f.finding.code().c_name().as_ptr())
     })
 }
 
@@ -208,9 +137,7 @@ pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_cha
 pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_char {
     guard(ptr::null(), || {
         // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(ptr::null(), |f| {
-            code_text(f.finding.number(), CodeText::Rule)
-        })
+        unsafe { finding(f) }.map_or(ptr::null(), |f| f.finding.code().c_rule().as_ptr())
     })
 }
 
@@ -288,14 +215,14 @@ pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_c
 /// code has it. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_name(number: u32) -> *const c_char {
-    guard(ptr::null(), || code_text(number, CodeText::Name))
+    guard(ptr::null(), || code_text(number, ErrorCode::c_name))
 }
 
 /// The rule of the code with this number (an id of docs/rules.md, "" where none), or NULL
 /// when no code has it. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_rule(number: u32) -> *const c_char {
-    guard(ptr::null(), || code_text(number, CodeText::Rule))
+    guard(ptr::null(), || code_text(number, ErrorCode::c_rule))
 }
 
 /// The name of a severity: "error" or "warning", or NULL for another number. Static: do not
@@ -313,7 +240,7 @@ pub extern "C" fn mpp_severity_name(severity: u32) -> *const c_char {
 /// not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_error_code_summary(number: u32) -> *const c_char {
-    guard(ptr::null(), || code_text(number, CodeText::Summary))
+    guard(ptr::null(), || code_text(number, ErrorCode::c_summary))
 }
 
 /// The fixed severity of the code with this number.

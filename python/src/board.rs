@@ -700,8 +700,3 @@ fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
     }
     Ok(out)
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyBoard>()?;
-    Ok(())
-}

@@ -499,10 +499,3 @@ pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<De
     }
     Ok(out)
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyDevice>()?;
-    m.add_class::<PyDeviceList>()?;
-    m.add_class::<PyDeviceIterator>()?;
-    Ok(())
-}

@@ -345,9 +345,3 @@ pub(crate) fn directory_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<A
         },
     }
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyLocation>()?;
-    m.add_class::<PyDirectory>()?;
-    Ok(())
-}

@@ -82,14 +82,3 @@ pub(crate) fn country_calling_code_region(
         .ok()
         .and_then(mpp_migration::country_calling_code_region))
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyE164>()?;
-    m.add(
-        "E164_METADATA_VERSION",
-        mpp_migration::E164_METADATA_VERSION,
-    )?;
-    m.add_function(wrap_pyfunction!(normalize_e164, m)?)?;
-    m.add_function(wrap_pyfunction!(country_calling_code_region, m)?)?;
-    Ok(())
-}

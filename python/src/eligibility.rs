@@ -397,7 +397,7 @@ fn check_with(
 /// (``model_not_eligible``, ``model_mpp_only``, ``hardware_version_not_eligible``).
 #[pyfunction]
 #[pyo3(signature = (model, hardware_version = None, firmware = None, *, table = None))]
-fn check_eligibility(
+pub(crate) fn check_eligibility(
     model: &Bound<'_, PyAny>,
     hardware_version: Option<&Bound<'_, PyAny>>,
     firmware: Option<&Bound<'_, PyAny>>,
@@ -405,12 +405,4 @@ fn check_eligibility(
 ) -> PyResult<PyEligibility> {
     let table = table_arg("table", table)?;
     check_with(&table, model, hardware_version, firmware)
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyEligibility>()?;
-    m.add_class::<PyEligibilityRule>()?;
-    m.add_class::<PyEligibilityTable>()?;
-    m.add_function(wrap_pyfunction!(check_eligibility, m)?)?;
-    Ok(())
 }

@@ -10,8 +10,3 @@ use crate::errors::IntoPyResult;
 pub(crate) fn validate_email(email: &Bound<'_, PyAny>) -> PyResult<()> {
     mpp_migration::validate_email(&string("email", email)?).py()
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(validate_email, m)?)?;
-    Ok(())
-}

@@ -139,7 +139,7 @@ fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {
 /// ``[(name, label), ...]`` of one of core's enums, in core's order (for ``_types``).
 #[pyfunction]
 #[pyo3(name = "_enum_table")]
-fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {
+pub(crate) fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {
     Ok(match string("kind", kind)?.as_str() {
         "TaskStatus" => table::<TaskStatus>(),
         "DeviceTab" => table::<DeviceTab>(),
@@ -157,10 +157,4 @@ fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static s
             )));
         }
     })
-}
-
-/// Registers `_enum_table`, private: set as an attribute, so that it stays out of `__all__`.
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.setattr("_enum_table", wrap_pyfunction!(enum_table, m)?)?;
-    Ok(())
 }

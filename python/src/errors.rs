@@ -427,18 +427,10 @@ impl<T> IntoPyResult<T> for Result<T, Error> {
     }
 }
 
-/// Registers the exceptions, `Finding`, `ErrorCodeInfo`, `error_code_info` and `ERROR_CODES`.
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add("MigrationError", py.get_type::<MigrationError>())?;
-    m.add("InputError", py.get_type::<InputError>())?;
+/// The classes of [`Dual`], for the module's `#[pymodule_init]` (lib.rs).
+pub(crate) fn add_dual_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     for dual in Dual::ALL {
-        m.add(dual.name_doc().0, dual.type_object(py)?)?;
+        m.add(dual.name_doc().0, dual.type_object(m.py())?)?;
     }
-    m.add("InternalError", py.get_type::<InternalError>())?;
-    m.add_class::<PyFinding>()?;
-    m.add_class::<PyErrorCodeInfo>()?;
-    m.add_function(wrap_pyfunction!(error_code_info, m)?)?;
-    m.add("ERROR_CODES", error_codes(py)?)?;
     Ok(())
 }

@@ -103,7 +103,7 @@ pub(crate) fn overwrite_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
 /// name are never touched.
 #[pyfunction]
 #[pyo3(signature = (dir, files, *, overwrite = None), text_signature = "(dir, files, *, overwrite=False)")]
-fn write_files(
+pub(crate) fn write_files(
     py: Python<'_>,
     dir: &Bound<'_, PyAny>,
     files: &Bound<'_, PyAny>,
@@ -119,7 +119,7 @@ fn write_files(
 /// staging directories, without writing anything new and without the GIL. A missing
 /// directory is fine.
 #[pyfunction]
-fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyResult<()> {
+pub(crate) fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyResult<()> {
     let dir = path_arg(dir)?;
     py.detach(|| mpp_migration::recover_output_dir(&dir)).py()
 }
@@ -154,11 +154,4 @@ fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
         }
     }
     Ok(out)
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyOutputFile>()?;
-    m.add_function(wrap_pyfunction!(write_files, m)?)?;
-    m.add_function(wrap_pyfunction!(recover_output_dir, m)?)?;
-    Ok(())
 }

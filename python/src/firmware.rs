@@ -78,7 +78,3 @@ impl PyFirmwareVersion {
         Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
     }
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyFirmwareVersion>()
-}

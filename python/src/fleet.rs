@@ -57,7 +57,7 @@ impl PyFleetPlan {
     signature = (devices, prefix, *, option, group_by = None, max_devices = None, eligibility = None),
     text_signature = "(devices, prefix, *, option, group_by='none', max_devices=1000, eligibility=None)"
 )]
-fn plan_fleet(
+pub(crate) fn plan_fleet(
     py: Python<'_>,
     devices: &Bound<'_, PyAny>,
     prefix: &Bound<'_, PyAny>,
@@ -82,10 +82,4 @@ fn plan_fleet(
         tasks: plan.tasks.into_iter().map(Arc::new).collect(),
         findings: plan.findings,
     })
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyFleetPlan>()?;
-    m.add_function(wrap_pyfunction!(plan_fleet, m)?)?;
-    Ok(())
 }

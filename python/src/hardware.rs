@@ -47,7 +47,3 @@ impl PyHardwareVersion {
         Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
     }
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyHardwareVersion>()
-}

@@ -30,14 +30,14 @@ use crate::upload::PyUploadReport;
 /// (``device_name_invalid``) for a name that is not ``SEP`` and 12 hex digits, saying what it
 /// is when its prefix tells (a Jabber client ``CSF…``, an ATA port…).
 #[pyfunction]
-fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
     mpp_migration::mac_from_device_name(&string("name", name)?).py()
 }
 
 /// A phone's UDI (EXT-16): the model its PID names, its VID and its serial number.
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
 #[derive(PartialEq)]
-struct PyUdi(Udi);
+pub(crate) struct PyUdi(Udi);
 
 #[pymethods]
 impl PyUdi {
@@ -70,7 +70,7 @@ impl PyUdi {
 /// (EXT-16). Raises :class:`IdentifierError`: ``udi_invalid``, or ``model_unknown`` for a PID
 /// that names no known model.
 #[pyfunction]
-fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
+pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
     mpp_migration::parse_udi(&string("text", text)?)
         .map(PyUdi)
         .py()
@@ -78,7 +78,7 @@ fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
 
 /// One row of a Unified CM export: its cells, the phone when it is one, its findings.
 #[pyclass(frozen, module = "mpp_migration._native", name = "InventoryEntry")]
-struct PyInventoryEntry {
+pub(crate) struct PyInventoryEntry {
     inventory: Arc<Inventory>,
     index: usize,
 }
@@ -252,7 +252,7 @@ impl PyInventory {
 /// :class:`UploadError` (``supplement_column_missing``) for a list without its columns.
 #[pyfunction]
 #[pyo3(signature = (source, *, vids = None, loads = None, eligibility = None, progress = None))]
-fn read_inventory(
+pub(crate) fn read_inventory(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     vids: Option<&Bound<'_, PyAny>>,
@@ -301,7 +301,7 @@ fn read_inventory(
 /// locations; the device pool wins), ``workspaces`` (device name or MAC to ``name``,
 /// ``phone_number``, ``extension``, ``location``, ``call_plan``).
 #[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
-struct PyMapping(Arc<Mapping>);
+pub(crate) struct PyMapping(Arc<Mapping>);
 
 #[pymethods]
 impl PyMapping {
@@ -351,7 +351,7 @@ impl PyMapping {
 
 /// One generated upload.
 #[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
-struct PyPreparedUpload {
+pub(crate) struct PyPreparedUpload {
     upload: PreparedUpload,
     report: Arc<mpp_migration::UploadReport>,
 }
@@ -389,7 +389,7 @@ impl PyPreparedUpload {
 
 /// The uploads generated from an inventory, and what kept phones out of them.
 #[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUploads")]
-struct PyPreparedUploads {
+pub(crate) struct PyPreparedUploads {
     uploads: Vec<Py<PyPreparedUpload>>,
     findings: Vec<mpp_migration::Finding>,
     files: Vec<mpp_migration::OutputFile>,
@@ -433,7 +433,7 @@ impl PyPreparedUploads {
 #[pyfunction]
 #[pyo3(signature = (inventory, mapping = None, *, option, prefix = None, max_devices = None, group_by = None, directory = None, eligibility = None))]
 #[allow(clippy::too_many_arguments)]
-fn prepare_uploads(
+pub(crate) fn prepare_uploads(
     py: Python<'_>,
     inventory: &Bound<'_, PyInventory>,
     mapping: Option<&Bound<'_, PyMapping>>,
@@ -478,18 +478,4 @@ fn prepare_uploads(
         findings: prepared.findings,
         files,
     })
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(mac_from_device_name, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_udi, m)?)?;
-    m.add_function(wrap_pyfunction!(read_inventory, m)?)?;
-    m.add_function(wrap_pyfunction!(prepare_uploads, m)?)?;
-    m.add_class::<PyUdi>()?;
-    m.add_class::<PyInventory>()?;
-    m.add_class::<PyInventoryEntry>()?;
-    m.add_class::<PyMapping>()?;
-    m.add_class::<PyPreparedUpload>()?;
-    m.add_class::<PyPreparedUploads>()?;
-    Ok(())
 }

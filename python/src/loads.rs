@@ -169,9 +169,3 @@ pub(crate) fn loads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<PhoneLoa
         },
     }
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyPhoneLoad>()?;
-    m.add_class::<PyPhoneLoadTable>()?;
-    Ok(())
-}

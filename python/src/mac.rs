@@ -35,11 +35,3 @@ pub(crate) fn license_url(mac: &Bound<'_, PyAny>) -> PyResult<String> {
         .map(|m| m.license_url())
         .py()
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(normalize_mac, m)?)?;
-    m.add_function(wrap_pyfunction!(device_name, m)?)?;
-    m.add_function(wrap_pyfunction!(license_file_name, m)?)?;
-    m.add_function(wrap_pyfunction!(license_url, m)?)?;
-    Ok(())
-}

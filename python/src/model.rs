@@ -197,12 +197,3 @@ pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabe
 pub(crate) fn models() -> Vec<PyModel> {
     Model::all().iter().map(PyModel).collect()
 }
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyModel>()?;
-    m.add_class::<PyModelLabel>()?;
-    m.add_function(wrap_pyfunction!(parse_model, m)?)?;
-    m.add_function(wrap_pyfunction!(parse_model_label, m)?)?;
-    m.add_function(wrap_pyfunction!(models, m)?)?;
-    Ok(())
-}

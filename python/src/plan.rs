@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use mpp_migration::{
     AutoPlan, AutoPlanOptions, BatFile, License, ManualPlan, ManualPlanOptions, PlanRef,
@@ -152,7 +151,7 @@ impl PyAutoPlan {
     signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
     text_signature = "(task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
 )]
-fn plan_automatic(
+pub(crate) fn plan_automatic(
     py: Python<'_>,
     task: &Bound<'_, PyAny>,
     cloud_connected_uc: &Bound<'_, PyAny>,
@@ -371,7 +370,7 @@ impl PyManualPlan {
 /// ``file_name_comma`` (EXT-11) for a prefix that makes names Unified CM refuses.
 #[pyfunction]
 #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
-fn plan_manual(
+pub(crate) fn plan_manual(
     py: Python<'_>,
     task: &Bound<'_, PyAny>,
     file_prefix: Option<&Bound<'_, PyAny>>,
@@ -390,7 +389,7 @@ fn plan_manual(
 /// :class:`PlanError` (``file_name_invalid``, ``file_name_comma``) with a valid name as
 /// ``suggestion``.
 #[pyfunction]
-fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
+pub(crate) fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
     mpp_migration::check_bat_file_name(&string("name", name)?).py()
 }
 
@@ -400,7 +399,7 @@ fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
 /// without BOM, safe to open in a spreadsheet.
 #[pyfunction]
 #[pyo3(signature = (task, plan = None))]
-fn status_report_csv(
+pub(crate) fn status_report_csv(
     py: Python<'_>,
     task: &Bound<'_, PyAny>,
     plan: Option<&Bound<'_, PyAny>>,
@@ -434,23 +433,4 @@ fn status_report_csv(
         };
         mpp_migration::status_report_csv(&task, plan)
     }))
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add_class::<PyAutoPlan>()?;
-    m.add_class::<PyBatFile>()?;
-    m.add_class::<PyLicense>()?;
-    m.add_class::<PyManualPlan>()?;
-    m.add_function(wrap_pyfunction!(plan_automatic, m)?)?;
-    m.add_function(wrap_pyfunction!(plan_manual, m)?)?;
-    m.add_function(wrap_pyfunction!(check_bat_file_name, m)?)?;
-    m.add_function(wrap_pyfunction!(status_report_csv, m)?)?;
-    m.add("AUTO_BATCH_SIZE", mpp_migration::AUTO_BATCH_SIZE)?;
-    m.add("CLOUD_UPGRADE_SERVER", mpp_migration::CLOUD_UPGRADE_SERVER)?;
-    m.add(
-        "STATUS_REPORT_COLUMNS",
-        PyTuple::new(py, mpp_migration::STATUS_REPORT_COLUMNS)?,
-    )?;
-    Ok(())
 }

@@ -882,7 +882,7 @@ impl PyTransitionOutcome {
 /// devices in the wrong tab. Raises :class:`InputError` for a name that is no status or event
 /// kind.
 #[pyfunction]
-fn transition(
+pub(crate) fn transition(
     status: &Bound<'_, PyAny>,
     event: &Bound<'_, PyAny>,
 ) -> PyResult<PyTransitionOutcome> {
@@ -893,12 +893,12 @@ fn transition(
 
 /// The transition table as Markdown (the README's table).
 #[pyfunction]
-fn transition_table_markdown() -> String {
+pub(crate) fn transition_table_markdown() -> String {
     mpp_migration::transition_table_markdown()
 }
 
 /// `TRANSITIONS`: every (status, event kind, outcome) row of core's table.
-fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+pub(crate) fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
     let rows = TRANSITIONS
         .iter()
         .map(|&(status, event, outcome)| {
@@ -910,28 +910,4 @@ fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
         })
         .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, rows)
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add_class::<PyTask>()?;
-    m.add_class::<PyTaskDevice>()?;
-    m.add_class::<PyTaskDeviceList>()?;
-    m.add_class::<PyTaskDeviceIterator>()?;
-    m.add_class::<PyTabCounts>()?;
-    m.add_class::<PyEligibilityCounts>()?;
-    m.add_class::<PyAddOutcome>()?;
-    m.add_class::<PyTaskEvent>()?;
-    m.add_class::<PyTransitionOutcome>()?;
-    m.add_function(wrap_pyfunction!(transition, m)?)?;
-    m.add_function(wrap_pyfunction!(transition_table_markdown, m)?)?;
-    m.add("TRANSITIONS", transitions(py)?)?;
-    m.add("MAX_TASK_DEVICES", mpp_migration::MAX_TASK_DEVICES)?;
-    m.add("MAX_TASK_NAME", mpp_migration::MAX_TASK_NAME)?;
-    m.add("BOARD_FORMAT", mpp_migration::BOARD_FORMAT)?;
-    m.add(
-        "DEVICE_LIST_COLUMNS",
-        PyTuple::new(py, mpp_migration::DEVICE_LIST_COLUMNS)?,
-    )?;
-    Ok(())
 }

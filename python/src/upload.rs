@@ -131,7 +131,7 @@ fn options(
     signature = (source, option = None, directory = None, *, eligibility = None, size_hint = None),
     text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, size_hint=None)"
 )]
-fn validate_upload(
+pub(crate) fn validate_upload(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     option: Option<&Bound<'_, PyAny>>,
@@ -488,7 +488,7 @@ impl PyUploadIterator {
     signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None, size_hint = None),
     text_signature = "(source, option='license_and_device', directory=None, *, eligibility=None, chunk_size=10000, size_hint=None)"
 )]
-fn iter_upload(
+pub(crate) fn iter_upload(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     option: Option<&Bound<'_, PyAny>>,
@@ -552,14 +552,14 @@ fn iter_upload(
 
 /// The template of an option's schema (CSV-16): its header line.
 #[pyfunction]
-fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(mpp_migration::template_csv(upload_option(option)?))
 }
 
 /// The user-attribute export (CSV-16): every user of the directory as a row of the
 /// *license and device* schema with Type, Username and Device Type filled in, sorted by email.
 #[pyfunction]
-fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
+pub(crate) fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
     match directory.cast::<PyDirectory>() {
         Ok(d) => {
             let directory = &d.get().0;
@@ -570,16 +570,4 @@ fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
             crate::errors::type_name(directory)
         ))),
     }
-}
-
-pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyUploadCounts>()?;
-    m.add_class::<PyUploadReport>()?;
-    m.add_class::<PyUploadChunk>()?;
-    m.add_class::<PyUploadIterator>()?;
-    m.add_function(wrap_pyfunction!(validate_upload, m)?)?;
-    m.add_function(wrap_pyfunction!(iter_upload, m)?)?;
-    m.add_function(wrap_pyfunction!(template_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(user_export_csv, m)?)?;
-    Ok(())
 }

@@ -4,9 +4,10 @@
 use std::io::Read;
 use std::sync::{Arc, LazyLock};
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{ErrorCode, Result};
 use crate::firmware::{FirmwareKind, FirmwareVersion};
-use crate::model::{Model, ModelKind, Series, parse_model};
+use crate::model::{Model, ModelKind, Series};
+use crate::table;
 
 /// The Load Server of Group 2 files (MAN-4).
 pub const CLOUD_UPGRADE_SERVER: &str = "cloudupgrader.webex.com";
@@ -54,6 +55,87 @@ impl PhoneLoad {
     }
 }
 
+/// A row of a phone-load table: `model, phone_load, source`.
+impl table::TableRow for PhoneLoad {
+    const KIND: &'static str = "phone-load table";
+    const CODE: ErrorCode = ErrorCode::PhoneLoadTableInvalid;
+    const COLUMNS: &'static [&'static str] = &["model", "phone_load", "source"];
+
+    fn read(
+        model: &'static Model,
+        cells: &[&str],
+        source: &str,
+        earlier: &[(u64, PhoneLoad)],
+    ) -> std::result::Result<PhoneLoad, table::RowProblem> {
+        let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+        if earlier.iter().any(|(_, r)| r.model == model) {
+            return Err((Some("model"), format!("{} has two rows", model.name())));
+        }
+        let load = FirmwareVersion::parse(cell(1))
+            .map_err(|e| (Some("phone_load"), e.message().to_owned()))?;
+        if load.kind() != FirmwareKind::Mpp || load.load_family().is_none() {
+            return Err((
+                Some("phone_load"),
+                format!(
+                    "{:?} is not an MPP load name such as sip78xx.11-3-6MPP0001-272",
+                    cell(1)
+                ),
+            ));
+        }
+        // MAN-4, EXT-10: a model takes the load of its own family; a 7821 given sip8845_65.…
+        // would be sent a load it cannot install.
+        match (model.mpp_load_family(), load.load_family()) {
+            (Some(own), Some(given)) if own != given => {
+                return Err((
+                    Some("phone_load"),
+                    format!(
+                        "{} is a {given} load, but {} takes {own} loads (MAN-4, EXT-10); give it an {own}.… load",
+                        cell(1),
+                        model.name()
+                    ),
+                ));
+            }
+            (None, _) => {
+                return Err((
+                    Some("model"),
+                    format!(
+                        "{} has no MPP load: it cannot migrate (DEV-2)",
+                        model.name()
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        let (a, b, c) = MIN_MPP_FOR_V15;
+        if model.series() == Series::S8800
+            && model.kind() == ModelKind::Audio
+            && load < FirmwareVersion::new(a, b, c)
+        {
+            return Err((
+                Some("phone_load"),
+                format!(
+                    "{} is below 11.3(3), the minimum for {} hardware V15 or later (DEV-3, EXT-5)",
+                    load,
+                    model.name()
+                ),
+            ));
+        }
+        Ok(PhoneLoad {
+            model,
+            load,
+            source: source.to_owned(),
+        })
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.model.name().to_owned(),
+            self.load.as_str().to_owned(),
+            self.source.clone(),
+        ]
+    }
+}
+
 /// The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10).
 ///
 /// ```
@@ -84,173 +166,17 @@ impl PhoneLoadTable {
     /// an 8800 audio load below 11.3(3) (DEV-3, EXT-5), an empty source; or
     /// [`ErrorCode::IoError`].
     pub fn from_csv(name: &str, reader: impl Read) -> Result<PhoneLoadTable> {
-        let invalid = |row: u64, column: Option<&'static str>, msg: String| {
-            Error::new(
-                ErrorCode::PhoneLoadTableInvalid,
-                format!("phone-load table {name:?}: {msg}"),
-            )
-            .at(Some(row), column)
-        };
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(reader);
-        let mut rows: Vec<PhoneLoad> = Vec::new();
-        let mut header_seen = false;
-        for (i, record) in csv.records().enumerate() {
-            let row = i as u64 + 1;
-            let record = record.map_err(|e| {
-                let text = e.to_string();
-                match e.into_kind() {
-                    csv::ErrorKind::Io(io) => {
-                        Error::io(format!("reading phone-load table {name:?}"), io)
-                    }
-                    _ => invalid(row, None, format!("unreadable CSV: {text}")),
-                }
-            })?;
-            let cell = |i: usize| record.get(i).unwrap_or("").trim();
-            if row == 1 {
-                if !(record.len() == 3
-                    && cell(0).eq_ignore_ascii_case("model")
-                    && cell(1).eq_ignore_ascii_case("phone_load")
-                    && cell(2).eq_ignore_ascii_case("source"))
-                {
-                    return Err(invalid(
-                        1,
-                        None,
-                        "the header must be model,phone_load,source".to_owned(),
-                    ));
-                }
-                header_seen = true;
-                continue;
-            }
-            if record.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            if record.len() != 3 {
-                return Err(invalid(
-                    row,
-                    None,
-                    format!("{} fields; expected 3", record.len()),
-                ));
-            }
-            let model = parse_model(cell(0))
-                .map_err(|e| invalid(row, Some("model"), e.message().to_owned()))?;
-            if !model.is_mpp_convertible() {
-                let rule = if model.class() == crate::ModelClass::MppOnly {
-                    "DEV-4"
-                } else {
-                    "EXT-17"
-                };
-                return Err(invalid(
-                    row,
-                    Some("model"),
-                    format!(
-                        "{} is never migrated: {} ({rule})",
-                        model.name(),
-                        model.class().reason().unwrap_or_default()
-                    ),
-                ));
-            }
-            if rows.iter().any(|r| r.model == model) {
-                return Err(invalid(
-                    row,
-                    Some("model"),
-                    format!("{} has two rows", model.name()),
-                ));
-            }
-            let load = FirmwareVersion::parse(cell(1))
-                .map_err(|e| invalid(row, Some("phone_load"), e.message().to_owned()))?;
-            if load.kind() != FirmwareKind::Mpp || load.load_family().is_none() {
-                return Err(invalid(
-                    row,
-                    Some("phone_load"),
-                    format!(
-                        "{:?} is not an MPP load name such as sip78xx.11-3-6MPP0001-272",
-                        cell(1)
-                    ),
-                ));
-            }
-            // MAN-4, EXT-10: a model takes the load of its own family; a 7821 given
-            // sip8845_65.… would be sent a load it cannot install.
-            match (model.mpp_load_family(), load.load_family()) {
-                (Some(own), Some(given)) if own != given => {
-                    return Err(invalid(
-                        row,
-                        Some("phone_load"),
-                        format!(
-                            "{} is a {given} load, but {} takes {own} loads (MAN-4, EXT-10); give it an {own}.… load",
-                            cell(1),
-                            model.name()
-                        ),
-                    ));
-                }
-                (None, _) => {
-                    return Err(invalid(
-                        row,
-                        Some("model"),
-                        format!(
-                            "{} has no MPP load: it cannot migrate (DEV-2)",
-                            model.name()
-                        ),
-                    ));
-                }
-                _ => {}
-            }
-            let (a, b, c) = MIN_MPP_FOR_V15;
-            if model.series() == Series::S8800
-                && model.kind() == ModelKind::Audio
-                && load < FirmwareVersion::new(a, b, c)
-            {
-                return Err(invalid(
-                    row,
-                    Some("phone_load"),
-                    format!(
-                        "{} is below 11.3(3), the minimum for {} hardware V15 or later (DEV-3, EXT-5)",
-                        load,
-                        model.name()
-                    ),
-                ));
-            }
-            if cell(2).is_empty() {
-                return Err(invalid(
-                    row,
-                    Some("source"),
-                    "every row must cite its source".to_owned(),
-                ));
-            }
-            rows.push(PhoneLoad {
-                model,
-                load,
-                source: crate::eligibility::table_cell(cell(2)).to_owned(),
-            });
-        }
-        if !header_seen {
-            return Err(invalid(
-                1,
-                None,
-                "the table is empty; the header must be model,phone_load,source".to_owned(),
-            ));
-        }
+        let rows = table::read::<PhoneLoad>(name, reader)?;
         Ok(PhoneLoadTable {
             name: name.to_owned(),
-            rows,
+            rows: rows.into_iter().map(|(_, r)| r).collect(),
         })
     }
 
     /// The table as CSV, which [`from_csv`](Self::from_csv) reads back exactly: quoted where a
     /// cell needs it, formula cells neutralised as the upload exports do (issue 14).
     pub fn to_csv(&self) -> String {
-        crate::eligibility::table_csv(
-            &["model", "phone_load", "source"],
-            self.rows.iter().map(|r| {
-                vec![
-                    r.model.name().to_owned(),
-                    r.load.as_str().to_owned(),
-                    r.source.clone(),
-                ]
-            }),
-        )
+        table::write(&self.rows)
     }
 
     /// The table's name.
@@ -272,6 +198,7 @@ impl PhoneLoadTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse_model;
 
     #[test]
     fn man4_default_table() {

@@ -29,6 +29,7 @@
 //!
 //! The file `docs/upload-files.md` of the repository says which spelling each file writes.
 
+mod columns;
 mod export;
 mod first_rows;
 mod reader;

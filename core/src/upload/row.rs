@@ -4,16 +4,15 @@
 use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
-use crate::device::{Assignment, Device, OwnerType};
-use crate::directory::{Directory, MAX_LOCATION_NAME, NameMatch, extension_code};
-use crate::e164::E164;
+use crate::device::{Assignment, Device};
+use crate::directory::Directory;
 use crate::eligibility::EligibilityTable;
-use crate::email::validate_email;
 use crate::error::{ErrorCode, Finding, Severity};
 use crate::mac::Mac;
 use crate::model::{ModelLabel, parse_model_label};
 use crate::text::{quoted, trim, unneutralised};
 
+use super::columns;
 use super::first_rows::FirstRows;
 use super::records::Record;
 use super::schema::{Column, Header, UploadOption};
@@ -66,7 +65,7 @@ const MODEL_MEMO_LIMIT: usize = 256;
 
 /// A cell of the row, once read.
 #[derive(Clone, Copy)]
-enum Cell<'a> {
+pub(super) enum Cell<'a> {
     /// The file has no such column.
     Absent,
     /// The cell's text as written (a spreadsheet's text marker aside), untrimmed.
@@ -77,7 +76,7 @@ enum Cell<'a> {
 
 impl<'a> Cell<'a> {
     /// The text, trimmed, when there is some.
-    fn text(self) -> Option<&'a str> {
+    pub(super) fn text(self) -> Option<&'a str> {
         match self {
             Cell::Text(t) => Some(trim(t)).filter(|t| !t.is_empty()),
             _ => None,
@@ -85,13 +84,13 @@ impl<'a> Cell<'a> {
     }
     /// The text exactly as written, when there is some besides white space: names match
     /// exactly (DEC-7), so `" HQ "` is not `"HQ"`.
-    fn exact(self) -> Option<&'a str> {
+    pub(super) fn exact(self) -> Option<&'a str> {
         self.text().and(match self {
             Cell::Text(t) => Some(t),
             _ => None,
         })
     }
-    fn is_unreadable(self) -> bool {
+    pub(super) fn is_unreadable(self) -> bool {
         matches!(self, Cell::Unreadable)
     }
 }
@@ -117,14 +116,14 @@ pub(crate) struct RowValidator {
 }
 
 /// Collects a row's findings, placing each at the row and column.
-struct Findings {
-    row: u64,
+pub(super) struct Findings {
+    pub(super) row: u64,
     list: Vec<Finding>,
 }
 
 impl Findings {
     /// A mandatory value is missing: the cell is empty, or the file has no such column.
-    fn missing(&mut self, column: Column, cell: Cell<'_>, code: ErrorCode, empty: &str) {
+    pub(super) fn missing(&mut self, column: Column, cell: Cell<'_>, code: ErrorCode, empty: &str) {
         let message = match cell {
             Cell::Absent => format!(
                 "the file has no {} column (see row 1); {empty}",
@@ -134,11 +133,11 @@ impl Findings {
         };
         self.error(column, code, message);
     }
-    fn add(&mut self, column: Column, finding: Finding) {
+    pub(super) fn add(&mut self, column: Column, finding: Finding) {
         self.list
             .push(finding.at(Some(self.row), Some(column.header())));
     }
-    fn error(&mut self, column: Column, code: ErrorCode, message: String) {
+    pub(super) fn error(&mut self, column: Column, code: ErrorCode, message: String) {
         self.add(column, Finding::new(code, message));
     }
     fn has_errors(&self) -> bool {
@@ -358,254 +357,29 @@ impl RowValidator {
         Some(mac)
     }
 
-    /// The nine columns of *Generate device license and add device* (CSV-1, CSV-3 to CSV-12).
+    /// The nine columns of *Generate device license and add device* (CSV-1, CSV-3 to CSV-12):
+    /// one checker per column ([`super::columns`]), in column order.
     fn license_and_device(&mut self, out: &mut Findings, cells: &[Cell<'_>; 9]) -> Option<Device> {
         let cell = |c: Column| cells[c as usize];
         let directory = self.directory.clone();
         let directory = directory.as_deref();
-
-        // CSV-3: Type.
-        let owner = match cell(Column::Type) {
-            Cell::Unreadable => None,
-            c => match c.text() {
-                None => {
-                    out.missing(
-                        Column::Type,
-                        c,
-                        ErrorCode::TypeMissing,
-                        "it must be USER or WORKSPACE",
-                    );
-                    None
-                }
-                Some(text) => OwnerType::parse(text).or_else(|| {
-                    out.error(
-                        Column::Type,
-                        ErrorCode::TypeInvalid,
-                        format!("Type {} is neither USER nor WORKSPACE", quoted(text)),
-                    );
-                    None
-                }),
-            },
-        };
-
-        // CSV-4, CSV-3: Username, and whether the workspace exists. An email matches ignoring
-        // surrounding spaces, a workspace's name exactly (DEC-7).
-        let username = match owner {
-            Some(OwnerType::Workspace) => cell(Column::Username).exact(),
-            _ => cell(Column::Username).text(),
-        };
-        let mut existing_workspace = false;
-        match (owner, username) {
-            (_, None) if cell(Column::Username).is_unreadable() => {}
-            (_, None) => out.missing(
-                Column::Username,
-                cell(Column::Username),
-                ErrorCode::UsernameMissing,
-                "give the user's email for a USER or the workspace's name for a WORKSPACE",
-            ),
-            // A user of the directory has a valid email (the directory checked it): the
-            // syntax check runs only for addresses it does not know.
-            (Some(OwnerType::User), Some(email)) if directory.is_some_and(|d| d.has_user(email)) => {}
-            (Some(OwnerType::User), Some(email)) => match validate_email(email) {
-                Err(e) => out.add(Column::Username, e.into_finding()),
-                Ok(()) => {
-                    if directory.is_some() {
-                        out.error(
-                            Column::Username,
-                            ErrorCode::UserNotFound,
-                            format!("user {} does not exist in the organisation; a USER must exist before its device is added", quoted(email)),
-                        );
-                    }
-                }
-            },
-            (Some(OwnerType::Workspace), Some(name)) => match directory.map(|d| d.match_workspace(name)) {
-                Some(NameMatch::Exact) => existing_workspace = true,
-                Some(NameMatch::NearMiss(existing)) => out.add(
-                    Column::Username,
-                    Finding::new(
-                        ErrorCode::WorkspaceNameMismatch,
-                        format!("workspace {} differs from the existing workspace {} only in case or spacing; write it exactly as {}, or choose a distinct name for a new workspace", quoted(name), quoted(existing), quoted(existing)),
-                    )
-                    .with_suggestion(existing),
-                ),
-                // A workspace that does not exist is created (CSV-3), under the name as written.
-                Some(NameMatch::Missing) | None => {
-                    if name.len() != trim(name).len() {
-                        out.add(Column::Username, spaced_name("workspace", name));
-                    }
-                }
-            },
-            (None, Some(_)) => {}
-        }
-
-        // CSV-11: Location, matched by name (DEC-7, EXT-12).
-        let mut location = None;
-        match cell(Column::Location) {
-            Cell::Unreadable => {}
-            c => match c.exact() {
-                None => out.missing(Column::Location, c, ErrorCode::LocationMissing, "give the name of a location of the organisation"),
-                // A name of at most 80 bytes has at most 80 characters: counted only if longer.
-                Some(name) if name.len() > MAX_LOCATION_NAME && name.chars().count() > MAX_LOCATION_NAME => out.error(
-                    Column::Location,
-                    ErrorCode::LocationNameTooLong,
-                    format!("location {} has {} characters; a location name has at most {MAX_LOCATION_NAME}", quoted(name), name.chars().count()),
-                ),
-                Some(name) => match directory.map(|d| d.match_location_index(name)) {
-                    None => {
-                        if name.len() != trim(name).len() {
-                            out.add(Column::Location, spaced_name("location", name));
-                        }
-                        location = Some((name, None));
-                    }
-                    Some((NameMatch::Exact, found)) => location = Some((name, found)),
-                    Some((NameMatch::NearMiss(existing), _)) => out.add(
-                        Column::Location,
-                        Finding::new(
-                            ErrorCode::LocationNameMismatch,
-                            format!("location {} differs from the location {} only in case or spacing; locations match by exact name", quoted(name), quoted(existing)),
-                        )
-                        .with_suggestion(existing),
-                    ),
-                    Some((NameMatch::Missing, _)) => out.error(
-                        Column::Location,
-                        ErrorCode::LocationNotFound,
-                        format!("no location of the organisation is named {}; locations match by name, not by UUID or site id", quoted(name)),
-                    ),
-                },
-            },
-        }
-
-        // CSV-5, DEC-4: Phone Number.
-        let mut phone_number = None;
-        if let Some(text) = cell(Column::PhoneNumber).text() {
-            if owner == Some(OwnerType::User) {
-                out.error(
-                    Column::PhoneNumber,
-                    ErrorCode::PhoneNumberNotAllowed,
-                    format!(
-                        "a USER row must have no Phone Number; found {}",
-                        quoted(text)
-                    ),
-                );
-            } else {
-                match E164::parse(text) {
-                    Ok(n) => phone_number = Some(n),
-                    Err(e) => out.add(Column::PhoneNumber, e.into_finding()),
-                }
-            }
-        } else if owner == Some(OwnerType::Workspace) && !cell(Column::PhoneNumber).is_unreadable()
-        {
-            out.missing(
-                Column::PhoneNumber,
-                cell(Column::PhoneNumber),
-                ErrorCode::PhoneNumberMissing,
-                "a WORKSPACE row needs one in E.164 form, e.g. +14085550100",
-            );
-        }
-
-        // CSV-6, DEC-5: Extension.
-        let mut extension = None;
-        if let Some(text) = cell(Column::Extension).text() {
-            if owner == Some(OwnerType::User) {
-                out.error(
-                    Column::Extension,
-                    ErrorCode::ExtensionNotAllowed,
-                    format!("a USER row must have no Extension; found {}", quoted(text)),
-                );
-            } else if let Some(code) = extension_code(text) {
-                extension = Some(text);
-                if let Some((loc_name, index)) = location {
-                    if directory
-                        .zip(index)
-                        .is_some_and(|(d, i)| d.extension_code_in_use(i, code))
-                    {
-                        out.error(
-                            Column::Extension,
-                            ErrorCode::ExtensionInUse,
-                            format!(
-                                "extension {text} is already in use in location {}",
-                                quoted(loc_name)
-                            ),
-                        );
-                    }
-                    let first = self.first_row_of_extension(loc_name, index, code, out.row);
-                    if first != out.row {
-                        out.error(Column::Extension, ErrorCode::ExtensionDuplicate, format!("extension {text} in location {} is already used by row {first} of this file", quoted(loc_name)));
-                    }
-                }
-            } else {
-                out.error(
-                    Column::Extension,
-                    ErrorCode::ExtensionInvalid,
-                    format!("extension {} is not 2 to 10 digits", quoted(text)),
-                );
-            }
-        }
-
-        // CSV-7: Device Type.
-        match cell(Column::DeviceType) {
-            Cell::Unreadable => {}
-            c => match c.text() {
-                None => out.missing(
-                    Column::DeviceType,
-                    c,
-                    ErrorCode::DeviceTypeMissing,
-                    "it must be IP",
-                ),
-                Some(t) if t.eq_ignore_ascii_case("IP") => {}
-                Some(t) => out.error(
-                    Column::DeviceType,
-                    ErrorCode::DeviceTypeInvalid,
-                    format!("Device Type {} is not IP, the only valid value", quoted(t)),
-                ),
-            },
-        }
-
+        let owner = columns::owner_type(out, cell(Column::Type));
+        let (username, existing_workspace) =
+            columns::username(out, cell(Column::Username), owner, directory);
+        let location = columns::location(out, cell(Column::Location), directory);
+        let phone_number = columns::phone_number(out, cell(Column::PhoneNumber), owner);
+        let extension = self.extension(out, cell(Column::Extension), owner, location, directory);
+        columns::device_type(out, cell(Column::DeviceType));
         // CSV-8, CSV-9, CSV-10, CSV-13, DEV-6, DEC-2, DEC-8: Model and MAC Address.
         let phone = self.phone(out, cell(Column::Model), cell(Column::MacAddress));
-
-        // CSV-12, DEC-6: Call Plan.
-        let mut call_plan = false;
-        if let Some(text) = cell(Column::CallPlan).text() {
-            match parse_call_plan(text) {
-                None => out.error(
-                    Column::CallPlan,
-                    ErrorCode::CallPlanInvalid,
-                    format!(
-                        "Call Plan {} is not true or false (yes/no and 1/0 are accepted too)",
-                        quoted(text)
-                    ),
-                ),
-                Some(value) => call_plan = value,
-            }
-        }
-        if call_plan {
-            if owner == Some(OwnerType::User) {
-                out.error(
-                    Column::CallPlan,
-                    ErrorCode::CallPlanForUser,
-                    "Call Plan is true on a USER row; it applies to newly added workspaces only"
-                        .to_owned(),
-                );
-            } else if let (Some((loc_name, Some(i))), Some(d)) = (location, directory) {
-                if !d.locations()[i].is_cisco_pstn() {
-                    out.error(
-                        Column::CallPlan,
-                        ErrorCode::CallPlanNotCiscoPstn,
-                        format!(
-                            "Call Plan is true but location {} is not a Cisco PSTN location",
-                            quoted(loc_name)
-                        ),
-                    );
-                } else if existing_workspace {
-                    out.add(
-                        Column::CallPlan,
-                        Finding::new(ErrorCode::CallPlanExistingWorkspace, "Call Plan is true for a workspace that already exists; it applies to newly added workspaces only, so it is ignored"),
-                    );
-                    call_plan = false;
-                }
-            }
-        }
+        let call_plan = columns::call_plan(
+            out,
+            cell(Column::CallPlan),
+            owner,
+            location,
+            directory,
+            existing_workspace,
+        );
 
         // A row with an error is refused: its device would only be dropped.
         if out.has_errors() {
@@ -707,7 +481,7 @@ impl RowValidator {
     /// DEC-5: the first row that used the extension of [`extension_code`] `code` in a
     /// location, recording `row` if none did. The location is its `index` in the directory, or
     /// without a directory its name.
-    fn first_row_of_extension(
+    pub(super) fn first_row_of_extension(
         &mut self,
         location: &str,
         index: Option<usize>,
@@ -765,19 +539,6 @@ pub(crate) fn size_problem(rec: &Record<'_>) -> Option<String> {
     } else {
         None
     }
-}
-
-/// DEC-7 for a name no directory entry was matched against: its surrounding spaces are part
-/// of it, which is worth a warning, as the same name without them is another name.
-fn spaced_name(kind: &str, name: &str) -> Finding {
-    Finding::new(
-        ErrorCode::NameSurroundingSpaces,
-        format!(
-            "the {kind} name {} starts or ends with a space; names match exactly (DEC-7), so the spaces are part of it; remove them unless they are meant",
-            quoted(name)
-        ),
-    )
-    .with_suggestion(trim(name))
 }
 
 /// A refused row, keeping its cells for the errors export (CSV-15): as read, a spreadsheet's
@@ -854,21 +615,10 @@ fn looks_like_activation_code(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
 }
 
-/// DEC-6: Call Plan values, any case.
-fn parse_call_plan(text: &str) -> Option<bool> {
-    let is = |value: &str| text.eq_ignore_ascii_case(value);
-    if ["", "false", "no", "0"].into_iter().any(is) {
-        Some(false)
-    } else if ["true", "yes", "1"].into_iter().any(is) {
-        Some(true)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::directory::extension_code;
 
     #[test]
     fn dec5_keys_beyond_the_packed_range_are_kept_too() {
