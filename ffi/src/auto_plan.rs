@@ -23,7 +23,6 @@ pub const MPP_AUTO_BATCH_SIZE: usize = 200;
 /// TFTP server type and load server (AUTO-2), the batch size (AUTO-3). Create with
 /// `mpp_auto_plan_options_new`, free with `mpp_auto_plan_options_free`; plans made with them
 /// copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_auto_plan_options {
     options: AutoPlanOptions,
 }
@@ -90,7 +89,6 @@ pub unsafe extern "C" fn mpp_auto_plan_options_free(opts: *mut mpp_auto_plan_opt
 /// The automatic completion of a task: its batches, in order, and the cautions. Made by
 /// `mpp_plan_automatic` or `mpp_board_complete_automatic`; free it with
 /// `mpp_auto_plan_free`, which ends the life of everything borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_auto_plan {
     plan: AutoPlan,
     task: CString,

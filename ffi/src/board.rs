@@ -17,7 +17,7 @@ use std::ptr;
 use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, mpp_status, out_param};
+use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, arg_utf8, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
@@ -39,7 +39,6 @@ use crate::upload::upload_option;
 /// NULL or `MPP_ERROR_CODE_VIEW_STALE` (see `mpp_task`); look the task up again. The board
 /// keeps the memory of every view it lent until `mpp_board_free`, so a host that lends views
 /// between millions of changes should free and reload the board now and then.
-#[allow(non_camel_case_types)]
 pub struct mpp_board {
     board: Board,
     views: LazySlots<mpp_task>,
@@ -169,17 +168,7 @@ pub unsafe extern "C" fn mpp_board_from_json(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || board_out(out, || {
-        let bytes = arg_document(json, len, "json")?;
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            Error::new(
-                mpp::ErrorCode::ArgumentNotUtf8,
-                format!(
-                    "argument `json` is not valid UTF-8 (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
-            )
-        })?;
-        Board::from_json(text)
+        Board::from_json(arg_utf8(arg_document(json, len, "json")?, "json")?)
     }))
 }
 
@@ -407,7 +396,6 @@ pub unsafe extern "C" fn mpp_board_task_of(
 
 /// What adding devices did: how many were added, and a finding for each device that was not.
 /// Free it with `mpp_add_outcome_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_add_outcome {
     added: usize,
     findings: Vec<mpp_finding>,

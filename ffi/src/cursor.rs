@@ -18,7 +18,6 @@ pub(crate) type Source = Box<dyn Read + Send>;
 
 /// A streaming upload: the header is read when the cursor is made, each `mpp_upload_cursor_next`
 /// reads and validates one data row. Free it with `mpp_upload_cursor_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_cursor {
     /// `None` once the end (or an I/O error) was reached.
     reader: Option<UploadReader<Source>>,
@@ -35,7 +34,6 @@ pub struct mpp_upload_cursor {
 /// One data row of a streaming upload, as `mpp_upload_cursor_next` gives it. Borrowed from the
 /// cursor: valid until the next call of `mpp_upload_cursor_next` on it or
 /// `mpp_upload_cursor_free`, like everything borrowed from the row.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_row {
     number: u64,
     blank: bool,

@@ -18,7 +18,6 @@ use crate::string::c_string_lossy;
 /// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made
 /// from a host's inventory by `mpp_device_new` (then freed with `mpp_device_free`). Its strings
 /// are borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_device {
     device: Device,
     /// Built on the first string accessor: a streaming caller that reads only counts pays

@@ -23,7 +23,6 @@ use crate::string::to_c_string;
 
 /// Collects the entries of a directory; `mpp_directory_build` validates them and makes the
 /// directory. Create with `mpp_directory_builder_new`, free with `mpp_directory_builder_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_directory_builder {
     builder: DirectoryBuilder,
 }
@@ -32,7 +31,6 @@ pub struct mpp_directory_builder {
 /// `mpp_directory_from_json` or `mpp_directory_from_json_path`; free it with
 /// `mpp_directory_free`. Upload options and reports that use it hold their own reference, so
 /// freeing it never invalidates them.
-#[allow(non_camel_case_types)]
 pub struct mpp_directory {
     directory: Arc<Directory>,
 }

@@ -15,7 +15,6 @@ use crate::string::c_string_lossy;
 
 /// A validated eligibility table: one of the two embedded readings or a host's own. Free it
 /// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.
-#[allow(non_camel_case_types)]
 pub struct mpp_eligibility_table {
     table: Arc<EligibilityTable>,
     name: CString,
@@ -198,7 +197,6 @@ pub unsafe extern "C" fn mpp_eligibility_table_free(table: *mut mpp_eligibility_
 
 /// The outcome of `mpp_check_eligibility`: a status and every reason for it. Free it with
 /// `mpp_eligibility_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_eligibility {
     status: EligibilityStatus,
     findings: Vec<mpp_finding>,

@@ -11,7 +11,6 @@ use crate::handle::into_raw;
 use crate::string::{c_string_lossy, to_c_string};
 
 /// A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_firmware {
     version: FirmwareVersion,
     family: Option<CString>,

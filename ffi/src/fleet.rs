@@ -31,7 +31,6 @@ pub extern "C" fn mpp_fleet_grouping_name(grouping: u32) -> *const c_char {
 /// How to plan a fleet: the start of the task names, the grouping, the most devices per task,
 /// the option of the tasks and the eligibility table. Create with `mpp_fleet_options_new`,
 /// free with `mpp_fleet_options_free`; plans made with them copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_fleet_options {
     options: FleetOptions,
 }
@@ -157,7 +156,6 @@ pub unsafe extern "C" fn mpp_fleet_options_free(opts: *mut mpp_fleet_options) {
 
 /// A fleet split into tasks, and what could not be placed. Free it with
 /// `mpp_fleet_plan_free`, which ends the life of every task and finding borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_fleet_plan {
     plan: FleetPlan,
     tasks: LazySlots<mpp_task>,

@@ -141,7 +141,6 @@ impl EntryView {
 /// the findings that say why not), and the findings of the file. Made by `mpp_inventory_read`
 /// or `mpp_inventory_read_path`; free it with `mpp_inventory_free`, which ends the life of
 /// everything borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_inventory {
     inventory: Inventory,
     entries: LazySlots<EntryView>,
@@ -502,7 +501,6 @@ pub unsafe extern "C" fn mpp_inventory_free(inv: *mut mpp_inventory) {
 
 /// How the host maps Unified CM data to Webex (format `mpp-migration-mapping/1`). Made by
 /// `mpp_mapping_from_json`; free it with `mpp_mapping_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_mapping {
     mapping: Mapping,
 }
@@ -556,7 +554,6 @@ pub unsafe extern "C" fn mpp_mapping_free(mapping: *mut mpp_mapping) {
 /// The uploads generated from an inventory: per upload its task name and validation report,
 /// and the findings of what kept phones out. Made by `mpp_prepare_uploads`; free it with
 /// `mpp_prepared_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_prepared {
     prepared: PreparedUploads,
     names: Vec<CString>,

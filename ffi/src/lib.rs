@@ -21,6 +21,9 @@
 //!
 //! No rule of the domain lives here: every check is the core crate's.
 
+// The C names of the types (`mpp_board`, `mpp_status`) are the header's.
+#![allow(non_camel_case_types)]
+
 #[macro_use]
 mod macros;
 

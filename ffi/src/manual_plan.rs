@@ -50,7 +50,6 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
 /// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer
 /// loads (EXT-10). Free it with `mpp_phone_load_table_free`; options that use it keep their own
 /// reference.
-#[allow(non_camel_case_types)]
 pub struct mpp_phone_load_table {
     table: Arc<PhoneLoadTable>,
     name: CString,
@@ -174,7 +173,6 @@ pub unsafe extern "C" fn mpp_phone_load_table_free(table: *mut mpp_phone_load_ta
 /// name made safe) and the phone loads (MAN-4's table by default, EXT-10). Create with
 /// `mpp_manual_plan_options_new`, free with `mpp_manual_plan_options_free`; plans made with
 /// them copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_manual_plan_options {
     options: ManualPlanOptions,
 }
@@ -258,7 +256,6 @@ pub unsafe extern "C" fn mpp_manual_plan_options_free(opts: *mut mpp_manual_plan
 
 /// One BAT file of a manual plan and how to use it (MAN-3). Borrowed from its plan
 /// (`mpp_manual_plan_bat_file_at`): valid until `mpp_manual_plan_free`, like its strings.
-#[allow(non_camel_case_types)]
 pub struct mpp_bat_file {
     name: CString,
     group: BatGroup,
@@ -296,7 +293,6 @@ impl mpp_bat_file {
 /// The manual completion of a task: its BAT files, the device licenses, the cautions. Made by
 /// `mpp_plan_manual` or `mpp_board_complete_manual`; free it with `mpp_manual_plan_free`, which
 /// ends the life of everything borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_manual_plan {
     plan: ManualPlan,
     task: CString,

@@ -13,7 +13,6 @@ use crate::handle::Lend;
 use crate::string::c_string_lossy;
 
 /// A phone model of the catalogue. Static: never freed, valid for the life of the process.
-#[allow(non_camel_case_types)]
 pub struct mpp_model {
     model: &'static Model,
     name: CString,

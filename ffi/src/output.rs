@@ -15,7 +15,6 @@ use crate::string::c_string_lossy;
 /// A list of files to write: each a plain file name and its text. Create with
 /// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
 /// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_output_files {
     files: Vec<OutputFile>,
     /// The names as C strings; their buffers never move, so they stay valid as the list grows.

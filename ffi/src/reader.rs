@@ -19,7 +19,6 @@ use crate::upload::{mpp_upload_options, upload_out};
 /// message gives the value. The library calls it only from inside `mpp_upload_cursor_new_reader`,
 /// `mpp_upload_cursor_next` and `mpp_validate_upload_reader`, never after the cursor is freed,
 /// with `buf` valid for `len` bytes and `len` at least 1.
-#[allow(non_camel_case_types)]
 pub type mpp_read_fn = Option<
     unsafe extern "C" fn(
         user_data: *mut c_void,

@@ -13,7 +13,6 @@ use crate::error::mpp_error;
 use crate::string::to_c_string;
 
 /// What an event does to a task's status, by the transition table (see `mpp_transition`).
-#[allow(non_camel_case_types)]
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum mpp_transition_kind {
@@ -31,7 +30,6 @@ pub enum mpp_transition_kind {
 }
 
 /// The outcome of an event in a status, as `mpp_transition` gives it.
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct mpp_transition_outcome {

@@ -49,7 +49,6 @@ pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
 /// `MPP_ERROR_CODE_VIEW_STALE`. Look the task up again for its new state. Device views already
 /// read from it stay readable and show the device as it was. A board keeps the views it lent
 /// until it is freed. A task of a fleet plan never goes stale.
-#[allow(non_camel_case_types)]
 pub struct mpp_task {
     task: NonNull<Task>,
     stamp: Stamp,
@@ -112,7 +111,6 @@ macro_rules! read_task {
 
 /// A device of a task: the device, its eligibility and its reasons, its tab and last error.
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
-#[allow(non_camel_case_types)]
 pub struct mpp_task_device {
     device: mpp_device,
     eligibility: EligibilityStatus,
@@ -136,7 +134,6 @@ impl mpp_task_device {
 }
 
 /// How many devices of a task sit in each tab (TASK-5).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_tab_counts {
@@ -153,7 +150,6 @@ pub struct mpp_tab_counts {
 }
 
 /// How many devices of a task are eligible, not eligible and unknown (ELIG-1).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_eligibility_counts {
@@ -168,7 +164,6 @@ pub struct mpp_eligibility_counts {
 }
 
 /// The counts of every upload added to a task, added together (CSV-14).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_upload_counts {
@@ -457,7 +452,6 @@ pub unsafe extern "C" fn mpp_task_device_last_error(d: *const mpp_task_device) -
 /// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
 /// the task's order. Free it with `mpp_search_result_free`. It holds indices only, so it
 /// outlives the task; the indices refer to the task as it was searched.
-#[allow(non_camel_case_types)]
 pub struct mpp_search_result {
     indices: Vec<usize>,
 }

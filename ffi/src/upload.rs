@@ -69,7 +69,6 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
 /// reader's size limits. Create with `mpp_upload_options_new`, free with
 /// `mpp_upload_options_free`. Reports and cursors made with it copy what they need: the
 /// options may be changed or freed afterwards without affecting them.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_options {
     options: UploadOptions,
 }
