@@ -22,7 +22,7 @@ use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, Lend, into_raw};
+use crate::handle::{Generation, LazySlots, Lend, into_raw, new_out};
 use crate::report::mpp_report;
 use crate::string::to_c_string;
 use crate::task::mpp_task;
@@ -49,8 +49,8 @@ pub struct mpp_board {
 
 handles!(Owned: mpp_board);
 
-impl mpp_board {
-    fn new(board: Board) -> mpp_board {
+impl From<Board> for mpp_board {
+    fn from(board: Board) -> mpp_board {
         mpp_board {
             board,
             views: LazySlots::default(),
@@ -58,7 +58,9 @@ impl mpp_board {
             generation: Generation::default(),
         }
     }
+}
 
+impl mpp_board {
     /// The board, to change: the views lent so far go stale here, before anything changes,
     /// and are kept (not freed) until the board is.
     pub(crate) fn change(&mut self) -> &mut Board {
@@ -87,21 +89,6 @@ impl mpp_board {
     }
 }
 
-/// Stores a new board in `*out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn board_out(
-    out: *mut *mut mpp_board,
-    make: impl FnOnce() -> Result<Board, Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let board = make()?;
-        out_param(out, "out")?.put(into_raw(mpp_board::new(board)))
-    }
-}
-
 /// Makes an empty board that checks devices with the Control Hub eligibility table.
 ///
 /// On success returns `MPP_OK` and stores in `*out` a board to free with `mpp_board_free`.
@@ -115,7 +102,7 @@ pub unsafe extern "C" fn mpp_board_new(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || board_out(out, || Ok(Board::new())))
+    run!(err, || new_out(out, || Ok(Board::new())))
 }
 
 /// Makes an empty board that checks devices with `table` (ELIG-1, EXT-4). The board keeps its
@@ -133,7 +120,7 @@ pub unsafe extern "C" fn mpp_board_new_with_table(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || board_out(out, || {
+    run!(err, || new_out(out, || {
         let table = arg_ref(table, "table")?;
         Ok(Board::with_eligibility(table.shared()))
     }))
@@ -167,7 +154,7 @@ pub unsafe extern "C" fn mpp_board_from_json(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || board_out(out, || {
+    run!(err, || new_out(out, || {
         Board::from_json(arg_utf8(arg_document(json, len, "json")?, "json")?)
     }))
 }

@@ -114,6 +114,20 @@ pub(crate) unsafe fn lend<T: Handle, V: Lend + ?Sized>(
     unsafe { read(ptr, ptr::null(), |h| f(h).map_or(ptr::null(), V::lend)) }
 }
 
+/// Makes a value with `make`, then stores a new handle on it in `*out`: the inputs `make`
+/// reads are checked before `out`.
+///
+/// # Safety
+/// `out` must be valid for one write; `make` may rely on the contract of the export.
+pub(crate) unsafe fn new_out<T, H: From<T>>(
+    out: *mut *mut H,
+    make: impl FnOnce() -> Result<T, Error>,
+) -> Result<(), Error> {
+    let value = make()?;
+    // SAFETY: `out` is checked by `out_param`, and valid for one write per the contract.
+    unsafe { out_param(out, "out")?.put(into_raw(H::from(value))) }
+}
+
 /// A generated text, or the error that stopped it (a stale task view).
 pub(crate) trait Text {
     /// The text.

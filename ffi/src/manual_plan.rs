@@ -7,7 +7,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{BatFile, BatGroup, Error, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
+use mpp::{BatFile, BatGroup, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
 
 use crate::args::{NameTable, arg_mac};
 use crate::board::mpp_board;
@@ -15,7 +15,7 @@ use crate::boundary::{
     arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, into_raw};
+use crate::handle::{LazySlots, into_raw, new_out};
 use crate::output::{Files, write_files};
 use crate::string::c_string_lossy;
 use crate::task::mpp_task;
@@ -55,21 +55,12 @@ pub struct mpp_phone_load_table {
     name: CString,
 }
 
-/// Stores a new handle on `table` in `*out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn table_out(
-    out: *mut *mut mpp_phone_load_table,
-    table: impl FnOnce() -> Result<Arc<PhoneLoadTable>, Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let table = table()?;
-        out_param(out, "out")?.put(into_raw(mpp_phone_load_table {
+impl From<Arc<PhoneLoadTable>> for mpp_phone_load_table {
+    fn from(table: Arc<PhoneLoadTable>) -> mpp_phone_load_table {
+        mpp_phone_load_table {
             name: c_string_lossy(table.name()),
             table,
-        }))
+        }
     }
 }
 
@@ -87,7 +78,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_man_4(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || Ok(PhoneLoadTable::man_4())))
+    run!(err, || new_out(out, || Ok(PhoneLoadTable::man_4())))
 }
 
 /// Reads and validates a host's table (EXT-10): `len` bytes of CSV with the columns
@@ -113,7 +104,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_from_csv(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || {
+    run!(err, || new_out(out, || {
         let csv = arg_bytes(csv, len, "csv")?;
         let name = arg_str(name, "name")?;
         PhoneLoadTable::from_csv(name, csv).map(Arc::new)
