@@ -108,6 +108,18 @@ pub(crate) unsafe fn arg_opt_str<'a>(
     }
 }
 
+/// Reads an optional argument: `None` when `ptr` is NULL, else what `read` makes of it.
+pub(crate) fn optional<P, T>(
+    ptr: *const P,
+    read: impl FnOnce() -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    if ptr.is_null() {
+        Ok(None)
+    } else {
+        read().map(Some)
+    }
+}
+
 /// Reads a file path argument. On Unix a path is any bytes (as the operating system takes
 /// them); elsewhere it must be UTF-8.
 ///

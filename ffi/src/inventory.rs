@@ -14,7 +14,9 @@ use mpp::{
 };
 
 use crate::args::{CEnum, NameTable, enum_arg};
-use crate::boundary::{arg_bytes, arg_path, arg_ref, arg_str, guard, mpp_status, out_param};
+use crate::boundary::{
+    arg_bytes, arg_path, arg_ref, arg_str, guard, mpp_status, optional, out_param,
+};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::error::{mpp_error, mpp_finding};
@@ -210,16 +212,12 @@ pub unsafe extern "C" fn mpp_inventory_read(
 ) -> mpp_status {
     run!(err, || {
         let csv = arg_bytes(csv, len, "csv")?;
-        let hardware = if vids.is_null() {
-            None
-        } else {
-            Some(HardwareList::from_csv(arg_bytes(vids, vids_len, "vids")?)?)
-        };
-        let loads = if loads.is_null() {
-            None
-        } else {
-            Some(LoadList::from_csv(arg_bytes(loads, loads_len, "loads")?)?)
-        };
+        let hardware = optional(vids, || {
+            HardwareList::from_csv(arg_bytes(vids, vids_len, "vids")?)
+        })?;
+        let loads = optional(loads, || {
+            LoadList::from_csv(arg_bytes(loads, loads_len, "loads")?)
+        })?;
         let out = out_param(out, "out")?;
         let inventory = Inventory::read(csv, options(hardware, loads))?;
         out.put(into_raw(mpp_inventory::new(inventory)))
@@ -250,22 +248,12 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
                 .map(std::io::BufReader::new)
                 .map_err(|e| mpp::Error::opening(p, e))
         };
-        let hardware = if vids_path.is_null() {
-            None
-        } else {
-            Some(HardwareList::from_csv(open(&arg_path(
-                vids_path,
-                "vids_path",
-            )?)?)?)
-        };
-        let loads = if loads_path.is_null() {
-            None
-        } else {
-            Some(LoadList::from_csv(open(&arg_path(
-                loads_path,
-                "loads_path",
-            )?)?)?)
-        };
+        let hardware = optional(vids_path, || {
+            HardwareList::from_csv(open(&arg_path(vids_path, "vids_path")?)?)
+        })?;
+        let loads = optional(loads_path, || {
+            LoadList::from_csv(open(&arg_path(loads_path, "loads_path")?)?)
+        })?;
         let out = out_param(out, "out")?;
         let inventory = Inventory::read_path(&path, options(hardware, loads))?;
         out.put(into_raw(mpp_inventory::new(inventory)))
