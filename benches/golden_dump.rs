@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use mpp_migration::{Directory, Mac, UploadOption, UploadOptions, validate_upload};
+use mpp_migration::{Directory, Mac, ToJson, UploadOption, UploadOptions, validate_upload};
 use mpp_migration_benches::{
     FleetRows, OrgDirectory, SplitMix64, fleet_directory_json, fleet_upload_csv,
 };
@@ -52,6 +52,44 @@ fn mutate(bytes: &[u8], seed: u64) -> Vec<u8> {
     out
 }
 
+/// Refused rows that come in runs of the same shape and break them: blank lines of each kind,
+/// bad MACs, accepted rows and warnings between them, rows of other widths and empty cells.
+fn runs() -> Vec<u8> {
+    let mut out = b"Model,MAC Address\n".to_vec();
+    let shapes: [&[u8]; 13] = [
+        b"",
+        b"\n",
+        b",\n",
+        b" , \t\n",
+        b"   \n",
+        b"8845,001A2B3C4DZZ\n",
+        b"8845,\n",
+        b",,\n",
+        b"8821,001A2B3C4D01\n",
+        b"8845,001A2B3C4F03,extra\n",
+        b"\"\",\"\"\n",
+        b"8845,001A2B3C4D5\xc3\xa9\n",
+        b"=8845,001A2B3C4D\xff\n",
+    ];
+    let mut rng = SplitMix64::new(21);
+    let mut mac = 0x1000u64;
+    for _ in 0..400 {
+        let shape = rng.below(shapes.len() as u64) as usize;
+        for _ in 0..1 + rng.below(6) {
+            match shape {
+                // Accepted rows (one with a warning) between the refused ones.
+                0 => {
+                    mac += 1;
+                    let model = if mac % 2 == 0 { "8845" } else { "8832NR" };
+                    out.extend_from_slice(format!("{model},001A2B3C{mac:04X}\n").as_bytes());
+                }
+                k => out.extend_from_slice(shapes[k]),
+            }
+        }
+    }
+    out
+}
+
 fn dump_upload(out: &mut String, what: &str, bytes: &[u8], directory: Option<&Arc<Directory>>) {
     for option in [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly] {
         let mut options = UploadOptions::new(option);
@@ -73,6 +111,9 @@ fn dump_upload(out: &mut String, what: &str, bytes: &[u8], directory: Option<&Ar
                 }
                 out.push_str(&report.errors_csv());
                 out.push_str(&report.devices_csv());
+                // The whole document: the refused rows' numbers, blank flags and cells.
+                out.push_str(&report.to_json());
+                out.push('\n');
             }
         }
     }
@@ -148,6 +189,7 @@ fn main() -> io::Result<()> {
     let mut rows = FleetRows::new(5_000, 7).repeating_macs(300);
     while rows.write_next(&mut repeating) {}
     let inputs: Vec<(String, Vec<u8>)> = vec![
+        ("runs".to_owned(), runs()),
         ("plain".to_owned(), plain.clone()),
         ("mutated 1".to_owned(), mutate(&plain, 1)),
         (

@@ -30,7 +30,7 @@ use serde::ser::SerializeStruct;
 use crate::eligibility::Eligibility;
 use crate::error::Finding;
 use crate::task::TabCounts;
-use crate::upload::UploadReport;
+use crate::upload::{Cells, UploadReport};
 
 /// A result with a JSON document (the keys are listed in `docs/json.md`).
 pub trait ToJson: Serialize {
@@ -56,7 +56,28 @@ impl ToJson for TabCounts {}
 struct RejectedRowDocument<'a> {
     row: u64,
     blank: bool,
-    cells: &'a [String],
+    cells: Cells<'a>,
+}
+
+/// The refused rows of a report, written as they are read (no list of a million documents
+/// first).
+struct RejectedRowsDocument<'a>(&'a UploadReport);
+
+impl Serialize for RejectedRowsDocument<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.rejected_rows().map(|r| RejectedRowDocument {
+            row: r.row(),
+            blank: r.is_blank(),
+            cells: r.cells(),
+        }))
+    }
+}
+
+impl Serialize for Cells<'_> {
+    /// A list of strings.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// The counts of an upload status (CSV-14).
@@ -96,16 +117,7 @@ impl Serialize for UploadReport {
         s.serialize_field("directory_checked", &self.directory_checked())?;
         s.serialize_field("devices", self.devices())?;
         s.serialize_field("findings", self.findings())?;
-        let rejected: Vec<RejectedRowDocument<'_>> = self
-            .rejected_rows()
-            .iter()
-            .map(|r| RejectedRowDocument {
-                row: r.row(),
-                blank: r.is_blank(),
-                cells: r.cells(),
-            })
-            .collect();
-        s.serialize_field("rejected_rows", &rejected)?;
+        s.serialize_field("rejected_rows", &RejectedRowsDocument(self))?;
         s.end()
     }
 }

@@ -79,9 +79,10 @@ pub use task::{
     TaskName, TaskStatus, plan_fleet, status_from_tabs, transition, transition_table_markdown,
 };
 pub use upload::{
-    Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits, RejectedRow,
-    UploadCounts, UploadOption, UploadOptions, UploadReader, UploadReport, UploadRow, devices_csv,
-    spreadsheet_safe, template_csv, user_export_csv, validate_upload, validate_upload_path,
+    Cells, CellsIter, Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits,
+    RejectedRow, RejectedRows, UploadCounts, UploadOption, UploadOptions, UploadReader,
+    UploadReport, UploadRow, devices_csv, spreadsheet_safe, template_csv, user_export_csv,
+    validate_upload, validate_upload_path,
 };
 
 /// The README's Rust examples, run as doc tests so they cannot rot.

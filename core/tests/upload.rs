@@ -469,7 +469,7 @@ proptest! {
         }
         // A refused row always says why; an accepted row never carries an error.
         for r in report.rejected_rows() {
-            prop_assert!(report.rejected_findings(r).iter().any(|f| f.severity() == Severity::Error));
+            prop_assert!(report.rejected_findings(&r).iter().any(|f| f.severity() == Severity::Error));
         }
         let errors_again = validate_upload(report.errors_csv().as_bytes(), options()).unwrap();
         prop_assert_eq!(errors_again.added(), 0);
@@ -499,9 +499,8 @@ fn device_values(report: &mpp_migration::UploadReport) -> Vec<String> {
 fn refused_cells(report: &mpp_migration::UploadReport, skip: usize) -> Vec<Vec<String>> {
     report
         .rejected_rows()
-        .iter()
         .filter(|r| !r.is_blank())
-        .map(|r| r.cells().iter().skip(skip).cloned().collect())
+        .map(|r| r.cells().iter().skip(skip).map(str::to_owned).collect())
         .collect()
 }
 

@@ -525,7 +525,7 @@ fn validated(
         }
         let content = csv_of(options.option, &rows);
         let report = validate_upload(content.as_bytes(), upload_options())?;
-        let refused: HashSet<u64> = report.rejected_rows().iter().map(|r| r.row()).collect();
+        let refused: HashSet<u64> = report.rejected_rows().map(|r| r.row()).collect();
         if refused.is_empty() {
             for f in report.findings() {
                 findings.push(on_export_row(f, &rows, &name));

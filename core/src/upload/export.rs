@@ -153,11 +153,15 @@ impl<W: Write> ErrorsCsvWriter<W> {
         if row.is_accepted() || row.is_blank() {
             return Ok(false);
         }
-        self.write_cells(row.cells(), row.findings())?;
+        self.write_cells(row.cells().iter().map(String::as_str), row.findings())?;
         Ok(true)
     }
 
-    pub(crate) fn write_cells(&mut self, cells: &[String], findings: &[Finding]) -> Result<()> {
+    pub(crate) fn write_cells<'c>(
+        &mut self,
+        cells: impl IntoIterator<Item = &'c str>,
+        findings: &[Finding],
+    ) -> Result<()> {
         let errors: Vec<String> = findings
             .iter()
             .map(|f| match f.column() {
@@ -167,13 +171,12 @@ impl<W: Write> ErrorsCsvWriter<W> {
             .collect();
         let joined = errors.join("; ");
         let mut record: Vec<Cow<'_, str>> = vec![spreadsheet_safe(&joined, None)];
-        let cells = match cells {
-            [_, rest @ ..] if self.reuses_errors_column => rest,
-            _ => cells,
-        };
+        // The upload's own `Errors` cell is replaced with the new errors.
+        let skip = usize::from(self.reuses_errors_column);
         record.extend(
             cells
-                .iter()
+                .into_iter()
+                .skip(skip)
                 .enumerate()
                 .map(|(i, c)| spreadsheet_safe(c, self.columns.get(i).copied().flatten())),
         );

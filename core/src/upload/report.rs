@@ -9,36 +9,8 @@ use crate::error::{Error, ErrorCode, Finding, Result};
 
 use super::export::{ErrorsCsvWriter, devices_csv};
 use super::reader::{UploadCounts, UploadOptions, UploadReader};
+use super::rejected::{RejectedRow, RejectedRows, RejectedStore};
 use super::schema::UploadOption;
-
-/// A refused row: its cells as written and its findings.
-///
-/// Compact, because a file of a million blank lines keeps a million of them (issue 14
-/// section 5): the cells are a boxed slice (no spare capacity, no allocation when empty) and
-/// the findings' place in the report is two `u32`, 40 bytes in all instead of 56.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RejectedRow {
-    row: u64,
-    cells: Box<[String]>,
-    /// The first of the row's findings in the report and one past the last.
-    findings: (u32, u32),
-    blank: bool,
-}
-
-impl RejectedRow {
-    /// The row (header = 1).
-    pub fn row(&self) -> u64 {
-        self.row
-    }
-    /// The cells as written.
-    pub fn cells(&self) -> &[String] {
-        &self.cells
-    }
-    /// Whether the row was blank.
-    pub fn is_blank(&self) -> bool {
-        self.blank
-    }
-}
 
 /// The outcome of validating an upload (CSV-14, CSV-15).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +19,7 @@ pub struct UploadReport {
     header: Vec<String>,
     devices: Vec<Device>,
     findings: Vec<Finding>,
-    rejected: Vec<RejectedRow>,
+    rejected: RejectedStore,
     counts: UploadCounts,
     directory_checked: bool,
 }
@@ -60,7 +32,7 @@ impl UploadReport {
             header: reader.header_cells().to_vec(),
             devices: Vec::new(),
             findings: reader.header_findings().to_vec(),
-            rejected: Vec::new(),
+            rejected: RejectedStore::default(),
             counts: UploadCounts::default(),
             directory_checked: reader.directory_checked(),
         };
@@ -72,12 +44,10 @@ impl UploadReport {
             report.findings.extend(findings);
             match device {
                 Some(device) => report.devices.push(device),
-                None => report.rejected.push(RejectedRow {
-                    row: row_number,
-                    cells: cells.into_boxed_slice(),
-                    findings: (index(start), index(report.findings.len())),
-                    blank,
-                }),
+                None => {
+                    let findings = start..report.findings.len();
+                    report.rejected.push(row_number, blank, findings, &cells);
+                }
             }
         }
         report.counts = reader.counts();
@@ -118,16 +88,27 @@ impl UploadReport {
             .partition_point(|f| f.row().is_some_and(|r| r <= row));
         self.findings.get(start..end.max(start)).unwrap_or(&[])
     }
-    /// The refused rows, in input order.
-    pub fn rejected_rows(&self) -> &[RejectedRow] {
-        &self.rejected
+    /// The refused rows, in input order: views of the report, which keeps their cells
+    /// packed (a few bytes a row beyond its findings, issue 14 section 5). `.len()` counts
+    /// them; they read from either end.
+    ///
+    /// ```
+    /// use mpp_migration::{validate_upload, UploadOption, UploadOptions};
+    /// let csv = "Model,MAC Address\n8845,001A2B3C4D5E\n\n8845,001A2B3C4DZZ\n";
+    /// let report = validate_upload(csv.as_bytes(), UploadOptions::new(UploadOption::LicenseOnly))?;
+    /// let rows: Vec<_> = report.rejected_rows().map(|r| (r.row(), r.is_blank())).collect();
+    /// assert_eq!(rows, [(3, true), (4, false)]);
+    /// let last = report.rejected_rows().next_back().unwrap();
+    /// assert_eq!(last.cells(), ["8845", "001A2B3C4DZZ"]);
+    /// assert_eq!(last.findings()[0].name(), "mac_invalid_character");
+    /// # Ok::<(), mpp_migration::Error>(())
+    /// ```
+    pub fn rejected_rows(&self) -> RejectedRows<'_> {
+        self.rejected.iter(&self.findings)
     }
-    /// The findings of a refused row.
-    pub fn rejected_findings(&self, rejected: &RejectedRow) -> &[Finding] {
-        let (start, end) = rejected.findings;
-        self.findings
-            .get(start as usize..end as usize)
-            .unwrap_or(&[])
+    /// The findings of a refused row (the same as [`RejectedRow::findings`]).
+    pub fn rejected_findings<'a>(&'a self, rejected: &RejectedRow<'a>) -> &'a [Finding] {
+        rejected.findings()
     }
     /// The header's cells as written.
     pub fn header(&self) -> &[String] {
@@ -169,9 +150,9 @@ impl UploadReport {
     /// again. Blank rows have nothing to fix and are left out.
     pub fn write_errors_csv<W: Write>(&self, writer: W) -> Result<W> {
         let mut out = ErrorsCsvWriter::new(writer, &self.header)?;
-        for rejected in &self.rejected {
-            if !rejected.blank {
-                out.write_cells(&rejected.cells, self.rejected_findings(rejected))?;
+        for rejected in self.rejected_rows() {
+            if !rejected.is_blank() {
+                out.write_cells(rejected.cells(), rejected.findings())?;
             }
         }
         out.finish()
@@ -188,13 +169,6 @@ impl UploadReport {
     pub fn devices_csv(&self) -> String {
         devices_csv(&self.devices, self.option)
     }
-}
-
-/// A finding's index in a report as stored in a [`RejectedRow`]. An input with more than
-/// `u32::MAX` findings would need hundreds of gigabytes of them first; past it the index
-/// saturates, so a row's findings read as empty rather than as another row's.
-fn index(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Validates a whole upload read from `src` (any [`Read`]: a file, bytes, a socket).
