@@ -2,11 +2,12 @@
 //! and devices, and the numbers of the core's enums (checked against every value the core
 //! defines, never transmuted).
 
-use std::ffi::{CString, c_char};
+use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
 use mpp::{
-    BatGroup, CompletionMode, Device, DeviceTab, Error, EventKind, FleetGrouping, Mac, TaskStatus,
+    BatGroup, CompletionMode, Device, DeviceTab, EligibilityStatus, Error, EventKind,
+    FleetGrouping, Mac, ModelClass, OwnerType, Series, TaskStatus, UploadOption,
 };
 
 use crate::boundary::{arg_str, in_file, null_error};
@@ -37,6 +38,27 @@ unsafe fn arg_array<'a, T>(
     // SAFETY: non-NULL, the size fits an isize, and `count` pointers are readable per the
     // caller's contract.
     Ok(unsafe { std::slice::from_raw_parts(ptr, count) })
+}
+
+/// Borrows `count` UTF-8 strings; a NULL or non-UTF-8 entry is refused by its index
+/// (`name[2]`).
+///
+/// # Safety
+/// `ptr` must be NULL or point to `count` pointers, each NULL or a NUL-terminated string valid
+/// for `'a`.
+pub(crate) unsafe fn arg_strs<'a>(
+    ptr: *const *const c_char,
+    count: usize,
+    name: &str,
+) -> Result<Vec<&'a str>, Error> {
+    // SAFETY: per the caller's contract.
+    let pointers = unsafe { arg_array(ptr, count, name) }?;
+    pointers
+        .iter()
+        .enumerate()
+        // SAFETY: each pointer is NULL or a NUL-terminated string per the contract.
+        .map(|(i, &p)| unsafe { arg_str(p, &format!("{name}[{i}]")) })
+        .collect()
 }
 
 /// Reads `count` MAC addresses (any spelling DEV-6 accepts). A NULL or non-UTF-8 entry is
@@ -131,6 +153,11 @@ c_enum!(EventKind, "mpp_event_kind");
 c_enum!(CompletionMode, "mpp_completion_mode");
 c_enum!(BatGroup, "mpp_bat_group");
 c_enum!(FleetGrouping, "mpp_fleet_grouping");
+c_enum!(UploadOption, "mpp_upload_option");
+c_enum!(EligibilityStatus, "mpp_eligibility_status");
+c_enum!(OwnerType, "mpp_owner_type");
+c_enum!(Series, "mpp_series");
+c_enum!(ModelClass, "mpp_model_class");
 
 /// The value of a core enum with this number; any other number is refused, naming the values.
 pub(crate) fn enum_arg<T: CEnum>(number: u32, name: &str) -> Result<T, Error> {
@@ -151,25 +178,32 @@ pub(crate) fn enum_arg<T: CEnum>(number: u32, name: &str) -> Result<T, Error> {
         })
 }
 
-/// Static C strings of an enum's values (names or labels), looked up by number.
-pub(crate) struct NameTable(Vec<(u32, CString)>);
+/// Static C strings of an enum's values (names, labels, reasons), looked up by number.
+pub(crate) struct NameTable(Vec<(u32, Option<CString>)>);
 
 impl NameTable {
     /// The strings `text` gives each value of `T`.
     pub(crate) fn new<T: CEnum>(text: impl Fn(T) -> &'static str) -> NameTable {
+        NameTable::optional(|v| Some(text(v)))
+    }
+
+    /// The strings `text` gives the values of `T` that have one.
+    pub(crate) fn optional<T: CEnum>(text: impl Fn(T) -> Option<&'static str>) -> NameTable {
         NameTable(
             T::all()
                 .iter()
-                .map(|&v| (v.number(), c_string_lossy(text(v))))
+                .map(|&v| (v.number(), text(v).map(c_string_lossy)))
                 .collect(),
         )
     }
 
-    /// The string of the value with this number; NULL for any other number.
+    /// The string of the value with this number; NULL for any other number or a value
+    /// without one.
     pub(crate) fn get(&self, number: u32) -> *const c_char {
         self.0
             .iter()
             .find(|(n, _)| *n == number)
-            .map_or(ptr::null(), |(_, s)| s.as_ptr())
+            .and_then(|(_, s)| s.as_deref())
+            .map_or(ptr::null(), CStr::as_ptr)
     }
 }

@@ -4,14 +4,15 @@
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use mpp::{AutoPlan, AutoPlanOptions};
+use mpp::{AutoPlan, AutoPlanOptions, OutputFile};
 
 use crate::args::{arg_mac, arg_macs};
 use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
-use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::handle::{LazySlots, into_raw};
+use crate::output::{Files, write_files};
+use crate::string::c_string_lossy;
 use crate::task::mpp_task;
 
 /// The most devices in one batch of the automatic completion (AUTO-3); equal to the core's
@@ -22,7 +23,6 @@ pub const MPP_AUTO_BATCH_SIZE: usize = 200;
 /// TFTP server type and load server (AUTO-2), the batch size (AUTO-3). Create with
 /// `mpp_auto_plan_options_new`, free with `mpp_auto_plan_options_free`; plans made with them
 /// copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_auto_plan_options {
     options: AutoPlanOptions,
 }
@@ -47,18 +47,13 @@ pub unsafe extern "C" fn mpp_auto_plan_options_new(
     out: *mut *mut mpp_auto_plan_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let tftp_server_type = arg_str(tftp_server_type, "tftp_server_type")?;
-            let load_server = arg_str(load_server, "load_server")?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_auto_plan_options {
-                options: AutoPlanOptions::new(cloud_connected_uc, tftp_server_type, load_server),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let tftp_server_type = arg_str(tftp_server_type, "tftp_server_type")?;
+        let load_server = arg_str(load_server, "load_server")?;
+        out_param(out, "out")?.put(into_raw(mpp_auto_plan_options {
+            options: AutoPlanOptions::new(cloud_connected_uc, tftp_server_type, load_server),
+        }))
+    })
 }
 
 /// Sets the devices per batch. The planning refuses a size outside 1 to `MPP_AUTO_BATCH_SIZE`
@@ -76,13 +71,10 @@ pub unsafe extern "C" fn mpp_auto_plan_options_set_batch_size(
     batch_size: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            arg_mut(opts, "opts")?.options.batch_size = batch_size;
-            Ok(())
-        })
-    }
+    run!(err, || {
+        arg_mut(opts, "opts")?.options.batch_size = batch_size;
+        Ok(())
+    })
 }
 
 /// Frees options. NULL is a no-op.
@@ -91,14 +83,12 @@ pub unsafe extern "C" fn mpp_auto_plan_options_set_batch_size(
 /// `opts` must be NULL or options from `mpp_auto_plan_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_options_free(opts: *mut mpp_auto_plan_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// The automatic completion of a task: its batches, in order, and the cautions. Made by
 /// `mpp_plan_automatic` or `mpp_board_complete_automatic`; free it with
 /// `mpp_auto_plan_free`, which ends the life of everything borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_auto_plan {
     plan: AutoPlan,
     task: CString,
@@ -107,6 +97,14 @@ pub struct mpp_auto_plan {
     /// The MACs of each batch, built when the batch is first read.
     batches: LazySlots<Vec<CString>>,
     findings: LazySlots<mpp_finding>,
+}
+
+handles!(Owned: mpp_auto_plan_options, mpp_auto_plan);
+
+impl Files for mpp_auto_plan {
+    fn files(&self) -> Vec<OutputFile> {
+        self.plan.files()
+    }
 }
 
 impl mpp_auto_plan {
@@ -150,17 +148,13 @@ pub unsafe extern "C" fn mpp_plan_automatic(
     out: *mut *mut mpp_auto_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let task = arg_ref(task, "task")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = mpp::plan_automatic(task.get()?, &opts.options)?;
-            out.write(into_raw(mpp_auto_plan::new(plan)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let task = arg_ref(task, "task")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = mpp::plan_automatic(task.get()?, &opts.options)?;
+        out.put(into_raw(mpp_auto_plan::new(plan)))
+    })
 }
 
 /// Completes the migration of the task named `task` automatically: plans it as
@@ -185,18 +179,14 @@ pub unsafe extern "C" fn mpp_board_complete_automatic(
     out: *mut *mut mpp_auto_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            let task = arg_str(task, "task")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = board.change().complete_automatic(task, &opts.options)?;
-            out.write(into_raw(mpp_auto_plan::new(plan)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let board = arg_mut(board, "board")?;
+        let task = arg_str(task, "task")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = board.change().complete_automatic(task, &opts.options)?;
+        out.put(into_raw(mpp_auto_plan::new(plan)))
+    })
 }
 
 /// *Complete migration* for some ready devices by the automatic path (TASK-7, AUTO-1 to
@@ -226,32 +216,19 @@ pub unsafe extern "C" fn mpp_board_complete_subset_automatic(
     out: *mut *mut mpp_auto_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            let task = arg_str(task, "task")?;
-            let macs = arg_macs(macs, count, "macs")?;
-            let new_name = arg_str(new_name, "new_name")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan =
-                board
-                    .change()
-                    .complete_subset_automatic(task, &macs, new_name, &opts.options)?;
-            out.write(into_raw(mpp_auto_plan::new(plan)));
-            Ok(())
-        })
-    }
-}
-
-/// Borrows a plan for an accessor.
-///
-/// # Safety
-/// `p` must be NULL or a live plan.
-unsafe fn plan<'a>(p: *const mpp_auto_plan) -> Option<&'a mpp_auto_plan> {
-    // SAFETY: per the contract.
-    unsafe { p.as_ref() }
+    run!(err, || {
+        let board = arg_mut(board, "board")?;
+        let task = arg_str(task, "task")?;
+        let macs = arg_macs(macs, count, "macs")?;
+        let new_name = arg_str(new_name, "new_name")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan =
+            board
+                .change()
+                .complete_subset_automatic(task, &macs, new_name, &opts.options)?;
+        out.put(into_raw(mpp_auto_plan::new(plan)))
+    })
 }
 
 /// The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
@@ -260,10 +237,7 @@ unsafe fn plan<'a>(p: *const mpp_auto_plan) -> Option<&'a mpp_auto_plan> {
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_task_name(p: *const mpp_auto_plan) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.task.as_ptr())
-    })
+    read!(p, ptr::null(), |p| p.task.as_ptr())
 }
 
 /// The TFTP server type picked (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
@@ -273,10 +247,7 @@ pub unsafe extern "C" fn mpp_auto_plan_task_name(p: *const mpp_auto_plan) -> *co
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_tftp_server_type(p: *const mpp_auto_plan) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.tftp_server_type.as_ptr())
-    })
+    read!(p, ptr::null(), |p| p.tftp_server_type.as_ptr())
 }
 
 /// The Unified CM TFTP load server (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
@@ -286,10 +257,7 @@ pub unsafe extern "C" fn mpp_auto_plan_tftp_server_type(p: *const mpp_auto_plan)
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_load_server(p: *const mpp_auto_plan) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.load_server.as_ptr())
-    })
+    read!(p, ptr::null(), |p| p.load_server.as_ptr())
 }
 
 /// How many batches the plan has; 0 for NULL.
@@ -298,10 +266,7 @@ pub unsafe extern "C" fn mpp_auto_plan_load_server(p: *const mpp_auto_plan) -> *
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_batch_count(p: *const mpp_auto_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(0, |p| p.plan.batches().len())
-    })
+    read!(p, 0, |p| p.plan.batches().len())
 }
 
 /// How many devices the `batch`-th batch (from 0) has: at most the batch size (AUTO-3); 0 when
@@ -314,12 +279,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_size_at(
     p: *const mpp_auto_plan,
     batch: usize,
 ) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }
-            .and_then(|p| p.plan.batches().get(batch))
-            .map_or(0, Vec::len)
-    })
+    read!(p, 0, |p| p.plan.batches().get(batch).map_or(0, Vec::len))
 }
 
 /// The MAC of the `index`-th device of the `batch`-th batch (both from 0), 12 upper-case
@@ -334,11 +294,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_device_at(
     batch: usize,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan(p) }) else {
-            return ptr::null();
-        };
+    lend!(p, |p| {
         let batches = p.plan.batches();
         p.batches
             .get(batches.len(), batch, |b| {
@@ -348,7 +304,6 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_device_at(
                     .collect()
             })
             .and_then(|macs| macs.get(index))
-            .map_or(ptr::null(), |s| s.as_ptr())
     })
 }
 
@@ -370,16 +325,11 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_of(
     out: *mut usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let mac = arg_mac(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            out.write(p.plan.batch_of(mac).unwrap_or(0));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let p = arg_ref(p, "plan")?;
+        let mac = arg_mac(mac, "mac")?;
+        out_param(out, "out")?.put(p.plan.batch_of(mac).unwrap_or(0))
+    })
 }
 
 /// How many cautions the plan has; 0 for NULL.
@@ -388,10 +338,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_of(
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_finding_count(p: *const mpp_auto_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(0, |p| p.plan.findings().len())
-    })
+    read!(p, 0, |p| p.plan.findings().len())
 }
 
 /// The `index`-th caution (warnings): wired connection for Wi-Fi capable phones (AUTO-4,
@@ -405,39 +352,7 @@ pub unsafe extern "C" fn mpp_auto_plan_finding_at(
     p: *const mpp_auto_plan,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan(p) }) else {
-            return ptr::null();
-        };
-        let findings = p.plan.findings();
-        p.findings
-            .get(findings.len(), index, |i| {
-                mpp_finding::new(findings[i].clone())
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
-}
-
-/// Writes a generated text of the plan through `out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn text_out(
-    p: *const mpp_auto_plan,
-    out: *mut *mut c_char,
-    err: *mut *mut mpp_error,
-    f: impl FnOnce(&AutoPlan) -> String,
-) -> mpp_status {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(f(&p.plan)));
-            Ok(())
-        })
-    }
+    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
 }
 
 /// The batches as CSV: Batch, Device Name, MAC Address, Model (lines end with CR LF).
@@ -455,8 +370,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batches_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, AutoPlan::batches_csv) }
+    text_out!(p, "plan", out, err, |p| p.plan.batches_csv())
 }
 
 /// What the administrator does, step by step, with the cautions.
@@ -472,8 +386,7 @@ pub unsafe extern "C" fn mpp_auto_plan_instructions_text(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, AutoPlan::instructions_text) }
+    text_out!(p, "plan", out, err, |p| p.plan.instructions_text())
 }
 
 /// The plan as JSON: task, server choices, batches and cautions.
@@ -489,8 +402,7 @@ pub unsafe extern "C" fn mpp_auto_plan_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, AutoPlan::to_json) }
+    text_out!(p, "plan", out, err, |p| p.plan.to_json())
 }
 
 /// Writes the plan's three files into the directory `dir` (created if missing):
@@ -512,14 +424,7 @@ pub unsafe extern "C" fn mpp_auto_plan_write(
     overwrite: bool,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let dir = arg_path(dir, "dir")?;
-            mpp::write_files(&dir, &p.plan.files(), overwrite).map(drop)
-        })
-    }
+    run!(err, || write_files(p, "plan", dir, overwrite))
 }
 
 /// Frees a plan, with everything borrowed from it. NULL is a no-op.
@@ -528,6 +433,5 @@ pub unsafe extern "C" fn mpp_auto_plan_write(
 /// `p` must be NULL or a plan from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_free(p: *mut mpp_auto_plan) {
-    // SAFETY: per the contract.
-    unsafe { free(p) }
+    free_box!(p)
 }

@@ -17,14 +17,14 @@ use std::ptr;
 use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, arg_utf8, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, free, into_raw};
+use crate::handle::{Generation, LazySlots, Lend, into_raw, new_out};
 use crate::report::mpp_report;
-use crate::string::{to_c_string, to_c_string_lossy};
+use crate::string::to_c_string;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
 
@@ -39,7 +39,6 @@ use crate::upload::upload_option;
 /// NULL or `MPP_ERROR_CODE_VIEW_STALE` (see `mpp_task`); look the task up again. The board
 /// keeps the memory of every view it lent until `mpp_board_free`, so a host that lends views
 /// between millions of changes should free and reload the board now and then.
-#[allow(non_camel_case_types)]
 pub struct mpp_board {
     board: Board,
     views: LazySlots<mpp_task>,
@@ -48,8 +47,10 @@ pub struct mpp_board {
     generation: Generation,
 }
 
-impl mpp_board {
-    fn new(board: Board) -> mpp_board {
+handles!(Owned: mpp_board);
+
+impl From<Board> for mpp_board {
+    fn from(board: Board) -> mpp_board {
         mpp_board {
             board,
             views: LazySlots::default(),
@@ -57,7 +58,9 @@ impl mpp_board {
             generation: Generation::default(),
         }
     }
+}
 
+impl mpp_board {
     /// The board, to change: the views lent so far go stale here, before anything changes,
     /// and are kept (not freed) until the board is.
     pub(crate) fn change(&mut self) -> &mut Board {
@@ -80,33 +83,9 @@ impl mpp_board {
     }
 
     /// The view of a task of this board.
-    fn view_of(&self, task: &Task) -> *const mpp_task {
-        self.board
-            .tasks()
-            .iter()
-            .position(|t| ptr::eq(t, task))
-            .and_then(|i| self.view_at(i))
-            .map_or(ptr::null(), |v| v as *const mpp_task)
-    }
-}
-
-/// Stores a new board in `*out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn board_out(
-    out: *mut *mut mpp_board,
-    err: *mut *mut mpp_error,
-    make: impl FnOnce() -> Result<Board, Error>,
-) -> mpp_status {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        run(err, || {
-            let board = make()?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_board::new(board)));
-            Ok(())
-        })
+    fn view_of(&self, task: &Task) -> Option<&mpp_task> {
+        let index = self.board.tasks().iter().position(|t| ptr::eq(t, task))?;
+        self.view_at(index)
     }
 }
 
@@ -123,8 +102,7 @@ pub unsafe extern "C" fn mpp_board_new(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { board_out(out, err, || Ok(Board::new())) }
+    run!(err, || new_out(out, || Ok(Board::new())))
 }
 
 /// Makes an empty board that checks devices with `table` (ELIG-1, EXT-4). The board keeps its
@@ -142,13 +120,10 @@ pub unsafe extern "C" fn mpp_board_new_with_table(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        board_out(out, err, || {
-            let table = arg_ref(table, "table")?;
-            Ok(Board::with_eligibility(table.shared()))
-        })
-    }
+    run!(err, || new_out(out, || {
+        let table = arg_ref(table, "table")?;
+        Ok(Board::with_eligibility(table.shared()))
+    }))
 }
 
 /// Reads a board saved by `mpp_board_to_json` (`len` bytes of UTF-8 at `json`). A document that
@@ -179,22 +154,9 @@ pub unsafe extern "C" fn mpp_board_from_json(
     out: *mut *mut mpp_board,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        board_out(out, err, || {
-            let bytes = arg_document(json, len, "json")?;
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                Error::new(
-                    mpp::ErrorCode::ArgumentNotUtf8,
-                    format!(
-                        "argument `json` is not valid UTF-8 (invalid byte at offset {})",
-                        e.valid_up_to()
-                    ),
-                )
-            })?;
-            Board::from_json(text)
-        })
-    }
+    run!(err, || new_out(out, || {
+        Board::from_json(arg_utf8(arg_document(json, len, "json")?, "json")?)
+    }))
 }
 
 /// The board as a JSON document (format 1), which `mpp_board_from_json` reads back as it was:
@@ -214,15 +176,7 @@ pub unsafe extern "C" fn mpp_board_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_ref(board, "board")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(board.board.to_json()));
-            Ok(())
-        })
-    }
+    text_out!(board, "board", out, err, |board| board.board.to_json())
 }
 
 /// Frees a board, with every task and device borrowed from it. NULL is a no-op.
@@ -231,8 +185,7 @@ pub unsafe extern "C" fn mpp_board_to_json(
 /// `board` must be NULL or a board from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
-    // SAFETY: per the contract.
-    unsafe { free(board) }
+    free_box!(board)
 }
 
 /// Changes the board behind `board` through `f`.
@@ -241,15 +194,12 @@ pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
 /// As for the exports below.
 unsafe fn with_board(
     board: *mut mpp_board,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&mut mpp_board) -> Result<(), Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            f(board)
-        })
+        let board = arg_mut(board, "board")?;
+        f(board)
     }
 }
 
@@ -269,14 +219,11 @@ pub unsafe extern "C" fn mpp_board_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let directory = arg_ref(directory, "directory")?;
-            b.change().set_directory(directory.shared());
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let directory = arg_ref(directory, "directory")?;
+        b.change().set_directory(directory.shared());
+        Ok(())
+    }))
 }
 
 /// Creates an empty task in Draft named `name` for `option` (an `mpp_upload_option`, TASK-3).
@@ -301,15 +248,12 @@ pub unsafe extern "C" fn mpp_board_create_task(
     option: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            b.change().create_task(name, option)?;
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        b.change().create_task(name, option)?;
+        Ok(())
+    }))
 }
 
 /// Removes the task named `name` and frees its devices for other tasks; not while it is in
@@ -328,14 +272,11 @@ pub unsafe extern "C" fn mpp_board_remove_task(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let name = arg_str(name, "name")?;
-            b.change().remove_task(name)?;
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let name = arg_str(name, "name")?;
+        b.change().remove_task(name)?;
+        Ok(())
+    }))
 }
 
 /// A task name that no task of the board has yet, made from free text (TASK-1): "HQ wave 1"
@@ -356,16 +297,11 @@ pub unsafe extern "C" fn mpp_board_suggest_task_name(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_ref(board, "board")?;
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string(board.board.suggest_task_name(text).as_str())?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let board = arg_ref(board, "board")?;
+        let text = arg_str(text, "text")?;
+        out_param(out, "out")?.put(to_c_string(board.board.suggest_task_name(text).as_str())?)
+    })
 }
 
 /// How many tasks the board has; 0 for NULL.
@@ -374,10 +310,7 @@ pub unsafe extern "C" fn mpp_board_suggest_task_name(
 /// `board` must be NULL or a live board.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_task_count(board: *const mpp_board) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }.map_or(0, |b| b.board.tasks().len())
-    })
+    read!(board, 0, |b| b.board.tasks().len())
 }
 
 /// The `index`-th task, in the order they were created. Borrowed from the board (see
@@ -390,12 +323,7 @@ pub unsafe extern "C" fn mpp_board_task_at(
     board: *const mpp_board,
     index: usize,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }
-            .and_then(|b| b.view_at(index))
-            .map_or(ptr::null(), |v| v as *const mpp_task)
-    })
+    lend!(board, |b| b.view_at(index))
 }
 
 /// The task named `name` (regardless of case, TASK-1). Borrowed from the board: valid until
@@ -409,14 +337,8 @@ pub unsafe extern "C" fn mpp_board_task(
     board: *const mpp_board,
     name: *const c_char,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let (Some(b), Ok(name)) = (unsafe { board.as_ref() }, unsafe { arg_str(name, "name") })
-        else {
-            return ptr::null();
-        };
-        b.board.task(name).map_or(ptr::null(), |t| b.view_of(t))
-    })
+    lend!(board, |b| b
+        .view_of(b.board.task(arg_str(name, "name").ok()?)?))
 }
 
 /// The task in progress, if one is (TASK-2): borrowed from the board as `mpp_board_task`'s.
@@ -426,12 +348,7 @@ pub unsafe extern "C" fn mpp_board_task(
 /// `board` must be NULL or a live board.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_in_progress(board: *const mpp_board) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { board.as_ref() }
-            .and_then(|b| b.board.in_progress().map(|t| b.view_of(t)))
-            .unwrap_or(ptr::null())
-    })
+    lend!(board, |b| b.view_of(b.board.in_progress()?))
 }
 
 /// The task holding the device with this MAC (DEV-6), in any spelling DEV-6 accepts.
@@ -452,25 +369,26 @@ pub unsafe extern "C" fn mpp_board_task_of(
     out: *mut *const mpp_task,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let b = arg_ref(board, "board")?;
-            let mac = arg_mac(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            out.write(b.board.task_of(mac).map_or(ptr::null(), |t| b.view_of(t)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let b = arg_ref(board, "board")?;
+        let mac = arg_mac(mac, "mac")?;
+        out_param(out, "out")?.put(
+            b.board
+                .task_of(mac)
+                .and_then(|t| b.view_of(t))
+                .map_or(ptr::null(), Lend::lend),
+        )
+    })
 }
 
 /// What adding devices did: how many were added, and a finding for each device that was not.
 /// Free it with `mpp_add_outcome_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_add_outcome {
     added: usize,
     findings: Vec<mpp_finding>,
 }
+
+handles!(Owned: mpp_add_outcome);
 
 impl mpp_add_outcome {
     fn new(outcome: AddOutcome) -> mpp_add_outcome {
@@ -488,16 +406,14 @@ impl mpp_add_outcome {
 unsafe fn add_out(
     board: *mut mpp_board,
     out: *mut *mut mpp_add_outcome,
-    err: *mut *mut mpp_error,
     add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, err, |b| {
+        with_board(board, |b| {
             let out = out_param(out, "out")?;
             let outcome = add(b)?;
-            out.write(into_raw(mpp_add_outcome::new(outcome)));
-            Ok(())
+            out.put(into_raw(mpp_add_outcome::new(outcome)))
         })
     }
 }
@@ -529,14 +445,11 @@ pub unsafe extern "C" fn mpp_board_add_upload(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let task = arg_str(task, "task")?;
-            let report = arg_ref(report, "report")?;
-            b.change().add_upload(task, report.get())
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let task = arg_str(task, "task")?;
+        let report = arg_ref(report, "report")?;
+        b.change().add_upload(task, report.get())
+    }))
 }
 
 /// Adds `count` devices (borrowed from reports or upload rows; copied) to the task named
@@ -561,14 +474,11 @@ pub unsafe extern "C" fn mpp_board_add_devices(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let task = arg_str(task, "task")?;
-            let devices = arg_devices(devices, count, "devices")?;
-            b.change().add_devices(task, devices)
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let task = arg_str(task, "task")?;
+        let devices = arg_devices(devices, count, "devices")?;
+        b.change().add_devices(task, devices)
+    }))
 }
 
 /// Creates the default device task (TASK-8) named `name` for `option` (an
@@ -593,16 +503,13 @@ pub unsafe extern "C" fn mpp_board_create_default_task(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            let report = arg_ref(report, "report")?;
-            b.change()
-                .create_default_task(name, option, report.get().devices().iter().cloned())
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        let report = arg_ref(report, "report")?;
+        b.change()
+            .create_default_task(name, option, report.get().devices().iter().cloned())
+    }))
 }
 
 /// Creates the default device task (TASK-8) as `mpp_board_create_default_task` does, from
@@ -625,15 +532,12 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
     out: *mut *mut mpp_add_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        add_out(board, out, err, |b| {
-            let name = arg_str(name, "name")?;
-            let option = upload_option(option)?;
-            let devices = arg_devices(devices, count, "devices")?;
-            b.change().create_default_task(name, option, devices)
-        })
-    }
+    run!(err, || add_out(board, out, |b| {
+        let name = arg_str(name, "name")?;
+        let option = upload_option(option)?;
+        let devices = arg_devices(devices, count, "devices")?;
+        b.change().create_default_task(name, option, devices)
+    }))
 }
 
 /// How many devices were added; 0 for NULL.
@@ -642,10 +546,7 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }.map_or(0, |o| o.added)
-    })
+    read!(o, 0, |o| o.added)
 }
 
 /// How many devices were not added, each with a finding; 0 for NULL.
@@ -654,10 +555,7 @@ pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usi
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_finding_count(o: *const mpp_add_outcome) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }.map_or(0, |o| o.findings.len())
-    })
+    read!(o, 0, |o| o.findings.len())
 }
 
 /// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
@@ -672,12 +570,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
     o: *const mpp_add_outcome,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { o.as_ref() }
-            .and_then(|o| o.findings.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(o, |o| o.findings.get(index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -686,8 +579,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
 /// `o` must be NULL or an outcome from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_free(o: *mut mpp_add_outcome) {
-    // SAFETY: per the contract.
-    unsafe { free(o) }
+    free_box!(o)
 }
 
 /// Applies the event `make` builds to the task named `task` and stores its new status.
@@ -698,18 +590,14 @@ unsafe fn apply(
     board: *mut mpp_board,
     task: *const c_char,
     out_status: *mut TaskStatus,
-    err: *mut *mut mpp_error,
     make: impl FnOnce() -> Result<TaskEvent, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, err, |b| {
+        with_board(board, |b| {
             let task = arg_str(task, "task")?;
             let event = make()?;
-            let out = out_param(out_status, "out_status")?;
-            let status = b.change().apply(task, event)?;
-            out.write(status);
-            Ok(())
+            out_param(out_status, "out_status")?.put(b.change().apply(task, event)?)
         })
     }
 }
@@ -741,12 +629,9 @@ pub unsafe extern "C" fn mpp_board_start_preparation(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::StartPreparation)
-        })
-    }
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::StartPreparation)
+    }))
 }
 
 /// The host reports the device with MAC `mac` prepared (*Refresh device status*, TASK-6): it
@@ -770,14 +655,11 @@ pub unsafe extern "C" fn mpp_board_report_prepared(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Prepared {
-                mac: arg_mac(mac, "mac")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Prepared {
+            mac: arg_mac(mac, "mac")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` failed preparation, `reason` as Control Hub
@@ -798,15 +680,12 @@ pub unsafe extern "C" fn mpp_board_report_preparation_failed(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::PreparationFailed {
-                mac: arg_mac(mac, "mac")?,
-                reason: arg_str(reason, "reason")?.to_owned(),
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::PreparationFailed {
+            mac: arg_mac(mac, "mac")?,
+            reason: arg_str(reason, "reason")?.to_owned(),
         })
-    }
+    }))
 }
 
 /// Fixed devices move from Error back to Ready for migration (TASK-5), all or none: `count`
@@ -829,14 +708,11 @@ pub unsafe extern "C" fn mpp_board_move_to_ready(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::MoveToReady {
-                macs: arg_macs(macs, count, "macs")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::MoveToReady {
+            macs: arg_macs(macs, count, "macs")?,
         })
-    }
+    }))
 }
 
 /// *Complete migration* for the whole task (TASK-7) by `mode` (an `mpp_completion_mode`): the
@@ -862,14 +738,11 @@ pub unsafe extern "C" fn mpp_board_complete(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Complete {
-                mode: enum_arg(mode, "mode")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Complete {
+            mode: enum_arg(mode, "mode")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` migrated: it moves from In progress to
@@ -891,14 +764,11 @@ pub unsafe extern "C" fn mpp_board_report_migrated(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::Migrated {
-                mac: arg_mac(mac, "mac")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::Migrated {
+            mac: arg_mac(mac, "mac")?,
         })
-    }
+    }))
 }
 
 /// The host reports the device with MAC `mac` failed to migrate, `reason` as Unified CM or
@@ -919,15 +789,12 @@ pub unsafe extern "C" fn mpp_board_report_migration_failed(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::MigrationFailed {
-                mac: arg_mac(mac, "mac")?,
-                reason: arg_str(reason, "reason")?.to_owned(),
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::MigrationFailed {
+            mac: arg_mac(mac, "mac")?,
+            reason: arg_str(reason, "reason")?.to_owned(),
         })
-    }
+    }))
 }
 
 /// *Pause migration* (TASK-6): while something runs (preparation, or a migration). While
@@ -946,8 +813,9 @@ pub unsafe extern "C" fn mpp_board_pause(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Pause)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Pause
+    )))
 }
 
 /// *Resume migration* (TASK-6).
@@ -965,8 +833,9 @@ pub unsafe extern "C" fn mpp_board_resume(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Resume)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Resume
+    )))
 }
 
 /// *Cancel migration* (TASK-6): during preparation the task returns to Draft with every device
@@ -985,8 +854,9 @@ pub unsafe extern "C" fn mpp_board_cancel(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { apply(board, task, out_status, err, || Ok(TaskEvent::Cancel)) }
+    run!(err, || apply(board, task, out_status, || Ok(
+        TaskEvent::Cancel
+    )))
 }
 
 /// Switches *Include unknown eligibility* (ELIG-2) on or off, in Draft: whether *Prepare for
@@ -1005,12 +875,9 @@ pub unsafe extern "C" fn mpp_board_set_include_unknown(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::SetIncludeUnknown(include_unknown))
-        })
-    }
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::SetIncludeUnknown(include_unknown))
+    }))
 }
 
 /// Removes `count` devices, by MAC, from a task in Draft, all or none; they may then join
@@ -1031,14 +898,11 @@ pub unsafe extern "C" fn mpp_board_remove_devices(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        apply(board, task, out_status, err, || {
-            Ok(TaskEvent::RemoveDevices {
-                macs: arg_macs(macs, count, "macs")?,
-            })
+    run!(err, || apply(board, task, out_status, || {
+        Ok(TaskEvent::RemoveDevices {
+            macs: arg_macs(macs, count, "macs")?,
         })
-    }
+    }))
 }
 
 /// *Complete migration* for some ready devices (TASK-7): the `count` devices at `macs`, each
@@ -1068,17 +932,12 @@ pub unsafe extern "C" fn mpp_board_complete_subset(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_board(board, err, |b| {
-            let task = arg_str(task, "task")?;
-            let macs = arg_macs(macs, count, "macs")?;
-            let new_name = arg_str(new_name, "new_name")?;
-            let mode: CompletionMode = enum_arg(mode, "mode")?;
-            let out = out_param(out_status, "out_status")?;
-            let status = b.change().complete_subset(task, &macs, new_name, mode)?;
-            out.write(status);
-            Ok(())
-        })
-    }
+    run!(err, || with_board(board, |b| {
+        let task = arg_str(task, "task")?;
+        let macs = arg_macs(macs, count, "macs")?;
+        let new_name = arg_str(new_name, "new_name")?;
+        let mode: CompletionMode = enum_arg(mode, "mode")?;
+        out_param(out_status, "out_status")?
+            .put(b.change().complete_subset(task, &macs, new_name, mode)?)
+    }))
 }

@@ -11,7 +11,6 @@ use crate::error::mpp_error;
 
 /// The status every fallible function returns: [`MPP_OK`] or the number of an
 /// `mpp_error_code`.
-#[allow(non_camel_case_types)]
 pub type mpp_status = u32;
 
 /// Success.
@@ -76,7 +75,11 @@ pub(crate) unsafe fn arg_str<'a>(ptr: *const c_char, name: &str) -> Result<&'a s
         return Err(null_error(name));
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
-    let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
+    arg_utf8(unsafe { CStr::from_ptr(ptr) }.to_bytes(), name)
+}
+
+/// Reads the bytes of argument `name` as UTF-8, refusing invalid UTF-8 by name.
+pub(crate) fn arg_utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
         Error::new(
             ErrorCode::ArgumentNotUtf8,
@@ -102,6 +105,18 @@ pub(crate) unsafe fn arg_opt_str<'a>(
     } else {
         // SAFETY: non-NULL, and NUL-terminated per the caller's contract.
         unsafe { arg_str(ptr, name) }.map(Some)
+    }
+}
+
+/// Reads an optional argument: `None` when `ptr` is NULL, else what `read` makes of it.
+pub(crate) fn optional<P, T>(
+    ptr: *const P,
+    read: impl FnOnce() -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    if ptr.is_null() {
+        Ok(None)
+    } else {
+        read().map(Some)
     }
 }
 
@@ -209,6 +224,16 @@ impl<T> Out<T> {
     pub(crate) unsafe fn write(self, value: T) {
         // SAFETY: non-NULL (checked by out_param) and writable per the caller's contract.
         unsafe { self.0.write(value) }
+    }
+
+    /// Stores the result and ends the body: `out.put(value)` is `out.write(value); Ok(())`.
+    ///
+    /// # Safety
+    /// As [`Out::write`].
+    pub(crate) unsafe fn put(self, value: T) -> Result<(), Error> {
+        // SAFETY: per the contract.
+        unsafe { self.write(value) };
+        Ok(())
     }
 }
 

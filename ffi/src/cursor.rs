@@ -9,19 +9,15 @@ use std::sync::OnceLock;
 
 use mpp::{Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
 
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, guard, in_file, mpp_status, out_param, run,
-};
+use crate::boundary::{arg_bytes, arg_mut, arg_path, in_file, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{free, into_raw};
-use crate::upload::mpp_upload_options;
+use crate::upload::{mpp_upload_options, upload_out};
 
 pub(crate) type Source = Box<dyn Read + Send>;
 
 /// A streaming upload: the header is read when the cursor is made, each `mpp_upload_cursor_next`
 /// reads and validates one data row. Free it with `mpp_upload_cursor_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_cursor {
     /// `None` once the end (or an I/O error) was reached.
     reader: Option<UploadReader<Source>>,
@@ -38,7 +34,6 @@ pub struct mpp_upload_cursor {
 /// One data row of a streaming upload, as `mpp_upload_cursor_next` gives it. Borrowed from the
 /// cursor: valid until the next call of `mpp_upload_cursor_next` on it or
 /// `mpp_upload_cursor_free`, like everything borrowed from the row.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_row {
     number: u64,
     blank: bool,
@@ -47,6 +42,8 @@ pub struct mpp_upload_row {
     /// The C views of `findings`, built on first access.
     views: OnceLock<Vec<mpp_finding>>,
 }
+
+handles!(Owned: mpp_upload_cursor; Lent: mpp_upload_row);
 
 impl mpp_upload_row {
     fn new(row: UploadRow) -> mpp_upload_row {
@@ -111,18 +108,15 @@ pub unsafe extern "C" fn mpp_upload_cursor_new(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let bytes = arg_bytes(bytes, len, "bytes")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let options = opts.get().or_size_hint(bytes.len() as u64);
+    run!(err, || upload_out(
+        arg_bytes(bytes, len, "bytes"),
+        opts,
+        out,
+        |bytes, o| {
             let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
-            out.write(into_raw(mpp_upload_cursor::open(src, options, None)?));
-            Ok(())
-        })
-    }
+            mpp_upload_cursor::open(src, o.or_size_hint(bytes.len() as u64), None)
+        }
+    ))
 }
 
 /// Starts a streaming upload of the file at `path`, which is read a chunk at a time as rows
@@ -143,23 +137,16 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let path = arg_path(path, "path")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
+    run!(err, || upload_out(
+        arg_path(path, "path"),
+        opts,
+        out,
+        |path, o| {
             let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-            let name = path.display().to_string();
-            let options = opts.get().or_size_of(&file);
-            out.write(into_raw(mpp_upload_cursor::open(
-                Box::new(file),
-                options,
-                Some(name),
-            )?));
-            Ok(())
-        })
-    }
+            let o = o.or_size_of(&file);
+            mpp_upload_cursor::open(Box::new(file), o, Some(path.display().to_string()))
+        }
+    ))
 }
 
 /// Reads and validates the next data row.
@@ -182,55 +169,43 @@ pub unsafe extern "C" fn mpp_upload_cursor_next(
     out_row: *mut *const mpp_upload_row,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let cursor = arg_mut(cursor, "cursor")?;
-            let out = out_param(out_row, "out_row")?;
-            cursor.row = None;
-            let Some(reader) = cursor.reader.as_mut() else {
-                out.write(ptr::null());
-                return Ok(());
-            };
-            match reader.next() {
-                Some(Ok(row)) => {
-                    cursor.counts = reader.counts();
-                    let row = cursor.row.insert(mpp_upload_row::new(row));
-                    out.write(row as *const mpp_upload_row);
-                }
-                Some(Err(e)) => {
-                    cursor.reader = None;
-                    return Err(match &cursor.file {
-                        Some(f) => in_file(e, f),
-                        None => e,
-                    });
-                }
-                None => {
-                    if let Some(reader) = cursor.reader.take() {
-                        // What the core reports once the input is read (no_data_rows).
-                        cursor.counts = reader.counts();
-                        cursor.end_findings = reader
-                            .end_findings()
-                            .iter()
-                            .cloned()
-                            .map(mpp_finding::new)
-                            .collect();
-                    }
-                    out.write(ptr::null());
-                }
+    run!(err, || {
+        let cursor = arg_mut(cursor, "cursor")?;
+        let out = out_param(out_row, "out_row")?;
+        cursor.row = None;
+        let Some(reader) = cursor.reader.as_mut() else {
+            out.write(ptr::null());
+            return Ok(());
+        };
+        match reader.next() {
+            Some(Ok(row)) => {
+                cursor.counts = reader.counts();
+                let row = cursor.row.insert(mpp_upload_row::new(row));
+                out.write(row as *const mpp_upload_row);
             }
-            Ok(())
-        })
-    }
-}
-
-/// Borrows a cursor for an accessor.
-///
-/// # Safety
-/// `c` must be NULL or a live cursor.
-unsafe fn cursor<'a>(c: *const mpp_upload_cursor) -> Option<&'a mpp_upload_cursor> {
-    // SAFETY: per the contract.
-    unsafe { c.as_ref() }
+            Some(Err(e)) => {
+                cursor.reader = None;
+                return Err(match &cursor.file {
+                    Some(f) => in_file(e, f),
+                    None => e,
+                });
+            }
+            None => {
+                if let Some(reader) = cursor.reader.take() {
+                    // What the core reports once the input is read (no_data_rows).
+                    cursor.counts = reader.counts();
+                    cursor.end_findings = reader
+                        .end_findings()
+                        .iter()
+                        .cloned()
+                        .map(mpp_finding::new)
+                        .collect();
+                }
+                out.write(ptr::null());
+            }
+        }
+        Ok(())
+    })
 }
 
 /// How many findings the header row (row 1) has: byte-order mark, missing, unknown or
@@ -242,10 +217,7 @@ unsafe fn cursor<'a>(c: *const mpp_upload_cursor) -> Option<&'a mpp_upload_curso
 pub unsafe extern "C" fn mpp_upload_cursor_header_finding_count(
     c: *const mpp_upload_cursor,
 ) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(0, |c| c.header_findings.len())
-    })
+    read!(c, 0, |c| c.header_findings.len())
 }
 
 /// The `index`-th finding of the header row. Borrowed from the cursor: valid until
@@ -258,12 +230,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_header_finding_at(
     c: *const mpp_upload_cursor,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }
-            .and_then(|c| c.header_findings.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(c, |c| c.header_findings.get(index))
 }
 
 /// How many findings concern the input as a whole once it is read (`no_data_rows` for a file
@@ -275,10 +242,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_header_finding_at(
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_end_finding_count(c: *const mpp_upload_cursor) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(0, |c| c.end_findings.len())
-    })
+    read!(c, 0, |c| c.end_findings.len())
 }
 
 /// The `index`-th finding of the end of the input. Borrowed from the cursor: valid until
@@ -291,12 +255,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_end_finding_at(
     c: *const mpp_upload_cursor,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }
-            .and_then(|c| c.end_findings.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(c, |c| c.end_findings.get(index))
 }
 
 /// Devices added by the rows read so far (CSV-14); 0 for NULL.
@@ -305,10 +264,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_end_finding_at(
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_added(c: *const mpp_upload_cursor) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(0, |c| c.counts.added)
-    })
+    read!(c, 0, |c| c.counts.added)
 }
 
 /// Rows read so far that were not added (CSV-14, DEC-1); 0 for NULL.
@@ -317,10 +273,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_added(c: *const mpp_upload_cursor) ->
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_errors(c: *const mpp_upload_cursor) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(0, |c| c.counts.errors)
-    })
+    read!(c, 0, |c| c.counts.errors)
 }
 
 /// Data rows read so far, blank ones included (CSV-14, DEC-1); 0 for NULL.
@@ -329,10 +282,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_errors(c: *const mpp_upload_cursor) -
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_total(c: *const mpp_upload_cursor) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(0, |c| c.counts.total)
-    })
+    read!(c, 0, |c| c.counts.total)
 }
 
 /// Whether the rows are checked against a directory (see `mpp_report_directory_checked`);
@@ -342,10 +292,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_total(c: *const mpp_upload_cursor) ->
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_directory_checked(c: *const mpp_upload_cursor) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.is_some_and(|c| c.directory_checked)
-    })
+    read!(c, false, |c| c.directory_checked)
 }
 
 /// The migration option the rows are checked for. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for
@@ -355,10 +302,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_directory_checked(c: *const mpp_uploa
 /// `c` must be NULL or a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_option(c: *const mpp_upload_cursor) -> UploadOption {
-    guard(UploadOption::LicenseAndDevice, || {
-        // SAFETY: per the contract.
-        unsafe { cursor(c) }.map_or(UploadOption::LicenseAndDevice, |c| c.option)
-    })
+    read!(c, UploadOption::LicenseAndDevice, |c| c.option)
 }
 
 /// Frees a cursor, with the current row and everything borrowed from it; closes its file.
@@ -368,17 +312,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_option(c: *const mpp_upload_cursor) -
 /// `c` must be NULL or a cursor from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_cursor_free(c: *mut mpp_upload_cursor) {
-    // SAFETY: per the contract.
-    unsafe { free(c) }
-}
-
-/// Borrows a row for an accessor.
-///
-/// # Safety
-/// `r` must be NULL or a row borrowed from a live cursor.
-unsafe fn row<'a>(r: *const mpp_upload_row) -> Option<&'a mpp_upload_row> {
-    // SAFETY: per the contract.
-    unsafe { r.as_ref() }
+    free_box!(c)
 }
 
 /// The row, as a spreadsheet numbers it (header = 1, a blank line counts, a quoted cell over
@@ -388,10 +322,7 @@ unsafe fn row<'a>(r: *const mpp_upload_row) -> Option<&'a mpp_upload_row> {
 /// `r` must be NULL or the row last given by a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_row_number(r: *const mpp_upload_row) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }.map_or(0, |r| r.number)
-    })
+    read!(r, 0, |r| r.number)
 }
 
 /// Whether the row was accepted (it may still carry warnings); false for NULL.
@@ -400,10 +331,7 @@ pub unsafe extern "C" fn mpp_upload_row_number(r: *const mpp_upload_row) -> u64 
 /// `r` must be NULL or the row last given by a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_row_accepted(r: *const mpp_upload_row) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }.is_some_and(|r| r.device.is_some())
-    })
+    read!(r, false, |r| r.device.is_some())
 }
 
 /// Whether the row was blank (DEC-10); false for NULL.
@@ -412,10 +340,7 @@ pub unsafe extern "C" fn mpp_upload_row_accepted(r: *const mpp_upload_row) -> bo
 /// `r` must be NULL or the row last given by a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_row_blank(r: *const mpp_upload_row) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }.is_some_and(|r| r.blank)
-    })
+    read!(r, false, |r| r.blank)
 }
 
 /// The accepted device, normalised; NULL when the row was refused or `r` is NULL. Borrowed
@@ -425,12 +350,7 @@ pub unsafe extern "C" fn mpp_upload_row_blank(r: *const mpp_upload_row) -> bool 
 /// `r` must be NULL or the row last given by a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_row_device(r: *const mpp_upload_row) -> *const mpp_device {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }
-            .and_then(|r| r.device.as_ref())
-            .map_or(ptr::null(), |d| d as *const mpp_device)
-    })
+    lend!(r, |r| r.device.as_ref())
 }
 
 /// How many findings the row has; 0 for NULL.
@@ -439,10 +359,7 @@ pub unsafe extern "C" fn mpp_upload_row_device(r: *const mpp_upload_row) -> *con
 /// `r` must be NULL or the row last given by a live cursor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_row_finding_count(r: *const mpp_upload_row) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }.map_or(0, |r| r.findings.len())
-    })
+    read!(r, 0, |r| r.findings.len())
 }
 
 /// The `index`-th finding of the row, in column order. Borrowed from the row: valid as long as
@@ -455,14 +372,9 @@ pub unsafe extern "C" fn mpp_upload_row_finding_at(
     r: *const mpp_upload_row,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { row(r) }
-            .and_then(|r| {
-                r.views
-                    .get_or_init(|| r.findings.iter().cloned().map(mpp_finding::new).collect())
-                    .get(index)
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
+    lend!(r, |r| {
+        r.views
+            .get_or_init(|| r.findings.iter().cloned().map(mpp_finding::new).collect())
+            .get(index)
     })
 }

@@ -1,15 +1,16 @@
 //! An accepted device of an upload in C (DEV-6, DEV-7, CSV-1 to CSV-12): borrowed from the
 //! `mpp_report` or `mpp_upload_row` that holds it.
 
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{LazyLock, OnceLock};
 
 use mpp::{Device, OwnerType};
 
-use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param, run};
+use crate::args::NameTable;
+use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param};
 use crate::error::mpp_error;
-use crate::handle::{free, into_raw};
+use crate::handle::into_raw;
 use crate::model::{model_handle, mpp_model};
 use crate::string::c_string_lossy;
 
@@ -17,7 +18,6 @@ use crate::string::c_string_lossy;
 /// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made
 /// from a host's inventory by `mpp_device_new` (then freed with `mpp_device_free`). Its strings
 /// are borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_device {
     device: Device,
     /// Built on the first string accessor: a streaming caller that reads only counts pays
@@ -33,6 +33,8 @@ struct DeviceStrings {
     extension: Option<CString>,
     location: Option<CString>,
 }
+
+handles!(Owned: mpp_device);
 
 impl mpp_device {
     pub(crate) fn new(device: Device) -> mpp_device {
@@ -64,31 +66,6 @@ impl mpp_device {
     }
 }
 
-/// Borrows a device for an accessor.
-///
-/// # Safety
-/// `d` must be NULL or a device borrowed from a live owner.
-unsafe fn device<'a>(d: *const mpp_device) -> Option<&'a mpp_device> {
-    // SAFETY: per the contract.
-    unsafe { d.as_ref() }
-}
-
-/// A borrowed string of the device, or NULL.
-///
-/// # Safety
-/// `d` must be NULL or a device borrowed from a live owner.
-unsafe fn string(
-    d: *const mpp_device,
-    f: impl FnOnce(&DeviceStrings) -> Option<&CString>,
-) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }
-            .and_then(|d| f(d.strings()))
-            .map_or(ptr::null(), |s| s.as_ptr())
-    })
-}
-
 /// The MAC address, 12 upper-case hexadecimal digits (DEV-6). Borrowed from the device's
 /// owner. NULL when `d` is NULL.
 ///
@@ -96,8 +73,7 @@ unsafe fn string(
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_mac(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| Some(&s.mac)) }
+    lend!(d, |d| Some(&d.strings().mac))
 }
 
 /// The Unified CM device name, `SEP` + MAC (DEV-7). Borrowed from the device's owner. NULL
@@ -107,8 +83,7 @@ pub unsafe extern "C" fn mpp_device_mac(d: *const mpp_device) -> *const c_char {
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_device_name(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| Some(&s.device_name)) }
+    lend!(d, |d| Some(&d.strings().device_name))
 }
 
 /// The model, a static catalogue entry (never freed). NULL when `d` is NULL.
@@ -117,10 +92,7 @@ pub unsafe extern "C" fn mpp_device_device_name(d: *const mpp_device) -> *const 
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_model(d: *const mpp_device) -> *const mpp_model {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }.map_or(ptr::null(), |d| model_handle(d.device.model()))
-    })
+    read!(d, ptr::null(), |d| model_handle(d.device.model()))
 }
 
 /// The hardware version (VID) number when known (3 for V03, EXT-1), else 0; 0 for NULL.
@@ -129,12 +101,10 @@ pub unsafe extern "C" fn mpp_device_model(d: *const mpp_device) -> *const mpp_mo
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_hardware_version(d: *const mpp_device) -> u8 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }
-            .and_then(|d| d.device.hardware_version())
-            .map_or(0, |v| v.number())
-    })
+    read!(d, 0, |d| d
+        .device
+        .hardware_version()
+        .map_or(0, |v| v.number()))
 }
 
 /// Whether the device is assigned to a user or workspace: true for every device of a
@@ -144,10 +114,7 @@ pub unsafe extern "C" fn mpp_device_hardware_version(d: *const mpp_device) -> u8
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_has_assignment(d: *const mpp_device) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }.is_some_and(|d| d.device.assignment().is_some())
-    })
+    read!(d, false, |d| d.device.assignment().is_some())
 }
 
 /// USER or WORKSPACE (CSV-3). Meaningful only when `mpp_device_has_assignment` is true:
@@ -157,12 +124,10 @@ pub unsafe extern "C" fn mpp_device_has_assignment(d: *const mpp_device) -> bool
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_owner_type(d: *const mpp_device) -> OwnerType {
-    guard(OwnerType::User, || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }
-            .and_then(|d| d.device.assignment())
-            .map_or(OwnerType::User, |a| a.owner_type)
-    })
+    read!(d, OwnerType::User, |d| d
+        .device
+        .assignment()
+        .map_or(OwnerType::User, |a| a.owner_type))
 }
 
 /// The user's email or the workspace's name (CSV-4), as the upload wrote it; NULL without
@@ -172,8 +137,7 @@ pub unsafe extern "C" fn mpp_device_owner_type(d: *const mpp_device) -> OwnerTyp
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_username(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| s.username.as_ref()) }
+    lend!(d, |d| d.strings().username.as_ref())
 }
 
 /// A workspace's phone number in E.164 (CSV-5); NULL for a user or without assignment.
@@ -183,8 +147,7 @@ pub unsafe extern "C" fn mpp_device_username(d: *const mpp_device) -> *const c_c
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_phone_number(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| s.phone_number.as_ref()) }
+    lend!(d, |d| d.strings().phone_number.as_ref())
 }
 
 /// A workspace's extension (CSV-6); NULL when none was given. Borrowed from the device's owner.
@@ -193,8 +156,7 @@ pub unsafe extern "C" fn mpp_device_phone_number(d: *const mpp_device) -> *const
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_extension(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| s.extension.as_ref()) }
+    lend!(d, |d| d.strings().extension.as_ref())
 }
 
 /// The location's name as the organisation spells it (CSV-11); NULL without assignment.
@@ -204,8 +166,7 @@ pub unsafe extern "C" fn mpp_device_extension(d: *const mpp_device) -> *const c_
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_location(d: *const mpp_device) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { string(d, |s| s.location.as_ref()) }
+    lend!(d, |d| d.strings().location.as_ref())
 }
 
 /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12); false without
@@ -215,12 +176,10 @@ pub unsafe extern "C" fn mpp_device_location(d: *const mpp_device) -> *const c_c
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_call_plan(d: *const mpp_device) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }
-            .and_then(|d| d.device.assignment())
-            .is_some_and(|a| a.call_plan)
-    })
+    read!(d, false, |d| d
+        .device
+        .assignment()
+        .is_some_and(|a| a.call_plan))
 }
 
 /// The upload row the device came from, as a spreadsheet numbers it (header = 1); 0 when
@@ -230,31 +189,16 @@ pub unsafe extern "C" fn mpp_device_call_plan(d: *const mpp_device) -> bool {
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_row(d: *const mpp_device) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { device(d) }
-            .and_then(|d| d.device.row())
-            .unwrap_or(0)
-    })
+    read!(d, 0, |d| d.device.row().unwrap_or(0))
 }
 
-static OWNER_TYPE_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
-    [OwnerType::User, OwnerType::Workspace]
-        .iter()
-        .map(|&t| (t as u32, c_string_lossy(t.as_str())))
-        .collect()
-});
+static OWNER_TYPE_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(OwnerType::as_str));
 
 /// The name of an `mpp_owner_type` value as the CSV writes it: "USER" or "WORKSPACE"; NULL for
 /// any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_owner_type_name(owner_type: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        OWNER_TYPE_NAMES
-            .iter()
-            .find(|(n, _)| *n == owner_type)
-            .map_or(ptr::null(), |(_, s)| CStr::as_ptr(s))
-    })
+    guard(ptr::null(), || OWNER_TYPE_NAMES.get(owner_type))
 }
 
 /// Makes a device from a host's inventory (TASK-8's default task, eligibility, plans): a MAC in
@@ -284,19 +228,15 @@ pub unsafe extern "C" fn mpp_device_new(
     out: *mut *mut mpp_device,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let mac = arg_str(mac, "mac")?;
-            let model = arg_str(model, "model")?;
-            let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
-            let firmware = arg_opt_str(firmware, "firmware")?;
-            let out = out_param(out, "out")?;
-            let device = Device::from_text(mac, model, hardware_version, firmware)?;
-            out.write(into_raw(mpp_device::new(device)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let mac = arg_str(mac, "mac")?;
+        let model = arg_str(model, "model")?;
+        let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
+        let firmware = arg_opt_str(firmware, "firmware")?;
+        let out = out_param(out, "out")?;
+        let device = Device::from_text(mac, model, hardware_version, firmware)?;
+        out.put(into_raw(mpp_device::new(device)))
+    })
 }
 
 /// Frees a device made by `mpp_device_new`. NULL is a no-op. Never pass a device borrowed from
@@ -306,6 +246,5 @@ pub unsafe extern "C" fn mpp_device_new(
 /// `d` must be NULL or a device from `mpp_device_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_free(d: *mut mpp_device) {
-    // SAFETY: per the contract.
-    unsafe { free(d) }
+    free_box!(d)
 }

@@ -13,17 +13,16 @@ use std::sync::Arc;
 
 use mpp::{Directory, DirectoryBuilder, Error, Location};
 
+use crate::args::arg_strs;
 use crate::boundary::{
-    arg_document, arg_mut, arg_path, arg_ref, arg_str, guard, in_file, mpp_status, null_error,
-    out_param, run,
+    arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, out_param,
 };
 use crate::error::mpp_error;
-use crate::handle::{free, into_raw};
-use crate::string::{to_c_string, to_c_string_lossy};
+use crate::handle::into_raw;
+use crate::string::to_c_string;
 
 /// Collects the entries of a directory; `mpp_directory_build` validates them and makes the
 /// directory. Create with `mpp_directory_builder_new`, free with `mpp_directory_builder_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_directory_builder {
     builder: DirectoryBuilder,
 }
@@ -32,12 +31,19 @@ pub struct mpp_directory_builder {
 /// `mpp_directory_from_json` or `mpp_directory_from_json_path`; free it with
 /// `mpp_directory_free`. Upload options and reports that use it hold their own reference, so
 /// freeing it never invalidates them.
-#[allow(non_camel_case_types)]
 pub struct mpp_directory {
     directory: Arc<Directory>,
 }
 
+handles!(Owned: mpp_directory_builder, mpp_directory);
+
 impl mpp_directory {
+    fn new(directory: Directory) -> mpp_directory {
+        mpp_directory {
+            directory: Arc::new(directory),
+        }
+    }
+
     /// Another reference to the directory, for options that outlive this handle.
     pub(crate) fn shared(&self) -> Arc<Directory> {
         Arc::clone(&self.directory)
@@ -62,16 +68,11 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
     out: *mut *mut mpp_directory_builder,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_directory_builder {
-                builder: Directory::builder(),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        out_param(out, "out")?.put(into_raw(mpp_directory_builder {
+            builder: Directory::builder(),
+        }))
+    })
 }
 
 /// Applies `f` to the builder behind `b`: the shape shared by the `add` functions.
@@ -80,16 +81,13 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
 /// As for the exports below.
 unsafe fn with_builder(
     b: *mut mpp_directory_builder,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(DirectoryBuilder) -> Result<DirectoryBuilder, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let b = arg_mut(b, "builder")?;
-            b.builder = f(std::mem::take(&mut b.builder))?;
-            Ok(())
-        })
+        let b = arg_mut(b, "builder")?;
+        b.builder = f(std::mem::take(&mut b.builder))?;
+        Ok(())
     }
 }
 
@@ -109,8 +107,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_user(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_builder(builder, err, |b| Ok(b.user(arg_str(email, "email")?))) }
+    run!(err, || with_builder(builder, |b| Ok(
+        b.user(arg_str(email, "email")?)
+    )))
 }
 
 /// Adds a workspace, by name (checked by `mpp_directory_build` as `workspaces[i]`).
@@ -126,8 +125,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_workspace(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_builder(builder, err, |b| Ok(b.workspace(arg_str(name, "name")?))) }
+    run!(err, || with_builder(builder, |b| Ok(
+        b.workspace(arg_str(name, "name")?)
+    )))
 }
 
 /// Adds a location: its name, whether it is a Cisco PSTN location (CSV-12), and the `count`
@@ -153,30 +153,15 @@ pub unsafe extern "C" fn mpp_directory_builder_add_location(
     count: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_builder(builder, err, |b| {
-            let name = arg_str(name, "name")?;
-            let pointers = if count == 0 {
-                &[][..]
-            } else if extensions_in_use.is_null() {
-                return Err(null_error("extensions_in_use"));
-            } else {
-                // SAFETY: non-NULL and `count` pointers long per the contract.
-                std::slice::from_raw_parts(extensions_in_use, count)
-            };
-            let extensions = pointers
-                .iter()
-                .enumerate()
-                .map(|(i, &p)| arg_str(p, &format!("extensions_in_use[{i}]")))
-                .collect::<Result<Vec<&str>, Error>>()?;
-            Ok(b.location(
-                Location::new(name)
-                    .cisco_pstn(cisco_pstn)
-                    .extensions_in_use(extensions),
-            ))
-        })
-    }
+    run!(err, || with_builder(builder, |b| {
+        let name = arg_str(name, "name")?;
+        let extensions = arg_strs(extensions_in_use, count, "extensions_in_use")?;
+        Ok(b.location(
+            Location::new(name)
+                .cisco_pstn(cisco_pstn)
+                .extensions_in_use(extensions),
+        ))
+    }))
 }
 
 /// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9); checked by
@@ -193,12 +178,9 @@ pub unsafe extern "C" fn mpp_directory_builder_add_device(
     mac: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_builder(builder, err, |b| {
-            Ok(b.device_in_webex_calling(arg_str(mac, "mac")?))
-        })
-    }
+    run!(err, || with_builder(builder, |b| {
+        Ok(b.device_in_webex_calling(arg_str(mac, "mac")?))
+    }))
 }
 
 /// Validates every entry added to `builder` and makes the directory. The builder is left as it
@@ -221,18 +203,12 @@ pub unsafe extern "C" fn mpp_directory_build(
     out: *mut *mut mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let builder = arg_ref(builder, "builder")?;
-            let out = out_param(out, "out")?;
-            let directory = builder.builder.clone().build()?;
-            out.write(into_raw(mpp_directory {
-                directory: Arc::new(directory),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let builder = arg_ref(builder, "builder")?;
+        let out = out_param(out, "out")?;
+        let directory = builder.builder.clone().build()?;
+        out.put(into_raw(mpp_directory::new(directory)))
+    })
 }
 
 /// Frees a builder. NULL is a no-op. Directories built from it are not affected.
@@ -241,8 +217,7 @@ pub unsafe extern "C" fn mpp_directory_build(
 /// `builder` must be NULL or a builder from `mpp_directory_builder_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_builder_free(builder: *mut mpp_directory_builder) {
-    // SAFETY: per the contract.
-    unsafe { free(builder) }
+    free_box!(builder)
 }
 
 /// Reads a directory from its JSON document (`len` bytes at `json`, UTF-8):
@@ -274,18 +249,12 @@ pub unsafe extern "C" fn mpp_directory_from_json(
     out: *mut *mut mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let json = arg_document(json, len, "json")?;
-            let out = out_param(out, "out")?;
-            let directory = Directory::from_json(json)?;
-            out.write(into_raw(mpp_directory {
-                directory: Arc::new(directory),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let json = arg_document(json, len, "json")?;
+        let out = out_param(out, "out")?;
+        let directory = Directory::from_json(json)?;
+        out.put(into_raw(mpp_directory::new(directory)))
+    })
 }
 
 /// Reads a directory from the JSON file at `path` (see `mpp_directory_from_json`).
@@ -303,20 +272,14 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
     out: *mut *mut mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let path = arg_path(path, "path")?;
-            let out = out_param(out, "out")?;
-            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-            let directory = Directory::from_json(BufReader::new(file))
-                .map_err(|e| in_file(e, &path.display().to_string()))?;
-            out.write(into_raw(mpp_directory {
-                directory: Arc::new(directory),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        let out = out_param(out, "out")?;
+        let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
+        let directory = Directory::from_json(BufReader::new(file))
+            .map_err(|e| in_file(e, &path.display().to_string()))?;
+        out.put(into_raw(mpp_directory::new(directory)))
+    })
 }
 
 /// The directory as its JSON document (format 1), which `mpp_directory_from_json` reads back.
@@ -334,26 +297,9 @@ pub unsafe extern "C" fn mpp_directory_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let directory = arg_ref(directory, "directory")?;
-            let out = out_param(out, "out")?;
-            let text = to_c_string(directory.get().to_json())?;
-            out.write(text);
-            Ok(())
-        })
-    }
-}
-
-/// Counts a part of a directory; 0 for NULL.
-///
-/// # Safety
-/// `d` must be NULL or a live directory.
-unsafe fn count(d: *const mpp_directory, f: impl FnOnce(&Directory) -> usize) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { d.as_ref() }.map_or(0, |d| f(d.get()))
+    run!(err, || {
+        let directory = arg_ref(directory, "directory")?;
+        out_param(out, "out")?.put(to_c_string(directory.get().to_json())?)
     })
 }
 
@@ -363,8 +309,7 @@ unsafe fn count(d: *const mpp_directory, f: impl FnOnce(&Directory) -> usize) ->
 /// `directory` must be NULL or a live directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_user_count(directory: *const mpp_directory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { count(directory, |d| d.users().len()) }
+    read!(directory, 0, |d| d.get().users().len())
 }
 
 /// How many workspaces the directory has; 0 for NULL.
@@ -373,8 +318,7 @@ pub unsafe extern "C" fn mpp_directory_user_count(directory: *const mpp_director
 /// `directory` must be NULL or a live directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_workspace_count(directory: *const mpp_directory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { count(directory, |d| d.workspaces().len()) }
+    read!(directory, 0, |d| d.get().workspaces().len())
 }
 
 /// How many locations the directory has; 0 for NULL.
@@ -383,8 +327,7 @@ pub unsafe extern "C" fn mpp_directory_workspace_count(directory: *const mpp_dir
 /// `directory` must be NULL or a live directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_location_count(directory: *const mpp_directory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { count(directory, |d| d.locations().len()) }
+    read!(directory, 0, |d| d.get().locations().len())
 }
 
 /// How many devices the directory knows to be in Webex Calling (each MAC once); 0 for NULL.
@@ -393,8 +336,7 @@ pub unsafe extern "C" fn mpp_directory_location_count(directory: *const mpp_dire
 /// `directory` must be NULL or a live directory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_device_count(directory: *const mpp_directory) -> usize {
-    // SAFETY: per the contract.
-    unsafe { count(directory, Directory::device_count) }
+    read!(directory, 0, |d| d.get().device_count())
 }
 
 /// Frees a directory. NULL is a no-op. Upload options and reports that use it keep their own
@@ -404,8 +346,7 @@ pub unsafe extern "C" fn mpp_directory_device_count(directory: *const mpp_direct
 /// `directory` must be NULL or a directory from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_directory_free(directory: *mut mpp_directory) {
-    // SAFETY: per the contract.
-    unsafe { free(directory) }
+    free_box!(directory)
 }
 
 /// The user-attribute export (CSV-16): every user of the directory as a row of the *license
@@ -425,13 +366,7 @@ pub unsafe extern "C" fn mpp_user_export_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let directory = arg_ref(directory, "directory")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(mpp::user_export_csv(directory.get())));
-            Ok(())
-        })
-    }
+    text_out!(directory, "directory", out, err, |directory| {
+        mpp::user_export_csv(directory.get())
+    })
 }

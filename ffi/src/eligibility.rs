@@ -7,20 +7,20 @@ use std::sync::{Arc, LazyLock};
 
 use mpp::{Eligibility, EligibilityStatus, EligibilityTable, Error};
 
-use crate::boundary::{
-    arg_bytes, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param, run,
-};
+use crate::args::NameTable;
+use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status, out_param};
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{free, into_raw};
-use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::handle::into_raw;
+use crate::string::c_string_lossy;
 
 /// A validated eligibility table: one of the two embedded readings or a host's own. Free it
 /// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.
-#[allow(non_camel_case_types)]
 pub struct mpp_eligibility_table {
     table: Arc<EligibilityTable>,
     name: CString,
 }
+
+handles!(Owned: mpp_eligibility_table);
 
 impl mpp_eligibility_table {
     fn new(table: Arc<EligibilityTable>) -> mpp_eligibility_table {
@@ -42,17 +42,13 @@ impl mpp_eligibility_table {
 /// As for the exports below.
 unsafe fn table_out(
     out: *mut *mut mpp_eligibility_table,
-    err: *mut *mut mpp_error,
     table: impl FnOnce() -> Result<Arc<EligibilityTable>, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let table = table()?;
-            out.write(into_raw(mpp_eligibility_table::new(table)));
-            Ok(())
-        })
+        let out = out_param(out, "out")?;
+        let table = table()?;
+        out.put(into_raw(mpp_eligibility_table::new(table)))
     }
 }
 
@@ -70,8 +66,9 @@ pub unsafe extern "C" fn mpp_eligibility_table_control_hub(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(EligibilityTable::control_hub())) }
+    run!(err, || table_out(out, || Ok(
+        EligibilityTable::control_hub()
+    )))
 }
 
 /// The table of Cisco's ordering guide: as the Control Hub table, but 8851NR and 8865NR are
@@ -87,8 +84,9 @@ pub unsafe extern "C" fn mpp_eligibility_table_cisco_ordering_guide(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(EligibilityTable::cisco_ordering_guide())) }
+    run!(err, || table_out(out, || Ok(
+        EligibilityTable::cisco_ordering_guide()
+    )))
 }
 
 /// An embedded table by name: "control_hub" or "cisco_ordering_guide".
@@ -106,15 +104,12 @@ pub unsafe extern "C" fn mpp_eligibility_table_by_name(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let name = arg_str(name, "name")?;
-            EligibilityTable::by_name(name).ok_or_else(|| {
-                Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
-            })
+    run!(err, || table_out(out, || {
+        let name = arg_str(name, "name")?;
+        EligibilityTable::by_name(name).ok_or_else(|| {
+            Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
         })
-    }
+    }))
 }
 
 /// Reads and validates a host's table: `len` bytes of CSV with the columns `model, vid_from,
@@ -142,14 +137,11 @@ pub unsafe extern "C" fn mpp_eligibility_table_from_csv(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let csv = arg_bytes(csv, len, "csv")?;
-            let name = arg_str(name, "name")?;
-            EligibilityTable::from_csv(name, csv).map(Arc::new)
-        })
-    }
+    run!(err, || table_out(out, || {
+        let csv = arg_bytes(csv, len, "csv")?;
+        let name = arg_str(name, "name")?;
+        EligibilityTable::from_csv(name, csv).map(Arc::new)
+    }))
 }
 
 /// The table in its CSV form, which `mpp_eligibility_table_from_csv` reads back: a starting
@@ -168,15 +160,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_to_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let table = arg_ref(table, "table")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(table.table.to_csv()));
-            Ok(())
-        })
-    }
+    text_out!(table, "table", out, err, |table| table.table.to_csv())
 }
 
 /// The table's name ("control_hub", "cisco_ordering_guide", or the host's). Borrowed from
@@ -188,10 +172,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_to_csv(
 pub unsafe extern "C" fn mpp_eligibility_table_name(
     table: *const mpp_eligibility_table,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { table.as_ref() }.map_or(ptr::null(), |t| t.name.as_ptr())
-    })
+    read!(table, ptr::null(), |t| t.name.as_ptr())
 }
 
 /// How many rows the table has; 0 for NULL.
@@ -202,10 +183,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_name(
 pub unsafe extern "C" fn mpp_eligibility_table_rule_count(
     table: *const mpp_eligibility_table,
 ) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { table.as_ref() }.map_or(0, |t| t.table.rules().len())
-    })
+    read!(table, 0, |t| t.table.rules().len())
 }
 
 /// Frees a table. NULL is a no-op. Upload options that use it keep their own reference.
@@ -214,19 +192,19 @@ pub unsafe extern "C" fn mpp_eligibility_table_rule_count(
 /// `table` must be NULL or a table from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_table_free(table: *mut mpp_eligibility_table) {
-    // SAFETY: per the contract.
-    unsafe { free(table) }
+    free_box!(table)
 }
 
 /// The outcome of `mpp_check_eligibility`: a status and every reason for it. Free it with
 /// `mpp_eligibility_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_eligibility {
     status: EligibilityStatus,
     findings: Vec<mpp_finding>,
     /// The outcome itself, for its JSON document (`mpp_eligibility_to_json`).
     pub(crate) outcome: Eligibility,
 }
+
+handles!(Owned: mpp_eligibility);
 
 /// Checks whether a phone can migrate to MPP firmware (ELIG-1).
 ///
@@ -258,27 +236,23 @@ pub unsafe extern "C" fn mpp_check_eligibility(
     out: *mut *mut mpp_eligibility,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let model = arg_str(model, "model")?;
-            let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
-            let firmware = arg_opt_str(firmware, "firmware")?;
-            let out = out_param(out, "out")?;
-            let eligibility = match table.as_ref() {
-                Some(t) => t.table.check_text(model, hardware_version, firmware)?,
-                None => mpp::check_eligibility(model, hardware_version, firmware)?,
-            };
-            let outcome = eligibility.clone();
-            let (status, findings) = eligibility.into_parts();
-            out.write(into_raw(mpp_eligibility {
-                outcome,
-                status,
-                findings: findings.into_iter().map(mpp_finding::new).collect(),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let model = arg_str(model, "model")?;
+        let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
+        let firmware = arg_opt_str(firmware, "firmware")?;
+        let out = out_param(out, "out")?;
+        let eligibility = match table.as_ref() {
+            Some(t) => t.table.check_text(model, hardware_version, firmware)?,
+            None => mpp::check_eligibility(model, hardware_version, firmware)?,
+        };
+        let outcome = eligibility.clone();
+        let (status, findings) = eligibility.into_parts();
+        out.put(into_raw(mpp_eligibility {
+            outcome,
+            status,
+            findings: findings.into_iter().map(mpp_finding::new).collect(),
+        }))
+    })
 }
 
 /// Eligible, not eligible or unknown. `MPP_ELIGIBILITY_STATUS_UNKNOWN` for NULL.
@@ -287,10 +261,7 @@ pub unsafe extern "C" fn mpp_check_eligibility(
 /// `e` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_status_of(e: *const mpp_eligibility) -> EligibilityStatus {
-    guard(EligibilityStatus::Unknown, || {
-        // SAFETY: per the contract.
-        unsafe { e.as_ref() }.map_or(EligibilityStatus::Unknown, |e| e.status)
-    })
+    read!(e, EligibilityStatus::Unknown, |e| e.status)
 }
 
 /// How many findings (reasons and cautions) the outcome has; 0 for NULL.
@@ -299,10 +270,7 @@ pub unsafe extern "C" fn mpp_eligibility_status_of(e: *const mpp_eligibility) ->
 /// `e` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_finding_count(e: *const mpp_eligibility) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { e.as_ref() }.map_or(0, |e| e.findings.len())
-    })
+    read!(e, 0, |e| e.findings.len())
 }
 
 /// The `index`-th finding: errors for what makes the phone not eligible, warnings for
@@ -316,12 +284,7 @@ pub unsafe extern "C" fn mpp_eligibility_finding_at(
     e: *const mpp_eligibility,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { e.as_ref() }
-            .and_then(|e| e.findings.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(e, |e| e.findings.get(index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -330,31 +293,15 @@ pub unsafe extern "C" fn mpp_eligibility_finding_at(
 /// `e` must be NULL or an outcome from `mpp_check_eligibility`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_free(e: *mut mpp_eligibility) {
-    // SAFETY: per the contract.
-    unsafe { free(e) }
+    free_box!(e)
 }
 
-const STATUSES: [EligibilityStatus; 3] = [
-    EligibilityStatus::Eligible,
-    EligibilityStatus::NotEligible,
-    EligibilityStatus::Unknown,
-];
-
-static STATUS_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
-    STATUSES
-        .iter()
-        .map(|&s| (s as u32, c_string_lossy(s.as_str())))
-        .collect()
-});
+static STATUS_NAMES: LazyLock<NameTable> =
+    LazyLock::new(|| NameTable::new(EligibilityStatus::as_str));
 
 /// The name of an `mpp_eligibility_status` value: "eligible", "not_eligible" or "unknown" (the
 /// strings the Python and Rust APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_eligibility_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        STATUS_NAMES
-            .iter()
-            .find(|(n, _)| *n == status)
-            .map_or(ptr::null(), |(_, s)| s.as_ptr())
-    })
+    guard(ptr::null(), || STATUS_NAMES.get(status))
 }

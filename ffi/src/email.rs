@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{arg_str, mpp_status, run};
+use crate::boundary::{arg_str, mpp_status};
 use crate::error::mpp_error;
 
 /// Checks the syntax of an email address (the Username of a USER row, CSV-4).
@@ -19,6 +19,5 @@ pub unsafe extern "C" fn mpp_validate_email(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { run(err, || mpp::validate_email(arg_str(email, "email")?)) }
+    run!(err, || mpp::validate_email(arg_str(email, "email")?))
 }

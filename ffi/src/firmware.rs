@@ -2,20 +2,21 @@
 
 use std::cmp::Ordering;
 use std::ffi::{CString, c_char};
-use std::ptr;
 
 use mpp::{FirmwareKind, FirmwareVersion};
 
-use crate::boundary::{arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
+use crate::handle::into_raw;
 use crate::string::{c_string_lossy, to_c_string};
 
 /// A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_firmware {
     version: FirmwareVersion,
     family: Option<CString>,
 }
+
+handles!(Owned: mpp_firmware);
 
 /// Reads a firmware version or load name: `14.1(1)`, `12.5(1)SR3`, `14-1-1`,
 /// `sip78xx.14-1-1-0001-136`, `sip78xx.11-3-6MPP0001-272` (EXT-6), case-insensitively.
@@ -35,17 +36,13 @@ pub unsafe extern "C" fn mpp_firmware_parse(
     out: *mut *mut mpp_firmware,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            let version = FirmwareVersion::parse(text)?;
-            let family = version.load_family().map(c_string_lossy);
-            out.write(Box::into_raw(Box::new(mpp_firmware { version, family })));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        let out = out_param(out, "out")?;
+        let version = FirmwareVersion::parse(text)?;
+        let family = version.load_family().map(c_string_lossy);
+        out.put(into_raw(mpp_firmware { version, family }))
+    })
 }
 
 /// Frees a firmware version. NULL is a no-op.
@@ -54,19 +51,7 @@ pub unsafe extern "C" fn mpp_firmware_parse(
 /// `f` must be NULL or a version from `mpp_firmware_parse`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_free(f: *mut mpp_firmware) {
-    if !f.is_null() {
-        // SAFETY: `f` came from Box::into_raw in mpp_firmware_parse, per the contract.
-        guard((), || drop(unsafe { Box::from_raw(f) }));
-    }
-}
-
-/// Borrows a version for an accessor.
-///
-/// # Safety
-/// `f` must be NULL or a live version.
-unsafe fn firmware<'a>(f: *const mpp_firmware) -> Option<&'a FirmwareVersion> {
-    // SAFETY: per the contract.
-    unsafe { f.as_ref() }.map(|f| &f.version)
+    free_box!(f)
 }
 
 /// The major number (14 in 14.1(1)); 0 for NULL.
@@ -75,10 +60,7 @@ unsafe fn firmware<'a>(f: *const mpp_firmware) -> Option<&'a FirmwareVersion> {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_major(f: *const mpp_firmware) -> u16 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { firmware(f) }.map_or(0, FirmwareVersion::major)
-    })
+    read!(f, 0, |f| f.version.major())
 }
 
 /// The minor number (1 in 14.1(1)); 0 for NULL.
@@ -87,10 +69,7 @@ pub unsafe extern "C" fn mpp_firmware_major(f: *const mpp_firmware) -> u16 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_minor(f: *const mpp_firmware) -> u16 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { firmware(f) }.map_or(0, FirmwareVersion::minor)
-    })
+    read!(f, 0, |f| f.version.minor())
 }
 
 /// The maintenance number (the last 1 in 14.1(1)), or -1 when the text gave none (`14.1`) or
@@ -100,12 +79,7 @@ pub unsafe extern "C" fn mpp_firmware_minor(f: *const mpp_firmware) -> u16 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_maint(f: *const mpp_firmware) -> i32 {
-    guard(-1, || {
-        // SAFETY: per the contract.
-        unsafe { firmware(f) }
-            .and_then(FirmwareVersion::maint)
-            .map_or(-1, i32::from)
-    })
+    read!(f, -1, |f| f.version.maint().map_or(-1, i32::from))
 }
 
 /// The service release (3 in 12.5(1)SR3), 0 when there is none or `f` is NULL.
@@ -114,10 +88,7 @@ pub unsafe extern "C" fn mpp_firmware_maint(f: *const mpp_firmware) -> i32 {
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_service_release(f: *const mpp_firmware) -> u16 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { firmware(f) }.map_or(0, FirmwareVersion::service_release)
-    })
+    read!(f, 0, |f| f.version.service_release())
 }
 
 /// Enterprise or MPP firmware. `MPP_FIRMWARE_KIND_ENTERPRISE` for NULL.
@@ -126,10 +97,7 @@ pub unsafe extern "C" fn mpp_firmware_service_release(f: *const mpp_firmware) ->
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_kind_of(f: *const mpp_firmware) -> FirmwareKind {
-    guard(FirmwareKind::Enterprise, || {
-        // SAFETY: per the contract.
-        unsafe { firmware(f) }.map_or(FirmwareKind::Enterprise, FirmwareVersion::kind)
-    })
+    read!(f, FirmwareKind::Enterprise, |f| f.version.kind())
 }
 
 /// The load family ("sip78xx") when a load name was read, else NULL. Borrowed from `f`.
@@ -138,12 +106,7 @@ pub unsafe extern "C" fn mpp_firmware_kind_of(f: *const mpp_firmware) -> Firmwar
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_load_family(f: *const mpp_firmware) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { f.as_ref() }
-            .and_then(|f| f.family.as_deref())
-            .map_or(ptr::null(), |s| s.as_ptr())
-    })
+    lend!(f, |f| f.family.as_deref())
 }
 
 /// The release-note spelling ("14.1(1)", "12.5(1)SR3").
@@ -161,16 +124,10 @@ pub unsafe extern "C" fn mpp_firmware_to_string(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let f = arg_ref(f, "f")?;
-            let out = out_param(out, "out")?;
-            let text = to_c_string(f.version.to_string())?;
-            out.write(text);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let f = arg_ref(f, "f")?;
+        out_param(out, "out")?.put(to_c_string(f.version.to_string())?)
+    })
 }
 
 /// Compares two versions by their numbers (EXT-6): stores -1, 0 or 1 in `*out` as `a` is
@@ -188,18 +145,13 @@ pub unsafe extern "C" fn mpp_firmware_compare(
     out: *mut i32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let a = arg_ref(a, "a")?;
-            let b = arg_ref(b, "b")?;
-            let out = out_param(out, "out")?;
-            out.write(match a.version.cmp(&b.version) {
-                Ordering::Less => -1,
-                Ordering::Equal => 0,
-                Ordering::Greater => 1,
-            });
-            Ok(())
+    run!(err, || {
+        let a = arg_ref(a, "a")?;
+        let b = arg_ref(b, "b")?;
+        out_param(out, "out")?.put(match a.version.cmp(&b.version) {
+            Ordering::Less => -1,
+            Ordering::Equal => 0,
+            Ordering::Greater => 1,
         })
-    }
+    })
 }

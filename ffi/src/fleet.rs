@@ -9,11 +9,11 @@ use mpp::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPla
 
 use crate::args::{NameTable, arg_devices, enum_arg};
 use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, free, into_raw};
+use crate::handle::{LazySlots, Stamp, into_raw};
 use crate::report::mpp_report;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
@@ -31,10 +31,11 @@ pub extern "C" fn mpp_fleet_grouping_name(grouping: u32) -> *const c_char {
 /// How to plan a fleet: the start of the task names, the grouping, the most devices per task,
 /// the option of the tasks and the eligibility table. Create with `mpp_fleet_options_new`,
 /// free with `mpp_fleet_options_free`; plans made with them copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_fleet_options {
     options: FleetOptions,
 }
+
+handles!(Owned: mpp_fleet_options);
 
 /// Makes fleet options: tasks for `option` (an `mpp_upload_option`, TASK-3) named
 /// `{prefix}-001`, `{prefix}-002`… (the prefix made a valid name, TASK-1), of at most 1000
@@ -56,18 +57,13 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
     out: *mut *mut mpp_fleet_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let prefix = arg_str(prefix, "prefix")?;
-            let option = upload_option(option)?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_fleet_options {
-                options: FleetOptions::new(prefix, option),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let prefix = arg_str(prefix, "prefix")?;
+        let option = upload_option(option)?;
+        out_param(out, "out")?.put(into_raw(mpp_fleet_options {
+            options: FleetOptions::new(prefix, option),
+        }))
+    })
 }
 
 /// Changes the options behind `opts` through `f`.
@@ -76,15 +72,12 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
 /// As for the exports below.
 unsafe fn with_options(
     opts: *mut mpp_fleet_options,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&mut FleetOptions) -> Result<(), Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            f(&mut opts.options)
-        })
+        let opts = arg_mut(opts, "opts")?;
+        f(&mut opts.options)
     }
 }
 
@@ -104,13 +97,10 @@ pub unsafe extern "C" fn mpp_fleet_options_set_grouping(
     grouping: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.group_by = enum_arg(grouping, "grouping")?;
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.group_by = enum_arg(grouping, "grouping")?;
+        Ok(())
+    }))
 }
 
 /// Sets the most devices per task. The planning refuses a number outside 1 to 1000 (ELIG-3).
@@ -126,13 +116,10 @@ pub unsafe extern "C" fn mpp_fleet_options_set_max_devices(
     max_devices: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.max_devices = max_devices;
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.max_devices = max_devices;
+        Ok(())
+    }))
 }
 
 /// Checks the devices' eligibility with `table`, or, when `table` is NULL, with the Control Hub
@@ -150,15 +137,12 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            o.eligibility = table
-                .as_ref()
-                .map_or_else(EligibilityTable::control_hub, |t| t.shared());
-            Ok(())
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        o.eligibility = table
+            .as_ref()
+            .map_or_else(EligibilityTable::control_hub, |t| t.shared());
+        Ok(())
+    }))
 }
 
 /// Frees fleet options. NULL is a no-op.
@@ -167,17 +151,28 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
 /// `opts` must be NULL or options from `mpp_fleet_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_options_free(opts: *mut mpp_fleet_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// A fleet split into tasks, and what could not be placed. Free it with
 /// `mpp_fleet_plan_free`, which ends the life of every task and finding borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_fleet_plan {
     plan: FleetPlan,
     tasks: LazySlots<mpp_task>,
     findings: LazySlots<mpp_finding>,
+}
+
+handles!(Owned: mpp_fleet_plan);
+
+impl mpp_fleet_plan {
+    /// The view of the `index`-th task.
+    fn task_at(&self, index: usize) -> Option<&mpp_task> {
+        let tasks = &self.plan.tasks;
+        self.tasks.get(tasks.len(), index, |i| {
+            // SAFETY: the plan never changes, and its views are dropped with it.
+            unsafe { mpp_task::new(&tasks[i], Stamp::fixed()) }
+        })
+    }
 }
 
 /// Plans `devices` and stores the plan in `*out`.
@@ -187,23 +182,19 @@ pub struct mpp_fleet_plan {
 unsafe fn plan_out(
     opts: *const mpp_fleet_options,
     out: *mut *mut mpp_fleet_plan,
-    err: *mut *mut mpp_error,
     devices: impl FnOnce() -> Result<Vec<Device>, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let devices = devices()?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = mpp::plan_fleet(&devices, &opts.options)?;
-            out.write(into_raw(mpp_fleet_plan {
-                plan,
-                tasks: LazySlots::default(),
-                findings: LazySlots::default(),
-            }));
-            Ok(())
-        })
+        let devices = devices()?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = mpp::plan_fleet(&devices, &opts.options)?;
+        out.put(into_raw(mpp_fleet_plan {
+            plan,
+            tasks: LazySlots::default(),
+            findings: LazySlots::default(),
+        }))
     }
 }
 
@@ -231,8 +222,9 @@ pub unsafe extern "C" fn mpp_plan_fleet(
     out: *mut *mut mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { plan_out(opts, out, err, || arg_devices(devices, count, "devices")) }
+    run!(err, || plan_out(opts, out, || arg_devices(
+        devices, count, "devices"
+    )))
 }
 
 /// Plans the accepted devices of an upload report, as `mpp_plan_fleet` does.
@@ -250,12 +242,9 @@ pub unsafe extern "C" fn mpp_plan_fleet_report(
     out: *mut *mut mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        plan_out(opts, out, err, || {
-            Ok(arg_ref(report, "report")?.get().devices().to_vec())
-        })
-    }
+    run!(err, || plan_out(opts, out, || {
+        Ok(arg_ref(report, "report")?.get().devices().to_vec())
+    }))
 }
 
 /// How many tasks the plan has; 0 for NULL.
@@ -264,10 +253,7 @@ pub unsafe extern "C" fn mpp_plan_fleet_report(
 /// `plan` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_task_count(plan: *const mpp_fleet_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.tasks.len())
-    })
+    read!(plan, 0, |p| p.plan.tasks.len())
 }
 
 /// The `index`-th task, in Draft: within each group in name order, groups in key order.
@@ -281,19 +267,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_task_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_task {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan.as_ref() }) else {
-            return ptr::null();
-        };
-        let tasks = &p.plan.tasks;
-        p.tasks
-            .get(tasks.len(), index, |i| {
-                // SAFETY: the plan never changes, and its views are dropped with it.
-                unsafe { mpp_task::new(&tasks[i], Stamp::fixed()) }
-            })
-            .map_or(ptr::null(), |t| t as *const mpp_task)
-    })
+    lend!(plan, |p| p.task_at(index))
 }
 
 /// How many devices were left out, each with a finding; 0 for NULL.
@@ -302,10 +276,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_task_at(
 /// `plan` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_finding_count(plan: *const mpp_fleet_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan.as_ref() }.map_or(0, |p| p.plan.findings.len())
-    })
+    read!(plan, 0, |p| p.plan.findings.len())
 }
 
 /// The `index`-th finding: `device_already_in_task` for a MAC given twice,
@@ -320,18 +291,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan.as_ref() }) else {
-            return ptr::null();
-        };
-        let findings = &p.plan.findings;
-        p.findings
-            .get(findings.len(), index, |i| {
-                mpp_finding::new(findings[i].clone())
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(plan, |p| p.findings.finding(&p.plan.findings, index))
 }
 
 /// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.
@@ -340,8 +300,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
 /// `plan` must be NULL or a plan from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_fleet_plan_free(plan: *mut mpp_fleet_plan) {
-    // SAFETY: per the contract.
-    unsafe { free(plan) }
+    free_box!(plan)
 }
 
 /// Adds the tasks of a fleet plan to the board, all or none: a name already taken (TASK-1) or a
@@ -362,12 +321,9 @@ pub unsafe extern "C" fn mpp_board_add_fleet_plan(
     plan: *const mpp_fleet_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            let plan = arg_ref(plan, "plan")?;
-            board.change().add_tasks(plan.plan.tasks.clone())
-        })
-    }
+    run!(err, || {
+        let board = arg_mut(board, "board")?;
+        let plan = arg_ref(plan, "plan")?;
+        board.change().add_tasks(plan.plan.tasks.clone())
+    })
 }

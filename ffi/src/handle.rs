@@ -1,6 +1,8 @@
-//! What the handles share: moving a value to C and back, per-element caches so that the C
-//! views of a report's findings and devices are built only for the elements a caller reads, and
-//! the generation stamps that make a view of a changed owner refuse to read (issue 14).
+//! What the handles share: the one mechanism by which C holds Rust values ([`Handle`], with
+//! its ownership marker, and the generic accessors the macros of macros.rs call), per-element
+//! caches so that the C views of a report's findings and devices are built only for the
+//! elements a caller reads, and the generation stamps that make a view of a changed owner refuse
+//! to read (issue 14).
 //!
 //! Every pointer a C caller holds is either owned (made by `mpp_x_new` or an out-parameter and
 //! freed by the matching `mpp_x_free`) or a view lent by an owner. A view's memory is never
@@ -8,8 +10,66 @@
 //! freed and only marks them stale, so a view read after a change gives an error code or NULL,
 //! never freed memory.
 
+use std::ffi::{CStr, CString, c_char};
+use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
+
+use mpp::{Error, Finding};
+
+use crate::boundary::{arg_ref, guard, mpp_status, out_param, run};
+use crate::error::{mpp_error, mpp_finding};
+use crate::string::to_c_string_lossy;
+
+/// A type C holds by pointer (an `mpp_x`), and who frees it: its [`Handle::Ownership`].
+/// Declared for each type with `handles!` (macros.rs).
+pub(crate) trait Handle {
+    /// [`Owned`] or [`Lent`].
+    type Ownership;
+}
+
+/// The marker of a handle made on the heap for C, which gives it back to its `mpp_x_free`
+/// ([`free`]).
+pub(crate) enum Owned {}
+
+/// The marker of a view lent by an owner and freed with it: C never frees it.
+pub(crate) enum Lent {}
+
+// The handles of the files that keep their own borrow code (error.rs, report.rs).
+handles!(
+    Owned: crate::error::mpp_error, crate::report::mpp_report;
+    Lent: crate::error::mpp_finding
+);
+
+/// What an accessor may lend C: a string of a handle (as `const char *`) or a handle (a view,
+/// or a handle inside another, such as a report's devices).
+pub(crate) trait Lend {
+    /// The C type pointed at.
+    type Target;
+    /// The pointer C gets; it lives as long as `self`.
+    fn lend(&self) -> *const Self::Target;
+}
+
+impl Lend for CStr {
+    type Target = c_char;
+    fn lend(&self) -> *const c_char {
+        self.as_ptr()
+    }
+}
+
+impl Lend for CString {
+    type Target = c_char;
+    fn lend(&self) -> *const c_char {
+        self.as_ptr()
+    }
+}
+
+impl<T: Handle> Lend for T {
+    type Target = T;
+    fn lend(&self) -> *const T {
+        self
+    }
+}
 
 /// Moves a value to the heap and hands it to C, which gives it back to [`free`].
 pub(crate) fn into_raw<T>(value: T) -> *mut T {
@@ -20,10 +80,91 @@ pub(crate) fn into_raw<T>(value: T) -> *mut T {
 ///
 /// # Safety
 /// `ptr` must be NULL or a pointer from [`into_raw`] with the same `T`, not yet freed.
-pub(crate) unsafe fn free<T>(ptr: *mut T) {
+pub(crate) unsafe fn free<T: Handle<Ownership = Owned>>(ptr: *mut T) {
     if !ptr.is_null() {
         // SAFETY: per the contract, `ptr` came from Box::into_raw and is freed once.
-        crate::boundary::guard((), || drop(unsafe { Box::from_raw(ptr) }));
+        guard((), || drop(unsafe { Box::from_raw(ptr) }));
+    }
+}
+
+/// Reads a handle for an accessor that cannot fail: `f` of the handle, or `fallback` when `ptr`
+/// is NULL or `f` panics.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T`.
+pub(crate) unsafe fn read<T: Handle, R: Copy>(
+    ptr: *const T,
+    fallback: R,
+    f: impl FnOnce(&T) -> R,
+) -> R {
+    // SAFETY: per the contract.
+    guard(fallback, || unsafe { ptr.as_ref() }.map_or(fallback, f))
+}
+
+/// Lends C what `f` picks in a handle (a string, a view): NULL when `ptr` is NULL, or `f` picks
+/// nothing (an index out of range) or panics.
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T`.
+pub(crate) unsafe fn lend<T: Handle, V: Lend + ?Sized>(
+    ptr: *const T,
+    f: impl FnOnce(&T) -> Option<&V>,
+) -> *const V::Target {
+    // SAFETY: per the contract.
+    unsafe { read(ptr, ptr::null(), |h| f(h).map_or(ptr::null(), V::lend)) }
+}
+
+/// Makes a value with `make`, then stores a new handle on it in `*out`: the inputs `make`
+/// reads are checked before `out`.
+///
+/// # Safety
+/// `out` must be valid for one write; `make` may rely on the contract of the export.
+pub(crate) unsafe fn new_out<T, H: From<T>>(
+    out: *mut *mut H,
+    make: impl FnOnce() -> Result<T, Error>,
+) -> Result<(), Error> {
+    let value = make()?;
+    // SAFETY: `out` is checked by `out_param`, and valid for one write per the contract.
+    unsafe { out_param(out, "out")?.put(into_raw(H::from(value))) }
+}
+
+/// A generated text, or the error that stopped it (a stale task view).
+pub(crate) trait Text {
+    /// The text.
+    fn text(self) -> Result<String, Error>;
+}
+
+impl Text for String {
+    fn text(self) -> Result<String, Error> {
+        Ok(self)
+    }
+}
+
+impl Text for Result<String, Error> {
+    fn text(self) -> Result<String, Error> {
+        self
+    }
+}
+
+/// Stores a generated text of a handle in `*out`, as a string to free with `mpp_string_free`;
+/// a NULL handle is refused by `name`. See `text_out!` (macros.rs).
+///
+/// # Safety
+/// `ptr` must be NULL or point to a live `T`; `out` must be valid for one write; `err` must be
+/// NULL or valid for one write.
+pub(crate) unsafe fn text_out<T: Handle, S: Text>(
+    ptr: *const T,
+    name: &str,
+    out: *mut *mut c_char,
+    err: *mut *mut mpp_error,
+    f: impl FnOnce(&T) -> S,
+) -> mpp_status {
+    // SAFETY: per the contract.
+    unsafe {
+        run(err, || {
+            let handle = arg_ref(ptr, name)?;
+            out_param(out, "out")?.put(to_c_string_lossy(f(handle).text()?))
+        })
     }
 }
 
@@ -59,6 +200,16 @@ impl<T> LazySlots<T> {
         slots
             .get(index)
             .map(|slot| slot.get_or_init(|| make(index)))
+    }
+}
+
+impl LazySlots<mpp_finding> {
+    /// The view of `findings[index]`, built the first time; `None` when `index` is out of
+    /// range. `findings` must be the same at every call.
+    pub(crate) fn finding(&self, findings: &[Finding], index: usize) -> Option<&mpp_finding> {
+        self.get(findings.len(), index, |i| {
+            mpp_finding::new(findings[i].clone())
+        })
     }
 }
 

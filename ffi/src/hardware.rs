@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{arg_str, mpp_status, out_param, run};
+use crate::boundary::{arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
 
 /// Reads a hardware version (`V03`, `v3`, `VID V03`, `3`) and stores its number (1 to 99) in
@@ -22,14 +22,10 @@ pub unsafe extern "C" fn mpp_parse_hardware_version(
     out: *mut u8,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            let version = mpp::HardwareVersion::parse(text)?;
-            out.write(version.number());
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        let out = out_param(out, "out")?;
+        let version = mpp::HardwareVersion::parse(text)?;
+        out.put(version.number())
+    })
 }

@@ -4,38 +4,13 @@
 
 use std::ffi::c_char;
 
-use mpp::{Error, ToJson};
+use mpp::ToJson;
 
-use crate::boundary::{arg_ref, mpp_status, out_param, run};
+use crate::boundary::mpp_status;
 use crate::eligibility::mpp_eligibility;
 use crate::error::{mpp_error, mpp_finding};
 use crate::report::mpp_report;
-use crate::string::to_c_string;
 use crate::task::mpp_task;
-
-/// Writes the document of the result behind `handle` into `*out`.
-///
-/// # Safety
-/// `handle` must be NULL or live; `out` must be valid for one write; `err` must be NULL or
-/// valid for one write.
-unsafe fn json_out<H>(
-    handle: *const H,
-    name: &str,
-    out: *mut *mut c_char,
-    err: *mut *mut mpp_error,
-    doc: impl FnOnce(&H) -> Result<String, Error>,
-) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let handle = arg_ref(handle, name)?;
-            let out = out_param(out, "out")?;
-            // JSON escapes every control character, so the text never holds a NUL byte.
-            out.write(to_c_string(doc(handle)?)?);
-            Ok(())
-        })
-    }
-}
 
 /// The finding as a JSON object: `number`, `code`, `rule`, `severity`, `message`,
 /// `suggestion`, `row`, `column` (the last three `null` when absent; docs/json.md).
@@ -53,8 +28,7 @@ pub unsafe extern "C" fn mpp_finding_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { json_out(f, "f", out, err, |f| Ok(f.get().to_json())) }
+    text_out!(f, "f", out, err, |f| f.get().to_json())
 }
 
 /// The upload report as a JSON object: `option`, `header`, `counts` (`added`, `errors`,
@@ -73,8 +47,7 @@ pub unsafe extern "C" fn mpp_report_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { json_out(r, "r", out, err, |r| Ok(r.get().to_json())) }
+    text_out!(r, "r", out, err, |r| r.get().to_json())
 }
 
 /// The eligibility outcome as a JSON object: `status` (`eligible`, `not_eligible`, `unknown`;
@@ -92,8 +65,7 @@ pub unsafe extern "C" fn mpp_eligibility_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { json_out(e, "e", out, err, |e| Ok(e.outcome.to_json())) }
+    text_out!(e, "e", out, err, |e| e.outcome.to_json())
 }
 
 /// The task as a JSON object, the document a board saves: `name`, `option`, `status`,
@@ -112,6 +84,5 @@ pub unsafe extern "C" fn mpp_task_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { json_out(task, "task", out, err, |t| Ok(t.get()?.to_json())) }
+    text_out!(task, "task", out, err, |t| t.get().map(|t| t.to_json()))
 }

@@ -14,7 +14,18 @@
 //!   share data (a directory or table used by upload options) hold their own reference count,
 //!   so the order in which a host frees them never matters.
 //!
+//! One mechanism keeps them: every `mpp_x` type is a `Handle` (handle.rs) marked owned or
+//! lent, and each export, a real `#[unsafe(no_mangle)]` function with its doc comment (what
+//! cbindgen writes into the header), has for body one macro of macros.rs (`run!`, `read!`,
+//! `lend!`, `text_out!`, `free_box!`) over the generic helpers of handle.rs and boundary.rs.
+//!
 //! No rule of the domain lives here: every check is the core crate's.
+
+// The C names of the types (`mpp_board`, `mpp_status`) are the header's.
+#![allow(non_camel_case_types)]
+
+#[macro_use]
+mod macros;
 
 mod args;
 mod auto_plan;
@@ -47,6 +58,10 @@ mod version;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_e164;
+#[cfg(test)]
+mod tests_inventory;
 #[cfg(test)]
 mod tests_json;
 #[cfg(test)]

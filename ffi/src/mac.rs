@@ -2,7 +2,9 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{arg_str, mpp_status, out_param, run};
+use mpp::Error;
+
+use crate::boundary::{arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
 use crate::string::to_c_string;
 
@@ -14,18 +16,12 @@ use crate::string::to_c_string;
 unsafe fn with_mac(
     mac: *const c_char,
     out: *mut *mut c_char,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(mpp::Mac) -> String,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let mac = arg_str(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            let text = to_c_string(f(mpp::Mac::parse(mac)?))?;
-            out.write(text);
-            Ok(())
-        })
+        let mac = arg_str(mac, "mac")?;
+        out_param(out, "out")?.put(to_c_string(f(mpp::Mac::parse(mac)?))?)
     }
 }
 
@@ -48,8 +44,7 @@ pub unsafe extern "C" fn mpp_normalize_mac(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: same contract.
-    unsafe { with_mac(mac, out, err, |m| m.to_string()) }
+    run!(err, || with_mac(mac, out, |m| m.to_string()))
 }
 
 /// The Unified CM device name of the phone with this MAC: `SEP` + MAC (DEV-7).
@@ -64,8 +59,7 @@ pub unsafe extern "C" fn mpp_device_name(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: same contract.
-    unsafe { with_mac(mac, out, err, |m| m.device_name()) }
+    run!(err, || with_mac(mac, out, |m| m.device_name()))
 }
 
 /// The device license file name of the phone with this MAC: `<MAC>.lic` (EXT-7).
@@ -80,8 +74,7 @@ pub unsafe extern "C" fn mpp_license_file_name(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: same contract.
-    unsafe { with_mac(mac, out, err, |m| m.license_file_name()) }
+    run!(err, || with_mac(mac, out, |m| m.license_file_name()))
 }
 
 /// Where the Webex cloud serves this phone's device license (EXT-7):
@@ -97,6 +90,5 @@ pub unsafe extern "C" fn mpp_license_url(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: same contract.
-    unsafe { with_mac(mac, out, err, |m| m.license_url()) }
+    run!(err, || with_mac(mac, out, |m| m.license_url()))
 }

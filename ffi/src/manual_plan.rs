@@ -3,20 +3,21 @@
 //! groups, their steps, the device licenses, the cautions), its files, and the check of a BAT
 //! file name.
 
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{BatFile, BatGroup, Error, ManualPlan, ManualPlanOptions, PhoneLoadTable};
+use mpp::{BatFile, BatGroup, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
 
 use crate::args::{NameTable, arg_mac};
 use crate::board::mpp_board;
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_opt_str, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
+    arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, free, into_raw};
-use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::handle::{LazySlots, into_raw, new_out};
+use crate::output::{Files, write_files};
+use crate::string::c_string_lossy;
 use crate::task::mpp_task;
 
 static GROUP_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(BatGroup::as_str));
@@ -43,39 +44,23 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { run(err, || mpp::check_bat_file_name(arg_str(name, "name")?)) }
+    run!(err, || mpp::check_bat_file_name(arg_str(name, "name")?))
 }
 
 /// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer
 /// loads (EXT-10). Free it with `mpp_phone_load_table_free`; options that use it keep their own
 /// reference.
-#[allow(non_camel_case_types)]
 pub struct mpp_phone_load_table {
     table: Arc<PhoneLoadTable>,
     name: CString,
 }
 
-/// Stores a new handle on `table` in `*out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn table_out(
-    out: *mut *mut mpp_phone_load_table,
-    err: *mut *mut mpp_error,
-    table: impl FnOnce() -> Result<Arc<PhoneLoadTable>, Error>,
-) -> mpp_status {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        run(err, || {
-            let table = table()?;
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_phone_load_table {
-                name: c_string_lossy(table.name()),
-                table,
-            }));
-            Ok(())
-        })
+impl From<Arc<PhoneLoadTable>> for mpp_phone_load_table {
+    fn from(table: Arc<PhoneLoadTable>) -> mpp_phone_load_table {
+        mpp_phone_load_table {
+            name: c_string_lossy(table.name()),
+            table,
+        }
     }
 }
 
@@ -93,8 +78,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_man_4(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { table_out(out, err, || Ok(PhoneLoadTable::man_4())) }
+    run!(err, || new_out(out, || Ok(PhoneLoadTable::man_4())))
 }
 
 /// Reads and validates a host's table (EXT-10): `len` bytes of CSV with the columns
@@ -120,14 +104,11 @@ pub unsafe extern "C" fn mpp_phone_load_table_from_csv(
     out: *mut *mut mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        table_out(out, err, || {
-            let csv = arg_bytes(csv, len, "csv")?;
-            let name = arg_str(name, "name")?;
-            PhoneLoadTable::from_csv(name, csv).map(Arc::new)
-        })
-    }
+    run!(err, || new_out(out, || {
+        let csv = arg_bytes(csv, len, "csv")?;
+        let name = arg_str(name, "name")?;
+        PhoneLoadTable::from_csv(name, csv).map(Arc::new)
+    }))
 }
 
 /// The table in its CSV form, which `mpp_phone_load_table_from_csv` reads back.
@@ -145,15 +126,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_to_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let table = arg_ref(table, "table")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(table.table.to_csv()));
-            Ok(())
-        })
-    }
+    text_out!(table, "table", out, err, |table| table.table.to_csv())
 }
 
 /// The table's name ("man_4", or the host's). Borrowed from `table`. NULL when `table` is NULL.
@@ -164,10 +137,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_to_csv(
 pub unsafe extern "C" fn mpp_phone_load_table_name(
     table: *const mpp_phone_load_table,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { table.as_ref() }.map_or(ptr::null(), |t| t.name.as_ptr())
-    })
+    read!(table, ptr::null(), |t| t.name.as_ptr())
 }
 
 /// How many rows (models) the table has; 0 for NULL.
@@ -178,10 +148,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_name(
 pub unsafe extern "C" fn mpp_phone_load_table_row_count(
     table: *const mpp_phone_load_table,
 ) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { table.as_ref() }.map_or(0, |t| t.table.rows().len())
-    })
+    read!(table, 0, |t| t.table.rows().len())
 }
 
 /// Frees a table. NULL is a no-op. Options that use it keep their own reference.
@@ -190,15 +157,13 @@ pub unsafe extern "C" fn mpp_phone_load_table_row_count(
 /// `table` must be NULL or a table from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_phone_load_table_free(table: *mut mpp_phone_load_table) {
-    // SAFETY: per the contract.
-    unsafe { free(table) }
+    free_box!(table)
 }
 
 /// How the manual plan is made: the start of every file name (MAN-2; by default the task's
 /// name made safe) and the phone loads (MAN-4's table by default, EXT-10). Create with
 /// `mpp_manual_plan_options_new`, free with `mpp_manual_plan_options_free`; plans made with
 /// them copy what they need.
-#[allow(non_camel_case_types)]
 pub struct mpp_manual_plan_options {
     options: ManualPlanOptions,
 }
@@ -216,16 +181,11 @@ pub unsafe extern "C" fn mpp_manual_plan_options_new(
     out: *mut *mut mpp_manual_plan_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_manual_plan_options {
-                options: ManualPlanOptions::default(),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        out_param(out, "out")?.put(into_raw(mpp_manual_plan_options {
+            options: ManualPlanOptions::default(),
+        }))
+    })
 }
 
 /// Starts every file name with `prefix` (`<prefix>_group1_mixed.txt`…), or, when `prefix` is
@@ -245,14 +205,11 @@ pub unsafe extern "C" fn mpp_manual_plan_options_set_file_prefix(
     prefix: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            opts.options.file_prefix = arg_opt_str(prefix, "prefix")?.map(str::to_owned);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let opts = arg_mut(opts, "opts")?;
+        opts.options.file_prefix = arg_opt_str(prefix, "prefix")?.map(str::to_owned);
+        Ok(())
+    })
 }
 
 /// Takes the phone loads from `table`, or, when `table` is NULL, from MAN-4's table. The
@@ -270,16 +227,13 @@ pub unsafe extern "C" fn mpp_manual_plan_options_set_phone_load_table(
     table: *const mpp_phone_load_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            opts.options.loads = table
-                .as_ref()
-                .map_or_else(PhoneLoadTable::man_4, |t| Arc::clone(&t.table));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let opts = arg_mut(opts, "opts")?;
+        opts.options.loads = table
+            .as_ref()
+            .map_or_else(PhoneLoadTable::man_4, |t| Arc::clone(&t.table));
+        Ok(())
+    })
 }
 
 /// Frees options. NULL is a no-op.
@@ -288,13 +242,11 @@ pub unsafe extern "C" fn mpp_manual_plan_options_set_phone_load_table(
 /// `opts` must be NULL or options from `mpp_manual_plan_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_options_free(opts: *mut mpp_manual_plan_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// One BAT file of a manual plan and how to use it (MAN-3). Borrowed from its plan
 /// (`mpp_manual_plan_bat_file_at`): valid until `mpp_manual_plan_free`, like its strings.
-#[allow(non_camel_case_types)]
 pub struct mpp_bat_file {
     name: CString,
     group: BatGroup,
@@ -305,6 +257,11 @@ pub struct mpp_bat_file {
     steps: Vec<CString>,
     content: CString,
 }
+
+handles!(
+    Owned: mpp_phone_load_table, mpp_manual_plan_options, mpp_manual_plan;
+    Lent: mpp_bat_file
+);
 
 impl mpp_bat_file {
     fn new(f: &BatFile) -> mpp_bat_file {
@@ -327,7 +284,6 @@ impl mpp_bat_file {
 /// The manual completion of a task: its BAT files, the device licenses, the cautions. Made by
 /// `mpp_plan_manual` or `mpp_board_complete_manual`; free it with `mpp_manual_plan_free`, which
 /// ends the life of everything borrowed from it.
-#[allow(non_camel_case_types)]
 pub struct mpp_manual_plan {
     plan: ManualPlan,
     task: CString,
@@ -337,6 +293,12 @@ pub struct mpp_manual_plan {
     /// MAC, file name and URL of each license.
     licenses: LazySlots<[CString; 3]>,
     findings: LazySlots<mpp_finding>,
+}
+
+impl Files for mpp_manual_plan {
+    fn files(&self) -> Vec<OutputFile> {
+        self.plan.files()
+    }
 }
 
 impl mpp_manual_plan {
@@ -401,17 +363,13 @@ pub unsafe extern "C" fn mpp_plan_manual(
     out: *mut *mut mpp_manual_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let task = arg_ref(task, "task")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = mpp::plan_manual(task.get()?, &opts.options)?;
-            out.write(into_raw(mpp_manual_plan::new(plan)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let task = arg_ref(task, "task")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = mpp::plan_manual(task.get()?, &opts.options)?;
+        out.put(into_raw(mpp_manual_plan::new(plan)))
+    })
 }
 
 /// Completes the migration of the task named `task` manually: plans it as `mpp_plan_manual`
@@ -436,27 +394,14 @@ pub unsafe extern "C" fn mpp_board_complete_manual(
     out: *mut *mut mpp_manual_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let board = arg_mut(board, "board")?;
-            let task = arg_str(task, "task")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let plan = board.change().complete_manual(task, &opts.options)?;
-            out.write(into_raw(mpp_manual_plan::new(plan)));
-            Ok(())
-        })
-    }
-}
-
-/// Borrows a plan for an accessor.
-///
-/// # Safety
-/// `p` must be NULL or a live plan.
-unsafe fn plan<'a>(p: *const mpp_manual_plan) -> Option<&'a mpp_manual_plan> {
-    // SAFETY: per the contract.
-    unsafe { p.as_ref() }
+    run!(err, || {
+        let board = arg_mut(board, "board")?;
+        let task = arg_str(task, "task")?;
+        let opts = arg_ref(opts, "opts")?;
+        let out = out_param(out, "out")?;
+        let plan = board.change().complete_manual(task, &opts.options)?;
+        out.put(into_raw(mpp_manual_plan::new(plan)))
+    })
 }
 
 /// The name of the task planned. Borrowed from the plan. NULL when `p` is NULL.
@@ -465,10 +410,7 @@ unsafe fn plan<'a>(p: *const mpp_manual_plan) -> Option<&'a mpp_manual_plan> {
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_task_name(p: *const mpp_manual_plan) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.task.as_ptr())
-    })
+    read!(p, ptr::null(), |p| p.task.as_ptr())
 }
 
 /// How many BAT files the plan has: the Group 1 file and one Group 2 file per model; 0 for
@@ -478,10 +420,7 @@ pub unsafe extern "C" fn mpp_manual_plan_task_name(p: *const mpp_manual_plan) ->
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_bat_file_count(p: *const mpp_manual_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(0, |p| p.plan.bat_files().len())
-    })
+    read!(p, 0, |p| p.plan.bat_files().len())
 }
 
 /// The `index`-th BAT file: Group 1 first, then one Group 2 file per model. Borrowed from the plan.
@@ -494,15 +433,10 @@ pub unsafe extern "C" fn mpp_manual_plan_bat_file_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const mpp_bat_file {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan(p) }) else {
-            return ptr::null();
-        };
+    lend!(p, |p| {
         let files = p.plan.bat_files();
         p.files
             .get(files.len(), index, |i| mpp_bat_file::new(&files[i]))
-            .map_or(ptr::null(), |f| f as *const mpp_bat_file)
     })
 }
 
@@ -525,22 +459,18 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
     out: *mut *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let mac = arg_mac(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            let name = p.plan.file_of(mac).and_then(|name| {
-                p.names
-                    .iter()
-                    .find(|n| n.as_bytes() == name.as_bytes())
-                    .map(|n| n.as_ptr())
-            });
-            out.write(name.unwrap_or(ptr::null()));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let p = arg_ref(p, "plan")?;
+        let mac = arg_mac(mac, "mac")?;
+        let out = out_param(out, "out")?;
+        let name = p.plan.file_of(mac).and_then(|name| {
+            p.names
+                .iter()
+                .find(|n| n.as_bytes() == name.as_bytes())
+                .map(|n| n.as_ptr())
+        });
+        out.put(name.unwrap_or(ptr::null()))
+    })
 }
 
 /// How many device licenses the plan has (one per ready device, EXT-7); 0 for NULL.
@@ -549,10 +479,7 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_license_count(p: *const mpp_manual_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(0, |p| p.plan.licenses().len())
-    })
+    read!(p, 0, |p| p.plan.licenses().len())
 }
 
 /// The MAC of the `index`-th license's phone. Borrowed from the plan. NULL when `p` is NULL or
@@ -565,10 +492,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_mac_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.license(index, 0))
-    })
+    read!(p, ptr::null(), |p| p.license(index, 0))
 }
 
 /// The file name of the `index`-th license, `<MAC>.lic` (EXT-7). Borrowed from the plan. NULL
@@ -581,10 +505,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_file_name_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.license(index, 1))
-    })
+    read!(p, ptr::null(), |p| p.license(index, 1))
 }
 
 /// Where the Webex cloud serves the `index`-th license (EXT-7). Borrowed from the plan. NULL
@@ -597,10 +518,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_url_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(ptr::null(), |p| p.license(index, 2))
-    })
+    read!(p, ptr::null(), |p| p.license(index, 2))
 }
 
 /// How many cautions the plan has; 0 for NULL.
@@ -609,10 +527,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_url_at(
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_finding_count(p: *const mpp_manual_plan) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { plan(p) }.map_or(0, |p| p.plan.findings().len())
-    })
+    read!(p, 0, |p| p.plan.findings().len())
 }
 
 /// The `index`-th caution (MAN-1, EXT-6, DEV-8, MAN-4 `no_phone_load`). Borrowed from the plan.
@@ -625,39 +540,7 @@ pub unsafe extern "C" fn mpp_manual_plan_finding_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        let Some(p) = (unsafe { plan(p) }) else {
-            return ptr::null();
-        };
-        let findings = p.plan.findings();
-        p.findings
-            .get(findings.len(), index, |i| {
-                mpp_finding::new(findings[i].clone())
-            })
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
-}
-
-/// Writes a generated text of the plan through `out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn text_out(
-    p: *const mpp_manual_plan,
-    out: *mut *mut c_char,
-    err: *mut *mut mpp_error,
-    f: impl FnOnce(&ManualPlan) -> String,
-) -> mpp_status {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(f(&p.plan)));
-            Ok(())
-        })
-    }
+    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
 }
 
 /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5), with the cautions.
@@ -675,8 +558,7 @@ pub unsafe extern "C" fn mpp_manual_plan_instructions_text(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, ManualPlan::instructions_text) }
+    text_out!(p, "plan", out, err, |p| p.plan.instructions_text())
 }
 
 /// The plan as JSON: files (without their content) with steps, licenses, cautions.
@@ -692,8 +574,7 @@ pub unsafe extern "C" fn mpp_manual_plan_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, ManualPlan::to_json) }
+    text_out!(p, "plan", out, err, |p| p.plan.to_json())
 }
 
 /// The device licenses as CSV: MAC Address, License File, URL (EXT-7; lines end with CR LF).
@@ -709,8 +590,7 @@ pub unsafe extern "C" fn mpp_manual_plan_licenses_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { text_out(p, out, err, ManualPlan::licenses_csv) }
+    text_out!(p, "plan", out, err, |p| p.plan.licenses_csv())
 }
 
 /// Writes the plan's files into the directory `dir` (created if missing): every BAT file, then
@@ -732,14 +612,7 @@ pub unsafe extern "C" fn mpp_manual_plan_write(
     overwrite: bool,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let p = arg_ref(p, "plan")?;
-            let dir = arg_path(dir, "dir")?;
-            mpp::write_files(&dir, &p.plan.files(), overwrite).map(drop)
-        })
-    }
+    run!(err, || write_files(p, "plan", dir, overwrite))
 }
 
 /// Frees a plan, with every BAT file and everything else borrowed from it. NULL is a no-op.
@@ -748,33 +621,7 @@ pub unsafe extern "C" fn mpp_manual_plan_write(
 /// `p` must be NULL or a plan from this library, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_free(p: *mut mpp_manual_plan) {
-    // SAFETY: per the contract.
-    unsafe { free(p) }
-}
-
-/// Borrows a BAT file for an accessor.
-///
-/// # Safety
-/// `f` must be NULL or a file borrowed from a live plan.
-unsafe fn bat<'a>(f: *const mpp_bat_file) -> Option<&'a mpp_bat_file> {
-    // SAFETY: per the contract.
-    unsafe { f.as_ref() }
-}
-
-/// A borrowed string of a BAT file, or NULL.
-///
-/// # Safety
-/// `f` must be NULL or a file borrowed from a live plan.
-unsafe fn bat_string(
-    f: *const mpp_bat_file,
-    pick: impl FnOnce(&mpp_bat_file) -> Option<&CString>,
-) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { bat(f) }
-            .and_then(pick)
-            .map_or(ptr::null(), |s| CStr::as_ptr(s))
-    })
+    free_box!(p)
 }
 
 /// The file name (MAN-2, EXT-11). Borrowed from the plan. NULL when `f` is NULL.
@@ -783,8 +630,7 @@ unsafe fn bat_string(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_name(f: *const mpp_bat_file) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| Some(&f.name)) }
+    lend!(f, |f| Some(&f.name))
 }
 
 /// Group 1 (`MPP_BAT_GROUP_MIXED_MODELS`) or Group 2 (`MPP_BAT_GROUP_PER_LOAD`) (MAN-4).
@@ -794,10 +640,7 @@ pub unsafe extern "C" fn mpp_bat_file_name(f: *const mpp_bat_file) -> *const c_c
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup {
-    guard(BatGroup::MixedModels, || {
-        // SAFETY: per the contract.
-        unsafe { bat(f) }.map_or(BatGroup::MixedModels, |f| f.group)
-    })
+    read!(f, BatGroup::MixedModels, |f| f.group)
 }
 
 /// How many models the file's phones are of; 0 for NULL.
@@ -806,10 +649,7 @@ pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup 
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_model_count(f: *const mpp_bat_file) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { bat(f) }.map_or(0, |f| f.models.len())
-    })
+    read!(f, 0, |f| f.models.len())
 }
 
 /// The `index`-th model (as `mpp_model_name` spells it), in name order. Borrowed from the plan.
@@ -822,8 +662,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| f.models.get(index)) }
+    lend!(f, |f| f.models.get(index))
 }
 
 /// The Phone Load Name to set (Group 2), e.g. "sip78xx.11-3-6MPP0001-272"; NULL for the Group 1
@@ -833,8 +672,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| f.phone_load.as_ref()) }
+    lend!(f, |f| f.phone_load.as_ref())
 }
 
 /// The Load Server to set (Group 2): "cloudupgrader.webex.com"; NULL for the Group 1 file and
@@ -844,8 +682,7 @@ pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *con
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| f.load_server.as_ref()) }
+    lend!(f, |f| f.load_server.as_ref())
 }
 
 /// How many devices the file lists; 0 for NULL.
@@ -854,10 +691,7 @@ pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *co
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_device_count(f: *const mpp_bat_file) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { bat(f) }.map_or(0, |f| f.devices.len())
-    })
+    read!(f, 0, |f| f.devices.len())
 }
 
 /// The MAC of the `index`-th device, in the task's order. Borrowed from the plan. NULL when `f`
@@ -870,8 +704,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| f.devices.get(index)) }
+    lend!(f, |f| f.devices.get(index))
 }
 
 /// How many steps the administrator follows with the file in Unified CM (MAN-3, MAN-5); 0 for
@@ -881,10 +714,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_step_count(f: *const mpp_bat_file) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { bat(f) }.map_or(0, |f| f.steps.len())
-    })
+    read!(f, 0, |f| f.steps.len())
 }
 
 /// The `index`-th step. Borrowed from the plan. NULL when `f` is NULL or `index` is out of
@@ -897,8 +727,7 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| f.steps.get(index)) }
+    lend!(f, |f| f.steps.get(index))
 }
 
 /// The file's content (EXT-11): one device name (`SEP` + MAC) per line, lines separated by
@@ -908,6 +737,5 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_content(f: *const mpp_bat_file) -> *const c_char {
-    // SAFETY: per the contract.
-    unsafe { bat_string(f, |f| Some(&f.content)) }
+    lend!(f, |f| Some(&f.content))
 }

@@ -6,12 +6,13 @@ use std::sync::LazyLock;
 
 use mpp::{Model, ModelClass, ModelKind, Series};
 
-use crate::boundary::{arg_str, guard, mpp_status, out_param, run};
+use crate::args::NameTable;
+use crate::boundary::{arg_str, guard, mpp_status, out_param};
 use crate::error::mpp_error;
+use crate::handle::Lend;
 use crate::string::c_string_lossy;
 
 /// A phone model of the catalogue. Static: never freed, valid for the life of the process.
-#[allow(non_camel_case_types)]
 pub struct mpp_model {
     model: &'static Model,
     name: CString,
@@ -20,6 +21,8 @@ pub struct mpp_model {
     description: CString,
     mpp_load_family: Option<CString>,
 }
+
+handles!(Lent: mpp_model);
 
 static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
     Model::all()
@@ -35,25 +38,10 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
         .collect()
 });
 
-static SERIES_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
-    Series::ALL
-        .iter()
-        .map(|&s| (s as u32, c_string_lossy(s.as_str())))
-        .collect()
-});
-
-static CLASS_NAMES: LazyLock<Vec<(u32, CString, Option<CString>)>> = LazyLock::new(|| {
-    ModelClass::ALL
-        .iter()
-        .map(|&c| {
-            (
-                c as u32,
-                c_string_lossy(c.as_str()),
-                c.reason().map(c_string_lossy),
-            )
-        })
-        .collect()
-});
+static SERIES_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(Series::as_str));
+static CLASS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(ModelClass::as_str));
+static CLASS_REASONS: LazyLock<NameTable> =
+    LazyLock::new(|| NameTable::optional(ModelClass::reason));
 
 /// The C handle of a catalogue model.
 pub(crate) fn model_handle(model: &'static Model) -> *const mpp_model {
@@ -84,19 +72,15 @@ pub unsafe extern "C" fn mpp_parse_model(
     hardware_version: *mut u8,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            let label = mpp::parse_model_label(text)?;
-            if !hardware_version.is_null() {
-                hardware_version.write(label.hardware_version.map_or(0, |v| v.number()));
-            }
-            out.write(model_handle(label.model));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        let out = out_param(out, "out")?;
+        let label = mpp::parse_model_label(text)?;
+        if !hardware_version.is_null() {
+            hardware_version.write(label.hardware_version.map_or(0, |v| v.number()));
+        }
+        out.put(model_handle(label.model))
+    })
 }
 
 /// How many models the catalogue holds; with `mpp_model_at`, enumerates them.
@@ -109,19 +93,8 @@ pub extern "C" fn mpp_model_count() -> usize {
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_at(index: usize) -> *const mpp_model {
     guard(ptr::null(), || {
-        MODELS
-            .get(index)
-            .map_or(ptr::null(), |m| m as *const mpp_model)
+        MODELS.get(index).map_or(ptr::null(), Lend::lend)
     })
-}
-
-/// Borrows a model handle for an accessor.
-///
-/// # Safety
-/// `m` must be NULL or a handle from this library.
-unsafe fn model<'a>(m: *const mpp_model) -> Option<&'a mpp_model> {
-    // SAFETY: per the contract.
-    unsafe { m.as_ref() }
 }
 
 /// The short name ("8845", "8865NR"). Static. NULL when `m` is NULL.
@@ -130,10 +103,7 @@ unsafe fn model<'a>(m: *const mpp_model) -> Option<&'a mpp_model> {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ptr::null(), |m| m.name.as_ptr())
-    })
+    read!(m, ptr::null(), |m| m.name.as_ptr())
 }
 
 /// The name Unified CM and Control Hub use ("Cisco 8845", EXT-9). Static. NULL when `m` is
@@ -143,10 +113,7 @@ pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ptr::null(), |m| m.ucm_name.as_ptr())
-    })
+    read!(m, ptr::null(), |m| m.ucm_name.as_ptr())
 }
 
 /// The part number ("CP-8845"; the ordering code adds "-K9="). Static. NULL when `m` is NULL.
@@ -155,10 +122,7 @@ pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_cha
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ptr::null(), |m| m.part_number.as_ptr())
-    })
+    read!(m, ptr::null(), |m| m.part_number.as_ptr())
 }
 
 /// Cisco's product name ("Cisco IP Phone 8845"). Static. NULL when `m` is NULL.
@@ -167,10 +131,7 @@ pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ptr::null(), |m| m.description.as_ptr())
-    })
+    read!(m, ptr::null(), |m| m.description.as_ptr())
 }
 
 /// The series. `MPP_SERIES_S8800` is returned for a NULL `m`; pass a valid handle.
@@ -179,10 +140,7 @@ pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_series(m: *const mpp_model) -> Series {
-    guard(Series::S8800, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(Series::S8800, |m| m.model.series())
-    })
+    read!(m, Series::S8800, |m| m.model.series())
 }
 
 /// Audio or video. `MPP_MODEL_KIND_AUDIO` for a NULL `m`.
@@ -191,10 +149,7 @@ pub unsafe extern "C" fn mpp_model_series(m: *const mpp_model) -> Series {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_kind_of(m: *const mpp_model) -> ModelKind {
-    guard(ModelKind::Audio, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ModelKind::Audio, |m| m.model.kind())
-    })
+    read!(m, ModelKind::Audio, |m| m.model.kind())
 }
 
 /// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8). false for NULL.
@@ -203,10 +158,7 @@ pub unsafe extern "C" fn mpp_model_kind_of(m: *const mpp_model) -> ModelKind {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.is_some_and(|m| m.model.has_wifi())
-    })
+    read!(m, false, |m| m.model.has_wifi())
 }
 
 /// Whether the device runs Cisco Enterprise (Unified CM) firmware; false for the 6800 and DECT
@@ -217,10 +169,7 @@ pub unsafe extern "C" fn mpp_model_has_wifi(m: *const mpp_model) -> bool {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_has_enterprise_firmware(m: *const mpp_model) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.is_some_and(|m| m.model.has_enterprise_firmware())
-    })
+    read!(m, false, |m| m.model.has_enterprise_firmware())
 }
 
 /// Why an Enterprise → MPP conversion does or does not exist for the model (DEV-1, DEV-2,
@@ -234,10 +183,7 @@ pub unsafe extern "C" fn mpp_model_has_enterprise_firmware(m: *const mpp_model) 
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_class_of(m: *const mpp_model) -> ModelClass {
-    guard(ModelClass::MppConvertible, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }.map_or(ModelClass::MppConvertible, |m| m.model.class())
-    })
+    read!(m, ModelClass::MppConvertible, |m| m.model.class())
 }
 
 /// The numeric model code RisPort70 `selectCmDevice` reports for the model (Unified CM's
@@ -248,12 +194,7 @@ pub unsafe extern "C" fn mpp_model_class_of(m: *const mpp_model) -> ModelClass {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_ris_code(m: *const mpp_model) -> u32 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }
-            .and_then(|m| m.model.ris_model())
-            .unwrap_or(0)
-    })
+    read!(m, 0, |m| m.model.ris_model().unwrap_or(0))
 }
 
 /// The MPP load family a phone-load table may give the model ("sip78xx", "sip8845_65"; MAN-4,
@@ -263,24 +204,14 @@ pub unsafe extern "C" fn mpp_model_ris_code(m: *const mpp_model) -> u32 {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_mpp_load_family(m: *const mpp_model) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { model(m) }
-            .and_then(|m| m.mpp_load_family.as_ref())
-            .map_or(ptr::null(), |f| f.as_ptr())
-    })
+    lend!(m, |m| m.mpp_load_family.as_ref())
 }
 
 /// The name of an `mpp_model_class` value ("mpp_convertible", "no_mpp_firmware", "soft_client",
 /// …, the strings the Rust and Python APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        CLASS_NAMES
-            .iter()
-            .find(|(n, _, _)| *n == class)
-            .map_or(ptr::null(), |(_, s, _)| s.as_ptr())
-    })
+    guard(ptr::null(), || CLASS_NAMES.get(class))
 }
 
 /// Why a device of an `mpp_model_class` does not migrate, for a person (EXT-17); NULL for
@@ -288,23 +219,12 @@ pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
 /// Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_reason(class: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        CLASS_NAMES
-            .iter()
-            .find(|(n, _, _)| *n == class)
-            .and_then(|(_, _, r)| r.as_ref())
-            .map_or(ptr::null(), |r| r.as_ptr())
-    })
+    guard(ptr::null(), || CLASS_REASONS.get(class))
 }
 
 /// The name of an `mpp_series` value ("6800", "7800", "8800", "7900", "dect", "ata", "other",
 /// …); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_series_name(series: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        SERIES_NAMES
-            .iter()
-            .find(|(n, _)| *n == series)
-            .map_or(ptr::null(), |(_, s)| s.as_ptr())
-    })
+    guard(ptr::null(), || SERIES_NAMES.get(series))
 }

@@ -2,32 +2,70 @@
 //! of plans) written into a directory in one call, each whole or not at all.
 
 use std::ffi::{CString, c_char};
-use std::ptr;
 
-use mpp::OutputFile;
+use mpp::{Error, OutputFile};
 
 use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
-use crate::handle::{free, into_raw};
+use crate::handle::{Handle, into_raw};
 use crate::manual_plan::mpp_manual_plan;
 use crate::string::c_string_lossy;
 
 /// A list of files to write: each a plain file name and its text. Create with
 /// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
 /// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
-#[allow(non_camel_case_types)]
 pub struct mpp_output_files {
     files: Vec<OutputFile>,
     /// The names as C strings; their buffers never move, so they stay valid as the list grows.
     names: Vec<CString>,
 }
 
+handles!(Owned: mpp_output_files);
+
 impl mpp_output_files {
     pub(crate) fn push(&mut self, file: OutputFile) {
         self.names.push(c_string_lossy(&file.name));
         self.files.push(file);
     }
+}
+
+/// A handle that generates files: a plan, prepared uploads.
+pub(crate) trait Files: Handle {
+    /// The files, named and generated.
+    fn files(&self) -> Vec<OutputFile>;
+}
+
+/// Adds the files of `handle` (refused by `name` when NULL) to the list `files`.
+///
+/// # Safety
+/// `files` must be NULL or a live list not used by another thread during the call; `handle`
+/// must be NULL or live.
+pub(crate) unsafe fn add_files<H: Files>(
+    files: *mut mpp_output_files,
+    handle: *const H,
+    name: &str,
+) -> Result<(), Error> {
+    // SAFETY: per the contract.
+    let (files, handle) = unsafe { (arg_mut(files, "files")?, arg_ref(handle, name)?) };
+    handle.files().into_iter().for_each(|f| files.push(f));
+    Ok(())
+}
+
+/// Writes the files of `handle` (refused by `name` when NULL) into the directory `dir`, as
+/// `mpp_output_files_write` does.
+///
+/// # Safety
+/// `handle` must be NULL or live; `dir` must be NULL or a NUL-terminated string.
+pub(crate) unsafe fn write_files<H: Files>(
+    handle: *const H,
+    name: &str,
+    dir: *const c_char,
+    overwrite: bool,
+) -> Result<(), Error> {
+    // SAFETY: per the contract.
+    let (handle, dir) = unsafe { (arg_ref(handle, name)?, arg_path(dir, "dir")?) };
+    mpp::write_files(&dir, &handle.files(), overwrite).map(drop)
 }
 
 /// Makes an empty list of files.
@@ -43,17 +81,12 @@ pub unsafe extern "C" fn mpp_output_files_new(
     out: *mut *mut mpp_output_files,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            out.write(into_raw(mpp_output_files {
-                files: Vec::new(),
-                names: Vec::new(),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        out_param(out, "out")?.put(into_raw(mpp_output_files {
+            files: Vec::new(),
+            names: Vec::new(),
+        }))
+    })
 }
 
 /// Adds a file: its name (a plain file name; checked when written) and its text, copied.
@@ -73,19 +106,16 @@ pub unsafe extern "C" fn mpp_output_files_add(
     content: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let files = arg_mut(files, "files")?;
-            let name = arg_str(name, "name")?;
-            let content = arg_str(content, "content")?;
-            files.push(OutputFile {
-                name: name.to_owned(),
-                content: content.to_owned(),
-            });
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let files = arg_mut(files, "files")?;
+        let name = arg_str(name, "name")?;
+        let content = arg_str(content, "content")?;
+        files.push(OutputFile {
+            name: name.to_owned(),
+            content: content.to_owned(),
+        });
+        Ok(())
+    })
 }
 
 /// Adds the three files of an automatic plan (see `mpp_auto_plan_write`).
@@ -102,15 +132,7 @@ pub unsafe extern "C" fn mpp_output_files_add_auto_plan(
     plan: *const mpp_auto_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let files = arg_mut(files, "files")?;
-            let plan = arg_ref(plan, "plan")?;
-            plan.get().files().into_iter().for_each(|f| files.push(f));
-            Ok(())
-        })
-    }
+    run!(err, || add_files(files, plan, "plan"))
 }
 
 /// Adds the files of a manual plan: its BAT files, instructions, JSON and licenses (see
@@ -128,15 +150,7 @@ pub unsafe extern "C" fn mpp_output_files_add_manual_plan(
     plan: *const mpp_manual_plan,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let files = arg_mut(files, "files")?;
-            let plan = arg_ref(plan, "plan")?;
-            plan.get().files().into_iter().for_each(|f| files.push(f));
-            Ok(())
-        })
-    }
+    run!(err, || add_files(files, plan, "plan"))
 }
 
 /// How many files the list holds; 0 for NULL.
@@ -145,10 +159,7 @@ pub unsafe extern "C" fn mpp_output_files_add_manual_plan(
 /// `files` must be NULL or a live list.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_output_files_count(files: *const mpp_output_files) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { files.as_ref() }.map_or(0, |f| f.files.len())
-    })
+    read!(files, 0, |f| f.files.len())
 }
 
 /// The name of the `index`-th file, in the order they were added. Borrowed from the list:
@@ -162,12 +173,7 @@ pub unsafe extern "C" fn mpp_output_files_name_at(
     files: *const mpp_output_files,
     index: usize,
 ) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { files.as_ref() }
-            .and_then(|f| f.names.get(index))
-            .map_or(ptr::null(), |n| n.as_ptr())
-    })
+    lend!(files, |f| f.names.get(index))
 }
 
 /// Writes every file of the list into the directory `dir` (created if missing), all or
@@ -198,14 +204,11 @@ pub unsafe extern "C" fn mpp_output_files_write(
     overwrite: bool,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let files = arg_ref(files, "files")?;
-            let dir = arg_path(dir, "dir")?;
-            mpp::write_files(&dir, &files.files, overwrite).map(drop)
-        })
-    }
+    run!(err, || {
+        let files = arg_ref(files, "files")?;
+        let dir = arg_path(dir, "dir")?;
+        mpp::write_files(&dir, &files.files, overwrite).map(drop)
+    })
 }
 
 /// Finishes or undoes what a killed `mpp_output_files_write` left in `dir` and removes its
@@ -224,13 +227,10 @@ pub unsafe extern "C" fn mpp_recover_output_dir(
     dir: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let dir = arg_path(dir, "dir")?;
-            mpp::recover_output_dir(&dir)
-        })
-    }
+    run!(err, || {
+        let dir = arg_path(dir, "dir")?;
+        mpp::recover_output_dir(&dir)
+    })
 }
 
 /// Frees a list and its names. NULL is a no-op.
@@ -239,6 +239,5 @@ pub unsafe extern "C" fn mpp_recover_output_dir(
 /// `files` must be NULL or a list from `mpp_output_files_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_output_files_free(files: *mut mpp_output_files) {
-    // SAFETY: per the contract.
-    unsafe { free(files) }
+    free_box!(files)
 }

@@ -7,12 +7,11 @@ use std::io::{self, Read};
 
 use mpp::Error;
 
-use crate::boundary::{arg_ref, mpp_status, out_param, run};
-use crate::cursor::{Source, mpp_upload_cursor};
+use crate::boundary::mpp_status;
+use crate::cursor::mpp_upload_cursor;
 use crate::error::mpp_error;
-use crate::handle::into_raw;
 use crate::report::mpp_report;
-use crate::upload::mpp_upload_options;
+use crate::upload::{mpp_upload_options, upload_out};
 
 /// A read callback: fills up to `len` bytes at `buf`, stores how many it wrote in
 /// `*out_read` and returns 0; `*out_read == 0` with 0 means the end of the input. Any other
@@ -20,7 +19,6 @@ use crate::upload::mpp_upload_options;
 /// message gives the value. The library calls it only from inside `mpp_upload_cursor_new_reader`,
 /// `mpp_upload_cursor_next` and `mpp_validate_upload_reader`, never after the cursor is freed,
 /// with `buf` valid for `len` bytes and `len` at least 1.
-#[allow(non_camel_case_types)]
 pub type mpp_read_fn = Option<
     unsafe extern "C" fn(
         user_data: *mut c_void,
@@ -108,17 +106,12 @@ pub unsafe extern "C" fn mpp_upload_cursor_new_reader(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let src = source(read_fn, user_data)?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let src: Source = Box::new(src);
-            out.write(into_raw(mpp_upload_cursor::open(src, opts.get(), None)?));
-            Ok(())
-        })
-    }
+    run!(err, || upload_out(
+        source(read_fn, user_data),
+        opts,
+        out,
+        |src, o| { mpp_upload_cursor::open(Box::new(src), o, None) }
+    ))
 }
 
 /// Validates a whole upload whose bytes come from `read_fn` (see `mpp_read_fn`), called with
@@ -140,15 +133,10 @@ pub unsafe extern "C" fn mpp_validate_upload_reader(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let src = source(read_fn, user_data)?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let report = mpp::validate_upload(src, opts.get())?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || upload_out(
+        source(read_fn, user_data),
+        opts,
+        out,
+        |src, o| { Ok(mpp_report::new(mpp::validate_upload(src, o)?)) }
+    ))
 }

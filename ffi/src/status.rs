@@ -8,12 +8,11 @@ use std::sync::LazyLock;
 use mpp::{CompletionMode, DeviceTab, EventKind, Outcome, TaskStatus};
 
 use crate::args::{NameTable, enum_arg};
-use crate::boundary::{guard, mpp_status, out_param, run};
+use crate::boundary::{guard, mpp_status, out_param};
 use crate::error::mpp_error;
 use crate::string::to_c_string;
 
 /// What an event does to a task's status, by the transition table (see `mpp_transition`).
-#[allow(non_camel_case_types)]
 #[repr(u32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum mpp_transition_kind {
@@ -31,7 +30,6 @@ pub enum mpp_transition_kind {
 }
 
 /// The outcome of an event in a status, as `mpp_transition` gives it.
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct mpp_transition_outcome {
@@ -67,27 +65,23 @@ pub unsafe extern "C" fn mpp_transition(
     out: *mut mpp_transition_outcome,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let status: TaskStatus = enum_arg(status, "status")?;
-            let event: EventKind = enum_arg(event, "event")?;
-            let out = out_param(out, "out")?;
-            let (kind, target, refusal) = match mpp::transition(status, event) {
-                Outcome::Stay => (mpp_transition_kind::Stay, status, 0),
-                Outcome::To(target) => (mpp_transition_kind::To, target, 0),
-                Outcome::Completion => (mpp_transition_kind::Completion, status, 0),
-                Outcome::FromDevices => (mpp_transition_kind::FromDevices, status, 0),
-                Outcome::Refused(code) => (mpp_transition_kind::Refused, status, code.number()),
-            };
-            out.write(mpp_transition_outcome {
-                kind,
-                target,
-                refusal,
-            });
-            Ok(())
+    run!(err, || {
+        let status: TaskStatus = enum_arg(status, "status")?;
+        let event: EventKind = enum_arg(event, "event")?;
+        let out = out_param(out, "out")?;
+        let (kind, target, refusal) = match mpp::transition(status, event) {
+            Outcome::Stay => (mpp_transition_kind::Stay, status, 0),
+            Outcome::To(target) => (mpp_transition_kind::To, target, 0),
+            Outcome::Completion => (mpp_transition_kind::Completion, status, 0),
+            Outcome::FromDevices => (mpp_transition_kind::FromDevices, status, 0),
+            Outcome::Refused(code) => (mpp_transition_kind::Refused, status, code.number()),
+        };
+        out.put(mpp_transition_outcome {
+            kind,
+            target,
+            refusal,
         })
-    }
+    })
 }
 
 /// The transition table as Markdown (the table the README shows): one row per pair a task
@@ -104,14 +98,9 @@ pub unsafe extern "C" fn mpp_transition_table_markdown(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            out.write(to_c_string(mpp::transition_table_markdown())?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        out_param(out, "out")?.put(to_c_string(mpp::transition_table_markdown())?)
+    })
 }
 
 static STATUS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(TaskStatus::as_str));

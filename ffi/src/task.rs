@@ -19,10 +19,10 @@ use mpp::{
 
 use crate::args::arg_mac;
 use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_ref, arg_str, guard, mpp_status, out_param, run};
+use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, free, into_raw};
+use crate::handle::{LazySlots, Stamp, into_raw};
 use crate::manual_plan::mpp_manual_plan;
 use crate::string::{c_string_lossy, to_c_string_lossy};
 
@@ -49,13 +49,14 @@ pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
 /// `MPP_ERROR_CODE_VIEW_STALE`. Look the task up again for its new state. Device views already
 /// read from it stay readable and show the device as it was. A board keeps the views it lent
 /// until it is freed. A task of a fleet plan never goes stale.
-#[allow(non_camel_case_types)]
 pub struct mpp_task {
     task: NonNull<Task>,
     stamp: Stamp,
     name: CString,
     devices: LazySlots<mpp_task_device>,
 }
+
+handles!(Lent: mpp_task);
 
 impl mpp_task {
     /// A view of `task`, stamped with its owner's generation.
@@ -86,16 +87,30 @@ impl mpp_task {
         Ok(unsafe { self.task.as_ref() })
     }
 
+    /// The task, or `None` when the view is stale.
+    fn current(&self) -> Option<&Task> {
+        self.get().ok()
+    }
+
     fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
-        let devices = self.get().ok()?.devices();
+        let devices = self.current()?.devices();
         self.devices
             .get(devices.len(), index, |i| mpp_task_device::new(&devices[i]))
     }
 }
 
+/// `read!` of the task behind a view: `f` of the task, `fallback` for NULL and for a stale
+/// view.
+macro_rules! read_task {
+    ($t:expr, $fallback:expr, $f:expr) => {
+        read!($t, $fallback, |t: &mpp_task| t
+            .current()
+            .map_or($fallback, $f))
+    };
+}
+
 /// A device of a task: the device, its eligibility and its reasons, its tab and last error.
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
-#[allow(non_camel_case_types)]
 pub struct mpp_task_device {
     device: mpp_device,
     eligibility: EligibilityStatus,
@@ -103,6 +118,8 @@ pub struct mpp_task_device {
     tab: DeviceTab,
     last_error: Option<CString>,
 }
+
+handles!(Lent: mpp_task_device);
 
 impl mpp_task_device {
     fn new(d: &TaskDevice) -> mpp_task_device {
@@ -117,7 +134,6 @@ impl mpp_task_device {
 }
 
 /// How many devices of a task sit in each tab (TASK-5).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_tab_counts {
@@ -134,7 +150,6 @@ pub struct mpp_tab_counts {
 }
 
 /// How many devices of a task are eligible, not eligible and unknown (ELIG-1).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_eligibility_counts {
@@ -149,7 +164,6 @@ pub struct mpp_eligibility_counts {
 }
 
 /// The counts of every upload added to a task, added together (CSV-14).
-#[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct mpp_upload_counts {
@@ -161,40 +175,13 @@ pub struct mpp_upload_counts {
     pub total: u64,
 }
 
-/// Borrows a task for an accessor.
-///
-/// # Safety
-/// `t` must be NULL or a live task.
-unsafe fn task<'a>(t: *const mpp_task) -> Option<&'a mpp_task> {
-    // SAFETY: per the contract.
-    unsafe { t.as_ref() }
-}
-
-/// Reads a value of a task; `fallback` for NULL.
-///
-/// # Safety
-/// `t` must be NULL or a live task.
-unsafe fn read<T: Copy>(t: *const mpp_task, fallback: T, f: impl FnOnce(&Task) -> T) -> T {
-    guard(fallback, || {
-        // SAFETY: per the contract.
-        unsafe { task(t) }
-            .and_then(|t| t.get().ok())
-            .map_or(fallback, f)
-    })
-}
-
 /// The task's name (TASK-1). Borrowed from the task. NULL when `t` is NULL or stale.
 ///
 /// # Safety
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { task(t) }
-            .filter(|t| t.stamp.is_current())
-            .map_or(ptr::null(), |t| t.name.as_ptr())
-    })
+    lend!(t, |t| t.current().map(|_| &t.name))
 }
 
 /// Whether the view still shows its task: true until the board that lent it changes (see
@@ -204,10 +191,7 @@ pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
 /// `t` must be NULL or a task lent by a live board or fleet plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_is_current(t: *const mpp_task) -> bool {
-    guard(false, || {
-        // SAFETY: per the contract.
-        unsafe { task(t) }.is_some_and(|t| t.stamp.is_current())
-    })
+    read!(t, false, |t| t.stamp.is_current())
 }
 
 /// The task's migration option (TASK-3). `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
@@ -216,8 +200,7 @@ pub unsafe extern "C" fn mpp_task_is_current(t: *const mpp_task) -> bool {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_option(t: *const mpp_task) -> UploadOption {
-    // SAFETY: per the contract.
-    unsafe { read(t, UploadOption::LicenseAndDevice, Task::option) }
+    read_task!(t, UploadOption::LicenseAndDevice, Task::option)
 }
 
 /// The task's status (TASK-4). `MPP_TASK_STATUS_DRAFT` for NULL.
@@ -226,8 +209,7 @@ pub unsafe extern "C" fn mpp_task_option(t: *const mpp_task) -> UploadOption {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_status_of(t: *const mpp_task) -> TaskStatus {
-    // SAFETY: per the contract.
-    unsafe { read(t, TaskStatus::Draft, Task::status) }
+    read_task!(t, TaskStatus::Draft, Task::status)
 }
 
 /// Whether the task is paused (TASK-6); false for NULL.
@@ -236,8 +218,7 @@ pub unsafe extern "C" fn mpp_task_status_of(t: *const mpp_task) -> TaskStatus {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_paused(t: *const mpp_task) -> bool {
-    // SAFETY: per the contract.
-    unsafe { read(t, false, Task::is_paused) }
+    read_task!(t, false, Task::is_paused)
 }
 
 /// Whether devices of unknown eligibility are prepared (*Include unknown eligibility*,
@@ -247,8 +228,7 @@ pub unsafe extern "C" fn mpp_task_paused(t: *const mpp_task) -> bool {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_include_unknown(t: *const mpp_task) -> bool {
-    // SAFETY: per the contract.
-    unsafe { read(t, false, Task::include_unknown) }
+    read_task!(t, false, Task::include_unknown)
 }
 
 /// How the task's migration was completed: an `mpp_completion_mode`, or
@@ -258,13 +238,8 @@ pub unsafe extern "C" fn mpp_task_include_unknown(t: *const mpp_task) -> bool {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_completion_mode_of(t: *const mpp_task) -> u32 {
-    // SAFETY: per the contract.
-    unsafe {
-        read(t, MPP_COMPLETION_MODE_NONE, |t| {
-            t.completion()
-                .map_or(MPP_COMPLETION_MODE_NONE, |m| m as u32)
-        })
-    }
+    let none = MPP_COMPLETION_MODE_NONE;
+    read_task!(t, none, |t| t.completion().map_or(none, |m| m as u32))
 }
 
 /// Writes a count structure of a task through `out`.
@@ -274,17 +249,12 @@ pub unsafe extern "C" fn mpp_task_completion_mode_of(t: *const mpp_task) -> u32 
 unsafe fn counts_out<T>(
     t: *const mpp_task,
     out: *mut T,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(&Task) -> T,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let out = out_param(out, "out")?;
-            out.write(f(t.get()?));
-            Ok(())
-        })
+        let t = arg_ref(t, "task")?;
+        out_param(out, "out")?.put(f(t.get()?))
     }
 }
 
@@ -303,17 +273,14 @@ pub unsafe extern "C" fn mpp_task_upload_counts(
     out: *mut mpp_upload_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.upload_counts();
-            mpp_upload_counts {
-                added: c.added,
-                errors: c.errors,
-                total: c.total,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.upload_counts();
+        mpp_upload_counts {
+            added: c.added,
+            errors: c.errors,
+            total: c.total,
+        }
+    }))
 }
 
 /// How many devices sit in each tab (TASK-5): stores them in `*out`.
@@ -329,19 +296,16 @@ pub unsafe extern "C" fn mpp_task_tab_counts(
     out: *mut mpp_tab_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.tab_counts();
-            mpp_tab_counts {
-                pending: c.pending,
-                error: c.error,
-                ready: c.ready,
-                in_progress: c.in_progress,
-                completed: c.completed,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.tab_counts();
+        mpp_tab_counts {
+            pending: c.pending,
+            error: c.error,
+            ready: c.ready,
+            in_progress: c.in_progress,
+            completed: c.completed,
+        }
+    }))
 }
 
 /// How many devices are eligible, not eligible and unknown (ELIG-1): stores them in `*out`.
@@ -357,18 +321,15 @@ pub unsafe extern "C" fn mpp_task_eligibility_counts(
     out: *mut mpp_eligibility_counts,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        counts_out(t, out, err, |t| {
-            let c = t.eligibility_counts();
-            mpp_eligibility_counts {
-                total: c.total,
-                eligible: c.eligible,
-                not_eligible: c.not_eligible,
-                unknown: c.unknown,
-            }
-        })
-    }
+    run!(err, || counts_out(t, out, |t| {
+        let c = t.eligibility_counts();
+        mpp_eligibility_counts {
+            total: c.total,
+            eligible: c.eligible,
+            not_eligible: c.not_eligible,
+            unknown: c.unknown,
+        }
+    }))
 }
 
 /// How many devices the task holds; 0 for NULL.
@@ -377,8 +338,7 @@ pub unsafe extern "C" fn mpp_task_eligibility_counts(
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_count(t: *const mpp_task) -> usize {
-    // SAFETY: per the contract.
-    unsafe { read(t, 0, |t| t.devices().len()) }
+    read_task!(t, 0, |t| t.devices().len())
 }
 
 /// The `index`-th device of the task, in the order they were added. Borrowed from the task.
@@ -391,12 +351,7 @@ pub unsafe extern "C" fn mpp_task_device_at(
     t: *const mpp_task,
     index: usize,
 ) -> *const mpp_task_device {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { task(t) }
-            .and_then(|t| t.device_at(index))
-            .map_or(ptr::null(), |d| d as *const mpp_task_device)
-    })
+    lend!(t, |t| t.device_at(index))
 }
 
 /// The device of the task with this MAC (any spelling DEV-6 accepts).
@@ -417,30 +372,17 @@ pub unsafe extern "C" fn mpp_task_find_device(
     out: *mut *const mpp_task_device,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let mac = arg_mac(mac, "mac")?;
-            let out = out_param(out, "out")?;
-            let task = t.get()?;
-            let found = task.device(mac).and_then(|d| {
-                let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
-                t.device_at(index)
-            });
-            out.write(found.map_or(ptr::null(), |d| d as *const mpp_task_device));
-            Ok(())
-        })
-    }
-}
-
-/// Borrows a task device for an accessor.
-///
-/// # Safety
-/// `d` must be NULL or a device borrowed from a live task.
-unsafe fn task_device<'a>(d: *const mpp_task_device) -> Option<&'a mpp_task_device> {
-    // SAFETY: per the contract.
-    unsafe { d.as_ref() }
+    run!(err, || {
+        let t = arg_ref(t, "task")?;
+        let mac = arg_mac(mac, "mac")?;
+        let out = out_param(out, "out")?;
+        let task = t.get()?;
+        let found = task.device(mac).and_then(|d| {
+            let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
+            t.device_at(index)
+        });
+        out.put(found.map_or(ptr::null(), |d| d as *const mpp_task_device))
+    })
 }
 
 /// The device itself: MAC, model, assignment, upload row (read with the `mpp_device_*`
@@ -450,10 +392,7 @@ unsafe fn task_device<'a>(d: *const mpp_task_device) -> Option<&'a mpp_task_devi
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *const mpp_device {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }.map_or(ptr::null(), |d| &d.device as *const mpp_device)
-    })
+    read!(d, ptr::null(), |d| &d.device as *const mpp_device)
 }
 
 /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
@@ -465,10 +404,7 @@ pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *c
 pub unsafe extern "C" fn mpp_task_device_eligibility(
     d: *const mpp_task_device,
 ) -> EligibilityStatus {
-    guard(EligibilityStatus::Unknown, || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }.map_or(EligibilityStatus::Unknown, |d| d.eligibility)
-    })
+    read!(d, EligibilityStatus::Unknown, |d| d.eligibility)
 }
 
 /// How many reasons the eligibility has (errors and warnings: EXT-1 to EXT-8, DEV-8); 0 for
@@ -478,10 +414,7 @@ pub unsafe extern "C" fn mpp_task_device_eligibility(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_reason_count(d: *const mpp_task_device) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }.map_or(0, |d| d.reasons.len())
-    })
+    read!(d, 0, |d| d.reasons.len())
 }
 
 /// The `index`-th reason of the eligibility. Borrowed from the task. NULL when `d` is NULL or
@@ -494,12 +427,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
     d: *const mpp_task_device,
     index: usize,
 ) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }
-            .and_then(|d| d.reasons.get(index))
-            .map_or(ptr::null(), |f| f as *const mpp_finding)
-    })
+    lend!(d, |d| d.reasons.get(index))
 }
 
 /// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
@@ -508,10 +436,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> DeviceTab {
-    guard(DeviceTab::Pending, || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }.map_or(DeviceTab::Pending, |d| d.tab)
-    })
+    read!(d, DeviceTab::Pending, |d| d.tab)
 }
 
 /// Why the device is in the Error tab (as the host reported it, or the eligibility refusal);
@@ -521,21 +446,17 @@ pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> Devic
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_last_error(d: *const mpp_task_device) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { task_device(d) }
-            .and_then(|d| d.last_error.as_ref())
-            .map_or(ptr::null(), |s| s.as_ptr())
-    })
+    lend!(d, |d| d.last_error.as_ref())
 }
 
 /// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
 /// the task's order. Free it with `mpp_search_result_free`. It holds indices only, so it
 /// outlives the task; the indices refer to the task as it was searched.
-#[allow(non_camel_case_types)]
 pub struct mpp_search_result {
     indices: Vec<usize>,
 }
+
+handles!(Owned: mpp_search_result);
 
 /// Searches the task's device list (ELIG-4): the devices matching `query` on any attribute
 /// (device name, MAC in either spelling, model, type, username, phone number, extension,
@@ -560,30 +481,26 @@ pub unsafe extern "C" fn mpp_task_search(
     out: *mut *mut mpp_search_result,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let query = arg_str(query, "query")?;
-            let filter = eligibility_filter(filter)?;
-            let out = out_param(out, "out")?;
-            let task = t.get()?;
-            let found: HashSet<*const TaskDevice> = task
-                .search(query, filter)
-                .into_iter()
-                .map(|d| d as *const TaskDevice)
-                .collect();
-            let indices = task
-                .devices()
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
-                .map(|(i, _)| i)
-                .collect();
-            out.write(into_raw(mpp_search_result { indices }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let t = arg_ref(t, "task")?;
+        let query = arg_str(query, "query")?;
+        let filter = eligibility_filter(filter)?;
+        let out = out_param(out, "out")?;
+        let task = t.get()?;
+        let found: HashSet<*const TaskDevice> = task
+            .search(query, filter)
+            .into_iter()
+            .map(|d| d as *const TaskDevice)
+            .collect();
+        let indices = task
+            .devices()
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
+            .map(|(i, _)| i)
+            .collect();
+        out.put(into_raw(mpp_search_result { indices }))
+    })
 }
 
 /// Reads the eligibility filter of a search.
@@ -612,10 +529,7 @@ fn eligibility_filter(filter: u32) -> Result<Option<EligibilityStatus>, Error> {
 /// `r` must be NULL or a live result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_search_result_count(r: *const mpp_search_result) -> usize {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { r.as_ref() }.map_or(0, |r| r.indices.len())
-    })
+    read!(r, 0, |r| r.indices.len())
 }
 
 /// The index in the task of the `index`-th device found; `SIZE_MAX` when `r` is NULL or
@@ -625,12 +539,11 @@ pub unsafe extern "C" fn mpp_search_result_count(r: *const mpp_search_result) ->
 /// `r` must be NULL or a live result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_search_result_at(r: *const mpp_search_result, index: usize) -> usize {
-    guard(usize::MAX, || {
-        // SAFETY: per the contract.
-        unsafe { r.as_ref() }
-            .and_then(|r| r.indices.get(index).copied())
-            .unwrap_or(usize::MAX)
-    })
+    read!(r, usize::MAX, |r| r
+        .indices
+        .get(index)
+        .copied()
+        .unwrap_or(usize::MAX))
 }
 
 /// Frees a search result. NULL is a no-op.
@@ -639,29 +552,7 @@ pub unsafe extern "C" fn mpp_search_result_at(r: *const mpp_search_result, index
 /// `r` must be NULL or a result from `mpp_task_search`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_search_result_free(r: *mut mpp_search_result) {
-    // SAFETY: per the contract.
-    unsafe { free(r) }
-}
-
-/// Writes a generated file of a task through `out`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn file_out(
-    t: *const mpp_task,
-    out: *mut *mut c_char,
-    err: *mut *mut mpp_error,
-    f: impl FnOnce(&Task) -> String,
-) -> mpp_status {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(f(t.get()?)));
-            Ok(())
-        })
-    }
+    free_box!(r)
 }
 
 /// The device list with all its details as CSV (ELIG-5): Device Name, MAC Address, Model,
@@ -682,8 +573,7 @@ pub unsafe extern "C" fn mpp_task_device_list_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { file_out(t, out, err, Task::device_list_csv) }
+    text_out!(t, "task", out, err, |t| t.get().map(Task::device_list_csv))
 }
 
 /// The device list with all its details as JSON (ELIG-5): an array of the task's devices.
@@ -699,8 +589,7 @@ pub unsafe extern "C" fn mpp_task_device_list_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { file_out(t, out, err, Task::device_list_json) }
+    text_out!(t, "task", out, err, |t| t.get().map(Task::device_list_json))
 }
 
 /// The status report (TASK-6, *Download status report*) as CSV: every device with its tab,
@@ -723,23 +612,18 @@ pub unsafe extern "C" fn mpp_task_status_report_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let t = arg_ref(t, "task")?;
-            let plan = match (auto_plan.as_ref(), manual_plan.as_ref()) {
-                (None, None) => PlanRef::None,
-                (Some(p), None) => PlanRef::Automatic(p.get()),
-                (None, Some(p)) => PlanRef::Manual(p.get()),
-                (Some(_), Some(_)) => {
-                    return Err(Error::invalid_argument(
-                        "give at most one plan: `auto_plan` or `manual_plan`",
-                    ));
-                }
-            };
-            let out = out_param(out, "out")?;
-            out.write(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let t = arg_ref(t, "task")?;
+        let plan = match (auto_plan.as_ref(), manual_plan.as_ref()) {
+            (None, None) => PlanRef::None,
+            (Some(p), None) => PlanRef::Automatic(p.get()),
+            (None, Some(p)) => PlanRef::Manual(p.get()),
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid_argument(
+                    "give at most one plan: `auto_plan` or `manual_plan`",
+                ));
+            }
+        };
+        out_param(out, "out")?.put(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)))
+    })
 }

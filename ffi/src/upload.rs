@@ -2,27 +2,26 @@
 //! whole-file form (`mpp_validate_upload`, giving an `mpp_report`) and the templates. The
 //! streaming form is in cursor.rs.
 
-use std::ffi::{CString, c_char};
+use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
 use mpp::{Error, ReaderLimits, UploadOption, UploadOptions};
 
+use crate::args::NameTable;
 use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param, run,
+    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::mpp_error;
-use crate::handle::{free, into_raw};
+use crate::handle::into_raw;
 use crate::report::mpp_report;
-use crate::string::{c_string_lossy, to_c_string};
-
-const OPTIONS: [UploadOption; 2] = [UploadOption::LicenseAndDevice, UploadOption::LicenseOnly];
+use crate::string::to_c_string;
 
 /// Reads an `mpp_upload_option` number, refusing any other (never transmuted).
 pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
-    OPTIONS
+    UploadOption::ALL
         .into_iter()
         .find(|&o| o as u32 == number)
         .ok_or_else(|| {
@@ -34,23 +33,13 @@ pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
         })
 }
 
-static OPTION_NAMES: LazyLock<Vec<(u32, CString)>> = LazyLock::new(|| {
-    OPTIONS
-        .iter()
-        .map(|&o| (o as u32, c_string_lossy(o.as_str())))
-        .collect()
-});
+static OPTION_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(UploadOption::as_str));
 
 /// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
 /// NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_upload_option_name(option: u32) -> *const c_char {
-    guard(ptr::null(), || {
-        OPTION_NAMES
-            .iter()
-            .find(|(n, _)| *n == option)
-            .map_or(ptr::null(), |(_, s)| s.as_ptr())
-    })
+    guard(ptr::null(), || OPTION_NAMES.get(option))
 }
 
 /// Reads an option by name: "license_and_device" or "license_only" (TASK-3).
@@ -69,15 +58,10 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
     out: *mut UploadOption,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let text = arg_str(text, "text")?;
-            let out = out_param(out, "out")?;
-            out.write(UploadOption::parse(text)?);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let text = arg_str(text, "text")?;
+        out_param(out, "out")?.put(UploadOption::parse(text)?)
+    })
 }
 
 /// What an upload is checked against: the migration option, the directory (none by default:
@@ -85,16 +69,38 @@ pub unsafe extern "C" fn mpp_upload_option_parse(
 /// reader's size limits. Create with `mpp_upload_options_new`, free with
 /// `mpp_upload_options_free`. Reports and cursors made with it copy what they need: the
 /// options may be changed or freed afterwards without affecting them.
-#[allow(non_camel_case_types)]
 pub struct mpp_upload_options {
     options: UploadOptions,
 }
+
+handles!(Owned: mpp_upload_options);
 
 impl mpp_upload_options {
     /// A copy of the options for one upload (it shares the directory and table).
     pub(crate) fn get(&self) -> UploadOptions {
         self.options.clone()
     }
+}
+
+/// The body of the exports that read an upload: the source (read by the caller, so its
+/// arguments are checked first), then `opts` and `out` are checked; `make` builds the handle
+/// (a cursor, a report) from the source and a copy of the options.
+///
+/// # Safety
+/// `opts` must be NULL or live options; `out` must be valid for one write.
+pub(crate) unsafe fn upload_out<S, H>(
+    source: Result<S, Error>,
+    opts: *const mpp_upload_options,
+    out: *mut *mut H,
+    make: impl FnOnce(S, UploadOptions) -> Result<H, Error>,
+) -> Result<(), Error> {
+    let source = source?;
+    // SAFETY: per the contract.
+    let options = unsafe { arg_ref(opts, "opts") }?.get();
+    let out = out_param(out, "out")?;
+    // SAFETY: `out` is checked, and valid for one write per the contract.
+    unsafe { out.write(into_raw(make(source, options)?)) };
+    Ok(())
 }
 
 /// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
@@ -115,17 +121,13 @@ pub unsafe extern "C" fn mpp_upload_options_new(
     out: *mut *mut mpp_upload_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let option = upload_option(option)?;
-            out.write(into_raw(mpp_upload_options {
-                options: UploadOptions::new(option),
-            }));
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let out = out_param(out, "out")?;
+        let option = upload_option(option)?;
+        out.put(into_raw(mpp_upload_options {
+            options: UploadOptions::new(option),
+        }))
+    })
 }
 
 /// Applies `f` to the options behind `opts`.
@@ -134,16 +136,13 @@ pub unsafe extern "C" fn mpp_upload_options_new(
 /// As for the exports below.
 unsafe fn with_options(
     opts: *mut mpp_upload_options,
-    err: *mut *mut mpp_error,
     f: impl FnOnce(UploadOptions) -> Result<UploadOptions, Error>,
-) -> mpp_status {
+) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        run(err, || {
-            let opts = arg_mut(opts, "opts")?;
-            opts.options = f(opts.options.clone())?;
-            Ok(())
-        })
+        let opts = arg_mut(opts, "opts")?;
+        opts.options = f(opts.options.clone())?;
+        Ok(())
     }
 }
 
@@ -163,15 +162,12 @@ pub unsafe extern "C" fn mpp_upload_options_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            Ok(match directory.as_ref() {
-                Some(d) => o.with_directory(d.shared()),
-                None => o.without_directory(),
-            })
+    run!(err, || with_options(opts, |o| {
+        Ok(match directory.as_ref() {
+            Some(d) => o.with_directory(d.shared()),
+            None => o.without_directory(),
         })
-    }
+    }))
 }
 
 /// Decides the model check (CSV-8, EXT-4) by `table`, or, when `table` is NULL, by the
@@ -189,16 +185,13 @@ pub unsafe extern "C" fn mpp_upload_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            Ok(o.with_eligibility(
-                table
-                    .as_ref()
-                    .map_or_else(mpp::EligibilityTable::control_hub, |t| t.shared()),
-            ))
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        Ok(o.with_eligibility(
+            table
+                .as_ref()
+                .map_or_else(mpp::EligibilityTable::control_hub, |t| t.shared()),
+        ))
+    }))
 }
 
 /// Sets the reader's size limits: the longest cell and the longest row in bytes, and the most
@@ -222,18 +215,15 @@ pub unsafe extern "C" fn mpp_upload_options_set_limits(
     max_fields: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        with_options(opts, err, |o| {
-            let limits = ReaderLimits {
-                max_field_bytes,
-                max_record_bytes,
-                max_fields,
-            };
-            limits.validate()?;
-            Ok(o.with_limits(limits))
-        })
-    }
+    run!(err, || with_options(opts, |o| {
+        let limits = ReaderLimits {
+            max_field_bytes,
+            max_record_bytes,
+            max_fields,
+        };
+        limits.validate()?;
+        Ok(o.with_limits(limits))
+    }))
 }
 
 /// Sets the size of the input in bytes, for a caller streaming from a source whose length it
@@ -254,8 +244,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_size_hint(
     bytes: u64,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe { with_options(opts, err, |o| Ok(o.with_size_hint(bytes))) }
+    run!(err, || with_options(opts, |o| Ok(o.with_size_hint(bytes))))
 }
 
 /// The migration option. `MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE` for NULL.
@@ -266,10 +255,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_size_hint(
 pub unsafe extern "C" fn mpp_upload_options_option(
     opts: *const mpp_upload_options,
 ) -> UploadOption {
-    guard(UploadOption::LicenseAndDevice, || {
-        // SAFETY: per the contract.
-        unsafe { opts.as_ref() }.map_or(UploadOption::LicenseAndDevice, |o| o.options.option())
-    })
+    read!(opts, UploadOption::LicenseAndDevice, |o| o.options.option())
 }
 
 /// Frees options. NULL is a no-op. Reports and cursors made with them are not affected.
@@ -278,8 +264,7 @@ pub unsafe extern "C" fn mpp_upload_options_option(
 /// `opts` must be NULL or options from `mpp_upload_options_new`, not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_upload_options_free(opts: *mut mpp_upload_options) {
-    // SAFETY: per the contract.
-    unsafe { free(opts) }
+    free_box!(opts)
 }
 
 /// Validates a whole upload: `len` bytes of CSV (`bytes` may be NULL only when `len` is 0).
@@ -303,18 +288,15 @@ pub unsafe extern "C" fn mpp_validate_upload(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let bytes = arg_bytes(bytes, len, "bytes")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let options = opts.get().or_size_hint(bytes.len() as u64);
-            let report = mpp::validate_upload(bytes, options)?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || upload_out(
+        arg_bytes(bytes, len, "bytes"),
+        opts,
+        out,
+        |bytes, o| {
+            let o = o.or_size_hint(bytes.len() as u64);
+            Ok(mpp_report::new(mpp::validate_upload(bytes, o)?))
+        }
+    ))
 }
 
 /// Validates the upload file at `path`, reading it as a stream.
@@ -334,17 +316,12 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let path = arg_path(path, "path")?;
-            let opts = arg_ref(opts, "opts")?;
-            let out = out_param(out, "out")?;
-            let report = mpp::validate_upload_path(&path, opts.get())?;
-            out.write(into_raw(mpp_report::new(report)));
-            Ok(())
-        })
-    }
+    run!(err, || upload_out(
+        arg_path(path, "path"),
+        opts,
+        out,
+        |path, o| { Ok(mpp_report::new(mpp::validate_upload_path(&path, o)?)) }
+    ))
 }
 
 /// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
@@ -363,13 +340,7 @@ pub unsafe extern "C" fn mpp_template_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: the caller upholds the contract above.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let text = to_c_string(mpp::template_csv(upload_option(option)?))?;
-            out.write(text);
-            Ok(())
-        })
-    }
+    run!(err, || {
+        out_param(out, "out")?.put(to_c_string(mpp::template_csv(upload_option(option)?))?)
+    })
 }
