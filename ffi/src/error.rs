@@ -5,7 +5,7 @@ use std::ptr;
 
 use mpp::{Error, ErrorCode, Finding, Severity};
 
-use crate::boundary::{guard, mpp_status, out_param, run};
+use crate::boundary::{guard, mpp_status, out_param};
 use crate::string::c_string_lossy;
 
 /// A finding: what was wrong, where, and how to fix it. Borrowed from the `mpp_error` or
@@ -73,13 +73,7 @@ fn code_text(number: u32, text: fn(ErrorCode) -> &'static CStr) -> *const c_char
 /// `err` must be NULL or an error returned by this library and not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_error_finding(err: *const mpp_error) -> *const mpp_finding {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract, `err` is NULL or live.
-        match unsafe { err.as_ref() } {
-            Some(err) => &err.finding,
-            None => ptr::null(),
-        }
-    })
+    lend!(err, |e| Some(&e.finding))
 }
 
 /// Frees an error. NULL is a no-op.
@@ -88,19 +82,7 @@ pub unsafe extern "C" fn mpp_error_finding(err: *const mpp_error) -> *const mpp_
 /// `err` must be NULL or an error returned by this library and not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_error_free(err: *mut mpp_error) {
-    if !err.is_null() {
-        // SAFETY: `err` came from Box::into_raw in this library, per the contract.
-        guard((), || drop(unsafe { Box::from_raw(err) }));
-    }
-}
-
-/// Borrows a finding for an accessor; NULL gives `None`.
-///
-/// # Safety
-/// `f` must be NULL or a live finding.
-unsafe fn finding<'a>(f: *const mpp_finding) -> Option<&'a mpp_finding> {
-    // SAFETY: per the contract.
-    unsafe { f.as_ref() }
+    free_box!(err)
 }
 
 /// The stable number of the finding's code (an `mpp_error_code`); 0 when `f` is NULL.
@@ -109,10 +91,7 @@ unsafe fn finding<'a>(f: *const mpp_finding) -> Option<&'a mpp_finding> {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(0, |f| f.finding.number())
-    })
+    read!(f, 0, |f| f.finding.number())
 }
 
 /// The stable snake_case name of the finding's code, e.g. "mac_invalid_length". Static: do
@@ -122,10 +101,7 @@ pub unsafe extern "C" fn mpp_finding_number(f: *const mpp_finding) -> u32 {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(ptr::null(), |f| f.finding.code().c_name().as_ptr())
-    })
+    read!(f, ptr::null(), |f| f.finding.code().c_name().as_ptr())
 }
 
 /// The rule the finding enforces (an id of docs/rules.md, such as "DEV-6"), or "" where none.
@@ -135,10 +111,7 @@ pub unsafe extern "C" fn mpp_finding_code(f: *const mpp_finding) -> *const c_cha
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(ptr::null(), |f| f.finding.code().c_rule().as_ptr())
-    })
+    read!(f, ptr::null(), |f| f.finding.code().c_rule().as_ptr())
 }
 
 /// Whether the finding refuses its row or action (`MPP_SEVERITY_ERROR`) or only cautions
@@ -148,10 +121,7 @@ pub unsafe extern "C" fn mpp_finding_rule(f: *const mpp_finding) -> *const c_cha
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity {
-    guard(Severity::Error, || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(Severity::Error, |f| f.finding.severity())
-    })
+    read!(f, Severity::Error, |f| f.finding.severity())
 }
 
 /// The message for a person. Borrowed from the finding's owner. NULL when `f` is NULL.
@@ -160,10 +130,7 @@ pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }.map_or(ptr::null(), |f| f.message.as_ptr())
-    })
+    read!(f, ptr::null(), |f| f.message.as_ptr())
 }
 
 /// A suggested replacement value (a corrected MAC, the location probably meant), or NULL when
@@ -173,12 +140,7 @@ pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }
-            .and_then(|f| f.suggestion.as_deref())
-            .map_or(ptr::null(), CStr::as_ptr)
-    })
+    lend!(f, |f| f.suggestion.as_deref())
 }
 
 /// The row of the input concerned, as a spreadsheet numbers it (header = 1); 0 when the
@@ -188,12 +150,7 @@ pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
-    guard(0, || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }
-            .and_then(|f| f.finding.row())
-            .unwrap_or(0)
-    })
+    read!(f, 0, |f| f.finding.row().unwrap_or(0))
 }
 
 /// The column of the input concerned, as its header spells it, or NULL when none. Borrowed
@@ -203,12 +160,7 @@ pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_char {
-    guard(ptr::null(), || {
-        // SAFETY: per the contract.
-        unsafe { finding(f) }
-            .and_then(|f| f.column.as_deref())
-            .map_or(ptr::null(), CStr::as_ptr)
-    })
+    lend!(f, |f| f.column.as_deref())
 }
 
 /// The snake_case name of the code with this number ("mac_invalid_length"), or NULL when no
@@ -257,18 +209,12 @@ pub unsafe extern "C" fn mpp_error_code_severity(
     out: *mut Severity,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    // SAFETY: `err` is NULL or writable per the contract.
-    unsafe {
-        run(err, || {
-            let out = out_param(out, "out")?;
-            let code = ErrorCode::from_number(number).ok_or_else(|| {
-                Error::invalid_argument(format!("{number} is not an mpp_error_code"))
-            })?;
-            // SAFETY: checked non-NULL; writable per the contract.
-            out.write(code.severity());
-            Ok(())
-        })
-    }
+    run!(err, || {
+        let out = out_param(out, "out")?;
+        let code = ErrorCode::from_number(number)
+            .ok_or_else(|| Error::invalid_argument(format!("{number} is not an mpp_error_code")))?;
+        out.put(code.severity())
+    })
 }
 
 /// How many error codes there are; with `mpp_error_code_at`, enumerates them all.
