@@ -1,8 +1,8 @@
 //! MAC normalisation through the C ABI against the direct Rust call, in the same run, over the
 //! same inputs; prints the cost of the ABI as a ratio (target: at most 3×).
 //!
-//! The C side is the real shared library, `libmpp_migration.so`, loaded at run time with
-//! `dlopen` from `$MPP_MIGRATION_LIB`, else `<workspace>/target/release/libmpp_migration.so`.
+//! The C side is the real shared library as cargo builds it, `libmpp_migration_ffi.so`, loaded at run time with
+//! `dlopen` from `$MPP_MIGRATION_LIB`, else `<workspace>/target/release/libmpp_migration_ffi.so`.
 //! Each call does what a C host does: pass a NUL-terminated string (made outside the timed
 //! loop), receive an owned `char *` and free it with `mpp_string_free`.
 //!
@@ -57,7 +57,7 @@ impl CAbi {
             || {
                 let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
                 let workspace = benches.parent().unwrap_or(benches);
-                workspace.join("target/release/libmpp_migration.so")
+                workspace.join("target/release/libmpp_migration_ffi.so")
             },
             PathBuf::from,
         )

@@ -5,7 +5,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{
+use mpp_migration::{
     BatGroup, CompletionMode, Device, DeviceTab, EligibilityStatus, Error, EventKind,
     FleetGrouping, Mac, ModelClass, OwnerType, Series, TaskStatus, UploadOption,
 };

@@ -4,7 +4,7 @@
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use mpp::{AutoPlan, AutoPlanOptions, OutputFile};
+use mpp_migration::{AutoPlan, AutoPlanOptions, OutputFile};
 
 use crate::args::{arg_mac, arg_macs};
 use crate::board::mpp_board;
@@ -152,7 +152,7 @@ pub unsafe extern "C" fn mpp_plan_automatic(
         let task = arg_ref(task, "task")?;
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
-        let plan = mpp::plan_automatic(task.get()?, &opts.options)?;
+        let plan = mpp_migration::plan_automatic(task.get()?, &opts.options)?;
         out.put(into_raw(mpp_auto_plan::new(plan)))
     })
 }

@@ -14,7 +14,7 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use mpp::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
+use mpp_migration::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
 
 use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
 use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, arg_utf8, mpp_status, out_param};

@@ -5,7 +5,7 @@ use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
-use mpp::{Error, ErrorCode};
+use mpp_migration::{Error, ErrorCode};
 
 use crate::error::mpp_error;
 
@@ -250,4 +250,27 @@ pub(crate) fn in_file(error: Error, file: &str) -> Error {
 
 pub(crate) fn null_error(name: &str) -> Error {
     Error::new(ErrorCode::NullPointer, format!("argument `{name}` is NULL"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::mpp_error_free;
+
+    #[test]
+    fn a_panic_inside_the_boundary_becomes_a_status() {
+        let mut err: *mut mpp_error = std::ptr::null_mut();
+        // SAFETY: a valid error slot.
+        let status = unsafe { run(&mut err, || panic!("boom")) };
+        assert_eq!(status, ErrorCode::Panic.number());
+        assert!(!err.is_null(), "the panic is reported in the error slot");
+        // SAFETY: `err` is the live error `run` stored.
+        let finding = unsafe { &*crate::error::mpp_error_finding(err) }
+            .get()
+            .clone();
+        assert_eq!((finding.number(), finding.name()), (901, "panic"));
+        assert!(finding.message().contains("boom"), "{}", finding.message());
+        // SAFETY: freed once.
+        unsafe { mpp_error_free(err) };
+    }
 }

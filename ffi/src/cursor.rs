@@ -7,7 +7,9 @@ use std::io::Read;
 use std::ptr;
 use std::sync::OnceLock;
 
-use mpp::{Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
+use mpp_migration::{
+    Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow,
+};
 
 use crate::boundary::{arg_bytes, arg_mut, arg_path, in_file, mpp_status, out_param};
 use crate::device::mpp_device;

@@ -5,7 +5,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{LazyLock, OnceLock};
 
-use mpp::{Device, OwnerType};
+use mpp_migration::{Device, OwnerType};
 
 use crate::args::NameTable;
 use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param};
@@ -44,8 +44,9 @@ impl mpp_device {
         }
     }
 
-    /// The device.
-    pub(crate) fn get(&self) -> &Device {
+    /// The core's device behind the view, for Rust callers of this crate's rlib such as its
+    /// tests.
+    pub fn get(&self) -> &Device {
         &self.device
     }
 

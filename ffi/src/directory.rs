@@ -11,7 +11,7 @@ use std::ffi::c_char;
 use std::io::BufReader;
 use std::sync::Arc;
 
-use mpp::{Directory, DirectoryBuilder, Error, Location};
+use mpp_migration::{Directory, DirectoryBuilder, Error, Location};
 
 use crate::args::arg_strs;
 use crate::boundary::{
@@ -367,6 +367,6 @@ pub unsafe extern "C" fn mpp_user_export_csv(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     text_out!(directory, "directory", out, err, |directory| {
-        mpp::user_export_csv(directory.get())
+        mpp_migration::user_export_csv(directory.get())
     })
 }

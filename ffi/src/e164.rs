@@ -34,7 +34,7 @@ pub unsafe extern "C" fn mpp_normalize_e164(
     run!(err, || {
         let number = arg_str(number, "number")?;
         let out = out_param(out, "out")?;
-        let parsed = mpp::E164::parse(number)?;
+        let parsed = mpp_migration::E164::parse(number)?;
         let text = to_c_string(parsed.to_string())?;
         if !country_code.is_null() {
             country_code.write(parsed.country_calling_code());
@@ -46,7 +46,7 @@ pub unsafe extern "C" fn mpp_normalize_e164(
 static REGIONS: LazyLock<Vec<(u16, CString)>> = LazyLock::new(|| {
     (1u16..1000)
         .filter_map(|code| {
-            mpp::country_calling_code_region(code).map(|r| (code, c_string_lossy(r)))
+            mpp_migration::country_calling_code_region(code).map(|r| (code, c_string_lossy(r)))
         })
         .collect()
 });
@@ -64,7 +64,7 @@ pub extern "C" fn mpp_country_calling_code_region(code: u16) -> *const c_char {
 }
 
 static METADATA_VERSION: LazyLock<CString> =
-    LazyLock::new(|| c_string_lossy(mpp::E164_METADATA_VERSION));
+    LazyLock::new(|| c_string_lossy(mpp_migration::E164_METADATA_VERSION));
 
 /// The version of libphonenumber's metadata that phone numbers are checked against (EXT-18),
 /// e.g. "9.0.43". Static: do not free.

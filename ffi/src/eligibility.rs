@@ -5,7 +5,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{Eligibility, EligibilityStatus, EligibilityTable, Error};
+use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable, Error};
 
 use crate::args::NameTable;
 use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status, out_param};
@@ -243,7 +243,7 @@ pub unsafe extern "C" fn mpp_check_eligibility(
         let out = out_param(out, "out")?;
         let eligibility = match table.as_ref() {
             Some(t) => t.table.check_text(model, hardware_version, firmware)?,
-            None => mpp::check_eligibility(model, hardware_version, firmware)?,
+            None => mpp_migration::check_eligibility(model, hardware_version, firmware)?,
         };
         let outcome = eligibility.clone();
         let (status, findings) = eligibility.into_parts();

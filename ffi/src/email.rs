@@ -19,5 +19,7 @@ pub unsafe extern "C" fn mpp_validate_email(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp::validate_email(arg_str(email, "email")?))
+    run!(err, || mpp_migration::validate_email(arg_str(
+        email, "email"
+    )?))
 }

@@ -3,7 +3,7 @@
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{Error, ErrorCode, Finding, Severity};
+use mpp_migration::{Error, ErrorCode, Finding, Severity};
 
 use crate::boundary::{guard, mpp_status, out_param};
 use crate::string::c_string_lossy;

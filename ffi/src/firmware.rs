@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::ffi::{CString, c_char};
 
-use mpp::{FirmwareKind, FirmwareVersion};
+use mpp_migration::{FirmwareKind, FirmwareVersion};
 
 use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
 use crate::error::mpp_error;

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
+use mpp_migration::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
 
 use crate::args::{NameTable, arg_devices, enum_arg};
 use crate::board::mpp_board;
@@ -189,7 +189,7 @@ unsafe fn plan_out(
         let devices = devices()?;
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
-        let plan = mpp::plan_fleet(&devices, &opts.options)?;
+        let plan = mpp_migration::plan_fleet(&devices, &opts.options)?;
         out.put(into_raw(mpp_fleet_plan {
             plan,
             tasks: LazySlots::default(),

@@ -15,7 +15,7 @@ use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use mpp::{Error, Finding};
+use mpp_migration::{Error, Finding};
 
 use crate::boundary::{arg_ref, guard, mpp_status, out_param, run};
 use crate::error::{mpp_error, mpp_finding};

@@ -25,7 +25,7 @@ pub unsafe extern "C" fn mpp_parse_hardware_version(
     run!(err, || {
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
-        let version = mpp::HardwareVersion::parse(text)?;
+        let version = mpp_migration::HardwareVersion::parse(text)?;
         out.put(version.number())
     })
 }

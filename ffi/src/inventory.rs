@@ -8,7 +8,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{
+use mpp_migration::{
     EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions,
     LoadList, Mapping, OutputFile, PrepareOptions, PreparedUploads,
 };
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn mpp_mac_from_device_name(
 ) -> mpp_status {
     run!(err, || {
         let name = arg_str(name, "name")?;
-        out_param(out, "out")?.put(to_c_string(mpp::mac_from_device_name(name)?)?)
+        out_param(out, "out")?.put(to_c_string(mpp_migration::mac_from_device_name(name)?)?)
     })
 }
 
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn mpp_parse_udi(
         let text = arg_str(text, "text")?;
         let model = out_param(model, "model")?;
         let hardware_version = out_param(hardware_version, "hardware_version")?;
-        let udi = mpp::parse_udi(text)?;
+        let udi = mpp_migration::parse_udi(text)?;
         let serial_text = udi.serial_number().map(to_c_string).transpose()?;
         model.write(model_handle(udi.model()));
         hardware_version.write(udi.hardware_version().number());
@@ -148,7 +148,7 @@ pub struct mpp_inventory {
     entries: LazySlots<EntryView>,
     findings: LazySlots<mpp_finding>,
     devices: LazySlots<mpp_device>,
-    device_list: Vec<mpp::Device>,
+    device_list: Vec<mpp_migration::Device>,
 }
 
 handles!(Owned: mpp_inventory);
@@ -246,7 +246,7 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
         let open = |p: &std::path::Path| {
             std::fs::File::open(p)
                 .map(std::io::BufReader::new)
-                .map_err(|e| mpp::Error::opening(p, e))
+                .map_err(|e| mpp_migration::Error::opening(p, e))
         };
         let hardware = optional(vids_path, || {
             HardwareList::from_csv(open(&arg_path(vids_path, "vids_path")?)?)
@@ -519,8 +519,8 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
     run!(err, || {
         let json = arg_bytes(json, len, "json")?;
         let text = std::str::from_utf8(json).map_err(|_| {
-            mpp::Error::new(
-                mpp::ErrorCode::MappingInvalid,
+            mpp_migration::Error::new(
+                mpp_migration::ErrorCode::MappingInvalid,
                 "mapping: the JSON document is not UTF-8",
             )
         })?;
@@ -600,7 +600,7 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
         let empty = Mapping::new();
         let mapping = mapping.as_ref().map_or(&empty, |m| &m.mapping);
         let out = out_param(out, "out")?;
-        let prepared = mpp::prepare_uploads(&inv.inventory, mapping, &options)?;
+        let prepared = mpp_migration::prepare_uploads(&inv.inventory, mapping, &options)?;
         let names = prepared
             .uploads
             .iter()

@@ -1,10 +1,10 @@
 //! Results as data in C: each result's JSON document, as the core crate defines it once
-//! ([`mpp::ToJson`], and the plans' and task's own `to_json`), so C, Rust and Python read the same text. The keys are listed in
+//! ([`mpp_migration::ToJson`], and the plans' and task's own `to_json`), so C, Rust and Python read the same text. The keys are listed in
 //! docs/json.md.
 
 use std::ffi::c_char;
 
-use mpp::ToJson;
+use mpp_migration::ToJson;
 
 use crate::boundary::mpp_status;
 use crate::eligibility::mpp_eligibility;

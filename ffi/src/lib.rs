@@ -56,25 +56,6 @@ mod task;
 mod upload;
 mod version;
 
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_e164;
-#[cfg(test)]
-mod tests_inventory;
-#[cfg(test)]
-mod tests_json;
-#[cfg(test)]
-mod tests_plan;
-#[cfg(test)]
-mod tests_safety;
-#[cfg(test)]
-mod tests_support;
-#[cfg(test)]
-mod tests_task;
-#[cfg(test)]
-mod tests_upload;
-
 pub use auto_plan::*;
 pub use board::*;
 pub use boundary::{MPP_OK, mpp_status};

@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use mpp::Error;
+use mpp_migration::Error;
 
 use crate::boundary::{arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
@@ -16,12 +16,12 @@ use crate::string::to_c_string;
 unsafe fn with_mac(
     mac: *const c_char,
     out: *mut *mut c_char,
-    f: impl FnOnce(mpp::Mac) -> String,
+    f: impl FnOnce(mpp_migration::Mac) -> String,
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
         let mac = arg_str(mac, "mac")?;
-        out_param(out, "out")?.put(to_c_string(f(mpp::Mac::parse(mac)?))?)
+        out_param(out, "out")?.put(to_c_string(f(mpp_migration::Mac::parse(mac)?))?)
     }
 }
 

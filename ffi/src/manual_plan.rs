@@ -7,7 +7,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::{Arc, LazyLock};
 
-use mpp::{BatFile, BatGroup, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
+use mpp_migration::{BatFile, BatGroup, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
 
 use crate::args::{NameTable, arg_mac};
 use crate::board::mpp_board;
@@ -44,7 +44,9 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp::check_bat_file_name(arg_str(name, "name")?))
+    run!(err, || mpp_migration::check_bat_file_name(arg_str(
+        name, "name"
+    )?))
 }
 
 /// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer
@@ -367,7 +369,7 @@ pub unsafe extern "C" fn mpp_plan_manual(
         let task = arg_ref(task, "task")?;
         let opts = arg_ref(opts, "opts")?;
         let out = out_param(out, "out")?;
-        let plan = mpp::plan_manual(task.get()?, &opts.options)?;
+        let plan = mpp_migration::plan_manual(task.get()?, &opts.options)?;
         out.put(into_raw(mpp_manual_plan::new(plan)))
     })
 }

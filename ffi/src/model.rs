@@ -4,7 +4,7 @@ use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{Model, ModelClass, ModelKind, Series};
+use mpp_migration::{Model, ModelClass, ModelKind, Series};
 
 use crate::args::NameTable;
 use crate::boundary::{arg_str, guard, mpp_status, out_param};
@@ -75,7 +75,7 @@ pub unsafe extern "C" fn mpp_parse_model(
     run!(err, || {
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
-        let label = mpp::parse_model_label(text)?;
+        let label = mpp_migration::parse_model_label(text)?;
         if !hardware_version.is_null() {
             hardware_version.write(label.hardware_version.map_or(0, |v| v.number()));
         }

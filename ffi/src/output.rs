@@ -3,7 +3,7 @@
 
 use std::ffi::{CString, c_char};
 
-use mpp::{Error, OutputFile};
+use mpp_migration::{Error, OutputFile};
 
 use crate::auto_plan::mpp_auto_plan;
 use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
@@ -65,7 +65,7 @@ pub(crate) unsafe fn write_files<H: Files>(
 ) -> Result<(), Error> {
     // SAFETY: per the contract.
     let (handle, dir) = unsafe { (arg_ref(handle, name)?, arg_path(dir, "dir")?) };
-    mpp::write_files(&dir, &handle.files(), overwrite).map(drop)
+    mpp_migration::write_files(&dir, &handle.files(), overwrite).map(drop)
 }
 
 /// Makes an empty list of files.
@@ -207,7 +207,7 @@ pub unsafe extern "C" fn mpp_output_files_write(
     run!(err, || {
         let files = arg_ref(files, "files")?;
         let dir = arg_path(dir, "dir")?;
-        mpp::write_files(&dir, &files.files, overwrite).map(drop)
+        mpp_migration::write_files(&dir, &files.files, overwrite).map(drop)
     })
 }
 
@@ -229,7 +229,7 @@ pub unsafe extern "C" fn mpp_recover_output_dir(
 ) -> mpp_status {
     run!(err, || {
         let dir = arg_path(dir, "dir")?;
-        mpp::recover_output_dir(&dir)
+        mpp_migration::recover_output_dir(&dir)
     })
 }
 

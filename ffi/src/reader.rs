@@ -5,7 +5,7 @@
 use std::ffi::c_void;
 use std::io::{self, Read};
 
-use mpp::Error;
+use mpp_migration::Error;
 
 use crate::boundary::mpp_status;
 use crate::cursor::mpp_upload_cursor;
@@ -137,6 +137,6 @@ pub unsafe extern "C" fn mpp_validate_upload_reader(
         source(read_fn, user_data),
         opts,
         out,
-        |src, o| { Ok(mpp_report::new(mpp::validate_upload(src, o)?)) }
+        |src, o| { Ok(mpp_report::new(mpp_migration::validate_upload(src, o)?)) }
     ))
 }

@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use mpp::{UploadOption, UploadReport};
+use mpp_migration::{UploadOption, UploadReport};
 
 use crate::boundary::{arg_ref, mpp_status, out_param};
 use crate::device::mpp_device;

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{CompletionMode, DeviceTab, EventKind, Outcome, TaskStatus};
+use mpp_migration::{CompletionMode, DeviceTab, EventKind, Outcome, TaskStatus};
 
 use crate::args::{NameTable, enum_arg};
 use crate::boundary::{guard, mpp_status, out_param};
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn mpp_transition(
         let status: TaskStatus = enum_arg(status, "status")?;
         let event: EventKind = enum_arg(event, "event")?;
         let out = out_param(out, "out")?;
-        let (kind, target, refusal) = match mpp::transition(status, event) {
+        let (kind, target, refusal) = match mpp_migration::transition(status, event) {
             Outcome::Stay => (mpp_transition_kind::Stay, status, 0),
             Outcome::To(target) => (mpp_transition_kind::To, target, 0),
             Outcome::Completion => (mpp_transition_kind::Completion, status, 0),
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn mpp_transition_table_markdown(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        out_param(out, "out")?.put(to_c_string(mpp::transition_table_markdown())?)
+        out_param(out, "out")?.put(to_c_string(mpp_migration::transition_table_markdown())?)
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::ffi::{CString, c_char};
 
-use mpp::{Error, ErrorCode};
+use mpp_migration::{Error, ErrorCode};
 
 /// Turns a Rust string into a C string the caller owns. Our outputs never contain NUL; should
 /// one ever, it is an internal error rather than a truncated string.

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::ffi::{CString, c_char};
 use std::ptr::{self, NonNull};
 
-use mpp::{
+use mpp_migration::{
     DeviceTab, EligibilityStatus, Error, ErrorCode, PlanRef, Task, TaskDevice, TaskStatus,
     UploadOption,
 };
@@ -624,6 +624,9 @@ pub unsafe extern "C" fn mpp_task_status_report_csv(
                 ));
             }
         };
-        out_param(out, "out")?.put(to_c_string_lossy(mpp::status_report_csv(t.get()?, plan)))
+        out_param(out, "out")?.put(to_c_string_lossy(mpp_migration::status_report_csv(
+            t.get()?,
+            plan,
+        )))
     })
 }

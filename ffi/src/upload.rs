@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
-use mpp::{Error, ReaderLimits, UploadOption, UploadOptions};
+use mpp_migration::{Error, ReaderLimits, UploadOption, UploadOptions};
 
 use crate::args::NameTable;
 use crate::boundary::{
@@ -76,8 +76,9 @@ pub struct mpp_upload_options {
 handles!(Owned: mpp_upload_options);
 
 impl mpp_upload_options {
-    /// A copy of the options for one upload (it shares the directory and table).
-    pub(crate) fn get(&self) -> UploadOptions {
+    /// A copy of the options for one upload (it shares the directory and table), for Rust
+    /// callers of this crate's rlib such as its tests.
+    pub fn get(&self) -> UploadOptions {
         self.options.clone()
     }
 }
@@ -189,7 +190,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_eligibility_table(
         Ok(o.with_eligibility(
             table
                 .as_ref()
-                .map_or_else(mpp::EligibilityTable::control_hub, |t| t.shared()),
+                .map_or_else(mpp_migration::EligibilityTable::control_hub, |t| t.shared()),
         ))
     }))
 }
@@ -294,7 +295,7 @@ pub unsafe extern "C" fn mpp_validate_upload(
         out,
         |bytes, o| {
             let o = o.or_size_hint(bytes.len() as u64);
-            Ok(mpp_report::new(mpp::validate_upload(bytes, o)?))
+            Ok(mpp_report::new(mpp_migration::validate_upload(bytes, o)?))
         }
     ))
 }
@@ -320,7 +321,11 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
         arg_path(path, "path"),
         opts,
         out,
-        |path, o| { Ok(mpp_report::new(mpp::validate_upload_path(&path, o)?)) }
+        |path, o| {
+            Ok(mpp_report::new(mpp_migration::validate_upload_path(
+                &path, o,
+            )?))
+        }
     ))
 }
 
@@ -341,6 +346,8 @@ pub unsafe extern "C" fn mpp_template_csv(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        out_param(out, "out")?.put(to_c_string(mpp::template_csv(upload_option(option)?))?)
+        out_param(out, "out")?.put(to_c_string(mpp_migration::template_csv(upload_option(
+            option,
+        )?))?)
     })
 }

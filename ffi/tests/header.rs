@@ -15,7 +15,7 @@ fn error_code_source() -> &'static Path {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
         let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("error_code.rs");
-        std::fs::write(&path, mpp::ErrorCode::DECLARATION)
+        std::fs::write(&path, mpp_migration::ErrorCode::DECLARATION)
             .expect("the target directory is writable");
         path
     })
@@ -70,7 +70,7 @@ fn the_committed_header_is_current() {
 #[test]
 fn every_error_code_is_in_the_header_with_its_number() {
     let header = generate();
-    for code in mpp::ErrorCode::ALL {
+    for code in mpp_migration::ErrorCode::ALL {
         let constant = format!(
             "MPP_ERROR_CODE_{} = {},",
             code.as_str().to_ascii_uppercase(),
@@ -82,7 +82,7 @@ fn every_error_code_is_in_the_header_with_its_number() {
     let count = header.matches("  MPP_ERROR_CODE_").count();
     assert_eq!(
         count,
-        mpp::ErrorCode::ALL.len(),
+        mpp_migration::ErrorCode::ALL.len(),
         "the header's enum mpp_error_code and ErrorCode::ALL have different members"
     );
 }

@@ -7,21 +7,17 @@ use std::ffi::c_char;
 use std::path::PathBuf;
 use std::ptr;
 
-use mpp::{
+use mpp_migration::{
     AutoPlanOptions, BatGroup, Board, ErrorCode, ManualPlanOptions, PhoneLoadTable, PlanRef,
     TaskEvent, TaskStatus, UploadOption,
 };
 
-use crate::auto_plan::*;
-use crate::board::*;
-use crate::manual_plan::*;
-use crate::output::*;
-use crate::task::*;
-use crate::tests_support::{
+use crate::support::{
     F, INVALID_ARGUMENT, NOT_UTF8, NULL_POINTER, call, core_error, core_finding, cs, expect_err,
     finding, opt_s, owned, s,
 };
-use crate::tests_task::{POOL, board_json, new_board, task, upload};
+use crate::task::{POOL, board_json, new_board, task, upload};
+use mpp_migration_ffi::*;
 
 /// A C board and a core board, each with a task `T` of the pool's phones, prepared with
 /// *Include unknown eligibility* on, through the same calls. With `ready`, `T` holds the five
@@ -98,7 +94,9 @@ fn auto_options(cloud: bool, tftp: &str, load: &str, batch: usize) -> *mut mpp_a
     o
 }
 
-fn text_of(f: impl FnOnce(*mut *mut c_char, *mut *mut crate::error::mpp_error) -> u32) -> String {
+fn text_of(
+    f: impl FnOnce(*mut *mut c_char, *mut *mut mpp_migration_ffi::mpp_error) -> u32,
+) -> String {
     let mut text: *mut c_char = ptr::null_mut();
     call(|err| f(&mut text, err)).unwrap();
     owned(text)
@@ -117,7 +115,7 @@ fn automatic_plans_are_the_cores() {
         batch_size: 2,
         ..AutoPlanOptions::new(true, " primary ", "tftp1.example.com")
     };
-    let expected = mpp::plan_automatic(core.task("T").unwrap(), &core_options).unwrap();
+    let expected = mpp_migration::plan_automatic(core.task("T").unwrap(), &core_options).unwrap();
     let o = auto_options(true, " primary ", "tftp1.example.com", 2);
     // SAFETY: valid pointers; views read while their owners live; handles freed once.
     unsafe {
@@ -174,7 +172,10 @@ fn automatic_plans_are_the_cores() {
         );
         assert_eq!(
             text_of(|t, e| mpp_task_status_report_csv(task(b, "T"), p, ptr::null(), t, e)),
-            mpp::status_report_csv(core.task("T").unwrap(), PlanRef::Automatic(&expected))
+            mpp_migration::status_report_csv(
+                core.task("T").unwrap(),
+                PlanRef::Automatic(&expected)
+            )
         );
 
         // The files, written as the core writes them.
@@ -190,7 +191,7 @@ fn automatic_plans_are_the_cores() {
         let e = call(|err| mpp_auto_plan_write(p, c_dir.as_ptr(), false, err)).unwrap_err();
         assert_eq!(
             e,
-            core_error(&mpp::write_files(&dir, &expected.files(), false).unwrap_err())
+            core_error(&mpp_migration::write_files(&dir, &expected.files(), false).unwrap_err())
         );
         call(|err| mpp_auto_plan_write(p, c_dir.as_ptr(), true, err)).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
@@ -237,7 +238,7 @@ fn automatic_plans_are_refused_as_the_core_refuses_them() {
         let o = auto_options(true, "primary", "tftp", 200);
         let mut p: *mut mpp_auto_plan = ptr::dangling_mut();
         let e = call(|err| mpp_plan_automatic(task(b, "T"), o, &mut p, err)).unwrap_err();
-        let expected = mpp::plan_automatic(
+        let expected = mpp_migration::plan_automatic(
             core.task("T").unwrap(),
             &AutoPlanOptions::new(true, "primary", "tftp"),
         )
@@ -261,7 +262,8 @@ fn automatic_plans_are_refused_as_the_core_refuses_them() {
             assert_eq!(
                 e,
                 core_error(
-                    &mpp::plan_automatic(rcore.task("T").unwrap(), &core_options).unwrap_err()
+                    &mpp_migration::plan_automatic(rcore.task("T").unwrap(), &core_options)
+                        .unwrap_err()
                 )
             );
             assert_eq!(e.number, code.number());
@@ -414,7 +416,8 @@ fn manual_plans_are_the_cores() {
         let mut p: *mut mpp_manual_plan = ptr::null_mut();
         call(|err| mpp_plan_manual(task(b, "T"), o, &mut p, err)).unwrap();
         let expected =
-            mpp::plan_manual(core.task("T").unwrap(), &ManualPlanOptions::default()).unwrap();
+            mpp_migration::plan_manual(core.task("T").unwrap(), &ManualPlanOptions::default())
+                .unwrap();
         assert_eq!(s(mpp_manual_plan_task_name(p)), "T");
         assert_eq!(
             mpp_manual_plan_bat_file_count(p),
@@ -505,7 +508,7 @@ fn manual_plans_are_the_cores() {
         );
         assert_eq!(
             text_of(|t, e| mpp_task_status_report_csv(task(b, "T"), ptr::null(), p, t, e)),
-            mpp::status_report_csv(core.task("T").unwrap(), PlanRef::Manual(&expected))
+            mpp_migration::status_report_csv(core.task("T").unwrap(), PlanRef::Manual(&expected))
         );
 
         // Files: the plan's, and a list of a host's files with both plans'.
@@ -532,12 +535,12 @@ fn manual_plans_are_the_cores() {
         let ao = auto_options(true, "primary", "tftp", 200);
         call(|err| mpp_plan_automatic(task(b, "T"), ao, &mut a, err)).unwrap();
         call(|err| mpp_output_files_add_auto_plan(files, a, err)).unwrap();
-        let auto_expected = mpp::plan_automatic(
+        let auto_expected = mpp_migration::plan_automatic(
             core.task("T").unwrap(),
             &AutoPlanOptions::new(true, "primary", "tftp"),
         )
         .unwrap();
-        let mut all = vec![mpp::OutputFile {
+        let mut all = vec![mpp_migration::OutputFile {
             name: "notes.txt".into(),
             content: "né\n".into(),
         }];
@@ -557,7 +560,7 @@ fn manual_plans_are_the_cores() {
         let e = call(|err| mpp_output_files_write(files, c_dir.as_ptr(), false, err)).unwrap_err();
         assert_eq!(
             e,
-            core_error(&mpp::write_files(&dir, &all, false).unwrap_err())
+            core_error(&mpp_migration::write_files(&dir, &all, false).unwrap_err())
         );
         call(|err| mpp_output_files_write(files, c_dir.as_ptr(), true, err)).unwrap();
         for f in &all {
@@ -683,7 +686,7 @@ fn manual_plan_options_tables_and_names_are_checked_as_the_core_checks_them() {
             let c = call(|err| mpp_check_bat_file_name(c_name.as_ptr(), err));
             assert_eq!(
                 c,
-                mpp::check_bat_file_name(name).map_err(|e| core_error(&e)),
+                mpp_migration::check_bat_file_name(name).map_err(|e| core_error(&e)),
                 "{name:?}"
             );
         }
@@ -803,7 +806,7 @@ fn manual_plan_options_tables_and_names_are_checked_as_the_core_checks_them() {
             };
             let mut got: *mut mpp_manual_plan = ptr::null_mut();
             let c = call(|err| mpp_plan_manual(task(b, "T"), o, &mut got, err));
-            match mpp::plan_manual(t, &options) {
+            match mpp_migration::plan_manual(t, &options) {
                 Ok(expected) => {
                     c.unwrap();
                     assert_eq!(
@@ -831,7 +834,7 @@ fn manual_plan_options_tables_and_names_are_checked_as_the_core_checks_them() {
         call(|err| mpp_plan_manual(task(b, "T"), o, &mut got, err)).unwrap();
         assert_eq!(
             text_of(|t, e| mpp_manual_plan_to_json(got, t, e)),
-            mpp::plan_manual(t, &ManualPlanOptions::default())
+            mpp_migration::plan_manual(t, &ManualPlanOptions::default())
                 .unwrap()
                 .to_json(),
             "NULL gives back the defaults"

@@ -3,8 +3,8 @@
 use std::ffi::{CStr, c_char};
 use std::ptr;
 
-use crate::boundary::mpp_status;
-use crate::e164::*;
+use mpp_migration_ffi::mpp_status;
+use mpp_migration_ffi::*;
 
 fn normalize(input: &CStr) -> (mpp_status, Option<String>, u16) {
     let mut out: *mut c_char = ptr::null_mut();
@@ -18,7 +18,7 @@ fn normalize(input: &CStr) -> (mpp_status, Option<String>, u16) {
             .to_string_lossy()
             .into_owned();
         // SAFETY: the library's string, freed once, here.
-        unsafe { crate::string::mpp_string_free(out) };
+        unsafe { mpp_migration_ffi::mpp_string_free(out) };
         text
     });
     (status, text, code)
@@ -28,17 +28,27 @@ fn normalize(input: &CStr) -> (mpp_status, Option<String>, u16) {
 fn ext18_numbers_are_judged_by_their_country_through_c() {
     assert_eq!(
         normalize(c"+49 30 123456"),
-        (crate::boundary::MPP_OK, Some("+4930123456".to_owned()), 49)
+        (
+            mpp_migration_ffi::MPP_OK,
+            Some("+4930123456".to_owned()),
+            49
+        )
     );
     for (input, code) in [
-        (c"+1 200 555 0100", mpp::ErrorCode::E164InvalidNumber),
-        (c"+49 30 11", mpp::ErrorCode::E164TooShort),
-        (c"+44 020 7946 0958", mpp::ErrorCode::E164TrunkPrefix),
+        (
+            c"+1 200 555 0100",
+            mpp_migration::ErrorCode::E164InvalidNumber,
+        ),
+        (c"+49 30 11", mpp_migration::ErrorCode::E164TooShort),
+        (
+            c"+44 020 7946 0958",
+            mpp_migration::ErrorCode::E164TrunkPrefix,
+        ),
     ] {
         let (status, text, _) = normalize(input);
         assert_eq!((status, text), (code.number(), None), "{input:?}");
     }
     // SAFETY: the library's static string.
     let version = unsafe { CStr::from_ptr(mpp_e164_metadata_version()) };
-    assert_eq!(version.to_str(), Ok(mpp::E164_METADATA_VERSION));
+    assert_eq!(version.to_str(), Ok(mpp_migration::E164_METADATA_VERSION));
 }

@@ -5,20 +5,12 @@
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{ErrorCode, FirmwareKind, ModelClass, ModelKind, Series, Severity};
+use mpp_migration::{ErrorCode, FirmwareKind, ModelClass, ModelKind, Series, Severity};
 use proptest::prelude::*;
 
-use crate::boundary::MPP_OK;
-use crate::e164::*;
-use crate::email::*;
-use crate::error::*;
-use crate::firmware::*;
-use crate::hardware::*;
-use crate::mac::*;
-use crate::model::*;
-use crate::string::*;
-use crate::tests_support::s;
-use crate::version::*;
+use crate::support::s;
+use mpp_migration_ffi::MPP_OK;
+use mpp_migration_ffi::*;
 
 /// Takes an error's fields and frees it.
 fn take_error(err: *mut mpp_error) -> (u32, String, String, Option<String>) {
@@ -260,11 +252,11 @@ fn e164_email_model_versions() {
             230
         );
         assert_eq!(take_error(err).3.as_deref(), Some("8851"));
-        assert_eq!(mpp_model_count(), mpp::Model::all().len());
+        assert_eq!(mpp_model_count(), mpp_migration::Model::all().len());
         assert!(mpp_model_at(mpp_model_count()).is_null());
         assert_eq!(
             s(mpp_model_description(mpp_model_at(0))),
-            mpp::Model::all()[0].description()
+            mpp_migration::Model::all()[0].description()
         );
 
         let mut v = 0u8;
@@ -415,18 +407,7 @@ fn version_constants_match_cargo() {
         MPP_VERSION_PATCH.to_string(),
         env!("CARGO_PKG_VERSION_PATCH")
     );
-    assert_eq!(s(mpp_version()), mpp::VERSION);
-}
-
-#[test]
-fn a_panic_inside_the_boundary_becomes_a_status() {
-    let mut err: *mut mpp_error = ptr::null_mut();
-    // SAFETY: valid `err`.
-    let status = unsafe { crate::boundary::run(&mut err, || panic!("boom")) };
-    assert_eq!(status, ErrorCode::Panic.number());
-    let (number, code, message, _) = take_error(err);
-    assert_eq!((number, code.as_str()), (901, "panic"));
-    assert!(message.contains("boom"));
+    assert_eq!(s(mpp_version()), mpp_migration::VERSION);
 }
 
 proptest! {

@@ -5,14 +5,11 @@
 
 use std::ptr;
 
-use mpp::{DeviceTab, ErrorCode, Severity};
+use mpp_migration::{DeviceTab, ErrorCode, Severity};
 
-use crate::board::*;
-use crate::boundary::MPP_OK;
-use crate::device::*;
-use crate::error::*;
-use crate::task::*;
-use crate::tests_support::*;
+use crate::support::*;
+use mpp_migration_ffi::MPP_OK;
+use mpp_migration_ffi::*;
 
 const VIEW_STALE: u32 = ErrorCode::ViewStale.number();
 const SLOT_IN_USE: u32 = ErrorCode::ErrorSlotInUse.number();
@@ -70,12 +67,18 @@ fn code_strings_point_into_the_program_image_not_the_heap() {
     assert!(mpp_error_code_name(0).is_null());
     assert!(mpp_error_code_summary(u32::MAX).is_null());
     // A finding's code and rule are the same static strings.
-    let f = mpp_finding::new(mpp::Finding::new(ErrorCode::MacInvalidLength, "bad"));
+    let mut err: *mut mpp_error = ptr::null_mut();
+    let mut out: *mut std::ffi::c_char = ptr::null_mut();
+    // SAFETY: a valid string, out-parameter and error slot.
+    let status = unsafe { mpp_normalize_mac(c"001A".as_ptr(), &mut out, &mut err) };
     let n = ErrorCode::MacInvalidLength.number();
-    // SAFETY: `f` is a live finding.
+    assert_eq!(status, n);
+    // SAFETY: `err` is the live error the call made; its finding lives as long as it.
     unsafe {
-        assert_eq!(mpp_finding_code(&f), mpp_error_code_name(n));
-        assert_eq!(mpp_finding_rule(&f), mpp_error_code_rule(n));
+        let f = mpp_error_finding(err);
+        assert_eq!(mpp_finding_code(f), mpp_error_code_name(n));
+        assert_eq!(mpp_finding_rule(f), mpp_error_code_rule(n));
+        mpp_error_free(err);
     }
     let e = call(|err| {
         // SAFETY: valid pointers; an unknown number fails.
@@ -225,7 +228,7 @@ fn a_task_view_goes_stale_when_its_board_changes_and_its_memory_stays() {
 
 #[test]
 fn plan_files_are_written_all_or_nothing_and_leftovers_recovered() {
-    use crate::output::*;
+    use mpp_migration_ffi::*;
     let dir = std::env::temp_dir().join(format!("mpp-ffi-safety-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let c_dir = cs(dir.to_str().unwrap());

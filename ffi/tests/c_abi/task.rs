@@ -8,23 +8,16 @@ use std::collections::HashSet;
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{
+use mpp_migration::{
     Board, CompletionMode, Device, DeviceTab, EligibilityStatus, EligibilityTable, ErrorCode,
     EventKind, FleetGrouping, FleetOptions, Mac, Outcome, TaskEvent, TaskStatus, UploadOption,
     UploadOptions,
 };
 use proptest::prelude::*;
 
-use crate::board::*;
-use crate::boundary::MPP_OK;
-use crate::device::*;
-use crate::error::*;
-use crate::fleet::*;
-use crate::report::*;
-use crate::status::*;
-use crate::task::*;
-use crate::tests_support::*;
-use crate::upload::*;
+use crate::support::*;
+use mpp_migration_ffi::MPP_OK;
+use mpp_migration_ffi::*;
 
 // --- uploads and boards ------------------------------------------------------------------------
 
@@ -36,7 +29,7 @@ pub(crate) const POOL: &str = "Model,MAC Address\n8845,001A2B3C4D01\n8845,001A2B
 /// The same upload through C and through the core.
 pub(crate) struct Upload {
     pub(crate) c: *mut mpp_report,
-    pub(crate) core: mpp::UploadReport,
+    pub(crate) core: mpp_migration::UploadReport,
 }
 
 impl Drop for Upload {
@@ -62,23 +55,23 @@ pub(crate) fn upload(csv: &str, option: UploadOption, guide: bool) -> Upload {
     } else {
         EligibilityTable::control_hub()
     };
-    let core = mpp::validate_upload(
+    let core = mpp_migration::validate_upload(
         csv.as_bytes(),
         UploadOptions::new(option).with_eligibility(table.clone()),
     )
     .unwrap();
     let mut o: *mut mpp_upload_options = ptr::null_mut();
     let mut c: *mut mpp_report = ptr::null_mut();
-    let mut t: *mut crate::eligibility::mpp_eligibility_table = ptr::null_mut();
+    let mut t: *mut mpp_migration_ffi::mpp_eligibility_table = ptr::null_mut();
     // SAFETY: valid pointers; handles freed once.
     unsafe {
         call(|err| mpp_upload_options_new(option as u32, &mut o, err)).unwrap();
         let name = cs(table.name());
-        call(|err| crate::eligibility::mpp_eligibility_table_by_name(name.as_ptr(), &mut t, err))
+        call(|err| mpp_migration_ffi::mpp_eligibility_table_by_name(name.as_ptr(), &mut t, err))
             .unwrap();
         call(|err| mpp_upload_options_set_eligibility_table(o, t, err)).unwrap();
         call(|err| mpp_validate_upload(csv.as_ptr(), csv.len(), o, &mut c, err)).unwrap();
-        crate::eligibility::mpp_eligibility_table_free(t);
+        mpp_migration_ffi::mpp_eligibility_table_free(t);
         mpp_upload_options_free(o);
     }
     Upload { c, core }
@@ -345,7 +338,7 @@ fn apply_core(board: &mut Board, op: &Op, pool: &Pool) -> Option<OpResult> {
             .map(Some)
             .map_err(|e| core_error(&e))
     };
-    let none = |r: Result<(), mpp::Error>| r.map(|()| None).map_err(|e| core_error(&e));
+    let none = |r: Result<(), mpp_migration::Error>| r.map(|()| None).map_err(|e| core_error(&e));
     Some(match op {
         Op::Create(t, o) => none(board.create_task(name(*t), option(*o)?).map(drop)),
         Op::RemoveTask(t) => none(board.remove_task(name(*t)).map(drop)),
@@ -794,7 +787,10 @@ fn task_views_give_the_core_values() {
         assert_eq!(owned(text), t.device_list_json());
         call(|err| mpp_task_status_report_csv(v, ptr::null(), ptr::null(), &mut text, err))
             .unwrap();
-        assert_eq!(owned(text), mpp::status_report_csv(t, mpp::PlanRef::None));
+        assert_eq!(
+            owned(text),
+            mpp_migration::status_report_csv(t, mpp_migration::PlanRef::None)
+        );
 
         let mut holder: *const mpp_task = ptr::dangling();
         call(|err| mpp_board_task_of(b, c"001A2B3C4D99".as_ptr(), &mut holder, err)).unwrap();
@@ -1025,7 +1021,9 @@ fn board_and_task_arguments_are_checked() {
             e.message,
             format!(
                 "macs[1]: {}",
-                mpp::Mac::parse("001A2B3C4D0").unwrap_err().message()
+                mpp_migration::Mac::parse("001A2B3C4D0")
+                    .unwrap_err()
+                    .message()
             )
         );
         let macs = [c"001A2B3C4D01".as_ptr(), ptr::null()];
@@ -1201,12 +1199,12 @@ fn a_board_with_a_table_and_a_directory_checks_by_them() {
     let guide = upload(POOL, UploadOption::LicenseOnly, true);
     // SAFETY: valid pointers; handles freed once.
     unsafe {
-        let mut t: *mut crate::eligibility::mpp_eligibility_table = ptr::null_mut();
-        call(|err| crate::eligibility::mpp_eligibility_table_cisco_ordering_guide(&mut t, err))
+        let mut t: *mut mpp_migration_ffi::mpp_eligibility_table = ptr::null_mut();
+        call(|err| mpp_migration_ffi::mpp_eligibility_table_cisco_ordering_guide(&mut t, err))
             .unwrap();
         let mut b: *mut mpp_board = ptr::null_mut();
         call(|err| mpp_board_new_with_table(t, &mut b, err)).unwrap();
-        crate::eligibility::mpp_eligibility_table_free(t);
+        mpp_migration_ffi::mpp_eligibility_table_free(t);
         let mut core = Board::with_eligibility(EligibilityTable::cisco_ordering_guide());
         call(|err| mpp_board_create_task(b, c"T".as_ptr(), 1, err)).unwrap();
         core.create_task("T", UploadOption::LicenseOnly).unwrap();
@@ -1219,23 +1217,23 @@ fn a_board_with_a_table_and_a_directory_checks_by_them() {
         assert!(board_json(b).contains("\"cisco_ordering_guide\""));
 
         // TASK-9: the directory's devices.
-        let mut builder: *mut crate::directory::mpp_directory_builder = ptr::null_mut();
-        let mut d: *mut crate::directory::mpp_directory = ptr::null_mut();
-        call(|err| crate::directory::mpp_directory_builder_new(&mut builder, err)).unwrap();
+        let mut builder: *mut mpp_migration_ffi::mpp_directory_builder = ptr::null_mut();
+        let mut d: *mut mpp_migration_ffi::mpp_directory = ptr::null_mut();
+        call(|err| mpp_migration_ffi::mpp_directory_builder_new(&mut builder, err)).unwrap();
         call(|err| {
-            crate::directory::mpp_directory_builder_add_device(
+            mpp_migration_ffi::mpp_directory_builder_add_device(
                 builder,
                 c"001A2B3C4D01".as_ptr(),
                 err,
             )
         })
         .unwrap();
-        call(|err| crate::directory::mpp_directory_build(builder, &mut d, err)).unwrap();
-        crate::directory::mpp_directory_builder_free(builder);
+        call(|err| mpp_migration_ffi::mpp_directory_build(builder, &mut d, err)).unwrap();
+        mpp_migration_ffi::mpp_directory_builder_free(builder);
         call(|err| mpp_board_set_directory(b, d, err)).unwrap();
-        crate::directory::mpp_directory_free(d);
+        mpp_migration_ffi::mpp_directory_free(d);
         core.set_directory(
-            mpp::Directory::builder()
+            mpp_migration::Directory::builder()
                 .device_in_webex_calling("001A2B3C4D01")
                 .build()
                 .unwrap(),
@@ -1282,7 +1280,7 @@ fn the_transition_table_is_the_cores_for_every_pair() {
             // SAFETY: a valid out-pointer.
             call(|err| unsafe { mpp_transition(status as u32, event as u32, &mut o, err) })
                 .unwrap();
-            let expected = match mpp::transition(status, event) {
+            let expected = match mpp_migration::transition(status, event) {
                 Outcome::Stay => (mpp_transition_kind::Stay, status, 0),
                 Outcome::To(s) => (mpp_transition_kind::To, s, 0),
                 Outcome::Completion => (mpp_transition_kind::Completion, status, 0),
@@ -1326,7 +1324,7 @@ fn the_transition_table_is_the_cores_for_every_pair() {
         assert_eq!(o.refusal, 7, "nothing written on failure");
         let mut text: *mut c_char = ptr::null_mut();
         call(|err| mpp_transition_table_markdown(&mut text, err)).unwrap();
-        assert_eq!(owned(text), mpp::transition_table_markdown());
+        assert_eq!(owned(text), mpp_migration::transition_table_markdown());
         expect_err(
             NULL_POINTER,
             call(|err| mpp_transition_table_markdown(ptr::null_mut(), err)),
@@ -1371,9 +1369,12 @@ fn every_enum_value_has_the_cores_name_and_no_other_number_has_one() {
     for (i, t) in DeviceTab::ALL.iter().enumerate() {
         assert_eq!(*t as usize, i);
     }
-    assert_eq!(MPP_MAX_TASK_DEVICES, mpp::MAX_TASK_DEVICES);
-    assert_eq!(MPP_MAX_TASK_NAME, mpp::MAX_TASK_NAME);
-    assert_eq!(crate::auto_plan::MPP_AUTO_BATCH_SIZE, mpp::AUTO_BATCH_SIZE);
+    assert_eq!(MPP_MAX_TASK_DEVICES, mpp_migration::MAX_TASK_DEVICES);
+    assert_eq!(MPP_MAX_TASK_NAME, mpp_migration::MAX_TASK_NAME);
+    assert_eq!(
+        mpp_migration_ffi::MPP_AUTO_BATCH_SIZE,
+        mpp_migration::AUTO_BATCH_SIZE
+    );
 }
 
 #[test]
@@ -1420,7 +1421,8 @@ fn fleet_plans_are_the_cores_and_join_a_board_all_or_none() {
         let mut core_options = FleetOptions::new("HQ wave", UploadOption::LicenseOnly);
         core_options.max_devices = 2;
         core_options.group_by = FleetGrouping::Model;
-        let expected = mpp::plan_fleet(pool.upload.core.devices(), &core_options).unwrap();
+        let expected =
+            mpp_migration::plan_fleet(pool.upload.core.devices(), &core_options).unwrap();
 
         let mut p: *mut mpp_fleet_plan = ptr::null_mut();
         call(|err| mpp_plan_fleet_report(pool.upload.c, o, &mut p, err)).unwrap();
@@ -1438,7 +1440,7 @@ fn fleet_plans_are_the_cores_and_join_a_board_all_or_none() {
             .chain([&pool.upload.core.devices()[0]])
             .cloned()
             .collect();
-        let expected_q = mpp::plan_fleet(&twice, &core_options).unwrap();
+        let expected_q = mpp_migration::plan_fleet(&twice, &core_options).unwrap();
         for (plan, expected) in [(p, &expected), (q, &expected_q)] {
             assert_eq!(mpp_fleet_plan_task_count(plan), expected.tasks.len());
             for (i, t) in expected.tasks.iter().enumerate() {
@@ -1495,7 +1497,7 @@ fn fleet_plans_are_the_cores_and_join_a_board_all_or_none() {
         core_options.max_devices = 1001;
         assert_eq!(
             e,
-            core_error(&mpp::plan_fleet(&twice, &core_options).unwrap_err())
+            core_error(&mpp_migration::plan_fleet(&twice, &core_options).unwrap_err())
         );
         call(|err| mpp_fleet_options_set_eligibility_table(o, ptr::null(), err)).unwrap();
         expect_err(
@@ -1774,7 +1776,7 @@ fn core_mac(n: u8) -> Mac {
 }
 
 fn core_phone(n: u8, model: &str) -> Device {
-    Device::new(core_mac(n), mpp::parse_model(model).unwrap())
+    Device::new(core_mac(n), mpp_migration::parse_model(model).unwrap())
 }
 
 /// A core board with `lo`: an 8845 in Ready, a not eligible 8821 and an unknown 7821 in
@@ -1804,7 +1806,7 @@ fn audited_core_board() -> Board {
     board
         .apply("done", TaskEvent::Prepared { mac: core_mac(9) })
         .unwrap();
-    let options = mpp::AutoPlanOptions::new(true, "Unified CM TFTP", "tftp.example.com");
+    let options = mpp_migration::AutoPlanOptions::new(true, "Unified CM TFTP", "tftp.example.com");
     board.complete_automatic("done", &options).unwrap();
     board
 }
@@ -1913,7 +1915,7 @@ fn upload_counts_through_c_are_what_the_task_took_and_stay_bounded() {
             .unwrap()
             .push(serde_json::json!({
                 "name": "full", "option": "license_only", "status": "draft",
-                "uploads": {"added": 0, "errors": mpp::MAX_UPLOAD_COUNT, "total": mpp::MAX_UPLOAD_COUNT},
+                "uploads": {"added": 0, "errors": mpp_migration::MAX_UPLOAD_COUNT, "total": mpp_migration::MAX_UPLOAD_COUNT},
                 "devices": []
             }));
         let full = c_board_from(&doc.to_string()).unwrap();
@@ -1977,9 +1979,9 @@ fn automatic_completion_through_c_always_checks_auto1_auto2() {
             "complete_subset_automatic",
         );
         let options = |ccuc: bool, tftp: &CStr, server: &CStr| {
-            let mut o: *mut crate::auto_plan::mpp_auto_plan_options = ptr::null_mut();
+            let mut o: *mut mpp_migration_ffi::mpp_auto_plan_options = ptr::null_mut();
             call(|err| {
-                crate::auto_plan::mpp_auto_plan_options_new(
+                mpp_migration_ffi::mpp_auto_plan_options_new(
                     ccuc,
                     tftp.as_ptr(),
                     server.as_ptr(),
@@ -2001,9 +2003,9 @@ fn automatic_completion_through_c_always_checks_auto1_auto2() {
                 ErrorCode::LoadServerRequired.number(),
             ),
         ] {
-            let mut plan: *mut crate::auto_plan::mpp_auto_plan = ptr::dangling_mut();
+            let mut plan: *mut mpp_migration_ffi::mpp_auto_plan = ptr::dangling_mut();
             let e = call(|err| {
-                crate::auto_plan::mpp_board_complete_subset_automatic(
+                mpp_migration_ffi::mpp_board_complete_subset_automatic(
                     b,
                     c"t".as_ptr(),
                     macs.as_ptr(),
@@ -2018,17 +2020,17 @@ fn automatic_completion_through_c_always_checks_auto1_auto2() {
             assert_eq!(e.number, code, "{e:?}");
             assert_eq!(plan, ptr::dangling_mut());
             let e = call(|err| {
-                crate::auto_plan::mpp_board_complete_automatic(b, c"t".as_ptr(), o, &mut plan, err)
+                mpp_migration_ffi::mpp_board_complete_automatic(b, c"t".as_ptr(), o, &mut plan, err)
             })
             .unwrap_err();
             assert_eq!(e.number, code, "{e:?}");
-            crate::auto_plan::mpp_auto_plan_options_free(o);
+            mpp_migration_ffi::mpp_auto_plan_options_free(o);
         }
         assert_eq!(board_json(b), before, "nothing changed");
         let o = options(true, c"Unified CM TFTP", c"tftp.example.com");
-        let mut plan: *mut crate::auto_plan::mpp_auto_plan = ptr::null_mut();
+        let mut plan: *mut mpp_migration_ffi::mpp_auto_plan = ptr::null_mut();
         call(|err| {
-            crate::auto_plan::mpp_board_complete_subset_automatic(
+            mpp_migration_ffi::mpp_board_complete_subset_automatic(
                 b,
                 c"t".as_ptr(),
                 macs.as_ptr(),
@@ -2040,10 +2042,10 @@ fn automatic_completion_through_c_always_checks_auto1_auto2() {
             )
         })
         .unwrap();
-        assert_eq!(crate::auto_plan::mpp_auto_plan_batch_count(plan), 1);
-        assert_eq!(s(crate::auto_plan::mpp_auto_plan_task_name(plan)), "t-1");
-        crate::auto_plan::mpp_auto_plan_free(plan);
-        crate::auto_plan::mpp_auto_plan_options_free(o);
+        assert_eq!(mpp_migration_ffi::mpp_auto_plan_batch_count(plan), 1);
+        assert_eq!(s(mpp_migration_ffi::mpp_auto_plan_task_name(plan)), "t-1");
+        mpp_migration_ffi::mpp_auto_plan_free(plan);
+        mpp_migration_ffi::mpp_auto_plan_options_free(o);
         assert_eq!(
             mpp_task_status_of(task(b, "t-1")),
             TaskStatus::AutoMigrationComplete

@@ -4,23 +4,25 @@
 use std::path::PathBuf;
 use std::ptr;
 
-use mpp::{EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryOptions, LoadList};
+use mpp_migration::{
+    EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryOptions, LoadList,
+};
 
-use crate::board::{
+use crate::support::*;
+use mpp_migration_ffi::mpp_device;
+use mpp_migration_ffi::mpp_device_mac;
+use mpp_migration_ffi::*;
+use mpp_migration_ffi::{
     mpp_add_outcome, mpp_add_outcome_added, mpp_add_outcome_free, mpp_board, mpp_board_add_upload,
     mpp_board_create_default_task_from_devices, mpp_board_create_task, mpp_board_free,
     mpp_board_new,
 };
-use crate::device::mpp_device;
-use crate::device::mpp_device_mac;
-use crate::inventory::*;
-use crate::model::{model_handle, mpp_model};
-use crate::output::{
+use mpp_migration_ffi::{mpp_model, mpp_model_at};
+use mpp_migration_ffi::{
     mpp_output_files_count, mpp_output_files_free, mpp_output_files_name_at, mpp_output_files_new,
     mpp_output_files_write,
 };
-use crate::report::{mpp_report_added, mpp_report_errors};
-use crate::tests_support::*;
+use mpp_migration_ffi::{mpp_report_added, mpp_report_errors};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -67,7 +69,7 @@ fn device_names_back_to_macs() {
         );
         assert_eq!(
             e,
-            core_error(&mpp::mac_from_device_name("CSFJSMITH").unwrap_err())
+            core_error(&mpp_migration::mac_from_device_name("CSFJSMITH").unwrap_err())
         );
         expect_err(
             NULL_POINTER,
@@ -80,9 +82,10 @@ fn device_names_back_to_macs() {
 /// Error numbers the tests compare with.
 struct ErrorCodeNumber;
 impl ErrorCodeNumber {
-    const DEVICE_NAME_INVALID: u32 = mpp::ErrorCode::DeviceNameInvalid.number();
-    const MAPPING_INVALID: u32 = mpp::ErrorCode::MappingInvalid.number();
-    const SUPPLEMENT_COLUMN_MISSING: u32 = mpp::ErrorCode::SupplementColumnMissing.number();
+    const DEVICE_NAME_INVALID: u32 = mpp_migration::ErrorCode::DeviceNameInvalid.number();
+    const MAPPING_INVALID: u32 = mpp_migration::ErrorCode::MappingInvalid.number();
+    const SUPPLEMENT_COLUMN_MISSING: u32 =
+        mpp_migration::ErrorCode::SupplementColumnMissing.number();
 }
 
 #[test]
@@ -102,7 +105,10 @@ fn udi_strings() {
             )
         })
         .unwrap();
-        assert_eq!(model, model_handle(mpp::parse_model("8845").unwrap()));
+        assert_eq!(
+            model,
+            mpp_model_at(mpp_migration::parse_model("8845").unwrap().index())
+        );
         assert_eq!((vid, owned(serial)), (2, "FCH2117ABCD".to_owned()));
         call(|err| {
             mpp_parse_udi(
@@ -127,7 +133,7 @@ fn udi_strings() {
         .unwrap();
         let before = (model, vid);
         let e = expect_err(
-            mpp::ErrorCode::UdiInvalid.number(),
+            mpp_migration::ErrorCode::UdiInvalid.number(),
             call(|err| {
                 mpp_parse_udi(
                     cs("PID: CP-8845-K9=").as_ptr(),
@@ -141,7 +147,7 @@ fn udi_strings() {
         );
         assert_eq!(
             e,
-            core_error(&mpp::parse_udi("PID: CP-8845-K9=").unwrap_err())
+            core_error(&mpp_migration::parse_udi("PID: CP-8845-K9=").unwrap_err())
         );
         assert_eq!((model, vid), before, "nothing written on failure");
     }
@@ -229,7 +235,7 @@ fn the_inventory_in_c_is_the_core_inventory() {
             mpp_board_create_default_task_from_devices(
                 board,
                 cs("default").as_ptr(),
-                mpp::UploadOption::LicenseOnly as u32,
+                mpp_migration::UploadOption::LicenseOnly as u32,
                 devices.as_ptr(),
                 devices.len(),
                 &mut outcome,
@@ -287,7 +293,7 @@ fn reading_refuses_only_what_cannot_be_read() {
             "csv",
         );
         expect_err(
-            mpp::ErrorCode::IoError.number(),
+            mpp_migration::ErrorCode::IoError.number(),
             call(|err| {
                 mpp_inventory_read_path(
                     cs("/no/such/export.csv").as_ptr(),
@@ -336,7 +342,7 @@ fn uploads_generated_in_c_are_validated_written_and_added_to_tasks() {
         call(|err| mpp_mapping_from_json(json.as_ptr(), json.len(), &mut mapping, err)).unwrap();
         let mut directory = ptr::null_mut();
         call(|err| {
-            crate::directory::mpp_directory_from_json(
+            mpp_migration_ffi::mpp_directory_from_json(
                 dir_json.as_ptr(),
                 dir_json.len(),
                 &mut directory,
@@ -349,7 +355,7 @@ fn uploads_generated_in_c_are_validated_written_and_added_to_tasks() {
             mpp_prepare_uploads(
                 inv,
                 mapping,
-                mpp::UploadOption::LicenseAndDevice as u32,
+                mpp_migration::UploadOption::LicenseAndDevice as u32,
                 cs("ucm").as_ptr(),
                 1000,
                 FleetGrouping::Location as u32,
@@ -375,7 +381,7 @@ fn uploads_generated_in_c_are_validated_written_and_added_to_tasks() {
                 mpp_board_create_task(
                     board,
                     mpp_prepared_task_name(prepared, i),
-                    mpp::UploadOption::LicenseAndDevice as u32,
+                    mpp_migration::UploadOption::LicenseAndDevice as u32,
                     err,
                 )
             })
@@ -431,7 +437,7 @@ fn uploads_generated_in_c_are_validated_written_and_added_to_tasks() {
                 mpp_prepare_uploads(
                     inv,
                     ptr::null(),
-                    mpp::UploadOption::LicenseOnly as u32,
+                    mpp_migration::UploadOption::LicenseOnly as u32,
                     cs("x").as_ptr(),
                     1001,
                     0,
@@ -453,7 +459,7 @@ fn uploads_generated_in_c_are_validated_written_and_added_to_tasks() {
         mpp_board_free(board);
         mpp_prepared_free(prepared);
         mpp_mapping_free(mapping);
-        crate::directory::mpp_directory_free(directory);
+        mpp_migration_ffi::mpp_directory_free(directory);
         mpp_inventory_free(inv);
     }
     let _ = std::fs::remove_dir_all(&out_dir);

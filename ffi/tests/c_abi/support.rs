@@ -4,11 +4,10 @@
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
-use mpp::{ErrorCode, Severity};
+use mpp_migration::{ErrorCode, Severity};
 
-use crate::boundary::MPP_OK;
-use crate::error::*;
-use crate::string::*;
+use mpp_migration_ffi::MPP_OK;
+use mpp_migration_ffi::*;
 
 pub(crate) const NULL_POINTER: u32 = ErrorCode::NullPointer.number();
 pub(crate) const NOT_UTF8: u32 = ErrorCode::ArgumentNotUtf8.number();
@@ -64,7 +63,7 @@ pub(crate) fn finding(f: *const mpp_finding) -> F {
     }
 }
 
-pub(crate) fn core_finding(f: &mpp::Finding) -> F {
+pub(crate) fn core_finding(f: &mpp_migration::Finding) -> F {
     F {
         number: f.number(),
         code: f.name().to_owned(),
@@ -76,7 +75,7 @@ pub(crate) fn core_finding(f: &mpp::Finding) -> F {
     }
 }
 
-pub(crate) fn core_error(e: &mpp::Error) -> F {
+pub(crate) fn core_error(e: &mpp_migration::Error) -> F {
     core_finding(e.finding())
 }
 

@@ -8,18 +8,11 @@ use std::ffi::{CStr, CString, c_char};
 use std::path::{Path, PathBuf};
 use std::ptr;
 
-use mpp::{EligibilityStatus, ErrorCode, OwnerType, Severity, UploadOption};
+use mpp_migration::{EligibilityStatus, ErrorCode, OwnerType, Severity, UploadOption};
 use proptest::prelude::*;
 
-use crate::cursor::*;
-use crate::device::*;
-use crate::directory::*;
-use crate::eligibility::*;
-use crate::error::*;
-use crate::model::*;
-use crate::report::*;
-use crate::tests_support::*;
-use crate::upload::*;
+use crate::support::*;
+use mpp_migration_ffi::*;
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data")
@@ -86,15 +79,15 @@ fn a_directory_is_built_from_its_entries_and_validated_at_build() {
         let mut json: *mut c_char = ptr::null_mut();
         call(|err| mpp_directory_to_json(d, &mut json, err)).unwrap();
         let json = owned(json);
-        let core = mpp::Directory::builder()
+        let core = mpp_migration::Directory::builder()
             .user("alice@example.com")
             .workspace("Lobby")
             .location(
-                mpp::Location::new("HQ")
+                mpp_migration::Location::new("HQ")
                     .cisco_pstn(true)
                     .extensions_in_use(["1001", "1002"]),
             )
-            .location(mpp::Location::new("Lab"))
+            .location(mpp_migration::Location::new("Lab"))
             .device_in_webex_calling("001A2B3C4D5E")
             .build()
             .unwrap();
@@ -107,7 +100,7 @@ fn a_directory_is_built_from_its_entries_and_validated_at_build() {
         assert_eq!(owned(json2), json);
         let mut export: *mut c_char = ptr::null_mut();
         call(|err| mpp_user_export_csv(d, &mut export, err)).unwrap();
-        assert_eq!(owned(export), mpp::user_export_csv(&core));
+        assert_eq!(owned(export), mpp_migration::user_export_csv(&core));
 
         // The builder stays usable: a bad entry is refused at build, naming its path.
         call(|err| mpp_directory_builder_add_user(b, c"bob".as_ptr(), err)).unwrap();
@@ -442,7 +435,7 @@ fn eligibility_matches_the_core_at_the_boundaries() {
     );
     assert_eq!(f[0].severity, Severity::Warning);
     // The findings are the core's, field for field.
-    let core = mpp::check_eligibility("8861", Some("V15"), Some("11.0(1)")).unwrap();
+    let core = mpp_migration::check_eligibility("8861", Some("V15"), Some("11.0(1)")).unwrap();
     let (st, f) = check(c"8861", Some(c"V15"), Some(c"11.0(1)"), ptr::null()).unwrap();
     assert_eq!(st, core.status());
     assert_eq!(
@@ -491,12 +484,12 @@ fn eligibility_tables_read_write_and_refuse() {
         assert_eq!(s(mpp_eligibility_table_name(hub)), "control_hub");
         assert_eq!(
             mpp_eligibility_table_rule_count(hub),
-            mpp::EligibilityTable::control_hub().rules().len()
+            mpp_migration::EligibilityTable::control_hub().rules().len()
         );
         let mut csv: *mut c_char = ptr::null_mut();
         call(|err| mpp_eligibility_table_to_csv(hub, &mut csv, err)).unwrap();
         let csv = owned(csv);
-        assert_eq!(csv, mpp::EligibilityTable::control_hub().to_csv());
+        assert_eq!(csv, mpp_migration::EligibilityTable::control_hub().to_csv());
         let mut mine: *mut mpp_eligibility_table = ptr::null_mut();
         call(|err| {
             mpp_eligibility_table_from_csv(
@@ -810,10 +803,10 @@ fn the_bundled_upload_gives_the_core_report_through_both_forms() {
     unsafe { mpp_directory_free(d) };
     let path = data_dir().join("upload.csv");
     let bytes = std::fs::read(&path).unwrap();
-    let core = mpp::validate_upload(
+    let core = mpp_migration::validate_upload(
         &bytes[..],
-        mpp::UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(
-            mpp::Directory::from_json(
+        mpp_migration::UploadOptions::new(UploadOption::LicenseAndDevice).with_directory(
+            mpp_migration::Directory::from_json(
                 std::fs::File::open(data_dir().join("directory.json")).unwrap(),
             )
             .unwrap(),
@@ -995,7 +988,7 @@ fn options_are_checked_numbers_and_handles() {
             assert_eq!(s(mpp_upload_option_name(option as u32)), option.as_str());
             let mut text: *mut c_char = ptr::null_mut();
             call(|err| mpp_template_csv(option as u32, &mut text, err)).unwrap();
-            assert_eq!(owned(text), mpp::template_csv(option));
+            assert_eq!(owned(text), mpp_migration::template_csv(option));
             let name = CString::new(option.as_str()).unwrap();
             let mut parsed = UploadOption::LicenseAndDevice;
             call(|err| mpp_upload_option_parse(name.as_ptr(), &mut parsed, err)).unwrap();

@@ -7,16 +7,10 @@ use std::ffi::{c_char, c_void};
 use std::path::Path;
 use std::ptr;
 
-use mpp::{ErrorCode, ToJson, UploadOption};
+use mpp_migration::{ErrorCode, ToJson, UploadOption};
 
-use crate::cursor::*;
-use crate::eligibility::*;
-use crate::error::*;
-use crate::json::*;
-use crate::reader::*;
-use crate::report::*;
-use crate::tests_support::*;
-use crate::upload::*;
+use crate::support::*;
+use mpp_migration_ffi::*;
 
 fn upload_csv() -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/data/upload.csv"))
@@ -114,7 +108,7 @@ fn report_and_finding_documents_are_the_cores() {
     let bytes = upload_csv();
     let o = options(UploadOption::LicenseAndDevice);
     // SAFETY: a live options handle.
-    let core = mpp::validate_upload(&bytes[..], unsafe { &*o }.get()).unwrap();
+    let core = mpp_migration::validate_upload(&bytes[..], unsafe { &*o }.get()).unwrap();
     let mut r: *mut mpp_report = ptr::null_mut();
     // SAFETY: valid pointers; every handle is freed once.
     unsafe {
@@ -138,7 +132,7 @@ fn report_and_finding_documents_are_the_cores() {
 
 #[test]
 fn eligibility_document_is_the_cores() {
-    let core = mpp::check_eligibility("8845", None, Some("12.8(1)")).unwrap();
+    let core = mpp_migration::check_eligibility("8845", None, Some("12.8(1)")).unwrap();
     let mut e: *mut mpp_eligibility = ptr::null_mut();
     // SAFETY: valid pointers; the outcome is freed once.
     unsafe {
@@ -255,7 +249,7 @@ fn a_read_callback_streams_the_same_upload_as_bytes() {
             let ud = ptr::from_mut(&mut feed).cast::<c_void>();
             let mut r: *mut mpp_report = ptr::null_mut();
             call(|err| mpp_validate_upload_reader(Some(feed_read), ud, o, &mut r, err)).unwrap();
-            let core = mpp::validate_upload(&bytes[..], (*o).get()).unwrap();
+            let core = mpp_migration::validate_upload(&bytes[..], (*o).get()).unwrap();
             assert_eq!(report_json(r), core.to_json(), "chunks of {chunk}");
             mpp_report_free(r);
         }
@@ -341,7 +335,7 @@ fn a_failing_read_callback_is_an_io_error() {
 
 #[test]
 fn task_document_is_the_cores_and_a_stale_view_is_refused() {
-    use crate::board::*;
+    use mpp_migration_ffi::*;
     let mut b: *mut mpp_board = ptr::null_mut();
     // SAFETY: valid pointers; the board is freed once, after its views' last use.
     unsafe {
@@ -351,7 +345,7 @@ fn task_document_is_the_cores_and_a_stale_view_is_refused() {
         let t = mpp_board_task(b, c"HQ-1".as_ptr());
         assert!(!t.is_null());
         let text = json_of(|out, err| mpp_task_to_json(t, out, err));
-        let mut core = mpp::Board::new();
+        let mut core = mpp_migration::Board::new();
         core.create_task("HQ-1", UploadOption::LicenseOnly).unwrap();
         assert_eq!(text, core.task("HQ-1").unwrap().to_json());
         let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
