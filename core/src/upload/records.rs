@@ -124,6 +124,11 @@ impl<'a> Record<'a> {
         from.get(Record::range(span))
     }
 
+    /// How many fields were stored (those within the limit of fields).
+    pub(crate) fn stored_len(&self) -> usize {
+        self.spans.len()
+    }
+
     /// Every stored field.
     pub(crate) fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.spans.len()).filter_map(|i| self.field(i))

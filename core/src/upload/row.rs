@@ -577,9 +577,14 @@ fn refused(rec: &Record<'_>, findings: Vec<Finding>, blank: bool) -> UploadRow {
         row: rec.row,
         device: None,
         findings,
-        cells: rec
-            .fields()
-            .map(|f| unneutralised(&String::from_utf8_lossy(f)).to_owned())
+        cells: (0..rec.stored_len())
+            .filter_map(|i| match rec.text(i)? {
+                // UTF-8 (nearly every cell): as from_utf8_lossy would give it, without its pass.
+                Ok(text) => Some(unneutralised(text).to_owned()),
+                Err(_) => rec
+                    .field(i)
+                    .map(|f| unneutralised(&String::from_utf8_lossy(f)).to_owned()),
+            })
             .collect(),
         blank,
     }
