@@ -129,6 +129,12 @@ impl<'a> Record<'a> {
         self.spans.len()
     }
 
+    /// The length of the record as read, in bytes (its fields' text is at most that, unless
+    /// unescaped).
+    pub(crate) fn raw_len(&self) -> usize {
+        self.raw.len()
+    }
+
     /// Every stored field.
     pub(crate) fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.spans.len()).filter_map(|i| self.field(i))
