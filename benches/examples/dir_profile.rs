@@ -3,6 +3,9 @@
 //! difference between `json` (or `build`) and `none` (the generator alone) is the cost of
 //! building the directory (target D). `stream` streams `fleet_upload_csv(100_000, 42)` as
 //! *license and device* against it; the difference with `json` is the cost of the rows (A).
+//! `batch` builds the whole report of the same rows, `license_only` streams the same rows for *license only*, `csv` parses them with
+//! `csv::ByteRecord` (the baseline of A), and `gen` only makes them, for instruction counts
+//! of each part (`--toggle-collect` on `UploadReader::next` isolates the rows' own cost).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -61,6 +64,39 @@ fn main() {
             }
             Ok(reader.counts().total as usize)
         }),
+        "batch" => mpp_migration::Directory::from_json(json.as_bytes()).and_then(|d| {
+            let bytes = mpp_migration_benches::fleet_upload_csv(100_000, 42);
+            let options =
+                mpp_migration::UploadOptions::new(mpp_migration::UploadOption::LicenseAndDevice)
+                    .with_directory(std::sync::Arc::new(d));
+            let report = mpp_migration::validate_upload(bytes.as_slice(), options)?;
+            Ok(report.counts().total as usize)
+        }),
+        "license_only" => mpp_migration::Directory::from_json(json.as_bytes()).and_then(|d| {
+            let bytes = mpp_migration_benches::fleet_upload_csv(100_000, 42);
+            let options =
+                mpp_migration::UploadOptions::new(mpp_migration::UploadOption::LicenseOnly)
+                    .with_directory(std::sync::Arc::new(d));
+            let mut reader = mpp_migration::UploadReader::new(bytes.as_slice(), options)?;
+            for row in reader.by_ref() {
+                drop(row?);
+            }
+            Ok(reader.counts().total as usize)
+        }),
+        "csv" | "gen" => {
+            let bytes = mpp_migration_benches::fleet_upload_csv(100_000, 42);
+            let mut rows = 0;
+            if which == "csv" {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(true)
+                    .from_reader(bytes.as_slice());
+                let mut record = csv::ByteRecord::new();
+                while reader.read_byte_record(&mut record).unwrap_or(false) {
+                    rows += std::hint::black_box(&record).len().min(1);
+                }
+            }
+            Ok(rows)
+        }
         _ => Ok(json.len()),
     };
     match n {

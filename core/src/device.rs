@@ -40,7 +40,12 @@ impl OwnerType {
     /// Reads `USER` or `WORKSPACE`, case-insensitively, ignoring surrounding spaces (DEC-7).
     pub fn parse(text: &str) -> Option<OwnerType> {
         let text = crate::text::trim(text);
-        if text.eq_ignore_ascii_case("USER") {
+        // The spellings of nearly every row first, byte for byte, then any case.
+        if text == "USER" {
+            Some(OwnerType::User)
+        } else if text == "WORKSPACE" {
+            Some(OwnerType::Workspace)
+        } else if text.eq_ignore_ascii_case("USER") {
             Some(OwnerType::User)
         } else if text.eq_ignore_ascii_case("WORKSPACE") {
             Some(OwnerType::Workspace)

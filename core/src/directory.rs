@@ -92,6 +92,9 @@ pub(crate) fn near_key(name: &str) -> String {
     near_chars(name).collect()
 }
 
+/// The longest name [`NearIndex::hash_plain`] reads (a multiple of eight).
+const PLAIN_NAME_MAX: usize = 88;
+
 /// Finds names that are near misses of each other without building their keys: a row's name
 /// is hashed as [`near_chars`] yields it, and only a hash hit is compared.
 ///
@@ -130,8 +133,14 @@ impl NearIndex {
     }
 
     fn hash(name: &str) -> u64 {
-        use std::hash::BuildHasher;
         let state = foldhash::fast::FixedState::with_seed(0x6d70_705f_6e65_6172);
+        NearIndex::hash_plain(name, &state)
+            .unwrap_or_else(|| NearIndex::hash_bytewise(name, &state))
+    }
+
+    /// [`hash`](NearIndex::hash) of any name.
+    fn hash_bytewise(name: &str, state: &foldhash::fast::FixedState) -> u64 {
+        use std::hash::BuildHasher;
         // ASCII names (nearly all) are normalised on the stack, in one pass: a run of white
         // space becomes one space between words; others go through near_key.
         let mut buf = [0u8; 96];
@@ -154,6 +163,50 @@ impl NearIndex {
             len += 1;
         }
         state.hash_one(&buf[..len])
+    }
+
+    /// [`hash`](NearIndex::hash) of the common name, eight bytes at a time: ASCII, at most
+    /// [`PLAIN_NAME_MAX`] bytes, no control character (so no white space but the space), no
+    /// space at either end and no two in a row. Its key is then its lower-casing, hashed as
+    /// the byte-wise loop would hash it; `None` for any other name.
+    fn hash_plain(name: &str, state: &foldhash::fast::FixedState) -> Option<u64> {
+        use std::hash::BuildHasher;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        let bytes = name.as_bytes();
+        if bytes.len() > PLAIN_NAME_MAX
+            || bytes.first() == Some(&b' ')
+            || bytes.last() == Some(&b' ')
+        {
+            return None;
+        }
+        let mut buf = [0u8; PLAIN_NAME_MAX];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        // The high bit of the last byte of the previous word, when it was a space, moved to
+        // the first byte.
+        let mut space_before = 0u64;
+        for (at, chunk) in (0..bytes.len()).step_by(8).zip(buf.chunks_exact_mut(8)) {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(&*chunk).ok()?);
+            // The bytes past the name (zero) are left out of the control test.
+            let real = match bytes.len() - at {
+                n if n >= 8 => HIGH,
+                n => HIGH & ((1u64 << (8 * n)) - 1),
+            };
+            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+            let y = x ^ (ONES * u64::from(b' '));
+            let spaces = !(((y & LOW7) + LOW7) | y | LOW7);
+            if x & HIGH != 0 || control & real != 0 || spaces & ((spaces << 8) | space_before) != 0
+            {
+                return None;
+            }
+            space_before = spaces >> 56;
+            let from_a = x + ONES * (0x80 - u64::from(b'A'));
+            let past_z = x + ONES * (0x80 - u64::from(b'Z' + 1));
+            let upper = from_a & !past_z & HIGH;
+            chunk.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
+        }
+        Some(state.hash_one(&buf[..bytes.len()]))
     }
 
     /// How `name` matches the entries of `names` (DEC-7), in one lookup: `Exact` with the
@@ -933,6 +986,46 @@ pub(crate) fn extension_code(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn dec7_the_plain_name_hash_is_the_bytewise_one(name in "[ -~\t\u{e9}\u{c9}]{0,100}", pick in 0usize..4) {
+            let names = ["Site 12", "  HQ  Main", "room\t1", "A"];
+            let name = if pick == 0 { names[name.len() % names.len()].to_owned() } else { name };
+            let state = foldhash::fast::FixedState::with_seed(7);
+            if let Some(fast) = NearIndex::hash_plain(&name, &state) {
+                proptest::prop_assert_eq!(fast, NearIndex::hash_bytewise(&name, &state), "{:?}", name);
+            }
+        }
+    }
+
+    #[test]
+    fn dec7_plain_names_take_the_fast_hash() {
+        let state = foldhash::fast::FixedState::with_seed(7);
+        for name in [
+            "Site 12",
+            "HQ Main Building, Floor 3 West",
+            "room1",
+            "A",
+            "",
+        ] {
+            assert_eq!(
+                NearIndex::hash_plain(name, &state),
+                Some(NearIndex::hash_bytewise(name, &state)),
+                "{name:?}"
+            );
+        }
+        for name in [
+            " HQ",
+            "HQ ",
+            "HQ  Main",
+            "HQ\tMain",
+            "Caf\u{e9}",
+            &"x".repeat(89),
+        ] {
+            assert_eq!(NearIndex::hash_plain(name, &state), None, "{name:?}");
+        }
+    }
 
     fn sample() -> Directory {
         Directory::builder()

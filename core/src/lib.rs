@@ -80,7 +80,7 @@ pub use task::{
 };
 pub use upload::{
     Cells, CellsIter, Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits,
-    RejectedRow, RejectedRows, UploadCounts, UploadOption, UploadOptions, UploadReader,
+    RejectedRow, RejectedRows, RowCells, UploadCounts, UploadOption, UploadOptions, UploadReader,
     UploadReport, UploadRow, devices_csv, spreadsheet_safe, template_csv, user_export_csv,
     validate_upload, validate_upload_path,
 };

@@ -8,6 +8,8 @@ use std::fmt;
 pub(crate) fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(&a), Some(&b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        // An empty cell (several a row): nothing to trim.
+        (None, _) => text,
         _ => text.trim(),
     }
 }

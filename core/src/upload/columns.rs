@@ -258,7 +258,7 @@ pub(super) fn device_type(out: &mut Findings, cell: Cell<'_>) {
             ErrorCode::DeviceTypeMissing,
             "it must be IP",
         ),
-        Some(t) if t.eq_ignore_ascii_case("IP") => {}
+        Some(t) if t == "IP" || t.eq_ignore_ascii_case("IP") => {}
         Some(t) => out.error(
             Column::DeviceType,
             ErrorCode::DeviceTypeInvalid,

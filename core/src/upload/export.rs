@@ -153,7 +153,7 @@ impl<W: Write> ErrorsCsvWriter<W> {
         if row.is_accepted() || row.is_blank() {
             return Ok(false);
         }
-        self.write_cells(row.cells().iter().map(String::as_str), row.findings())?;
+        self.write_cells(row.cells().iter(), row.findings())?;
         Ok(true)
     }
 

@@ -166,6 +166,23 @@ impl<K: PackedKey> Shard<K> {
         }
     }
 
+    /// The first empty slot of the probe for a key of hash `hash`, as `(bucket, slot)`: where
+    /// a key known to be absent goes, found without comparing keys. The shard must have a free
+    /// slot.
+    fn find_empty(&self, hash: u64) -> (usize, usize) {
+        let mut b = self.home(hash);
+        loop {
+            let tags = Word(u64::from_le_bytes(self.buckets[b].tags));
+            if let Some(s) = Word::first(tags.equal(0)) {
+                return (b, s);
+            }
+            b += 1;
+            if b == self.buckets.len() {
+                b = 0;
+            }
+        }
+    }
+
     /// Whether one more entry fits under the load limit.
     fn has_room(&self) -> bool {
         (self.len + 1) * 16 <= self.buckets.len() * BUCKET * MAX_LOAD_SIXTEENTHS
@@ -191,8 +208,9 @@ impl<K: PackedKey> Shard<K> {
                 }
                 let key = bucket.keys[s];
                 let hash = hasher.hash_one(key.bits());
-                let (b, slot, _) = self.find(key, hash);
-                self.put((b, slot), key, hash, bucket.rows[s]);
+                // The keys are distinct: each goes to the first empty slot of its probe.
+                let at = self.find_empty(hash);
+                self.put(at, key, hash, bucket.rows[s]);
             }
         }
     }
@@ -242,19 +260,25 @@ impl<K: PackedKey> FirstRows<K> {
     pub(crate) fn first_row(&mut self, key: K, row: u64) -> u64 {
         let hash = self.hasher.hash_one(key.bits());
         let shard = &mut self.shards[hash as usize % SHARDS];
+        let mut empty = None;
         if !shard.buckets.is_empty() {
-            if let (b, s, true) = shard.find(key, hash) {
-                return match shard.buckets[b].rows[s] {
-                    IN_OVERFLOW => self.overflow.get(&key).copied().unwrap_or(u64::MAX),
-                    first => u64::from(first),
-                };
+            match shard.find(key, hash) {
+                (b, s, true) => {
+                    return match shard.buckets[b].rows[s] {
+                        IN_OVERFLOW => self.overflow.get(&key).copied().unwrap_or(u64::MAX),
+                        first => u64::from(first),
+                    };
+                }
+                (b, s, false) => empty = Some((b, s)),
             }
         }
         if !shard.has_room() {
             let buckets = shard.next_size();
             shard.resize(buckets, &self.hasher);
+            empty = None;
         }
-        let (b, s, _) = shard.find(key, hash);
+        // The empty slot the search ended on, unless the shard was resized since.
+        let (b, s) = empty.unwrap_or_else(|| shard.find_empty(hash));
         let small = match u32::try_from(row) {
             Ok(small) if small != IN_OVERFLOW => small,
             _ => {

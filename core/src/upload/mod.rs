@@ -43,7 +43,7 @@ mod swar;
 pub use export::{ErrorsCsvWriter, devices_csv, spreadsheet_safe, template_csv, user_export_csv};
 pub use reader::{UploadCounts, UploadOptions, UploadReader};
 pub use records::ReaderLimits;
-pub use rejected::{Cells, CellsIter, RejectedRow, RejectedRows};
+pub use rejected::{Cells, CellsIter, RejectedRow, RejectedRows, RowCells};
 pub use report::{UploadReport, validate_upload, validate_upload_path};
 pub use row::UploadRow;
 pub use schema::{Column, ERRORS_COLUMN, KNOWN_EXTRA_COLUMNS, UploadOption};

@@ -124,6 +124,17 @@ impl<'a> Record<'a> {
         from.get(Record::range(span))
     }
 
+    /// How many fields were stored (those within the limit of fields).
+    pub(crate) fn stored_len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The length of the record as read, in bytes (its fields' text is at most that, unless
+    /// unescaped).
+    pub(crate) fn raw_len(&self) -> usize {
+        self.raw.len()
+    }
+
     /// Every stored field.
     pub(crate) fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.spans.len()).filter_map(|i| self.field(i))

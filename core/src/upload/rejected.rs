@@ -69,11 +69,18 @@ impl RejectedStore {
         row: u64,
         blank: bool,
         findings: std::ops::Range<usize>,
-        cells: &[String],
+        cells: Cells<'_>,
     ) {
         let findings_per_row = u32::try_from(findings.len()).unwrap_or(u32::MAX);
         let findings = findings.start;
-        let text_len: usize = cells.iter().map(String::len).sum();
+        let text_len: usize = match cells.0 {
+            Repr::Packed {
+                text,
+                start: 0,
+                ends,
+            } => ends.last().map_or(0, |&end| text.len().min(end as usize)),
+            _ => cells.iter().map(str::len).sum(),
+        };
         let empty = text_len == 0;
         let packable = text_len <= MAX_PACKED && u32::try_from(cells.len()).is_ok();
         let cells_per_row = u32::try_from(cells.len()).unwrap_or(u32::MAX);
@@ -110,7 +117,7 @@ impl RejectedStore {
             self.pack(text, cells);
             RunCells::Packed { ends, text }
         } else {
-            self.oversized.push(cells.into());
+            self.oversized.push(cells.to_vec().into());
             RunCells::Oversized(self.oversized.len() - 1)
         };
         self.runs.push(Run {
@@ -126,8 +133,25 @@ impl RejectedStore {
 
     /// Appends `cells` to the text, their ends relative to `base` (which the caller keeps
     /// within `MAX_PACKED` of the new end).
-    fn pack(&mut self, base: usize, cells: &[String]) {
-        for cell in cells {
+    fn pack(&mut self, base: usize, cells: Cells<'_>) {
+        if let Repr::Packed {
+            text,
+            start: 0,
+            ends,
+        } = cells.0
+        {
+            // A row's own packed cells (the usual refused row): their text at once.
+            if let Some(text) = ends.last().and_then(|&end| text.get(..end as usize)) {
+                let offset = self.text.len() - base;
+                self.text.push_str(text);
+                self.ends.extend(
+                    ends.iter()
+                        .map(|&end| u32::try_from(offset + end as usize).unwrap_or(u32::MAX)),
+                );
+                return;
+            }
+        }
+        for cell in cells.iter() {
             self.text.push_str(cell);
             let end = u32::try_from(self.text.len() - base).unwrap_or(u32::MAX);
             self.ends.push(end);
@@ -327,6 +351,101 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// The cells of one refused [`UploadRow`](super::UploadRow), owned: their text end to end
+/// and where each cell ends in it, two allocations a row rather than one a cell (issue 13).
+/// Read them through [`cells`](RowCells::cells).
+///
+/// ```
+/// use mpp_migration::{UploadOption, UploadOptions, UploadReader};
+/// let csv = "Model,MAC Address\n8845,001A2B3C4DZZ\n";
+/// let mut reader = UploadReader::new(csv.as_bytes(), UploadOptions::new(UploadOption::LicenseOnly))?;
+/// let (_, _, cells) = reader.next().unwrap()?.into_parts();
+/// assert_eq!(cells.cells(), ["8845", "001A2B3C4DZZ"]);
+/// assert_eq!(cells.into_vec(), ["8845", "001A2B3C4DZZ"]);
+/// # Ok::<(), mpp_migration::Error>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct RowCells(RowRepr);
+
+#[derive(Clone)]
+enum RowRepr {
+    /// Cell `i` is `text[ends[i - 1]..ends[i]]`, the first starting at 0.
+    Packed { text: String, ends: Vec<u32> },
+    /// The cells of a row whose text is beyond `u32` offsets (only with the reader's limits
+    /// raised past 4 GiB a record).
+    Owned(Vec<String>),
+}
+
+impl Default for RowRepr {
+    fn default() -> Self {
+        RowRepr::Packed {
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl RowCells {
+    /// Room for `cells` cells of `bytes` bytes in all.
+    pub(crate) fn with_capacity(cells: usize, bytes: usize) -> RowCells {
+        RowCells(RowRepr::Packed {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(cells),
+        })
+    }
+
+    /// Adds a cell after the others.
+    pub(crate) fn push(&mut self, cell: &str) {
+        if let RowRepr::Packed { text, ends } = &mut self.0 {
+            if text.len() + cell.len() <= MAX_PACKED {
+                text.push_str(cell);
+                ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+                return;
+            }
+            self.0 = RowRepr::Owned(self.cells().to_vec());
+        }
+        if let RowRepr::Owned(cells) = &mut self.0 {
+            cells.push(cell.to_owned());
+        }
+    }
+
+    /// The cells, as a view.
+    pub fn cells(&self) -> Cells<'_> {
+        match &self.0 {
+            RowRepr::Packed { text, ends } => Cells(Repr::Packed {
+                text,
+                start: 0,
+                ends,
+            }),
+            RowRepr::Owned(cells) => Cells(Repr::Owned(cells)),
+        }
+    }
+
+    /// The cells as owned strings.
+    pub fn into_vec(self) -> Vec<String> {
+        match self.0 {
+            RowRepr::Owned(cells) => cells,
+            RowRepr::Packed { .. } => self.cells().to_vec(),
+        }
+    }
+}
+
+impl PartialEq for RowCells {
+    /// The same cells, however they are stored.
+    fn eq(&self, other: &Self) -> bool {
+        self.cells() == other.cells()
+    }
+}
+
+impl Eq for RowCells {}
+
+impl fmt::Debug for RowCells {
+    /// The cells as a list of strings.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.cells().fmt(f)
+    }
+}
+
 impl fmt::Debug for Cells<'_> {
     /// The cells as a list of strings.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -509,7 +628,24 @@ mod tests {
                         .at(Some(*row), None::<&str>),
                 );
             }
-            store.push(*row, *blank, start..findings.len(), cells);
+            // A row's own packed cells (as a refused UploadRow has them) on odd rows, a slice of
+            // strings on even ones: both are packed the same.
+            let mut packed = RowCells::default();
+            for cell in cells {
+                packed.push(cell);
+            }
+            assert_eq!(packed.cells(), cells[..]);
+            assert_eq!(packed.clone().into_vec(), *cells);
+            if row % 2 == 1 {
+                store.push(*row, *blank, start..findings.len(), packed.cells());
+            } else {
+                store.push(
+                    *row,
+                    *blank,
+                    start..findings.len(),
+                    Cells(Repr::Owned(cells)),
+                );
+            }
         }
         store.shrink_to_fit();
         let check = |view: RejectedRow<'_>,

@@ -46,7 +46,9 @@ impl UploadReport {
                 Some(device) => report.devices.push(device),
                 None => {
                     let findings = start..report.findings.len();
-                    report.rejected.push(row_number, blank, findings, &cells);
+                    report
+                        .rejected
+                        .push(row_number, blank, findings, cells.cells());
                 }
             }
         }

@@ -15,6 +15,7 @@ use crate::text::{quoted, trim, unneutralised};
 use super::columns;
 use super::first_rows::FirstRows;
 use super::records::Record;
+use super::rejected::{Cells, RowCells};
 use super::schema::{Column, Header, UploadOption};
 
 /// The outcome of one data row.
@@ -23,7 +24,7 @@ pub struct UploadRow {
     row: u64,
     device: Option<Device>,
     findings: Vec<Finding>,
-    cells: Vec<String>,
+    cells: RowCells,
     blank: bool,
 }
 
@@ -51,11 +52,11 @@ impl UploadRow {
     /// The row's cells as read (bytes that are not UTF-8 shown as U+FFFD; a spreadsheet's text
     /// marker `'` before a formula character dropped, as the upload reads it), kept for refused
     /// rows only: what the errors export writes back (CSV-15). Empty for accepted rows.
-    pub fn cells(&self) -> &[String] {
-        &self.cells
+    pub fn cells(&self) -> Cells<'_> {
+        self.cells.cells()
     }
     /// The parts: device, findings, cells.
-    pub fn into_parts(self) -> (Option<Device>, Vec<Finding>, Vec<String>) {
+    pub fn into_parts(self) -> (Option<Device>, Vec<Finding>, RowCells) {
         (self.device, self.findings, self.cells)
     }
 }
@@ -293,7 +294,7 @@ impl RowValidator {
             row,
             device,
             findings: out.list,
-            cells: Vec::new(),
+            cells: RowCells::default(),
             blank: false,
         }
     }
@@ -577,12 +578,27 @@ fn refused(rec: &Record<'_>, findings: Vec<Finding>, blank: bool) -> UploadRow {
         row: rec.row,
         device: None,
         findings,
-        cells: rec
-            .fields()
-            .map(|f| unneutralised(&String::from_utf8_lossy(f)).to_owned())
-            .collect(),
+        cells: refused_cells(rec),
         blank,
     }
+}
+
+/// The cells of a refused row, as [`refused`] keeps them.
+fn refused_cells(rec: &Record<'_>) -> RowCells {
+    let mut cells = RowCells::with_capacity(rec.stored_len(), rec.raw_len());
+    for i in 0..rec.stored_len() {
+        match rec.text(i) {
+            // UTF-8 (nearly every cell): as from_utf8_lossy would give it, without its pass.
+            Some(Ok(text)) => cells.push(unneutralised(text)),
+            Some(Err(_)) => {
+                if let Some(f) = rec.field(i) {
+                    cells.push(unneutralised(&String::from_utf8_lossy(f)));
+                }
+            }
+            None => {}
+        }
+    }
+    cells
 }
 
 /// The checks of a row that depend on a header problem (DEC-9): a row giving an activation
