@@ -7,7 +7,7 @@
 use std::sync::{Arc, PoisonError, RwLock};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyString};
 
 use mpp_migration::{
     Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
@@ -644,17 +644,10 @@ impl PyBoard {
 
     /// Pickling and copying: rebuilt from its JSON document and its directory (a copy is an
     /// independent board).
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let (json, directory) = self.read(py, |s| (s.board.to_json(), s.directory.clone()));
-        let args = (json, directory.map(PyDirectory)).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        let args = (json, directory.map(PyDirectory));
+        crate::shapes::restore::<Self>(py, args)
     }
 
     /// Rebuilds a pickled `Board`.

@@ -130,10 +130,7 @@ impl PyDevice {
         out
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let d = &self.0;
         let assignment = d.assignment().map(|a| {
             (
@@ -152,13 +149,8 @@ impl PyDevice {
             d.firmware().map(|f| f.as_str().to_owned()),
             assignment,
             d.row(),
-        )
-            .into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        );
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
     #[staticmethod]

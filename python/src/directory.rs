@@ -82,21 +82,13 @@ impl PyLocation {
         )
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (
             self.0.name(),
             self.0.is_cisco_pstn(),
             self.0.extensions().to_vec(),
-        )
-            .into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        );
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Location`.
     #[staticmethod]
@@ -235,16 +227,9 @@ impl PyDirectory {
     }
 
     /// Pickling and copying: rebuilt from its JSON document.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.to_json(),).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.to_json(),);
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Directory` from its JSON document.
     #[staticmethod]

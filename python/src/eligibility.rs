@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyString, PyType};
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
@@ -50,17 +50,14 @@ impl From<mpp_migration::Eligibility> for PyEligibility {
     }
 }
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyEligibility {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
     }
     /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
     /// ``"not_eligible"``, ``"unknown"``.
@@ -84,13 +81,9 @@ impl PyEligibility {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.status.as_str(), self.findings()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    ) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.status.as_str(), self.findings());
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Eligibility`.
     #[staticmethod]
@@ -103,6 +96,7 @@ impl PyEligibility {
             findings: findings.into_iter().map(|f| f.get().0.clone()).collect(),
         })
     }
+}
 }
 
 /// One row of an eligibility table: a model, a hardware version range, a status, warnings
@@ -269,16 +263,9 @@ impl PyEligibilityTable {
         )
     }
     /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.name(), self.0.to_csv());
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `EligibilityTable`.
     #[staticmethod]

@@ -129,16 +129,13 @@ create_exception!(
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyFinding(pub(crate) Finding);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyFinding {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
     }
     /// The code's stable number.
     #[getter]
@@ -187,15 +184,11 @@ impl PyFinding {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    ) -> PyResult<crate::shapes::Reduce<'py>> {
         let f = &self.0;
         let args =
             (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Finding` from its fields (see `Finding.__reduce__`).
     #[staticmethod]
@@ -230,6 +223,7 @@ impl PyFinding {
             self.0.message()
         )
     }
+}
 }
 
 /// Static facts about one error code.

@@ -1,7 +1,6 @@
 //! Firmware versions and load names in Python (EXT-6).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::args::string;
 use crate::errors::IntoPyResult;
@@ -18,6 +17,9 @@ use crate::errors::IntoPyResult;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
 
+crate::shapes::methods! {
+/// Pickling and copying: read again from the text it was read from.
+value("FirmwareVersion", str = ToString::to_string, text = |v: &mpp_migration::FirmwareVersion| v.as_str().to_owned());
 #[pymethods]
 impl PyFirmwareVersion {
     /// Reads a version or load name in any usual spelling.
@@ -62,19 +64,5 @@ impl PyFirmwareVersion {
     fn build(&self) -> Option<&str> {
         self.0.build()
     }
-    /// The release-note spelling: "14.1(1)".
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-    fn __repr__(&self) -> String {
-        format!("FirmwareVersion({:?})", self.0.as_str())
-    }
-    /// Pickling and copying: read again from the text it was read from.
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let text = slf.get().0.as_str().to_owned();
-        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
-    }
+}
 }

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyString};
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
@@ -135,16 +135,9 @@ impl PyPhoneLoadTable {
         )
     }
     /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.name(), self.0.to_csv());
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `PhoneLoadTable`.
     #[staticmethod]

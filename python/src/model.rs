@@ -1,7 +1,6 @@
 //! The model catalogue in Python (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use mpp_migration::Model;
 
@@ -99,10 +98,7 @@ impl PyModel {
         format!("Model({:?})", self.0.name())
     }
     /// Pickling and copying: the catalogue entry of the same name, by `parse_model`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         Ok((
             native(py, "parse_model")?,
             (self.0.name(),).into_pyobject(py)?,
@@ -139,19 +135,12 @@ impl PyModelLabel {
         )
     }
     /// Pickling and copying: rebuilt from the model's name and the hardware version.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (
             self.model.0.name(),
             self.hardware_version.map(|v| v.0.number()),
         );
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args.into_pyobject(py)?,
-        ))
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
     #[staticmethod]

@@ -58,13 +58,10 @@ fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
 #[derive(PartialEq)]
 pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyAutoPlan {
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
     /// The name of the task planned.
     #[getter]
     fn task(&self) -> &str {
@@ -137,6 +134,7 @@ impl PyAutoPlan {
             self.0.findings().len()
         )
     }
+}
 }
 
 /// Plans the automatic completion of a task that is Ready for migration.
@@ -285,13 +283,10 @@ impl PyLicense {
 #[derive(PartialEq)]
 pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyManualPlan {
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
     /// The name of the task planned.
     #[getter]
     fn task(&self) -> &str {
@@ -356,6 +351,7 @@ impl PyManualPlan {
             self.0.findings().len()
         )
     }
+}
 }
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1

@@ -58,16 +58,13 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
     }
 }
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyTask {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         self.0.to_json()
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
     }
     /// The name (TASK-1).
     #[getter]
@@ -184,6 +181,7 @@ impl PyTask {
             self.0.devices().len()
         )
     }
+}
 }
 
 // --- devices of a task --------------------------------------------------------------------
@@ -404,18 +402,14 @@ impl PyTaskDeviceIterator {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyTabCounts(TabCounts);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyTabCounts {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
     }
     /// Pending: added, not prepared yet.
     #[getter]
@@ -454,6 +448,7 @@ impl PyTabCounts {
             c.pending, c.error, c.ready, c.in_progress, c.completed
         )
     }
+}
 }
 
 /// How many devices of a task are eligible, not eligible, unknown (ELIG-1).

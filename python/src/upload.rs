@@ -62,16 +62,9 @@ impl PyUploadCounts {
         )
     }
     /// Pickling and copying: rebuilt from the three counts.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, pyo3::types::PyTuple>)> {
-        let args = (self.0.added, self.0.errors, self.0.total).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.added, self.0.errors, self.0.total);
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds pickled counts.
     #[staticmethod]
@@ -170,6 +163,8 @@ pub(crate) fn validate_upload(
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
 pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 
+crate::shapes::methods! {
+to_dict(py);
 #[pymethods]
 impl PyUploadReport {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
@@ -177,11 +172,6 @@ impl PyUploadReport {
         // A report of a million rows takes a while: other threads run meanwhile.
         let report = Arc::clone(&self.0);
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json(py))
     }
     /// The accepted devices, normalised, in input order: a lazy sequence.
     #[getter]
@@ -265,6 +255,7 @@ impl PyUploadReport {
             self.0.findings().len()
         )
     }
+}
 }
 
 fn findings(list: &[Finding]) -> Vec<PyFinding> {
