@@ -82,6 +82,34 @@ fn not_found(name: &str) -> PyErr {
     ))
 }
 
+/// The `#[pymethods]` of [`PyBoard`] with its one-event methods: each `fn name(arg: read, ..)
+/// => event;` reads the task's name and each argument (by `read(name, value)`) and applies
+/// the event ([`PyBoard::apply`]).
+macro_rules! board_methods {
+    (@ $block:tt [$($done:tt)*]
+        $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) => $event:expr; $($rest:tt)*) => {
+        board_methods!(@ $block [$($done)*
+            $(#[$doc])*
+            fn $name<'py>(
+                &self,
+                py: Python<'py>,
+                task: &Bound<'py, PyAny>,
+                $($arg: &Bound<'py, PyAny>),*
+            ) -> PyResult<Bound<'py, PyAny>> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                self.apply(py, task, $event)
+            }
+        ] $($rest)*);
+    };
+    (@ { $($block:tt)* } [$($done:tt)*]) => {
+        crate::shapes::methods!(@ [$($done)*] $($block)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt events { $($events:tt)* }) => {
+        board_methods!(@ { #[pymethods] impl $ty $body } [] $($events)*);
+    };
+}
+
+board_methods! {
 #[pymethods]
 impl PyBoard {
     #[new]
@@ -280,144 +308,6 @@ impl PyBoard {
                 .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
         })
         .py()
-    }
-
-    // --- events ---------------------------------------------------------------------------
-
-    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
-    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
-    /// (TASK-2), ``task_empty`` when no device can be prepared.
-    fn start_preparation<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::StartPreparation)
-    }
-
-    /// The host reports a device prepared.
-    fn report_prepared<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        self.apply(py, task, TaskEvent::Prepared { mac })
-    }
-
-    /// The host reports a device that failed preparation, and why.
-    fn report_preparation_failed<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-        reason: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        let reason = string("reason", reason)?;
-        self.apply(py, task, TaskEvent::PreparationFailed { mac, reason })
-    }
-
-    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
-    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
-    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
-    fn move_to_ready<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let macs = macs_arg("macs", macs)?;
-        self.apply(py, task, TaskEvent::MoveToReady { macs })
-    }
-
-    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
-    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
-    /// devices must be in Webex Calling when the board has a directory
-    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
-    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
-    /// :meth:`complete_automatic` takes.
-    fn complete<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mode: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mode = parse("mode", mode)?;
-        self.apply(py, task, TaskEvent::Complete { mode })
-    }
-
-    /// The host reports a device migrated (from In progress, or from Error after a failed
-    /// migration was retried); reporting it again changes nothing.
-    fn report_migrated<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        self.apply(py, task, TaskEvent::Migrated { mac })
-    }
-
-    /// The host reports a device that failed to migrate, and why.
-    fn report_migration_failed<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-        reason: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        let reason = string("reason", reason)?;
-        self.apply(py, task, TaskEvent::MigrationFailed { mac, reason })
-    }
-
-    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
-    /// (``task_paused``).
-    fn pause<'py>(&self, py: Python<'py>, task: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Pause)
-    }
-
-    /// *Resume migration* (TASK-6).
-    fn resume<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Resume)
-    }
-
-    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
-    /// migration the devices still in progress return to Ready for migration.
-    fn cancel<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Cancel)
-    }
-
-    /// *Include unknown eligibility* on or off (ELIG-2).
-    fn set_include_unknown<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        on: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let on = boolean("on", on)?;
-        self.apply(py, task, TaskEvent::SetIncludeUnknown(on))
-    }
-
-    /// Devices leave the task (and may then join another, DEV-6).
-    fn remove_devices<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let macs = macs_arg("macs", macs)?;
-        self.apply(py, task, TaskEvent::RemoveDevices { macs })
     }
 
     /// Reports many events at once, as *Refresh device status* does (TASK-6), in one call
@@ -660,6 +550,49 @@ impl PyBoard {
     ) -> PyResult<PyBoard> {
         PyBoard::from_json(py, json, directory)
     }
+}
+
+// --- events: one line each -------------------------------------------------------------
+events {
+    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
+    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
+    /// (TASK-2), ``task_empty`` when no device can be prepared.
+    fn start_preparation() => TaskEvent::StartPreparation;
+    /// The host reports a device prepared.
+    fn report_prepared(mac: mac_arg) => TaskEvent::Prepared { mac };
+    /// The host reports a device that failed preparation, and why.
+    fn report_preparation_failed(mac: mac_arg, reason: string) =>
+        TaskEvent::PreparationFailed { mac, reason };
+    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
+    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
+    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
+    fn move_to_ready(macs: macs_arg) => TaskEvent::MoveToReady { macs };
+    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
+    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
+    /// devices must be in Webex Calling when the board has a directory
+    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
+    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
+    /// :meth:`complete_automatic` takes.
+    fn complete(mode: parse) => TaskEvent::Complete { mode };
+    /// The host reports a device migrated (from In progress, or from Error after a failed
+    /// migration was retried); reporting it again changes nothing.
+    fn report_migrated(mac: mac_arg) => TaskEvent::Migrated { mac };
+    /// The host reports a device that failed to migrate, and why.
+    fn report_migration_failed(mac: mac_arg, reason: string) =>
+        TaskEvent::MigrationFailed { mac, reason };
+    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
+    /// (``task_paused``).
+    fn pause() => TaskEvent::Pause;
+    /// *Resume migration* (TASK-6).
+    fn resume() => TaskEvent::Resume;
+    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
+    /// migration the devices still in progress return to Ready for migration.
+    fn cancel() => TaskEvent::Cancel;
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
+    /// Devices leave the task (and may then join another, DEV-6).
+    fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
+}
 }
 
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
