@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyType};
+use pyo3::types::{PyString, PyType};
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
@@ -175,6 +175,8 @@ impl PyEligibilityRule {
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 
+crate::shapes::methods! {
+table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {
     /// Control Hub's article, where the source wins (8851NR and 8865NR not eligible).
@@ -205,32 +207,7 @@ impl PyEligibilityTable {
         data: &Bound<'_, PyAny>,
         name: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEligibilityTable> {
-        let name = match name {
-            Some(n) => crate::args::string("name", n)?,
-            None => "custom".to_owned(),
-        };
-        let table = if let Ok(s) = data.cast::<PyString>() {
-            let text = s.to_cow()?;
-            py.detach(|| EligibilityTable::from_csv(&name, text.as_bytes()))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| EligibilityTable::from_csv(&name, bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the CSV text), not {}",
-                type_name(data)
-            )));
-        };
-        Ok(PyEligibilityTable(Arc::new(table.py()?)))
-    }
-    /// The table as CSV, which :meth:`from_csv` reads back.
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
-    /// The table's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
+        crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
     }
     /// The rows, sorted by model and range.
     #[getter]
@@ -252,29 +229,7 @@ impl PyEligibilityTable {
     ) -> PyResult<PyEligibility> {
         check_with(&self.0, model, hardware_version, firmware)
     }
-    fn __len__(&self) -> usize {
-        self.0.rules().len()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "EligibilityTable(name={:?}, rules={})",
-            self.0.name(),
-            self.0.rules().len()
-        )
-    }
-    /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.name(), self.0.to_csv());
-        crate::shapes::restore::<Self>(py, args)
-    }
-    /// Rebuilds a pickled `EligibilityTable`.
-    #[staticmethod]
-    #[pyo3(name = "_restore")]
-    fn restore(name: &str, csv: &str) -> PyResult<Self> {
-        Ok(PyEligibilityTable(Arc::new(
-            EligibilityTable::from_csv(name, csv.as_bytes()).py()?,
-        )))
-    }
+}
 }
 
 fn table_by_name(name: &str) -> PyResult<PyEligibilityTable> {

@@ -5,7 +5,6 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
@@ -63,6 +62,8 @@ impl PyPhoneLoad {
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 
+crate::shapes::methods! {
+table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {
     /// MAN-4's table: ``sip7832``, ``sip78xx``, ``sip8832``, ``sip8845_65`` and ``sip88xx``
@@ -84,32 +85,7 @@ impl PyPhoneLoadTable {
         data: &Bound<'_, PyAny>,
         name: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPhoneLoadTable> {
-        let name = match name {
-            Some(n) => string("name", n)?,
-            None => "custom".to_owned(),
-        };
-        let table = if let Ok(s) = data.cast::<PyString>() {
-            let text = crate::args::text("data", s)?;
-            py.detach(|| PhoneLoadTable::from_csv(&name, text.as_bytes()))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| PhoneLoadTable::from_csv(&name, bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the CSV text), not {}",
-                type_name(data)
-            )));
-        };
-        Ok(PyPhoneLoadTable(Arc::new(table.py()?)))
-    }
-    /// The table as CSV, which :meth:`from_csv` reads back.
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
-    /// The table's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
+        crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
     }
     /// The rows.
     #[getter]
@@ -124,29 +100,7 @@ impl PyPhoneLoadTable {
         };
         Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
     }
-    fn __len__(&self) -> usize {
-        self.0.rows().len()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PhoneLoadTable(name={:?}, rows={})",
-            self.0.name(),
-            self.0.rows().len()
-        )
-    }
-    /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.name(), self.0.to_csv());
-        crate::shapes::restore::<Self>(py, args)
-    }
-    /// Rebuilds a pickled `PhoneLoadTable`.
-    #[staticmethod]
-    #[pyo3(name = "_restore")]
-    fn restore(name: &str, csv: &str) -> PyResult<Self> {
-        Ok(PyPhoneLoadTable(Arc::new(
-            PhoneLoadTable::from_csv(name, csv.as_bytes()).py()?,
-        )))
-    }
+}
 }
 
 /// The `loads` argument: a `PhoneLoadTable`, or None for MAN-4's.

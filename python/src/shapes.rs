@@ -10,13 +10,24 @@
 //!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
 //!   `text`), whose docstring is the `///` before `value`.
 //!
+//! - `table("Name", rows = "rules", CoreTable);` is a host-replaceable table (a [`Table`], in
+//!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
+//!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
+//!
 //! The block keeps its `#[pymethods]` line, which scripts/sync-docstrings reads to sync the
 //! docstrings of its methods with the stub. [`restore`] is the `__reduce__` of the classes
 //! rebuilt by a `_restore` static method.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyBytes, PyString, PyTuple};
 use pyo3::{PyTypeInfo, intern};
+
+use mpp_migration::{EligibilityTable, PhoneLoadTable};
+
+use crate::args::{string, wrong_type};
+use crate::errors::{IntoPyResult, type_name};
 
 /// What `__reduce__` returns: a callable and its arguments.
 pub(crate) type Reduce<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
@@ -28,6 +39,84 @@ pub(crate) fn restore<'py, T: PyTypeInfo>(
 ) -> PyResult<Reduce<'py>> {
     let args = args.into_pyobject(py).map_err(Into::into)?;
     Ok((T::type_object(py).getattr(intern!(py, "_restore"))?, args))
+}
+
+/// A table the host can replace by its own CSV (the core's `table` rows): the eligibility
+/// table (EXT-2 to EXT-4) and the phone loads (EXT-10).
+pub(crate) trait Table: Sized + Send + Sync {
+    /// Reads the table `name` from CSV (the core validates it).
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self>;
+    /// The table as CSV, which `from_csv` reads back.
+    fn to_csv(&self) -> String;
+    /// The table's name.
+    fn name(&self) -> &str;
+    /// How many rows it has.
+    fn len(&self) -> usize;
+    /// The text of a `str` argument `data`. The eligibility table has always read it with
+    /// Python's own UTF-8 encoding (a lone surrogate is a `UnicodeEncodeError`); the others
+    /// refuse one as every argument does (`argument_not_utf8`).
+    fn text(data: &Bound<'_, PyString>) -> PyResult<String> {
+        crate::args::text("data", data)
+    }
+}
+
+impl Table for EligibilityTable {
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self> {
+        EligibilityTable::from_csv(name, csv)
+    }
+    fn to_csv(&self) -> String {
+        self.to_csv()
+    }
+    fn name(&self) -> &str {
+        self.name()
+    }
+    fn len(&self) -> usize {
+        self.rules().len()
+    }
+    fn text(data: &Bound<'_, PyString>) -> PyResult<String> {
+        Ok(data.to_cow()?.into_owned())
+    }
+}
+
+impl Table for PhoneLoadTable {
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self> {
+        PhoneLoadTable::from_csv(name, csv)
+    }
+    fn to_csv(&self) -> String {
+        self.to_csv()
+    }
+    fn name(&self) -> &str {
+        self.name()
+    }
+    fn len(&self) -> usize {
+        self.rows().len()
+    }
+}
+
+/// `from_csv(data, *, name='custom')` of a [`Table`]: `data` is the CSV as `str` or `bytes`,
+/// read by the core without the GIL.
+pub(crate) fn from_csv<T: Table>(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    name: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Arc<T>> {
+    let name = match name {
+        Some(n) => string("name", n)?,
+        None => "custom".to_owned(),
+    };
+    let table = if let Ok(s) = data.cast::<PyString>() {
+        let text = T::text(s)?;
+        py.detach(|| T::from_csv(&name, text.as_bytes()))
+    } else if let Ok(b) = data.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| T::from_csv(&name, bytes))
+    } else {
+        return Err(wrong_type(format!(
+            "data must be str or bytes (the CSV text), not {}",
+            type_name(data)
+        )));
+    };
+    Ok(Arc::new(table.py()?))
 }
 
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
@@ -81,6 +170,45 @@ macro_rules! methods {
             ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
                 let text: String = ($text)(&slf.get().0);
                 Ok((slf.get_type().into_any(), pyo3::IntoPyObject::into_pyobject((text,), slf.py())?))
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] table($name:literal, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// The table as CSV, which :meth:`from_csv` reads back.
+            fn to_csv(&self) -> String {
+                $crate::shapes::Table::to_csv(&*self.0)
+            }
+            /// The table's name.
+            #[getter]
+            fn name(&self) -> &str {
+                $crate::shapes::Table::name(&*self.0)
+            }
+            fn __len__(&self) -> usize {
+                $crate::shapes::Table::len(&*self.0)
+            }
+            fn __repr__(&self) -> String {
+                format!(
+                    concat!($name, "(name={:?}, ", $rows, "={})"),
+                    $crate::shapes::Table::name(&*self.0),
+                    $crate::shapes::Table::len(&*self.0)
+                )
+            }
+            /// Pickling and copying: rebuilt from its name and CSV.
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
+                let table = &*self.0;
+                let args = ($crate::shapes::Table::name(table), $crate::shapes::Table::to_csv(table));
+                $crate::shapes::restore::<Self>(py, args)
+            }
+            #[doc = concat!("Rebuilds a pickled `", $name, "`.")]
+            #[staticmethod]
+            #[pyo3(name = "_restore")]
+            fn restore(name: &str, csv: &str) -> pyo3::PyResult<Self> {
+                let table = <$table as $crate::shapes::Table>::from_csv(name, csv.as_bytes());
+                Ok(Self(std::sync::Arc::new($crate::errors::IntoPyResult::py(table)?)))
             }
         ] $($rest)*);
     };
