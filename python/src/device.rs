@@ -3,7 +3,7 @@
 //! exists until one is asked for; `DeviceList.column` reads one attribute of every device in
 //! one call.
 
-use crate::sequence::{Cursor, Subscript, search_range};
+use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -258,26 +258,43 @@ impl PyDeviceList {
         }
     }
 
-    /// The device at position `i` of this view (`i < len`).
+    fn iter(&self) -> impl Iterator<Item = &Device> {
+        (0..self.len).map(|i| self.at(i))
+    }
+}
+
+impl Sequence for PyDeviceList {
+    type Item = Device;
+    type Object = PyDevice;
+    fn len(&self) -> usize {
+        self.len
+    }
     fn at(&self, i: usize) -> &Device {
         let index = self.start as isize + i as isize * self.step;
         &self.devices.as_slice()[index as usize]
     }
-
-    fn iter(&self) -> impl Iterator<Item = &Device> {
-        (0..self.len).map(|i| self.at(i))
-    }
-
-    fn view(&self, start: usize, step: isize, len: usize) -> PyDeviceList {
+    fn view(&self, start: isize, step: isize, len: usize) -> PyDeviceList {
         PyDeviceList {
             devices: self.devices.clone(),
-            start,
-            step,
+            start: if len == 0 {
+                0
+            } else {
+                (self.start as isize + start * self.step) as usize
+            },
+            step: self.step * step,
             len,
         }
     }
+    fn object(item: &Device) -> PyDevice {
+        PyDevice(item.clone())
+    }
+    fn item(object: &PyDevice) -> &Device {
+        &object.0
+    }
 }
 
+crate::shapes::methods! {
+sequence(PyDeviceIterator);
 #[pymethods]
 impl PyDeviceList {
     /// The names `column` accepts.
@@ -285,74 +302,6 @@ impl PyDeviceList {
     #[allow(non_snake_case)]
     fn COLUMNS(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
         PyTuple::new(py, COLUMNS)
-    }
-
-    fn __len__(&self) -> usize {
-        self.len
-    }
-
-    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = key.py();
-        match Subscript::resolve(key, self.len, "DeviceList")? {
-            Subscript::At(i) => Ok(Bound::new(py, PyDevice(self.at(i).clone()))?.into_any()),
-            Subscript::Slice { start, step, len } => {
-                let start = if len == 0 {
-                    0
-                } else {
-                    (self.start as isize + start * self.step) as usize
-                };
-                let view = self.view(start, self.step * step, len);
-                Ok(Bound::new(py, view)?.into_any())
-            }
-        }
-    }
-
-    fn __iter__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
-        PyDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(false),
-        }
-    }
-
-    fn __reversed__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
-        PyDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(true),
-        }
-    }
-
-    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
-        match value.cast::<PyDevice>() {
-            Ok(d) => self.iter().any(|x| *x == d.get().0),
-            Err(_) => false,
-        }
-    }
-
-    /// The position of the first device equal to ``value``; ValueError if there is none.
-    #[pyo3(signature = (value, start = 0, stop = None))]
-    fn index(
-        &self,
-        value: &Bound<'_, PyAny>,
-        start: isize,
-        stop: Option<isize>,
-    ) -> PyResult<usize> {
-        if let Ok(d) = value.cast::<PyDevice>() {
-            if let Some(i) = search_range(start, stop, self.len).find(|&i| *self.at(i) == d.get().0)
-            {
-                return Ok(i);
-            }
-        }
-        Err(pyo3::exceptions::PyValueError::new_err(
-            "the device is not in the DeviceList",
-        ))
-    }
-
-    /// How many devices equal ``value``.
-    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
-        match value.cast::<PyDevice>() {
-            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
-            Err(_) => 0,
-        }
     }
 
     /// One attribute of every device, in order, as a list.
@@ -430,6 +379,7 @@ impl PyDeviceList {
         )
     }
 }
+}
 
 /// Iterates a :class:`DeviceList`, building one :class:`Device` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
@@ -438,21 +388,10 @@ pub(crate) struct PyDeviceIterator {
     cursor: Cursor,
 }
 
+crate::shapes::methods! {
+iterator(PyDeviceList);
 #[pymethods]
-impl PyDeviceIterator {
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> Option<PyDevice> {
-        let list = self.list.bind(py).get();
-        let i = self.cursor.advance(list.len)?;
-        Some(PyDevice(list.at(i).clone()))
-    }
-
-    fn __length_hint__(&self, py: Python<'_>) -> usize {
-        self.cursor.remaining(self.list.bind(py).get().len)
-    }
+impl PyDeviceIterator {}
 }
 
 /// The `devices` argument: a `DeviceList` (read in place: no Python object per device) or any

@@ -14,6 +14,11 @@
 //!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
 //!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
 //!
+//! - `sequence(Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
+//!   `__len__`, `__getitem__`, `__iter__` and `__reversed__` (an `Iterator` with `list` and
+//!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
+//!   `__iter__`, `__next__` and `__length_hint__`.
+//!
 //! The block keeps its `#[pymethods]` line, which scripts/sync-docstrings reads to sync the
 //! docstrings of its methods with the stub. [`restore`] is the `__reduce__` of the classes
 //! rebuilt by a `_restore` static method.
@@ -209,6 +214,71 @@ macro_rules! methods {
             fn restore(name: &str, csv: &str) -> pyo3::PyResult<Self> {
                 let table = <$table as $crate::shapes::Table>::from_csv(name, csv.as_bytes());
                 Ok(Self(std::sync::Arc::new($crate::errors::IntoPyResult::py(table)?)))
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] sequence($iter:ident); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __len__(&self) -> usize {
+                $crate::sequence::Sequence::len(self)
+            }
+            fn __getitem__<'py>(
+                &self,
+                key: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::sequence::Sequence::get_item(self, key)
+            }
+            fn __iter__(slf: &pyo3::Bound<'_, Self>) -> $iter {
+                $iter { list: slf.clone().unbind(), cursor: $crate::sequence::Cursor::new(false) }
+            }
+            fn __reversed__(slf: &pyo3::Bound<'_, Self>) -> $iter {
+                $iter { list: slf.clone().unbind(), cursor: $crate::sequence::Cursor::new(true) }
+            }
+            fn __contains__(&self, value: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                let all = 0..$crate::sequence::Sequence::len(self);
+                $crate::sequence::Sequence::matches(self, value, all).next().is_some()
+            }
+            /// The position of the first device equal to ``value``; ValueError if there is none.
+            #[pyo3(signature = (value, start = 0, stop = None))]
+            fn index(
+                &self,
+                value: &pyo3::Bound<'_, pyo3::PyAny>,
+                start: isize,
+                stop: Option<isize>,
+            ) -> pyo3::PyResult<usize> {
+                let len = $crate::sequence::Sequence::len(self);
+                let range = $crate::sequence::search_range(start, stop, len);
+                $crate::sequence::Sequence::matches(self, value, range).next().ok_or_else(|| {
+                    pyo3::exceptions::PyValueError::new_err(format!(
+                        "the device is not in the {}",
+                        <Self as pyo3::PyClass>::NAME
+                    ))
+                })
+            }
+            /// How many devices equal ``value``.
+            fn count(&self, value: &pyo3::Bound<'_, pyo3::PyAny>) -> usize {
+                let all = 0..$crate::sequence::Sequence::len(self);
+                $crate::sequence::Sequence::matches(self, value, all).count()
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __iter__(slf: pyo3::Py<Self>) -> pyo3::Py<Self> {
+                slf
+            }
+            fn __next__(
+                &self,
+                py: pyo3::Python<'_>,
+            ) -> Option<<$list as $crate::sequence::Sequence>::Object> {
+                let list = self.list.bind(py).get();
+                let i = self.cursor.advance($crate::sequence::Sequence::len(list))?;
+                Some(<$list as $crate::sequence::Sequence>::object(
+                    $crate::sequence::Sequence::at(list, i),
+                ))
+            }
+            fn __length_hint__(&self, py: pyo3::Python<'_>) -> usize {
+                self.cursor.remaining($crate::sequence::Sequence::len(self.list.bind(py).get()))
             }
         ] $($rest)*);
     };

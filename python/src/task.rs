@@ -7,11 +7,10 @@
 //! changes and stays valid whatever happens to the board it came from; the board gives a new
 //! snapshot on each request.
 
-use crate::sequence::{Cursor, Subscript, search_range};
+use crate::sequence::{Cursor, Sequence};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
@@ -262,94 +261,46 @@ pub(crate) struct PyTaskDeviceList {
 }
 
 impl PyTaskDeviceList {
-    fn len(&self) -> usize {
-        self.picks
-            .as_ref()
-            .map_or(self.task.devices().len(), |p| p.len())
-    }
     fn position(&self, i: usize) -> usize {
         self.picks.as_ref().map_or(i, |p| p[i])
-    }
-    fn at(&self, i: usize) -> &TaskDevice {
-        &self.task.devices()[self.position(i)]
     }
     fn iter(&self) -> impl Iterator<Item = &TaskDevice> {
         (0..self.len()).map(|i| self.at(i))
     }
 }
 
+impl Sequence for PyTaskDeviceList {
+    type Item = TaskDevice;
+    type Object = PyTaskDevice;
+    fn len(&self) -> usize {
+        self.picks
+            .as_ref()
+            .map_or(self.task.devices().len(), |p| p.len())
+    }
+    fn at(&self, i: usize) -> &TaskDevice {
+        &self.task.devices()[self.position(i)]
+    }
+    fn view(&self, start: isize, step: isize, len: usize) -> PyTaskDeviceList {
+        let picks: Vec<usize> = (0..len)
+            .map(|k| self.position((start + k as isize * step) as usize))
+            .collect();
+        PyTaskDeviceList {
+            task: Arc::clone(&self.task),
+            picks: Some(picks.into()),
+        }
+    }
+    fn object(item: &TaskDevice) -> PyTaskDevice {
+        PyTaskDevice(item.clone())
+    }
+    fn item(object: &PyTaskDevice) -> &TaskDevice {
+        &object.0
+    }
+}
+
+crate::shapes::methods! {
+sequence(PyTaskDeviceIterator);
 #[pymethods]
 impl PyTaskDeviceList {
-    fn __len__(&self) -> usize {
-        self.len()
-    }
-
-    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = key.py();
-        match Subscript::resolve(key, self.len(), "TaskDeviceList")? {
-            Subscript::At(i) => Ok(Bound::new(py, PyTaskDevice(self.at(i).clone()))?.into_any()),
-            Subscript::Slice { start, step, len } => {
-                let picks: Vec<usize> = (0..len)
-                    .map(|k| self.position((start + k as isize * step) as usize))
-                    .collect();
-                let view = PyTaskDeviceList {
-                    task: Arc::clone(&self.task),
-                    picks: Some(picks.into()),
-                };
-                Ok(Bound::new(py, view)?.into_any())
-            }
-        }
-    }
-
-    fn __iter__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
-        PyTaskDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(false),
-        }
-    }
-
-    fn __reversed__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
-        PyTaskDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(true),
-        }
-    }
-
-    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
-        match value.cast::<PyTaskDevice>() {
-            Ok(d) => self.iter().any(|x| *x == d.get().0),
-            Err(_) => false,
-        }
-    }
-
-    /// The position of the first device equal to ``value``; ValueError if there is none.
-    #[pyo3(signature = (value, start = 0, stop = None))]
-    fn index(
-        &self,
-        value: &Bound<'_, PyAny>,
-        start: isize,
-        stop: Option<isize>,
-    ) -> PyResult<usize> {
-        if let Ok(d) = value.cast::<PyTaskDevice>() {
-            if let Some(i) =
-                search_range(start, stop, self.len()).find(|&i| *self.at(i) == d.get().0)
-            {
-                return Ok(i);
-            }
-        }
-        Err(PyValueError::new_err(
-            "the device is not in the TaskDeviceList",
-        ))
-    }
-
-    /// How many devices equal ``value``.
-    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
-        match value.cast::<PyTaskDevice>() {
-            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
-            Err(_) => 0,
-        }
-    }
-
     /// The MACs of these devices, in order (12 upper-case hexadecimal digits).
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(
@@ -370,6 +321,7 @@ impl PyTaskDeviceList {
         )
     }
 }
+}
 
 /// Iterates a :class:`TaskDeviceList`, building one :class:`TaskDevice` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
@@ -378,21 +330,10 @@ pub(crate) struct PyTaskDeviceIterator {
     cursor: Cursor,
 }
 
+crate::shapes::methods! {
+iterator(PyTaskDeviceList);
 #[pymethods]
-impl PyTaskDeviceIterator {
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> Option<PyTaskDevice> {
-        let list = self.list.bind(py).get();
-        let i = self.cursor.advance(list.len())?;
-        Some(PyTaskDevice(list.at(i).clone()))
-    }
-
-    fn __length_hint__(&self, py: Python<'_>) -> usize {
-        self.cursor.remaining(self.list.bind(py).get().len())
-    }
+impl PyTaskDeviceIterator {}
 }
 
 // --- counters -----------------------------------------------------------------------------
