@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{
-    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Outcome,
+    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Mac, Outcome,
     TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
 };
 
@@ -492,96 +492,101 @@ impl Hash for PyTaskEvent {
     }
 }
 
-/// The reason argument of a failure report.
-fn reason_arg(obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    string("reason", obj)
+/// How an argument of an event shows in Python: its value (pickling passes it to the
+/// constructor again) and its repr.
+trait EventArg {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn repr(&self) -> String;
 }
 
-fn mac_list(macs: &[mpp_migration::Mac]) -> Vec<String> {
+impl EventArg for Mac {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.to_string().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", self.to_string())
+    }
+}
+
+impl EventArg for Vec<Mac> {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(mac_list(self).into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", mac_list(self))
+    }
+}
+
+impl EventArg for String {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.as_str().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
+impl EventArg for CompletionMode {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.as_str().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", self.as_str())
+    }
+}
+
+impl EventArg for bool {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.into_pyobject(py)?.to_owned().into_any())
+    }
+    fn repr(&self) -> String {
+        (if *self { "True" } else { "False" }).to_owned()
+    }
+}
+
+fn mac_list(macs: &[Mac]) -> Vec<String> {
     macs.iter().map(|m| m.to_string()).collect()
 }
 
+/// The `#[pymethods]` of [`PyTaskEvent`] with its constructors, one line each: `fn name(arg:
+/// read, ..) => Variant { arg, .. };` reads each argument (by `read(name, value)`) and makes
+/// the event. The same line gives `parts()`, the constructor and arguments of an event, from
+/// which `__repr__` and `__reduce__` are made.
+macro_rules! task_event_methods {
+    (@ $block:tt [$($done:tt)*] [$($arms:tt)*]
+        $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) =>
+            $variant:ident $({ $($field:ident),* })? $(($tuple:ident))?; $($rest:tt)*) => {
+        task_event_methods!(@ $block [$($done)*
+            $(#[$doc])*
+            #[staticmethod]
+            fn $name($($arg: &Bound<'_, PyAny>),*) -> PyResult<Self> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                Ok(PyTaskEvent(TaskEvent::$variant $({ $($field),* })? $(($tuple))?))
+            }
+        ] [$($arms)*
+            TaskEvent::$variant $({ $($field),* })? $(($tuple))? =>
+                (stringify!($name), vec![$($arg as &dyn EventArg),*]),
+        ] $($rest)*);
+    };
+    (@ { $($block:tt)* } [$($done:tt)*] [$($arms:tt)*]) => {
+        impl PyTaskEvent {
+            /// The constructor that makes this event, and its arguments.
+            fn parts(&self) -> (&'static str, Vec<&dyn EventArg>) {
+                match &self.0 {
+                    $($arms)*
+                }
+            }
+        }
+        crate::shapes::methods!(@ [$($done)*] $($block)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt constructors { $($events:tt)* }) => {
+        task_event_methods!(@ { #[pymethods] impl $ty $body } [] [] $($events)*);
+    };
+}
+
+task_event_methods! {
 #[pymethods]
 impl PyTaskEvent {
-    /// *Prepare for migration* (ELIG-2 picks the devices).
-    #[staticmethod]
-    fn start_preparation() -> Self {
-        PyTaskEvent(TaskEvent::StartPreparation)
-    }
-    /// A device was prepared.
-    #[staticmethod]
-    fn prepared(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Prepared {
-            mac: mac_arg("mac", mac)?,
-        }))
-    }
-    /// A device failed preparation, and why.
-    #[staticmethod]
-    fn preparation_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::PreparationFailed {
-            mac: mac_arg("mac", mac)?,
-            reason: reason_arg(reason)?,
-        }))
-    }
-    /// Fixed devices move from Error back to Ready for migration (TASK-5).
-    #[staticmethod]
-    fn move_to_ready(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::MoveToReady {
-            macs: macs_arg("macs", macs)?,
-        }))
-    }
-    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
-    #[staticmethod]
-    fn complete(mode: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Complete {
-            mode: parse::<CompletionMode>("mode", mode)?,
-        }))
-    }
-    /// A device was migrated.
-    #[staticmethod]
-    fn migrated(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Migrated {
-            mac: mac_arg("mac", mac)?,
-        }))
-    }
-    /// A device failed to migrate, and why.
-    #[staticmethod]
-    fn migration_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::MigrationFailed {
-            mac: mac_arg("mac", mac)?,
-            reason: reason_arg(reason)?,
-        }))
-    }
-    /// *Pause migration* (TASK-6).
-    #[staticmethod]
-    fn pause() -> Self {
-        PyTaskEvent(TaskEvent::Pause)
-    }
-    /// *Resume migration* (TASK-6).
-    #[staticmethod]
-    fn resume() -> Self {
-        PyTaskEvent(TaskEvent::Resume)
-    }
-    /// *Cancel migration* (TASK-6).
-    #[staticmethod]
-    fn cancel() -> Self {
-        PyTaskEvent(TaskEvent::Cancel)
-    }
-    /// *Include unknown eligibility* on or off (ELIG-2).
-    #[staticmethod]
-    fn set_include_unknown(on: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::SetIncludeUnknown(boolean(
-            "on", on,
-        )?)))
-    }
-    /// Devices leave the task.
-    #[staticmethod]
-    fn remove_devices(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::RemoveDevices {
-            macs: macs_arg("macs", macs)?,
-        }))
-    }
-
     /// The kind of the event, for the transition table.
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -632,65 +637,46 @@ impl PyTaskEvent {
         }
     }
     fn __repr__(&self) -> String {
-        let b = |on: bool| if on { "True" } else { "False" };
-        match &self.0 {
-            TaskEvent::StartPreparation => "TaskEvent.start_preparation()".to_owned(),
-            TaskEvent::Prepared { mac } => format!("TaskEvent.prepared({:?})", mac.to_string()),
-            TaskEvent::PreparationFailed { mac, reason } => format!(
-                "TaskEvent.preparation_failed({:?}, {reason:?})",
-                mac.to_string()
-            ),
-            TaskEvent::MoveToReady { macs } => {
-                format!("TaskEvent.move_to_ready({:?})", mac_list(macs))
-            }
-            TaskEvent::Complete { mode } => format!("TaskEvent.complete({:?})", mode.as_str()),
-            TaskEvent::Migrated { mac } => format!("TaskEvent.migrated({:?})", mac.to_string()),
-            TaskEvent::MigrationFailed { mac, reason } => format!(
-                "TaskEvent.migration_failed({:?}, {reason:?})",
-                mac.to_string()
-            ),
-            TaskEvent::Pause => "TaskEvent.pause()".to_owned(),
-            TaskEvent::Resume => "TaskEvent.resume()".to_owned(),
-            TaskEvent::Cancel => "TaskEvent.cancel()".to_owned(),
-            TaskEvent::SetIncludeUnknown(on) => {
-                format!("TaskEvent.set_include_unknown({})", b(*on))
-            }
-            TaskEvent::RemoveDevices { macs } => {
-                format!("TaskEvent.remove_devices({:?})", mac_list(macs))
-            }
-        }
+        let (constructor, args) = self.parts();
+        let args: Vec<String> = args.iter().map(|a| a.repr()).collect();
+        format!("TaskEvent.{constructor}({})", args.join(", "))
     }
     /// Pickling and copying: rebuilt by the constructor that made it.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let (constructor, args): (&str, Bound<'py, PyTuple>) = match &self.0 {
-            TaskEvent::StartPreparation => ("start_preparation", PyTuple::empty(py)),
-            TaskEvent::Prepared { mac } => ("prepared", (mac.to_string(),).into_pyobject(py)?),
-            TaskEvent::PreparationFailed { mac, reason } => (
-                "preparation_failed",
-                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
-            ),
-            TaskEvent::MoveToReady { macs } => {
-                ("move_to_ready", (mac_list(macs),).into_pyobject(py)?)
-            }
-            TaskEvent::Complete { mode } => ("complete", (mode.as_str(),).into_pyobject(py)?),
-            TaskEvent::Migrated { mac } => ("migrated", (mac.to_string(),).into_pyobject(py)?),
-            TaskEvent::MigrationFailed { mac, reason } => (
-                "migration_failed",
-                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
-            ),
-            TaskEvent::Pause => ("pause", PyTuple::empty(py)),
-            TaskEvent::Resume => ("resume", PyTuple::empty(py)),
-            TaskEvent::Cancel => ("cancel", PyTuple::empty(py)),
-            TaskEvent::SetIncludeUnknown(on) => ("set_include_unknown", (*on,).into_pyobject(py)?),
-            TaskEvent::RemoveDevices { macs } => {
-                ("remove_devices", (mac_list(macs),).into_pyobject(py)?)
-            }
-        };
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let (constructor, args) = self.parts();
+        let args = args.iter().map(|a| a.value(py));
+        let args = PyTuple::new(py, args.collect::<PyResult<Vec<_>>>()?)?;
         Ok((py.get_type::<Self>().getattr(constructor)?, args))
     }
+}
+
+// --- the constructors: one line each ----------------------------------------------------
+constructors {
+    /// *Prepare for migration* (ELIG-2 picks the devices).
+    fn start_preparation() => StartPreparation;
+    /// A device was prepared.
+    fn prepared(mac: mac_arg) => Prepared { mac };
+    /// A device failed preparation, and why.
+    fn preparation_failed(mac: mac_arg, reason: string) => PreparationFailed { mac, reason };
+    /// Fixed devices move from Error back to Ready for migration (TASK-5).
+    fn move_to_ready(macs: macs_arg) => MoveToReady { macs };
+    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
+    fn complete(mode: parse) => Complete { mode };
+    /// A device was migrated.
+    fn migrated(mac: mac_arg) => Migrated { mac };
+    /// A device failed to migrate, and why.
+    fn migration_failed(mac: mac_arg, reason: string) => MigrationFailed { mac, reason };
+    /// *Pause migration* (TASK-6).
+    fn pause() => Pause;
+    /// *Resume migration* (TASK-6).
+    fn resume() => Resume;
+    /// *Cancel migration* (TASK-6).
+    fn cancel() => Cancel;
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    fn set_include_unknown(on: boolean) => SetIncludeUnknown(on);
+    /// Devices leave the task.
+    fn remove_devices(macs: macs_arg) => RemoveDevices { macs };
+}
 }
 
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
