@@ -25,6 +25,7 @@ use crate::model::PyModel;
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyDevice(pub(crate) Device);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyDevice {
     /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
@@ -47,68 +48,10 @@ impl PyDevice {
             .py()
     }
 
-    /// The upload row it came from (header = 1).
-    #[getter]
-    fn row(&self) -> Option<u64> {
-        self.0.row()
-    }
-    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
-    #[getter]
-    fn mac(&self) -> String {
-        self.0.mac().to_string()
-    }
-    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
-    #[getter]
-    fn device_name(&self) -> String {
-        self.0.device_name()
-    }
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The hardware version, when known (EXT-1).
-    #[getter]
-    fn hardware_version(&self) -> Option<PyHardwareVersion> {
-        self.0.hardware_version().map(PyHardwareVersion)
-    }
-    /// The current Enterprise firmware, when known (EXT-6).
-    #[getter]
-    fn firmware(&self) -> Option<PyFirmwareVersion> {
-        self.0.firmware().cloned().map(PyFirmwareVersion)
-    }
     /// ``"USER"`` or ``"WORKSPACE"`` (CSV-3); None for a *license only* upload.
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
-    }
-    /// The user's email or the workspace's name (CSV-4); None for *license only*.
-    #[getter]
-    fn username(&self) -> Option<&str> {
-        self.0.assignment().map(|a| a.username.as_str())
-    }
-    /// The workspace's number in E.164 (CSV-5), or None.
-    #[getter]
-    fn phone_number(&self) -> Option<String> {
-        self.0
-            .assignment()
-            .and_then(|a| a.phone_number)
-            .map(|n| n.to_string())
-    }
-    /// The workspace's extension (CSV-6), or None.
-    #[getter]
-    fn extension(&self) -> Option<&str> {
-        self.0.assignment().and_then(|a| a.extension.as_deref())
-    }
-    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
-    #[getter]
-    fn location(&self) -> Option<&str> {
-        self.0.assignment().map(|a| a.location.as_str())
-    }
-    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
-    #[getter]
-    fn call_plan(&self) -> bool {
-        self.0.assignment().is_some_and(|a| a.call_plan)
     }
     fn __repr__(&self) -> String {
         let d = &self.0;
@@ -190,6 +133,40 @@ impl PyDevice {
             .with_row(row);
         Ok(PyDevice(device))
     }
+}
+getters(this) {
+    /// The upload row it came from (header = 1).
+    fn row() -> Option<u64> { this.0.row() }
+    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
+    fn mac() -> String { this.0.mac().to_string() }
+    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
+    fn device_name() -> String { this.0.device_name() }
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The hardware version, when known (EXT-1).
+    fn hardware_version() -> Option<PyHardwareVersion> {
+        this.0.hardware_version().map(PyHardwareVersion)
+    }
+    /// The current Enterprise firmware, when known (EXT-6).
+    fn firmware() -> Option<PyFirmwareVersion> {
+        this.0.firmware().cloned().map(PyFirmwareVersion)
+    }
+    /// The user's email or the workspace's name (CSV-4); None for *license only*.
+    fn username() -> Option<&str> { this.0.assignment().map(|a| a.username.as_str()) }
+    /// The workspace's number in E.164 (CSV-5), or None.
+    fn phone_number() -> Option<String> {
+        this.0
+            .assignment()
+            .and_then(|a| a.phone_number)
+            .map(|n| n.to_string())
+    }
+    /// The workspace's extension (CSV-6), or None.
+    fn extension() -> Option<&str> { this.0.assignment().and_then(|a| a.extension.as_deref()) }
+    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
+    fn location() -> Option<&str> { this.0.assignment().map(|a| a.location.as_str()) }
+    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
+    fn call_plan() -> bool { this.0.assignment().is_some_and(|a| a.call_plan) }
+}
 }
 
 /// The assignment part of a pickled device: type, username, phone, extension, location, plan.

@@ -30,6 +30,7 @@ impl Hash for PyLocation {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -53,21 +54,6 @@ impl PyLocation {
                 .cisco_pstn(cisco_pstn)
                 .extensions_in_use(extensions),
         ))
-    }
-    /// The name, as the organisation spells it (CSV-11).
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
-    }
-    /// Whether it is a Cisco PSTN location (CSV-12).
-    #[getter]
-    fn cisco_pstn(&self) -> bool {
-        self.0.is_cisco_pstn()
-    }
-    /// The extensions in use in this location (CSV-6).
-    #[getter]
-    fn extensions_in_use(&self) -> Vec<String> {
-        self.0.extensions().to_vec()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -101,6 +87,15 @@ impl PyLocation {
         )
     }
 }
+getters(this) {
+    /// The name, as the organisation spells it (CSV-11).
+    fn name() -> &str { this.0.name() }
+    /// Whether it is a Cisco PSTN location (CSV-12).
+    fn cisco_pstn() -> bool { this.0.is_cisco_pstn() }
+    /// The extensions in use in this location (CSV-6).
+    fn extensions_in_use() -> Vec<String> { this.0.extensions().to_vec() }
+}
+}
 
 /// The organisation as the host knows it: users, workspaces, locations and the devices
 /// already configured in Webex Calling (CSV-3, CSV-6, CSV-11 to CSV-13).
@@ -111,6 +106,7 @@ impl PyLocation {
 #[derive(Clone)]
 pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyDirectory {
     #[new]
@@ -180,29 +176,9 @@ impl PyDirectory {
         py.detach(|| directory.to_json())
     }
 
-    /// The users' emails (trimmed, first spelling of each).
-    #[getter]
-    fn users(&self) -> Vec<String> {
-        self.0.users().to_vec()
-    }
 
-    /// The workspaces' names.
-    #[getter]
-    fn workspaces(&self) -> Vec<String> {
-        self.0.workspaces().to_vec()
-    }
 
-    /// The locations.
-    #[getter]
-    fn locations(&self) -> Vec<PyLocation> {
-        self.0.locations().iter().cloned().map(PyLocation).collect()
-    }
 
-    /// How many devices are known to be in Webex Calling (CSV-13).
-    #[getter]
-    fn device_count(&self) -> usize {
-        self.0.device_count()
-    }
 
     /// Whether a user with this email exists (case-insensitive, DEC-7).
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -239,6 +215,19 @@ impl PyDirectory {
             Directory::from_json(json.as_bytes()).py()?,
         )))
     }
+}
+getters(this) {
+    /// The users' emails (trimmed, first spelling of each).
+    fn users() -> Vec<String> { this.0.users().to_vec() }
+    /// The workspaces' names.
+    fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
+    /// The locations.
+    fn locations() -> Vec<PyLocation> {
+        this.0.locations().iter().cloned().map(PyLocation).collect()
+    }
+    /// How many devices are known to be in Webex Calling (CSV-13).
+    fn device_count() -> usize { this.0.device_count() }
+}
 }
 
 /// A list argument of `Directory`: `args::strings` for any iterable, with a fast path for a

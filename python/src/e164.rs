@@ -22,21 +22,14 @@ impl PyE164 {
             .map(PyE164)
             .py()
     }
+}
+getters(this) {
     /// The country calling code, e.g. 1, 44 or 358.
-    #[getter]
-    fn country_calling_code(&self) -> u16 {
-        self.0.country_calling_code()
-    }
+    fn country_calling_code() -> u16 { this.0.country_calling_code() }
     /// The region the country calling code is assigned to.
-    #[getter]
-    fn region(&self) -> &'static str {
-        self.0.region()
-    }
+    fn region() -> &'static str { this.0.region() }
     /// The digits after the country calling code.
-    #[getter]
-    fn national_number(&self) -> String {
-        self.0.national_number()
-    }
+    fn national_number() -> String { this.0.national_number() }
 }
 }
 

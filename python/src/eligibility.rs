@@ -59,17 +59,6 @@ impl PyEligibility {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
     }
-    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
-    /// ``"not_eligible"``, ``"unknown"``.
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.status)
-    }
-    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
-    }
     fn __repr__(&self) -> String {
         let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
         format!(
@@ -97,6 +86,13 @@ impl PyEligibility {
         })
     }
 }
+getters(this) {
+    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
+    /// ``"not_eligible"``, ``"unknown"``.
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
+    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
 }
 
 /// One row of an eligibility table: a model, a hardware version range, a status, warnings
@@ -105,39 +101,9 @@ impl PyEligibility {
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityRule(EligibilityRule);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyEligibilityRule {
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The first hardware version of the range, or None (open).
-    #[getter]
-    fn vid_from(&self) -> Option<PyHardwareVersion> {
-        self.0.vid_from().map(PyHardwareVersion)
-    }
-    /// The last hardware version of the range, or None (open).
-    #[getter]
-    fn vid_to(&self) -> Option<PyHardwareVersion> {
-        self.0.vid_to().map(PyHardwareVersion)
-    }
-    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.0.status())
-    }
-    /// The codes of the warnings the row gives (``model_limited_features``,
-    /// ``minimum_mpp_firmware``).
-    #[getter]
-    fn warnings(&self) -> Vec<&'static str> {
-        self.0.warnings().iter().map(|c| c.as_str()).collect()
-    }
-    /// The source the row cites.
-    #[getter]
-    fn source(&self) -> &str {
-        self.0.source()
-    }
     /// Whether the hardware version is in the row's range (compared as numbers, EXT-1).
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
@@ -162,6 +128,22 @@ impl PyEligibilityRule {
             self.0.status().as_str()
         )
     }
+}
+getters(this) {
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The first hardware version of the range, or None (open).
+    fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
+    /// The last hardware version of the range, or None (open).
+    fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
+    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
+    /// The codes of the warnings the row gives (``model_limited_features``,
+    /// ``minimum_mpp_firmware``).
+    fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
+    /// The source the row cites.
+    fn source() -> &str { this.0.source() }
+}
 }
 
 /// Which phones can migrate, as data (EXT-2 to EXT-4): Control Hub's reading (the
@@ -209,16 +191,6 @@ impl PyEligibilityTable {
     ) -> PyResult<PyEligibilityTable> {
         crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
     }
-    /// The rows, sorted by model and range.
-    #[getter]
-    fn rules(&self) -> Vec<PyEligibilityRule> {
-        self.0
-            .rules()
-            .iter()
-            .cloned()
-            .map(PyEligibilityRule)
-            .collect()
-    }
     /// Checks one phone against this table; see :func:`check_eligibility`.
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
@@ -228,6 +200,17 @@ impl PyEligibilityTable {
         firmware: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEligibility> {
         check_with(&self.0, model, hardware_version, firmware)
+    }
+}
+getters(this) {
+    /// The rows, sorted by model and range.
+    fn rules() -> Vec<PyEligibilityRule> {
+        this.0
+            .rules()
+            .iter()
+            .cloned()
+            .map(PyEligibilityRule)
+            .collect()
     }
 }
 }

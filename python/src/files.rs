@@ -31,6 +31,7 @@ impl Hash for PyOutputFile {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyOutputFile {
     /// A file named `name` (no directory part) holding `content`.
@@ -40,16 +41,6 @@ impl PyOutputFile {
             name: string("name", name)?,
             content: string("content", content)?,
         }))
-    }
-    /// The file name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// The content.
-    #[getter]
-    fn content(&self) -> &str {
-        &self.0.content
     }
     fn __repr__(&self) -> String {
         format!(
@@ -66,6 +57,13 @@ impl PyOutputFile {
         let args = (f.name.as_str(), f.content.as_str()).into_pyobject(slf.py())?;
         Ok((slf.get_type().into_any(), args))
     }
+}
+getters(this) {
+    /// The file name.
+    fn name() -> &str { &this.0.name }
+    /// The content.
+    fn content() -> &str { &this.0.content }
+}
 }
 
 /// Wraps core's files.

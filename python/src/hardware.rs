@@ -29,10 +29,9 @@ impl PyHardwareVersion {
             .map(PyHardwareVersion)
             .py()
     }
+}
+getters(this) {
     /// The number: 3 for V03.
-    #[getter]
-    fn number(&self) -> u8 {
-        self.0.number()
-    }
+    fn number() -> u8 { this.0.number() }
 }
 }

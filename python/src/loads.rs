@@ -26,28 +26,9 @@ impl Hash for PyPhoneLoad {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyPhoneLoad {
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
-    #[getter]
-    fn load_name(&self) -> &str {
-        self.0.load_name()
-    }
-    /// The load as a version.
-    #[getter]
-    fn load(&self) -> PyFirmwareVersion {
-        PyFirmwareVersion(self.0.load().clone())
-    }
-    /// The rules the row rests on.
-    #[getter]
-    fn source(&self) -> &str {
-        self.0.source()
-    }
     fn __repr__(&self) -> String {
         format!(
             "PhoneLoad(model={:?}, load_name={:?})",
@@ -55,6 +36,17 @@ impl PyPhoneLoad {
             self.0.load_name()
         )
     }
+}
+getters(this) {
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
+    fn load_name() -> &str { this.0.load_name() }
+    /// The load as a version.
+    fn load() -> PyFirmwareVersion { PyFirmwareVersion(this.0.load().clone()) }
+    /// The rules the row rests on.
+    fn source() -> &str { this.0.source() }
+}
 }
 
 /// The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10).
@@ -87,11 +79,6 @@ impl PyPhoneLoadTable {
     ) -> PyResult<PyPhoneLoadTable> {
         crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
     }
-    /// The rows.
-    #[getter]
-    fn rows(&self) -> Vec<PyPhoneLoad> {
-        self.0.rows().iter().cloned().map(PyPhoneLoad).collect()
-    }
     /// The load of a model (any spelling EXT-9 lists), or None when the table has none.
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
@@ -100,6 +87,10 @@ impl PyPhoneLoadTable {
         };
         Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
     }
+}
+getters(this) {
+    /// The rows.
+    fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
 }
 }
 

@@ -19,6 +19,9 @@
 //!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
 //!   `__iter__`, `__next__` and `__length_hint__`.
 //!
+//! After the block, `getters(this) { /// doc\n fn name() -> T { this.0.name() } .. }` are
+//! its getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`).
+//!
 //! The block keeps its `#[pymethods]` line, which scripts/sync-docstrings reads to sync the
 //! docstrings of its methods with the stub. [`restore`] is the `__reduce__` of the classes
 //! rebuilt by a `_restore` static method.
@@ -134,6 +137,20 @@ macro_rules! methods {
             $($body)*
             $($add)*
         }
+    };
+    // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
+    // { .. }` for one that needs `py`, with the object as `this`.
+    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($this:ident) {
+        $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
+    }) => {
+        $crate::shapes::methods!(@ [$($add)* $(
+            $(#[$doc])*
+            #[getter]
+            fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
+                let $this = self;
+                $($get)*
+            }
+        )*] #[pymethods] impl $ty $body);
     };
     (@ [$($add:tt)*] to_dict; $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*

@@ -65,59 +65,6 @@ impl PyTask {
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    /// The name (TASK-1).
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name().as_str()
-    }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.0.option().as_str()
-    }
-    /// The status (TASK-4).
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.status())
-    }
-    /// Whether the task is paused (TASK-6).
-    #[getter]
-    fn paused(&self) -> bool {
-        self.0.is_paused()
-    }
-    /// Whether devices of unknown eligibility are prepared (ELIG-2).
-    #[getter]
-    fn include_unknown(&self) -> bool {
-        self.0.include_unknown()
-    }
-    /// How the migration was completed, once it was; None before.
-    #[getter]
-    fn completion<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.0.completion().map(|m| member(py, m)).transpose()
-    }
-    /// The counts of every upload to the task, added together (CSV-14).
-    #[getter]
-    fn upload_counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.0.upload_counts())
-    }
-    /// How many devices sit in each tab (TASK-5).
-    #[getter]
-    fn tab_counts(&self) -> PyTabCounts {
-        PyTabCounts(self.0.tab_counts())
-    }
-    /// How many devices are eligible, not eligible, unknown (ELIG-1).
-    #[getter]
-    fn eligibility_counts(&self) -> PyEligibilityCounts {
-        PyEligibilityCounts(self.0.eligibility_counts())
-    }
-    /// The devices, in the order they were added: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyTaskDeviceList {
-        PyTaskDeviceList {
-            task: Arc::clone(&self.0),
-            picks: None,
-        }
-    }
     /// The device with this MAC (any spelling DEV-6 accepts), or None; raises
     /// :class:`IdentifierError` for a MAC that cannot be read.
     fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
@@ -181,6 +128,37 @@ impl PyTask {
         )
     }
 }
+getters(this) {
+    /// The name (TASK-1).
+    fn name() -> &str { this.0.name().as_str() }
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    fn option() -> &'static str { this.0.option().as_str() }
+    /// The status (TASK-4).
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
+    /// Whether the task is paused (TASK-6).
+    fn paused() -> bool { this.0.is_paused() }
+    /// Whether devices of unknown eligibility are prepared (ELIG-2).
+    fn include_unknown() -> bool { this.0.include_unknown() }
+    /// How the migration was completed, once it was; None before.
+    fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        this.0.completion().map(|m| member(py, m)).transpose()
+    }
+    /// The counts of every upload to the task, added together (CSV-14).
+    fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
+    /// How many devices sit in each tab (TASK-5).
+    fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
+    /// How many devices are eligible, not eligible, unknown (ELIG-1).
+    fn eligibility_counts() -> PyEligibilityCounts {
+        PyEligibilityCounts(this.0.eligibility_counts())
+    }
+    /// The devices, in the order they were added: a lazy sequence.
+    fn devices() -> PyTaskDeviceList {
+        PyTaskDeviceList {
+            task: Arc::clone(&this.0),
+            picks: None,
+        }
+    }
+}
 }
 
 // --- devices of a task --------------------------------------------------------------------
@@ -206,33 +184,9 @@ impl Hash for PyTaskDevice {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyTaskDevice {
-    /// The device.
-    #[getter]
-    fn device(&self) -> PyDevice {
-        PyDevice(self.0.device().clone())
-    }
-    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
-    #[getter]
-    fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.0.eligibility())
-    }
-    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
-    #[getter]
-    fn reasons(&self) -> Vec<PyFinding> {
-        self.0.reasons().iter().cloned().map(PyFinding).collect()
-    }
-    /// The tab it sits in (TASK-5).
-    #[getter]
-    fn tab<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.tab())
-    }
-    /// Why it is in Error, when it is; None otherwise.
-    #[getter]
-    fn last_error(&self) -> Option<&str> {
-        self.0.last_error()
-    }
     fn __repr__(&self) -> String {
         let d = self.0.device();
         format!(
@@ -243,6 +197,21 @@ impl PyTaskDevice {
             self.0.tab().as_str()
         )
     }
+}
+getters(this) {
+    /// The device.
+    fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
+    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+    fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
+        status_object(py, this.0.eligibility())
+    }
+    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
+    fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
+    /// The tab it sits in (TASK-5).
+    fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
+    /// Why it is in Error, when it is; None otherwise.
+    fn last_error() -> Option<&str> { this.0.last_error() }
+}
 }
 
 /// A lazy, read-only sequence of devices of a :class:`Task` snapshot: all of them, or those
@@ -352,36 +321,6 @@ impl PyTabCounts {
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
     }
-    /// Pending: added, not prepared yet.
-    #[getter]
-    fn pending(&self) -> usize {
-        self.0.pending
-    }
-    /// Error.
-    #[getter]
-    fn error(&self) -> usize {
-        self.0.error
-    }
-    /// Ready for migration.
-    #[getter]
-    fn ready(&self) -> usize {
-        self.0.ready
-    }
-    /// In progress.
-    #[getter]
-    fn in_progress(&self) -> usize {
-        self.0.in_progress
-    }
-    /// Completed.
-    #[getter]
-    fn completed(&self) -> usize {
-        self.0.completed
-    }
-    /// All devices.
-    #[getter]
-    fn total(&self) -> usize {
-        self.0.total()
-    }
     fn __repr__(&self) -> String {
         let c = &self.0;
         format!(
@@ -389,6 +328,20 @@ impl PyTabCounts {
             c.pending, c.error, c.ready, c.in_progress, c.completed
         )
     }
+}
+getters(this) {
+    /// Pending: added, not prepared yet.
+    fn pending() -> usize { this.0.pending }
+    /// Error.
+    fn error() -> usize { this.0.error }
+    /// Ready for migration.
+    fn ready() -> usize { this.0.ready }
+    /// In progress.
+    fn in_progress() -> usize { this.0.in_progress }
+    /// Completed.
+    fn completed() -> usize { this.0.completed }
+    /// All devices.
+    fn total() -> usize { this.0.total() }
 }
 }
 
@@ -403,28 +356,9 @@ impl PyTabCounts {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyEligibilityCounts(EligibilityCounts);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyEligibilityCounts {
-    /// All devices (at most 1000, ELIG-3).
-    #[getter]
-    fn total(&self) -> usize {
-        self.0.total
-    }
-    /// Eligible.
-    #[getter]
-    fn eligible(&self) -> usize {
-        self.0.eligible
-    }
-    /// Not eligible.
-    #[getter]
-    fn not_eligible(&self) -> usize {
-        self.0.not_eligible
-    }
-    /// Unknown.
-    #[getter]
-    fn unknown(&self) -> usize {
-        self.0.unknown
-    }
     fn __repr__(&self) -> String {
         let c = &self.0;
         format!(
@@ -432,6 +366,17 @@ impl PyEligibilityCounts {
             c.total, c.eligible, c.not_eligible, c.unknown
         )
     }
+}
+getters(this) {
+    /// All devices (at most 1000, ELIG-3).
+    fn total() -> usize { this.0.total }
+    /// Eligible.
+    fn eligible() -> usize { this.0.eligible }
+    /// Not eligible.
+    fn not_eligible() -> usize { this.0.not_eligible }
+    /// Unknown.
+    fn unknown() -> usize { this.0.unknown }
+}
 }
 
 /// What adding devices to a task did.
@@ -457,24 +402,22 @@ impl From<AddOutcome> for PyAddOutcome {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyAddOutcome {
-    /// Devices added.
-    #[getter]
-    fn added(&self) -> usize {
-        self.added
-    }
-    /// One finding per device not added, at its upload row when it came from one:
-    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
-    /// (ELIG-3).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
-    }
     fn __repr__(&self) -> String {
         let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
         format!("AddOutcome(added={}, findings={codes:?})", self.added)
     }
+}
+getters(this) {
+    /// Devices added.
+    fn added() -> usize { this.added }
+    /// One finding per device not added, at its upload row when it came from one:
+    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
+    /// (ELIG-3).
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -746,43 +689,9 @@ impl From<Outcome> for PyTransitionOutcome {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyTransitionOutcome {
-    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
-    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
-    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
-    #[getter]
-    fn kind(&self) -> &'static str {
-        match self.0 {
-            OutcomeKey::Stay => "stay",
-            OutcomeKey::To(_) => "to",
-            OutcomeKey::Completion => "completion",
-            OutcomeKey::FromDevices => "from_devices",
-            OutcomeKey::Refused(_) => "refused",
-        }
-    }
-    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
-    #[getter]
-    fn target<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.0 {
-            OutcomeKey::To(s) => member(py, s).map(Some),
-            _ => Ok(None),
-        }
-    }
-    /// The code that refuses the event (``"transition_refused"``,
-    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
-    #[getter]
-    fn refusal(&self) -> Option<&'static str> {
-        match self.0 {
-            OutcomeKey::Refused(code) => Some(code.as_str()),
-            _ => None,
-        }
-    }
-    /// Whether the table accepts the event.
-    #[getter]
-    fn accepted(&self) -> bool {
-        !matches!(self.0, OutcomeKey::Refused(_))
-    }
     fn __repr__(&self) -> String {
         match self.0 {
             OutcomeKey::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
@@ -795,6 +704,38 @@ impl PyTransitionOutcome {
             _ => format!("TransitionOutcome(kind={:?})", self.kind()),
         }
     }
+}
+getters(this) {
+    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
+    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
+    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
+    fn kind() -> &'static str {
+        match this.0 {
+            OutcomeKey::Stay => "stay",
+            OutcomeKey::To(_) => "to",
+            OutcomeKey::Completion => "completion",
+            OutcomeKey::FromDevices => "from_devices",
+            OutcomeKey::Refused(_) => "refused",
+        }
+    }
+    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
+    fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match this.0 {
+            OutcomeKey::To(s) => member(py, s).map(Some),
+            _ => Ok(None),
+        }
+    }
+    /// The code that refuses the event (``"transition_refused"``,
+    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
+    fn refusal() -> Option<&'static str> {
+        match this.0 {
+            OutcomeKey::Refused(code) => Some(code.as_str()),
+            _ => None,
+        }
+    }
+    /// Whether the table accepts the event.
+    fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
+}
 }
 
 /// What ``event`` does to a task whose status is ``status``, by the transition table.

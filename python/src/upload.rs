@@ -31,23 +31,9 @@ use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, read
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadCounts {
-    /// Devices added.
-    #[getter]
-    fn added(&self) -> u64 {
-        self.0.added
-    }
-    /// Rows not added.
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.0.errors
-    }
-    /// Data rows uploaded, blank ones included.
-    #[getter]
-    fn total(&self) -> u64 {
-        self.0.total
-    }
     /// Later uploads to the same task add to the counts (CSV-14).
     fn __add__(&self, other: &Bound<'_, PyAny>) -> Option<PyUploadCounts> {
         other
@@ -76,6 +62,15 @@ impl PyUploadCounts {
             total,
         })
     }
+}
+getters(this) {
+    /// Devices added.
+    fn added() -> u64 { this.0.added }
+    /// Rows not added.
+    fn errors() -> u64 { this.0.errors }
+    /// Data rows uploaded, blank ones included.
+    fn total() -> u64 { this.0.total }
+}
 }
 
 /// The options of an upload, from the Python arguments.
@@ -173,17 +168,6 @@ impl PyUploadReport {
         let report = Arc::clone(&self.0);
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
     }
-    /// The accepted devices, normalised, in input order: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyDeviceList {
-        PyDeviceList::new(Devices::Report(Arc::clone(&self.0)))
-    }
-    /// Every finding in input order, the header's first (a new list on each access), built in
-    /// chunks with the GIL let go between them.
-    #[getter]
-    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        crate::gil::findings_list(py, self.0.findings())
-    }
     /// The findings of one row (header = 1); empty for a row without any.
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
@@ -191,42 +175,6 @@ impl PyUploadReport {
             Ok(row) => findings(self.0.findings_for_row(row)),
             Err(_) => Vec::new(),
         })
-    }
-    /// Devices added (CSV-14).
-    #[getter]
-    fn added(&self) -> u64 {
-        self.0.added()
-    }
-    /// Rows not added (CSV-14, DEC-1).
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.0.errors()
-    }
-    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
-    #[getter]
-    fn total(&self) -> u64 {
-        self.0.total()
-    }
-    /// The three counts together.
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.0.counts())
-    }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.0.option().as_str()
-    }
-    /// Whether the rows were checked against a directory; without one the rules that need
-    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
-    #[getter]
-    fn directory_checked(&self) -> bool {
-        self.0.directory_checked()
-    }
-    /// The header's cells as written.
-    #[getter]
-    fn header(&self) -> Vec<String> {
-        self.0.header().to_vec()
     }
     /// How many findings are errors and how many are warnings.
     fn severity_counts(&self) -> (usize, usize) {
@@ -256,6 +204,30 @@ impl PyUploadReport {
         )
     }
 }
+getters(this) {
+    /// The accepted devices, normalised, in input order: a lazy sequence.
+    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
+    /// Every finding in input order, the header's first (a new list on each access), built in
+    /// chunks with the GIL let go between them.
+    fn findings<'py>(py) -> PyResult<Bound<'py, PyList>> {
+        crate::gil::findings_list(py, this.0.findings())
+    }
+    /// Devices added (CSV-14).
+    fn added() -> u64 { this.0.added() }
+    /// Rows not added (CSV-14, DEC-1).
+    fn errors() -> u64 { this.0.errors() }
+    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
+    fn total() -> u64 { this.0.total() }
+    /// The three counts together.
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts()) }
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    fn option() -> &'static str { this.0.option().as_str() }
+    /// Whether the rows were checked against a directory; without one the rules that need
+    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
+    fn directory_checked() -> bool { this.0.directory_checked() }
+    /// The header's cells as written.
+    fn header() -> Vec<String> { this.0.header().to_vec() }
+}
 }
 
 fn findings(list: &[Finding]) -> Vec<PyFinding> {
@@ -272,48 +244,9 @@ pub(crate) struct PyUploadChunk {
     last_row: u64,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadChunk {
-    /// The accepted devices of these rows: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyDeviceList {
-        PyDeviceList::new(Devices::Chunk(Arc::clone(&self.devices)))
-    }
-    /// The findings of these rows, in input order.
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        findings(&self.findings)
-    }
-    /// The counts of these rows.
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.counts)
-    }
-    /// Devices added from these rows.
-    #[getter]
-    fn added(&self) -> u64 {
-        self.counts.added
-    }
-    /// Rows of this chunk not added.
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.counts.errors
-    }
-    /// Data rows in this chunk.
-    #[getter]
-    fn total(&self) -> u64 {
-        self.counts.total
-    }
-    /// The first row of the chunk (header = 1).
-    #[getter]
-    fn first_row(&self) -> u64 {
-        self.first_row
-    }
-    /// The last row of the chunk.
-    #[getter]
-    fn last_row(&self) -> u64 {
-        self.last_row
-    }
     fn __repr__(&self) -> String {
         format!(
             "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
@@ -324,6 +257,25 @@ impl PyUploadChunk {
             self.findings.len()
         )
     }
+}
+getters(this) {
+    /// The accepted devices of these rows: a lazy sequence.
+    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
+    /// The findings of these rows, in input order.
+    fn findings() -> Vec<PyFinding> { findings(&this.findings) }
+    /// The counts of these rows.
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
+    /// Devices added from these rows.
+    fn added() -> u64 { this.counts.added }
+    /// Rows of this chunk not added.
+    fn errors() -> u64 { this.counts.errors }
+    /// Data rows in this chunk.
+    fn total() -> u64 { this.counts.total }
+    /// The first row of the chunk (header = 1).
+    fn first_row() -> u64 { this.first_row }
+    /// The last row of the chunk.
+    fn last_row() -> u64 { this.last_row }
+}
 }
 
 /// The reader of a streamed upload, over whichever source it came from.
@@ -345,6 +297,7 @@ pub(crate) struct PyUploadIterator {
     end_findings: Mutex<Vec<Finding>>,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadIterator {
     fn __iter__(slf: Py<Self>) -> Py<Self> {
@@ -410,48 +363,6 @@ impl PyUploadIterator {
         }))
     }
 
-    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
-    /// columns, an empty file.
-    #[getter]
-    fn header_findings(&self) -> Vec<PyFinding> {
-        findings(&self.header_findings)
-    }
-    /// The header's cells as written.
-    #[getter]
-    fn header(&self) -> Vec<String> {
-        self.header.clone()
-    }
-    /// The findings known only at the end of the input (``no_data_rows`` for a header
-    /// without data rows, CSV-14): empty until the iterator is exhausted.
-    #[getter]
-    fn end_findings(&self) -> Vec<PyFinding> {
-        findings(
-            &self
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner),
-        )
-    }
-    /// The counts of the rows read so far (CSV-14).
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(*self.counts.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-    /// ``"license_and_device"`` or ``"license_only"``.
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.option.as_str()
-    }
-    /// Whether the rows are checked against a directory.
-    #[getter]
-    fn directory_checked(&self) -> bool {
-        self.directory_checked
-    }
-    /// The number of rows each chunk holds at most.
-    #[getter]
-    fn chunk_size(&self) -> usize {
-        self.chunk_size
-    }
     fn __repr__(&self) -> String {
         let counts = *self.counts.lock().unwrap_or_else(PoisonError::into_inner);
         format!(
@@ -463,6 +374,34 @@ impl PyUploadIterator {
             counts.total
         )
     }
+}
+getters(this) {
+    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
+    /// columns, an empty file.
+    fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
+    /// The header's cells as written.
+    fn header() -> Vec<String> { this.header.clone() }
+    /// The findings known only at the end of the input (``no_data_rows`` for a header
+    /// without data rows, CSV-14): empty until the iterator is exhausted.
+    fn end_findings() -> Vec<PyFinding> {
+        findings(
+            &this
+                .end_findings
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+    /// The counts of the rows read so far (CSV-14).
+    fn counts() -> PyUploadCounts {
+        PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+    /// ``"license_and_device"`` or ``"license_only"``.
+    fn option() -> &'static str { this.option.as_str() }
+    /// Whether the rows are checked against a directory.
+    fn directory_checked() -> bool { this.directory_checked }
+    /// The number of rows each chunk holds at most.
+    fn chunk_size() -> usize { this.chunk_size }
+}
 }
 
 /// Streams an upload in chunks of at most ``chunk_size`` rows, for files of millions of
