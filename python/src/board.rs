@@ -597,32 +597,5 @@ events {
 
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
 fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
-    let not_iterable = || {
-        wrong_type(format!(
-            "tasks must be an iterable of Task, not {}",
-            type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyTask>() {
-        return Err(wrong_type(
-            "tasks must be an iterable of Task, not a single Task; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let mut out = Vec::new();
-    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
-        let item = item?;
-        match item.cast::<PyTask>() {
-            Ok(t) => out.push(Task::clone(&t.get().0)),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "tasks[{i}] must be a Task, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::args::objects("tasks", obj, "", true, |t: &PyTask| Task::clone(&t.0))
 }

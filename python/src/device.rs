@@ -14,7 +14,7 @@ use mpp_migration::{
     parse_model,
 };
 
-use crate::args::{invalid, wrong_type};
+use crate::args::invalid;
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
@@ -377,33 +377,6 @@ pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<De
     if let Ok(list) = obj.cast::<PyDeviceList>() {
         return Ok(list.get().iter().cloned().collect());
     }
-    if obj.is_instance_of::<PyDevice>() {
-        return Err(wrong_type(format!(
-            "{name} must be an iterable of Device, not a single Device; wrap it in a list"
-        )));
-    }
-    let not_iterable = || {
-        wrong_type(format!(
-            "{name} must be an iterable of Device (such as report.devices), not {}",
-            crate::errors::type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let iter = obj.try_iter().map_err(|_| not_iterable())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyDevice>() {
-            Ok(d) => out.push(d.get().0.clone()),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be a Device, not {}",
-                    crate::errors::type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    let hint = " (such as report.devices)";
+    crate::args::objects(name, obj, hint, true, |d: &PyDevice| d.0.clone())
 }

@@ -263,34 +263,12 @@ fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Str
 
 /// The `locations` argument: any iterable of `Location`.
 fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(Vec::new());
-    };
-    if obj.is_instance_of::<PyLocation>() {
-        return Err(wrong_type(
-            "locations must be an iterable of Location, not a single Location; wrap it in a list",
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        wrong_type(format!(
-            "locations must be an iterable of Location, not {}",
-            type_name(obj)
-        ))
-    })?;
-    let mut out = Vec::new();
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyLocation>() {
-            Ok(l) => out.push(l.get().0.clone()),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "locations[{i}] must be a Location, not {}",
-                    type_name(&item)
-                )));
-            }
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(Vec::new()),
+        Some(obj) => {
+            crate::args::objects("locations", obj, "", false, |l: &PyLocation| l.0.clone())
         }
     }
-    Ok(out)
 }
 
 /// A `str` or `os.PathLike` path argument.

@@ -624,34 +624,7 @@ constructors {
 
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
 pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
-    let not_iterable = || {
-        crate::args::wrong_type(format!(
-            "events must be an iterable of TaskEvent, not {}",
-            type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyTaskEvent>() {
-        return Err(crate::args::wrong_type(
-            "events must be an iterable of TaskEvent, not a single TaskEvent; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
-        let item = item?;
-        match item.cast::<PyTaskEvent>() {
-            Ok(e) => out.push(e.get().0.clone()),
-            Err(_) => {
-                return Err(crate::args::wrong_type(format!(
-                    "events[{i}] must be a TaskEvent, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::args::objects("events", obj, "", true, |e: &PyTaskEvent| e.0.clone())
 }
 
 // --- the transition table -----------------------------------------------------------------
