@@ -11,10 +11,9 @@ use mpp_migration::{
 };
 
 use crate::args::{boolean, count, mac_arg, opt_string, string, wrong_type};
-use crate::directory::path_arg;
 use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
-use crate::files::{PyOutputFile, output_files, overwrite_arg, write_into};
+use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
 use crate::task::task_arg;
 
@@ -60,6 +59,7 @@ pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 
 crate::shapes::methods! {
 to_dict;
+write;
 #[pymethods]
 impl PyAutoPlan {
     /// The number (from 1) of the batch holding the device with this MAC, or None.
@@ -82,18 +82,6 @@ impl PyAutoPlan {
     /// ``<task>_auto_plan.json``.
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
-    }
-    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
-    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
-    fn write(
-        &self,
-        py: Python<'_>,
-        dir: &Bound<'_, PyAny>,
-        overwrite: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<std::path::PathBuf>> {
-        let dir = path_arg(dir)?;
-        let overwrite = overwrite_arg(overwrite)?;
-        write_into(py, &dir, &self.0.files(), overwrite)
     }
     fn __repr__(&self) -> String {
         let devices: usize = self.0.batches().iter().map(Vec::len).sum();
@@ -249,6 +237,7 @@ pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 
 crate::shapes::methods! {
 to_dict;
+write;
 #[pymethods]
 impl PyManualPlan {
     /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in
@@ -272,18 +261,6 @@ impl PyManualPlan {
     /// ``<task>_manual_plan.json`` and ``<task>_licenses.csv``.
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
-    }
-    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
-    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
-    fn write(
-        &self,
-        py: Python<'_>,
-        dir: &Bound<'_, PyAny>,
-        overwrite: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<std::path::PathBuf>> {
-        let dir = path_arg(dir)?;
-        let overwrite = overwrite_arg(overwrite)?;
-        write_into(py, &dir, &self.0.files(), overwrite)
     }
     fn __repr__(&self) -> String {
         format!(

@@ -6,6 +6,7 @@
 //!
 //! - `to_dict;` adds `to_dict()`, the class's `to_json()` read by `json.loads` (crate::json);
 //!   `to_dict(py);` when `to_json` takes `py` (it runs without the GIL).
+//! - `write;` adds `write(dir, overwrite=False)`, which writes the core's `files()` of `.0`.
 //! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
 //!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
 //!   `text`), whose docstring is the `///` before `value`.
@@ -162,6 +163,22 @@ macro_rules! methods {
                 py: pyo3::Python<'py>,
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
                 $crate::json::loads(py, &self.to_json())
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] write; $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
+            #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
+            fn write(
+                &self,
+                py: pyo3::Python<'_>,
+                dir: &pyo3::Bound<'_, pyo3::PyAny>,
+                overwrite: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ) -> pyo3::PyResult<Vec<std::path::PathBuf>> {
+                let dir = $crate::directory::path_arg(dir)?;
+                let overwrite = $crate::files::overwrite_arg(overwrite)?;
+                $crate::files::write_into(py, &dir, &self.0.files(), overwrite)
             }
         ] $($rest)*);
     };

@@ -75,13 +75,17 @@ getters(this) {
 
 /// The options of an upload, from the Python arguments.
 fn options(
-    option: &Bound<'_, PyAny>,
+    option: Option<&Bound<'_, PyAny>>,
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
-    let mut options = UploadOptions::new(upload_option(option)?)
-        .with_eligibility(table_arg("eligibility", eligibility)?);
+    let option = match option {
+        Some(o) => upload_option(o)?,
+        None => UploadOption::LicenseAndDevice,
+    };
+    let mut options =
+        UploadOptions::new(option).with_eligibility(table_arg("eligibility", eligibility)?);
     if let Some(directory) = directory_arg(directory)? {
         options = options.with_directory(directory);
     }
@@ -127,13 +131,7 @@ pub(crate) fn validate_upload(
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadReport> {
-    let default = pyo3::intern!(py, "license_and_device");
-    let options = options(
-        option.unwrap_or(default.as_any()),
-        directory,
-        eligibility,
-        size_hint,
-    )?;
+    let options = options(option, directory, eligibility, size_hint)?;
     let report = match Source::extract(source)? {
         Source::Path(path) => py.detach(|| validate_upload_path(&path, options)).py()?,
         Source::Bytes(bytes) => {
@@ -427,13 +425,7 @@ pub(crate) fn iter_upload(
     chunk_size: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadIterator> {
-    let default = pyo3::intern!(py, "license_and_device");
-    let options = options(
-        option.unwrap_or(default.as_any()),
-        directory,
-        eligibility,
-        size_hint,
-    )?;
+    let options = options(option, directory, eligibility, size_hint)?;
     let chunk_size = match chunk_size {
         None => 10_000,
         Some(n) => {
