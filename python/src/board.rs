@@ -104,8 +104,8 @@ macro_rules! board_methods {
     (@ { $($block:tt)* } [$($done:tt)*]) => {
         crate::shapes::methods!(@ [$($done)*] $($block)*);
     };
-    (#[pymethods] impl $ty:ident $body:tt events { $($events:tt)* }) => {
-        board_methods!(@ { #[pymethods] impl $ty $body } [] $($events)*);
+    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }) => {
+        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)*);
     };
 }
 
@@ -128,17 +128,7 @@ impl PyBoard {
         ))
     }
 
-    /// The eligibility table devices are checked with when they are added.
-    #[getter]
-    fn eligibility(&self, py: Python<'_>) -> PyEligibilityTable {
-        PyEligibilityTable(self.read(py, |s| Arc::clone(s.board.eligibility())))
-    }
 
-    /// The organisation's directory (TASK-9), or None.
-    #[getter]
-    fn directory(&self, py: Python<'_>) -> Option<PyDirectory> {
-        self.read(py, |s| s.directory.clone()).map(PyDirectory)
-    }
 
     /// Gives the board the organisation's directory, for TASK-9 at Complete migration.
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -152,25 +142,7 @@ impl PyBoard {
         Ok(())
     }
 
-    /// Every task, in the order they were created: snapshots.
-    #[getter]
-    fn tasks(&self, py: Python<'_>) -> Vec<PyTask> {
-        self.read(py, |s| {
-            s.board.tasks().iter().map(PyTask::snapshot).collect()
-        })
-    }
 
-    /// The names of the tasks, in the order they were created.
-    #[getter]
-    fn task_names(&self, py: Python<'_>) -> Vec<String> {
-        self.read(py, |s| {
-            s.board
-                .tasks()
-                .iter()
-                .map(|t| t.name().as_str().to_owned())
-                .collect()
-        })
-    }
 
     /// A snapshot of the task with this name (case-insensitive); raises
     /// :class:`TaskError` (``task_not_found``).
@@ -186,11 +158,6 @@ impl PyBoard {
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
 
-    /// A snapshot of the task in progress, if one is (TASK-2).
-    #[getter]
-    fn in_progress(&self, py: Python<'_>) -> Option<PyTask> {
-        self.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
-    }
 
     /// A valid name no task has yet, made from free text (TASK-1): ``"Floor 2"`` gives
     /// ``"Floor_2"``, or ``"Floor_2-2"`` when that is taken.
@@ -549,6 +516,36 @@ impl PyBoard {
         directory: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyBoard> {
         PyBoard::from_json(py, json, directory)
+    }
+}
+getters(this) {
+    /// The eligibility table devices are checked with when they are added.
+    fn eligibility<'py>(py) -> PyEligibilityTable {
+        PyEligibilityTable(this.read(py, |s| Arc::clone(s.board.eligibility())))
+    }
+    /// The organisation's directory (TASK-9), or None.
+    fn directory<'py>(py) -> Option<PyDirectory> {
+        this.read(py, |s| s.directory.clone()).map(PyDirectory)
+    }
+    /// Every task, in the order they were created: snapshots.
+    fn tasks<'py>(py) -> Vec<PyTask> {
+        this.read(py, |s| {
+            s.board.tasks().iter().map(PyTask::snapshot).collect()
+        })
+    }
+    /// The names of the tasks, in the order they were created.
+    fn task_names<'py>(py) -> Vec<String> {
+        this.read(py, |s| {
+            s.board
+                .tasks()
+                .iter()
+                .map(|t| t.name().as_str().to_owned())
+                .collect()
+        })
+    }
+    /// A snapshot of the task in progress, if one is (TASK-2).
+    fn in_progress<'py>(py) -> Option<PyTask> {
+        this.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
     }
 }
 
