@@ -161,11 +161,7 @@ pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
     read: impl Fn(&T) -> R,
 ) -> PyResult<Vec<R>> {
     let class = <T as PyClass>::NAME;
-    let a = if class.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    };
+    let a = article(class);
     let not_iterable = || {
         wrong_type(format!(
             "{name} must be an iterable of {class}{hint}, not {}",
@@ -195,4 +191,29 @@ pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
         }
     }
     Ok(out)
+}
+
+/// An argument of the class `T`.
+pub(crate) fn object<'a, T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &'a Bound<'_, PyAny>,
+) -> PyResult<&'a T> {
+    let class = <T as PyClass>::NAME;
+    match obj.cast::<T>() {
+        Ok(t) => Ok(t.get()),
+        Err(_) => Err(wrong_type(format!(
+            "{name} must be {} {class}, not {}",
+            article(class),
+            type_name(obj)
+        ))),
+    }
+}
+
+/// "a" or "an", before a class name.
+fn article(class: &str) -> &'static str {
+    if class.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
 }

@@ -219,15 +219,7 @@ impl PyBoard {
         report: &Bound<'_, PyAny>,
     ) -> PyResult<PyAddOutcome> {
         let name = string("task", task)?;
-        let report = match report.cast::<PyUploadReport>() {
-            Ok(r) => Arc::clone(&r.get().0),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "report must be an UploadReport, not {}",
-                    type_name(report)
-                )));
-            }
-        };
+        let report = Arc::clone(&crate::args::object::<PyUploadReport>("report", report)?.0);
         let outcome = self
             .write(py, |s| s.board.add_upload(&name, &report))
             .py()?;
@@ -261,15 +253,7 @@ impl PyBoard {
 
     /// Adds every task of a fleet plan, all or none.
     fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan = match plan.cast::<PyFleetPlan>() {
-            Ok(p) => p.get().tasks.clone(),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "plan must be a FleetPlan, not {}",
-                    type_name(plan)
-                )));
-            }
-        };
+        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?.tasks.clone();
         self.write(py, |s| {
             s.board
                 .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())

@@ -13,7 +13,7 @@ use mpp_migration::{
     validate_upload as core_validate, validate_upload_path,
 };
 
-use crate::args::{integer, invalid, upload_option, wrong_type};
+use crate::args::{integer, invalid, upload_option};
 use crate::device::{Devices, PyDeviceList};
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::table_arg;
@@ -482,14 +482,7 @@ pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
 /// *license and device* schema with Type, Username and Device Type filled in, sorted by email.
 #[pyfunction]
 pub(crate) fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
-    match directory.cast::<PyDirectory>() {
-        Ok(d) => {
-            let directory = &d.get().0;
-            Ok(d.py().detach(|| mpp_migration::user_export_csv(directory)))
-        }
-        Err(_) => Err(wrong_type(format!(
-            "directory must be a Directory, not {}",
-            crate::errors::type_name(directory)
-        ))),
-    }
+    let py = directory.py();
+    let directory = &crate::args::object::<PyDirectory>("directory", directory)?.0;
+    Ok(py.detach(|| mpp_migration::user_export_csv(directory)))
 }
