@@ -3,7 +3,9 @@
 //! with the code `invalid_argument`; these helpers only translate types and check shapes, the
 //! rules stay in core.
 
+use pyo3::PyClass;
 use pyo3::prelude::*;
+use pyo3::pyclass::boolean_struct::True;
 use pyo3::types::{PyBool, PyInt, PyString};
 
 use mpp_migration::{Error, ErrorCode, UploadOption};
@@ -146,4 +148,72 @@ pub(crate) fn opt_string(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult
 pub(crate) fn count(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<usize> {
     let n = integer(name, obj)?;
     usize::try_from(n).map_err(|_| invalid(format!("{name} must be a non-negative int, not {n}")))
+}
+
+/// Any iterable of the class `T`, each item read by `read`. A single `T` is refused (wrap it in a
+/// list), and so is a `str` when `str_refused` (else it is iterated, and its first character is
+/// the error). `hint` follows the expected type in the not-iterable error.
+pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    hint: &str,
+    str_refused: bool,
+    read: impl Fn(&T) -> R,
+) -> PyResult<Vec<R>> {
+    let class = <T as PyClass>::NAME;
+    let a = article(class);
+    let not_iterable = || {
+        wrong_type(format!(
+            "{name} must be an iterable of {class}{hint}, not {}",
+            type_name(obj)
+        ))
+    };
+    if obj.is_instance_of::<T>() {
+        return Err(wrong_type(format!(
+            "{name} must be an iterable of {class}, not a single {class}; wrap it in a list"
+        )));
+    }
+    if str_refused && obj.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let iter = obj.try_iter().map_err(|_| not_iterable())?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        match item.cast::<T>() {
+            Ok(t) => out.push(read(t.get())),
+            Err(_) => {
+                return Err(wrong_type(format!(
+                    "{name}[{i}] must be {a} {class}, not {}",
+                    type_name(&item)
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An argument of the class `T`.
+pub(crate) fn object<'a, T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &'a Bound<'_, PyAny>,
+) -> PyResult<&'a T> {
+    let class = <T as PyClass>::NAME;
+    match obj.cast::<T>() {
+        Ok(t) => Ok(t.get()),
+        Err(_) => Err(wrong_type(format!(
+            "{name} must be {} {class}, not {}",
+            article(class),
+            type_name(obj)
+        ))),
+    }
+}
+
+/// "a" or "an", before a class name.
+fn article(class: &str) -> &'static str {
+    if class.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
 }

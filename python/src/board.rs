@@ -7,7 +7,7 @@
 use std::sync::{Arc, PoisonError, RwLock};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyString};
 
 use mpp_migration::{
     Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
@@ -82,6 +82,34 @@ fn not_found(name: &str) -> PyErr {
     ))
 }
 
+/// The `#[pymethods]` of [`PyBoard`] with its one-event methods: each `fn name(arg: read, ..)
+/// => event;` reads the task's name and each argument (by `read(name, value)`) and applies
+/// the event ([`PyBoard::apply`]).
+macro_rules! board_methods {
+    (@ $block:tt [$($done:tt)*]
+        $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) => $event:expr; $($rest:tt)*) => {
+        board_methods!(@ $block [$($done)*
+            $(#[$doc])*
+            fn $name<'py>(
+                &self,
+                py: Python<'py>,
+                task: &Bound<'py, PyAny>,
+                $($arg: &Bound<'py, PyAny>),*
+            ) -> PyResult<Bound<'py, PyAny>> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                self.apply(py, task, $event)
+            }
+        ] $($rest)*);
+    };
+    (@ { $($block:tt)* } [$($done:tt)*]) => {
+        crate::shapes::methods!(@ [$($done)*] $($block)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }) => {
+        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)*);
+    };
+}
+
+board_methods! {
 #[pymethods]
 impl PyBoard {
     #[new]
@@ -100,17 +128,7 @@ impl PyBoard {
         ))
     }
 
-    /// The eligibility table devices are checked with when they are added.
-    #[getter]
-    fn eligibility(&self, py: Python<'_>) -> PyEligibilityTable {
-        PyEligibilityTable(self.read(py, |s| Arc::clone(s.board.eligibility())))
-    }
 
-    /// The organisation's directory (TASK-9), or None.
-    #[getter]
-    fn directory(&self, py: Python<'_>) -> Option<PyDirectory> {
-        self.read(py, |s| s.directory.clone()).map(PyDirectory)
-    }
 
     /// Gives the board the organisation's directory, for TASK-9 at Complete migration.
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -124,25 +142,7 @@ impl PyBoard {
         Ok(())
     }
 
-    /// Every task, in the order they were created: snapshots.
-    #[getter]
-    fn tasks(&self, py: Python<'_>) -> Vec<PyTask> {
-        self.read(py, |s| {
-            s.board.tasks().iter().map(PyTask::snapshot).collect()
-        })
-    }
 
-    /// The names of the tasks, in the order they were created.
-    #[getter]
-    fn task_names(&self, py: Python<'_>) -> Vec<String> {
-        self.read(py, |s| {
-            s.board
-                .tasks()
-                .iter()
-                .map(|t| t.name().as_str().to_owned())
-                .collect()
-        })
-    }
 
     /// A snapshot of the task with this name (case-insensitive); raises
     /// :class:`TaskError` (``task_not_found``).
@@ -158,11 +158,6 @@ impl PyBoard {
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
 
-    /// A snapshot of the task in progress, if one is (TASK-2).
-    #[getter]
-    fn in_progress(&self, py: Python<'_>) -> Option<PyTask> {
-        self.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
-    }
 
     /// A valid name no task has yet, made from free text (TASK-1): ``"Floor 2"`` gives
     /// ``"Floor_2"``, or ``"Floor_2-2"`` when that is taken.
@@ -224,15 +219,7 @@ impl PyBoard {
         report: &Bound<'_, PyAny>,
     ) -> PyResult<PyAddOutcome> {
         let name = string("task", task)?;
-        let report = match report.cast::<PyUploadReport>() {
-            Ok(r) => Arc::clone(&r.get().0),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "report must be an UploadReport, not {}",
-                    type_name(report)
-                )));
-            }
-        };
+        let report = Arc::clone(&crate::args::object::<PyUploadReport>("report", report)?.0);
         let outcome = self
             .write(py, |s| s.board.add_upload(&name, &report))
             .py()?;
@@ -266,158 +253,12 @@ impl PyBoard {
 
     /// Adds every task of a fleet plan, all or none.
     fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan = match plan.cast::<PyFleetPlan>() {
-            Ok(p) => p.get().tasks.clone(),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "plan must be a FleetPlan, not {}",
-                    type_name(plan)
-                )));
-            }
-        };
+        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?.tasks.clone();
         self.write(py, |s| {
             s.board
                 .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
         })
         .py()
-    }
-
-    // --- events ---------------------------------------------------------------------------
-
-    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
-    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
-    /// (TASK-2), ``task_empty`` when no device can be prepared.
-    fn start_preparation<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::StartPreparation)
-    }
-
-    /// The host reports a device prepared.
-    fn report_prepared<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        self.apply(py, task, TaskEvent::Prepared { mac })
-    }
-
-    /// The host reports a device that failed preparation, and why.
-    fn report_preparation_failed<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-        reason: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        let reason = string("reason", reason)?;
-        self.apply(py, task, TaskEvent::PreparationFailed { mac, reason })
-    }
-
-    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
-    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
-    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
-    fn move_to_ready<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let macs = macs_arg("macs", macs)?;
-        self.apply(py, task, TaskEvent::MoveToReady { macs })
-    }
-
-    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
-    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
-    /// devices must be in Webex Calling when the board has a directory
-    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
-    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
-    /// :meth:`complete_automatic` takes.
-    fn complete<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mode: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mode = parse("mode", mode)?;
-        self.apply(py, task, TaskEvent::Complete { mode })
-    }
-
-    /// The host reports a device migrated (from In progress, or from Error after a failed
-    /// migration was retried); reporting it again changes nothing.
-    fn report_migrated<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        self.apply(py, task, TaskEvent::Migrated { mac })
-    }
-
-    /// The host reports a device that failed to migrate, and why.
-    fn report_migration_failed<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        mac: &Bound<'py, PyAny>,
-        reason: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let mac = mac_arg("mac", mac)?;
-        let reason = string("reason", reason)?;
-        self.apply(py, task, TaskEvent::MigrationFailed { mac, reason })
-    }
-
-    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
-    /// (``task_paused``).
-    fn pause<'py>(&self, py: Python<'py>, task: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Pause)
-    }
-
-    /// *Resume migration* (TASK-6).
-    fn resume<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Resume)
-    }
-
-    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
-    /// migration the devices still in progress return to Ready for migration.
-    fn cancel<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.apply(py, task, TaskEvent::Cancel)
-    }
-
-    /// *Include unknown eligibility* on or off (ELIG-2).
-    fn set_include_unknown<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        on: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let on = boolean("on", on)?;
-        self.apply(py, task, TaskEvent::SetIncludeUnknown(on))
-    }
-
-    /// Devices leave the task (and may then join another, DEV-6).
-    fn remove_devices<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let macs = macs_arg("macs", macs)?;
-        self.apply(py, task, TaskEvent::RemoveDevices { macs })
     }
 
     /// Reports many events at once, as *Refresh device status* does (TASK-6), in one call
@@ -644,17 +485,10 @@ impl PyBoard {
 
     /// Pickling and copying: rebuilt from its JSON document and its directory (a copy is an
     /// independent board).
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let (json, directory) = self.read(py, |s| (s.board.to_json(), s.directory.clone()));
-        let args = (json, directory.map(PyDirectory)).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        let args = (json, directory.map(PyDirectory));
+        crate::shapes::restore::<Self>(py, args)
     }
 
     /// Rebuilds a pickled `Board`.
@@ -668,35 +502,81 @@ impl PyBoard {
         PyBoard::from_json(py, json, directory)
     }
 }
+getters(this) {
+    /// The eligibility table devices are checked with when they are added.
+    fn eligibility<'py>(py) -> PyEligibilityTable {
+        PyEligibilityTable(this.read(py, |s| Arc::clone(s.board.eligibility())))
+    }
+    /// The organisation's directory (TASK-9), or None.
+    fn directory<'py>(py) -> Option<PyDirectory> {
+        this.read(py, |s| s.directory.clone()).map(PyDirectory)
+    }
+    /// Every task, in the order they were created: snapshots.
+    fn tasks<'py>(py) -> Vec<PyTask> {
+        this.read(py, |s| {
+            s.board.tasks().iter().map(PyTask::snapshot).collect()
+        })
+    }
+    /// The names of the tasks, in the order they were created.
+    fn task_names<'py>(py) -> Vec<String> {
+        this.read(py, |s| {
+            s.board
+                .tasks()
+                .iter()
+                .map(|t| t.name().as_str().to_owned())
+                .collect()
+        })
+    }
+    /// A snapshot of the task in progress, if one is (TASK-2).
+    fn in_progress<'py>(py) -> Option<PyTask> {
+        this.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
+    }
+}
+
+// --- events: one line each -------------------------------------------------------------
+events {
+    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
+    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
+    /// (TASK-2), ``task_empty`` when no device can be prepared.
+    fn start_preparation() => TaskEvent::StartPreparation;
+    /// The host reports a device prepared.
+    fn report_prepared(mac: mac_arg) => TaskEvent::Prepared { mac };
+    /// The host reports a device that failed preparation, and why.
+    fn report_preparation_failed(mac: mac_arg, reason: string) =>
+        TaskEvent::PreparationFailed { mac, reason };
+    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
+    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
+    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
+    fn move_to_ready(macs: macs_arg) => TaskEvent::MoveToReady { macs };
+    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
+    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
+    /// devices must be in Webex Calling when the board has a directory
+    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
+    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
+    /// :meth:`complete_automatic` takes.
+    fn complete(mode: parse) => TaskEvent::Complete { mode };
+    /// The host reports a device migrated (from In progress, or from Error after a failed
+    /// migration was retried); reporting it again changes nothing.
+    fn report_migrated(mac: mac_arg) => TaskEvent::Migrated { mac };
+    /// The host reports a device that failed to migrate, and why.
+    fn report_migration_failed(mac: mac_arg, reason: string) =>
+        TaskEvent::MigrationFailed { mac, reason };
+    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
+    /// (``task_paused``).
+    fn pause() => TaskEvent::Pause;
+    /// *Resume migration* (TASK-6).
+    fn resume() => TaskEvent::Resume;
+    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
+    /// migration the devices still in progress return to Ready for migration.
+    fn cancel() => TaskEvent::Cancel;
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
+    /// Devices leave the task (and may then join another, DEV-6).
+    fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
+}
+}
 
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
 fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
-    let not_iterable = || {
-        wrong_type(format!(
-            "tasks must be an iterable of Task, not {}",
-            type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyTask>() {
-        return Err(wrong_type(
-            "tasks must be an iterable of Task, not a single Task; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let mut out = Vec::new();
-    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
-        let item = item?;
-        match item.cast::<PyTask>() {
-            Ok(t) => out.push(Task::clone(&t.get().0)),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "tasks[{i}] must be a Task, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::args::objects("tasks", obj, "", true, |t: &PyTask| Task::clone(&t.0))
 }

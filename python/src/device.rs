@@ -3,7 +3,7 @@
 //! exists until one is asked for; `DeviceList.column` reads one attribute of every device in
 //! one call.
 
-use crate::sequence::{Cursor, Subscript, search_range};
+use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -14,7 +14,7 @@ use mpp_migration::{
     parse_model,
 };
 
-use crate::args::{invalid, wrong_type};
+use crate::args::invalid;
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
@@ -25,6 +25,7 @@ use crate::model::PyModel;
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyDevice(pub(crate) Device);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyDevice {
     /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
@@ -47,68 +48,10 @@ impl PyDevice {
             .py()
     }
 
-    /// The upload row it came from (header = 1).
-    #[getter]
-    fn row(&self) -> Option<u64> {
-        self.0.row()
-    }
-    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
-    #[getter]
-    fn mac(&self) -> String {
-        self.0.mac().to_string()
-    }
-    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
-    #[getter]
-    fn device_name(&self) -> String {
-        self.0.device_name()
-    }
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The hardware version, when known (EXT-1).
-    #[getter]
-    fn hardware_version(&self) -> Option<PyHardwareVersion> {
-        self.0.hardware_version().map(PyHardwareVersion)
-    }
-    /// The current Enterprise firmware, when known (EXT-6).
-    #[getter]
-    fn firmware(&self) -> Option<PyFirmwareVersion> {
-        self.0.firmware().cloned().map(PyFirmwareVersion)
-    }
     /// ``"USER"`` or ``"WORKSPACE"`` (CSV-3); None for a *license only* upload.
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
-    }
-    /// The user's email or the workspace's name (CSV-4); None for *license only*.
-    #[getter]
-    fn username(&self) -> Option<&str> {
-        self.0.assignment().map(|a| a.username.as_str())
-    }
-    /// The workspace's number in E.164 (CSV-5), or None.
-    #[getter]
-    fn phone_number(&self) -> Option<String> {
-        self.0
-            .assignment()
-            .and_then(|a| a.phone_number)
-            .map(|n| n.to_string())
-    }
-    /// The workspace's extension (CSV-6), or None.
-    #[getter]
-    fn extension(&self) -> Option<&str> {
-        self.0.assignment().and_then(|a| a.extension.as_deref())
-    }
-    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
-    #[getter]
-    fn location(&self) -> Option<&str> {
-        self.0.assignment().map(|a| a.location.as_str())
-    }
-    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
-    #[getter]
-    fn call_plan(&self) -> bool {
-        self.0.assignment().is_some_and(|a| a.call_plan)
     }
     fn __repr__(&self) -> String {
         let d = &self.0;
@@ -130,10 +73,7 @@ impl PyDevice {
         out
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let d = &self.0;
         let assignment = d.assignment().map(|a| {
             (
@@ -152,13 +92,8 @@ impl PyDevice {
             d.firmware().map(|f| f.as_str().to_owned()),
             assignment,
             d.row(),
-        )
-            .into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        );
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
     #[staticmethod]
@@ -198,6 +133,40 @@ impl PyDevice {
             .with_row(row);
         Ok(PyDevice(device))
     }
+}
+getters(this) {
+    /// The upload row it came from (header = 1).
+    fn row() -> Option<u64> { this.0.row() }
+    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
+    fn mac() -> String { this.0.mac().to_string() }
+    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
+    fn device_name() -> String { this.0.device_name() }
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The hardware version, when known (EXT-1).
+    fn hardware_version() -> Option<PyHardwareVersion> {
+        this.0.hardware_version().map(PyHardwareVersion)
+    }
+    /// The current Enterprise firmware, when known (EXT-6).
+    fn firmware() -> Option<PyFirmwareVersion> {
+        this.0.firmware().cloned().map(PyFirmwareVersion)
+    }
+    /// The user's email or the workspace's name (CSV-4); None for *license only*.
+    fn username() -> Option<&str> { this.0.assignment().map(|a| a.username.as_str()) }
+    /// The workspace's number in E.164 (CSV-5), or None.
+    fn phone_number() -> Option<String> {
+        this.0
+            .assignment()
+            .and_then(|a| a.phone_number)
+            .map(|n| n.to_string())
+    }
+    /// The workspace's extension (CSV-6), or None.
+    fn extension() -> Option<&str> { this.0.assignment().and_then(|a| a.extension.as_deref()) }
+    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
+    fn location() -> Option<&str> { this.0.assignment().map(|a| a.location.as_str()) }
+    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
+    fn call_plan() -> bool { this.0.assignment().is_some_and(|a| a.call_plan) }
+}
 }
 
 /// The assignment part of a pickled device: type, username, phone, extension, location, plan.
@@ -266,26 +235,43 @@ impl PyDeviceList {
         }
     }
 
-    /// The device at position `i` of this view (`i < len`).
+    fn iter(&self) -> impl Iterator<Item = &Device> {
+        (0..self.len).map(|i| self.at(i))
+    }
+}
+
+impl Sequence for PyDeviceList {
+    type Item = Device;
+    type Object = PyDevice;
+    fn len(&self) -> usize {
+        self.len
+    }
     fn at(&self, i: usize) -> &Device {
         let index = self.start as isize + i as isize * self.step;
         &self.devices.as_slice()[index as usize]
     }
-
-    fn iter(&self) -> impl Iterator<Item = &Device> {
-        (0..self.len).map(|i| self.at(i))
-    }
-
-    fn view(&self, start: usize, step: isize, len: usize) -> PyDeviceList {
+    fn view(&self, start: isize, step: isize, len: usize) -> PyDeviceList {
         PyDeviceList {
             devices: self.devices.clone(),
-            start,
-            step,
+            start: if len == 0 {
+                0
+            } else {
+                (self.start as isize + start * self.step) as usize
+            },
+            step: self.step * step,
             len,
         }
     }
+    fn object(item: &Device) -> PyDevice {
+        PyDevice(item.clone())
+    }
+    fn item(object: &PyDevice) -> &Device {
+        &object.0
+    }
 }
 
+crate::shapes::methods! {
+sequence(PyDeviceIterator);
 #[pymethods]
 impl PyDeviceList {
     /// The names `column` accepts.
@@ -293,74 +279,6 @@ impl PyDeviceList {
     #[allow(non_snake_case)]
     fn COLUMNS(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
         PyTuple::new(py, COLUMNS)
-    }
-
-    fn __len__(&self) -> usize {
-        self.len
-    }
-
-    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = key.py();
-        match Subscript::resolve(key, self.len, "DeviceList")? {
-            Subscript::At(i) => Ok(Bound::new(py, PyDevice(self.at(i).clone()))?.into_any()),
-            Subscript::Slice { start, step, len } => {
-                let start = if len == 0 {
-                    0
-                } else {
-                    (self.start as isize + start * self.step) as usize
-                };
-                let view = self.view(start, self.step * step, len);
-                Ok(Bound::new(py, view)?.into_any())
-            }
-        }
-    }
-
-    fn __iter__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
-        PyDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(false),
-        }
-    }
-
-    fn __reversed__(slf: &Bound<'_, Self>) -> PyDeviceIterator {
-        PyDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(true),
-        }
-    }
-
-    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
-        match value.cast::<PyDevice>() {
-            Ok(d) => self.iter().any(|x| *x == d.get().0),
-            Err(_) => false,
-        }
-    }
-
-    /// The position of the first device equal to ``value``; ValueError if there is none.
-    #[pyo3(signature = (value, start = 0, stop = None))]
-    fn index(
-        &self,
-        value: &Bound<'_, PyAny>,
-        start: isize,
-        stop: Option<isize>,
-    ) -> PyResult<usize> {
-        if let Ok(d) = value.cast::<PyDevice>() {
-            if let Some(i) = search_range(start, stop, self.len).find(|&i| *self.at(i) == d.get().0)
-            {
-                return Ok(i);
-            }
-        }
-        Err(pyo3::exceptions::PyValueError::new_err(
-            "the device is not in the DeviceList",
-        ))
-    }
-
-    /// How many devices equal ``value``.
-    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
-        match value.cast::<PyDevice>() {
-            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
-            Err(_) => 0,
-        }
     }
 
     /// One attribute of every device, in order, as a list.
@@ -438,6 +356,7 @@ impl PyDeviceList {
         )
     }
 }
+}
 
 /// Iterates a :class:`DeviceList`, building one :class:`Device` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
@@ -446,21 +365,10 @@ pub(crate) struct PyDeviceIterator {
     cursor: Cursor,
 }
 
+crate::shapes::methods! {
+iterator(PyDeviceList);
 #[pymethods]
-impl PyDeviceIterator {
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> Option<PyDevice> {
-        let list = self.list.bind(py).get();
-        let i = self.cursor.advance(list.len)?;
-        Some(PyDevice(list.at(i).clone()))
-    }
-
-    fn __length_hint__(&self, py: Python<'_>) -> usize {
-        self.cursor.remaining(self.list.bind(py).get().len)
-    }
+impl PyDeviceIterator {}
 }
 
 /// The `devices` argument: a `DeviceList` (read in place: no Python object per device) or any
@@ -469,33 +377,6 @@ pub(crate) fn device_args(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<De
     if let Ok(list) = obj.cast::<PyDeviceList>() {
         return Ok(list.get().iter().cloned().collect());
     }
-    if obj.is_instance_of::<PyDevice>() {
-        return Err(wrong_type(format!(
-            "{name} must be an iterable of Device, not a single Device; wrap it in a list"
-        )));
-    }
-    let not_iterable = || {
-        wrong_type(format!(
-            "{name} must be an iterable of Device (such as report.devices), not {}",
-            crate::errors::type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let iter = obj.try_iter().map_err(|_| not_iterable())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyDevice>() {
-            Ok(d) => out.push(d.get().0.clone()),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be a Device, not {}",
-                    crate::errors::type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    let hint = " (such as report.devices)";
+    crate::args::objects(name, obj, hint, true, |d: &PyDevice| d.0.clone())
 }

@@ -30,6 +30,7 @@ impl Hash for PyLocation {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -54,21 +55,6 @@ impl PyLocation {
                 .extensions_in_use(extensions),
         ))
     }
-    /// The name, as the organisation spells it (CSV-11).
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
-    }
-    /// Whether it is a Cisco PSTN location (CSV-12).
-    #[getter]
-    fn cisco_pstn(&self) -> bool {
-        self.0.is_cisco_pstn()
-    }
-    /// The extensions in use in this location (CSV-6).
-    #[getter]
-    fn extensions_in_use(&self) -> Vec<String> {
-        self.0.extensions().to_vec()
-    }
     fn __repr__(&self) -> String {
         format!(
             "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
@@ -82,21 +68,13 @@ impl PyLocation {
         )
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (
             self.0.name(),
             self.0.is_cisco_pstn(),
             self.0.extensions().to_vec(),
-        )
-            .into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        );
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Location`.
     #[staticmethod]
@@ -109,6 +87,15 @@ impl PyLocation {
         )
     }
 }
+getters(this) {
+    /// The name, as the organisation spells it (CSV-11).
+    fn name() -> &str { this.0.name() }
+    /// Whether it is a Cisco PSTN location (CSV-12).
+    fn cisco_pstn() -> bool { this.0.is_cisco_pstn() }
+    /// The extensions in use in this location (CSV-6).
+    fn extensions_in_use() -> Vec<String> { this.0.extensions().to_vec() }
+}
+}
 
 /// The organisation as the host knows it: users, workspaces, locations and the devices
 /// already configured in Webex Calling (CSV-3, CSV-6, CSV-11 to CSV-13).
@@ -119,6 +106,7 @@ impl PyLocation {
 #[derive(Clone)]
 pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyDirectory {
     #[new]
@@ -188,29 +176,9 @@ impl PyDirectory {
         py.detach(|| directory.to_json())
     }
 
-    /// The users' emails (trimmed, first spelling of each).
-    #[getter]
-    fn users(&self) -> Vec<String> {
-        self.0.users().to_vec()
-    }
 
-    /// The workspaces' names.
-    #[getter]
-    fn workspaces(&self) -> Vec<String> {
-        self.0.workspaces().to_vec()
-    }
 
-    /// The locations.
-    #[getter]
-    fn locations(&self) -> Vec<PyLocation> {
-        self.0.locations().iter().cloned().map(PyLocation).collect()
-    }
 
-    /// How many devices are known to be in Webex Calling (CSV-13).
-    #[getter]
-    fn device_count(&self) -> usize {
-        self.0.device_count()
-    }
 
     /// Whether a user with this email exists (case-insensitive, DEC-7).
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -235,16 +203,9 @@ impl PyDirectory {
     }
 
     /// Pickling and copying: rebuilt from its JSON document.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.to_json(),).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.to_json(),);
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Directory` from its JSON document.
     #[staticmethod]
@@ -254,6 +215,19 @@ impl PyDirectory {
             Directory::from_json(json.as_bytes()).py()?,
         )))
     }
+}
+getters(this) {
+    /// The users' emails (trimmed, first spelling of each).
+    fn users() -> Vec<String> { this.0.users().to_vec() }
+    /// The workspaces' names.
+    fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
+    /// The locations.
+    fn locations() -> Vec<PyLocation> {
+        this.0.locations().iter().cloned().map(PyLocation).collect()
+    }
+    /// How many devices are known to be in Webex Calling (CSV-13).
+    fn device_count() -> usize { this.0.device_count() }
+}
 }
 
 /// A list argument of `Directory`: `args::strings` for any iterable, with a fast path for a
@@ -289,34 +263,12 @@ fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Str
 
 /// The `locations` argument: any iterable of `Location`.
 fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(Vec::new());
-    };
-    if obj.is_instance_of::<PyLocation>() {
-        return Err(wrong_type(
-            "locations must be an iterable of Location, not a single Location; wrap it in a list",
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        wrong_type(format!(
-            "locations must be an iterable of Location, not {}",
-            type_name(obj)
-        ))
-    })?;
-    let mut out = Vec::new();
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyLocation>() {
-            Ok(l) => out.push(l.get().0.clone()),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "locations[{i}] must be a Location, not {}",
-                    type_name(&item)
-                )));
-            }
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(Vec::new()),
+        Some(obj) => {
+            crate::args::objects("locations", obj, "", false, |l: &PyLocation| l.0.clone())
         }
     }
-    Ok(out)
 }
 
 /// A `str` or `os.PathLike` path argument.

@@ -1,7 +1,6 @@
 //! E.164 phone numbers in Python (CSV-5, EXT-12, EXT-18, DEC-4).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::args::string;
 use crate::errors::IntoPyResult;
@@ -11,6 +10,9 @@ use crate::errors::IntoPyResult;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PyE164(mpp_migration::E164);
 
+crate::shapes::methods! {
+/// Pickling and copying: read again from the normalised number.
+value("E164", str = ToString::to_string, text = ToString::to_string);
 #[pymethods]
 impl PyE164 {
     /// Reads a number: "+", digits, and spaces, dashes, dots or parentheses as formatting.
@@ -20,35 +22,15 @@ impl PyE164 {
             .map(PyE164)
             .py()
     }
+}
+getters(this) {
     /// The country calling code, e.g. 1, 44 or 358.
-    #[getter]
-    fn country_calling_code(&self) -> u16 {
-        self.0.country_calling_code()
-    }
+    fn country_calling_code() -> u16 { this.0.country_calling_code() }
     /// The region the country calling code is assigned to.
-    #[getter]
-    fn region(&self) -> &'static str {
-        self.0.region()
-    }
+    fn region() -> &'static str { this.0.region() }
     /// The digits after the country calling code.
-    #[getter]
-    fn national_number(&self) -> String {
-        self.0.national_number()
-    }
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-    fn __repr__(&self) -> String {
-        format!("E164({:?})", self.0.to_string())
-    }
-    /// Pickling and copying: read again from the normalised number.
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let text = slf.get().0.to_string();
-        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
-    }
+    fn national_number() -> String { this.0.national_number() }
+}
 }
 
 /// Normalises a phone number to E.164, ``"+"`` and digits (CSV-5, DEC-4).

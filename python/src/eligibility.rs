@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString, PyTuple, PyType};
+use pyo3::types::{PyString, PyType};
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
@@ -50,28 +50,14 @@ impl From<mpp_migration::Eligibility> for PyEligibility {
     }
 }
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyEligibility {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
-    /// ``"not_eligible"``, ``"unknown"``.
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.status)
-    }
-    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
     }
     fn __repr__(&self) -> String {
         let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
@@ -84,13 +70,9 @@ impl PyEligibility {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.status.as_str(), self.findings()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    ) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.status.as_str(), self.findings());
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Eligibility`.
     #[staticmethod]
@@ -104,6 +86,14 @@ impl PyEligibility {
         })
     }
 }
+getters(this) {
+    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
+    /// ``"not_eligible"``, ``"unknown"``.
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
+    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
+}
 
 /// One row of an eligibility table: a model, a hardware version range, a status, warnings
 /// and the source it cites.
@@ -111,39 +101,9 @@ impl PyEligibility {
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityRule(EligibilityRule);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyEligibilityRule {
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The first hardware version of the range, or None (open).
-    #[getter]
-    fn vid_from(&self) -> Option<PyHardwareVersion> {
-        self.0.vid_from().map(PyHardwareVersion)
-    }
-    /// The last hardware version of the range, or None (open).
-    #[getter]
-    fn vid_to(&self) -> Option<PyHardwareVersion> {
-        self.0.vid_to().map(PyHardwareVersion)
-    }
-    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.0.status())
-    }
-    /// The codes of the warnings the row gives (``model_limited_features``,
-    /// ``minimum_mpp_firmware``).
-    #[getter]
-    fn warnings(&self) -> Vec<&'static str> {
-        self.0.warnings().iter().map(|c| c.as_str()).collect()
-    }
-    /// The source the row cites.
-    #[getter]
-    fn source(&self) -> &str {
-        self.0.source()
-    }
     /// Whether the hardware version is in the row's range (compared as numbers, EXT-1).
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
@@ -169,6 +129,22 @@ impl PyEligibilityRule {
         )
     }
 }
+getters(this) {
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The first hardware version of the range, or None (open).
+    fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
+    /// The last hardware version of the range, or None (open).
+    fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
+    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
+    /// The codes of the warnings the row gives (``model_limited_features``,
+    /// ``minimum_mpp_firmware``).
+    fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
+    /// The source the row cites.
+    fn source() -> &str { this.0.source() }
+}
+}
 
 /// Which phones can migrate, as data (EXT-2 to EXT-4): Control Hub's reading (the
 /// default), Cisco's ordering guide, or a host's own table.
@@ -181,6 +157,8 @@ impl PyEligibilityRule {
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 
+crate::shapes::methods! {
+table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {
     /// Control Hub's article, where the source wins (8851NR and 8865NR not eligible).
@@ -211,42 +189,7 @@ impl PyEligibilityTable {
         data: &Bound<'_, PyAny>,
         name: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEligibilityTable> {
-        let name = match name {
-            Some(n) => crate::args::string("name", n)?,
-            None => "custom".to_owned(),
-        };
-        let table = if let Ok(s) = data.cast::<PyString>() {
-            let text = s.to_cow()?;
-            py.detach(|| EligibilityTable::from_csv(&name, text.as_bytes()))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| EligibilityTable::from_csv(&name, bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the CSV text), not {}",
-                type_name(data)
-            )));
-        };
-        Ok(PyEligibilityTable(Arc::new(table.py()?)))
-    }
-    /// The table as CSV, which :meth:`from_csv` reads back.
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
-    /// The table's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
-    }
-    /// The rows, sorted by model and range.
-    #[getter]
-    fn rules(&self) -> Vec<PyEligibilityRule> {
-        self.0
-            .rules()
-            .iter()
-            .cloned()
-            .map(PyEligibilityRule)
-            .collect()
+        crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
     }
     /// Checks one phone against this table; see :func:`check_eligibility`.
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
@@ -258,36 +201,18 @@ impl PyEligibilityTable {
     ) -> PyResult<PyEligibility> {
         check_with(&self.0, model, hardware_version, firmware)
     }
-    fn __len__(&self) -> usize {
-        self.0.rules().len()
+}
+getters(this) {
+    /// The rows, sorted by model and range.
+    fn rules() -> Vec<PyEligibilityRule> {
+        this.0
+            .rules()
+            .iter()
+            .cloned()
+            .map(PyEligibilityRule)
+            .collect()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "EligibilityTable(name={:?}, rules={})",
-            self.0.name(),
-            self.0.rules().len()
-        )
-    }
-    /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
-    }
-    /// Rebuilds a pickled `EligibilityTable`.
-    #[staticmethod]
-    #[pyo3(name = "_restore")]
-    fn restore(name: &str, csv: &str) -> PyResult<Self> {
-        Ok(PyEligibilityTable(Arc::new(
-            EligibilityTable::from_csv(name, csv.as_bytes()).py()?,
-        )))
-    }
+}
 }
 
 fn table_by_name(name: &str) -> PyResult<PyEligibilityTable> {

@@ -129,56 +129,13 @@ create_exception!(
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyFinding(pub(crate) Finding);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyFinding {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// The code's stable number.
-    #[getter]
-    fn number(&self) -> u32 {
-        self.0.number()
-    }
-    /// The code's stable snake_case name.
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.0.name()
-    }
-    /// The rule enforced (an id of docs/rules.md), or ``""``.
-    #[getter]
-    fn rule(&self) -> &'static str {
-        self.0.rule()
-    }
-    /// ``"error"`` or ``"warning"``.
-    #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity().as_str()
-    }
-    /// The message for a person.
-    #[getter]
-    fn message(&self) -> &str {
-        self.0.message()
-    }
-    /// A suggested replacement value, or None.
-    #[getter]
-    fn suggestion(&self) -> Option<&str> {
-        self.0.suggestion()
-    }
-    /// The row of the input (header = 1), or None.
-    #[getter]
-    fn row(&self) -> Option<u64> {
-        self.0.row()
-    }
-    /// The column of the input, as its header spells it, or None.
-    #[getter]
-    fn column(&self) -> Option<&str> {
-        self.0.column()
     }
     fn __str__(&self) -> String {
         self.0.to_string()
@@ -187,15 +144,11 @@ impl PyFinding {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    ) -> PyResult<crate::shapes::Reduce<'py>> {
         let f = &self.0;
         let args =
             (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Finding` from its fields (see `Finding.__reduce__`).
     #[staticmethod]
@@ -231,6 +184,25 @@ impl PyFinding {
         )
     }
 }
+getters(this) {
+    /// The code's stable number.
+    fn number() -> u32 { this.0.number() }
+    /// The code's stable snake_case name.
+    fn code() -> &'static str { this.0.name() }
+    /// The rule enforced (an id of docs/rules.md), or ``""``.
+    fn rule() -> &'static str { this.0.rule() }
+    /// ``"error"`` or ``"warning"``.
+    fn severity() -> &'static str { this.0.severity().as_str() }
+    /// The message for a person.
+    fn message() -> &str { this.0.message() }
+    /// A suggested replacement value, or None.
+    fn suggestion() -> Option<&str> { this.0.suggestion() }
+    /// The row of the input (header = 1), or None.
+    fn row() -> Option<u64> { this.0.row() }
+    /// The column of the input, as its header spells it, or None.
+    fn column() -> Option<&str> { this.0.column() }
+}
+}
 
 /// Static facts about one error code.
 #[pyclass(
@@ -243,33 +215,9 @@ impl PyFinding {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyErrorCodeInfo(ErrorCode);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyErrorCodeInfo {
-    /// The stable number.
-    #[getter]
-    fn number(&self) -> u32 {
-        self.0.number()
-    }
-    /// The stable snake_case name.
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.0.as_str()
-    }
-    /// The rule enforced (an id of docs/rules.md), or ``""``.
-    #[getter]
-    fn rule(&self) -> &'static str {
-        self.0.rule()
-    }
-    /// ``"error"`` or ``"warning"``.
-    #[getter]
-    fn severity(&self) -> &'static str {
-        self.0.severity().as_str()
-    }
-    /// A one-line meaning.
-    #[getter]
-    fn summary(&self) -> &'static str {
-        self.0.summary()
-    }
     fn __repr__(&self) -> String {
         format!(
             "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
@@ -278,6 +226,19 @@ impl PyErrorCodeInfo {
             self.0.rule()
         )
     }
+}
+getters(this) {
+    /// The stable number.
+    fn number() -> u32 { this.0.number() }
+    /// The stable snake_case name.
+    fn code() -> &'static str { this.0.as_str() }
+    /// The rule enforced (an id of docs/rules.md), or ``""``.
+    fn rule() -> &'static str { this.0.rule() }
+    /// ``"error"`` or ``"warning"``.
+    fn severity() -> &'static str { this.0.severity().as_str() }
+    /// A one-line meaning.
+    fn summary() -> &'static str { this.0.summary() }
+}
 }
 
 /// An attribute of `mpp_migration._native`: the callables `__reduce__` names.

@@ -5,13 +5,13 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::PyTuple;
 
 use mpp_migration::OutputFile;
 
-use crate::args::{boolean, string, wrong_type};
+use crate::args::{boolean, string};
 use crate::directory::path_arg;
-use crate::errors::{IntoPyResult, type_name};
+use crate::errors::IntoPyResult;
 
 /// A file of a plan, in memory: a plain file name and its UTF-8 content.
 #[pyclass(
@@ -31,6 +31,7 @@ impl Hash for PyOutputFile {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyOutputFile {
     /// A file named `name` (no directory part) holding `content`.
@@ -40,16 +41,6 @@ impl PyOutputFile {
             name: string("name", name)?,
             content: string("content", content)?,
         }))
-    }
-    /// The file name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// The content.
-    #[getter]
-    fn content(&self) -> &str {
-        &self.0.content
     }
     fn __repr__(&self) -> String {
         format!(
@@ -66,6 +57,13 @@ impl PyOutputFile {
         let args = (f.name.as_str(), f.content.as_str()).into_pyobject(slf.py())?;
         Ok((slf.get_type().into_any(), args))
     }
+}
+getters(this) {
+    /// The file name.
+    fn name() -> &str { &this.0.name }
+    /// The content.
+    fn content() -> &str { &this.0.content }
+}
 }
 
 /// Wraps core's files.
@@ -126,32 +124,5 @@ pub(crate) fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyRe
 
 /// The `files` argument: any iterable of `OutputFile`.
 fn files_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<OutputFile>> {
-    let not_iterable = || {
-        wrong_type(format!(
-            "files must be an iterable of OutputFile, not {}",
-            type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyOutputFile>() {
-        return Err(wrong_type(
-            "files must be an iterable of OutputFile, not a single OutputFile; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let mut out = Vec::new();
-    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
-        let item = item?;
-        match item.cast::<PyOutputFile>() {
-            Ok(f) => out.push(f.get().0.clone()),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "files[{i}] must be an OutputFile, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::args::objects("files", obj, "", true, |f: &PyOutputFile| f.0.clone())
 }

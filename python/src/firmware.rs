@@ -1,7 +1,6 @@
 //! Firmware versions and load names in Python (EXT-6).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::args::string;
 use crate::errors::IntoPyResult;
@@ -18,6 +17,9 @@ use crate::errors::IntoPyResult;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
 
+crate::shapes::methods! {
+/// Pickling and copying: read again from the text it was read from.
+value("FirmwareVersion", str = ToString::to_string, text = |v: &mpp_migration::FirmwareVersion| v.as_str().to_owned());
 #[pymethods]
 impl PyFirmwareVersion {
     /// Reads a version or load name in any usual spelling.
@@ -27,54 +29,21 @@ impl PyFirmwareVersion {
             .map(PyFirmwareVersion)
             .py()
     }
+}
+getters(this) {
     /// 14 in 14.1(1).
-    #[getter]
-    fn major(&self) -> u16 {
-        self.0.major()
-    }
+    fn major() -> u16 { this.0.major() }
     /// 1 in 14.1(1).
-    #[getter]
-    fn minor(&self) -> u16 {
-        self.0.minor()
-    }
+    fn minor() -> u16 { this.0.minor() }
     /// The last 1 in 14.1(1); None when only ``"14.1"`` was given.
-    #[getter]
-    fn maint(&self) -> Option<u16> {
-        self.0.maint()
-    }
+    fn maint() -> Option<u16> { this.0.maint() }
     /// 3 in 12.5(1)SR3; 0 when there is none.
-    #[getter]
-    fn service_release(&self) -> u16 {
-        self.0.service_release()
-    }
+    fn service_release() -> u16 { this.0.service_release() }
     /// ``"enterprise"`` or ``"mpp"``.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind().as_str()
-    }
+    fn kind() -> &'static str { this.0.kind().as_str() }
     /// The load family (``"sip78xx"``) of a load name, or None.
-    #[getter]
-    fn load_family(&self) -> Option<&str> {
-        self.0.load_family()
-    }
+    fn load_family() -> Option<&str> { this.0.load_family() }
     /// The build of a load name (``"0001-136"``), or None.
-    #[getter]
-    fn build(&self) -> Option<&str> {
-        self.0.build()
-    }
-    /// The release-note spelling: "14.1(1)".
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-    fn __repr__(&self) -> String {
-        format!("FirmwareVersion({:?})", self.0.as_str())
-    }
-    /// Pickling and copying: read again from the text it was read from.
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let text = slf.get().0.as_str().to_owned();
-        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
-    }
+    fn build() -> Option<&str> { this.0.build() }
+}
 }

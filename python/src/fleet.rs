@@ -23,19 +23,9 @@ pub(crate) struct PyFleetPlan {
     findings: Vec<Finding>,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyFleetPlan {
-    /// The tasks: in name order within each group, groups in key order.
-    #[getter]
-    fn tasks(&self) -> Vec<PyTask> {
-        self.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect()
-    }
-    /// One finding per device left out: a MAC given twice (``device_already_in_task``,
-    /// DEV-6), a device that does not fit the option (``task_option_mismatch``, TASK-3).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
-    }
     fn __repr__(&self) -> String {
         let devices: usize = self.tasks.iter().map(|t| t.devices().len()).sum();
         format!(
@@ -44,6 +34,14 @@ impl PyFleetPlan {
             self.findings.len()
         )
     }
+}
+getters(this) {
+    /// The tasks: in name order within each group, groups in key order.
+    fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }
+    /// One finding per device left out: a MAC given twice (``device_already_in_task``,
+    /// DEV-6), a device that does not fit the option (``task_option_mismatch``, TASK-3).
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
 }
 
 /// Splits any number of devices into tasks of at most ``max_devices`` (1 to 1000, ELIG-3)

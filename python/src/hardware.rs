@@ -1,7 +1,6 @@
 //! Hardware versions in Python (EXT-1).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::args::string;
 use crate::errors::IntoPyResult;
@@ -18,6 +17,9 @@ use crate::errors::IntoPyResult;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PyHardwareVersion(pub(crate) mpp_migration::HardwareVersion);
 
+crate::shapes::methods! {
+/// Pickling and copying: read again from its text ("V03").
+value("HardwareVersion", str = ToString::to_string, text = ToString::to_string);
 #[pymethods]
 impl PyHardwareVersion {
     /// Reads "V03", "v3", "VID V03" or "3".
@@ -27,23 +29,9 @@ impl PyHardwareVersion {
             .map(PyHardwareVersion)
             .py()
     }
+}
+getters(this) {
     /// The number: 3 for V03.
-    #[getter]
-    fn number(&self) -> u8 {
-        self.0.number()
-    }
-    fn __str__(&self) -> String {
-        self.0.to_string()
-    }
-    fn __repr__(&self) -> String {
-        format!("HardwareVersion({:?})", self.0.to_string())
-    }
-    /// Pickling and copying: read again from its text ("V03").
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let text = slf.get().0.to_string();
-        Ok((slf.get_type().into_any(), (text,).into_pyobject(py)?))
-    }
+    fn number() -> u8 { this.0.number() }
+}
 }

@@ -39,23 +39,9 @@ pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> 
 #[derive(PartialEq)]
 pub(crate) struct PyUdi(Udi);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUdi {
-    /// The model the PID names.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The hardware version (VID, EXT-1).
-    #[getter]
-    fn hardware_version(&self) -> PyHardwareVersion {
-        PyHardwareVersion(self.0.hardware_version())
-    }
-    /// The serial number, or None.
-    #[getter]
-    fn serial_number(&self) -> Option<&str> {
-        self.0.serial_number()
-    }
     fn __repr__(&self) -> String {
         format!(
             "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
@@ -64,6 +50,15 @@ impl PyUdi {
             self.0.serial_number()
         )
     }
+}
+getters(this) {
+    /// The model the PID names.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The hardware version (VID, EXT-1).
+    fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
+    /// The serial number, or None.
+    fn serial_number() -> Option<&str> { this.0.serial_number() }
+}
 }
 
 /// Reads a UDI string such as ``"PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD"``
@@ -89,80 +84,9 @@ impl PyInventoryEntry {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyInventoryEntry {
-    /// The row of the export (header = 1).
-    #[getter]
-    fn row(&self) -> u64 {
-        self.entry().row()
-    }
-    /// ``Device Name`` as the export gives it.
-    #[getter]
-    fn device_name(&self) -> &str {
-        self.entry().device_name()
-    }
-    /// ``Device Type`` as the export gives it (``"Cisco 8845"``).
-    #[getter]
-    fn device_type(&self) -> &str {
-        self.entry().device_type()
-    }
-    /// ``Description``.
-    #[getter]
-    fn description(&self) -> &str {
-        self.entry().description()
-    }
-    /// ``Device Pool``.
-    #[getter]
-    fn device_pool(&self) -> &str {
-        self.entry().device_pool()
-    }
-    /// ``Location``: a Unified CM location, not a Webex one (EXT-14).
-    #[getter]
-    fn location(&self) -> &str {
-        self.entry().location()
-    }
-    /// ``Owner User ID``.
-    #[getter]
-    fn owner_user_id(&self) -> &str {
-        self.entry().owner_user_id()
-    }
-    /// ``Directory Number 1``.
-    #[getter]
-    fn directory_number(&self) -> &str {
-        self.entry().directory_number()
-    }
-    /// ``Phone Load Name``: a per-device load override, usually empty (EXT-14).
-    #[getter]
-    fn phone_load_name(&self) -> &str {
-        self.entry().phone_load_name()
-    }
-    /// ``"eligible"``, ``"not_eligible"``, ``"unknown"``, ``"not_migratable"`` (EXT-17:
-    /// no Enterprise to MPP migration) or ``"refused"`` (the row cannot be read).
-    #[getter]
-    fn status(&self) -> &'static str {
-        self.entry().status().as_str()
-    }
-    /// The phone, or None when the row is not one.
-    #[getter]
-    fn device(&self) -> Option<PyDevice> {
-        self.entry().device().cloned().map(PyDevice)
-    }
-    /// Every finding of the row, the eligibility reasons and cautions included.
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.entry()
-            .findings()
-            .iter()
-            .cloned()
-            .map(PyFinding)
-            .collect()
-    }
-    /// The findings that decide the status or need action (the cautions every migrating
-    /// phone gets, EXT-8 and DEV-8, left aside).
-    #[getter]
-    fn reasons(&self) -> Vec<PyFinding> {
-        self.entry().reasons().cloned().map(PyFinding).collect()
-    }
     fn __repr__(&self) -> String {
         let e = self.entry();
         format!(
@@ -174,50 +98,55 @@ impl PyInventoryEntry {
         )
     }
 }
+getters(this) {
+    /// The row of the export (header = 1).
+    fn row() -> u64 { this.entry().row() }
+    /// ``Device Name`` as the export gives it.
+    fn device_name() -> &str { this.entry().device_name() }
+    /// ``Device Type`` as the export gives it (``"Cisco 8845"``).
+    fn device_type() -> &str { this.entry().device_type() }
+    /// ``Description``.
+    fn description() -> &str { this.entry().description() }
+    /// ``Device Pool``.
+    fn device_pool() -> &str { this.entry().device_pool() }
+    /// ``Location``: a Unified CM location, not a Webex one (EXT-14).
+    fn location() -> &str { this.entry().location() }
+    /// ``Owner User ID``.
+    fn owner_user_id() -> &str { this.entry().owner_user_id() }
+    /// ``Directory Number 1``.
+    fn directory_number() -> &str { this.entry().directory_number() }
+    /// ``Phone Load Name``: a per-device load override, usually empty (EXT-14).
+    fn phone_load_name() -> &str { this.entry().phone_load_name() }
+    /// ``"eligible"``, ``"not_eligible"``, ``"unknown"``, ``"not_migratable"`` (EXT-17:
+    /// no Enterprise to MPP migration) or ``"refused"`` (the row cannot be read).
+    fn status() -> &'static str { this.entry().status().as_str() }
+    /// The phone, or None when the row is not one.
+    fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
+    /// Every finding of the row, the eligibility reasons and cautions included.
+    fn findings() -> Vec<PyFinding> {
+        this.entry()
+            .findings()
+            .iter()
+            .cloned()
+            .map(PyFinding)
+            .collect()
+    }
+    /// The findings that decide the status or need action (the cautions every migrating
+    /// phone gets, EXT-8 and DEV-8, left aside).
+    fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
+}
+}
 
 /// A Unified CM export read whole (see :func:`read_inventory`).
 #[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
 pub(crate) struct PyInventory(Arc<Inventory>);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyInventory {
-    /// Every data row's entry, in file order.
-    #[getter]
-    fn entries(&self) -> Vec<PyInventoryEntry> {
-        (0..self.0.entries().len())
-            .map(|index| PyInventoryEntry {
-                inventory: Arc::clone(&self.0),
-                index,
-            })
-            .collect()
-    }
-    /// The phones of every eligibility, in file order: for the default task (TASK-8),
-    /// :func:`plan_fleet` and eligibility.
-    #[getter]
-    fn devices(&self) -> Vec<PyDevice> {
-        self.0.devices().into_iter().map(PyDevice).collect()
-    }
-    /// The findings of the file's header and of the merged lists (their bad rows, and
-    /// ``supplement_unknown_device`` for devices the export lacks).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.0.findings().iter().cloned().map(PyFinding).collect()
-    }
     /// Every finding: the file's, then each row's, in row order.
     fn all_findings(&self) -> Vec<PyFinding> {
         self.0.all_findings().cloned().map(PyFinding).collect()
-    }
-    /// Rows by status: ``rows``, ``eligible``, ``not_eligible``, ``unknown``,
-    /// ``not_migratable``, ``refused``.
-    #[getter]
-    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let c = self.0.counts();
-        let d = PyDict::new(py);
-        d.set_item("rows", c.rows)?;
-        for s in mpp_migration::EntryStatus::ALL {
-            d.set_item(s.as_str(), c.of(s))?;
-        }
-        Ok(d)
     }
     /// ``(status, code, rows)`` for every reason, by status, most frequent first.
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
@@ -241,6 +170,35 @@ impl PyInventory {
             c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused
         )
     }
+}
+getters(this) {
+    /// Every data row's entry, in file order.
+    fn entries() -> Vec<PyInventoryEntry> {
+        (0..this.0.entries().len())
+            .map(|index| PyInventoryEntry {
+                inventory: Arc::clone(&this.0),
+                index,
+            })
+            .collect()
+    }
+    /// The phones of every eligibility, in file order: for the default task (TASK-8),
+    /// :func:`plan_fleet` and eligibility.
+    fn devices() -> Vec<PyDevice> { this.0.devices().into_iter().map(PyDevice).collect() }
+    /// The findings of the file's header and of the merged lists (their bad rows, and
+    /// ``supplement_unknown_device`` for devices the export lacks).
+    fn findings() -> Vec<PyFinding> { this.0.findings().iter().cloned().map(PyFinding).collect() }
+    /// Rows by status: ``rows``, ``eligible``, ``not_eligible``, ``unknown``,
+    /// ``not_migratable``, ``refused``.
+    fn counts<'py>(py) -> PyResult<Bound<'py, PyDict>> {
+        let c = this.0.counts();
+        let d = PyDict::new(py);
+        d.set_item("rows", c.rows)?;
+        for s in mpp_migration::EntryStatus::ALL {
+            d.set_item(s.as_str(), c.of(s))?;
+        }
+        Ok(d)
+    }
+}
 }
 
 /// Reads a Unified CM BAT phone export (*All Details* or *Specific Details*, EXT-14):
@@ -356,28 +314,9 @@ pub(crate) struct PyPreparedUpload {
     report: Arc<mpp_migration::UploadReport>,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyPreparedUpload {
-    /// The task name (TASK-1), unique among the files.
-    #[getter]
-    fn task_name(&self) -> &str {
-        self.upload.task_name.as_str()
-    }
-    /// The CSV file, named after the task.
-    #[getter]
-    fn file(&self) -> PyOutputFile {
-        PyOutputFile(self.upload.file.clone())
-    }
-    /// The file's validation: every row added.
-    #[getter]
-    fn report(&self) -> PyUploadReport {
-        PyUploadReport(Arc::clone(&self.report))
-    }
-    /// For each data row of the file, the export's row it came from.
-    #[getter]
-    fn export_rows(&self) -> Vec<u64> {
-        self.upload.export_rows.clone()
-    }
     fn __repr__(&self) -> String {
         format!(
             "PreparedUpload(task_name={:?}, devices={})",
@@ -385,6 +324,17 @@ impl PyPreparedUpload {
             self.report.added()
         )
     }
+}
+getters(this) {
+    /// The task name (TASK-1), unique among the files.
+    fn task_name() -> &str { this.upload.task_name.as_str() }
+    /// The CSV file, named after the task.
+    fn file() -> PyOutputFile { PyOutputFile(this.upload.file.clone()) }
+    /// The file's validation: every row added.
+    fn report() -> PyUploadReport { PyUploadReport(Arc::clone(&this.report)) }
+    /// For each data row of the file, the export's row it came from.
+    fn export_rows() -> Vec<u64> { this.upload.export_rows.clone() }
+}
 }
 
 /// The uploads generated from an inventory, and what kept phones out of them.
@@ -395,17 +345,13 @@ pub(crate) struct PyPreparedUploads {
     files: Vec<mpp_migration::OutputFile>,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyPreparedUploads {
     /// The uploads, in task-name order within each group.
     #[getter]
     fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
         self.uploads.iter().map(|u| u.clone_ref(py)).collect()
-    }
-    /// Why phones are in no file, on the export's rows, in row order.
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
     }
     /// The files, for :func:`write_files`.
     fn files(&self) -> Vec<PyOutputFile> {
@@ -421,6 +367,11 @@ impl PyPreparedUploads {
             self.findings.len()
         )
     }
+}
+getters(this) {
+    /// Why phones are in no file, on the export's rows, in row order.
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
 }
 
 /// Generates Control Hub upload CSVs of ``option`` (CSV-1, CSV-2) from an inventory and a

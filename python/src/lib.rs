@@ -22,6 +22,7 @@ mod mac;
 mod model;
 mod plan;
 mod sequence;
+mod shapes;
 mod source;
 mod task;
 mod upload;

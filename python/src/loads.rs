@@ -5,7 +5,6 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
@@ -27,28 +26,9 @@ impl Hash for PyPhoneLoad {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyPhoneLoad {
-    /// The model.
-    #[getter]
-    fn model(&self) -> PyModel {
-        PyModel(self.0.model())
-    }
-    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
-    #[getter]
-    fn load_name(&self) -> &str {
-        self.0.load_name()
-    }
-    /// The load as a version.
-    #[getter]
-    fn load(&self) -> PyFirmwareVersion {
-        PyFirmwareVersion(self.0.load().clone())
-    }
-    /// The rules the row rests on.
-    #[getter]
-    fn source(&self) -> &str {
-        self.0.source()
-    }
     fn __repr__(&self) -> String {
         format!(
             "PhoneLoad(model={:?}, load_name={:?})",
@@ -57,12 +37,25 @@ impl PyPhoneLoad {
         )
     }
 }
+getters(this) {
+    /// The model.
+    fn model() -> PyModel { PyModel(this.0.model()) }
+    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
+    fn load_name() -> &str { this.0.load_name() }
+    /// The load as a version.
+    fn load() -> PyFirmwareVersion { PyFirmwareVersion(this.0.load().clone()) }
+    /// The rules the row rests on.
+    fn source() -> &str { this.0.source() }
+}
+}
 
 /// The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10).
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 
+crate::shapes::methods! {
+table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {
     /// MAN-4's table: ``sip7832``, ``sip78xx``, ``sip8832``, ``sip8845_65`` and ``sip88xx``
@@ -84,37 +77,7 @@ impl PyPhoneLoadTable {
         data: &Bound<'_, PyAny>,
         name: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPhoneLoadTable> {
-        let name = match name {
-            Some(n) => string("name", n)?,
-            None => "custom".to_owned(),
-        };
-        let table = if let Ok(s) = data.cast::<PyString>() {
-            let text = crate::args::text("data", s)?;
-            py.detach(|| PhoneLoadTable::from_csv(&name, text.as_bytes()))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| PhoneLoadTable::from_csv(&name, bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the CSV text), not {}",
-                type_name(data)
-            )));
-        };
-        Ok(PyPhoneLoadTable(Arc::new(table.py()?)))
-    }
-    /// The table as CSV, which :meth:`from_csv` reads back.
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
-    /// The table's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
-    }
-    /// The rows.
-    #[getter]
-    fn rows(&self) -> Vec<PyPhoneLoad> {
-        self.0.rows().iter().cloned().map(PyPhoneLoad).collect()
+        crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
     }
     /// The load of a model (any spelling EXT-9 lists), or None when the table has none.
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
@@ -124,36 +87,11 @@ impl PyPhoneLoadTable {
         };
         Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
     }
-    fn __len__(&self) -> usize {
-        self.0.rows().len()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PhoneLoadTable(name={:?}, rows={})",
-            self.0.name(),
-            self.0.rows().len()
-        )
-    }
-    /// Pickling and copying: rebuilt from its name and CSV.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let args = (self.0.name(), self.0.to_csv()).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
-    }
-    /// Rebuilds a pickled `PhoneLoadTable`.
-    #[staticmethod]
-    #[pyo3(name = "_restore")]
-    fn restore(name: &str, csv: &str) -> PyResult<Self> {
-        Ok(PyPhoneLoadTable(Arc::new(
-            PhoneLoadTable::from_csv(name, csv.as_bytes()).py()?,
-        )))
-    }
+}
+getters(this) {
+    /// The rows.
+    fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
+}
 }
 
 /// The `loads` argument: a `PhoneLoadTable`, or None for MAN-4's.

@@ -1,7 +1,6 @@
 //! The model catalogue in Python (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use mpp_migration::Model;
 
@@ -14,84 +13,9 @@ use crate::hardware::PyHardwareVersion;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyModel(pub(crate) &'static Model);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyModel {
-    /// The short name: ``"8845"``, ``"8865NR"``, ``"7960"``, ``"CTI Port"``.
-    #[getter]
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-    /// ``"6800"``, ``"7800"``, ``"8800"``, ``"6900"``, ``"7900"``, ``"8900"``, ``"9800"``,
-    /// ``"9900"``, ``"dect"``, ``"ata"`` or ``"other"``.
-    #[getter]
-    fn series(&self) -> &'static str {
-        self.0.series().as_str()
-    }
-    /// Whether an Enterprise → MPP conversion exists, or why not: ``"mpp_convertible"`` (the
-    /// eligibility table decides), ``"mpp_only"``, ``"no_mpp_firmware"``, ``"phone_os"``,
-    /// ``"soft_client"``, ``"virtual_device"``, ``"third_party"`` or ``"video_device"``
-    /// (EXT-17).
-    #[getter]
-    fn model_class(&self) -> &'static str {
-        self.0.class().as_str()
-    }
-    /// Why the device type does not migrate; None for an MPP-convertible model.
-    #[getter]
-    fn reason(&self) -> Option<&'static str> {
-        self.0.class().reason()
-    }
-    /// The numeric model code RisPort70 reports (EXT-15), where a public source documents
-    /// it.
-    #[getter]
-    fn ris_model(&self) -> Option<u32> {
-        self.0.ris_model()
-    }
-    /// The MPP load family a phone-load table may give it (``"sip78xx"``, MAN-4).
-    #[getter]
-    fn mpp_load_family(&self) -> Option<&'static str> {
-        self.0.mpp_load_family()
-    }
-    /// Other spellings :func:`parse_model` accepts for it (``"7960G"``, ``"CSF"``).
-    #[getter]
-    fn aliases(&self) -> Vec<&'static str> {
-        self.0.aliases().to_vec()
-    }
-    /// ``"audio"`` or ``"video"``.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.kind().as_str()
-    }
-    /// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8).
-    #[getter]
-    fn has_wifi(&self) -> bool {
-        self.0.has_wifi()
-    }
-    /// Whether the device runs Cisco Enterprise firmware (DEV-4); whether it can migrate is
-    /// :attr:`model_class`.
-    #[getter]
-    fn has_enterprise_firmware(&self) -> bool {
-        self.0.has_enterprise_firmware()
-    }
-    /// The name Unified CM and Control Hub use: ``"Cisco 8845"`` (EXT-9).
-    #[getter]
-    fn ucm_name(&self) -> &'static str {
-        self.0.ucm_name()
-    }
-    /// The name the Webex API uses: ``"DMS Cisco 8845"`` (EXT-9).
-    #[getter]
-    fn webex_api_name(&self) -> String {
-        self.0.webex_api_name()
-    }
-    /// The part number: ``"CP-8845"``.
-    #[getter]
-    fn part_number(&self) -> &'static str {
-        self.0.part_number()
-    }
-    /// Cisco's product name: ``"Cisco IP Phone 8845"``.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.description()
-    }
     fn __str__(&self) -> &'static str {
         self.0.name()
     }
@@ -99,15 +23,49 @@ impl PyModel {
         format!("Model({:?})", self.0.name())
     }
     /// Pickling and copying: the catalogue entry of the same name, by `parse_model`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         Ok((
             native(py, "parse_model")?,
             (self.0.name(),).into_pyobject(py)?,
         ))
     }
+}
+getters(this) {
+    /// The short name: ``"8845"``, ``"8865NR"``, ``"7960"``, ``"CTI Port"``.
+    fn name() -> &'static str { this.0.name() }
+    /// ``"6800"``, ``"7800"``, ``"8800"``, ``"6900"``, ``"7900"``, ``"8900"``, ``"9800"``,
+    /// ``"9900"``, ``"dect"``, ``"ata"`` or ``"other"``.
+    fn series() -> &'static str { this.0.series().as_str() }
+    /// Whether an Enterprise → MPP conversion exists, or why not: ``"mpp_convertible"`` (the
+    /// eligibility table decides), ``"mpp_only"``, ``"no_mpp_firmware"``, ``"phone_os"``,
+    /// ``"soft_client"``, ``"virtual_device"``, ``"third_party"`` or ``"video_device"``
+    /// (EXT-17).
+    fn model_class() -> &'static str { this.0.class().as_str() }
+    /// Why the device type does not migrate; None for an MPP-convertible model.
+    fn reason() -> Option<&'static str> { this.0.class().reason() }
+    /// The numeric model code RisPort70 reports (EXT-15), where a public source documents
+    /// it.
+    fn ris_model() -> Option<u32> { this.0.ris_model() }
+    /// The MPP load family a phone-load table may give it (``"sip78xx"``, MAN-4).
+    fn mpp_load_family() -> Option<&'static str> { this.0.mpp_load_family() }
+    /// Other spellings :func:`parse_model` accepts for it (``"7960G"``, ``"CSF"``).
+    fn aliases() -> Vec<&'static str> { this.0.aliases().to_vec() }
+    /// ``"audio"`` or ``"video"``.
+    fn kind() -> &'static str { this.0.kind().as_str() }
+    /// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8).
+    fn has_wifi() -> bool { this.0.has_wifi() }
+    /// Whether the device runs Cisco Enterprise firmware (DEV-4); whether it can migrate is
+    /// :attr:`model_class`.
+    fn has_enterprise_firmware() -> bool { this.0.has_enterprise_firmware() }
+    /// The name Unified CM and Control Hub use: ``"Cisco 8845"`` (EXT-9).
+    fn ucm_name() -> &'static str { this.0.ucm_name() }
+    /// The name the Webex API uses: ``"DMS Cisco 8845"`` (EXT-9).
+    fn webex_api_name() -> String { this.0.webex_api_name() }
+    /// The part number: ``"CP-8845"``.
+    fn part_number() -> &'static str { this.0.part_number() }
+    /// Cisco's product name: ``"Cisco IP Phone 8845"``.
+    fn description() -> &'static str { this.0.description() }
+}
 }
 
 /// A model read from a label, with the hardware version after the ordering code.
@@ -139,19 +97,12 @@ impl PyModelLabel {
         )
     }
     /// Pickling and copying: rebuilt from the model's name and the hardware version.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (
             self.model.0.name(),
             self.hardware_version.map(|v| v.0.number()),
         );
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args.into_pyobject(py)?,
-        ))
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
     #[staticmethod]

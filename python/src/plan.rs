@@ -11,10 +11,9 @@ use mpp_migration::{
 };
 
 use crate::args::{boolean, count, mac_arg, opt_string, string, wrong_type};
-use crate::directory::path_arg;
 use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
-use crate::files::{PyOutputFile, output_files, overwrite_arg, write_into};
+use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
 use crate::task::task_arg;
 
@@ -58,46 +57,14 @@ fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
 #[derive(PartialEq)]
 pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 
+crate::shapes::methods! {
+to_dict;
+write;
 #[pymethods]
 impl PyAutoPlan {
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// The name of the task planned.
-    #[getter]
-    fn task(&self) -> &str {
-        self.0.task().as_str()
-    }
-    /// The batches, in the task's order, each a list of at most 200 MACs (AUTO-3).
-    #[getter]
-    fn batches(&self) -> Vec<Vec<String>> {
-        self.0
-            .batches()
-            .iter()
-            .map(|b| b.iter().map(|m| m.to_string()).collect())
-            .collect()
-    }
     /// The number (from 1) of the batch holding the device with this MAC, or None.
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
-    }
-    /// The cautions: wired connection for Wi-Fi capable phones (``wifi_settings_lost``,
-    /// AUTO-4, DEV-8), firmware to upgrade first (EXT-6).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        findings(self.0.findings())
-    }
-    /// The TFTP server type picked (AUTO-2).
-    #[getter]
-    fn tftp_server_type(&self) -> &str {
-        self.0.tftp_server_type()
-    }
-    /// The Unified CM TFTP load server (AUTO-2).
-    #[getter]
-    fn load_server(&self) -> &str {
-        self.0.load_server()
     }
     /// The batches as CSV: Batch, Device Name, MAC Address, Model.
     fn batches_csv(&self) -> String {
@@ -116,18 +83,6 @@ impl PyAutoPlan {
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
-    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
-    fn write(
-        &self,
-        py: Python<'_>,
-        dir: &Bound<'_, PyAny>,
-        overwrite: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<std::path::PathBuf>> {
-        let dir = path_arg(dir)?;
-        let overwrite = overwrite_arg(overwrite)?;
-        write_into(py, &dir, &self.0.files(), overwrite)
-    }
     fn __repr__(&self) -> String {
         let devices: usize = self.0.batches().iter().map(Vec::len).sum();
         format!(
@@ -137,6 +92,26 @@ impl PyAutoPlan {
             self.0.findings().len()
         )
     }
+}
+getters(this) {
+    /// The name of the task planned.
+    fn task() -> &str { this.0.task().as_str() }
+    /// The batches, in the task's order, each a list of at most 200 MACs (AUTO-3).
+    fn batches() -> Vec<Vec<String>> {
+        this.0
+            .batches()
+            .iter()
+            .map(|b| b.iter().map(|m| m.to_string()).collect())
+            .collect()
+    }
+    /// The cautions: wired connection for Wi-Fi capable phones (``wifi_settings_lost``,
+    /// AUTO-4, DEV-8), firmware to upgrade first (EXT-6).
+    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
+    /// The TFTP server type picked (AUTO-2).
+    fn tftp_server_type() -> &str { this.0.tftp_server_type() }
+    /// The Unified CM TFTP load server (AUTO-2).
+    fn load_server() -> &str { this.0.load_server() }
+}
 }
 
 /// Plans the automatic completion of a task that is Ready for migration.
@@ -179,49 +154,9 @@ pub(crate) fn plan_automatic(
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyBatFile(BatFile);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyBatFile {
-    /// The file name (MAN-2, EXT-11).
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name()
-    }
-    /// ``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2: one model, one load) (MAN-4).
-    #[getter]
-    fn group<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.group())
-    }
-    /// The models of its phones (short names, sorted).
-    #[getter]
-    fn models(&self) -> Vec<&'static str> {
-        self.0.models().to_vec()
-    }
-    /// The Phone Load Name to set (Group 2), or None.
-    #[getter]
-    fn phone_load(&self) -> Option<&str> {
-        self.0.phone_load()
-    }
-    /// The Load Server to set (Group 2): ``"cloudupgrader.webex.com"``; None for Group 1.
-    #[getter]
-    fn load_server(&self) -> Option<&str> {
-        self.0.load_server()
-    }
-    /// The MACs of its devices, in the task's order.
-    #[getter]
-    fn devices(&self) -> Vec<String> {
-        self.0.devices().iter().map(|m| m.to_string()).collect()
-    }
-    /// What the administrator does with it in Unified CM (MAN-3, MAN-5).
-    #[getter]
-    fn steps(&self) -> Vec<String> {
-        self.0.steps().to_vec()
-    }
-    /// The file's content: one device name (``SEP`` + MAC) per line, CRLF between lines,
-    /// no blank line, UTF-8 without BOM (EXT-11).
-    #[getter]
-    fn content(&self) -> &str {
-        self.0.content()
-    }
     fn __repr__(&self) -> String {
         format!(
             "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
@@ -233,6 +168,26 @@ impl PyBatFile {
                 .map_or("None".to_owned(), |l| format!("{l:?}"))
         )
     }
+}
+getters(this) {
+    /// The file name (MAN-2, EXT-11).
+    fn name() -> &str { this.0.name() }
+    /// ``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2: one model, one load) (MAN-4).
+    fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }
+    /// The models of its phones (short names, sorted).
+    fn models() -> Vec<&'static str> { this.0.models().to_vec() }
+    /// The Phone Load Name to set (Group 2), or None.
+    fn phone_load() -> Option<&str> { this.0.phone_load() }
+    /// The Load Server to set (Group 2): ``"cloudupgrader.webex.com"``; None for Group 1.
+    fn load_server() -> Option<&str> { this.0.load_server() }
+    /// The MACs of its devices, in the task's order.
+    fn devices() -> Vec<String> { this.0.devices().iter().map(|m| m.to_string()).collect() }
+    /// What the administrator does with it in Unified CM (MAN-3, MAN-5).
+    fn steps() -> Vec<String> { this.0.steps().to_vec() }
+    /// The file's content: one device name (``SEP`` + MAC) per line, CRLF between lines,
+    /// no blank line, UTF-8 without BOM (EXT-11).
+    fn content() -> &str { this.0.content() }
+}
 }
 
 /// A device license: the file Control Hub generates for a phone (EXT-7).
@@ -254,29 +209,24 @@ impl From<&License> for PyLicense {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyLicense {
-    /// The phone's MAC.
-    #[getter]
-    fn mac(&self) -> &str {
-        &self.mac
-    }
-    /// ``"001A2B3C4D5E.lic"``.
-    #[getter]
-    fn file_name(&self) -> &str {
-        &self.file_name
-    }
-    /// ``"https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic"``.
-    #[getter]
-    fn url(&self) -> &str {
-        &self.url
-    }
     fn __repr__(&self) -> String {
         format!(
             "License(mac={:?}, file_name={:?}, url={:?})",
             self.mac, self.file_name, self.url
         )
     }
+}
+getters(this) {
+    /// The phone's MAC.
+    fn mac() -> &str { &this.mac }
+    /// ``"001A2B3C4D5E.lic"``.
+    fn file_name() -> &str { &this.file_name }
+    /// ``"https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic"``.
+    fn url() -> &str { &this.url }
+}
 }
 
 /// The manual completion of a task: BAT files in MAN-4's two groups, their steps, the
@@ -285,34 +235,11 @@ impl PyLicense {
 #[derive(PartialEq)]
 pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 
+crate::shapes::methods! {
+to_dict;
+write;
 #[pymethods]
 impl PyManualPlan {
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// The name of the task planned.
-    #[getter]
-    fn task(&self) -> &str {
-        self.0.task().as_str()
-    }
-    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
-    #[getter]
-    fn bat_files(&self) -> Vec<PyBatFile> {
-        self.0.bat_files().iter().cloned().map(PyBatFile).collect()
-    }
-    /// The device licenses (EXT-7).
-    #[getter]
-    fn licenses(&self) -> Vec<PyLicense> {
-        self.0.licenses().iter().map(PyLicense::from).collect()
-    }
-    /// The cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet
-    /// (DEV-8), models without a load in the table (``no_phone_load``, MAN-4).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        findings(self.0.findings())
-    }
     /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in
     /// no Group 2 file; None when the plan does not hold it.
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
@@ -335,18 +262,6 @@ impl PyManualPlan {
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
-    #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
-    fn write(
-        &self,
-        py: Python<'_>,
-        dir: &Bound<'_, PyAny>,
-        overwrite: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<std::path::PathBuf>> {
-        let dir = path_arg(dir)?;
-        let overwrite = overwrite_arg(overwrite)?;
-        write_into(py, &dir, &self.0.files(), overwrite)
-    }
     fn __repr__(&self) -> String {
         format!(
             "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
@@ -356,6 +271,20 @@ impl PyManualPlan {
             self.0.findings().len()
         )
     }
+}
+getters(this) {
+    /// The name of the task planned.
+    fn task() -> &str { this.0.task().as_str() }
+    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
+    fn bat_files() -> Vec<PyBatFile> {
+        this.0.bat_files().iter().cloned().map(PyBatFile).collect()
+    }
+    /// The device licenses (EXT-7).
+    fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
+    /// The cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet
+    /// (DEV-8), models without a load in the table (``no_phone_load``, MAN-4).
+    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
+}
 }
 
 /// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1

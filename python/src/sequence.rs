@@ -5,8 +5,11 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use pyo3::PyClass;
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
+use pyo3::pyclass::boolean_struct::True;
+use pyo3::pyclass_init::PyClassInitializer;
 use pyo3::types::PySlice;
 
 use crate::args::is_int;
@@ -98,5 +101,50 @@ impl Cursor {
     /// How many positions are left in a sequence of `len` items.
     pub(crate) fn remaining(&self, len: usize) -> usize {
         len.saturating_sub(self.next.load(Ordering::Relaxed))
+    }
+}
+
+/// A read-only device list over Rust data (`DeviceList`, `TaskDeviceList`): what the list's
+/// `sequence` shape of [`crate::shapes::methods!`] needs to give it Python's sequence protocol,
+/// and its iterator's `iterator` shape. The errors name the list by its Python name
+/// (`PyClass::NAME`).
+pub(crate) trait Sequence:
+    PyClass<Frozen = True> + Sync + Into<PyClassInitializer<Self>>
+{
+    /// The Rust item.
+    type Item: PartialEq + Clone + 'static;
+    /// The Python class of one item.
+    type Object: PyClass<Frozen = True> + Sync + Into<PyClassInitializer<Self::Object>>;
+    /// How many items it has.
+    fn len(&self) -> usize;
+    /// The item at position `i` (`i < len`).
+    fn at(&self, i: usize) -> &Self::Item;
+    /// The list of the `len` items at `start + k * step` of this one.
+    fn view(&self, start: isize, step: isize, len: usize) -> Self;
+    /// The Python object of an item.
+    fn object(item: &Self::Item) -> Self::Object;
+    /// The item a Python object holds.
+    fn item(object: &Self::Object) -> &Self::Item;
+
+    /// `self[key]`: an item, or a list of the items of a slice.
+    fn get_item<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = key.py();
+        Ok(
+            match Subscript::resolve(key, self.len(), <Self as PyClass>::NAME)? {
+                Subscript::At(i) => Bound::new(py, Self::object(self.at(i)))?.into_any(),
+                Subscript::Slice { start, step, len } => {
+                    Bound::new(py, self.view(start, step, len))?.into_any()
+                }
+            },
+        )
+    }
+    /// The positions of the items equal to `value` (none when it is not an item object).
+    fn matches<'a>(
+        &'a self,
+        value: &'a Bound<'_, PyAny>,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let value = value.cast::<Self::Object>().ok().map(|v| v.get());
+        range.filter(move |&i| value.is_some_and(|v| self.at(i) == Self::item(v)))
     }
 }

@@ -7,16 +7,15 @@
 //! changes and stays valid whatever happens to the board it came from; the board gives a new
 //! snapshot on each request.
 
-use crate::sequence::{Cursor, Subscript, search_range};
+use crate::sequence::{Cursor, Sequence};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{
-    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Outcome,
+    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Mac, Outcome,
     TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
 };
 
@@ -58,69 +57,13 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
     }
 }
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyTask {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     fn to_json(&self) -> String {
         self.0.to_json()
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// The name (TASK-1).
-    #[getter]
-    fn name(&self) -> &str {
-        self.0.name().as_str()
-    }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.0.option().as_str()
-    }
-    /// The status (TASK-4).
-    #[getter]
-    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.status())
-    }
-    /// Whether the task is paused (TASK-6).
-    #[getter]
-    fn paused(&self) -> bool {
-        self.0.is_paused()
-    }
-    /// Whether devices of unknown eligibility are prepared (ELIG-2).
-    #[getter]
-    fn include_unknown(&self) -> bool {
-        self.0.include_unknown()
-    }
-    /// How the migration was completed, once it was; None before.
-    #[getter]
-    fn completion<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.0.completion().map(|m| member(py, m)).transpose()
-    }
-    /// The counts of every upload to the task, added together (CSV-14).
-    #[getter]
-    fn upload_counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.0.upload_counts())
-    }
-    /// How many devices sit in each tab (TASK-5).
-    #[getter]
-    fn tab_counts(&self) -> PyTabCounts {
-        PyTabCounts(self.0.tab_counts())
-    }
-    /// How many devices are eligible, not eligible, unknown (ELIG-1).
-    #[getter]
-    fn eligibility_counts(&self) -> PyEligibilityCounts {
-        PyEligibilityCounts(self.0.eligibility_counts())
-    }
-    /// The devices, in the order they were added: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyTaskDeviceList {
-        PyTaskDeviceList {
-            task: Arc::clone(&self.0),
-            picks: None,
-        }
     }
     /// The device with this MAC (any spelling DEV-6 accepts), or None; raises
     /// :class:`IdentifierError` for a MAC that cannot be read.
@@ -185,6 +128,38 @@ impl PyTask {
         )
     }
 }
+getters(this) {
+    /// The name (TASK-1).
+    fn name() -> &str { this.0.name().as_str() }
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    fn option() -> &'static str { this.0.option().as_str() }
+    /// The status (TASK-4).
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
+    /// Whether the task is paused (TASK-6).
+    fn paused() -> bool { this.0.is_paused() }
+    /// Whether devices of unknown eligibility are prepared (ELIG-2).
+    fn include_unknown() -> bool { this.0.include_unknown() }
+    /// How the migration was completed, once it was; None before.
+    fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        this.0.completion().map(|m| member(py, m)).transpose()
+    }
+    /// The counts of every upload to the task, added together (CSV-14).
+    fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
+    /// How many devices sit in each tab (TASK-5).
+    fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
+    /// How many devices are eligible, not eligible, unknown (ELIG-1).
+    fn eligibility_counts() -> PyEligibilityCounts {
+        PyEligibilityCounts(this.0.eligibility_counts())
+    }
+    /// The devices, in the order they were added: a lazy sequence.
+    fn devices() -> PyTaskDeviceList {
+        PyTaskDeviceList {
+            task: Arc::clone(&this.0),
+            picks: None,
+        }
+    }
+}
+}
 
 // --- devices of a task --------------------------------------------------------------------
 
@@ -209,33 +184,9 @@ impl Hash for PyTaskDevice {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyTaskDevice {
-    /// The device.
-    #[getter]
-    fn device(&self) -> PyDevice {
-        PyDevice(self.0.device().clone())
-    }
-    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
-    #[getter]
-    fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, self.0.eligibility())
-    }
-    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
-    #[getter]
-    fn reasons(&self) -> Vec<PyFinding> {
-        self.0.reasons().iter().cloned().map(PyFinding).collect()
-    }
-    /// The tab it sits in (TASK-5).
-    #[getter]
-    fn tab<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.tab())
-    }
-    /// Why it is in Error, when it is; None otherwise.
-    #[getter]
-    fn last_error(&self) -> Option<&str> {
-        self.0.last_error()
-    }
     fn __repr__(&self) -> String {
         let d = self.0.device();
         format!(
@@ -246,6 +197,21 @@ impl PyTaskDevice {
             self.0.tab().as_str()
         )
     }
+}
+getters(this) {
+    /// The device.
+    fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
+    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+    fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
+        status_object(py, this.0.eligibility())
+    }
+    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
+    fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
+    /// The tab it sits in (TASK-5).
+    fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
+    /// Why it is in Error, when it is; None otherwise.
+    fn last_error() -> Option<&str> { this.0.last_error() }
+}
 }
 
 /// A lazy, read-only sequence of devices of a :class:`Task` snapshot: all of them, or those
@@ -264,94 +230,46 @@ pub(crate) struct PyTaskDeviceList {
 }
 
 impl PyTaskDeviceList {
-    fn len(&self) -> usize {
-        self.picks
-            .as_ref()
-            .map_or(self.task.devices().len(), |p| p.len())
-    }
     fn position(&self, i: usize) -> usize {
         self.picks.as_ref().map_or(i, |p| p[i])
-    }
-    fn at(&self, i: usize) -> &TaskDevice {
-        &self.task.devices()[self.position(i)]
     }
     fn iter(&self) -> impl Iterator<Item = &TaskDevice> {
         (0..self.len()).map(|i| self.at(i))
     }
 }
 
+impl Sequence for PyTaskDeviceList {
+    type Item = TaskDevice;
+    type Object = PyTaskDevice;
+    fn len(&self) -> usize {
+        self.picks
+            .as_ref()
+            .map_or(self.task.devices().len(), |p| p.len())
+    }
+    fn at(&self, i: usize) -> &TaskDevice {
+        &self.task.devices()[self.position(i)]
+    }
+    fn view(&self, start: isize, step: isize, len: usize) -> PyTaskDeviceList {
+        let picks: Vec<usize> = (0..len)
+            .map(|k| self.position((start + k as isize * step) as usize))
+            .collect();
+        PyTaskDeviceList {
+            task: Arc::clone(&self.task),
+            picks: Some(picks.into()),
+        }
+    }
+    fn object(item: &TaskDevice) -> PyTaskDevice {
+        PyTaskDevice(item.clone())
+    }
+    fn item(object: &PyTaskDevice) -> &TaskDevice {
+        &object.0
+    }
+}
+
+crate::shapes::methods! {
+sequence(PyTaskDeviceIterator);
 #[pymethods]
 impl PyTaskDeviceList {
-    fn __len__(&self) -> usize {
-        self.len()
-    }
-
-    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = key.py();
-        match Subscript::resolve(key, self.len(), "TaskDeviceList")? {
-            Subscript::At(i) => Ok(Bound::new(py, PyTaskDevice(self.at(i).clone()))?.into_any()),
-            Subscript::Slice { start, step, len } => {
-                let picks: Vec<usize> = (0..len)
-                    .map(|k| self.position((start + k as isize * step) as usize))
-                    .collect();
-                let view = PyTaskDeviceList {
-                    task: Arc::clone(&self.task),
-                    picks: Some(picks.into()),
-                };
-                Ok(Bound::new(py, view)?.into_any())
-            }
-        }
-    }
-
-    fn __iter__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
-        PyTaskDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(false),
-        }
-    }
-
-    fn __reversed__(slf: &Bound<'_, Self>) -> PyTaskDeviceIterator {
-        PyTaskDeviceIterator {
-            list: slf.clone().unbind(),
-            cursor: Cursor::new(true),
-        }
-    }
-
-    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
-        match value.cast::<PyTaskDevice>() {
-            Ok(d) => self.iter().any(|x| *x == d.get().0),
-            Err(_) => false,
-        }
-    }
-
-    /// The position of the first device equal to ``value``; ValueError if there is none.
-    #[pyo3(signature = (value, start = 0, stop = None))]
-    fn index(
-        &self,
-        value: &Bound<'_, PyAny>,
-        start: isize,
-        stop: Option<isize>,
-    ) -> PyResult<usize> {
-        if let Ok(d) = value.cast::<PyTaskDevice>() {
-            if let Some(i) =
-                search_range(start, stop, self.len()).find(|&i| *self.at(i) == d.get().0)
-            {
-                return Ok(i);
-            }
-        }
-        Err(PyValueError::new_err(
-            "the device is not in the TaskDeviceList",
-        ))
-    }
-
-    /// How many devices equal ``value``.
-    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
-        match value.cast::<PyTaskDevice>() {
-            Ok(d) => self.iter().filter(|x| **x == d.get().0).count(),
-            Err(_) => 0,
-        }
-    }
-
     /// The MACs of these devices, in order (12 upper-case hexadecimal digits).
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(
@@ -372,6 +290,7 @@ impl PyTaskDeviceList {
         )
     }
 }
+}
 
 /// Iterates a :class:`TaskDeviceList`, building one :class:`TaskDevice` at a time.
 #[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
@@ -380,21 +299,10 @@ pub(crate) struct PyTaskDeviceIterator {
     cursor: Cursor,
 }
 
+crate::shapes::methods! {
+iterator(PyTaskDeviceList);
 #[pymethods]
-impl PyTaskDeviceIterator {
-    fn __iter__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __next__(&self, py: Python<'_>) -> Option<PyTaskDevice> {
-        let list = self.list.bind(py).get();
-        let i = self.cursor.advance(list.len())?;
-        Some(PyTaskDevice(list.at(i).clone()))
-    }
-
-    fn __length_hint__(&self, py: Python<'_>) -> usize {
-        self.cursor.remaining(self.list.bind(py).get().len())
-    }
+impl PyTaskDeviceIterator {}
 }
 
 // --- counters -----------------------------------------------------------------------------
@@ -404,48 +312,14 @@ impl PyTaskDeviceIterator {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyTabCounts(TabCounts);
 
+crate::shapes::methods! {
+to_dict;
 #[pymethods]
 impl PyTabCounts {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
-    }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json())
-    }
-    /// Pending: added, not prepared yet.
-    #[getter]
-    fn pending(&self) -> usize {
-        self.0.pending
-    }
-    /// Error.
-    #[getter]
-    fn error(&self) -> usize {
-        self.0.error
-    }
-    /// Ready for migration.
-    #[getter]
-    fn ready(&self) -> usize {
-        self.0.ready
-    }
-    /// In progress.
-    #[getter]
-    fn in_progress(&self) -> usize {
-        self.0.in_progress
-    }
-    /// Completed.
-    #[getter]
-    fn completed(&self) -> usize {
-        self.0.completed
-    }
-    /// All devices.
-    #[getter]
-    fn total(&self) -> usize {
-        self.0.total()
     }
     fn __repr__(&self) -> String {
         let c = &self.0;
@@ -454,6 +328,21 @@ impl PyTabCounts {
             c.pending, c.error, c.ready, c.in_progress, c.completed
         )
     }
+}
+getters(this) {
+    /// Pending: added, not prepared yet.
+    fn pending() -> usize { this.0.pending }
+    /// Error.
+    fn error() -> usize { this.0.error }
+    /// Ready for migration.
+    fn ready() -> usize { this.0.ready }
+    /// In progress.
+    fn in_progress() -> usize { this.0.in_progress }
+    /// Completed.
+    fn completed() -> usize { this.0.completed }
+    /// All devices.
+    fn total() -> usize { this.0.total() }
+}
 }
 
 /// How many devices of a task are eligible, not eligible, unknown (ELIG-1).
@@ -467,28 +356,9 @@ impl PyTabCounts {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyEligibilityCounts(EligibilityCounts);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyEligibilityCounts {
-    /// All devices (at most 1000, ELIG-3).
-    #[getter]
-    fn total(&self) -> usize {
-        self.0.total
-    }
-    /// Eligible.
-    #[getter]
-    fn eligible(&self) -> usize {
-        self.0.eligible
-    }
-    /// Not eligible.
-    #[getter]
-    fn not_eligible(&self) -> usize {
-        self.0.not_eligible
-    }
-    /// Unknown.
-    #[getter]
-    fn unknown(&self) -> usize {
-        self.0.unknown
-    }
     fn __repr__(&self) -> String {
         let c = &self.0;
         format!(
@@ -496,6 +366,17 @@ impl PyEligibilityCounts {
             c.total, c.eligible, c.not_eligible, c.unknown
         )
     }
+}
+getters(this) {
+    /// All devices (at most 1000, ELIG-3).
+    fn total() -> usize { this.0.total }
+    /// Eligible.
+    fn eligible() -> usize { this.0.eligible }
+    /// Not eligible.
+    fn not_eligible() -> usize { this.0.not_eligible }
+    /// Unknown.
+    fn unknown() -> usize { this.0.unknown }
+}
 }
 
 /// What adding devices to a task did.
@@ -521,24 +402,22 @@ impl From<AddOutcome> for PyAddOutcome {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyAddOutcome {
-    /// Devices added.
-    #[getter]
-    fn added(&self) -> usize {
-        self.added
-    }
-    /// One finding per device not added, at its upload row when it came from one:
-    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
-    /// (ELIG-3).
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        self.findings.iter().cloned().map(PyFinding).collect()
-    }
     fn __repr__(&self) -> String {
         let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
         format!("AddOutcome(added={}, findings={codes:?})", self.added)
     }
+}
+getters(this) {
+    /// Devices added.
+    fn added() -> usize { this.added }
+    /// One finding per device not added, at its upload row when it came from one:
+    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
+    /// (ELIG-3).
+    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+}
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -556,96 +435,101 @@ impl Hash for PyTaskEvent {
     }
 }
 
-/// The reason argument of a failure report.
-fn reason_arg(obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    string("reason", obj)
+/// How an argument of an event shows in Python: its value (pickling passes it to the
+/// constructor again) and its repr.
+trait EventArg {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn repr(&self) -> String;
 }
 
-fn mac_list(macs: &[mpp_migration::Mac]) -> Vec<String> {
+impl EventArg for Mac {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.to_string().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", self.to_string())
+    }
+}
+
+impl EventArg for Vec<Mac> {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(mac_list(self).into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", mac_list(self))
+    }
+}
+
+impl EventArg for String {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.as_str().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{self:?}")
+    }
+}
+
+impl EventArg for CompletionMode {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.as_str().into_pyobject(py)?.into_any())
+    }
+    fn repr(&self) -> String {
+        format!("{:?}", self.as_str())
+    }
+}
+
+impl EventArg for bool {
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.into_pyobject(py)?.to_owned().into_any())
+    }
+    fn repr(&self) -> String {
+        (if *self { "True" } else { "False" }).to_owned()
+    }
+}
+
+fn mac_list(macs: &[Mac]) -> Vec<String> {
     macs.iter().map(|m| m.to_string()).collect()
 }
 
+/// The `#[pymethods]` of [`PyTaskEvent`] with its constructors, one line each: `fn name(arg:
+/// read, ..) => Variant { arg, .. };` reads each argument (by `read(name, value)`) and makes
+/// the event. The same line gives `parts()`, the constructor and arguments of an event, from
+/// which `__repr__` and `__reduce__` are made.
+macro_rules! task_event_methods {
+    (@ $block:tt [$($done:tt)*] [$($arms:tt)*]
+        $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) =>
+            $variant:ident $({ $($field:ident),* })? $(($tuple:ident))?; $($rest:tt)*) => {
+        task_event_methods!(@ $block [$($done)*
+            $(#[$doc])*
+            #[staticmethod]
+            fn $name($($arg: &Bound<'_, PyAny>),*) -> PyResult<Self> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                Ok(PyTaskEvent(TaskEvent::$variant $({ $($field),* })? $(($tuple))?))
+            }
+        ] [$($arms)*
+            TaskEvent::$variant $({ $($field),* })? $(($tuple))? =>
+                (stringify!($name), vec![$($arg as &dyn EventArg),*]),
+        ] $($rest)*);
+    };
+    (@ { $($block:tt)* } [$($done:tt)*] [$($arms:tt)*]) => {
+        impl PyTaskEvent {
+            /// The constructor that makes this event, and its arguments.
+            fn parts(&self) -> (&'static str, Vec<&dyn EventArg>) {
+                match &self.0 {
+                    $($arms)*
+                }
+            }
+        }
+        crate::shapes::methods!(@ [$($done)*] $($block)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt constructors { $($events:tt)* }) => {
+        task_event_methods!(@ { #[pymethods] impl $ty $body } [] [] $($events)*);
+    };
+}
+
+task_event_methods! {
 #[pymethods]
 impl PyTaskEvent {
-    /// *Prepare for migration* (ELIG-2 picks the devices).
-    #[staticmethod]
-    fn start_preparation() -> Self {
-        PyTaskEvent(TaskEvent::StartPreparation)
-    }
-    /// A device was prepared.
-    #[staticmethod]
-    fn prepared(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Prepared {
-            mac: mac_arg("mac", mac)?,
-        }))
-    }
-    /// A device failed preparation, and why.
-    #[staticmethod]
-    fn preparation_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::PreparationFailed {
-            mac: mac_arg("mac", mac)?,
-            reason: reason_arg(reason)?,
-        }))
-    }
-    /// Fixed devices move from Error back to Ready for migration (TASK-5).
-    #[staticmethod]
-    fn move_to_ready(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::MoveToReady {
-            macs: macs_arg("macs", macs)?,
-        }))
-    }
-    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
-    #[staticmethod]
-    fn complete(mode: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Complete {
-            mode: parse::<CompletionMode>("mode", mode)?,
-        }))
-    }
-    /// A device was migrated.
-    #[staticmethod]
-    fn migrated(mac: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::Migrated {
-            mac: mac_arg("mac", mac)?,
-        }))
-    }
-    /// A device failed to migrate, and why.
-    #[staticmethod]
-    fn migration_failed(mac: &Bound<'_, PyAny>, reason: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::MigrationFailed {
-            mac: mac_arg("mac", mac)?,
-            reason: reason_arg(reason)?,
-        }))
-    }
-    /// *Pause migration* (TASK-6).
-    #[staticmethod]
-    fn pause() -> Self {
-        PyTaskEvent(TaskEvent::Pause)
-    }
-    /// *Resume migration* (TASK-6).
-    #[staticmethod]
-    fn resume() -> Self {
-        PyTaskEvent(TaskEvent::Resume)
-    }
-    /// *Cancel migration* (TASK-6).
-    #[staticmethod]
-    fn cancel() -> Self {
-        PyTaskEvent(TaskEvent::Cancel)
-    }
-    /// *Include unknown eligibility* on or off (ELIG-2).
-    #[staticmethod]
-    fn set_include_unknown(on: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::SetIncludeUnknown(boolean(
-            "on", on,
-        )?)))
-    }
-    /// Devices leave the task.
-    #[staticmethod]
-    fn remove_devices(macs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(PyTaskEvent(TaskEvent::RemoveDevices {
-            macs: macs_arg("macs", macs)?,
-        }))
-    }
-
     /// The kind of the event, for the transition table.
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -696,97 +580,51 @@ impl PyTaskEvent {
         }
     }
     fn __repr__(&self) -> String {
-        let b = |on: bool| if on { "True" } else { "False" };
-        match &self.0 {
-            TaskEvent::StartPreparation => "TaskEvent.start_preparation()".to_owned(),
-            TaskEvent::Prepared { mac } => format!("TaskEvent.prepared({:?})", mac.to_string()),
-            TaskEvent::PreparationFailed { mac, reason } => format!(
-                "TaskEvent.preparation_failed({:?}, {reason:?})",
-                mac.to_string()
-            ),
-            TaskEvent::MoveToReady { macs } => {
-                format!("TaskEvent.move_to_ready({:?})", mac_list(macs))
-            }
-            TaskEvent::Complete { mode } => format!("TaskEvent.complete({:?})", mode.as_str()),
-            TaskEvent::Migrated { mac } => format!("TaskEvent.migrated({:?})", mac.to_string()),
-            TaskEvent::MigrationFailed { mac, reason } => format!(
-                "TaskEvent.migration_failed({:?}, {reason:?})",
-                mac.to_string()
-            ),
-            TaskEvent::Pause => "TaskEvent.pause()".to_owned(),
-            TaskEvent::Resume => "TaskEvent.resume()".to_owned(),
-            TaskEvent::Cancel => "TaskEvent.cancel()".to_owned(),
-            TaskEvent::SetIncludeUnknown(on) => {
-                format!("TaskEvent.set_include_unknown({})", b(*on))
-            }
-            TaskEvent::RemoveDevices { macs } => {
-                format!("TaskEvent.remove_devices({:?})", mac_list(macs))
-            }
-        }
+        let (constructor, args) = self.parts();
+        let args: Vec<String> = args.iter().map(|a| a.repr()).collect();
+        format!("TaskEvent.{constructor}({})", args.join(", "))
     }
     /// Pickling and copying: rebuilt by the constructor that made it.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let (constructor, args): (&str, Bound<'py, PyTuple>) = match &self.0 {
-            TaskEvent::StartPreparation => ("start_preparation", PyTuple::empty(py)),
-            TaskEvent::Prepared { mac } => ("prepared", (mac.to_string(),).into_pyobject(py)?),
-            TaskEvent::PreparationFailed { mac, reason } => (
-                "preparation_failed",
-                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
-            ),
-            TaskEvent::MoveToReady { macs } => {
-                ("move_to_ready", (mac_list(macs),).into_pyobject(py)?)
-            }
-            TaskEvent::Complete { mode } => ("complete", (mode.as_str(),).into_pyobject(py)?),
-            TaskEvent::Migrated { mac } => ("migrated", (mac.to_string(),).into_pyobject(py)?),
-            TaskEvent::MigrationFailed { mac, reason } => (
-                "migration_failed",
-                (mac.to_string(), reason.as_str()).into_pyobject(py)?,
-            ),
-            TaskEvent::Pause => ("pause", PyTuple::empty(py)),
-            TaskEvent::Resume => ("resume", PyTuple::empty(py)),
-            TaskEvent::Cancel => ("cancel", PyTuple::empty(py)),
-            TaskEvent::SetIncludeUnknown(on) => ("set_include_unknown", (*on,).into_pyobject(py)?),
-            TaskEvent::RemoveDevices { macs } => {
-                ("remove_devices", (mac_list(macs),).into_pyobject(py)?)
-            }
-        };
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let (constructor, args) = self.parts();
+        let args = args.iter().map(|a| a.value(py));
+        let args = PyTuple::new(py, args.collect::<PyResult<Vec<_>>>()?)?;
         Ok((py.get_type::<Self>().getattr(constructor)?, args))
     }
 }
 
+// --- the constructors: one line each ----------------------------------------------------
+constructors {
+    /// *Prepare for migration* (ELIG-2 picks the devices).
+    fn start_preparation() => StartPreparation;
+    /// A device was prepared.
+    fn prepared(mac: mac_arg) => Prepared { mac };
+    /// A device failed preparation, and why.
+    fn preparation_failed(mac: mac_arg, reason: string) => PreparationFailed { mac, reason };
+    /// Fixed devices move from Error back to Ready for migration (TASK-5).
+    fn move_to_ready(macs: macs_arg) => MoveToReady { macs };
+    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
+    fn complete(mode: parse) => Complete { mode };
+    /// A device was migrated.
+    fn migrated(mac: mac_arg) => Migrated { mac };
+    /// A device failed to migrate, and why.
+    fn migration_failed(mac: mac_arg, reason: string) => MigrationFailed { mac, reason };
+    /// *Pause migration* (TASK-6).
+    fn pause() => Pause;
+    /// *Resume migration* (TASK-6).
+    fn resume() => Resume;
+    /// *Cancel migration* (TASK-6).
+    fn cancel() => Cancel;
+    /// *Include unknown eligibility* on or off (ELIG-2).
+    fn set_include_unknown(on: boolean) => SetIncludeUnknown(on);
+    /// Devices leave the task.
+    fn remove_devices(macs: macs_arg) => RemoveDevices { macs };
+}
+}
+
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
 pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
-    let not_iterable = || {
-        crate::args::wrong_type(format!(
-            "events must be an iterable of TaskEvent, not {}",
-            type_name(obj)
-        ))
-    };
-    if obj.is_instance_of::<PyTaskEvent>() {
-        return Err(crate::args::wrong_type(
-            "events must be an iterable of TaskEvent, not a single TaskEvent; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyString>() {
-        return Err(not_iterable());
-    }
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in obj.try_iter().map_err(|_| not_iterable())?.enumerate() {
-        let item = item?;
-        match item.cast::<PyTaskEvent>() {
-            Ok(e) => out.push(e.get().0.clone()),
-            Err(_) => {
-                return Err(crate::args::wrong_type(format!(
-                    "events[{i}] must be a TaskEvent, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::args::objects("events", obj, "", true, |e: &PyTaskEvent| e.0.clone())
 }
 
 // --- the transition table -----------------------------------------------------------------
@@ -824,43 +662,9 @@ impl From<Outcome> for PyTransitionOutcome {
     }
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyTransitionOutcome {
-    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
-    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
-    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
-    #[getter]
-    fn kind(&self) -> &'static str {
-        match self.0 {
-            OutcomeKey::Stay => "stay",
-            OutcomeKey::To(_) => "to",
-            OutcomeKey::Completion => "completion",
-            OutcomeKey::FromDevices => "from_devices",
-            OutcomeKey::Refused(_) => "refused",
-        }
-    }
-    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
-    #[getter]
-    fn target<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match self.0 {
-            OutcomeKey::To(s) => member(py, s).map(Some),
-            _ => Ok(None),
-        }
-    }
-    /// The code that refuses the event (``"transition_refused"``,
-    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
-    #[getter]
-    fn refusal(&self) -> Option<&'static str> {
-        match self.0 {
-            OutcomeKey::Refused(code) => Some(code.as_str()),
-            _ => None,
-        }
-    }
-    /// Whether the table accepts the event.
-    #[getter]
-    fn accepted(&self) -> bool {
-        !matches!(self.0, OutcomeKey::Refused(_))
-    }
     fn __repr__(&self) -> String {
         match self.0 {
             OutcomeKey::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
@@ -873,6 +677,38 @@ impl PyTransitionOutcome {
             _ => format!("TransitionOutcome(kind={:?})", self.kind()),
         }
     }
+}
+getters(this) {
+    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
+    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
+    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
+    fn kind() -> &'static str {
+        match this.0 {
+            OutcomeKey::Stay => "stay",
+            OutcomeKey::To(_) => "to",
+            OutcomeKey::Completion => "completion",
+            OutcomeKey::FromDevices => "from_devices",
+            OutcomeKey::Refused(_) => "refused",
+        }
+    }
+    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
+    fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match this.0 {
+            OutcomeKey::To(s) => member(py, s).map(Some),
+            _ => Ok(None),
+        }
+    }
+    /// The code that refuses the event (``"transition_refused"``,
+    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
+    fn refusal() -> Option<&'static str> {
+        match this.0 {
+            OutcomeKey::Refused(code) => Some(code.as_str()),
+            _ => None,
+        }
+    }
+    /// Whether the table accepts the event.
+    fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
+}
 }
 
 /// What ``event`` does to a task whose status is ``status``, by the transition table.

@@ -13,7 +13,7 @@ use mpp_migration::{
     validate_upload as core_validate, validate_upload_path,
 };
 
-use crate::args::{integer, invalid, upload_option, wrong_type};
+use crate::args::{integer, invalid, upload_option};
 use crate::device::{Devices, PyDeviceList};
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::table_arg;
@@ -31,23 +31,9 @@ use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, read
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadCounts {
-    /// Devices added.
-    #[getter]
-    fn added(&self) -> u64 {
-        self.0.added
-    }
-    /// Rows not added.
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.0.errors
-    }
-    /// Data rows uploaded, blank ones included.
-    #[getter]
-    fn total(&self) -> u64 {
-        self.0.total
-    }
     /// Later uploads to the same task add to the counts (CSV-14).
     fn __add__(&self, other: &Bound<'_, PyAny>) -> Option<PyUploadCounts> {
         other
@@ -62,16 +48,9 @@ impl PyUploadCounts {
         )
     }
     /// Pickling and copying: rebuilt from the three counts.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, pyo3::types::PyTuple>)> {
-        let args = (self.0.added, self.0.errors, self.0.total).into_pyobject(py)?;
-        Ok((
-            py.get_type::<Self>()
-                .getattr(pyo3::intern!(py, "_restore"))?,
-            args,
-        ))
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
+        let args = (self.0.added, self.0.errors, self.0.total);
+        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds pickled counts.
     #[staticmethod]
@@ -84,16 +63,29 @@ impl PyUploadCounts {
         })
     }
 }
+getters(this) {
+    /// Devices added.
+    fn added() -> u64 { this.0.added }
+    /// Rows not added.
+    fn errors() -> u64 { this.0.errors }
+    /// Data rows uploaded, blank ones included.
+    fn total() -> u64 { this.0.total }
+}
+}
 
 /// The options of an upload, from the Python arguments.
 fn options(
-    option: &Bound<'_, PyAny>,
+    option: Option<&Bound<'_, PyAny>>,
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
-    let mut options = UploadOptions::new(upload_option(option)?)
-        .with_eligibility(table_arg("eligibility", eligibility)?);
+    let option = match option {
+        Some(o) => upload_option(o)?,
+        None => UploadOption::LicenseAndDevice,
+    };
+    let mut options =
+        UploadOptions::new(option).with_eligibility(table_arg("eligibility", eligibility)?);
     if let Some(directory) = directory_arg(directory)? {
         options = options.with_directory(directory);
     }
@@ -139,13 +131,7 @@ pub(crate) fn validate_upload(
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadReport> {
-    let default = pyo3::intern!(py, "license_and_device");
-    let options = options(
-        option.unwrap_or(default.as_any()),
-        directory,
-        eligibility,
-        size_hint,
-    )?;
+    let options = options(option, directory, eligibility, size_hint)?;
     let report = match Source::extract(source)? {
         Source::Path(path) => py.detach(|| validate_upload_path(&path, options)).py()?,
         Source::Bytes(bytes) => {
@@ -170,6 +156,8 @@ pub(crate) fn validate_upload(
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
 pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 
+crate::shapes::methods! {
+to_dict(py);
 #[pymethods]
 impl PyUploadReport {
     /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
@@ -178,22 +166,6 @@ impl PyUploadReport {
         let report = Arc::clone(&self.0);
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
     }
-    /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-    /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json::loads(py, &self.to_json(py))
-    }
-    /// The accepted devices, normalised, in input order: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyDeviceList {
-        PyDeviceList::new(Devices::Report(Arc::clone(&self.0)))
-    }
-    /// Every finding in input order, the header's first (a new list on each access), built in
-    /// chunks with the GIL let go between them.
-    #[getter]
-    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        crate::gil::findings_list(py, self.0.findings())
-    }
     /// The findings of one row (header = 1); empty for a row without any.
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
@@ -201,42 +173,6 @@ impl PyUploadReport {
             Ok(row) => findings(self.0.findings_for_row(row)),
             Err(_) => Vec::new(),
         })
-    }
-    /// Devices added (CSV-14).
-    #[getter]
-    fn added(&self) -> u64 {
-        self.0.added()
-    }
-    /// Rows not added (CSV-14, DEC-1).
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.0.errors()
-    }
-    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
-    #[getter]
-    fn total(&self) -> u64 {
-        self.0.total()
-    }
-    /// The three counts together.
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.0.counts())
-    }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.0.option().as_str()
-    }
-    /// Whether the rows were checked against a directory; without one the rules that need
-    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
-    #[getter]
-    fn directory_checked(&self) -> bool {
-        self.0.directory_checked()
-    }
-    /// The header's cells as written.
-    #[getter]
-    fn header(&self) -> Vec<String> {
-        self.0.header().to_vec()
     }
     /// How many findings are errors and how many are warnings.
     fn severity_counts(&self) -> (usize, usize) {
@@ -266,6 +202,31 @@ impl PyUploadReport {
         )
     }
 }
+getters(this) {
+    /// The accepted devices, normalised, in input order: a lazy sequence.
+    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
+    /// Every finding in input order, the header's first (a new list on each access), built in
+    /// chunks with the GIL let go between them.
+    fn findings<'py>(py) -> PyResult<Bound<'py, PyList>> {
+        crate::gil::findings_list(py, this.0.findings())
+    }
+    /// Devices added (CSV-14).
+    fn added() -> u64 { this.0.added() }
+    /// Rows not added (CSV-14, DEC-1).
+    fn errors() -> u64 { this.0.errors() }
+    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
+    fn total() -> u64 { this.0.total() }
+    /// The three counts together.
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts()) }
+    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    fn option() -> &'static str { this.0.option().as_str() }
+    /// Whether the rows were checked against a directory; without one the rules that need
+    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
+    fn directory_checked() -> bool { this.0.directory_checked() }
+    /// The header's cells as written.
+    fn header() -> Vec<String> { this.0.header().to_vec() }
+}
+}
 
 fn findings(list: &[Finding]) -> Vec<PyFinding> {
     list.iter().cloned().map(PyFinding).collect()
@@ -281,48 +242,9 @@ pub(crate) struct PyUploadChunk {
     last_row: u64,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadChunk {
-    /// The accepted devices of these rows: a lazy sequence.
-    #[getter]
-    fn devices(&self) -> PyDeviceList {
-        PyDeviceList::new(Devices::Chunk(Arc::clone(&self.devices)))
-    }
-    /// The findings of these rows, in input order.
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        findings(&self.findings)
-    }
-    /// The counts of these rows.
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(self.counts)
-    }
-    /// Devices added from these rows.
-    #[getter]
-    fn added(&self) -> u64 {
-        self.counts.added
-    }
-    /// Rows of this chunk not added.
-    #[getter]
-    fn errors(&self) -> u64 {
-        self.counts.errors
-    }
-    /// Data rows in this chunk.
-    #[getter]
-    fn total(&self) -> u64 {
-        self.counts.total
-    }
-    /// The first row of the chunk (header = 1).
-    #[getter]
-    fn first_row(&self) -> u64 {
-        self.first_row
-    }
-    /// The last row of the chunk.
-    #[getter]
-    fn last_row(&self) -> u64 {
-        self.last_row
-    }
     fn __repr__(&self) -> String {
         format!(
             "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
@@ -333,6 +255,25 @@ impl PyUploadChunk {
             self.findings.len()
         )
     }
+}
+getters(this) {
+    /// The accepted devices of these rows: a lazy sequence.
+    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
+    /// The findings of these rows, in input order.
+    fn findings() -> Vec<PyFinding> { findings(&this.findings) }
+    /// The counts of these rows.
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
+    /// Devices added from these rows.
+    fn added() -> u64 { this.counts.added }
+    /// Rows of this chunk not added.
+    fn errors() -> u64 { this.counts.errors }
+    /// Data rows in this chunk.
+    fn total() -> u64 { this.counts.total }
+    /// The first row of the chunk (header = 1).
+    fn first_row() -> u64 { this.first_row }
+    /// The last row of the chunk.
+    fn last_row() -> u64 { this.last_row }
+}
 }
 
 /// The reader of a streamed upload, over whichever source it came from.
@@ -354,6 +295,7 @@ pub(crate) struct PyUploadIterator {
     end_findings: Mutex<Vec<Finding>>,
 }
 
+crate::shapes::methods! {
 #[pymethods]
 impl PyUploadIterator {
     fn __iter__(slf: Py<Self>) -> Py<Self> {
@@ -419,48 +361,6 @@ impl PyUploadIterator {
         }))
     }
 
-    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
-    /// columns, an empty file.
-    #[getter]
-    fn header_findings(&self) -> Vec<PyFinding> {
-        findings(&self.header_findings)
-    }
-    /// The header's cells as written.
-    #[getter]
-    fn header(&self) -> Vec<String> {
-        self.header.clone()
-    }
-    /// The findings known only at the end of the input (``no_data_rows`` for a header
-    /// without data rows, CSV-14): empty until the iterator is exhausted.
-    #[getter]
-    fn end_findings(&self) -> Vec<PyFinding> {
-        findings(
-            &self
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner),
-        )
-    }
-    /// The counts of the rows read so far (CSV-14).
-    #[getter]
-    fn counts(&self) -> PyUploadCounts {
-        PyUploadCounts(*self.counts.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-    /// ``"license_and_device"`` or ``"license_only"``.
-    #[getter]
-    fn option(&self) -> &'static str {
-        self.option.as_str()
-    }
-    /// Whether the rows are checked against a directory.
-    #[getter]
-    fn directory_checked(&self) -> bool {
-        self.directory_checked
-    }
-    /// The number of rows each chunk holds at most.
-    #[getter]
-    fn chunk_size(&self) -> usize {
-        self.chunk_size
-    }
     fn __repr__(&self) -> String {
         let counts = *self.counts.lock().unwrap_or_else(PoisonError::into_inner);
         format!(
@@ -472,6 +372,34 @@ impl PyUploadIterator {
             counts.total
         )
     }
+}
+getters(this) {
+    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
+    /// columns, an empty file.
+    fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
+    /// The header's cells as written.
+    fn header() -> Vec<String> { this.header.clone() }
+    /// The findings known only at the end of the input (``no_data_rows`` for a header
+    /// without data rows, CSV-14): empty until the iterator is exhausted.
+    fn end_findings() -> Vec<PyFinding> {
+        findings(
+            &this
+                .end_findings
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+    /// The counts of the rows read so far (CSV-14).
+    fn counts() -> PyUploadCounts {
+        PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+    /// ``"license_and_device"`` or ``"license_only"``.
+    fn option() -> &'static str { this.option.as_str() }
+    /// Whether the rows are checked against a directory.
+    fn directory_checked() -> bool { this.directory_checked }
+    /// The number of rows each chunk holds at most.
+    fn chunk_size() -> usize { this.chunk_size }
+}
 }
 
 /// Streams an upload in chunks of at most ``chunk_size`` rows, for files of millions of
@@ -497,13 +425,7 @@ pub(crate) fn iter_upload(
     chunk_size: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadIterator> {
-    let default = pyo3::intern!(py, "license_and_device");
-    let options = options(
-        option.unwrap_or(default.as_any()),
-        directory,
-        eligibility,
-        size_hint,
-    )?;
+    let options = options(option, directory, eligibility, size_hint)?;
     let chunk_size = match chunk_size {
         None => 10_000,
         Some(n) => {
@@ -560,14 +482,7 @@ pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
 /// *license and device* schema with Type, Username and Device Type filled in, sorted by email.
 #[pyfunction]
 pub(crate) fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
-    match directory.cast::<PyDirectory>() {
-        Ok(d) => {
-            let directory = &d.get().0;
-            Ok(d.py().detach(|| mpp_migration::user_export_csv(directory)))
-        }
-        Err(_) => Err(wrong_type(format!(
-            "directory must be a Directory, not {}",
-            crate::errors::type_name(directory)
-        ))),
-    }
+    let py = directory.py();
+    let directory = &crate::args::object::<PyDirectory>("directory", directory)?.0;
+    Ok(py.detach(|| mpp_migration::user_export_csv(directory)))
 }

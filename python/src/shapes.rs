@@ -1,0 +1,324 @@
+//! The shapes many classes share, written once (issue 10 section 3).
+//!
+//! pyo3 registers a class's methods from one `#[pymethods] impl` block, and a trait's default
+//! methods are not Python methods; so [`methods!`] wraps a class's block as it is written and
+//! appends the methods of the shapes named before it:
+//!
+//! - `to_dict;` adds `to_dict()`, the class's `to_json()` read by `json.loads` (crate::json);
+//!   `to_dict(py);` when `to_json` takes `py` (it runs without the GIL).
+//! - `write;` adds `write(dir, overwrite=False)`, which writes the core's `files()` of `.0`.
+//! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
+//!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
+//!   `text`), whose docstring is the `///` before `value`.
+//!
+//! - `table("Name", rows = "rules", CoreTable);` is a host-replaceable table (a [`Table`], in
+//!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
+//!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
+//!
+//! - `sequence(Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
+//!   `__len__`, `__getitem__`, `__iter__` and `__reversed__` (an `Iterator` with `list` and
+//!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
+//!   `__iter__`, `__next__` and `__length_hint__`.
+//!
+//! After the block, `getters(this) { /// doc\n fn name() -> T { this.0.name() } .. }` are
+//! its getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`).
+//!
+//! The block keeps its `#[pymethods]` line, which scripts/sync-docstrings reads to sync the
+//! docstrings of its methods with the stub. [`restore`] is the `__reduce__` of the classes
+//! rebuilt by a `_restore` static method.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString, PyTuple};
+use pyo3::{PyTypeInfo, intern};
+
+use mpp_migration::{EligibilityTable, PhoneLoadTable};
+
+use crate::args::{string, wrong_type};
+use crate::errors::{IntoPyResult, type_name};
+
+/// What `__reduce__` returns: a callable and its arguments.
+pub(crate) type Reduce<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
+
+/// The `__reduce__` of a class `T` rebuilt by its static method `_restore(*args)`.
+pub(crate) fn restore<'py, T: PyTypeInfo>(
+    py: Python<'py>,
+    args: impl IntoPyObject<'py, Target = PyTuple, Output = Bound<'py, PyTuple>>,
+) -> PyResult<Reduce<'py>> {
+    let args = args.into_pyobject(py).map_err(Into::into)?;
+    Ok((T::type_object(py).getattr(intern!(py, "_restore"))?, args))
+}
+
+/// A table the host can replace by its own CSV (the core's `table` rows): the eligibility
+/// table (EXT-2 to EXT-4) and the phone loads (EXT-10).
+pub(crate) trait Table: Sized + Send + Sync {
+    /// Reads the table `name` from CSV (the core validates it).
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self>;
+    /// The table as CSV, which `from_csv` reads back.
+    fn to_csv(&self) -> String;
+    /// The table's name.
+    fn name(&self) -> &str;
+    /// How many rows it has.
+    fn len(&self) -> usize;
+    /// The text of a `str` argument `data`. The eligibility table has always read it with
+    /// Python's own UTF-8 encoding (a lone surrogate is a `UnicodeEncodeError`); the others
+    /// refuse one as every argument does (`argument_not_utf8`).
+    fn text(data: &Bound<'_, PyString>) -> PyResult<String> {
+        crate::args::text("data", data)
+    }
+}
+
+impl Table for EligibilityTable {
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self> {
+        EligibilityTable::from_csv(name, csv)
+    }
+    fn to_csv(&self) -> String {
+        self.to_csv()
+    }
+    fn name(&self) -> &str {
+        self.name()
+    }
+    fn len(&self) -> usize {
+        self.rules().len()
+    }
+    fn text(data: &Bound<'_, PyString>) -> PyResult<String> {
+        Ok(data.to_cow()?.into_owned())
+    }
+}
+
+impl Table for PhoneLoadTable {
+    fn from_csv(name: &str, csv: &[u8]) -> mpp_migration::Result<Self> {
+        PhoneLoadTable::from_csv(name, csv)
+    }
+    fn to_csv(&self) -> String {
+        self.to_csv()
+    }
+    fn name(&self) -> &str {
+        self.name()
+    }
+    fn len(&self) -> usize {
+        self.rows().len()
+    }
+}
+
+/// `from_csv(data, *, name='custom')` of a [`Table`]: `data` is the CSV as `str` or `bytes`,
+/// read by the core without the GIL.
+pub(crate) fn from_csv<T: Table>(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    name: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Arc<T>> {
+    let name = match name {
+        Some(n) => string("name", n)?,
+        None => "custom".to_owned(),
+    };
+    let table = if let Ok(s) = data.cast::<PyString>() {
+        let text = T::text(s)?;
+        py.detach(|| T::from_csv(&name, text.as_bytes()))
+    } else if let Ok(b) = data.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| T::from_csv(&name, bytes))
+    } else {
+        return Err(wrong_type(format!(
+            "data must be str or bytes (the CSV text), not {}",
+            type_name(data)
+        )));
+    };
+    Ok(Arc::new(table.py()?))
+}
+
+/// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
+/// module's documentation).
+macro_rules! methods {
+    // The shapes are all read: the block, with what they add.
+    (@ [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $ty {
+            $($body)*
+            $($add)*
+        }
+    };
+    // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
+    // { .. }` for one that needs `py`, with the object as `this`.
+    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($this:ident) {
+        $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
+    }) => {
+        $crate::shapes::methods!(@ [$($add)* $(
+            $(#[$doc])*
+            #[getter]
+            fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
+                let $this = self;
+                $($get)*
+            }
+        )*] #[pymethods] impl $ty $body);
+    };
+    (@ [$($add:tt)*] to_dict; $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+            /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
+            #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::json::loads(py, &self.to_json())
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] write; $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
+            #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
+            fn write(
+                &self,
+                py: pyo3::Python<'_>,
+                dir: &pyo3::Bound<'_, pyo3::PyAny>,
+                overwrite: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ) -> pyo3::PyResult<Vec<std::path::PathBuf>> {
+                let dir = $crate::directory::path_arg(dir)?;
+                let overwrite = $crate::files::overwrite_arg(overwrite)?;
+                $crate::files::write_into(py, &dir, &self.0.files(), overwrite)
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] to_dict(py); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
+            /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::json::loads(py, &self.to_json(py))
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr, text = $text:expr);
+        $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __str__(&self) -> String {
+                ($str)(&self.0)
+            }
+            fn __repr__(&self) -> String {
+                format!(concat!($name, "({:?})"), ($text)(&self.0))
+            }
+            $(#[$doc])*
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
+                let text: String = ($text)(&slf.get().0);
+                Ok((slf.get_type().into_any(), pyo3::IntoPyObject::into_pyobject((text,), slf.py())?))
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] table($name:literal, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            /// The table as CSV, which :meth:`from_csv` reads back.
+            fn to_csv(&self) -> String {
+                $crate::shapes::Table::to_csv(&*self.0)
+            }
+            /// The table's name.
+            #[getter]
+            fn name(&self) -> &str {
+                $crate::shapes::Table::name(&*self.0)
+            }
+            fn __len__(&self) -> usize {
+                $crate::shapes::Table::len(&*self.0)
+            }
+            fn __repr__(&self) -> String {
+                format!(
+                    concat!($name, "(name={:?}, ", $rows, "={})"),
+                    $crate::shapes::Table::name(&*self.0),
+                    $crate::shapes::Table::len(&*self.0)
+                )
+            }
+            /// Pickling and copying: rebuilt from its name and CSV.
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
+                let table = &*self.0;
+                let args = ($crate::shapes::Table::name(table), $crate::shapes::Table::to_csv(table));
+                $crate::shapes::restore::<Self>(py, args)
+            }
+            #[doc = concat!("Rebuilds a pickled `", $name, "`.")]
+            #[staticmethod]
+            #[pyo3(name = "_restore")]
+            fn restore(name: &str, csv: &str) -> pyo3::PyResult<Self> {
+                let table = <$table as $crate::shapes::Table>::from_csv(name, csv.as_bytes());
+                Ok(Self(std::sync::Arc::new($crate::errors::IntoPyResult::py(table)?)))
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] sequence($iter:ident); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __len__(&self) -> usize {
+                $crate::sequence::Sequence::len(self)
+            }
+            fn __getitem__<'py>(
+                &self,
+                key: &pyo3::Bound<'py, pyo3::PyAny>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::sequence::Sequence::get_item(self, key)
+            }
+            fn __iter__(slf: &pyo3::Bound<'_, Self>) -> $iter {
+                $iter { list: slf.clone().unbind(), cursor: $crate::sequence::Cursor::new(false) }
+            }
+            fn __reversed__(slf: &pyo3::Bound<'_, Self>) -> $iter {
+                $iter { list: slf.clone().unbind(), cursor: $crate::sequence::Cursor::new(true) }
+            }
+            fn __contains__(&self, value: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                let all = 0..$crate::sequence::Sequence::len(self);
+                $crate::sequence::Sequence::matches(self, value, all).next().is_some()
+            }
+            /// The position of the first device equal to ``value``; ValueError if there is none.
+            #[pyo3(signature = (value, start = 0, stop = None))]
+            fn index(
+                &self,
+                value: &pyo3::Bound<'_, pyo3::PyAny>,
+                start: isize,
+                stop: Option<isize>,
+            ) -> pyo3::PyResult<usize> {
+                let len = $crate::sequence::Sequence::len(self);
+                let range = $crate::sequence::search_range(start, stop, len);
+                $crate::sequence::Sequence::matches(self, value, range).next().ok_or_else(|| {
+                    pyo3::exceptions::PyValueError::new_err(format!(
+                        "the device is not in the {}",
+                        <Self as pyo3::PyClass>::NAME
+                    ))
+                })
+            }
+            /// How many devices equal ``value``.
+            fn count(&self, value: &pyo3::Bound<'_, pyo3::PyAny>) -> usize {
+                let all = 0..$crate::sequence::Sequence::len(self);
+                $crate::sequence::Sequence::matches(self, value, all).count()
+            }
+        ] $($rest)*);
+    };
+    (@ [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __iter__(slf: pyo3::Py<Self>) -> pyo3::Py<Self> {
+                slf
+            }
+            fn __next__(
+                &self,
+                py: pyo3::Python<'_>,
+            ) -> Option<<$list as $crate::sequence::Sequence>::Object> {
+                let list = self.list.bind(py).get();
+                let i = self.cursor.advance($crate::sequence::Sequence::len(list))?;
+                Some(<$list as $crate::sequence::Sequence>::object(
+                    $crate::sequence::Sequence::at(list, i),
+                ))
+            }
+            fn __length_hint__(&self, py: pyo3::Python<'_>) -> usize {
+                self.cursor.remaining($crate::sequence::Sequence::len(self.list.bind(py).get()))
+            }
+        ] $($rest)*);
+    };
+    ($($rest:tt)*) => {
+        $crate::shapes::methods!(@ [] $($rest)*);
+    };
+}
+
+pub(crate) use methods;
