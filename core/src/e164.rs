@@ -138,112 +138,10 @@ impl E164 {
     /// [`ErrorCode::E164TooLong`], [`ErrorCode::E164TooShort`], [`ErrorCode::E164LeadingZero`],
     /// [`ErrorCode::E164UnknownCountryCode`].
     pub fn parse(input: &str) -> Result<E164> {
-        let text = trim(input);
-        let shown = Shown(text);
-        let Some(rest) = text.strip_prefix('+') else {
-            return Err(missing_plus(text));
-        };
-        // One pass over the bytes. The trunk prefix "(0)" is reported before any other
-        // problem, so it is looked for where the pass stops: at a character that is not
-        // allowed, or at the end when the number had a parenthesis.
-        let mut digits: u64 = 0;
-        // The same digits as ASCII, for the metadata's patterns.
-        let mut buf = [0u8; MAX_DIGITS];
-        let mut len = 0usize;
-        // The numbers made of the first one, two and three digits: the candidate country
-        // calling codes, known without dividing `digits` afterwards.
-        let mut leading = [0u16; 3];
-        let mut parenthesis = false;
-        for (i, b) in rest.bytes().enumerate() {
-            match b {
-                b'0'..=b'9' => {
-                    len += 1;
-                    if let Some(slot) = buf.get_mut(len - 1) {
-                        *slot = b;
-                        digits = digits * 10 + u64::from(b - b'0');
-                    }
-                    if let Some(lead) = leading.get_mut(len - 1) {
-                        // At most three digits: below 1000.
-                        *lead = digits as u16;
-                    }
-                }
-                b'(' => parenthesis = true,
-                b' ' | b'-' | b'.' | b')' => {}
-                _ => {
-                    if let Some(err) = trunk_prefix(text, rest) {
-                        return Err(err);
-                    }
-                    // Every byte before `i` is ASCII, so `i` starts a character.
-                    let c = rest[i..]
-                        .chars()
-                        .next()
-                        .unwrap_or(char::REPLACEMENT_CHARACTER);
-                    return Err(Error::new(
-                        ErrorCode::E164InvalidCharacter,
-                        format!(
-                            "phone number {shown} contains {}; only digits after '+' are allowed, with spaces, dashes, dots and parentheses as formatting",
-                            describe_char(c)
-                        ),
-                    ));
-                }
-            }
+        match quick(input) {
+            Some(number) => Ok(number),
+            None => parse_in_full(input),
         }
-        if let Some(err) = parenthesis.then(|| trunk_prefix(text, rest)).flatten() {
-            return Err(err);
-        }
-        if len > MAX_DIGITS {
-            return Err(Error::new(
-                ErrorCode::E164TooLong,
-                format!("phone number {shown} has {len} digits; E.164 allows at most {MAX_DIGITS}"),
-            ));
-        }
-        if len == 0 {
-            return Err(Error::new(
-                ErrorCode::E164TooShort,
-                format!("phone number {shown} has no digits after '+'"),
-            ));
-        }
-        if leading[0] == 0 {
-            return Err(Error::new(
-                ErrorCode::E164LeadingZero,
-                format!(
-                    "phone number {shown} starts with 0 after '+'; a country calling code never starts with 0"
-                ),
-            ));
-        }
-        let Some(cc_len) = (1..=3.min(len)).find(|&n| region_of(leading[n - 1]).is_some()) else {
-            return Err(Error::new(
-                ErrorCode::E164UnknownCountryCode,
-                format!(
-                    "phone number {shown} does not start with an assigned country calling code"
-                ),
-            ));
-        };
-        let country_code = leading[cc_len - 1];
-        let Some(entry) = code_entry(country_code) else {
-            return Err(Error::new(
-                ErrorCode::E164UnknownCountryCode,
-                format!(
-                    "phone number {shown} has country calling code +{country_code}, for which libphonenumber's metadata has no numbering plan"
-                ),
-            ));
-        };
-        // EXT-18: valid for its country calling code by libphonenumber's metadata.
-        let national = &buf[cc_len..len];
-        if let Err(region) = entry.pick(national) {
-            return Err(invalid_number(
-                text,
-                country_code,
-                entry,
-                region.unwrap_or(0),
-                national,
-            ));
-        }
-        Ok(E164 {
-            digits,
-            country_code,
-            len: len as u8,
-        })
     }
 
     /// The country calling code, e.g. `1` or `44` or `358`.
@@ -271,6 +169,184 @@ impl E164 {
     fn digit_string(&self) -> String {
         self.digits.to_string()
     }
+}
+
+/// The number as most are written, in one pass that walks the main region's table as the digits
+/// come: `+`, digits, spaces, dashes, dots and `)` only, at most 15 digits, valid in the main
+/// region of its code where that region's verdict is libphonenumber's (the only region, or the
+/// first when it has no leading digits, as +1's US). `None` for anything else, which
+/// [`parse_in_full`] judges: it accepts everything this accepts, with the same value, and says
+/// why the rest is refused.
+#[inline]
+fn quick(input: &str) -> Option<E164> {
+    let (&first, rest) = input.as_bytes().split_first()?;
+    // `trim` leaves a number that starts with '+' and ends with graphic ASCII as it is.
+    if first != b'+' || !rest.last()?.is_ascii_graphic() {
+        return None;
+    }
+    let is_formatting = |b: u8| matches!(b, b' ' | b'-' | b'.' | b')');
+    // The country calling code: the first one, two or three digits that are assigned (EXT-12).
+    let (mut code, mut len, mut at) = (0u16, 0usize, 0usize);
+    loop {
+        let &b = rest.get(at)?;
+        at += 1;
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            code = code * 10 + u16::from(d);
+            len += 1;
+            if code == 0 {
+                return None;
+            }
+            if region_of(code).is_some() {
+                break;
+            }
+            if len == 3 {
+                return None;
+            }
+        } else if !is_formatting(b) {
+            return None;
+        }
+    }
+    let cc_len = len;
+    let compiled = code_entry(code)?.compiled();
+    let table = compiled
+        .main
+        .and_then(|i| compiled.regions[i].valid.as_ref())?;
+    let (mut state, mut digits) = (usize::from(table.start), u64::from(code));
+    for &b in &rest[at..] {
+        let d = b.wrapping_sub(b'0');
+        if d < 10 {
+            state = table.step(state, d);
+            digits = digits.wrapping_mul(10).wrapping_add(u64::from(d));
+            len += 1;
+        } else if !is_formatting(b) {
+            return None;
+        }
+    }
+    if len > MAX_DIGITS || table.label(state) & (1 << (len - cc_len)) == 0 {
+        return None;
+    }
+    Some(E164 {
+        digits,
+        country_code: code,
+        len: len as u8,
+    })
+}
+
+/// [`E164::parse`] for any input: the reason for a refusal, and the numbers [`quick`] leaves.
+fn parse_in_full(input: &str) -> Result<E164> {
+    let text = trim(input);
+    let shown = Shown(text);
+    let Some(rest) = text.strip_prefix('+') else {
+        return Err(missing_plus(text));
+    };
+    // One pass over the bytes, which only gathers the digits (as ASCII, for the metadata's
+    // tables; `0` beyond the last one). The trunk prefix "(0)" is reported before any
+    // other problem, so it is looked for where the pass stops: at a character that is not
+    // allowed, or at the end when the number had a parenthesis.
+    let mut buf = [b'0'; DIGIT_BUF];
+    let mut len = 0usize;
+    let mut parenthesis = false;
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if b.is_ascii_digit() {
+            // Past 15 digits the number is refused on its length; the slot wraps.
+            buf[len % DIGIT_BUF] = b;
+            len += 1;
+            continue;
+        }
+        match b {
+            b'(' => parenthesis = true,
+            b' ' | b'-' | b'.' | b')' => {}
+            _ => return Err(invalid_character(text, rest, i)),
+        }
+    }
+    if let Some(err) = parenthesis.then(|| trunk_prefix(text, rest)).flatten() {
+        return Err(err);
+    }
+    if len > MAX_DIGITS {
+        return Err(Error::new(
+            ErrorCode::E164TooLong,
+            format!("phone number {shown} has {len} digits; E.164 allows at most {MAX_DIGITS}"),
+        ));
+    }
+    if len == 0 {
+        return Err(Error::new(
+            ErrorCode::E164TooShort,
+            format!("phone number {shown} has no digits after '+'"),
+        ));
+    }
+    if buf[0] == b'0' {
+        return Err(Error::new(
+            ErrorCode::E164LeadingZero,
+            format!(
+                "phone number {shown} starts with 0 after '+'; a country calling code never starts with 0"
+            ),
+        ));
+    }
+    // The numbers made of the first one, two and three digits: the candidate country
+    // calling codes.
+    let leading = buf[..3].iter().scan(0u16, |code, &b| {
+        *code = *code * 10 + u16::from(b - b'0');
+        Some(*code)
+    });
+    let mut leading = leading.take(len);
+    let Some(country_code) = leading.find(|&c| region_of(c).is_some()) else {
+        return Err(Error::new(
+            ErrorCode::E164UnknownCountryCode,
+            format!("phone number {shown} does not start with an assigned country calling code"),
+        ));
+    };
+    let cc_len = 1 + usize::from(country_code >= 10) + usize::from(country_code >= 100);
+    let Some(entry) = code_entry(country_code) else {
+        return Err(Error::new(
+            ErrorCode::E164UnknownCountryCode,
+            format!(
+                "phone number {shown} has country calling code +{country_code}, for which libphonenumber's metadata has no numbering plan"
+            ),
+        ));
+    };
+    // EXT-18: valid for its country calling code by libphonenumber's metadata.
+    let national = &buf[cc_len..len];
+    if let Err(region) = entry.pick(national) {
+        return Err(invalid_number(
+            text,
+            country_code,
+            entry,
+            region.unwrap_or(0),
+            national,
+        ));
+    }
+    Ok(E164 {
+        digits: buf[..len]
+            .iter()
+            .fold(0, |n, &b| n * 10 + u64::from(b - b'0')),
+        country_code,
+        len: len as u8,
+    })
+}
+
+/// The digits of [`parse_in_full`]'s buffer: `MAX_DIGITS` and the slot the 16th digit wraps to.
+const DIGIT_BUF: usize = 16;
+
+/// A character that is neither a digit nor formatting (or the trunk prefix, reported first).
+#[cold]
+fn invalid_character(text: &str, rest: &str, i: usize) -> Error {
+    if let Some(err) = trunk_prefix(text, rest) {
+        return err;
+    }
+    // Every byte before `i` is ASCII, so `i` starts a character.
+    let c = rest[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    Error::new(
+        ErrorCode::E164InvalidCharacter,
+        format!(
+            "phone number {} contains {}; only digits after '+' are allowed, with spaces, dashes, dots and parentheses as formatting",
+            Shown(text),
+            describe_char(c)
+        ),
+    )
 }
 
 /// The descriptions of a region, in the order of the metadata file: the general one first, then
@@ -329,6 +405,9 @@ struct CompiledCode {
     /// one, as one table whose states tell which regions' patterns matched (see
     /// [`CompiledCode::leading_matches`]).
     leading: Option<DigitTable<LeadingLabel>>,
+    /// The region whose verdict is the code's, when one is: the only region, or the first when
+    /// it has no leading digits (libphonenumber tries it first; +1's US). For [`quick`].
+    main: Option<usize>,
 }
 
 /// What a state of a code's leading-digits table tells, as bit sets of region indexes: the
@@ -341,8 +420,10 @@ struct LeadingLabel {
 }
 
 /// A DFA over the ten digits as a plain table, converted from a `regex-automata` DFA and
-/// minimised for what its user reads in the last state: state `s` goes to `next[10 * s + d]`
-/// on digit `d`. State 0 is the dead state: it loops and its label is `L::default()`.
+/// minimised for what its user reads in the last state. A state is the index of its row of ten
+/// in `next` (ten times its number): state `s` goes to `next[s + d]` on digit `d`, and its
+/// label is `labels[s / 10]`. State 0 is the dead state: it loops and its label is
+/// `L::default()`.
 struct DigitTable<L> {
     next: Box<[u16]>,
     labels: Box<[L]>,
@@ -361,15 +442,20 @@ impl<L: Copy + Default> DigitTable<L> {
     /// The state after digit `b` in `state`.
     #[inline]
     fn run_from(&self, state: usize, b: u8) -> usize {
-        let d = usize::from(b.wrapping_sub(b'0'));
-        match self.next.get(10 * state + d) {
-            Some(&next) if d < 10 => usize::from(next),
-            _ => 0,
-        }
+        let d = b.wrapping_sub(b'0');
+        if d < 10 { self.step(state, d) } else { 0 }
+    }
+
+    /// The state after the digit of value `d` (below 10) in `state`.
+    #[inline]
+    fn step(&self, state: usize, d: u8) -> usize {
+        self.next
+            .get(state + usize::from(d))
+            .map_or(0, |&next| usize::from(next))
     }
 
     fn label(&self, state: usize) -> L {
-        self.labels.get(state).copied().unwrap_or_default()
+        self.labels.get(state / 10).copied().unwrap_or_default()
     }
 
     /// The heap the table holds, in bytes.
@@ -503,7 +589,7 @@ fn build_dfa(patterns: &[String]) -> Option<Dfa> {
 /// labelled by `label` (never called for the dead state) and minimised: states with the same
 /// label whose digits lead to equivalent states are one (Moore's partition refinement), so a
 /// walk ends in a state with the label the DFA's own state would have given. `None` when the
-/// table would need more than 65,536 states (none of the metadata's does; a unit test checks).
+/// table would need more than 6,553 states (none of the metadata's has 300; a unit test checks).
 fn tabulate<L: Copy + Default + Eq + std::hash::Hash>(
     dfa: &Dfa,
     label: impl Fn(StateID) -> L,
@@ -570,19 +656,22 @@ fn tabulate<L: Copy + Default + Eq + std::hash::Hash>(
         }
         (class, count) = (refined, refined_count);
     }
+    // Rows of ten, each state the index of its row.
+    let row = |c: u32| u16::try_from(10 * c).ok();
+    row(count)?;
     let mut min_next = vec![0u16; 10 * count as usize];
     let mut min_labels = vec![L::default(); count as usize];
     for s in 0..ids.len() {
         let c = class[s] as usize;
         min_labels[c] = labels[s];
         for d in 0..10 {
-            min_next[10 * c + d] = class[usize::from(next[10 * s + d])] as u16;
+            min_next[10 * c + d] = row(class[usize::from(next[10 * s + d])])?;
         }
     }
     Some(DigitTable {
         next: min_next.into_boxed_slice(),
         labels: min_labels.into_boxed_slice(),
-        start: class[usize::from(start)] as u16,
+        start: row(class[usize::from(start)])?,
     })
 }
 
@@ -658,9 +747,14 @@ fn compile_code(regions: &[Region]) -> CompiledCode {
             at_end: matched(&dfa, dfa.next_eoi_state(id)),
         })
     });
+    let main = regions
+        .first()
+        .filter(|r| regions.len() == 1 || r.leading_digits.is_empty())
+        .map(|_| 0);
     CompiledCode {
         regions: regions.iter().map(compile_region).collect(),
         leading,
+        main,
     }
 }
 
@@ -1253,6 +1347,23 @@ mod tests {
         assert_eq!(describe_lengths(0), "no");
     }
 
+    #[test]
+    fn the_quick_pass_agrees_with_the_full_parse_on_the_corpus() {
+        let corpus = include_str!("../tests/data/e164_corpus.tsv");
+        let inputs = corpus.lines().filter(|l| !l.starts_with('#')).skip(1);
+        let (mut quick_ones, mut valid) = (0, 0);
+        for input in inputs.filter_map(|l| l.split('\t').next()) {
+            let full = parse_in_full(input);
+            valid += usize::from(full.is_ok());
+            if let Some(n) = quick(input) {
+                assert_eq!(full, Ok(n), "{input}");
+                quick_ones += 1;
+            }
+        }
+        // Most valid numbers are read by the quick pass (those of a code's main region).
+        assert!(quick_ones * 10 >= valid * 8, "{quick_ones} of {valid}");
+    }
+
     /// Real numbers of several plans (libphonenumber's examples), as national digits.
     const REAL: &[(u16, &str)] = &[
         (1, "2015550123"),
@@ -1279,6 +1390,16 @@ mod tests {
         #[test]
         fn no_string_makes_the_parser_panic(input in any::<String>()) {
             let _ = E164::parse(&input);
+        }
+
+        #[test]
+        fn the_quick_pass_accepts_only_what_the_full_parse_accepts(input in "\\+[0-9 ()\\-.]{0,20}", (cc, national) in prop::sample::select(REAL.to_vec()), sep in prop::sample::select(vec!["", " ", "-", ")"])) {
+            let spaced: String = national.chars().flat_map(|c| [c].into_iter().chain(sep.chars())).collect();
+            for input in [input, format!("+{cc}{sep}{spaced}")] {
+                if let Some(n) = quick(&input) {
+                    prop_assert_eq!(parse_in_full(&input), Ok(n), "{}", input);
+                }
+            }
         }
 
         #[test]
