@@ -31,11 +31,13 @@
 //! walks its table as the digits come: one load a digit and one bit test at the end, no
 //! allocation. Anything it does not accept (a refusal, a parenthesis, trimming) goes to the
 //! full parse, which gives the reasons. Valid numbers of the corpus (every region in turn)
-//! went from 149 to about 35 ns, the +1 408 numbers of an upload from 100 to about 26 ns,
-//! within the noise of the structural check measured in the same run on this shared machine
-//! (fewer instructions than it: 332 and 345 a number against 367 and 368, by callgrind).
-//! The tables of every code hold 316 KB where the dense DFAs held 1.76 MB; compiling every
-//! code still costs about 145 ms. A refused number costs as before (its message dominates).
+//! went from 149 to about 30 ns, 1.3 times the structural check timed beside it; the +1 408
+//! numbers of an upload from 100 to about 27 ns, 1.0 to 1.2 times. It runs fewer
+//! instructions than the structural check (327 and 340 a number against 367 and 368, by
+//! callgrind); what remains is the latency of one dependent load a digit and, when every
+//! region is taken in turn, table rows that are not in the L1 cache (3 a number). The tables
+//! of every code hold 316 KB where the dense DFAs held 1.76 MB; compiling every code still
+//! costs about 150 ms. A refused number costs as before (its message dominates).
 //!
 //! Decision (deliberate difference from libphonenumber): libphonenumber's parser strips a
 //! national prefix written after `+CC` (`+44 020 7946 0958` is read as `+44 20 7946 0958`).
