@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use mpp_migration::{Directory, Mac, ToJson, UploadOption, UploadOptions, validate_upload};
+use mpp_migration::{
+    Directory, ErrorCode, Mac, ToJson, UploadOption, UploadOptions, UploadReader, validate_upload,
+};
 use mpp_migration_benches::{
     FleetRows, OrgDirectory, SplitMix64, fleet_directory_json, fleet_upload_csv,
 };
@@ -119,6 +121,41 @@ fn dump_upload(out: &mut String, what: &str, bytes: &[u8], directory: Option<&Ar
     }
 }
 
+/// A file large enough that the indexes of DEC-2 and DEC-5 pack their older keys (over 64 Ki
+/// keys), streamed: its counts and every finding that names an earlier row of the file.
+fn dump_first_rows(out: &mut String, what: &str, bytes: &[u8], directory: Option<&Arc<Directory>>) {
+    let mut options = UploadOptions::new(UploadOption::LicenseAndDevice);
+    if let Some(d) = directory {
+        options = options.with_directory(Arc::clone(d));
+    }
+    let _ = writeln!(out, "== first rows {what}");
+    let mut reader = match UploadReader::new(bytes, options) {
+        Ok(reader) => reader,
+        Err(e) => {
+            let _ = writeln!(out, "error {:?} {}", e.code(), e.message());
+            return;
+        }
+    };
+    for row in reader.by_ref() {
+        match row {
+            Ok(row) => {
+                for f in row.findings() {
+                    if matches!(
+                        f.code(),
+                        ErrorCode::MacDuplicate | ErrorCode::ExtensionDuplicate
+                    ) {
+                        let _ = writeln!(out, "{f:?}");
+                    }
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(out, "error {:?} {}", e.code(), e.message());
+            }
+        }
+    }
+    let _ = writeln!(out, "counts {:?}", reader.counts());
+}
+
 fn dump_directory(out: &mut String, what: &str, json: &str) {
     let _ = writeln!(out, "== directory {what}");
     match Directory::from_json(json.as_bytes()) {
@@ -211,6 +248,30 @@ fn main() -> io::Result<()> {
             &format!("{what} org directory"),
             bytes,
             Some(&big),
+        );
+    }
+    // Past 64 Ki keys: the rows of a large file, then its first 60,000 rows again (their keys
+    // long packed), mutated.
+    let large = fleet_upload_csv(150_000, 11);
+    let body_start = large.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let again_end = large
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(60_000)
+        .map_or(large.len(), |(i, _)| i + 1);
+    let mut twice = large.clone();
+    twice.extend_from_slice(&large[body_start..again_end]);
+    for (what, bytes) in [
+        ("large twice", twice.clone()),
+        ("large twice mutated", mutate(&twice, 3)),
+    ] {
+        dump_first_rows(&mut out, &format!("{what} no directory"), &bytes, None);
+        dump_first_rows(
+            &mut out,
+            &format!("{what} fleet directory"),
+            &bytes,
+            Some(&fleet),
         );
     }
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/corpus");

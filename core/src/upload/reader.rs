@@ -80,10 +80,10 @@ impl UploadOptions {
     /// The same options with the size of the input in bytes, when the caller knows it (a
     /// file's length, a buffer's; [`validate_upload_path`](crate::validate_upload_path) sets
     /// it). After the first rows, the reader then estimates how many rows the input holds and
-    /// sizes the indexes that later rows are checked against (DEC-2, DEC-5) once, instead of
-    /// growing them as rows come: faster, and tighter in memory. It changes no result: a size
-    /// too large costs memory (bounded: past 4 Mi keys the indexes grow as usual), one too
-    /// small leaves the indexes to grow.
+    /// sizes the tables of recent keys of the indexes that later rows are checked against
+    /// (DEC-2, DEC-5) once, instead of growing them as rows come. It changes no result: a size
+    /// too large costs memory (bounded: the tables hold at most 64 Ki keys before their keys
+    /// are packed, about 0.8 MiB), one too small leaves the tables to grow.
     #[must_use]
     pub fn with_size_hint(mut self, bytes: u64) -> UploadOptions {
         self.size_hint = Some(bytes);
