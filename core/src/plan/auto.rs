@@ -184,12 +184,7 @@ impl AutoPlan {
         ));
         out.push_str(&format!("3. The phones are migrated in batches of at most {AUTO_BATCH_SIZE} (AUTO-3); the batches are in the batches file.\n"));
         out.push_str("4. Refresh device status to follow each device to Completed; re-join Wi-Fi afterwards where needed.\n");
-        if !self.findings.is_empty() {
-            out.push_str(&format!("\nCautions ({}):\n", self.findings.len()));
-            for f in &self.findings {
-                out.push_str(&format!("- {} [{} {}]\n", f.message(), f.rule(), f.name()));
-            }
-        }
+        super::push_cautions(&mut out, &self.findings);
         out
     }
 

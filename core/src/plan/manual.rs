@@ -373,12 +373,7 @@ impl ManualPlan {
                 out.push_str(&format!("  {}. {step}\n", i + 1));
             }
         }
-        if !self.findings.is_empty() {
-            out.push_str(&format!("\nCautions ({}):\n", self.findings.len()));
-            for f in &self.findings {
-                out.push_str(&format!("- {} [{} {}]\n", f.message(), f.rule(), f.name()));
-            }
-        }
+        super::push_cautions(&mut out, &self.findings);
         out
     }
 

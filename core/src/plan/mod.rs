@@ -128,6 +128,18 @@ impl Board {
     }
 }
 
+/// The cautions section that ends a plan's text, one line a finding with its rule and code;
+/// nothing without findings.
+fn push_cautions(out: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\nCautions ({}):\n", findings.len()));
+    for f in findings {
+        out.push_str(&format!("- {} [{} {}]\n", f.message(), f.rule(), f.name()));
+    }
+}
+
 fn not_found(task: &str) -> Error {
     Error::new(
         ErrorCode::TaskNotFound,
