@@ -21,12 +21,14 @@
 //!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
 //!   `__iter__`, `__next__` and `__length_hint__`.
 //!
-//! After the block, `getters(this) { /// doc\n fn name() -> T { this.0.name() } .. }` are
-//! its getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`).
+//! After the block, `getters(this) { #[doc = stub_doc!("Name.name")] fn name() -> T {
+//! this.0.name() } .. }` are its getters, one line each (`fn name<'py>(py) -> T { .. }` for one
+//! that needs `py`).
 //!
 //! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
-//! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs). [`restore`] is the
-//! `__reduce__` of the classes rebuilt by a `_restore` static method.
+//! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
+//! `tt`, which `stub_doc!` can match, unlike a `literal`). [`restore`] is the `__reduce__` of the
+//! classes rebuilt by a `_restore` static method.
 
 use std::sync::Arc;
 
