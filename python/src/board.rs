@@ -30,15 +30,7 @@ struct State {
     directory: Option<Arc<Directory>>,
 }
 
-/// The tasks of an organisation and the rules between them: unique names (TASK-1), one
-/// task in progress (TASK-2), a device in one task only (DEV-6), and TASK-9 against the
-/// directory when it has one.
-///
-/// The one mutable object of the module. Every method locks the board and works without the
-/// GIL, so threads may share a board. Tasks come out as snapshots (:class:`Task`). Every
-/// method that names a task takes its name (case-insensitive) and raises :class:`TaskError`
-/// (``task_not_found``) when no task has it; a refused event raises :class:`TaskError` and
-/// changes nothing.
+#[doc = stub_doc!("Board")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "Board")]
 pub(crate) struct PyBoard(RwLock<State>);
 
@@ -130,7 +122,7 @@ impl PyBoard {
 
 
 
-    /// Gives the board the organisation's directory, for TASK-9 at Complete migration.
+    #[doc = stub_doc!("Board.set_directory")]
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
         let Some(directory) = directory_arg(Some(directory))? else {
             return Err(invalid("directory must be a Directory, not None"));
@@ -144,31 +136,27 @@ impl PyBoard {
 
 
 
-    /// A snapshot of the task with this name (case-insensitive); raises
-    /// :class:`TaskError` (``task_not_found``).
+    #[doc = stub_doc!("Board.task")]
     fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         self.read(py, |s| s.board.task(&name).map(PyTask::snapshot))
             .ok_or_else(|| not_found(&name))
     }
 
-    /// A snapshot of the task holding the device with this MAC (DEV-6), or None.
+    #[doc = stub_doc!("Board.task_of")]
     fn task_of(&self, py: Python<'_>, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTask>> {
         let mac: Mac = mac_arg("mac", mac)?;
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
 
 
-    /// A valid name no task has yet, made from free text (TASK-1): ``"Floor 2"`` gives
-    /// ``"Floor_2"``, or ``"Floor_2-2"`` when that is taken.
+    #[doc = stub_doc!("Board.suggest_task_name")]
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
     }
 
-    /// Creates an empty task in Draft (TASK-1, TASK-3) and returns its snapshot. Raises
-    /// :class:`TaskError`: ``task_name_invalid`` (with a valid name as ``suggestion``),
-    /// ``task_name_taken`` (with a free name as ``suggestion``).
+    #[doc = stub_doc!("Board.create_task")]
     fn create_task(
         &self,
         py: Python<'_>,
@@ -183,17 +171,14 @@ impl PyBoard {
         .py()
     }
 
-    /// Removes a task and frees its devices (not while it is in progress, TASK-2);
-    /// returns its last snapshot.
+    #[doc = stub_doc!("Board.remove_task")]
     fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         let task = self.write(py, |s| s.board.remove_task(&name)).py()?;
         Ok(PyTask(Arc::new(task)))
     }
 
-    /// Adds devices (a :class:`DeviceList` is read without a Python object per device) to
-    /// a task in Draft, checking their eligibility (ELIG-1). A device in another task or
-    /// twice (DEV-6), or beyond the 1000th (ELIG-3), is not added: each is a finding.
+    #[doc = stub_doc!("Board.add_devices")]
     fn add_devices(
         &self,
         py: Python<'_>,
@@ -208,10 +193,7 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// Adds the accepted devices of an upload report to a task, and its counts (CSV-14):
-    /// Added grows by the devices the task really took, Errors by every other row (DEC-1).
-    /// Raises :class:`TaskError` (``task_option_mismatch``) for a report of another option
-    /// (TASK-3), ``upload_count_limit`` when the counts would pass 2**53 - 1.
+    #[doc = stub_doc!("Board.add_upload")]
     fn add_upload(
         &self,
         py: Python<'_>,
@@ -226,9 +208,7 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// The default device task (TASK-8): a new task of the phones given, those that can be
-    /// prepared in Ready for migration, the rest in Error; phones beyond 1000 (ELIG-3) and
-    /// phones already in a task are findings.
+    #[doc = stub_doc!("Board.create_default_task")]
     fn create_default_task(
         &self,
         py: Python<'_>,
@@ -245,13 +225,13 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    /// Adds tasks planned elsewhere (such as a fleet plan's), all or none.
+    #[doc = stub_doc!("Board.add_tasks")]
     fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
         let tasks = tasks_arg(tasks)?;
         self.write(py, |s| s.board.add_tasks(tasks)).py()
     }
 
-    /// Adds every task of a fleet plan, all or none.
+    #[doc = stub_doc!("Board.add_fleet_plan")]
     fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
         let plan = crate::args::object::<PyFleetPlan>("plan", plan)?.tasks.clone();
         self.write(py, |s| {
@@ -261,11 +241,7 @@ impl PyBoard {
         .py()
     }
 
-    /// Reports many events at once, as *Refresh device status* does (TASK-6), in one call
-    /// without the GIL, all or nothing: when one event is refused none is kept, and the
-    /// error names it. A result the task already records changes nothing; a device that
-    /// failed to migrate may be reported migrated after a retry. Returns the status after
-    /// the last.
+    #[doc = stub_doc!("Board.refresh")]
     fn refresh<'py>(
         &self,
         py: Python<'py>,
@@ -278,10 +254,7 @@ impl PyBoard {
         member(py, status)
     }
 
-    /// Completes the migration of some ready devices as a new task named ``new_name``
-    /// (TASK-7), by ``mode``; returns the new task's status. Nothing changes when anything
-    /// is refused. ``"automatic"`` is refused (AUTO-1, AUTO-2): use
-    /// :meth:`complete_subset_automatic`.
+    #[doc = stub_doc!("Board.complete_subset")]
     fn complete_subset<'py>(
         &self,
         py: Python<'py>,
@@ -302,8 +275,7 @@ impl PyBoard {
         member(py, status)
     }
 
-    /// Plans the automatic completion of a task (see :func:`plan_automatic`), then applies
-    /// *Complete migration*; nothing changes when either refuses.
+    #[doc = stub_doc!("Board.complete_automatic")]
     #[pyo3(
         signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -330,9 +302,7 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    /// Completes some ready devices as a new task named ``new_name`` by the automatic
-    /// path (TASK-7, AUTO-1 to AUTO-3): the new task is planned as :func:`plan_automatic`
-    /// does, then completed; returns its plan. Nothing changes when anything is refused.
+    #[doc = stub_doc!("Board.complete_subset_automatic")]
     #[pyo3(
         signature = (task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -367,8 +337,7 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    /// Plans the manual completion of a task (see :func:`plan_manual`), then applies
-    /// *Complete migration*; nothing changes when either refuses.
+    #[doc = stub_doc!("Board.complete_manual")]
     #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
     fn complete_manual(
         &self,
@@ -387,18 +356,12 @@ impl PyBoard {
 
     // --- the saved form -------------------------------------------------------------------
 
-    /// The board as a JSON document (format :data:`BOARD_FORMAT`), which
-    /// :meth:`from_json` reads back as it was. The directory is not part of it. Runs without
-    /// the GIL.
+    #[doc = stub_doc!("Board.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         self.read(py, |s| s.board.to_json())
     }
 
-    /// Reads a board saved by :meth:`to_json` and gives it ``directory``. Runs without the
-    /// GIL. A document that is malformed (:class:`InputError` ``json_invalid``), of another
-    /// format (``document_version_unsupported``) or that breaks an invariant (two tasks in
-    /// progress, a device in two tasks, a status that does not fit its devices, more than
-    /// 1000 devices: :class:`TaskError` ``document_invalid``) is refused whole.
+    #[doc = stub_doc!("Board.from_json")]
     #[staticmethod]
     #[pyo3(signature = (data, *, directory = None))]
     fn from_json(
@@ -503,21 +466,21 @@ impl PyBoard {
     }
 }
 getters(this) {
-    /// The eligibility table devices are checked with when they are added.
+    #[doc = stub_doc!("Board.eligibility")]
     fn eligibility<'py>(py) -> PyEligibilityTable {
         PyEligibilityTable(this.read(py, |s| Arc::clone(s.board.eligibility())))
     }
-    /// The organisation's directory (TASK-9), or None.
+    #[doc = stub_doc!("Board.directory")]
     fn directory<'py>(py) -> Option<PyDirectory> {
         this.read(py, |s| s.directory.clone()).map(PyDirectory)
     }
-    /// Every task, in the order they were created: snapshots.
+    #[doc = stub_doc!("Board.tasks")]
     fn tasks<'py>(py) -> Vec<PyTask> {
         this.read(py, |s| {
             s.board.tasks().iter().map(PyTask::snapshot).collect()
         })
     }
-    /// The names of the tasks, in the order they were created.
+    #[doc = stub_doc!("Board.task_names")]
     fn task_names<'py>(py) -> Vec<String> {
         this.read(py, |s| {
             s.board
@@ -527,7 +490,7 @@ getters(this) {
                 .collect()
         })
     }
-    /// A snapshot of the task in progress, if one is (TASK-2).
+    #[doc = stub_doc!("Board.in_progress")]
     fn in_progress<'py>(py) -> Option<PyTask> {
         this.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
     }
@@ -535,43 +498,31 @@ getters(this) {
 
 // --- events: one line each -------------------------------------------------------------
 events {
-    /// *Prepare for migration* (ELIG-2): not eligible devices, and unknown ones unless the
-    /// task includes them, go to Error. Raises :class:`TaskError`: ``task_in_progress_exists``
-    /// (TASK-2), ``task_empty`` when no device can be prepared.
+    #[doc = stub_doc!("Board.start_preparation")]
     fn start_preparation() => TaskEvent::StartPreparation;
-    /// The host reports a device prepared.
+    #[doc = stub_doc!("Board.report_prepared")]
     fn report_prepared(mac: mac_arg) => TaskEvent::Prepared { mac };
-    /// The host reports a device that failed preparation, and why.
+    #[doc = stub_doc!("Board.report_preparation_failed")]
     fn report_preparation_failed(mac: mac_arg, reason: string) =>
         TaskEvent::PreparationFailed { mac, reason };
-    /// Fixed devices move from Error back to Ready for migration (TASK-5); not eligible
-    /// ones never do (``device_not_eligible``), unknown ones only with Include unknown
-    /// eligibility (``device_eligibility_unknown``) (ELIG-2).
+    #[doc = stub_doc!("Board.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => TaskEvent::MoveToReady { macs };
-    /// *Complete migration* of the whole task, ``"automatic"`` or ``"manual"``: only from
-    /// Ready for migration (``complete_requires_ready``, TASK-7); a *license only* task's
-    /// devices must be in Webex Calling when the board has a directory
-    /// (``device_not_in_webex_calling``, TASK-9). ``"automatic"`` is refused
-    /// (``cloud_connected_uc_required``): AUTO-1 and AUTO-2 need the choices that
-    /// :meth:`complete_automatic` takes.
+    #[doc = stub_doc!("Board.complete")]
     fn complete(mode: parse) => TaskEvent::Complete { mode };
-    /// The host reports a device migrated (from In progress, or from Error after a failed
-    /// migration was retried); reporting it again changes nothing.
+    #[doc = stub_doc!("Board.report_migrated")]
     fn report_migrated(mac: mac_arg) => TaskEvent::Migrated { mac };
-    /// The host reports a device that failed to migrate, and why.
+    #[doc = stub_doc!("Board.report_migration_failed")]
     fn report_migration_failed(mac: mac_arg, reason: string) =>
         TaskEvent::MigrationFailed { mac, reason };
-    /// *Pause migration* (TASK-6): while paused, only resume and cancel are accepted
-    /// (``task_paused``).
+    #[doc = stub_doc!("Board.pause")]
     fn pause() => TaskEvent::Pause;
-    /// *Resume migration* (TASK-6).
+    #[doc = stub_doc!("Board.resume")]
     fn resume() => TaskEvent::Resume;
-    /// *Cancel migration* (TASK-6): during preparation the task returns to Draft; during a
-    /// migration the devices still in progress return to Ready for migration.
+    #[doc = stub_doc!("Board.cancel")]
     fn cancel() => TaskEvent::Cancel;
-    /// *Include unknown eligibility* on or off (ELIG-2).
+    #[doc = stub_doc!("Board.set_include_unknown")]
     fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
-    /// Devices leave the task (and may then join another, DEV-6).
+    #[doc = stub_doc!("Board.remove_devices")]
     fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
 }
 }

@@ -20,7 +20,7 @@ use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
 
-/// A phone accepted by an upload, normalised (CSV-1, CSV-2), or from a host's inventory.
+#[doc = stub_doc!("Device")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Device")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyDevice(pub(crate) Device);
@@ -48,7 +48,7 @@ impl PyDevice {
             .py()
     }
 
-    /// ``"USER"`` or ``"WORKSPACE"`` (CSV-3); None for a *license only* upload.
+    #[doc = stub_doc!("Device.type")]
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
@@ -135,36 +135,36 @@ impl PyDevice {
     }
 }
 getters(this) {
-    /// The upload row it came from (header = 1).
+    #[doc = stub_doc!("Device.row")]
     fn row() -> Option<u64> { this.0.row() }
-    /// The MAC: 12 upper-case hexadecimal digits (DEV-6).
+    #[doc = stub_doc!("Device.mac")]
     fn mac() -> String { this.0.mac().to_string() }
-    /// The Unified CM device name: ``"SEP"`` + MAC (DEV-7).
+    #[doc = stub_doc!("Device.device_name")]
     fn device_name() -> String { this.0.device_name() }
-    /// The model.
+    #[doc = stub_doc!("Device.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    /// The hardware version, when known (EXT-1).
+    #[doc = stub_doc!("Device.hardware_version")]
     fn hardware_version() -> Option<PyHardwareVersion> {
         this.0.hardware_version().map(PyHardwareVersion)
     }
-    /// The current Enterprise firmware, when known (EXT-6).
+    #[doc = stub_doc!("Device.firmware")]
     fn firmware() -> Option<PyFirmwareVersion> {
         this.0.firmware().cloned().map(PyFirmwareVersion)
     }
-    /// The user's email or the workspace's name (CSV-4); None for *license only*.
+    #[doc = stub_doc!("Device.username")]
     fn username() -> Option<&str> { this.0.assignment().map(|a| a.username.as_str()) }
-    /// The workspace's number in E.164 (CSV-5), or None.
+    #[doc = stub_doc!("Device.phone_number")]
     fn phone_number() -> Option<String> {
         this.0
             .assignment()
             .and_then(|a| a.phone_number)
             .map(|n| n.to_string())
     }
-    /// The workspace's extension (CSV-6), or None.
+    #[doc = stub_doc!("Device.extension")]
     fn extension() -> Option<&str> { this.0.assignment().and_then(|a| a.extension.as_deref()) }
-    /// The location's name as the organisation spells it (CSV-11); None for *license only*.
+    #[doc = stub_doc!("Device.location")]
     fn location() -> Option<&str> { this.0.assignment().map(|a| a.location.as_str()) }
-    /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12).
+    #[doc = stub_doc!("Device.call_plan")]
     fn call_plan() -> bool { this.0.assignment().is_some_and(|a| a.call_plan) }
 }
 }
@@ -206,11 +206,7 @@ pub(crate) const COLUMNS: [&str; 12] = [
     "call_plan",
 ];
 
-/// A lazy, read-only sequence over the devices a report or chunk holds in Rust.
-///
-/// Indexing (negative indices too) builds one :class:`Device`; a slice is another
-/// ``DeviceList`` over the same devices; :meth:`column` reads one attribute of every device
-/// in one call.
+#[doc = stub_doc!("DeviceList")]
 #[pyclass(
     frozen,
     sequence,
@@ -271,7 +267,7 @@ impl Sequence for PyDeviceList {
 }
 
 crate::shapes::methods! {
-sequence(PyDeviceIterator);
+sequence("DeviceList", PyDeviceIterator);
 #[pymethods]
 impl PyDeviceList {
     /// The names `column` accepts.
@@ -281,13 +277,7 @@ impl PyDeviceList {
         PyTuple::new(py, COLUMNS)
     }
 
-    /// One attribute of every device, in order, as a list.
-    ///
-    /// ``"mac"``, ``"device_name"``, ``"model"`` (short name), ``"hardware_version"``
-    /// (``"V03"``), ``"firmware"`` (``"14.1(1)"``), ``"type"``, ``"username"``,
-    /// ``"phone_number"``, ``"extension"`` and ``"location"`` give ``str`` or None; ``"row"``
-    /// gives ``int`` or None; ``"call_plan"`` gives ``bool``. Any other name raises
-    /// :class:`InputError`.
+    #[doc = stub_doc!("DeviceList.column")]
     fn column<'py>(
         &self,
         py: Python<'py>,
@@ -358,7 +348,7 @@ impl PyDeviceList {
 }
 }
 
-/// Iterates a :class:`DeviceList`, building one :class:`Device` at a time.
+#[doc = stub_doc!("DeviceIterator")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
 pub(crate) struct PyDeviceIterator {
     list: Py<PyDeviceList>,

@@ -14,10 +14,7 @@ use mpp_migration::{Directory, Location, Mac};
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 
-/// A location of the organisation (CSV-6, CSV-11, CSV-12).
-///
-/// Its entries are checked when a :class:`Directory` is built: a name of 1 to 80 characters
-/// (EXT-12), extensions of 2 to 10 digits (DEC-5).
+#[doc = stub_doc!("Location")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Location")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyLocation(pub(crate) Location);
@@ -88,20 +85,16 @@ impl PyLocation {
     }
 }
 getters(this) {
-    /// The name, as the organisation spells it (CSV-11).
+    #[doc = stub_doc!("Location.name")]
     fn name() -> &str { this.0.name() }
-    /// Whether it is a Cisco PSTN location (CSV-12).
+    #[doc = stub_doc!("Location.cisco_pstn")]
     fn cisco_pstn() -> bool { this.0.is_cisco_pstn() }
-    /// The extensions in use in this location (CSV-6).
+    #[doc = stub_doc!("Location.extensions_in_use")]
     fn extensions_in_use() -> Vec<String> { this.0.extensions().to_vec() }
 }
 }
 
-/// The organisation as the host knows it: users, workspaces, locations and the devices
-/// already configured in Webex Calling (CSV-3, CSV-6, CSV-11 to CSV-13).
-///
-/// Matching follows DEC-7: emails case-insensitively, workspace and location names exactly
-/// (a near miss is a finding naming the existing entry).
+#[doc = stub_doc!("Directory")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "Directory")]
 #[derive(Clone)]
 pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
@@ -133,11 +126,7 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    /// Reads a directory from its JSON document (see :meth:`to_json`): a JSON object, as are
-    /// its locations (an array of the fields in order is refused).
-    ///
-    /// Raises :class:`InputError` (``json_invalid``, naming line and column, or the value that
-    /// is not an object) or :class:`UploadError` (``directory_invalid``, naming the entry).
+    #[doc = stub_doc!("Directory.from_json")]
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let directory = if let Ok(s) = data.cast::<PyString>() {
@@ -155,7 +144,7 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory.py()?)))
     }
 
-    /// Reads a directory from a JSON file; an unreadable file is ``io_error``.
+    #[doc = stub_doc!("Directory.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let path = path_arg(path)?;
@@ -169,8 +158,7 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    /// The directory as its JSON document (format 1), which :meth:`from_json` reads back;
-    /// written without the GIL.
+    #[doc = stub_doc!("Directory.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         let directory = &self.0;
         py.detach(|| directory.to_json())
@@ -180,13 +168,12 @@ impl PyDirectory {
 
 
 
-    /// Whether a user with this email exists (case-insensitive, DEC-7).
+    #[doc = stub_doc!("Directory.has_user")]
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
 
-    /// Whether the device with this MAC is in Webex Calling (CSV-13); raises
-    /// :class:`IdentifierError` for a MAC that cannot be read.
+    #[doc = stub_doc!("Directory.has_device")]
     fn has_device(&self, mac: &Bound<'_, PyAny>) -> PyResult<bool> {
         let mac = Mac::parse(&crate::args::string("mac", mac)?).py()?;
         Ok(self.0.has_device(mac))
@@ -217,15 +204,15 @@ impl PyDirectory {
     }
 }
 getters(this) {
-    /// The users' emails (trimmed, first spelling of each).
+    #[doc = stub_doc!("Directory.users")]
     fn users() -> Vec<String> { this.0.users().to_vec() }
-    /// The workspaces' names.
+    #[doc = stub_doc!("Directory.workspaces")]
     fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
-    /// The locations.
+    #[doc = stub_doc!("Directory.locations")]
     fn locations() -> Vec<PyLocation> {
         this.0.locations().iter().cloned().map(PyLocation).collect()
     }
-    /// How many devices are known to be in Webex Calling (CSV-13).
+    #[doc = stub_doc!("Directory.device_count")]
     fn device_count() -> usize { this.0.device_count() }
 }
 }

@@ -29,7 +29,7 @@ pub(crate) fn status_object<'py>(
         .call1((status.as_str(),))
 }
 
-/// Whether a phone can migrate (ELIG-1), and why.
+#[doc = stub_doc!("Eligibility")]
 #[pyclass(
     frozen,
     eq,
@@ -51,10 +51,10 @@ impl From<mpp_migration::Eligibility> for PyEligibility {
 }
 
 crate::shapes::methods! {
-to_dict;
+to_dict("Eligibility");
 #[pymethods]
 impl PyEligibility {
-    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[doc = stub_doc!("Eligibility.to_json")]
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
@@ -87,16 +87,14 @@ impl PyEligibility {
     }
 }
 getters(this) {
-    /// ``ELIGIBLE``, ``NOT_ELIGIBLE`` or ``UNKNOWN``; compares equal to ``"eligible"``,
-    /// ``"not_eligible"``, ``"unknown"``.
+    #[doc = stub_doc!("Eligibility.status")]
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
-    /// The reasons: the verdict's finding first, then warnings (``factory_reset``, ...).
+    #[doc = stub_doc!("Eligibility.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
 
-/// One row of an eligibility table: a model, a hardware version range, a status, warnings
-/// and the source it cites.
+#[doc = stub_doc!("EligibilityRule")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "EligibilityRule")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyEligibilityRule(EligibilityRule);
@@ -104,7 +102,7 @@ pub(crate) struct PyEligibilityRule(EligibilityRule);
 crate::shapes::methods! {
 #[pymethods]
 impl PyEligibilityRule {
-    /// Whether the hardware version is in the row's range (compared as numbers, EXT-1).
+    #[doc = stub_doc!("EligibilityRule.contains")]
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
             Ok(v) => v.get().0,
@@ -130,24 +128,22 @@ impl PyEligibilityRule {
     }
 }
 getters(this) {
-    /// The model.
+    #[doc = stub_doc!("EligibilityRule.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    /// The first hardware version of the range, or None (open).
+    #[doc = stub_doc!("EligibilityRule.vid_from")]
     fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
-    /// The last hardware version of the range, or None (open).
+    #[doc = stub_doc!("EligibilityRule.vid_to")]
     fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
-    /// ``ELIGIBLE`` or ``NOT_ELIGIBLE``.
+    #[doc = stub_doc!("EligibilityRule.status")]
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
-    /// The codes of the warnings the row gives (``model_limited_features``,
-    /// ``minimum_mpp_firmware``).
+    #[doc = stub_doc!("EligibilityRule.warnings")]
     fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
-    /// The source the row cites.
+    #[doc = stub_doc!("EligibilityRule.source")]
     fn source() -> &str { this.0.source() }
 }
 }
 
-/// Which phones can migrate, as data (EXT-2 to EXT-4): Control Hub's reading (the
-/// default), Cisco's ordering guide, or a host's own table.
+#[doc = stub_doc!("EligibilityTable")]
 #[pyclass(
     frozen,
     eq,
@@ -161,27 +157,22 @@ crate::shapes::methods! {
 table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {
-    /// Control Hub's article, where the source wins (8851NR and 8865NR not eligible).
+    #[doc = stub_doc!("EligibilityTable.control_hub")]
     #[staticmethod]
     fn control_hub() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::control_hub())
     }
-    /// Cisco's ordering guide, where 8851NR and 8865NR are eligible (EXT-4).
+    #[doc = stub_doc!("EligibilityTable.cisco_ordering_guide")]
     #[staticmethod]
     fn cisco_ordering_guide() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::cisco_ordering_guide())
     }
-    /// A bundled table: ``"control_hub"`` or ``"cisco_ordering_guide"``; any other name
-    /// raises :class:`InputError`.
+    #[doc = stub_doc!("EligibilityTable.by_name")]
     #[staticmethod]
     fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
         table_by_name(&crate::args::string("name", name)?)
     }
-    /// Reads a table from CSV with the columns ``model,vid_from,vid_to,status,warnings,source``.
-    ///
-    /// Raises :class:`EligibilityError` (``eligibility_table_invalid``) with the ``row`` and
-    /// ``column`` of a bad entry: an unknown model, an inverted or overlapping range, a status
-    /// other than eligible/not_eligible, an unknown warning, a row without a source.
+    #[doc = stub_doc!("EligibilityTable.from_csv")]
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -191,7 +182,7 @@ impl PyEligibilityTable {
     ) -> PyResult<PyEligibilityTable> {
         crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
     }
-    /// Checks one phone against this table; see :func:`check_eligibility`.
+    #[doc = stub_doc!("EligibilityTable.check")]
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
         &self,
@@ -203,7 +194,7 @@ impl PyEligibilityTable {
     }
 }
 getters(this) {
-    /// The rows, sorted by model and range.
+    #[doc = stub_doc!("EligibilityTable.rules")]
     fn rules() -> Vec<PyEligibilityRule> {
         this.0
             .rules()
@@ -309,17 +300,7 @@ fn check_with(
         .py()
 }
 
-/// Checks whether a phone can migrate (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-6).
-///
-/// ``model`` is any spelling EXT-9 lists, optionally with the VID of the label
-/// (``"CP-7821-K9=V03"``); ``firmware`` the phone's current Enterprise load in any spelling
-/// EXT-6 lists; ``table`` an :class:`EligibilityTable` or the name of a bundled one (default:
-/// Control Hub's).
-///
-/// Raises :class:`IdentifierError` for a model, VID or firmware it cannot read, and
-/// :class:`InputError` when the label's VID and ``hardware_version`` disagree or an argument
-/// has the wrong type. A known model that cannot migrate gives ``not_eligible`` with a finding
-/// (``model_not_eligible``, ``model_mpp_only``, ``hardware_version_not_eligible``).
+#[doc = stub_doc!("check_eligibility")]
 #[pyfunction]
 #[pyo3(signature = (model, hardware_version = None, firmware = None, *, table = None))]
 pub(crate) fn check_eligibility(

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-/// Checks the syntax of an email address (CSV-4); raises :class:`IdentifierError`.
+#[doc = stub_doc!("validate_email")]
 #[pyfunction]
 pub(crate) fn validate_email(email: &Bound<'_, PyAny>) -> PyResult<()> {
     mpp_migration::validate_email(&string("email", email)?).py()

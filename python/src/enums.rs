@@ -136,7 +136,7 @@ fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {
     E::all().iter().map(|v| (v.name(), v.label())).collect()
 }
 
-/// ``[(name, label), ...]`` of one of core's enums, in core's order (for ``_types``).
+#[doc = stub_doc!("_enum_table")]
 #[pyfunction]
 #[pyo3(name = "_enum_table")]
 pub(crate) fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {

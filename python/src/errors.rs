@@ -124,16 +124,16 @@ create_exception!(
     "9xx: a bug inside the library."
 );
 
-/// One observation about an input: code, rule, severity, message, suggestion, row, column.
+#[doc = stub_doc!("Finding")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyFinding(pub(crate) Finding);
 
 crate::shapes::methods! {
-to_dict;
+to_dict("Finding");
 #[pymethods]
 impl PyFinding {
-    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[doc = stub_doc!("Finding.to_json")]
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
     }
@@ -185,26 +185,26 @@ impl PyFinding {
     }
 }
 getters(this) {
-    /// The code's stable number.
+    #[doc = stub_doc!("Finding.number")]
     fn number() -> u32 { this.0.number() }
-    /// The code's stable snake_case name.
+    #[doc = stub_doc!("Finding.code")]
     fn code() -> &'static str { this.0.name() }
-    /// The rule enforced (an id of docs/rules.md), or ``""``.
+    #[doc = stub_doc!("Finding.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    /// ``"error"`` or ``"warning"``.
+    #[doc = stub_doc!("Finding.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    /// The message for a person.
+    #[doc = stub_doc!("Finding.message")]
     fn message() -> &str { this.0.message() }
-    /// A suggested replacement value, or None.
+    #[doc = stub_doc!("Finding.suggestion")]
     fn suggestion() -> Option<&str> { this.0.suggestion() }
-    /// The row of the input (header = 1), or None.
+    #[doc = stub_doc!("Finding.row")]
     fn row() -> Option<u64> { this.0.row() }
-    /// The column of the input, as its header spells it, or None.
+    #[doc = stub_doc!("Finding.column")]
     fn column() -> Option<&str> { this.0.column() }
 }
 }
 
-/// Static facts about one error code.
+#[doc = stub_doc!("ErrorCodeInfo")]
 #[pyclass(
     frozen,
     eq,
@@ -228,15 +228,15 @@ impl PyErrorCodeInfo {
     }
 }
 getters(this) {
-    /// The stable number.
+    #[doc = stub_doc!("ErrorCodeInfo.number")]
     fn number() -> u32 { this.0.number() }
-    /// The stable snake_case name.
+    #[doc = stub_doc!("ErrorCodeInfo.code")]
     fn code() -> &'static str { this.0.as_str() }
-    /// The rule enforced (an id of docs/rules.md), or ``""``.
+    #[doc = stub_doc!("ErrorCodeInfo.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    /// ``"error"`` or ``"warning"``.
+    #[doc = stub_doc!("ErrorCodeInfo.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    /// A one-line meaning.
+    #[doc = stub_doc!("ErrorCodeInfo.summary")]
     fn summary() -> &'static str { this.0.summary() }
 }
 }
@@ -246,10 +246,7 @@ pub(crate) fn native<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, Py
     py.import("mpp_migration._native")?.getattr(name)
 }
 
-/// The facts of an error code, by number or name.
-///
-/// Raises :class:`InputError` (``invalid_argument``) for any int or str that is no error code
-/// (``-1``, ``2**40``, ``"nope"``) and for any other type, ``bool`` included.
+#[doc = stub_doc!("error_code_info")]
 #[pyfunction]
 pub(crate) fn error_code_info(code: &Bound<'_, PyAny>) -> PyResult<PyErrorCodeInfo> {
     let found = if crate::args::is_int(code) {

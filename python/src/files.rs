@@ -13,7 +13,7 @@ use crate::args::{boolean, string};
 use crate::directory::path_arg;
 use crate::errors::IntoPyResult;
 
-/// A file of a plan, in memory: a plain file name and its UTF-8 content.
+#[doc = stub_doc!("OutputFile")]
 #[pyclass(
     frozen,
     eq,
@@ -59,9 +59,9 @@ impl PyOutputFile {
     }
 }
 getters(this) {
-    /// The file name.
+    #[doc = stub_doc!("OutputFile.name")]
     fn name() -> &str { &this.0.name }
-    /// The content.
+    #[doc = stub_doc!("OutputFile.content")]
     fn content() -> &str { &this.0.content }
 }
 }
@@ -87,18 +87,7 @@ pub(crate) fn overwrite_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     obj.map_or(Ok(false), |o| boolean("overwrite", o))
 }
 
-/// Writes ``files`` into ``dir`` (created if missing), all or nothing, without the GIL, and
-/// returns their paths.
-///
-/// Checked before anything is written: every name is a plain file name inside ``dir`` that file
-/// systems accept (:class:`PlanError` ``output_path_invalid``: not empty, no ``..``, no
-/// separator, no NUL or control character, at most 255 bytes, no leading dot; an empty ``dir``
-/// too); no two names are the same regardless of case (``output_name_duplicate``); unless
-/// ``overwrite``, nothing exists at a target name, not even a dangling symbolic link
-/// (``output_exists``). The files are staged in a hidden ``.mpp-write-*`` directory inside
-/// ``dir`` and renamed into place: after an error, or a crash once the next call ran, every
-/// name holds its old state or its new content, the same side for all. Files the call does not
-/// name are never touched.
+#[doc = stub_doc!("write_files")]
 #[pyfunction]
 #[pyo3(signature = (dir, files, *, overwrite = None), text_signature = "(dir, files, *, overwrite=False)")]
 pub(crate) fn write_files(
@@ -113,9 +102,7 @@ pub(crate) fn write_files(
     write_into(py, &dir, &files, overwrite)
 }
 
-/// Finishes or undoes what a killed :func:`write_files` left in ``dir`` and removes its
-/// staging directories, without writing anything new and without the GIL. A missing
-/// directory is fine.
+#[doc = stub_doc!("recover_output_dir")]
 #[pyfunction]
 pub(crate) fn recover_output_dir(py: Python<'_>, dir: &Bound<'_, PyAny>) -> PyResult<()> {
     let dir = path_arg(dir)?;

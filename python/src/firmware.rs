@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-/// A firmware version or load name, compared by its numbers (EXT-6).
+#[doc = stub_doc!("FirmwareVersion")]
 #[pyclass(
     frozen,
     eq,
@@ -31,19 +31,19 @@ impl PyFirmwareVersion {
     }
 }
 getters(this) {
-    /// 14 in 14.1(1).
+    #[doc = stub_doc!("FirmwareVersion.major")]
     fn major() -> u16 { this.0.major() }
-    /// 1 in 14.1(1).
+    #[doc = stub_doc!("FirmwareVersion.minor")]
     fn minor() -> u16 { this.0.minor() }
-    /// The last 1 in 14.1(1); None when only ``"14.1"`` was given.
+    #[doc = stub_doc!("FirmwareVersion.maint")]
     fn maint() -> Option<u16> { this.0.maint() }
-    /// 3 in 12.5(1)SR3; 0 when there is none.
+    #[doc = stub_doc!("FirmwareVersion.service_release")]
     fn service_release() -> u16 { this.0.service_release() }
-    /// ``"enterprise"`` or ``"mpp"``.
+    #[doc = stub_doc!("FirmwareVersion.kind")]
     fn kind() -> &'static str { this.0.kind().as_str() }
-    /// The load family (``"sip78xx"``) of a load name, or None.
+    #[doc = stub_doc!("FirmwareVersion.load_family")]
     fn load_family() -> Option<&str> { this.0.load_family() }
-    /// The build of a load name (``"0001-136"``), or None.
+    #[doc = stub_doc!("FirmwareVersion.build")]
     fn build() -> Option<&str> { this.0.build() }
 }
 }

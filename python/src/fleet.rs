@@ -15,7 +15,7 @@ use crate::enums::parse;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::task::PyTask;
 
-/// A fleet split into tasks (in Draft), and what could not be placed.
+#[doc = stub_doc!("FleetPlan")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "FleetPlan")]
 #[derive(PartialEq)]
 pub(crate) struct PyFleetPlan {
@@ -36,20 +36,14 @@ impl PyFleetPlan {
     }
 }
 getters(this) {
-    /// The tasks: in name order within each group, groups in key order.
+    #[doc = stub_doc!("FleetPlan.tasks")]
     fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }
-    /// One finding per device left out: a MAC given twice (``device_already_in_task``,
-    /// DEV-6), a device that does not fit the option (``task_option_mismatch``, TASK-3).
+    #[doc = stub_doc!("FleetPlan.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
 
-/// Splits any number of devices into tasks of at most ``max_devices`` (1 to 1000, ELIG-3)
-/// named ``{prefix}-001``, ``{prefix}-002``, ... (``{prefix}-{group}-001`` when grouped by
-/// ``"location"`` or ``"model"``), every name valid and unique (TASK-1). Deterministic: the
-/// same devices in the same order give the same plan. Plans without the GIL.
-///
-/// Raises :class:`InputError` (``invalid_argument``) for a ``max_devices`` out of range.
+#[doc = stub_doc!("plan_fleet")]
 #[pyfunction]
 #[pyo3(
     signature = (devices, prefix, *, option, group_by = None, max_devices = None, eligibility = None),

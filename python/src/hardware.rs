@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-/// A hardware version (VID), compared as a number: V03 < V15 < V24 (EXT-1).
+#[doc = stub_doc!("HardwareVersion")]
 #[pyclass(
     frozen,
     eq,
@@ -31,7 +31,7 @@ impl PyHardwareVersion {
     }
 }
 getters(this) {
-    /// The number: 3 for V03.
+    #[doc = stub_doc!("HardwareVersion.number")]
     fn number() -> u8 { this.0.number() }
 }
 }

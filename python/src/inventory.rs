@@ -25,16 +25,13 @@ use crate::model::PyModel;
 use crate::source::read_source;
 use crate::upload::PyUploadReport;
 
-/// The MAC of the phone with this Unified CM device name: ``"SEP001A2B3C4D5E"`` gives
-/// ``"001A2B3C4D5E"`` (DEV-7 in reverse). Raises :class:`IdentifierError`
-/// (``device_name_invalid``) for a name that is not ``SEP`` and 12 hex digits, saying what it
-/// is when its prefix tells (a Jabber client ``CSF…``, an ATA port…).
+#[doc = stub_doc!("mac_from_device_name")]
 #[pyfunction]
 pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
     mpp_migration::mac_from_device_name(&string("name", name)?).py()
 }
 
-/// A phone's UDI (EXT-16): the model its PID names, its VID and its serial number.
+#[doc = stub_doc!("Udi")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
 #[derive(PartialEq)]
 pub(crate) struct PyUdi(Udi);
@@ -52,18 +49,16 @@ impl PyUdi {
     }
 }
 getters(this) {
-    /// The model the PID names.
+    #[doc = stub_doc!("Udi.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    /// The hardware version (VID, EXT-1).
+    #[doc = stub_doc!("Udi.hardware_version")]
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
-    /// The serial number, or None.
+    #[doc = stub_doc!("Udi.serial_number")]
     fn serial_number() -> Option<&str> { this.0.serial_number() }
 }
 }
 
-/// Reads a UDI string such as ``"PID: CP-8845-K9= , VID: V02, SN: FCH2117ABCD"``
-/// (EXT-16). Raises :class:`IdentifierError`: ``udi_invalid``, or ``model_unknown`` for a PID
-/// that names no known model.
+#[doc = stub_doc!("parse_udi")]
 #[pyfunction]
 pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
     mpp_migration::parse_udi(&string("text", text)?)
@@ -71,7 +66,7 @@ pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
         .py()
 }
 
-/// One row of a Unified CM export: its cells, the phone when it is one, its findings.
+#[doc = stub_doc!("InventoryEntry")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "InventoryEntry")]
 pub(crate) struct PyInventoryEntry {
     inventory: Arc<Inventory>,
@@ -99,30 +94,29 @@ impl PyInventoryEntry {
     }
 }
 getters(this) {
-    /// The row of the export (header = 1).
+    #[doc = stub_doc!("InventoryEntry.row")]
     fn row() -> u64 { this.entry().row() }
-    /// ``Device Name`` as the export gives it.
+    #[doc = stub_doc!("InventoryEntry.device_name")]
     fn device_name() -> &str { this.entry().device_name() }
-    /// ``Device Type`` as the export gives it (``"Cisco 8845"``).
+    #[doc = stub_doc!("InventoryEntry.device_type")]
     fn device_type() -> &str { this.entry().device_type() }
-    /// ``Description``.
+    #[doc = stub_doc!("InventoryEntry.description")]
     fn description() -> &str { this.entry().description() }
-    /// ``Device Pool``.
+    #[doc = stub_doc!("InventoryEntry.device_pool")]
     fn device_pool() -> &str { this.entry().device_pool() }
-    /// ``Location``: a Unified CM location, not a Webex one (EXT-14).
+    #[doc = stub_doc!("InventoryEntry.location")]
     fn location() -> &str { this.entry().location() }
-    /// ``Owner User ID``.
+    #[doc = stub_doc!("InventoryEntry.owner_user_id")]
     fn owner_user_id() -> &str { this.entry().owner_user_id() }
-    /// ``Directory Number 1``.
+    #[doc = stub_doc!("InventoryEntry.directory_number")]
     fn directory_number() -> &str { this.entry().directory_number() }
-    /// ``Phone Load Name``: a per-device load override, usually empty (EXT-14).
+    #[doc = stub_doc!("InventoryEntry.phone_load_name")]
     fn phone_load_name() -> &str { this.entry().phone_load_name() }
-    /// ``"eligible"``, ``"not_eligible"``, ``"unknown"``, ``"not_migratable"`` (EXT-17:
-    /// no Enterprise to MPP migration) or ``"refused"`` (the row cannot be read).
+    #[doc = stub_doc!("InventoryEntry.status")]
     fn status() -> &'static str { this.entry().status().as_str() }
-    /// The phone, or None when the row is not one.
+    #[doc = stub_doc!("InventoryEntry.device")]
     fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
-    /// Every finding of the row, the eligibility reasons and cautions included.
+    #[doc = stub_doc!("InventoryEntry.findings")]
     fn findings() -> Vec<PyFinding> {
         this.entry()
             .findings()
@@ -131,24 +125,23 @@ getters(this) {
             .map(PyFinding)
             .collect()
     }
-    /// The findings that decide the status or need action (the cautions every migrating
-    /// phone gets, EXT-8 and DEV-8, left aside).
+    #[doc = stub_doc!("InventoryEntry.reasons")]
     fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
 }
 }
 
-/// A Unified CM export read whole (see :func:`read_inventory`).
+#[doc = stub_doc!("Inventory")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
 pub(crate) struct PyInventory(Arc<Inventory>);
 
 crate::shapes::methods! {
 #[pymethods]
 impl PyInventory {
-    /// Every finding: the file's, then each row's, in row order.
+    #[doc = stub_doc!("Inventory.all_findings")]
     fn all_findings(&self) -> Vec<PyFinding> {
         self.0.all_findings().cloned().map(PyFinding).collect()
     }
-    /// ``(status, code, rows)`` for every reason, by status, most frequent first.
+    #[doc = stub_doc!("Inventory.reason_counts")]
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -156,7 +149,7 @@ impl PyInventory {
             .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
             .collect()
     }
-    /// The inventory as CSV, one line per row of the export (ELIG-5).
+    #[doc = stub_doc!("Inventory.to_csv")]
     fn to_csv(&self) -> String {
         self.0.to_csv()
     }
@@ -172,7 +165,7 @@ impl PyInventory {
     }
 }
 getters(this) {
-    /// Every data row's entry, in file order.
+    #[doc = stub_doc!("Inventory.entries")]
     fn entries() -> Vec<PyInventoryEntry> {
         (0..this.0.entries().len())
             .map(|index| PyInventoryEntry {
@@ -181,14 +174,11 @@ getters(this) {
             })
             .collect()
     }
-    /// The phones of every eligibility, in file order: for the default task (TASK-8),
-    /// :func:`plan_fleet` and eligibility.
+    #[doc = stub_doc!("Inventory.devices")]
     fn devices() -> Vec<PyDevice> { this.0.devices().into_iter().map(PyDevice).collect() }
-    /// The findings of the file's header and of the merged lists (their bad rows, and
-    /// ``supplement_unknown_device`` for devices the export lacks).
+    #[doc = stub_doc!("Inventory.findings")]
     fn findings() -> Vec<PyFinding> { this.0.findings().iter().cloned().map(PyFinding).collect() }
-    /// Rows by status: ``rows``, ``eligible``, ``not_eligible``, ``unknown``,
-    /// ``not_migratable``, ``refused``.
+    #[doc = stub_doc!("Inventory.counts")]
     fn counts<'py>(py) -> PyResult<Bound<'py, PyDict>> {
         let c = this.0.counts();
         let d = PyDict::new(py);
@@ -201,13 +191,7 @@ getters(this) {
 }
 }
 
-/// Reads a Unified CM BAT phone export (*All Details* or *Specific Details*, EXT-14):
-/// columns by header name in any order and case. ``vids`` is a ``MAC,VID`` or UDI list
-/// (EXT-1, EXT-16), ``loads`` a RIS ``Name,…,ActiveLoadID`` dump (EXT-6, EXT-15); both are
-/// merged by MAC. Every row becomes an entry: a phone with its eligibility, or a finding with
-/// row and column. Reads without the GIL; ``progress`` is called with the rows read every
-/// 1024 rows. Raises :class:`InputError` for an unreadable file and
-/// :class:`UploadError` (``supplement_column_missing``) for a list without its columns.
+#[doc = stub_doc!("read_inventory")]
 #[pyfunction]
 #[pyo3(signature = (source, *, vids = None, loads = None, eligibility = None, progress = None))]
 pub(crate) fn read_inventory(
@@ -254,16 +238,13 @@ pub(crate) fn read_inventory(
     Ok(PyInventory(Arc::new(inventory)))
 }
 
-/// How the host maps Unified CM data to Webex (format ``mpp-migration-mapping/1``):
-/// ``users`` (owner user id to email), ``device_pools`` and ``locations`` (to Webex
-/// locations; the device pool wins), ``workspaces`` (device name or MAC to ``name``,
-/// ``phone_number``, ``extension``, ``location``, ``call_plan``).
+#[doc = stub_doc!("Mapping")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
 pub(crate) struct PyMapping(Arc<Mapping>);
 
 #[pymethods]
 impl PyMapping {
-    /// Reads a mapping document; raises :class:`UploadError` (``mapping_invalid``).
+    #[doc = stub_doc!("Mapping.from_json")]
     #[staticmethod]
     fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let text = if let Ok(s) = data.cast::<PyString>() {
@@ -281,7 +262,7 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    /// Reads a mapping document from a file.
+    #[doc = stub_doc!("Mapping.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let path = path_arg(path)?;
@@ -294,11 +275,11 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    /// The email of an owner user id (case-insensitive), or None.
+    #[doc = stub_doc!("Mapping.email_of")]
     fn email_of(&self, owner_user_id: &str) -> Option<String> {
         self.0.email_of(owner_user_id).map(str::to_owned)
     }
-    /// The Webex location of a device pool, else of a Unified CM location, or None.
+    #[doc = stub_doc!("Mapping.location_of")]
     #[pyo3(signature = (device_pool, ucm_location = ""))]
     fn location_of(&self, device_pool: &str, ucm_location: &str) -> Option<String> {
         self.0
@@ -307,7 +288,7 @@ impl PyMapping {
     }
 }
 
-/// One generated upload.
+#[doc = stub_doc!("PreparedUpload")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
 pub(crate) struct PyPreparedUpload {
     upload: PreparedUpload,
@@ -326,18 +307,18 @@ impl PyPreparedUpload {
     }
 }
 getters(this) {
-    /// The task name (TASK-1), unique among the files.
+    #[doc = stub_doc!("PreparedUpload.task_name")]
     fn task_name() -> &str { this.upload.task_name.as_str() }
-    /// The CSV file, named after the task.
+    #[doc = stub_doc!("PreparedUpload.file")]
     fn file() -> PyOutputFile { PyOutputFile(this.upload.file.clone()) }
-    /// The file's validation: every row added.
+    #[doc = stub_doc!("PreparedUpload.report")]
     fn report() -> PyUploadReport { PyUploadReport(Arc::clone(&this.report)) }
-    /// For each data row of the file, the export's row it came from.
+    #[doc = stub_doc!("PreparedUpload.export_rows")]
     fn export_rows() -> Vec<u64> { this.upload.export_rows.clone() }
 }
 }
 
-/// The uploads generated from an inventory, and what kept phones out of them.
+#[doc = stub_doc!("PreparedUploads")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUploads")]
 pub(crate) struct PyPreparedUploads {
     uploads: Vec<Py<PyPreparedUpload>>,
@@ -348,12 +329,12 @@ pub(crate) struct PyPreparedUploads {
 crate::shapes::methods! {
 #[pymethods]
 impl PyPreparedUploads {
-    /// The uploads, in task-name order within each group.
+    #[doc = stub_doc!("PreparedUploads.uploads")]
     #[getter]
     fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
         self.uploads.iter().map(|u| u.clone_ref(py)).collect()
     }
-    /// The files, for :func:`write_files`.
+    #[doc = stub_doc!("PreparedUploads.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.files.clone())
     }
@@ -369,18 +350,12 @@ impl PyPreparedUploads {
     }
 }
 getters(this) {
-    /// Why phones are in no file, on the export's rows, in row order.
+    #[doc = stub_doc!("PreparedUploads.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
 
-/// Generates Control Hub upload CSVs of ``option`` (CSV-1, CSV-2) from an inventory and a
-/// mapping, split into tasks of at most ``max_devices`` (default 1000, ELIG-3) named
-/// ``{prefix}-001``… (default prefix ``"upload"``), optionally one task group per Webex
-/// location or model, each validated (against ``directory`` when given) before it is given
-/// out: rows the validation refuses are left out and reported on the export's rows, and so
-/// are not eligible phones (ELIG-2) and rows the mapping cannot fill (CSV-4, CSV-5, CSV-11).
-/// Runs without the GIL.
+#[doc = stub_doc!("prepare_uploads")]
 #[pyfunction]
 #[pyo3(signature = (inventory, mapping = None, *, option, prefix = None, max_devices = None, group_by = None, directory = None, eligibility = None))]
 #[allow(clippy::too_many_arguments)]

@@ -1,5 +1,12 @@
 //! `mpp_migration._native`: the Python face of mpp-migration. It translates types and errors
 //! and adds no rule of its own; the typed package `mpp_migration` re-exports it.
+//!
+//! Its docstrings are those of the stub `mpp_migration/_native.pyi`, the one text of each:
+//! `#[doc = stub_doc!("Task.name")]` is the docstring of `Task.name` there, which python/build.rs
+//! reads at compile time. An item naming a docstring the stub lacks does not compile.
+
+// `stub_doc!`, defined before the modules so that every one of them sees it (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/stub_doc.rs"));
 
 mod args;
 mod board;

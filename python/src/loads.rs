@@ -13,7 +13,7 @@ use crate::errors::{IntoPyResult, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
 
-/// One row of a phone-load table: a model and its MPP phone load (MAN-4).
+#[doc = stub_doc!("PhoneLoad")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "PhoneLoad")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyPhoneLoad(PhoneLoad);
@@ -38,18 +38,18 @@ impl PyPhoneLoad {
     }
 }
 getters(this) {
-    /// The model.
+    #[doc = stub_doc!("PhoneLoad.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    /// The phone load name, e.g. ``"sip78xx.11-3-6MPP0001-272"``.
+    #[doc = stub_doc!("PhoneLoad.load_name")]
     fn load_name() -> &str { this.0.load_name() }
-    /// The load as a version.
+    #[doc = stub_doc!("PhoneLoad.load")]
     fn load() -> PyFirmwareVersion { PyFirmwareVersion(this.0.load().clone()) }
-    /// The rules the row rests on.
+    #[doc = stub_doc!("PhoneLoad.source")]
     fn source() -> &str { this.0.source() }
 }
 }
 
-/// The phone loads of the manual path: MAN-4's table by default, or a host's (EXT-10).
+#[doc = stub_doc!("PhoneLoadTable")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
@@ -58,18 +58,12 @@ crate::shapes::methods! {
 table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {
-    /// MAN-4's table: ``sip7832``, ``sip78xx``, ``sip8832``, ``sip8845_65`` and ``sip88xx``
-    /// loads 11.3(6).
+    #[doc = stub_doc!("PhoneLoadTable.man_4")]
     #[staticmethod]
     fn man_4() -> PyPhoneLoadTable {
         PyPhoneLoadTable(PhoneLoadTable::man_4())
     }
-    /// Reads a host's table (EXT-10) with the columns ``model,phone_load,source``.
-    ///
-    /// Raises :class:`PlanError` (``phone_load_table_invalid``) with the ``row`` and
-    /// ``column`` of a bad entry: an unknown model or one without Enterprise firmware (DEV-4),
-    /// a model twice, a load that is not an MPP load name, an 8800 audio load below 11.3(3)
-    /// (DEV-3, EXT-5), an empty source.
+    #[doc = stub_doc!("PhoneLoadTable.from_csv")]
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -79,7 +73,7 @@ impl PyPhoneLoadTable {
     ) -> PyResult<PyPhoneLoadTable> {
         crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
     }
-    /// The load of a model (any spelling EXT-9 lists), or None when the table has none.
+    #[doc = stub_doc!("PhoneLoadTable.load_for")]
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
             Ok(m) => m.get().0,
@@ -89,7 +83,7 @@ impl PyPhoneLoadTable {
     }
 }
 getters(this) {
-    /// The rows.
+    #[doc = stub_doc!("PhoneLoadTable.rows")]
     fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
 }
 }

@@ -8,7 +8,7 @@ use crate::args::string;
 use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
-/// A device type of the catalogue (DEV-1, DEV-2, DEV-4, EXT-9, EXT-17).
+#[doc = stub_doc!("Model")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Model")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyModel(pub(crate) &'static Model);
@@ -31,44 +31,38 @@ impl PyModel {
     }
 }
 getters(this) {
-    /// The short name: ``"8845"``, ``"8865NR"``, ``"7960"``, ``"CTI Port"``.
+    #[doc = stub_doc!("Model.name")]
     fn name() -> &'static str { this.0.name() }
-    /// ``"6800"``, ``"7800"``, ``"8800"``, ``"6900"``, ``"7900"``, ``"8900"``, ``"9800"``,
-    /// ``"9900"``, ``"dect"``, ``"ata"`` or ``"other"``.
+    #[doc = stub_doc!("Model.series")]
     fn series() -> &'static str { this.0.series().as_str() }
-    /// Whether an Enterprise → MPP conversion exists, or why not: ``"mpp_convertible"`` (the
-    /// eligibility table decides), ``"mpp_only"``, ``"no_mpp_firmware"``, ``"phone_os"``,
-    /// ``"soft_client"``, ``"virtual_device"``, ``"third_party"`` or ``"video_device"``
-    /// (EXT-17).
+    #[doc = stub_doc!("Model.model_class")]
     fn model_class() -> &'static str { this.0.class().as_str() }
-    /// Why the device type does not migrate; None for an MPP-convertible model.
+    #[doc = stub_doc!("Model.reason")]
     fn reason() -> Option<&'static str> { this.0.class().reason() }
-    /// The numeric model code RisPort70 reports (EXT-15), where a public source documents
-    /// it.
+    #[doc = stub_doc!("Model.ris_model")]
     fn ris_model() -> Option<u32> { this.0.ris_model() }
-    /// The MPP load family a phone-load table may give it (``"sip78xx"``, MAN-4).
+    #[doc = stub_doc!("Model.mpp_load_family")]
     fn mpp_load_family() -> Option<&'static str> { this.0.mpp_load_family() }
-    /// Other spellings :func:`parse_model` accepts for it (``"7960G"``, ``"CSF"``).
+    #[doc = stub_doc!("Model.aliases")]
     fn aliases() -> Vec<&'static str> { this.0.aliases().to_vec() }
-    /// ``"audio"`` or ``"video"``.
+    #[doc = stub_doc!("Model.kind")]
     fn kind() -> &'static str { this.0.kind().as_str() }
-    /// Whether the phone has Wi-Fi, whose settings the migration erases (DEV-8).
+    #[doc = stub_doc!("Model.has_wifi")]
     fn has_wifi() -> bool { this.0.has_wifi() }
-    /// Whether the device runs Cisco Enterprise firmware (DEV-4); whether it can migrate is
-    /// :attr:`model_class`.
+    #[doc = stub_doc!("Model.has_enterprise_firmware")]
     fn has_enterprise_firmware() -> bool { this.0.has_enterprise_firmware() }
-    /// The name Unified CM and Control Hub use: ``"Cisco 8845"`` (EXT-9).
+    #[doc = stub_doc!("Model.ucm_name")]
     fn ucm_name() -> &'static str { this.0.ucm_name() }
-    /// The name the Webex API uses: ``"DMS Cisco 8845"`` (EXT-9).
+    #[doc = stub_doc!("Model.webex_api_name")]
     fn webex_api_name() -> String { this.0.webex_api_name() }
-    /// The part number: ``"CP-8845"``.
+    #[doc = stub_doc!("Model.part_number")]
     fn part_number() -> &'static str { this.0.part_number() }
-    /// Cisco's product name: ``"Cisco IP Phone 8845"``.
+    #[doc = stub_doc!("Model.description")]
     fn description() -> &'static str { this.0.description() }
 }
 }
 
-/// A model read from a label, with the hardware version after the ordering code.
+#[doc = stub_doc!("ModelLabel")]
 #[pyclass(
     frozen,
     eq,
@@ -78,10 +72,10 @@ getters(this) {
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyModelLabel {
-    /// The model.
+    #[doc = stub_doc!("ModelLabel.model")]
     #[pyo3(get)]
     model: PyModel,
-    /// The hardware version printed on the label, or None.
+    #[doc = stub_doc!("ModelLabel.hardware_version")]
     #[pyo3(get)]
     hardware_version: Option<PyHardwareVersion>,
 }
@@ -118,13 +112,7 @@ impl PyModelLabel {
     }
 }
 
-/// Reads a model in any spelling EXT-9 lists (``8845``, ``CP-8845-K9=``, ``Cisco 8845``,
-/// ``DMS Cisco 8845``), case-insensitively, and every Unified CM device type of the catalogue
-/// (``Cisco 7960``, ``CTI Port``, ``Cisco Unified Client Services Framework``) or its RIS
-/// model code (``"36224"``, EXT-15).
-///
-/// Raises :class:`IdentifierError` (``model_unknown``), with a ``suggestion`` only for a
-/// one-edit typo of a model of the same series.
+#[doc = stub_doc!("parse_model")]
 #[pyfunction]
 pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
     mpp_migration::parse_model(&string("text", text)?)
@@ -132,7 +120,7 @@ pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
         .py()
 }
 
-/// Like :func:`parse_model`, keeping the hardware version of ``CP-7821-K9=V03``.
+#[doc = stub_doc!("parse_model_label")]
 #[pyfunction]
 pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabel> {
     mpp_migration::parse_model_label(&string("text", text)?)
@@ -143,7 +131,7 @@ pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabe
         .py()
 }
 
-/// Every model of the catalogue.
+#[doc = stub_doc!("models")]
 #[pyfunction]
 pub(crate) fn models() -> Vec<PyModel> {
     Model::all().iter().map(PyModel).collect()

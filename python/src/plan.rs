@@ -52,34 +52,33 @@ fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
 
 // --- automatic ----------------------------------------------------------------------------
 
-/// The automatic completion of a task: its batches, in order, and the cautions.
+#[doc = stub_doc!("AutoPlan")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "AutoPlan")]
 #[derive(PartialEq)]
 pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 
 crate::shapes::methods! {
-to_dict;
-write;
+to_dict("AutoPlan");
+write("AutoPlan");
 #[pymethods]
 impl PyAutoPlan {
-    /// The number (from 1) of the batch holding the device with this MAC, or None.
+    #[doc = stub_doc!("AutoPlan.batch_of")]
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    /// The batches as CSV: Batch, Device Name, MAC Address, Model.
+    #[doc = stub_doc!("AutoPlan.batches_csv")]
     fn batches_csv(&self) -> String {
         self.0.batches_csv()
     }
-    /// What the administrator does, step by step.
+    #[doc = stub_doc!("AutoPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    /// The plan as JSON: task, server choices, batches and cautions.
+    #[doc = stub_doc!("AutoPlan.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    /// The plan's files: ``<task>_auto_batches.csv``, ``<task>_auto_instructions.txt``,
-    /// ``<task>_auto_plan.json``.
+    #[doc = stub_doc!("AutoPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
@@ -94,9 +93,9 @@ impl PyAutoPlan {
     }
 }
 getters(this) {
-    /// The name of the task planned.
+    #[doc = stub_doc!("AutoPlan.task")]
     fn task() -> &str { this.0.task().as_str() }
-    /// The batches, in the task's order, each a list of at most 200 MACs (AUTO-3).
+    #[doc = stub_doc!("AutoPlan.batches")]
     fn batches() -> Vec<Vec<String>> {
         this.0
             .batches()
@@ -104,23 +103,16 @@ getters(this) {
             .map(|b| b.iter().map(|m| m.to_string()).collect())
             .collect()
     }
-    /// The cautions: wired connection for Wi-Fi capable phones (``wifi_settings_lost``,
-    /// AUTO-4, DEV-8), firmware to upgrade first (EXT-6).
+    #[doc = stub_doc!("AutoPlan.findings")]
     fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
-    /// The TFTP server type picked (AUTO-2).
+    #[doc = stub_doc!("AutoPlan.tftp_server_type")]
     fn tftp_server_type() -> &str { this.0.tftp_server_type() }
-    /// The Unified CM TFTP load server (AUTO-2).
+    #[doc = stub_doc!("AutoPlan.load_server")]
     fn load_server() -> &str { this.0.load_server() }
 }
 }
 
-/// Plans the automatic completion of a task that is Ready for migration.
-///
-/// Raises :class:`TaskError` ``complete_requires_ready`` (TASK-7); :class:`PlanError`
-/// ``cloud_connected_uc_required`` (AUTO-1), ``tftp_server_required`` and
-/// ``load_server_required`` (AUTO-2); :class:`InputError` for a ``batch_size`` outside 1 to
-/// 200 (AUTO-3). The ready devices are split, in the task's order, into batches of
-/// ``batch_size``; Wi-Fi phones get the wired-connection caution (AUTO-4, DEV-8).
+#[doc = stub_doc!("plan_automatic")]
 #[pyfunction]
 #[pyo3(
     signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
@@ -149,7 +141,7 @@ pub(crate) fn plan_automatic(
 
 // --- manual -------------------------------------------------------------------------------
 
-/// One BAT file and how to use it in Unified CM (MAN-3).
+#[doc = stub_doc!("BatFile")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "BatFile")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyBatFile(BatFile);
@@ -170,27 +162,26 @@ impl PyBatFile {
     }
 }
 getters(this) {
-    /// The file name (MAN-2, EXT-11).
+    #[doc = stub_doc!("BatFile.name")]
     fn name() -> &str { this.0.name() }
-    /// ``MIXED_MODELS`` (Group 1) or ``PER_LOAD`` (Group 2: one model, one load) (MAN-4).
+    #[doc = stub_doc!("BatFile.group")]
     fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }
-    /// The models of its phones (short names, sorted).
+    #[doc = stub_doc!("BatFile.models")]
     fn models() -> Vec<&'static str> { this.0.models().to_vec() }
-    /// The Phone Load Name to set (Group 2), or None.
+    #[doc = stub_doc!("BatFile.phone_load")]
     fn phone_load() -> Option<&str> { this.0.phone_load() }
-    /// The Load Server to set (Group 2): ``"cloudupgrader.webex.com"``; None for Group 1.
+    #[doc = stub_doc!("BatFile.load_server")]
     fn load_server() -> Option<&str> { this.0.load_server() }
-    /// The MACs of its devices, in the task's order.
+    #[doc = stub_doc!("BatFile.devices")]
     fn devices() -> Vec<String> { this.0.devices().iter().map(|m| m.to_string()).collect() }
-    /// What the administrator does with it in Unified CM (MAN-3, MAN-5).
+    #[doc = stub_doc!("BatFile.steps")]
     fn steps() -> Vec<String> { this.0.steps().to_vec() }
-    /// The file's content: one device name (``SEP`` + MAC) per line, CRLF between lines,
-    /// no blank line, UTF-8 without BOM (EXT-11).
+    #[doc = stub_doc!("BatFile.content")]
     fn content() -> &str { this.0.content() }
 }
 }
 
-/// A device license: the file Control Hub generates for a phone (EXT-7).
+#[doc = stub_doc!("License")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "License")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct PyLicense {
@@ -220,45 +211,42 @@ impl PyLicense {
     }
 }
 getters(this) {
-    /// The phone's MAC.
+    #[doc = stub_doc!("License.mac")]
     fn mac() -> &str { &this.mac }
-    /// ``"001A2B3C4D5E.lic"``.
+    #[doc = stub_doc!("License.file_name")]
     fn file_name() -> &str { &this.file_name }
-    /// ``"https://cloudupgrader.webex.com/licenses/e2m/001A2B3C4D5E.lic"``.
+    #[doc = stub_doc!("License.url")]
     fn url() -> &str { &this.url }
 }
 }
 
-/// The manual completion of a task: BAT files in MAN-4's two groups, their steps, the
-/// device licenses and the cautions.
+#[doc = stub_doc!("ManualPlan")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "ManualPlan")]
 #[derive(PartialEq)]
 pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 
 crate::shapes::methods! {
-to_dict;
-write;
+to_dict("ManualPlan");
+write("ManualPlan");
 #[pymethods]
 impl PyManualPlan {
-    /// The Group 2 file holding the device with this MAC, or the Group 1 file when it is in
-    /// no Group 2 file; None when the plan does not hold it.
+    #[doc = stub_doc!("ManualPlan.file_of")]
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
-    /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5).
+    #[doc = stub_doc!("ManualPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    /// The plan as JSON: files (without their content) with steps, licenses, cautions.
+    #[doc = stub_doc!("ManualPlan.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    /// The device licenses as CSV: MAC Address, License File, URL (EXT-7).
+    #[doc = stub_doc!("ManualPlan.licenses_csv")]
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()
     }
-    /// The plan's files: the BAT files, ``<task>_manual_instructions.txt``,
-    /// ``<task>_manual_plan.json`` and ``<task>_licenses.csv``.
+    #[doc = stub_doc!("ManualPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
@@ -273,30 +261,20 @@ impl PyManualPlan {
     }
 }
 getters(this) {
-    /// The name of the task planned.
+    #[doc = stub_doc!("ManualPlan.task")]
     fn task() -> &str { this.0.task().as_str() }
-    /// The BAT files: Group 1 first, then Group 2 by phone load (MAN-4).
+    #[doc = stub_doc!("ManualPlan.bat_files")]
     fn bat_files() -> Vec<PyBatFile> {
         this.0.bat_files().iter().cloned().map(PyBatFile).collect()
     }
-    /// The device licenses (EXT-7).
+    #[doc = stub_doc!("ManualPlan.licenses")]
     fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
-    /// The cautions: firmware to upgrade first (MAN-1, EXT-6), Wi-Fi phones on Ethernet
-    /// (DEV-8), models without a load in the table (``no_phone_load``, MAN-4).
+    #[doc = stub_doc!("ManualPlan.findings")]
     fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
 }
 }
 
-/// Plans the manual completion of a task that is Ready for migration (TASK-7): one Group 1
-/// file of all its ready phones (mixed models, COP file, no load server), one Group 2 file per
-/// model with its phone load of ``loads`` (default MAN-4's table; EXT-10), the steps (MAN-3,
-/// MAN-5), the licenses (EXT-7) and the cautions. DEC-11: a phone whose known load is below
-/// 14.1 is in the Group 1 file only; one below 12.5(1) is in no file.
-///
-/// Files are named ``{file_prefix}_group1_mixed.txt``, ``{file_prefix}_group2_<model>.txt``
-/// (default prefix: the task name made safe). Raises :class:`TaskError`
-/// ``complete_requires_ready``; :class:`PlanError` ``file_name_invalid`` (MAN-2) or
-/// ``file_name_comma`` (EXT-11) for a prefix that makes names Unified CM refuses.
+#[doc = stub_doc!("plan_manual")]
 #[pyfunction]
 #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
 pub(crate) fn plan_manual(
@@ -313,19 +291,13 @@ pub(crate) fn plan_manual(
     Ok(PyManualPlan(Arc::new(plan)))
 }
 
-/// Checks a file name for upload to Unified CM: ASCII letters and digits, ``-``, ``.`` and
-/// ``_``, not starting with a dot, at most one dot (MAN-2), no comma (EXT-11). Raises
-/// :class:`PlanError` (``file_name_invalid``, ``file_name_comma``) with a valid name as
-/// ``suggestion``.
+#[doc = stub_doc!("check_bat_file_name")]
 #[pyfunction]
 pub(crate) fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
     mpp_migration::check_bat_file_name(&string("name", name)?).py()
 }
 
-/// The status report of a task as CSV (TASK-6, *Download status report*; columns
-/// :data:`STATUS_REPORT_COLUMNS`): every device with its eligibility and tab, its batch (with
-/// an :class:`AutoPlan`) or BAT file (with a :class:`ManualPlan`), and its last error. UTF-8
-/// without BOM, safe to open in a spreadsheet.
+#[doc = stub_doc!("status_report_csv")]
 #[pyfunction]
 #[pyo3(signature = (task, plan = None))]
 pub(crate) fn status_report_csv(

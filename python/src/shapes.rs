@@ -4,9 +4,10 @@
 //! methods are not Python methods; so [`methods!`] wraps a class's block as it is written and
 //! appends the methods of the shapes named before it:
 //!
-//! - `to_dict;` adds `to_dict()`, the class's `to_json()` read by `json.loads` (crate::json);
-//!   `to_dict(py);` when `to_json` takes `py` (it runs without the GIL).
-//! - `write;` adds `write(dir, overwrite=False)`, which writes the core's `files()` of `.0`.
+//! - `to_dict("Name");` adds `to_dict()`, the class's `to_json()` read by `json.loads`
+//!   (crate::json); `to_dict("Name", py);` when `to_json` takes `py` (it runs without the GIL).
+//! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
+//!   `.0`.
 //! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
 //!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
 //!   `text`), whose docstring is the `///` before `value`.
@@ -15,17 +16,19 @@
 //!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
 //!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
 //!
-//! - `sequence(Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
+//! - `sequence("Name", Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
 //!   `__len__`, `__getitem__`, `__iter__` and `__reversed__` (an `Iterator` with `list` and
 //!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
 //!   `__iter__`, `__next__` and `__length_hint__`.
 //!
-//! After the block, `getters(this) { /// doc\n fn name() -> T { this.0.name() } .. }` are
-//! its getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`).
+//! After the block, `getters(this) { #[doc = stub_doc!("Name.name")] fn name() -> T {
+//! this.0.name() } .. }` are its getters, one line each (`fn name<'py>(py) -> T { .. }` for one
+//! that needs `py`).
 //!
-//! The block keeps its `#[pymethods]` line, which scripts/sync-docstrings reads to sync the
-//! docstrings of its methods with the stub. [`restore`] is the `__reduce__` of the classes
-//! rebuilt by a `_restore` static method.
+//! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
+//! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
+//! `tt`, which `stub_doc!` can match, unlike a `literal`). [`restore`] is the `__reduce__` of the
+//! classes rebuilt by a `_restore` static method.
 
 use std::sync::Arc;
 
@@ -153,10 +156,9 @@ macro_rules! methods {
             }
         )*] #[pymethods] impl $ty $body);
     };
-    (@ [$($add:tt)*] to_dict; $($rest:tt)*) => {
+    (@ [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
-            /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-            /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
+            #[doc = stub_doc!($class, "to_dict")]
             #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
             fn to_dict<'py>(
                 &self,
@@ -166,9 +168,9 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] write; $($rest:tt)*) => {
+    (@ [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
-            /// Writes :meth:`files` into ``dir`` (see :func:`write_files`); the paths written.
+            #[doc = stub_doc!($class, "write")]
             #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
             fn write(
                 &self,
@@ -182,10 +184,9 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] to_dict(py); $($rest:tt)*) => {
+    (@ [$($add:tt)*] to_dict($class:tt, py); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
-            /// The JSON document as plain dicts, lists, str, int, bool and None (docs/json.md):
-            /// ``json.dumps(x.to_dict())`` works, as does ``json.dumps(x, default=mpp_migration.to_jsonable)``.
+            #[doc = stub_doc!($class, "to_dict")]
             fn to_dict<'py>(
                 &self,
                 py: pyo3::Python<'py>,
@@ -212,13 +213,13 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] table($name:literal, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
+    (@ [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
-            /// The table as CSV, which :meth:`from_csv` reads back.
+            #[doc = stub_doc!($name, "to_csv")]
             fn to_csv(&self) -> String {
                 $crate::shapes::Table::to_csv(&*self.0)
             }
-            /// The table's name.
+            #[doc = stub_doc!($name, "name")]
             #[getter]
             fn name(&self) -> &str {
                 $crate::shapes::Table::name(&*self.0)
@@ -251,7 +252,7 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] sequence($iter:ident); $($rest:tt)*) => {
+    (@ [$($add:tt)*] sequence($class:tt, $iter:ident); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
             fn __len__(&self) -> usize {
                 $crate::sequence::Sequence::len(self)
@@ -272,7 +273,7 @@ macro_rules! methods {
                 let all = 0..$crate::sequence::Sequence::len(self);
                 $crate::sequence::Sequence::matches(self, value, all).next().is_some()
             }
-            /// The position of the first device equal to ``value``; ValueError if there is none.
+            #[doc = stub_doc!($class, "index")]
             #[pyo3(signature = (value, start = 0, stop = None))]
             fn index(
                 &self,
@@ -289,7 +290,7 @@ macro_rules! methods {
                     ))
                 })
             }
-            /// How many devices equal ``value``.
+            #[doc = stub_doc!($class, "count")]
             fn count(&self, value: &pyo3::Bound<'_, pyo3::PyAny>) -> usize {
                 let all = 0..$crate::sequence::Sequence::len(self);
                 $crate::sequence::Sequence::matches(self, value, all).count()

@@ -28,13 +28,7 @@ use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
 
-/// A migration task as it was when it was asked for: an immutable snapshot.
-///
-/// :meth:`Board.task`, :attr:`Board.tasks`, :meth:`Board.task_of`, :attr:`Board.in_progress`
-/// and :attr:`FleetPlan.tasks` each return a copy of the task taken at that moment. It never
-/// changes and stays valid whatever happens to the board afterwards (even if the task is
-/// removed); after an event, ask the board again for the current state. Every event method of
-/// :class:`Board` returns the new status, so the common case needs no new snapshot.
+#[doc = stub_doc!("Task")]
 #[pyclass(frozen, eq, module = "mpp_migration._native", name = "Task")]
 #[derive(PartialEq)]
 pub(crate) struct PyTask(pub(crate) Arc<Task>);
@@ -58,23 +52,19 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
 }
 
 crate::shapes::methods! {
-to_dict;
+to_dict("Task");
 #[pymethods]
 impl PyTask {
-    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[doc = stub_doc!("Task.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    /// The device with this MAC (any spelling DEV-6 accepts), or None; raises
-    /// :class:`IdentifierError` for a MAC that cannot be read.
+    #[doc = stub_doc!("Task.device")]
     fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
         let mac = mac_arg("mac", mac)?;
         Ok(self.0.device(mac).cloned().map(PyTaskDevice))
     }
-    /// The devices matching ``query`` on any attribute (device name, MAC in either form,
-    /// model, type, username, phone number, extension, location, eligibility, tab, versions),
-    /// case-insensitively and in part; of the eligibility given, or every one for None
-    /// (ELIG-4). An empty query matches every device.
+    #[doc = stub_doc!("Task.search")]
     #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
     fn search(
         &self,
@@ -106,14 +96,12 @@ impl PyTask {
             picks: Some(picks.into()),
         })
     }
-    /// The device list with all its details as CSV (ELIG-5, columns
-    /// :data:`DEVICE_LIST_COLUMNS`): UTF-8 without BOM, every cell safe to open in a
-    /// spreadsheet (a formula is neutralised).
+    #[doc = stub_doc!("Task.device_list_csv")]
     fn device_list_csv(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_csv())
     }
-    /// The device list with all its details as JSON (ELIG-5): an array of devices.
+    #[doc = stub_doc!("Task.device_list_json")]
     fn device_list_json(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_json())
@@ -129,29 +117,29 @@ impl PyTask {
     }
 }
 getters(this) {
-    /// The name (TASK-1).
+    #[doc = stub_doc!("Task.name")]
     fn name() -> &str { this.0.name().as_str() }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    #[doc = stub_doc!("Task.option")]
     fn option() -> &'static str { this.0.option().as_str() }
-    /// The status (TASK-4).
+    #[doc = stub_doc!("Task.status")]
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
-    /// Whether the task is paused (TASK-6).
+    #[doc = stub_doc!("Task.paused")]
     fn paused() -> bool { this.0.is_paused() }
-    /// Whether devices of unknown eligibility are prepared (ELIG-2).
+    #[doc = stub_doc!("Task.include_unknown")]
     fn include_unknown() -> bool { this.0.include_unknown() }
-    /// How the migration was completed, once it was; None before.
+    #[doc = stub_doc!("Task.completion")]
     fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
         this.0.completion().map(|m| member(py, m)).transpose()
     }
-    /// The counts of every upload to the task, added together (CSV-14).
+    #[doc = stub_doc!("Task.upload_counts")]
     fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
-    /// How many devices sit in each tab (TASK-5).
+    #[doc = stub_doc!("Task.tab_counts")]
     fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
-    /// How many devices are eligible, not eligible, unknown (ELIG-1).
+    #[doc = stub_doc!("Task.eligibility_counts")]
     fn eligibility_counts() -> PyEligibilityCounts {
         PyEligibilityCounts(this.0.eligibility_counts())
     }
-    /// The devices, in the order they were added: a lazy sequence.
+    #[doc = stub_doc!("Task.devices")]
     fn devices() -> PyTaskDeviceList {
         PyTaskDeviceList {
             task: Arc::clone(&this.0),
@@ -163,7 +151,7 @@ getters(this) {
 
 // --- devices of a task --------------------------------------------------------------------
 
-/// A device of a task: the device, what eligibility said of it, its tab and last error.
+#[doc = stub_doc!("TaskDevice")]
 #[pyclass(
     frozen,
     eq,
@@ -199,24 +187,22 @@ impl PyTaskDevice {
     }
 }
 getters(this) {
-    /// The device.
+    #[doc = stub_doc!("TaskDevice.device")]
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
-    /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
+    #[doc = stub_doc!("TaskDevice.eligibility")]
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, this.0.eligibility())
     }
-    /// The reasons of the eligibility: errors and warnings (EXT-1 to EXT-8, DEV-8).
+    #[doc = stub_doc!("TaskDevice.reasons")]
     fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
-    /// The tab it sits in (TASK-5).
+    #[doc = stub_doc!("TaskDevice.tab")]
     fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
-    /// Why it is in Error, when it is; None otherwise.
+    #[doc = stub_doc!("TaskDevice.last_error")]
     fn last_error() -> Option<&str> { this.0.last_error() }
 }
 }
 
-/// A lazy, read-only sequence of devices of a :class:`Task` snapshot: all of them, or those
-/// a search or a slice picked. Indexing builds one :class:`TaskDevice`; :meth:`macs` reads every
-/// MAC in one call.
+#[doc = stub_doc!("TaskDeviceList")]
 #[pyclass(
     frozen,
     sequence,
@@ -267,10 +253,10 @@ impl Sequence for PyTaskDeviceList {
 }
 
 crate::shapes::methods! {
-sequence(PyTaskDeviceIterator);
+sequence("TaskDeviceList", PyTaskDeviceIterator);
 #[pymethods]
 impl PyTaskDeviceList {
-    /// The MACs of these devices, in order (12 upper-case hexadecimal digits).
+    #[doc = stub_doc!("TaskDeviceList.macs")]
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(
             py,
@@ -292,7 +278,7 @@ impl PyTaskDeviceList {
 }
 }
 
-/// Iterates a :class:`TaskDeviceList`, building one :class:`TaskDevice` at a time.
+#[doc = stub_doc!("TaskDeviceIterator")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
 pub(crate) struct PyTaskDeviceIterator {
     list: Py<PyTaskDeviceList>,
@@ -307,16 +293,16 @@ impl PyTaskDeviceIterator {}
 
 // --- counters -----------------------------------------------------------------------------
 
-/// How many devices of a task sit in each tab (TASK-5).
+#[doc = stub_doc!("TabCounts")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TabCounts")]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct PyTabCounts(TabCounts);
 
 crate::shapes::methods! {
-to_dict;
+to_dict("TabCounts");
 #[pymethods]
 impl PyTabCounts {
-    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[doc = stub_doc!("TabCounts.to_json")]
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
@@ -330,22 +316,22 @@ impl PyTabCounts {
     }
 }
 getters(this) {
-    /// Pending: added, not prepared yet.
+    #[doc = stub_doc!("TabCounts.pending")]
     fn pending() -> usize { this.0.pending }
-    /// Error.
+    #[doc = stub_doc!("TabCounts.error")]
     fn error() -> usize { this.0.error }
-    /// Ready for migration.
+    #[doc = stub_doc!("TabCounts.ready")]
     fn ready() -> usize { this.0.ready }
-    /// In progress.
+    #[doc = stub_doc!("TabCounts.in_progress")]
     fn in_progress() -> usize { this.0.in_progress }
-    /// Completed.
+    #[doc = stub_doc!("TabCounts.completed")]
     fn completed() -> usize { this.0.completed }
-    /// All devices.
+    #[doc = stub_doc!("TabCounts.total")]
     fn total() -> usize { this.0.total() }
 }
 }
 
-/// How many devices of a task are eligible, not eligible, unknown (ELIG-1).
+#[doc = stub_doc!("EligibilityCounts")]
 #[pyclass(
     frozen,
     eq,
@@ -368,18 +354,18 @@ impl PyEligibilityCounts {
     }
 }
 getters(this) {
-    /// All devices (at most 1000, ELIG-3).
+    #[doc = stub_doc!("EligibilityCounts.total")]
     fn total() -> usize { this.0.total }
-    /// Eligible.
+    #[doc = stub_doc!("EligibilityCounts.eligible")]
     fn eligible() -> usize { this.0.eligible }
-    /// Not eligible.
+    #[doc = stub_doc!("EligibilityCounts.not_eligible")]
     fn not_eligible() -> usize { this.0.not_eligible }
-    /// Unknown.
+    #[doc = stub_doc!("EligibilityCounts.unknown")]
     fn unknown() -> usize { this.0.unknown }
 }
 }
 
-/// What adding devices to a task did.
+#[doc = stub_doc!("AddOutcome")]
 #[pyclass(
     frozen,
     eq,
@@ -411,19 +397,16 @@ impl PyAddOutcome {
     }
 }
 getters(this) {
-    /// Devices added.
+    #[doc = stub_doc!("AddOutcome.added")]
     fn added() -> usize { this.added }
-    /// One finding per device not added, at its upload row when it came from one:
-    /// ``device_in_other_task`` (DEV-6), ``device_already_in_task`` (DEV-6), ``task_full``
-    /// (ELIG-3).
+    #[doc = stub_doc!("AddOutcome.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
 
 // --- events -------------------------------------------------------------------------------
 
-/// An event the host reports to a task, for :meth:`Board.refresh`. Made by the static
-/// constructors; the same events have methods of their own on :class:`Board`.
+#[doc = stub_doc!("TaskEvent")]
 #[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TaskEvent")]
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
@@ -530,12 +513,12 @@ macro_rules! task_event_methods {
 task_event_methods! {
 #[pymethods]
 impl PyTaskEvent {
-    /// The kind of the event, for the transition table.
+    #[doc = stub_doc!("TaskEvent.kind")]
     #[getter]
     fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         member(py, self.0.kind())
     }
-    /// The device of a one-device event (prepared, failed, migrated), or None.
+    #[doc = stub_doc!("TaskEvent.mac")]
     #[getter]
     fn mac(&self) -> Option<String> {
         match &self.0 {
@@ -546,7 +529,7 @@ impl PyTaskEvent {
             _ => None,
         }
     }
-    /// The devices of ``move_to_ready`` and ``remove_devices``; empty for the others.
+    #[doc = stub_doc!("TaskEvent.macs")]
     #[getter]
     fn macs(&self) -> Vec<String> {
         match &self.0 {
@@ -554,7 +537,7 @@ impl PyTaskEvent {
             _ => Vec::new(),
         }
     }
-    /// Why a device failed, or None.
+    #[doc = stub_doc!("TaskEvent.reason")]
     #[getter]
     fn reason(&self) -> Option<&str> {
         match &self.0 {
@@ -563,7 +546,7 @@ impl PyTaskEvent {
             _ => None,
         }
     }
-    /// The completion mode of ``complete``, or None.
+    #[doc = stub_doc!("TaskEvent.mode")]
     #[getter]
     fn mode<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         match &self.0 {
@@ -571,7 +554,7 @@ impl PyTaskEvent {
             _ => Ok(None),
         }
     }
-    /// The switch of ``set_include_unknown``, or None.
+    #[doc = stub_doc!("TaskEvent.include_unknown")]
     #[getter]
     fn include_unknown(&self) -> Option<bool> {
         match &self.0 {
@@ -595,29 +578,29 @@ impl PyTaskEvent {
 
 // --- the constructors: one line each ----------------------------------------------------
 constructors {
-    /// *Prepare for migration* (ELIG-2 picks the devices).
+    #[doc = stub_doc!("TaskEvent.start_preparation")]
     fn start_preparation() => StartPreparation;
-    /// A device was prepared.
+    #[doc = stub_doc!("TaskEvent.prepared")]
     fn prepared(mac: mac_arg) => Prepared { mac };
-    /// A device failed preparation, and why.
+    #[doc = stub_doc!("TaskEvent.preparation_failed")]
     fn preparation_failed(mac: mac_arg, reason: string) => PreparationFailed { mac, reason };
-    /// Fixed devices move from Error back to Ready for migration (TASK-5).
+    #[doc = stub_doc!("TaskEvent.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => MoveToReady { macs };
-    /// *Complete migration* of the whole task (TASK-7): ``"automatic"`` or ``"manual"``.
+    #[doc = stub_doc!("TaskEvent.complete")]
     fn complete(mode: parse) => Complete { mode };
-    /// A device was migrated.
+    #[doc = stub_doc!("TaskEvent.migrated")]
     fn migrated(mac: mac_arg) => Migrated { mac };
-    /// A device failed to migrate, and why.
+    #[doc = stub_doc!("TaskEvent.migration_failed")]
     fn migration_failed(mac: mac_arg, reason: string) => MigrationFailed { mac, reason };
-    /// *Pause migration* (TASK-6).
+    #[doc = stub_doc!("TaskEvent.pause")]
     fn pause() => Pause;
-    /// *Resume migration* (TASK-6).
+    #[doc = stub_doc!("TaskEvent.resume")]
     fn resume() => Resume;
-    /// *Cancel migration* (TASK-6).
+    #[doc = stub_doc!("TaskEvent.cancel")]
     fn cancel() => Cancel;
-    /// *Include unknown eligibility* on or off (ELIG-2).
+    #[doc = stub_doc!("TaskEvent.set_include_unknown")]
     fn set_include_unknown(on: boolean) => SetIncludeUnknown(on);
-    /// Devices leave the task.
+    #[doc = stub_doc!("TaskEvent.remove_devices")]
     fn remove_devices(macs: macs_arg) => RemoveDevices { macs };
 }
 }
@@ -629,7 +612,7 @@ pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
 
 // --- the transition table -----------------------------------------------------------------
 
-/// What an event does to a task's status, by the transition table (TASK-4 to TASK-7).
+#[doc = stub_doc!("TransitionOutcome")]
 #[pyclass(
     frozen,
     eq,
@@ -679,9 +662,7 @@ impl PyTransitionOutcome {
     }
 }
 getters(this) {
-    /// ``"stay"``, ``"to"`` (the status becomes :attr:`target`), ``"completion"`` (Auto
-    /// migration complete or Manual migration, by the mode), ``"from_devices"`` (the status
-    /// follows the device tabs), or ``"refused"`` (by the code :attr:`refusal`).
+    #[doc = stub_doc!("TransitionOutcome.kind")]
     fn kind() -> &'static str {
         match this.0 {
             OutcomeKey::Stay => "stay",
@@ -691,32 +672,26 @@ getters(this) {
             OutcomeKey::Refused(_) => "refused",
         }
     }
-    /// The status after the event when :attr:`kind` is ``"to"``; otherwise None.
+    #[doc = stub_doc!("TransitionOutcome.target")]
     fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
         match this.0 {
             OutcomeKey::To(s) => member(py, s).map(Some),
             _ => Ok(None),
         }
     }
-    /// The code that refuses the event (``"transition_refused"``,
-    /// ``"complete_requires_ready"``) when :attr:`kind` is ``"refused"``; otherwise None.
+    #[doc = stub_doc!("TransitionOutcome.refusal")]
     fn refusal() -> Option<&'static str> {
         match this.0 {
             OutcomeKey::Refused(code) => Some(code.as_str()),
             _ => None,
         }
     }
-    /// Whether the table accepts the event.
+    #[doc = stub_doc!("TransitionOutcome.accepted")]
     fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
 }
 }
 
-/// What ``event`` does to a task whose status is ``status``, by the transition table.
-///
-/// The table is not the whole check of an event: applying it also refuses anything but resume
-/// and cancel while the task is paused (TASK-6), a second task in progress (TASK-2), and
-/// devices in the wrong tab. Raises :class:`InputError` for a name that is no status or event
-/// kind.
+#[doc = stub_doc!("transition")]
 #[pyfunction]
 pub(crate) fn transition(
     status: &Bound<'_, PyAny>,
@@ -727,7 +702,7 @@ pub(crate) fn transition(
     Ok(mpp_migration::transition(status, event).into())
 }
 
-/// The transition table as Markdown (the README's table).
+#[doc = stub_doc!("transition_table_markdown")]
 #[pyfunction]
 pub(crate) fn transition_table_markdown() -> String {
     mpp_migration::transition_table_markdown()

@@ -20,7 +20,7 @@ use crate::eligibility::table_arg;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, reader_error};
 
-/// The counts of an upload status (CSV-14, DEC-1): ``added + errors == total``.
+#[doc = stub_doc!("UploadCounts")]
 #[pyclass(
     frozen,
     eq,
@@ -64,11 +64,11 @@ impl PyUploadCounts {
     }
 }
 getters(this) {
-    /// Devices added.
+    #[doc = stub_doc!("UploadCounts.added")]
     fn added() -> u64 { this.0.added }
-    /// Rows not added.
+    #[doc = stub_doc!("UploadCounts.errors")]
     fn errors() -> u64 { this.0.errors }
-    /// Data rows uploaded, blank ones included.
+    #[doc = stub_doc!("UploadCounts.total")]
     fn total() -> u64 { this.0.total }
 }
 }
@@ -101,23 +101,7 @@ fn options(
     Ok(options)
 }
 
-/// Validates a whole *Add devices* upload (CSV-1 to CSV-16) and returns its report.
-///
-/// ``source`` is a path (``str`` or ``os.PathLike``, opened and streamed by Rust), the file's
-/// content (``bytes``, ``bytearray``, ``memoryview``), or a binary file object, read to its
-/// end. ``option`` is ``"license_and_device"`` or ``"license_only"`` (TASK-3); ``directory``
-/// the organisation to check rows against (None skips those checks); ``eligibility`` the
-/// table for the model check (default: Control Hub's). Validation releases the GIL.
-///
-/// ``size_hint`` is the input's size in bytes, for a file object whose length you know: core
-/// then sizes its duplicate indexes (DEC-2, DEC-5) once, faster and in less memory, with the
-/// same results whatever the hint. Paths and bytes give their own length; an explicit hint
-/// wins. Raises ``invalid_argument`` for a negative one.
-///
-/// Raises :class:`InputError`: ``invalid_argument`` for an unknown option or an argument of
-/// the wrong type (a text-mode file included), ``io_error`` for a file that cannot be read.
-/// Everything about the content (an empty file, a bad header, blank lines, bad bytes) is a
-/// finding of the report, never an exception.
+#[doc = stub_doc!("validate_upload")]
 #[pyfunction]
 #[pyo3(
     signature = (source, option = None, directory = None, *, eligibility = None, size_hint = None),
@@ -152,21 +136,21 @@ pub(crate) fn validate_upload(
     Ok(PyUploadReport(Arc::new(report)))
 }
 
-/// The outcome of validating an upload (CSV-14, CSV-15).
+#[doc = stub_doc!("UploadReport")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
 pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 
 crate::shapes::methods! {
-to_dict(py);
+to_dict("UploadReport", py);
 #[pymethods]
 impl PyUploadReport {
-    /// The JSON document of this result (docs/json.md), the same text as Rust's and C's.
+    #[doc = stub_doc!("UploadReport.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         // A report of a million rows takes a while: other threads run meanwhile.
         let report = Arc::clone(&self.0);
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
     }
-    /// The findings of one row (header = 1); empty for a row without any.
+    #[doc = stub_doc!("UploadReport.findings_for_row")]
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
@@ -174,19 +158,16 @@ impl PyUploadReport {
             Err(_) => Vec::new(),
         })
     }
-    /// How many findings are errors and how many are warnings.
+    #[doc = stub_doc!("UploadReport.severity_counts")]
     fn severity_counts(&self) -> (usize, usize) {
         self.0.severity_counts()
     }
-    /// The errors file (CSV-15): an ``Errors`` column, then the header and the refused rows
-    /// as written (blank rows left out), so that once fixed it uploads again. Written without
-    /// the GIL.
+    #[doc = stub_doc!("UploadReport.errors_csv")]
     fn errors_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.errors_csv())
     }
-    /// The accepted devices as a normalised upload file of the same option, written without
-    /// the GIL.
+    #[doc = stub_doc!("UploadReport.devices_csv")]
     fn devices_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.devices_csv())
@@ -203,27 +184,25 @@ impl PyUploadReport {
     }
 }
 getters(this) {
-    /// The accepted devices, normalised, in input order: a lazy sequence.
+    #[doc = stub_doc!("UploadReport.devices")]
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
-    /// Every finding in input order, the header's first (a new list on each access), built in
-    /// chunks with the GIL let go between them.
+    #[doc = stub_doc!("UploadReport.findings")]
     fn findings<'py>(py) -> PyResult<Bound<'py, PyList>> {
         crate::gil::findings_list(py, this.0.findings())
     }
-    /// Devices added (CSV-14).
+    #[doc = stub_doc!("UploadReport.added")]
     fn added() -> u64 { this.0.added() }
-    /// Rows not added (CSV-14, DEC-1).
+    #[doc = stub_doc!("UploadReport.errors")]
     fn errors() -> u64 { this.0.errors() }
-    /// Data rows uploaded, blank ones included (CSV-14, DEC-1).
+    #[doc = stub_doc!("UploadReport.total")]
     fn total() -> u64 { this.0.total() }
-    /// The three counts together.
+    #[doc = stub_doc!("UploadReport.counts")]
     fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts()) }
-    /// ``"license_and_device"`` or ``"license_only"`` (TASK-3).
+    #[doc = stub_doc!("UploadReport.option")]
     fn option() -> &'static str { this.0.option().as_str() }
-    /// Whether the rows were checked against a directory; without one the rules that need
-    /// the organisation (CSV-3, CSV-6, CSV-11 to CSV-13) were skipped.
+    #[doc = stub_doc!("UploadReport.directory_checked")]
     fn directory_checked() -> bool { this.0.directory_checked() }
-    /// The header's cells as written.
+    #[doc = stub_doc!("UploadReport.header")]
     fn header() -> Vec<String> { this.0.header().to_vec() }
 }
 }
@@ -232,7 +211,7 @@ fn findings(list: &[Finding]) -> Vec<PyFinding> {
     list.iter().cloned().map(PyFinding).collect()
 }
 
-/// The rows of one step of :func:`iter_upload`.
+#[doc = stub_doc!("UploadChunk")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadChunk")]
 pub(crate) struct PyUploadChunk {
     devices: Arc<Vec<Device>>,
@@ -257,21 +236,21 @@ impl PyUploadChunk {
     }
 }
 getters(this) {
-    /// The accepted devices of these rows: a lazy sequence.
+    #[doc = stub_doc!("UploadChunk.devices")]
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
-    /// The findings of these rows, in input order.
+    #[doc = stub_doc!("UploadChunk.findings")]
     fn findings() -> Vec<PyFinding> { findings(&this.findings) }
-    /// The counts of these rows.
+    #[doc = stub_doc!("UploadChunk.counts")]
     fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
-    /// Devices added from these rows.
+    #[doc = stub_doc!("UploadChunk.added")]
     fn added() -> u64 { this.counts.added }
-    /// Rows of this chunk not added.
+    #[doc = stub_doc!("UploadChunk.errors")]
     fn errors() -> u64 { this.counts.errors }
-    /// Data rows in this chunk.
+    #[doc = stub_doc!("UploadChunk.total")]
     fn total() -> u64 { this.counts.total }
-    /// The first row of the chunk (header = 1).
+    #[doc = stub_doc!("UploadChunk.first_row")]
     fn first_row() -> u64 { this.first_row }
-    /// The last row of the chunk.
+    #[doc = stub_doc!("UploadChunk.last_row")]
     fn last_row() -> u64 { this.last_row }
 }
 }
@@ -279,7 +258,7 @@ getters(this) {
 /// The reader of a streamed upload, over whichever source it came from.
 type StreamReader = UploadReader<Box<dyn Read + Send>>;
 
-/// Streams an upload in chunks (see :func:`iter_upload`).
+#[doc = stub_doc!("UploadIterator")]
 #[pyclass(frozen, module = "mpp_migration._native", name = "UploadIterator")]
 pub(crate) struct PyUploadIterator {
     reader: Mutex<Option<StreamReader>>,
@@ -374,13 +353,11 @@ impl PyUploadIterator {
     }
 }
 getters(this) {
-    /// The findings of the header row (row 1): BOM, missing, unknown or duplicated
-    /// columns, an empty file.
+    #[doc = stub_doc!("UploadIterator.header_findings")]
     fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
-    /// The header's cells as written.
+    #[doc = stub_doc!("UploadIterator.header")]
     fn header() -> Vec<String> { this.header.clone() }
-    /// The findings known only at the end of the input (``no_data_rows`` for a header
-    /// without data rows, CSV-14): empty until the iterator is exhausted.
+    #[doc = stub_doc!("UploadIterator.end_findings")]
     fn end_findings() -> Vec<PyFinding> {
         findings(
             &this
@@ -389,28 +366,20 @@ getters(this) {
                 .unwrap_or_else(PoisonError::into_inner),
         )
     }
-    /// The counts of the rows read so far (CSV-14).
+    #[doc = stub_doc!("UploadIterator.counts")]
     fn counts() -> PyUploadCounts {
         PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
     }
-    /// ``"license_and_device"`` or ``"license_only"``.
+    #[doc = stub_doc!("UploadIterator.option")]
     fn option() -> &'static str { this.option.as_str() }
-    /// Whether the rows are checked against a directory.
+    #[doc = stub_doc!("UploadIterator.directory_checked")]
     fn directory_checked() -> bool { this.directory_checked }
-    /// The number of rows each chunk holds at most.
+    #[doc = stub_doc!("UploadIterator.chunk_size")]
     fn chunk_size() -> usize { this.chunk_size }
 }
 }
 
-/// Streams an upload in chunks of at most ``chunk_size`` rows, for files of millions of
-/// rows: memory is bounded by the chunk (plus what core remembers to find duplicate MACs and
-/// extensions, DEC-2, DEC-5). Arguments as :func:`validate_upload`. Each ``next()`` reads and
-/// validates its rows without the GIL.
-///
-/// The header is read now: its findings are :attr:`UploadIterator.header_findings`; what is
-/// known only at the end of the input (``no_data_rows`` for a header without data rows) is
-/// :attr:`UploadIterator.end_findings` once the iterator is exhausted. Together with the
-/// chunks' findings they are the findings :func:`validate_upload` reports, in its order.
+#[doc = stub_doc!("iter_upload")]
 #[pyfunction]
 #[pyo3(
     signature = (source, option = None, directory = None, *, eligibility = None, chunk_size = None, size_hint = None),
@@ -472,14 +441,13 @@ pub(crate) fn iter_upload(
     })
 }
 
-/// The template of an option's schema (CSV-16): its header line.
+#[doc = stub_doc!("template_csv")]
 #[pyfunction]
 pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(mpp_migration::template_csv(upload_option(option)?))
 }
 
-/// The user-attribute export (CSV-16): every user of the directory as a row of the
-/// *license and device* schema with Type, Username and Device Type filled in, sorted by email.
+#[doc = stub_doc!("user_export_csv")]
 #[pyfunction]
 pub(crate) fn user_export_csv(directory: &Bound<'_, PyAny>) -> PyResult<String> {
     let py = directory.py();

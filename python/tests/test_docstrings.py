@@ -1,10 +1,15 @@
-"""help() and the stub say the same thing (issue 12, "Docstrings in one place").
+"""help() and the stub say the same thing (issue 12, "Docstrings in one place"; issue 10, "one
+declaration per concept").
 
-Every function, class, method and property of ``_native.pyi`` that has a docstring is compared
-with the runtime ``__doc__`` of the same object in ``mpp_migration._native`` (pyo3 takes that
-text from the Rust ``///`` comments of python/src/*.rs). Both sides go through
-``inspect.cleandoc``. ``scripts/sync-docstrings`` rewrites the Rust comments from the stub, the
-single source of truth, when this test fails.
+The stub ``_native.pyi`` is the one text of every docstring: python/build.rs reads it when the
+extension is compiled, and each documented item of python/src/*.rs takes its docstring from it
+(``#[doc = stub_doc!("Task.name")]``), which pyo3 hands to Python as ``__doc__``. This test
+checks that wiring: every function, class, method and property of the stub that has a docstring
+is compared with the runtime ``__doc__`` of the same object in ``mpp_migration._native``. So it
+also checks build.rs's reading of the stub against Python's own (``ast.get_docstring``), and
+finds an item whose Rust side names the wrong docstring or keeps a text of its own that says
+something else. Both sides go through ``inspect.cleandoc``. The exceptions (python/src/errors.rs)
+take their docstrings from a table there, which this test checks too.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ def _stub_docs() -> Iterator[Tuple[str, str]]:
                 if node.name.startswith("_"):
                     # Private helpers of the stub (Protocols) are no runtime objects; pyo3 gives
                     # dunder methods (__new__, __len__, __eq__, ...) CPython's slot docstrings,
-                    # whatever the Rust comment says, so their stub text is the only one.
+                    # whatever the Rust item's doc says, so their stub text is the only one.
                     continue
                 doc = ast.get_docstring(node, clean=True)
                 name = prefix + node.name
