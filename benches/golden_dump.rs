@@ -198,12 +198,12 @@ fn dump_lookups(out: &mut String, d: &Directory) {
         let mac = Mac::parse(&format!("{:012X}", rng.next_u64() & 0xFFFF_FFFF_FFFF));
         let _ = writeln!(out, "device {:?}", mac.map(|m| d.has_device(m)));
     }
-    let _ = writeln!(out, "users {:?}", &d.users()[..d.users().len().min(20)]);
-    let _ = writeln!(
-        out,
-        "workspaces {:?}",
-        &d.workspaces()[..d.workspaces().len().min(20)]
-    );
+    // The first 20 of each, printed as a slice of them would be.
+    fn first(names: mpp_migration::Names<'_>) -> Vec<&str> {
+        names.iter().take(20).collect()
+    }
+    let _ = writeln!(out, "users {:?}", first(d.users()));
+    let _ = writeln!(out, "workspaces {:?}", first(d.workspaces()));
     let _ = writeln!(out, "locations {:?}", d.locations());
     let _ = writeln!(out, "devices {}", d.device_count());
 }

@@ -42,7 +42,8 @@ mod upload;
 
 pub use device::{Assignment, Device, OwnerType};
 pub use directory::{
-    DIRECTORY_FORMAT, Directory, DirectoryBuilder, Location, MAX_LOCATION_NAME, NameMatch,
+    DIRECTORY_FORMAT, Directory, DirectoryBuilder, Location, MAX_LOCATION_NAME, NameMatch, Names,
+    NamesIter,
 };
 pub use e164::{E164, E164_METADATA_VERSION, country_calling_code_region, normalize_e164};
 pub use eligibility::{

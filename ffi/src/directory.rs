@@ -1,9 +1,10 @@
 //! The organisation directory in C: users, workspaces, locations and the devices already in
 //! Webex Calling, which the upload checks its rows against (CSV-3, CSV-6, CSV-11 to CSV-13).
 //!
-//! Two handles, as in the core: an `mpp_directory_builder` only collects entries (its `add`
-//! functions check pointers and UTF-8, nothing else); `mpp_directory_build` validates them all
-//! at once with the core's `DirectoryBuilder::build` and produces an immutable `mpp_directory`.
+//! Two handles, as in the core: an `mpp_directory_builder` collects entries (its `add`
+//! functions fail only on pointers and UTF-8; the core checks each entry as it is added and keeps
+//! the first refused); `mpp_directory_build` reports that error, as the core's
+//! `DirectoryBuilder::build` does, or produces an immutable `mpp_directory`.
 //! An `mpp_directory` is shared by reference count: upload options that use it keep it alive,
 //! so it may be freed as soon as it has been handed to them.
 

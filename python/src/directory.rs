@@ -114,27 +114,37 @@ impl PyDirectory {
         locations: Option<&Bound<'_, PyAny>>,
         devices_in_webex_calling: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDirectory> {
-        let builder = Directory::builder()
-            .users(entry_strings("users", users)?)
-            .workspaces(entry_strings("workspaces", workspaces)?)
-            .locations(location_list(locations)?)
-            .devices_in_webex_calling(entry_strings(
-                "devices_in_webex_calling",
-                devices_in_webex_calling,
-            )?);
-        let directory = py.detach(|| builder.build()).py()?;
+        // Every argument is read first (its errors in this order), then the directory is built
+        // from the texts without the GIL.
+        let users = entry_strings("users", users)?;
+        let workspaces = entry_strings("workspaces", workspaces)?;
+        let locations = location_list(locations)?;
+        let devices = entry_strings("devices_in_webex_calling", devices_in_webex_calling)?;
+        let directory = py
+            .detach(|| {
+                Directory::builder()
+                    .users(users.iter())
+                    .workspaces(workspaces.iter())
+                    .locations(locations)
+                    .devices_in_webex_calling(devices.iter())
+                    .build()
+            })
+            .py()?;
         Ok(PyDirectory(Arc::new(directory)))
     }
 
     #[doc = stub_doc!("Directory.from_json")]
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
+        // The document is read where it is (a str through its UTF-8 encoding, one copy: the
+        // stable ABI of Python 3.9 does not lend a str's UTF-8 text), issue 13.
         let directory = if let Ok(s) = data.cast::<PyString>() {
-            let text = s.to_cow()?;
-            py.detach(|| Directory::from_json(text.as_bytes()))
+            let encoded = s.encode_utf8()?;
+            let bytes = encoded.as_bytes();
+            py.detach(|| Directory::from_json_bytes(bytes))
         } else if let Ok(b) = data.cast::<PyBytes>() {
             let bytes = b.as_bytes();
-            py.detach(|| Directory::from_json(bytes))
+            py.detach(|| Directory::from_json_bytes(bytes))
         } else {
             return Err(wrong_type(format!(
                 "data must be str or bytes (the JSON text), not {}; use Directory.from_json_file for a path",
@@ -217,21 +227,92 @@ getters(this) {
 }
 }
 
+/// The strings of a list argument of `Directory`, end to end in one text: no `String` each
+/// (issue 13, target D).
+#[derive(Default)]
+struct Entries {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Entries {
+    fn push(&mut self, entry: &str) {
+        self.text.push_str(entry);
+        self.ends.push(self.text.len());
+    }
+
+    /// The strings, in order.
+    fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let entry = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            entry
+        })
+    }
+}
+
+/// Appends the text of `s` to `out`, read as code points into `chars` (`PyUnicode_AsUCS4`: the
+/// stable ABI of Python 3.9 does not lend a str's UTF-8 text, and encoding it would make a
+/// `bytes` object a string, issue 13). `Some(false)` (nothing appended) for a str longer than
+/// `chars`, `None` for one that is not text (a lone surrogate, which `to_cow` refuses too).
+fn push_text(s: &Bound<'_, PyString>, chars: &mut [u32; 256], out: &mut String) -> Option<bool> {
+    // SAFETY: `s` is a live str, for which PyUnicode_GetLength cannot fail.
+    let len = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
+    let Some(chars) = usize::try_from(len)
+        .ok()
+        .and_then(|len| chars.get_mut(..len))
+    else {
+        return Some(false);
+    };
+    // SAFETY: `s` is a live str and `chars` holds `len` code points, as many as it has; no NUL
+    // is added (copy_null 0).
+    let copied = unsafe { pyo3::ffi::PyUnicode_AsUCS4(s.as_ptr(), chars.as_mut_ptr(), len, 0) };
+    if copied.is_null() {
+        // Not expected for a str of this length; the error is cleared and the entry read
+        // again by `args::strings`.
+        drop(PyErr::take(s.py()));
+        return None;
+    }
+    // ASCII (nearly every entry) narrowed on the stack, others char by char.
+    let mut ascii = [0u8; 256];
+    let mut high = 0;
+    for (b, &c) in ascii.iter_mut().zip(chars.iter()) {
+        *b = c as u8;
+        high |= c;
+    }
+    match std::str::from_utf8(&ascii[..chars.len()]) {
+        Ok(text) if high < 0x80 => out.push_str(text),
+        _ => {
+            for &c in chars.iter() {
+                out.push(char::from_u32(c)?);
+            }
+        }
+    }
+    Some(true)
+}
+
 /// A list argument of `Directory`: `args::strings` for any iterable, with a fast path for a
-/// `list` or `tuple` of `str` that makes an entry's path
-/// (`users[3]`) only for its error (issue 13, target D). The errors are `args::strings`' own:
-/// on any item that is not a valid `str` the argument is read again by it.
-fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+/// `list` or `tuple` of `str` that reads each string's UTF-8 text into [`Entries`] and
+/// makes an entry's path (`users[3]`) only for its error (issue 13, target D). The errors are
+/// `args::strings`' own: on any item that is not a valid `str` the argument is read again by it.
+fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Entries> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(Vec::new());
+        return Ok(Entries::default());
     };
     let read = |items: &mut dyn ExactSizeIterator<Item = Bound<'_, PyAny>>| {
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Entries {
+            text: String::new(),
+            ends: Vec::with_capacity(items.len()),
+        };
+        let mut chars = [0; 256];
         for item in items {
-            match item.cast::<PyString>().ok().and_then(|s| s.to_cow().ok()) {
-                Some(text) => out.push(text.into_owned()),
-                None => return None,
+            let s = item.cast::<PyString>().ok()?;
+            if !push_text(s, &mut chars, &mut out.text)? {
+                out.text.push_str(&s.to_cow().ok()?);
             }
+            out.ends.push(out.text.len());
         }
         Some(out)
     };
@@ -244,7 +325,13 @@ fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Str
     };
     match fast {
         Some(out) => Ok(out),
-        None => strings(name, Some(obj)),
+        None => {
+            let mut out = Entries::default();
+            for entry in strings(name, Some(obj))? {
+                out.push(&entry);
+            }
+            Ok(out)
+        }
     }
 }
 

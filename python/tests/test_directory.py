@@ -166,6 +166,22 @@ def test_directory_lists_tuples_and_iterables_build_the_same_directory() -> None
     assert info.value.code == "argument_not_utf8" and "users[1]" in info.value.message
 
 
+def test_directory_list_entries_of_any_length_and_script_read_as_the_iterables() -> None:
+    # Issue 13: a list's strings are read as code points on the stack up to 256 of them, longer
+    # ones through their UTF-8 encoding; both read as any iterable does.
+    users = ["a" * 64 + "@" + "b" * 180 + ".com", "zoë@example.com", "𝔞@example.com", "ÅSA@Exämple.se"]
+    workspaces = ["W" * 300, "Salle à manger", "会议室 🙂", "x" * 256, "y" * 255]
+    from_lists = mm.Directory(users=users, workspaces=workspaces)
+    from_iterators = mm.Directory(users=iter(users), workspaces=iter(workspaces))
+    assert from_lists.to_json() == from_iterators.to_json()
+    assert from_lists.users == users and from_lists.workspaces == workspaces
+    assert from_lists.has_user("åsa@exämple.SE")
+    for bad in (["\ud800"], ["x" * 300 + "\udfff"]):
+        with pytest.raises(mm.InputError) as info:
+            mm.Directory(workspaces=["Lobby", *bad])
+        assert info.value.code == "argument_not_utf8" and "workspaces[1]" in info.value.message
+
+
 @pytest.mark.parametrize(
     ("kwargs", "path"),
     [

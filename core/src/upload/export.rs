@@ -204,14 +204,14 @@ pub fn template_csv(option: UploadOption) -> String {
 /// and device* schema with Type, Username and Device Type filled in, sorted by email, for the
 /// administrator to complete with Model, MAC Address and Location.
 pub fn user_export_csv(directory: &Directory) -> String {
-    let mut users: Vec<&String> = directory.users().iter().collect();
+    let mut users: Vec<&str> = directory.users().iter().collect();
     users.sort_by_key(|u| u.to_lowercase());
     let mut out = writer(Vec::new());
     let _ = out.write_record(Column::ALL.iter().map(|c| c.header()));
     for user in users {
         let cells = Column::ALL.map(|c| match c {
             Column::Type => OwnerType::User.as_str(),
-            Column::Username => user.as_str(),
+            Column::Username => user,
             Column::DeviceType => "IP",
             _ => "",
         });
