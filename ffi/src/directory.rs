@@ -76,20 +76,22 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
     })
 }
 
-/// Applies `f` to the builder behind `b`: the shape shared by the `add` functions.
+/// Adds to the builder behind `b` what `read` makes of the export's arguments, with `add`: the
+/// shape shared by the `add` functions. Every argument is read before the builder is touched,
+/// so a refused argument leaves the builder as it was.
 ///
 /// # Safety
 /// As for the exports below.
-unsafe fn with_builder(
+unsafe fn with_builder<A>(
     b: *mut mpp_directory_builder,
-    f: impl FnOnce(DirectoryBuilder) -> Result<DirectoryBuilder, Error>,
+    read: impl FnOnce() -> Result<A, Error>,
+    add: impl FnOnce(DirectoryBuilder, A) -> DirectoryBuilder,
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let b = arg_mut(b, "builder")?;
-        b.builder = f(std::mem::take(&mut b.builder))?;
-        Ok(())
-    }
+    let b = unsafe { arg_mut(b, "builder")? };
+    let args = read()?;
+    b.builder = add(std::mem::take(&mut b.builder), args);
+    Ok(())
 }
 
 /// Adds a user, by email. The address is checked by `mpp_directory_build`, which names it
@@ -108,9 +110,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_user(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(builder, |b| Ok(
-        b.user(arg_str(email, "email")?)
-    )))
+    run!(err, || with_builder(
+        builder,
+        || arg_str(email, "email"),
+        |b, email| b.user(email)
+    ))
 }
 
 /// Adds a workspace, by name (checked by `mpp_directory_build` as `workspaces[i]`).
@@ -126,9 +130,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_workspace(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(builder, |b| Ok(
-        b.workspace(arg_str(name, "name")?)
-    )))
+    run!(err, || with_builder(
+        builder,
+        || arg_str(name, "name"),
+        |b, name| b.workspace(name)
+    ))
 }
 
 /// Adds a location: its name, whether it is a Cisco PSTN location (CSV-12), and the `count`
@@ -154,15 +160,18 @@ pub unsafe extern "C" fn mpp_directory_builder_add_location(
     count: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(builder, |b| {
-        let name = arg_str(name, "name")?;
-        let extensions = arg_strs(extensions_in_use, count, "extensions_in_use")?;
-        Ok(b.location(
+    run!(err, || with_builder(
+        builder,
+        || Ok((
+            arg_str(name, "name")?,
+            arg_strs(extensions_in_use, count, "extensions_in_use")?
+        )),
+        |b, (name, extensions)| b.location(
             Location::new(name)
                 .cisco_pstn(cisco_pstn)
-                .extensions_in_use(extensions),
-        ))
-    }))
+                .extensions_in_use(extensions)
+        )
+    ))
 }
 
 /// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9); checked by
@@ -179,9 +188,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_device(
     mac: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(builder, |b| {
-        Ok(b.device_in_webex_calling(arg_str(mac, "mac")?))
-    }))
+    run!(err, || with_builder(
+        builder,
+        || arg_str(mac, "mac"),
+        |b, mac| b.device_in_webex_calling(mac)
+    ))
 }
 
 /// Validates every entry added to `builder` and makes the directory. The builder is left as it
