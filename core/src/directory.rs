@@ -2269,6 +2269,39 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Issue 13 D: the reader by hand and serde's agree on any small edit of common
+        /// documents (a character inserted, removed or replaced anywhere), in result and error.
+        #[test]
+        fn issue13_the_readers_agree_on_edited_documents(
+            base in 0usize..4,
+            at in 0usize..200,
+            edit in 0u8..3,
+            ch in proptest::sample::select(vec!['"', ',', ']', '[', '{', '}', ':', ' ', '\\', 'a', '@', '1', 'n', '\u{e9}', '\n']),
+        ) {
+            let bases = [
+                "{\"format\": 1, \"users\": [\"a@example.com\", \"B@Example.com\"], \"workspaces\": [\"Lobby\"]}",
+                "{\"users\": [], \"devices_in_webex_calling\": [\"001A2B3C4D5E\"], \"locations\": [{\"name\": \"HQ\", \"extensions_in_use\": [\"1001\"]}]}",
+                "{\"workspaces\": [\"Room 1\", \"Room 2\"], \"users\": [\"c@example.org\"]}",
+                "{}",
+            ];
+            let mut chars: Vec<char> = bases[base].chars().collect();
+            let at = at % (chars.len() + 1);
+            match edit {
+                0 => chars.insert(at, ch),
+                1 if at < chars.len() => { chars.remove(at); }
+                _ if at < chars.len() => chars[at] = ch,
+                _ => chars.push(ch),
+            }
+            let doc: String = chars.into_iter().collect();
+            let outcome = |by_hand: bool| match Directory::read_json(doc.as_bytes(), by_hand) {
+                Ok(d) => Ok(d.to_json()),
+                Err(e) => Err((e.code(), e.message().to_owned())),
+            };
+            proptest::prop_assert_eq!(outcome(true), outcome(false), "{}", doc);
+        }
+    }
+
     #[test]
     fn json_round_trip() {
         let d = sample();
