@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! gen-fleet [ROWS [SEED]]     the upload of fleet_upload_csv(ROWS, SEED) (100000, 42)
+//! gen-fleet ROWS SEED PERIOD  the same rows, the first PERIOD of them over and over
+//!                             (FleetRows::cycling: a file that repeats its keys)
 //! gen-fleet --directory       the directory of fleet_directory_json()
 //! gen-fleet --org-directory   the organisation of issue 13's size, OrgDirectory::new(1).json()
 //! ```
@@ -23,14 +25,18 @@ fn main() -> ExitCode {
         [flag] if flag == "--org-directory" => {
             out.write_all(OrgDirectory::new(1).json().as_bytes())
         }
-        [] | [_] | [_, _] => {
+        [] | [_] | [_, _] | [_, _, _] => {
             let rows = args.first().map_or(Ok(100_000), |a| a.parse::<usize>());
             let seed = args.get(1).map_or(Ok(42), |a| a.parse::<u64>());
-            match (rows, seed) {
-                (Ok(rows), Ok(seed)) => {
+            let period = args.get(2).map(|a| a.parse::<usize>()).transpose();
+            match (rows, seed, period) {
+                (Ok(rows), Ok(seed), Ok(period)) => {
+                    let mut lines = FleetRows::new(rows, seed);
+                    if let Some(period) = period {
+                        lines = lines.cycling(period);
+                    }
                     // Streamed: a million rows never sit in memory.
-                    io::copy(&mut FleetReader::new(FleetRows::new(rows, seed)), &mut out)
-                        .map(|_| ())
+                    io::copy(&mut FleetReader::new(lines), &mut out).map(|_| ())
                 }
                 _ => return usage(),
             }
@@ -47,6 +53,8 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: gen-fleet [ROWS [SEED]] | gen-fleet --directory | gen-fleet --org-directory");
+    eprintln!(
+        "usage: gen-fleet [ROWS [SEED [PERIOD]]] | gen-fleet --directory | gen-fleet --org-directory"
+    );
     ExitCode::from(2)
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 _MASK = (1 << 64) - 1
@@ -124,11 +124,13 @@ def rust_generator(*args: str) -> bytes:
     ).stdout
 
 
-def write_rust_fleet_upload(path: Path, rows: int, seed: int) -> None:
+def write_rust_fleet_upload(path: Path, rows: int, seed: int, period: Optional[int] = None) -> None:
     """Writes `fleet_upload_csv(rows, seed)` to `path` with the Rust generator, which streams
-    it (faster than this port for a million rows; the port is checked equal to it)."""
+    it (faster than this port for a million rows; the port is checked equal to it). With a
+    `period`, the first `period` rows over and over: a file that repeats its keys."""
+    args = [str(rows), str(seed)] + ([] if period is None else [str(period)])
     with open(path, "wb") as out:
-        subprocess.run([*_GEN_FLEET, str(rows), str(seed)], cwd=ROOT, check=True, stdout=out)
+        subprocess.run([*_GEN_FLEET, *args], cwd=ROOT, check=True, stdout=out)
 
 
 def check_against_rust(rows: int, seed: int) -> None:
