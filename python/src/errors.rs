@@ -13,14 +13,13 @@ create_exception!(
     mpp_migration._native,
     MigrationError,
     PyException,
-    // The same text as the stub `_native.pyi` (python/tests/test_docstrings.py checks it).
-    "Base of every error of mpp_migration.\n\n``str(error)`` places the message at its row and column and names its rule and code.\nAttributes: number, code, rule, severity, message, suggestion, row, column, finding."
+    stub_doc!("MigrationError")
 );
 create_exception!(
     mpp_migration._native,
     InputError,
     MigrationError,
-    "1xx: an argument, file or encoding problem."
+    stub_doc!("InputError")
 );
 
 /// A class of the error hierarchy that is also one of Python's own exceptions, so that code
@@ -60,37 +59,16 @@ impl Dual {
         Dual::Plan,
     ];
 
-    /// Name and docstring (the stub `_native.pyi` says the same).
+    /// Name and docstring (the stub's, as every docstring of the module).
     fn name_doc(self) -> (&'static str, &'static str) {
         match self {
-            Dual::InputType => (
-                "InputTypeError",
-                "1xx: an argument of the wrong type (invalid_argument). Also a TypeError.",
-            ),
-            Dual::InputValue => (
-                "InputValueError",
-                "1xx: an argument whose value cannot be used (invalid_argument, argument_not_utf8, json_invalid). Also a ValueError.",
-            ),
-            Dual::Identifier => (
-                "IdentifierError",
-                "2xx: a MAC, phone number, email, model or version that cannot be read. Also a ValueError.",
-            ),
-            Dual::Upload => (
-                "UploadError",
-                "3xx: a CSV upload problem. Also a ValueError.",
-            ),
-            Dual::Eligibility => (
-                "EligibilityError",
-                "4xx: an eligibility problem. Also a ValueError.",
-            ),
-            Dual::Task => (
-                "TaskError",
-                "5xx: a task or state-machine refusal. Also a ValueError.",
-            ),
-            Dual::Plan => (
-                "PlanError",
-                "6xx: a migration plan or BAT file problem. Also a ValueError.",
-            ),
+            Dual::InputType => ("InputTypeError", stub_doc!("InputTypeError")),
+            Dual::InputValue => ("InputValueError", stub_doc!("InputValueError")),
+            Dual::Identifier => ("IdentifierError", stub_doc!("IdentifierError")),
+            Dual::Upload => ("UploadError", stub_doc!("UploadError")),
+            Dual::Eligibility => ("EligibilityError", stub_doc!("EligibilityError")),
+            Dual::Task => ("TaskError", stub_doc!("TaskError")),
+            Dual::Plan => ("PlanError", stub_doc!("PlanError")),
         }
     }
 
@@ -121,7 +99,7 @@ create_exception!(
     mpp_migration._native,
     InternalError,
     MigrationError,
-    "9xx: a bug inside the library."
+    stub_doc!("InternalError")
 );
 
 #[doc = stub_doc!("Finding")]
