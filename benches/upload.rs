@@ -137,28 +137,52 @@ fn floor_lookups(bytes: &[u8], sets: &FloorSets) -> (u64, u64) {
         .has_headers(true)
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut macs: HashSet<u64> = HashSet::with_capacity(ROWS);
-    let mut lower = Vec::new();
+    let mut state = FloorState::new();
     let (mut owners, mut located) = (0, 0);
-    let hash = |bytes: &[u8]| sets.hasher.hash_one(bytes);
     while reader
         .read_byte_record(&mut record)
         .expect("the generated file is well-formed CSV")
     {
+        let (known, at_location) = state.look_up(&record, sets);
+        owners += u64::from(known);
+        located += u64::from(at_location);
+    }
+    (owners, located)
+}
+
+/// What [`floor_lookups`] and [`floor_checks`] keep from row to row: the MACs seen (as their
+/// hashes) and a buffer for lower-casing.
+struct FloorState {
+    macs: HashSet<u64>,
+    lower: Vec<u8>,
+}
+
+impl FloorState {
+    /// Sized for the file's rows, as the library's index is by a size hint.
+    fn new() -> FloorState {
+        FloorState {
+            macs: HashSet::with_capacity(ROWS),
+            lower: Vec::new(),
+        }
+    }
+
+    /// The look-ups of one row: whether its owner and its location are known; its MAC is
+    /// remembered.
+    fn look_up(&mut self, record: &csv::ByteRecord, sets: &FloorSets) -> (bool, bool) {
+        let hash = |bytes: &[u8]| sets.hasher.hash_one(bytes);
         let cell = |i: usize| record.get(i).unwrap_or_default();
         let username = cell(1);
         let known = if cell(0) == b"USER" {
-            lower.clear();
-            lower.extend(username.iter().map(u8::to_ascii_lowercase));
-            sets.users.contains(&hash(&lower))
+            self.lower.clear();
+            self.lower
+                .extend(username.iter().map(u8::to_ascii_lowercase));
+            sets.users.contains(&hash(&self.lower))
         } else {
             sets.workspaces.contains(&hash(username))
         };
-        owners += u64::from(known);
-        located += u64::from(sets.locations.contains(&hash(cell(7))));
-        black_box(macs.insert(hash(cell(6))));
+        black_box(self.macs.insert(hash(cell(6))));
+        (known, sets.locations.contains(&hash(cell(7))))
     }
-    (owners, located)
 }
 
 /// [`floor_lookups`] plus the per-cell checks of the MAC, the model and the phone number (see
@@ -169,28 +193,16 @@ fn floor_checks(bytes: &[u8], sets: &FloorSets) -> [u64; 3] {
         .has_headers(true)
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut macs: HashSet<u64> = HashSet::with_capacity(ROWS);
-    let mut lower = Vec::new();
+    let mut state = FloorState::new();
     let mut valid = [0u64; 3];
     let mut models: foldhash::HashMap<String, bool> = foldhash::HashMap::default();
-    let hash = |bytes: &[u8]| sets.hasher.hash_one(bytes);
     while reader
         .read_byte_record(&mut record)
         .expect("the generated file is well-formed CSV")
     {
-        let cell = |i: usize| record.get(i).unwrap_or_default();
-        let text = |i: usize| std::str::from_utf8(cell(i)).unwrap_or_default();
-        let username = cell(1);
-        let known = if cell(0) == b"USER" {
-            lower.clear();
-            lower.extend(username.iter().map(u8::to_ascii_lowercase));
-            sets.users.contains(&hash(&lower))
-        } else {
-            sets.workspaces.contains(&hash(username))
-        };
-        black_box(known);
-        black_box(sets.locations.contains(&hash(cell(7))));
-        black_box(macs.insert(hash(cell(6))));
+        black_box(state.look_up(&record, sets));
+        let text =
+            |i: usize| std::str::from_utf8(record.get(i).unwrap_or_default()).unwrap_or_default();
         valid[0] += u64::from(Mac::parse(text(6)).is_ok());
         // Each spelling of a model read once and then remembered, as the library's validator
         // does (a look-up of the cell in a small map).
