@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::email::{email_key, validate_email};
 use crate::error::{Error, ErrorCode, Result};
 use crate::mac::Mac;
+use crate::texts::{Texts, TextsIter};
 
 /// A location's name is at most 80 characters (EXT-12).
 pub const MAX_LOCATION_NAME: usize = 80;
@@ -131,7 +132,7 @@ impl Arena {
 
 impl std::fmt::Debug for Arena {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(Names { arena: self }).finish()
+        f.debug_list().entries(self.names()).finish()
     }
 }
 
@@ -148,125 +149,17 @@ impl std::fmt::Debug for Arena {
 /// assert_eq!(users, ["alice@example.com", "Bob@Example.com"]);
 /// # Ok::<(), mpp_migration::Error>(())
 /// ```
-#[derive(Clone, Copy)]
-pub struct Names<'a> {
-    arena: &'a Arena,
-}
-
-impl<'a> Names<'a> {
-    /// How many there are.
-    pub fn len(&self) -> usize {
-        self.arena.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.arena.len() == 0
-    }
-
-    /// The one at `index`, if there is one.
-    pub fn get(&self, index: usize) -> Option<&'a str> {
-        (index < self.arena.len()).then(|| self.arena.get(index))
-    }
-
-    /// Each in order.
-    pub fn iter(&self) -> NamesIter<'a> {
-        NamesIter {
-            arena: self.arena,
-            front: 0,
-            back: self.arena.len(),
-        }
-    }
-
-    /// Each in order, as owned strings.
-    pub fn to_vec(&self) -> Vec<String> {
-        self.iter().map(str::to_owned).collect()
-    }
-}
-
-impl<'a> IntoIterator for Names<'a> {
-    type Item = &'a str;
-    type IntoIter = NamesIter<'a>;
-    fn into_iter(self) -> NamesIter<'a> {
-        self.iter()
-    }
-}
-
-impl<'a> IntoIterator for &Names<'a> {
-    type Item = &'a str;
-    type IntoIter = NamesIter<'a>;
-    fn into_iter(self) -> NamesIter<'a> {
-        self.iter()
-    }
-}
-
-impl std::fmt::Debug for Names<'_> {
-    /// As a slice of the strings would print.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl PartialEq for Names<'_> {
-    fn eq(&self, other: &Names<'_>) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl Eq for Names<'_> {}
-
-impl<S: AsRef<str>> PartialEq<[S]> for Names<'_> {
-    fn eq(&self, other: &[S]) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter().map(AsRef::as_ref))
-    }
-}
-
-impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Names<'_> {
-    fn eq(&self, other: &[S; N]) -> bool {
-        *self == other[..]
-    }
-}
-
-impl<S: AsRef<str>> PartialEq<Vec<S>> for Names<'_> {
-    fn eq(&self, other: &Vec<S>) -> bool {
-        *self == other[..]
-    }
-}
+pub type Names<'a> = Texts<'a>;
 
 /// The texts of [`Names`], in order.
-#[derive(Clone, Debug)]
-pub struct NamesIter<'a> {
-    arena: &'a Arena,
-    front: usize,
-    back: usize,
-}
+pub type NamesIter<'a> = TextsIter<'a>;
 
-impl<'a> Iterator for NamesIter<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        (self.front < self.back).then(|| {
-            self.front += 1;
-            self.arena.get(self.front - 1)
-        })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.back - self.front;
-        (n, Some(n))
+impl Arena {
+    /// The view of its texts.
+    fn names(&self) -> Names<'_> {
+        Texts::packed(&self.text, 0, &self.ends)
     }
 }
-
-impl DoubleEndedIterator for NamesIter<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        (self.front < self.back).then(|| {
-            self.back -= 1;
-            self.arena.get(self.back)
-        })
-    }
-}
-
-impl ExactSizeIterator for NamesIter<'_> {}
-
-impl std::iter::FusedIterator for NamesIter<'_> {}
 
 /// A name as near misses compare it (DEC-7): lower-cased, each run of white space one space,
 /// none around.
@@ -1802,14 +1695,12 @@ impl Directory {
 
     /// The users' emails, as given (trimmed, first spelling of each key), in the order added.
     pub fn users(&self) -> Names<'_> {
-        Names { arena: &self.users }
+        self.users.names()
     }
 
     /// The workspaces' names (trimmed), in the order added.
     pub fn workspaces(&self) -> Names<'_> {
-        Names {
-            arena: &self.workspaces,
-        }
+        self.workspaces.names()
     }
 
     /// The locations.

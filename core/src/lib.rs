@@ -38,6 +38,7 @@ mod table;
 mod task;
 mod text;
 mod text_serde;
+mod texts;
 mod upload;
 
 pub use device::{Assignment, Device, OwnerType};
@@ -79,6 +80,7 @@ pub use task::{
     MAX_TASK_NAME, MAX_UPLOAD_COUNT, Outcome, TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent,
     TaskName, TaskStatus, plan_fleet, status_from_tabs, transition, transition_table_markdown,
 };
+pub use texts::{Texts, TextsIter};
 pub use upload::{
     Cells, CellsIter, Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits,
     RejectedRow, RejectedRows, RowCells, UploadCounts, UploadOption, UploadOptions, UploadReader,

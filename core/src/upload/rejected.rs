@@ -14,6 +14,8 @@
 use std::fmt;
 use std::iter::FusedIterator;
 
+use crate::texts::{Repr, Texts, TextsIter};
+
 use crate::error::Finding;
 
 /// The most text (and cells) one run addresses with its `u32` offsets. A row whose own text is
@@ -212,7 +214,7 @@ impl RejectedStore {
         RejectedRow {
             row: run.first_row + k as u64,
             blank: run.blank,
-            cells: Cells(cells),
+            cells: Texts(cells),
             findings: findings
                 .get(first..first + run.findings_per_row as usize)
                 .unwrap_or(&[]),
@@ -270,86 +272,12 @@ impl<'a> RejectedRow<'a> {
     }
 }
 
-/// The cells of a [`RejectedRow`], borrowed from the report: [`len`](Self::len),
-/// [`get`](Self::get) and [`iter`](Self::iter) of `&str`.
-///
-/// ```
-/// use mpp_migration::{validate_upload, UploadOption, UploadOptions};
-/// let csv = "Model,MAC Address\n8845,001A2B3C4DZZ\n";
-/// let report = validate_upload(csv.as_bytes(), UploadOptions::new(UploadOption::LicenseOnly))?;
-/// let row = report.rejected_rows().next().unwrap();
-/// assert_eq!(row.row(), 2);
-/// assert_eq!(row.cells().len(), 2);
-/// assert_eq!(row.cells().get(1), Some("001A2B3C4DZZ"));
-/// assert_eq!(row.cells().iter().collect::<Vec<_>>(), ["8845", "001A2B3C4DZZ"]);
-/// assert_eq!(row.cells(), ["8845", "001A2B3C4DZZ"]);
-/// # Ok::<(), mpp_migration::Error>(())
-/// ```
-#[derive(Clone, Copy)]
-pub struct Cells<'a>(Repr<'a>);
+/// The cells of a [`RejectedRow`] or an [`UploadRow`](super::UploadRow), borrowed: the
+/// crate's one view of strings kept end to end (see [`Texts`]).
+pub type Cells<'a> = Texts<'a>;
 
-#[derive(Clone, Copy)]
-enum Repr<'a> {
-    /// This many empty cells.
-    Empty(usize),
-    /// Cell `i` is `text[ends[i - 1]..ends[i]]`, the first starting at `start`.
-    Packed {
-        text: &'a str,
-        start: u32,
-        ends: &'a [u32],
-    },
-    /// The cells of a row too long to pack.
-    Owned(&'a [String]),
-}
-
-impl Default for Cells<'_> {
-    /// No cells.
-    fn default() -> Self {
-        Cells(Repr::Empty(0))
-    }
-}
-
-impl<'a> Cells<'a> {
-    /// How many cells.
-    pub fn len(&self) -> usize {
-        match self.0 {
-            Repr::Empty(n) => n,
-            Repr::Packed { ends, .. } => ends.len(),
-            Repr::Owned(cells) => cells.len(),
-        }
-    }
-    /// Whether there are no cells.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// Cell `i` (from 0), if there is one.
-    pub fn get(&self, i: usize) -> Option<&'a str> {
-        match self.0 {
-            Repr::Empty(n) => (i < n).then_some(""),
-            Repr::Packed { text, start, ends } => {
-                let end = *ends.get(i)?;
-                let start = match i.checked_sub(1) {
-                    Some(before) => ends.get(before).copied().unwrap_or(start),
-                    None => start,
-                };
-                Some(text.get(start as usize..end as usize).unwrap_or(""))
-            }
-            Repr::Owned(cells) => cells.get(i).map(String::as_str),
-        }
-    }
-    /// The cells in order.
-    pub fn iter(&self) -> CellsIter<'a> {
-        CellsIter {
-            cells: *self,
-            front: 0,
-            back: self.len(),
-        }
-    }
-    /// The cells as owned strings.
-    pub fn to_vec(&self) -> Vec<String> {
-        self.iter().map(str::to_owned).collect()
-    }
-}
+/// The cells of a row in order (see [`Texts::iter`]).
+pub type CellsIter<'a> = TextsIter<'a>;
 
 /// The cells of one refused [`UploadRow`](super::UploadRow), owned: their text end to end
 /// and where each cell ends in it, two allocations a row rather than one a cell (issue 13).
@@ -412,12 +340,12 @@ impl RowCells {
     /// The cells, as a view.
     pub fn cells(&self) -> Cells<'_> {
         match &self.0 {
-            RowRepr::Packed { text, ends } => Cells(Repr::Packed {
+            RowRepr::Packed { text, ends } => Texts(Repr::Packed {
                 text,
                 start: 0,
                 ends,
             }),
-            RowRepr::Owned(cells) => Cells(Repr::Owned(cells)),
+            RowRepr::Owned(cells) => Texts(Repr::Owned(cells)),
         }
     }
 
@@ -445,88 +373,6 @@ impl fmt::Debug for RowCells {
         self.cells().fmt(f)
     }
 }
-
-impl fmt::Debug for Cells<'_> {
-    /// The cells as a list of strings.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl PartialEq for Cells<'_> {
-    /// The same cells, however they are stored.
-    fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl Eq for Cells<'_> {}
-
-impl<S: AsRef<str>> PartialEq<[S]> for Cells<'_> {
-    /// The same cells as the strings of a slice.
-    fn eq(&self, other: &[S]) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter().map(AsRef::as_ref))
-    }
-}
-
-impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Cells<'_> {
-    /// The same cells as the strings of an array.
-    fn eq(&self, other: &[S; N]) -> bool {
-        *self == other[..]
-    }
-}
-
-impl<'a> IntoIterator for Cells<'a> {
-    type Item = &'a str;
-    type IntoIter = CellsIter<'a>;
-    fn into_iter(self) -> CellsIter<'a> {
-        self.iter()
-    }
-}
-
-impl<'a> IntoIterator for &Cells<'a> {
-    type Item = &'a str;
-    type IntoIter = CellsIter<'a>;
-    fn into_iter(self) -> CellsIter<'a> {
-        self.iter()
-    }
-}
-
-/// The cells of a row in order (see [`Cells::iter`]).
-#[derive(Clone, Debug)]
-pub struct CellsIter<'a> {
-    cells: Cells<'a>,
-    front: usize,
-    back: usize,
-}
-
-impl<'a> Iterator for CellsIter<'a> {
-    type Item = &'a str;
-    fn next(&mut self) -> Option<&'a str> {
-        if self.front == self.back {
-            return None;
-        }
-        self.front += 1;
-        self.cells.get(self.front - 1)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.back - self.front;
-        (n, Some(n))
-    }
-}
-
-impl<'a> DoubleEndedIterator for CellsIter<'a> {
-    fn next_back(&mut self) -> Option<&'a str> {
-        if self.front == self.back {
-            return None;
-        }
-        self.back -= 1;
-        self.cells.get(self.back)
-    }
-}
-
-impl ExactSizeIterator for CellsIter<'_> {}
-impl FusedIterator for CellsIter<'_> {}
 
 /// The refused rows of a report in input order (see
 /// [`UploadReport::rejected_rows`](super::UploadReport::rejected_rows)).
@@ -643,7 +489,7 @@ mod tests {
                     *row,
                     *blank,
                     start..findings.len(),
-                    Cells(Repr::Owned(cells)),
+                    Texts(Repr::Owned(cells)),
                 );
             }
         }
