@@ -23,6 +23,7 @@ use crate::email::{email_key, validate_email};
 use crate::error::{Error, ErrorCode, Result};
 use crate::mac::Mac;
 use crate::texts::{Texts, TextsIter};
+use crate::upload::swar::Word;
 
 /// A location's name is at most 80 characters (EXT-12).
 pub const MAX_LOCATION_NAME: usize = 80;
@@ -761,20 +762,17 @@ impl<'a> PlainDocument<'a> {
     /// The string whose opening quote was read, when it has no escape (nor a control
     /// character, which JSON refuses), eight bytes at a time where it can.
     fn string(&mut self) -> Option<&'a str> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = self.text.as_bytes();
         let start = self.at;
         while let Some(chunk) = bytes.get(self.at..self.at + 8) {
-            let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-            let quote = x ^ (ONES * u64::from(b'"'));
-            let backslash = x ^ (ONES * u64::from(b'\\'));
-            // A byte that may be a quote, a backslash or a control character (the test can
+            let word = Word::new(chunk);
+            // A byte that may be a quote, a backslash or a control character (the tests can
             // also flag a byte after one that is): the bytes are then read one by one.
-            let special = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (x.wrapping_sub(ONES * 0x20) & !x);
-            if special & HIGH != 0 {
+            if word.equal_from_first(b'"')
+                | word.equal_from_first(b'\\')
+                | word.below_from_first(0x20)
+                != 0
+            {
                 break;
             }
             self.at += 8;

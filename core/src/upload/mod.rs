@@ -38,7 +38,7 @@ mod rejected;
 mod report;
 mod row;
 mod schema;
-mod swar;
+pub(crate) mod swar;
 
 pub use export::{ErrorsCsvWriter, devices_csv, spreadsheet_safe, template_csv, user_export_csv};
 pub use reader::{UploadCounts, UploadOptions, UploadReader};

@@ -38,6 +38,13 @@ impl Word {
         x.wrapping_sub(Word::ONES) & !x & Word::HIGH
     }
 
+    /// Flags of the bytes below `n` (at most 0x80): exact up to the first such byte, and maybe
+    /// set on some bytes after it, as [`equal_from_first`](Word::equal_from_first).
+    pub(crate) fn below_from_first(self, n: u8) -> u64 {
+        debug_assert!(n <= 0x80);
+        self.0.wrapping_sub(Word::ONES * u64::from(n)) & !self.0 & Word::HIGH
+    }
+
     /// The bits below the lowest flag of `flags` (all of them when there is none).
     pub(crate) fn before_first(flags: u64) -> u64 {
         (flags & flags.wrapping_neg()).wrapping_sub(1)
@@ -64,6 +71,10 @@ mod tests {
             prop_assert_eq!(word.equal(b), exact);
             prop_assert_eq!(Word::first(word.equal_from_first(b)), padded.iter().position(|&x| x == b));
             prop_assert_eq!(word.equal_from_first(b) & Word::before_first(exact), 0);
+            let n = b % 0x81;
+            let below: u64 = (0..8).filter(|&k| padded[k] < n).map(|k| 0x80 << (8 * k)).sum();
+            prop_assert_eq!(Word::first(word.below_from_first(n)), padded.iter().position(|&x| x < n));
+            prop_assert_eq!(word.below_from_first(n) & Word::before_first(below), 0);
         }
     }
 }
