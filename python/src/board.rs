@@ -76,11 +76,12 @@ fn not_found(name: &str) -> PyErr {
 
 /// The `#[pymethods]` of [`PyBoard`] with its one-event methods: each `fn name(arg: read, ..)
 /// => event;` reads the task's name and each argument (by `read(name, value)`) and applies
-/// the event ([`PyBoard::apply`]).
+/// the event ([`PyBoard::apply`]); its docstring is the stub's of `Board.name`.
 macro_rules! board_methods {
     (@ $block:tt [$($done:tt)*]
         $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) => $event:expr; $($rest:tt)*) => {
         board_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("Board", $name)]
             $(#[$doc])*
             fn $name<'py>(
                 &self,
@@ -120,8 +121,6 @@ impl PyBoard {
         ))
     }
 
-
-
     #[doc = stub_doc!("Board.set_directory")]
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
         let Some(directory) = directory_arg(Some(directory))? else {
@@ -133,8 +132,6 @@ impl PyBoard {
         });
         Ok(())
     }
-
-
 
     #[doc = stub_doc!("Board.task")]
     fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
@@ -148,7 +145,6 @@ impl PyBoard {
         let mac: Mac = mac_arg("mac", mac)?;
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
-
 
     #[doc = stub_doc!("Board.suggest_task_name")]
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -465,22 +461,18 @@ impl PyBoard {
         PyBoard::from_json(py, json, directory)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Board.eligibility")]
+getters("Board", this) {
     fn eligibility<'py>(py) -> PyEligibilityTable {
         PyEligibilityTable(this.read(py, |s| Arc::clone(s.board.eligibility())))
     }
-    #[doc = stub_doc!("Board.directory")]
     fn directory<'py>(py) -> Option<PyDirectory> {
         this.read(py, |s| s.directory.clone()).map(PyDirectory)
     }
-    #[doc = stub_doc!("Board.tasks")]
     fn tasks<'py>(py) -> Vec<PyTask> {
         this.read(py, |s| {
             s.board.tasks().iter().map(PyTask::snapshot).collect()
         })
     }
-    #[doc = stub_doc!("Board.task_names")]
     fn task_names<'py>(py) -> Vec<String> {
         this.read(py, |s| {
             s.board
@@ -490,7 +482,6 @@ getters(this) {
                 .collect()
         })
     }
-    #[doc = stub_doc!("Board.in_progress")]
     fn in_progress<'py>(py) -> Option<PyTask> {
         this.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
     }
@@ -498,31 +489,19 @@ getters(this) {
 
 // --- events: one line each -------------------------------------------------------------
 events {
-    #[doc = stub_doc!("Board.start_preparation")]
     fn start_preparation() => TaskEvent::StartPreparation;
-    #[doc = stub_doc!("Board.report_prepared")]
     fn report_prepared(mac: mac_arg) => TaskEvent::Prepared { mac };
-    #[doc = stub_doc!("Board.report_preparation_failed")]
     fn report_preparation_failed(mac: mac_arg, reason: string) =>
         TaskEvent::PreparationFailed { mac, reason };
-    #[doc = stub_doc!("Board.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => TaskEvent::MoveToReady { macs };
-    #[doc = stub_doc!("Board.complete")]
     fn complete(mode: parse) => TaskEvent::Complete { mode };
-    #[doc = stub_doc!("Board.report_migrated")]
     fn report_migrated(mac: mac_arg) => TaskEvent::Migrated { mac };
-    #[doc = stub_doc!("Board.report_migration_failed")]
     fn report_migration_failed(mac: mac_arg, reason: string) =>
         TaskEvent::MigrationFailed { mac, reason };
-    #[doc = stub_doc!("Board.pause")]
     fn pause() => TaskEvent::Pause;
-    #[doc = stub_doc!("Board.resume")]
     fn resume() => TaskEvent::Resume;
-    #[doc = stub_doc!("Board.cancel")]
     fn cancel() => TaskEvent::Cancel;
-    #[doc = stub_doc!("Board.set_include_unknown")]
     fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
-    #[doc = stub_doc!("Board.remove_devices")]
     fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
 }
 }

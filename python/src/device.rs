@@ -134,37 +134,26 @@ impl PyDevice {
         Ok(PyDevice(device))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Device.row")]
+getters("Device", this) {
     fn row() -> Option<u64> { this.0.row() }
-    #[doc = stub_doc!("Device.mac")]
     fn mac() -> String { this.0.mac().to_string() }
-    #[doc = stub_doc!("Device.device_name")]
     fn device_name() -> String { this.0.device_name() }
-    #[doc = stub_doc!("Device.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("Device.hardware_version")]
     fn hardware_version() -> Option<PyHardwareVersion> {
         this.0.hardware_version().map(PyHardwareVersion)
     }
-    #[doc = stub_doc!("Device.firmware")]
     fn firmware() -> Option<PyFirmwareVersion> {
         this.0.firmware().cloned().map(PyFirmwareVersion)
     }
-    #[doc = stub_doc!("Device.username")]
     fn username() -> Option<&str> { this.0.assignment().map(|a| a.username.as_str()) }
-    #[doc = stub_doc!("Device.phone_number")]
     fn phone_number() -> Option<String> {
         this.0
             .assignment()
             .and_then(|a| a.phone_number)
             .map(|n| n.to_string())
     }
-    #[doc = stub_doc!("Device.extension")]
     fn extension() -> Option<&str> { this.0.assignment().and_then(|a| a.extension.as_deref()) }
-    #[doc = stub_doc!("Device.location")]
     fn location() -> Option<&str> { this.0.assignment().map(|a| a.location.as_str()) }
-    #[doc = stub_doc!("Device.call_plan")]
     fn call_plan() -> bool { this.0.assignment().is_some_and(|a| a.call_plan) }
 }
 }

@@ -84,12 +84,9 @@ impl PyLocation {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Location.name")]
+getters("Location", this) {
     fn name() -> &str { this.0.name() }
-    #[doc = stub_doc!("Location.cisco_pstn")]
     fn cisco_pstn() -> bool { this.0.is_cisco_pstn() }
-    #[doc = stub_doc!("Location.extensions_in_use")]
     fn extensions_in_use() -> Vec<String> { this.0.extensions().to_vec() }
 }
 }
@@ -174,10 +171,6 @@ impl PyDirectory {
         py.detach(|| directory.to_json())
     }
 
-
-
-
-
     #[doc = stub_doc!("Directory.has_user")]
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
@@ -213,16 +206,12 @@ impl PyDirectory {
         )))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Directory.users")]
+getters("Directory", this) {
     fn users() -> Vec<String> { this.0.users().to_vec() }
-    #[doc = stub_doc!("Directory.workspaces")]
     fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
-    #[doc = stub_doc!("Directory.locations")]
     fn locations() -> Vec<PyLocation> {
         this.0.locations().iter().cloned().map(PyLocation).collect()
     }
-    #[doc = stub_doc!("Directory.device_count")]
     fn device_count() -> usize { this.0.device_count() }
 }
 }

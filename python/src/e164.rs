@@ -23,12 +23,9 @@ impl PyE164 {
             .py()
     }
 }
-getters(this) {
-    #[doc = stub_doc!("E164.country_calling_code")]
+getters("E164", this) {
     fn country_calling_code() -> u16 { this.0.country_calling_code() }
-    #[doc = stub_doc!("E164.region")]
     fn region() -> &'static str { this.0.region() }
-    #[doc = stub_doc!("E164.national_number")]
     fn national_number() -> String { this.0.national_number() }
 }
 }

@@ -86,10 +86,8 @@ impl PyEligibility {
         })
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Eligibility.status")]
+getters("Eligibility", this) {
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
-    #[doc = stub_doc!("Eligibility.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
@@ -127,18 +125,12 @@ impl PyEligibilityRule {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("EligibilityRule.model")]
+getters("EligibilityRule", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("EligibilityRule.vid_from")]
     fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
-    #[doc = stub_doc!("EligibilityRule.vid_to")]
     fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
-    #[doc = stub_doc!("EligibilityRule.status")]
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
-    #[doc = stub_doc!("EligibilityRule.warnings")]
     fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
-    #[doc = stub_doc!("EligibilityRule.source")]
     fn source() -> &str { this.0.source() }
 }
 }
@@ -193,8 +185,7 @@ impl PyEligibilityTable {
         check_with(&self.0, model, hardware_version, firmware)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("EligibilityTable.rules")]
+getters("EligibilityTable", this) {
     fn rules() -> Vec<PyEligibilityRule> {
         this.0
             .rules()

@@ -162,22 +162,14 @@ impl PyFinding {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Finding.number")]
+getters("Finding", this) {
     fn number() -> u32 { this.0.number() }
-    #[doc = stub_doc!("Finding.code")]
     fn code() -> &'static str { this.0.name() }
-    #[doc = stub_doc!("Finding.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    #[doc = stub_doc!("Finding.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    #[doc = stub_doc!("Finding.message")]
     fn message() -> &str { this.0.message() }
-    #[doc = stub_doc!("Finding.suggestion")]
     fn suggestion() -> Option<&str> { this.0.suggestion() }
-    #[doc = stub_doc!("Finding.row")]
     fn row() -> Option<u64> { this.0.row() }
-    #[doc = stub_doc!("Finding.column")]
     fn column() -> Option<&str> { this.0.column() }
 }
 }
@@ -205,16 +197,11 @@ impl PyErrorCodeInfo {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("ErrorCodeInfo.number")]
+getters("ErrorCodeInfo", this) {
     fn number() -> u32 { this.0.number() }
-    #[doc = stub_doc!("ErrorCodeInfo.code")]
     fn code() -> &'static str { this.0.as_str() }
-    #[doc = stub_doc!("ErrorCodeInfo.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    #[doc = stub_doc!("ErrorCodeInfo.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    #[doc = stub_doc!("ErrorCodeInfo.summary")]
     fn summary() -> &'static str { this.0.summary() }
 }
 }

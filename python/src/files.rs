@@ -58,10 +58,8 @@ impl PyOutputFile {
         Ok((slf.get_type().into_any(), args))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("OutputFile.name")]
+getters("OutputFile", this) {
     fn name() -> &str { &this.0.name }
-    #[doc = stub_doc!("OutputFile.content")]
     fn content() -> &str { &this.0.content }
 }
 }

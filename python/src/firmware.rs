@@ -30,20 +30,13 @@ impl PyFirmwareVersion {
             .py()
     }
 }
-getters(this) {
-    #[doc = stub_doc!("FirmwareVersion.major")]
+getters("FirmwareVersion", this) {
     fn major() -> u16 { this.0.major() }
-    #[doc = stub_doc!("FirmwareVersion.minor")]
     fn minor() -> u16 { this.0.minor() }
-    #[doc = stub_doc!("FirmwareVersion.maint")]
     fn maint() -> Option<u16> { this.0.maint() }
-    #[doc = stub_doc!("FirmwareVersion.service_release")]
     fn service_release() -> u16 { this.0.service_release() }
-    #[doc = stub_doc!("FirmwareVersion.kind")]
     fn kind() -> &'static str { this.0.kind().as_str() }
-    #[doc = stub_doc!("FirmwareVersion.load_family")]
     fn load_family() -> Option<&str> { this.0.load_family() }
-    #[doc = stub_doc!("FirmwareVersion.build")]
     fn build() -> Option<&str> { this.0.build() }
 }
 }

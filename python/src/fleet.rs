@@ -35,10 +35,8 @@ impl PyFleetPlan {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("FleetPlan.tasks")]
+getters("FleetPlan", this) {
     fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }
-    #[doc = stub_doc!("FleetPlan.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }

@@ -30,8 +30,7 @@ impl PyHardwareVersion {
             .py()
     }
 }
-getters(this) {
-    #[doc = stub_doc!("HardwareVersion.number")]
+getters("HardwareVersion", this) {
     fn number() -> u8 { this.0.number() }
 }
 }

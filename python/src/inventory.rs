@@ -48,12 +48,9 @@ impl PyUdi {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Udi.model")]
+getters("Udi", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("Udi.hardware_version")]
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
-    #[doc = stub_doc!("Udi.serial_number")]
     fn serial_number() -> Option<&str> { this.0.serial_number() }
 }
 }
@@ -93,30 +90,18 @@ impl PyInventoryEntry {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("InventoryEntry.row")]
+getters("InventoryEntry", this) {
     fn row() -> u64 { this.entry().row() }
-    #[doc = stub_doc!("InventoryEntry.device_name")]
     fn device_name() -> &str { this.entry().device_name() }
-    #[doc = stub_doc!("InventoryEntry.device_type")]
     fn device_type() -> &str { this.entry().device_type() }
-    #[doc = stub_doc!("InventoryEntry.description")]
     fn description() -> &str { this.entry().description() }
-    #[doc = stub_doc!("InventoryEntry.device_pool")]
     fn device_pool() -> &str { this.entry().device_pool() }
-    #[doc = stub_doc!("InventoryEntry.location")]
     fn location() -> &str { this.entry().location() }
-    #[doc = stub_doc!("InventoryEntry.owner_user_id")]
     fn owner_user_id() -> &str { this.entry().owner_user_id() }
-    #[doc = stub_doc!("InventoryEntry.directory_number")]
     fn directory_number() -> &str { this.entry().directory_number() }
-    #[doc = stub_doc!("InventoryEntry.phone_load_name")]
     fn phone_load_name() -> &str { this.entry().phone_load_name() }
-    #[doc = stub_doc!("InventoryEntry.status")]
     fn status() -> &'static str { this.entry().status().as_str() }
-    #[doc = stub_doc!("InventoryEntry.device")]
     fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
-    #[doc = stub_doc!("InventoryEntry.findings")]
     fn findings() -> Vec<PyFinding> {
         this.entry()
             .findings()
@@ -125,7 +110,6 @@ getters(this) {
             .map(PyFinding)
             .collect()
     }
-    #[doc = stub_doc!("InventoryEntry.reasons")]
     fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
 }
 }
@@ -164,8 +148,7 @@ impl PyInventory {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Inventory.entries")]
+getters("Inventory", this) {
     fn entries() -> Vec<PyInventoryEntry> {
         (0..this.0.entries().len())
             .map(|index| PyInventoryEntry {
@@ -174,11 +157,8 @@ getters(this) {
             })
             .collect()
     }
-    #[doc = stub_doc!("Inventory.devices")]
     fn devices() -> Vec<PyDevice> { this.0.devices().into_iter().map(PyDevice).collect() }
-    #[doc = stub_doc!("Inventory.findings")]
     fn findings() -> Vec<PyFinding> { this.0.findings().iter().cloned().map(PyFinding).collect() }
-    #[doc = stub_doc!("Inventory.counts")]
     fn counts<'py>(py) -> PyResult<Bound<'py, PyDict>> {
         let c = this.0.counts();
         let d = PyDict::new(py);
@@ -306,14 +286,10 @@ impl PyPreparedUpload {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("PreparedUpload.task_name")]
+getters("PreparedUpload", this) {
     fn task_name() -> &str { this.upload.task_name.as_str() }
-    #[doc = stub_doc!("PreparedUpload.file")]
     fn file() -> PyOutputFile { PyOutputFile(this.upload.file.clone()) }
-    #[doc = stub_doc!("PreparedUpload.report")]
     fn report() -> PyUploadReport { PyUploadReport(Arc::clone(&this.report)) }
-    #[doc = stub_doc!("PreparedUpload.export_rows")]
     fn export_rows() -> Vec<u64> { this.upload.export_rows.clone() }
 }
 }
@@ -349,8 +325,7 @@ impl PyPreparedUploads {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("PreparedUploads.findings")]
+getters("PreparedUploads", this) {
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }

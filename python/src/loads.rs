@@ -37,14 +37,10 @@ impl PyPhoneLoad {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("PhoneLoad.model")]
+getters("PhoneLoad", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("PhoneLoad.load_name")]
     fn load_name() -> &str { this.0.load_name() }
-    #[doc = stub_doc!("PhoneLoad.load")]
     fn load() -> PyFirmwareVersion { PyFirmwareVersion(this.0.load().clone()) }
-    #[doc = stub_doc!("PhoneLoad.source")]
     fn source() -> &str { this.0.source() }
 }
 }
@@ -82,8 +78,7 @@ impl PyPhoneLoadTable {
         Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("PhoneLoadTable.rows")]
+getters("PhoneLoadTable", this) {
     fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
 }
 }

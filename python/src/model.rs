@@ -30,34 +30,20 @@ impl PyModel {
         ))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Model.name")]
+getters("Model", this) {
     fn name() -> &'static str { this.0.name() }
-    #[doc = stub_doc!("Model.series")]
     fn series() -> &'static str { this.0.series().as_str() }
-    #[doc = stub_doc!("Model.model_class")]
     fn model_class() -> &'static str { this.0.class().as_str() }
-    #[doc = stub_doc!("Model.reason")]
     fn reason() -> Option<&'static str> { this.0.class().reason() }
-    #[doc = stub_doc!("Model.ris_model")]
     fn ris_model() -> Option<u32> { this.0.ris_model() }
-    #[doc = stub_doc!("Model.mpp_load_family")]
     fn mpp_load_family() -> Option<&'static str> { this.0.mpp_load_family() }
-    #[doc = stub_doc!("Model.aliases")]
     fn aliases() -> Vec<&'static str> { this.0.aliases().to_vec() }
-    #[doc = stub_doc!("Model.kind")]
     fn kind() -> &'static str { this.0.kind().as_str() }
-    #[doc = stub_doc!("Model.has_wifi")]
     fn has_wifi() -> bool { this.0.has_wifi() }
-    #[doc = stub_doc!("Model.has_enterprise_firmware")]
     fn has_enterprise_firmware() -> bool { this.0.has_enterprise_firmware() }
-    #[doc = stub_doc!("Model.ucm_name")]
     fn ucm_name() -> &'static str { this.0.ucm_name() }
-    #[doc = stub_doc!("Model.webex_api_name")]
     fn webex_api_name() -> String { this.0.webex_api_name() }
-    #[doc = stub_doc!("Model.part_number")]
     fn part_number() -> &'static str { this.0.part_number() }
-    #[doc = stub_doc!("Model.description")]
     fn description() -> &'static str { this.0.description() }
 }
 }

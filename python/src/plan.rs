@@ -92,10 +92,8 @@ impl PyAutoPlan {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("AutoPlan.task")]
+getters("AutoPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
-    #[doc = stub_doc!("AutoPlan.batches")]
     fn batches() -> Vec<Vec<String>> {
         this.0
             .batches()
@@ -103,11 +101,8 @@ getters(this) {
             .map(|b| b.iter().map(|m| m.to_string()).collect())
             .collect()
     }
-    #[doc = stub_doc!("AutoPlan.findings")]
     fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
-    #[doc = stub_doc!("AutoPlan.tftp_server_type")]
     fn tftp_server_type() -> &str { this.0.tftp_server_type() }
-    #[doc = stub_doc!("AutoPlan.load_server")]
     fn load_server() -> &str { this.0.load_server() }
 }
 }
@@ -161,22 +156,14 @@ impl PyBatFile {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("BatFile.name")]
+getters("BatFile", this) {
     fn name() -> &str { this.0.name() }
-    #[doc = stub_doc!("BatFile.group")]
     fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }
-    #[doc = stub_doc!("BatFile.models")]
     fn models() -> Vec<&'static str> { this.0.models().to_vec() }
-    #[doc = stub_doc!("BatFile.phone_load")]
     fn phone_load() -> Option<&str> { this.0.phone_load() }
-    #[doc = stub_doc!("BatFile.load_server")]
     fn load_server() -> Option<&str> { this.0.load_server() }
-    #[doc = stub_doc!("BatFile.devices")]
     fn devices() -> Vec<String> { this.0.devices().iter().map(|m| m.to_string()).collect() }
-    #[doc = stub_doc!("BatFile.steps")]
     fn steps() -> Vec<String> { this.0.steps().to_vec() }
-    #[doc = stub_doc!("BatFile.content")]
     fn content() -> &str { this.0.content() }
 }
 }
@@ -210,12 +197,9 @@ impl PyLicense {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("License.mac")]
+getters("License", this) {
     fn mac() -> &str { &this.mac }
-    #[doc = stub_doc!("License.file_name")]
     fn file_name() -> &str { &this.file_name }
-    #[doc = stub_doc!("License.url")]
     fn url() -> &str { &this.url }
 }
 }
@@ -260,16 +244,12 @@ impl PyManualPlan {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("ManualPlan.task")]
+getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
-    #[doc = stub_doc!("ManualPlan.bat_files")]
     fn bat_files() -> Vec<PyBatFile> {
         this.0.bat_files().iter().cloned().map(PyBatFile).collect()
     }
-    #[doc = stub_doc!("ManualPlan.licenses")]
     fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
-    #[doc = stub_doc!("ManualPlan.findings")]
     fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
 }
 }

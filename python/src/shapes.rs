@@ -21,9 +21,9 @@
 //!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
 //!   `__iter__`, `__next__` and `__length_hint__`.
 //!
-//! After the block, `getters(this) { #[doc = stub_doc!("Name.name")] fn name() -> T {
-//! this.0.name() } .. }` are its getters, one line each (`fn name<'py>(py) -> T { .. }` for one
-//! that needs `py`).
+//! After the block, `getters("Name", this) { fn name() -> T { this.0.name() } .. }` are its
+//! getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`), each with
+//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
 //!
 //! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
 //! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
@@ -143,11 +143,13 @@ macro_rules! methods {
         }
     };
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
-    // { .. }` for one that needs `py`, with the object as `this`.
-    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($this:ident) {
+    // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's
+    // docstring of `Class.name`.
+    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
     }) => {
         $crate::shapes::methods!(@ [$($add)* $(
+            #[doc = stub_doc!($class, $name)]
             $(#[$doc])*
             #[getter]
             fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {

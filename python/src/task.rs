@@ -116,30 +116,20 @@ impl PyTask {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Task.name")]
+getters("Task", this) {
     fn name() -> &str { this.0.name().as_str() }
-    #[doc = stub_doc!("Task.option")]
     fn option() -> &'static str { this.0.option().as_str() }
-    #[doc = stub_doc!("Task.status")]
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
-    #[doc = stub_doc!("Task.paused")]
     fn paused() -> bool { this.0.is_paused() }
-    #[doc = stub_doc!("Task.include_unknown")]
     fn include_unknown() -> bool { this.0.include_unknown() }
-    #[doc = stub_doc!("Task.completion")]
     fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
         this.0.completion().map(|m| member(py, m)).transpose()
     }
-    #[doc = stub_doc!("Task.upload_counts")]
     fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
-    #[doc = stub_doc!("Task.tab_counts")]
     fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
-    #[doc = stub_doc!("Task.eligibility_counts")]
     fn eligibility_counts() -> PyEligibilityCounts {
         PyEligibilityCounts(this.0.eligibility_counts())
     }
-    #[doc = stub_doc!("Task.devices")]
     fn devices() -> PyTaskDeviceList {
         PyTaskDeviceList {
             task: Arc::clone(&this.0),
@@ -186,18 +176,13 @@ impl PyTaskDevice {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("TaskDevice.device")]
+getters("TaskDevice", this) {
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
-    #[doc = stub_doc!("TaskDevice.eligibility")]
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, this.0.eligibility())
     }
-    #[doc = stub_doc!("TaskDevice.reasons")]
     fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
-    #[doc = stub_doc!("TaskDevice.tab")]
     fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
-    #[doc = stub_doc!("TaskDevice.last_error")]
     fn last_error() -> Option<&str> { this.0.last_error() }
 }
 }
@@ -315,18 +300,12 @@ impl PyTabCounts {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("TabCounts.pending")]
+getters("TabCounts", this) {
     fn pending() -> usize { this.0.pending }
-    #[doc = stub_doc!("TabCounts.error")]
     fn error() -> usize { this.0.error }
-    #[doc = stub_doc!("TabCounts.ready")]
     fn ready() -> usize { this.0.ready }
-    #[doc = stub_doc!("TabCounts.in_progress")]
     fn in_progress() -> usize { this.0.in_progress }
-    #[doc = stub_doc!("TabCounts.completed")]
     fn completed() -> usize { this.0.completed }
-    #[doc = stub_doc!("TabCounts.total")]
     fn total() -> usize { this.0.total() }
 }
 }
@@ -353,14 +332,10 @@ impl PyEligibilityCounts {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("EligibilityCounts.total")]
+getters("EligibilityCounts", this) {
     fn total() -> usize { this.0.total }
-    #[doc = stub_doc!("EligibilityCounts.eligible")]
     fn eligible() -> usize { this.0.eligible }
-    #[doc = stub_doc!("EligibilityCounts.not_eligible")]
     fn not_eligible() -> usize { this.0.not_eligible }
-    #[doc = stub_doc!("EligibilityCounts.unknown")]
     fn unknown() -> usize { this.0.unknown }
 }
 }
@@ -396,10 +371,8 @@ impl PyAddOutcome {
         format!("AddOutcome(added={}, findings={codes:?})", self.added)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("AddOutcome.added")]
+getters("AddOutcome", this) {
     fn added() -> usize { this.added }
-    #[doc = stub_doc!("AddOutcome.findings")]
     fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
 }
 }
@@ -476,13 +449,14 @@ fn mac_list(macs: &[Mac]) -> Vec<String> {
 
 /// The `#[pymethods]` of [`PyTaskEvent`] with its constructors, one line each: `fn name(arg:
 /// read, ..) => Variant { arg, .. };` reads each argument (by `read(name, value)`) and makes
-/// the event. The same line gives `parts()`, the constructor and arguments of an event, from
-/// which `__repr__` and `__reduce__` are made.
+/// the event, with the stub's docstring of `TaskEvent.name`. The same line gives `parts()`,
+/// the constructor and arguments of an event, from which `__repr__` and `__reduce__` are made.
 macro_rules! task_event_methods {
     (@ $block:tt [$($done:tt)*] [$($arms:tt)*]
         $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) =>
             $variant:ident $({ $($field:ident),* })? $(($tuple:ident))?; $($rest:tt)*) => {
         task_event_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("TaskEvent", $name)]
             $(#[$doc])*
             #[staticmethod]
             fn $name($($arg: &Bound<'_, PyAny>),*) -> PyResult<Self> {
@@ -578,29 +552,17 @@ impl PyTaskEvent {
 
 // --- the constructors: one line each ----------------------------------------------------
 constructors {
-    #[doc = stub_doc!("TaskEvent.start_preparation")]
     fn start_preparation() => StartPreparation;
-    #[doc = stub_doc!("TaskEvent.prepared")]
     fn prepared(mac: mac_arg) => Prepared { mac };
-    #[doc = stub_doc!("TaskEvent.preparation_failed")]
     fn preparation_failed(mac: mac_arg, reason: string) => PreparationFailed { mac, reason };
-    #[doc = stub_doc!("TaskEvent.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => MoveToReady { macs };
-    #[doc = stub_doc!("TaskEvent.complete")]
     fn complete(mode: parse) => Complete { mode };
-    #[doc = stub_doc!("TaskEvent.migrated")]
     fn migrated(mac: mac_arg) => Migrated { mac };
-    #[doc = stub_doc!("TaskEvent.migration_failed")]
     fn migration_failed(mac: mac_arg, reason: string) => MigrationFailed { mac, reason };
-    #[doc = stub_doc!("TaskEvent.pause")]
     fn pause() => Pause;
-    #[doc = stub_doc!("TaskEvent.resume")]
     fn resume() => Resume;
-    #[doc = stub_doc!("TaskEvent.cancel")]
     fn cancel() => Cancel;
-    #[doc = stub_doc!("TaskEvent.set_include_unknown")]
     fn set_include_unknown(on: boolean) => SetIncludeUnknown(on);
-    #[doc = stub_doc!("TaskEvent.remove_devices")]
     fn remove_devices(macs: macs_arg) => RemoveDevices { macs };
 }
 }
@@ -661,8 +623,7 @@ impl PyTransitionOutcome {
         }
     }
 }
-getters(this) {
-    #[doc = stub_doc!("TransitionOutcome.kind")]
+getters("TransitionOutcome", this) {
     fn kind() -> &'static str {
         match this.0 {
             OutcomeKey::Stay => "stay",
@@ -672,21 +633,18 @@ getters(this) {
             OutcomeKey::Refused(_) => "refused",
         }
     }
-    #[doc = stub_doc!("TransitionOutcome.target")]
     fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
         match this.0 {
             OutcomeKey::To(s) => member(py, s).map(Some),
             _ => Ok(None),
         }
     }
-    #[doc = stub_doc!("TransitionOutcome.refusal")]
     fn refusal() -> Option<&'static str> {
         match this.0 {
             OutcomeKey::Refused(code) => Some(code.as_str()),
             _ => None,
         }
     }
-    #[doc = stub_doc!("TransitionOutcome.accepted")]
     fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
 }
 }

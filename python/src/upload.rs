@@ -63,12 +63,9 @@ impl PyUploadCounts {
         })
     }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadCounts.added")]
+getters("UploadCounts", this) {
     fn added() -> u64 { this.0.added }
-    #[doc = stub_doc!("UploadCounts.errors")]
     fn errors() -> u64 { this.0.errors }
-    #[doc = stub_doc!("UploadCounts.total")]
     fn total() -> u64 { this.0.total }
 }
 }
@@ -183,26 +180,17 @@ impl PyUploadReport {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadReport.devices")]
+getters("UploadReport", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
-    #[doc = stub_doc!("UploadReport.findings")]
     fn findings<'py>(py) -> PyResult<Bound<'py, PyList>> {
         crate::gil::findings_list(py, this.0.findings())
     }
-    #[doc = stub_doc!("UploadReport.added")]
     fn added() -> u64 { this.0.added() }
-    #[doc = stub_doc!("UploadReport.errors")]
     fn errors() -> u64 { this.0.errors() }
-    #[doc = stub_doc!("UploadReport.total")]
     fn total() -> u64 { this.0.total() }
-    #[doc = stub_doc!("UploadReport.counts")]
     fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts()) }
-    #[doc = stub_doc!("UploadReport.option")]
     fn option() -> &'static str { this.0.option().as_str() }
-    #[doc = stub_doc!("UploadReport.directory_checked")]
     fn directory_checked() -> bool { this.0.directory_checked() }
-    #[doc = stub_doc!("UploadReport.header")]
     fn header() -> Vec<String> { this.0.header().to_vec() }
 }
 }
@@ -235,22 +223,14 @@ impl PyUploadChunk {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadChunk.devices")]
+getters("UploadChunk", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
-    #[doc = stub_doc!("UploadChunk.findings")]
     fn findings() -> Vec<PyFinding> { findings(&this.findings) }
-    #[doc = stub_doc!("UploadChunk.counts")]
     fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
-    #[doc = stub_doc!("UploadChunk.added")]
     fn added() -> u64 { this.counts.added }
-    #[doc = stub_doc!("UploadChunk.errors")]
     fn errors() -> u64 { this.counts.errors }
-    #[doc = stub_doc!("UploadChunk.total")]
     fn total() -> u64 { this.counts.total }
-    #[doc = stub_doc!("UploadChunk.first_row")]
     fn first_row() -> u64 { this.first_row }
-    #[doc = stub_doc!("UploadChunk.last_row")]
     fn last_row() -> u64 { this.last_row }
 }
 }
@@ -352,12 +332,9 @@ impl PyUploadIterator {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadIterator.header_findings")]
+getters("UploadIterator", this) {
     fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
-    #[doc = stub_doc!("UploadIterator.header")]
     fn header() -> Vec<String> { this.header.clone() }
-    #[doc = stub_doc!("UploadIterator.end_findings")]
     fn end_findings() -> Vec<PyFinding> {
         findings(
             &this
@@ -366,15 +343,11 @@ getters(this) {
                 .unwrap_or_else(PoisonError::into_inner),
         )
     }
-    #[doc = stub_doc!("UploadIterator.counts")]
     fn counts() -> PyUploadCounts {
         PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
     }
-    #[doc = stub_doc!("UploadIterator.option")]
     fn option() -> &'static str { this.option.as_str() }
-    #[doc = stub_doc!("UploadIterator.directory_checked")]
     fn directory_checked() -> bool { this.directory_checked }
-    #[doc = stub_doc!("UploadIterator.chunk_size")]
     fn chunk_size() -> usize { this.chunk_size }
 }
 }
