@@ -30,9 +30,7 @@ struct State {
     directory: Option<Arc<Directory>>,
 }
 
-#[doc = stub_doc!("Board")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Board")]
-pub(crate) struct PyBoard(RwLock<State>);
+crate::shapes::class! { "Board"; pub(crate) struct PyBoard(RwLock<State>); }
 
 impl PyBoard {
     fn from_board(board: Board, directory: Option<Arc<Directory>>) -> PyBoard {

@@ -20,12 +20,8 @@ use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
 
-#[doc = stub_doc!("Device")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Device")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyDevice(pub(crate) Device);
-
 crate::shapes::methods! {
+class("Device", eq, hash) #[derive(Clone)] pub(crate) struct PyDevice(pub(crate) Device);
 #[pymethods]
 impl PyDevice {
     /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
@@ -195,67 +191,13 @@ pub(crate) const COLUMNS: [&str; 12] = [
     "call_plan",
 ];
 
-#[doc = stub_doc!("DeviceList")]
-#[pyclass(
-    frozen,
-    sequence,
-    module = "mpp_migration._native",
-    name = "DeviceList"
-)]
-pub(crate) struct PyDeviceList {
+crate::shapes::methods! {
+class("DeviceList", sequence) pub(crate) struct PyDeviceList {
     devices: Devices,
     start: usize,
     step: isize,
     len: usize,
 }
-
-impl PyDeviceList {
-    pub(crate) fn new(devices: Devices) -> PyDeviceList {
-        let len = devices.as_slice().len();
-        PyDeviceList {
-            devices,
-            start: 0,
-            step: 1,
-            len,
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &Device> {
-        (0..self.len).map(|i| self.at(i))
-    }
-}
-
-impl Sequence for PyDeviceList {
-    type Item = Device;
-    type Object = PyDevice;
-    fn len(&self) -> usize {
-        self.len
-    }
-    fn at(&self, i: usize) -> &Device {
-        let index = self.start as isize + i as isize * self.step;
-        &self.devices.as_slice()[index as usize]
-    }
-    fn view(&self, start: isize, step: isize, len: usize) -> PyDeviceList {
-        PyDeviceList {
-            devices: self.devices.clone(),
-            start: if len == 0 {
-                0
-            } else {
-                (self.start as isize + start * self.step) as usize
-            },
-            step: self.step * step,
-            len,
-        }
-    }
-    fn object(item: &Device) -> PyDevice {
-        PyDevice(item.clone())
-    }
-    fn item(object: &PyDevice) -> &Device {
-        &object.0
-    }
-}
-
-crate::shapes::methods! {
 sequence("DeviceList", PyDeviceIterator);
 #[pymethods]
 impl PyDeviceList {
@@ -337,14 +279,57 @@ impl PyDeviceList {
 }
 }
 
-#[doc = stub_doc!("DeviceIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
-pub(crate) struct PyDeviceIterator {
-    list: Py<PyDeviceList>,
-    cursor: Cursor,
+impl PyDeviceList {
+    pub(crate) fn new(devices: Devices) -> PyDeviceList {
+        let len = devices.as_slice().len();
+        PyDeviceList {
+            devices,
+            start: 0,
+            step: 1,
+            len,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Device> {
+        (0..self.len).map(|i| self.at(i))
+    }
+}
+
+impl Sequence for PyDeviceList {
+    type Item = Device;
+    type Object = PyDevice;
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn at(&self, i: usize) -> &Device {
+        let index = self.start as isize + i as isize * self.step;
+        &self.devices.as_slice()[index as usize]
+    }
+    fn view(&self, start: isize, step: isize, len: usize) -> PyDeviceList {
+        PyDeviceList {
+            devices: self.devices.clone(),
+            start: if len == 0 {
+                0
+            } else {
+                (self.start as isize + start * self.step) as usize
+            },
+            step: self.step * step,
+            len,
+        }
+    }
+    fn object(item: &Device) -> PyDevice {
+        PyDevice(item.clone())
+    }
+    fn item(object: &PyDevice) -> &Device {
+        &object.0
+    }
 }
 
 crate::shapes::methods! {
+class("DeviceIterator") pub(crate) struct PyDeviceIterator {
+    list: Py<PyDeviceList>,
+    cursor: Cursor,
+}
 iterator(PyDeviceList);
 #[pymethods]
 impl PyDeviceIterator {}

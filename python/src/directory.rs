@@ -1,7 +1,6 @@
 //! The organisation in Python (CSV-3, CSV-6, CSV-11 to CSV-13): `Location` and `Directory`,
 //! validated by core's `DirectoryBuilder::build` and `Directory::from_json`.
 
-use std::hash::{Hash, Hasher};
 use std::io::BufReader;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,20 +13,8 @@ use mpp_migration::{Directory, Location, Mac};
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 
-#[doc = stub_doc!("Location")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Location")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyLocation(pub(crate) Location);
-
-impl Hash for PyLocation {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.name().hash(state);
-        self.0.is_cisco_pstn().hash(state);
-        self.0.extensions().hash(state);
-    }
-}
-
 crate::shapes::methods! {
+class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -91,12 +78,8 @@ getters("Location", this) {
 }
 }
 
-#[doc = stub_doc!("Directory")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Directory")]
-#[derive(Clone)]
-pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
-
 crate::shapes::methods! {
+class("Directory") #[derive(Clone)] pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
 #[pymethods]
 impl PyDirectory {
     #[new]

@@ -5,12 +5,8 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-#[doc = stub_doc!("E164")]
-#[pyclass(frozen, eq, hash, ord, module = "mpp_migration._native", name = "E164")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct PyE164(mpp_migration::E164);
-
 crate::shapes::methods! {
+class("E164", eq, hash, ord) #[derive(Clone, Copy)] pub(crate) struct PyE164(mpp_migration::E164);
 /// Pickling and copying: read again from the normalised number.
 value("E164", str = ToString::to_string, text = ToString::to_string);
 #[pymethods]

@@ -29,28 +29,11 @@ pub(crate) fn status_object<'py>(
         .call1((status.as_str(),))
 }
 
-#[doc = stub_doc!("Eligibility")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "Eligibility"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyEligibility {
+crate::shapes::methods! {
+class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility {
     status: EligibilityStatus,
     findings: Vec<Finding>,
 }
-
-impl From<mpp_migration::Eligibility> for PyEligibility {
-    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
-        let (status, findings) = e.into_parts();
-        PyEligibility { status, findings }
-    }
-}
-
-crate::shapes::methods! {
 to_dict("Eligibility");
 #[pymethods]
 impl PyEligibility {
@@ -92,12 +75,15 @@ getters("Eligibility", this) {
 }
 }
 
-#[doc = stub_doc!("EligibilityRule")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "EligibilityRule")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyEligibilityRule(EligibilityRule);
+impl From<mpp_migration::Eligibility> for PyEligibility {
+    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
+        let (status, findings) = e.into_parts();
+        PyEligibility { status, findings }
+    }
+}
 
 crate::shapes::methods! {
+class("EligibilityRule", eq) #[derive(Clone)] pub(crate) struct PyEligibilityRule(EligibilityRule);
 #[pymethods]
 impl PyEligibilityRule {
     #[doc = stub_doc!("EligibilityRule.contains")]
@@ -135,17 +121,10 @@ getters("EligibilityRule", this) {
 }
 }
 
-#[doc = stub_doc!("EligibilityTable")]
-#[pyclass(
-    frozen,
-    eq,
-    module = "mpp_migration._native",
-    name = "EligibilityTable"
-)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
-
 crate::shapes::methods! {
+class("EligibilityTable", eq)
+#[derive(Clone)]
+pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {

@@ -102,12 +102,8 @@ create_exception!(
     stub_doc!("InternalError")
 );
 
-#[doc = stub_doc!("Finding")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyFinding(pub(crate) Finding);
-
 crate::shapes::methods! {
+class("Finding", eq, hash) #[derive(Clone)] pub(crate) struct PyFinding(pub(crate) Finding);
 to_dict("Finding");
 #[pymethods]
 impl PyFinding {
@@ -174,18 +170,8 @@ getters("Finding", this) {
 }
 }
 
-#[doc = stub_doc!("ErrorCodeInfo")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "ErrorCodeInfo"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyErrorCodeInfo(ErrorCode);
-
 crate::shapes::methods! {
+class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeInfo(ErrorCode);
 #[pymethods]
 impl PyErrorCodeInfo {
     fn __repr__(&self) -> String {

@@ -5,19 +5,10 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-#[doc = stub_doc!("FirmwareVersion")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    ord,
-    module = "mpp_migration._native",
-    name = "FirmwareVersion"
-)]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
-
 crate::shapes::methods! {
+class("FirmwareVersion", eq, hash, ord)
+#[derive(Clone)]
+pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
 /// Pickling and copying: read again from the text it was read from.
 value("FirmwareVersion", str = ToString::to_string, text = |v: &mpp_migration::FirmwareVersion| v.as_str().to_owned());
 #[pymethods]

@@ -15,15 +15,11 @@ use crate::enums::parse;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::task::PyTask;
 
-#[doc = stub_doc!("FleetPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "FleetPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyFleetPlan {
+crate::shapes::methods! {
+class("FleetPlan", eq) pub(crate) struct PyFleetPlan {
     pub(crate) tasks: Vec<Arc<Task>>,
     findings: Vec<Finding>,
 }
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyFleetPlan {
     fn __repr__(&self) -> String {

@@ -5,19 +5,10 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-#[doc = stub_doc!("HardwareVersion")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    ord,
-    module = "mpp_migration._native",
-    name = "HardwareVersion"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct PyHardwareVersion(pub(crate) mpp_migration::HardwareVersion);
-
 crate::shapes::methods! {
+class("HardwareVersion", eq, hash, ord)
+#[derive(Clone, Copy)]
+pub(crate) struct PyHardwareVersion(pub(crate) mpp_migration::HardwareVersion);
 /// Pickling and copying: read again from its text ("V03").
 value("HardwareVersion", str = ToString::to_string, text = ToString::to_string);
 #[pymethods]

@@ -31,12 +31,8 @@ pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> 
     mpp_migration::mac_from_device_name(&string("name", name)?).py()
 }
 
-#[doc = stub_doc!("Udi")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
-#[derive(PartialEq)]
-pub(crate) struct PyUdi(Udi);
-
 crate::shapes::methods! {
+class("Udi", eq) pub(crate) struct PyUdi(Udi);
 #[pymethods]
 impl PyUdi {
     fn __repr__(&self) -> String {
@@ -63,20 +59,11 @@ pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
         .py()
 }
 
-#[doc = stub_doc!("InventoryEntry")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "InventoryEntry")]
-pub(crate) struct PyInventoryEntry {
+crate::shapes::methods! {
+class("InventoryEntry") pub(crate) struct PyInventoryEntry {
     inventory: Arc<Inventory>,
     index: usize,
 }
-
-impl PyInventoryEntry {
-    fn entry(&self) -> &InventoryEntry {
-        &self.inventory.entries()[self.index]
-    }
-}
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyInventoryEntry {
     fn __repr__(&self) -> String {
@@ -114,11 +101,14 @@ getters("InventoryEntry", this) {
 }
 }
 
-#[doc = stub_doc!("Inventory")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
-pub(crate) struct PyInventory(Arc<Inventory>);
+impl PyInventoryEntry {
+    fn entry(&self) -> &InventoryEntry {
+        &self.inventory.entries()[self.index]
+    }
+}
 
 crate::shapes::methods! {
+class("Inventory") pub(crate) struct PyInventory(Arc<Inventory>);
 #[pymethods]
 impl PyInventory {
     #[doc = stub_doc!("Inventory.all_findings")]
@@ -218,9 +208,7 @@ pub(crate) fn read_inventory(
     Ok(PyInventory(Arc::new(inventory)))
 }
 
-#[doc = stub_doc!("Mapping")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
-pub(crate) struct PyMapping(Arc<Mapping>);
+crate::shapes::class! { "Mapping"; pub(crate) struct PyMapping(Arc<Mapping>); }
 
 #[pymethods]
 impl PyMapping {
@@ -268,14 +256,11 @@ impl PyMapping {
     }
 }
 
-#[doc = stub_doc!("PreparedUpload")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
-pub(crate) struct PyPreparedUpload {
+crate::shapes::methods! {
+class("PreparedUpload") pub(crate) struct PyPreparedUpload {
     upload: PreparedUpload,
     report: Arc<mpp_migration::UploadReport>,
 }
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyPreparedUpload {
     fn __repr__(&self) -> String {
@@ -294,15 +279,12 @@ getters("PreparedUpload", this) {
 }
 }
 
-#[doc = stub_doc!("PreparedUploads")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUploads")]
-pub(crate) struct PyPreparedUploads {
+crate::shapes::methods! {
+class("PreparedUploads") pub(crate) struct PyPreparedUploads {
     uploads: Vec<Py<PyPreparedUpload>>,
     findings: Vec<mpp_migration::Finding>,
     files: Vec<mpp_migration::OutputFile>,
 }
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyPreparedUploads {
     #[doc = stub_doc!("PreparedUploads.uploads")]

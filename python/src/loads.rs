@@ -1,7 +1,6 @@
 //! The phone loads of the manual path in Python (MAN-4, EXT-10): `PhoneLoadTable` (MAN-4's by
 //! default, or a host's, validated by core) and its rows, `PhoneLoad`.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -13,20 +12,8 @@ use crate::errors::{IntoPyResult, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
 
-#[doc = stub_doc!("PhoneLoad")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "PhoneLoad")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyPhoneLoad(PhoneLoad);
-
-impl Hash for PyPhoneLoad {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.model().name().hash(state);
-        self.0.load_name().hash(state);
-        self.0.source().hash(state);
-    }
-}
-
 crate::shapes::methods! {
+class("PhoneLoad", eq, hash) #[derive(Clone)] pub(crate) struct PyPhoneLoad(PhoneLoad);
 #[pymethods]
 impl PyPhoneLoad {
     fn __repr__(&self) -> String {
@@ -45,12 +32,10 @@ getters("PhoneLoad", this) {
 }
 }
 
-#[doc = stub_doc!("PhoneLoadTable")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
-
 crate::shapes::methods! {
+class("PhoneLoadTable", eq)
+#[derive(Clone)]
+pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {

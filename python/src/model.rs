@@ -8,12 +8,10 @@ use crate::args::string;
 use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
-#[doc = stub_doc!("Model")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Model")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyModel(pub(crate) &'static Model);
-
 crate::shapes::methods! {
+class("Model", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyModel(pub(crate) &'static Model);
 #[pymethods]
 impl PyModel {
     fn __str__(&self) -> &'static str {
@@ -48,22 +46,17 @@ getters("Model", this) {
 }
 }
 
-#[doc = stub_doc!("ModelLabel")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "ModelLabel"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyModelLabel {
-    #[doc = stub_doc!("ModelLabel.model")]
-    #[pyo3(get)]
-    model: PyModel,
-    #[doc = stub_doc!("ModelLabel.hardware_version")]
-    #[pyo3(get)]
-    hardware_version: Option<PyHardwareVersion>,
+crate::shapes::class! {
+    "ModelLabel", eq, hash;
+    #[derive(Clone)]
+    pub(crate) struct PyModelLabel {
+        #[doc = stub_doc!("ModelLabel.model")]
+        #[pyo3(get)]
+        model: PyModel,
+        #[doc = stub_doc!("ModelLabel.hardware_version")]
+        #[pyo3(get)]
+        hardware_version: Option<PyHardwareVersion>,
+    }
 }
 
 #[pymethods]

@@ -52,12 +52,8 @@ fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
 
 // --- automatic ----------------------------------------------------------------------------
 
-#[doc = stub_doc!("AutoPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "AutoPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
-
 crate::shapes::methods! {
+class("AutoPlan", eq) pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 to_dict("AutoPlan");
 write("AutoPlan");
 #[pymethods]
@@ -136,12 +132,8 @@ pub(crate) fn plan_automatic(
 
 // --- manual -------------------------------------------------------------------------------
 
-#[doc = stub_doc!("BatFile")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "BatFile")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyBatFile(BatFile);
-
 crate::shapes::methods! {
+class("BatFile", eq) #[derive(Clone)] pub(crate) struct PyBatFile(BatFile);
 #[pymethods]
 impl PyBatFile {
     fn __repr__(&self) -> String {
@@ -168,26 +160,12 @@ getters("BatFile", this) {
 }
 }
 
-#[doc = stub_doc!("License")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "License")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyLicense {
+crate::shapes::methods! {
+class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
     mac: String,
     file_name: String,
     url: String,
 }
-
-impl From<&License> for PyLicense {
-    fn from(l: &License) -> PyLicense {
-        PyLicense {
-            mac: l.mac.to_string(),
-            file_name: l.file_name.clone(),
-            url: l.url.clone(),
-        }
-    }
-}
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyLicense {
     fn __repr__(&self) -> String {
@@ -204,12 +182,18 @@ getters("License", this) {
 }
 }
 
-#[doc = stub_doc!("ManualPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "ManualPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
+impl From<&License> for PyLicense {
+    fn from(l: &License) -> PyLicense {
+        PyLicense {
+            mac: l.mac.to_string(),
+            file_name: l.file_name.clone(),
+            url: l.url.clone(),
+        }
+    }
+}
 
 crate::shapes::methods! {
+class("ManualPlan", eq) pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 to_dict("ManualPlan");
 write("ManualPlan");
 #[pymethods]

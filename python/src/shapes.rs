@@ -25,6 +25,9 @@
 //! getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`), each with
 //! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
 //!
+//! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
+//! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives).
+//!
 //! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
 //! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
 //! `tt`, which `stub_doc!` can match, unlike a `literal`). [`restore`] is the `__reduce__` of the
@@ -131,6 +134,46 @@ pub(crate) fn from_csv<T: Table>(
     Ok(Arc::new(table.py()?))
 }
 
+/// A class of the module: `class!("Name", eq, hash; #[derive(Clone)] pub(crate) struct
+/// PyName(..);)` is the struct as `#[pyclass(frozen, eq, hash, module =
+/// "mpp_migration._native", name = "Name")]` with the stub's docstring of `Name`, and the
+/// derives its options need: `eq` derives `PartialEq`, `hash` `Eq` and `Hash`, `ord`
+/// `PartialOrd` and `Ord`, so that Python's `==`, `hash()` and `<` are the Rust ones, field by
+/// field; `sequence` derives nothing. In [`methods!`], `class("Name", eq, hash)
+/// #[derive(Clone)] pub(crate) struct PyName(..);` before the shapes is the same.
+macro_rules! class {
+    // One arm per set of options: pyo3 gives the code it makes for an option the option's span,
+    // so each is written here, in the same arm as the rest of the attribute.
+    ($name:tt; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, module = "mpp_migration._native", name = $name)]
+        $($item)*
+    };
+    ($name:tt, eq; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq)]
+        $($item)*
+    };
+    ($name:tt, eq, hash; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, hash, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq, Eq, Hash)]
+        $($item)*
+    };
+    ($name:tt, eq, hash, ord; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, hash, ord, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $($item)*
+    };
+    ($name:tt, sequence; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, sequence, module = "mpp_migration._native", name = $name)]
+        $($item)*
+    };
+}
+
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
 /// module's documentation).
 macro_rules! methods {
@@ -157,6 +200,17 @@ macro_rules! methods {
                 $($get)*
             }
         )*] #[pymethods] impl $ty $body);
+    };
+    // The class itself (see `class!`).
+    (@ [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+        $vis:vis struct $ty:ident ($($field:tt)*); $($rest:tt)*) => {
+        $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty($($field)*););
+        $crate::shapes::methods!(@ [$($add)*] $($rest)*);
+    };
+    (@ [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+        $vis:vis struct $ty:ident { $($field:tt)* } $($rest:tt)*) => {
+        $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty { $($field)* });
+        $crate::shapes::methods!(@ [$($add)*] $($rest)*);
     };
     (@ [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
@@ -324,4 +378,4 @@ macro_rules! methods {
     };
 }
 
-pub(crate) use methods;
+pub(crate) use {class, methods};

@@ -8,7 +8,6 @@
 //! snapshot on each request.
 
 use crate::sequence::{Cursor, Sequence};
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -28,30 +27,8 @@ use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
 
-#[doc = stub_doc!("Task")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Task")]
-#[derive(PartialEq)]
-pub(crate) struct PyTask(pub(crate) Arc<Task>);
-
-impl PyTask {
-    /// A snapshot of `task`.
-    pub(crate) fn snapshot(task: &Task) -> PyTask {
-        PyTask(Arc::new(task.clone()))
-    }
-}
-
-/// The `task` argument of the plan functions: a `Task`.
-pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
-    match obj.cast::<PyTask>() {
-        Ok(t) => Ok(Arc::clone(&t.get().0)),
-        Err(_) => Err(crate::args::wrong_type(format!(
-            "task must be a Task (from Board.task), not {}",
-            type_name(obj)
-        ))),
-    }
-}
-
 crate::shapes::methods! {
+class("Task", eq) pub(crate) struct PyTask(pub(crate) Arc<Task>);
 to_dict("Task");
 #[pymethods]
 impl PyTask {
@@ -139,30 +116,28 @@ getters("Task", this) {
 }
 }
 
-// --- devices of a task --------------------------------------------------------------------
-
-#[doc = stub_doc!("TaskDevice")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "TaskDevice"
-)]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyTaskDevice(TaskDevice);
-
-impl Hash for PyTaskDevice {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.device().hash(state);
-        self.0.eligibility().hash(state);
-        self.0.reasons().hash(state);
-        self.0.tab().hash(state);
-        self.0.last_error().hash(state);
+impl PyTask {
+    /// A snapshot of `task`.
+    pub(crate) fn snapshot(task: &Task) -> PyTask {
+        PyTask(Arc::new(task.clone()))
     }
 }
 
+/// The `task` argument of the plan functions: a `Task`.
+pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
+    match obj.cast::<PyTask>() {
+        Ok(t) => Ok(Arc::clone(&t.get().0)),
+        Err(_) => Err(crate::args::wrong_type(format!(
+            "task must be a Task (from Board.task), not {}",
+            type_name(obj)
+        ))),
+    }
+}
+
+// --- devices of a task --------------------------------------------------------------------
+
 crate::shapes::methods! {
+class("TaskDevice", eq, hash) #[derive(Clone)] pub(crate) struct PyTaskDevice(TaskDevice);
 #[pymethods]
 impl PyTaskDevice {
     fn __repr__(&self) -> String {
@@ -187,17 +162,35 @@ getters("TaskDevice", this) {
 }
 }
 
-#[doc = stub_doc!("TaskDeviceList")]
-#[pyclass(
-    frozen,
-    sequence,
-    module = "mpp_migration._native",
-    name = "TaskDeviceList"
-)]
-pub(crate) struct PyTaskDeviceList {
+crate::shapes::methods! {
+class("TaskDeviceList", sequence) pub(crate) struct PyTaskDeviceList {
     task: Arc<Task>,
     /// Positions in the task's devices; None for every device.
     picks: Option<Arc<[usize]>>,
+}
+sequence("TaskDeviceList", PyTaskDeviceIterator);
+#[pymethods]
+impl PyTaskDeviceList {
+    #[doc = stub_doc!("TaskDeviceList.macs")]
+    fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(
+            py,
+            self.iter().map(|d| {
+                let hex = d.device().mac().to_hex_bytes();
+                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+            }),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        let n = self.len();
+        format!(
+            "<TaskDeviceList of {n} device{} of task {}>",
+            if n == 1 { "" } else { "s" },
+            self.task.name()
+        )
+    }
+}
 }
 
 impl PyTaskDeviceList {
@@ -238,39 +231,10 @@ impl Sequence for PyTaskDeviceList {
 }
 
 crate::shapes::methods! {
-sequence("TaskDeviceList", PyTaskDeviceIterator);
-#[pymethods]
-impl PyTaskDeviceList {
-    #[doc = stub_doc!("TaskDeviceList.macs")]
-    fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(
-            py,
-            self.iter().map(|d| {
-                let hex = d.device().mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        )
-    }
-
-    fn __repr__(&self) -> String {
-        let n = self.len();
-        format!(
-            "<TaskDeviceList of {n} device{} of task {}>",
-            if n == 1 { "" } else { "s" },
-            self.task.name()
-        )
-    }
-}
-}
-
-#[doc = stub_doc!("TaskDeviceIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
-pub(crate) struct PyTaskDeviceIterator {
+class("TaskDeviceIterator") pub(crate) struct PyTaskDeviceIterator {
     list: Py<PyTaskDeviceList>,
     cursor: Cursor,
 }
-
-crate::shapes::methods! {
 iterator(PyTaskDeviceList);
 #[pymethods]
 impl PyTaskDeviceIterator {}
@@ -278,12 +242,8 @@ impl PyTaskDeviceIterator {}
 
 // --- counters -----------------------------------------------------------------------------
 
-#[doc = stub_doc!("TabCounts")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TabCounts")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyTabCounts(TabCounts);
-
 crate::shapes::methods! {
+class("TabCounts", eq, hash) #[derive(Clone, Copy)] pub(crate) struct PyTabCounts(TabCounts);
 to_dict("TabCounts");
 #[pymethods]
 impl PyTabCounts {
@@ -310,18 +270,10 @@ getters("TabCounts", this) {
 }
 }
 
-#[doc = stub_doc!("EligibilityCounts")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "EligibilityCounts"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyEligibilityCounts(EligibilityCounts);
-
 crate::shapes::methods! {
+class("EligibilityCounts", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyEligibilityCounts(EligibilityCounts);
 #[pymethods]
 impl PyEligibilityCounts {
     fn __repr__(&self) -> String {
@@ -340,30 +292,11 @@ getters("EligibilityCounts", this) {
 }
 }
 
-#[doc = stub_doc!("AddOutcome")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "AddOutcome"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyAddOutcome {
+crate::shapes::methods! {
+class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
     added: usize,
     findings: Vec<Finding>,
 }
-
-impl From<AddOutcome> for PyAddOutcome {
-    fn from(o: AddOutcome) -> PyAddOutcome {
-        PyAddOutcome {
-            added: o.added,
-            findings: o.findings,
-        }
-    }
-}
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyAddOutcome {
     fn __repr__(&self) -> String {
@@ -377,18 +310,21 @@ getters("AddOutcome", this) {
 }
 }
 
+impl From<AddOutcome> for PyAddOutcome {
+    fn from(o: AddOutcome) -> PyAddOutcome {
+        PyAddOutcome {
+            added: o.added,
+            findings: o.findings,
+        }
+    }
+}
+
 // --- events -------------------------------------------------------------------------------
 
-#[doc = stub_doc!("TaskEvent")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TaskEvent")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
-
-impl Hash for PyTaskEvent {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // Equal events have equal Debug forms.
-        format!("{:?}", self.0).hash(state);
-    }
+crate::shapes::class! {
+    "TaskEvent", eq, hash;
+    #[derive(Clone)]
+    pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
 }
 
 /// How an argument of an event shows in Python: its value (pickling passes it to the
@@ -574,40 +510,10 @@ pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
 
 // --- the transition table -----------------------------------------------------------------
 
-#[doc = stub_doc!("TransitionOutcome")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "TransitionOutcome"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyTransitionOutcome(OutcomeKey);
-
-/// `Outcome` with `Hash`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum OutcomeKey {
-    Stay,
-    To(TaskStatus),
-    Completion,
-    FromDevices,
-    Refused(ErrorCode),
-}
-
-impl From<Outcome> for PyTransitionOutcome {
-    fn from(o: Outcome) -> PyTransitionOutcome {
-        PyTransitionOutcome(match o {
-            Outcome::Stay => OutcomeKey::Stay,
-            Outcome::To(s) => OutcomeKey::To(s),
-            Outcome::Completion => OutcomeKey::Completion,
-            Outcome::FromDevices => OutcomeKey::FromDevices,
-            Outcome::Refused(code) => OutcomeKey::Refused(code),
-        })
-    }
-}
-
 crate::shapes::methods! {
+class("TransitionOutcome", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyTransitionOutcome(OutcomeKey);
 #[pymethods]
 impl PyTransitionOutcome {
     fn __repr__(&self) -> String {
@@ -647,6 +553,28 @@ getters("TransitionOutcome", this) {
     }
     fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
 }
+}
+
+/// `Outcome` with `Hash`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum OutcomeKey {
+    Stay,
+    To(TaskStatus),
+    Completion,
+    FromDevices,
+    Refused(ErrorCode),
+}
+
+impl From<Outcome> for PyTransitionOutcome {
+    fn from(o: Outcome) -> PyTransitionOutcome {
+        PyTransitionOutcome(match o {
+            Outcome::Stay => OutcomeKey::Stay,
+            Outcome::To(s) => OutcomeKey::To(s),
+            Outcome::Completion => OutcomeKey::Completion,
+            Outcome::FromDevices => OutcomeKey::FromDevices,
+            Outcome::Refused(code) => OutcomeKey::Refused(code),
+        })
+    }
 }
 
 #[doc = stub_doc!("transition")]

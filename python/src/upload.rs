@@ -20,18 +20,10 @@ use crate::eligibility::table_arg;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, reader_error};
 
-#[doc = stub_doc!("UploadCounts")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "UploadCounts"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
-
 crate::shapes::methods! {
+class("UploadCounts", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
 #[pymethods]
 impl PyUploadCounts {
     /// Later uploads to the same task add to the counts (CSV-14).
@@ -133,11 +125,8 @@ pub(crate) fn validate_upload(
     Ok(PyUploadReport(Arc::new(report)))
 }
 
-#[doc = stub_doc!("UploadReport")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
-pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
-
 crate::shapes::methods! {
+class("UploadReport") pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 to_dict("UploadReport", py);
 #[pymethods]
 impl PyUploadReport {
@@ -199,17 +188,14 @@ fn findings(list: &[Finding]) -> Vec<PyFinding> {
     list.iter().cloned().map(PyFinding).collect()
 }
 
-#[doc = stub_doc!("UploadChunk")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadChunk")]
-pub(crate) struct PyUploadChunk {
+crate::shapes::methods! {
+class("UploadChunk") pub(crate) struct PyUploadChunk {
     devices: Arc<Vec<Device>>,
     findings: Vec<Finding>,
     counts: UploadCounts,
     first_row: u64,
     last_row: u64,
 }
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyUploadChunk {
     fn __repr__(&self) -> String {
@@ -238,9 +224,8 @@ getters("UploadChunk", this) {
 /// The reader of a streamed upload, over whichever source it came from.
 type StreamReader = UploadReader<Box<dyn Read + Send>>;
 
-#[doc = stub_doc!("UploadIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadIterator")]
-pub(crate) struct PyUploadIterator {
+crate::shapes::methods! {
+class("UploadIterator") pub(crate) struct PyUploadIterator {
     reader: Mutex<Option<StreamReader>>,
     failure: Option<FailureSlot>,
     chunk_size: usize,
@@ -253,8 +238,6 @@ pub(crate) struct PyUploadIterator {
     /// What core reports once the input is exhausted (`no_data_rows`).
     end_findings: Mutex<Vec<Finding>>,
 }
-
-crate::shapes::methods! {
 #[pymethods]
 impl PyUploadIterator {
     fn __iter__(slf: Py<Self>) -> Py<Self> {
