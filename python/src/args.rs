@@ -193,6 +193,69 @@ pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
     Ok(out)
 }
 
+/// The text of an argument that is a `str` or an object of the class `T`, whose text `read`
+/// gives.
+pub(crate) fn text_or<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    read: impl Fn(&T) -> String,
+) -> PyResult<String> {
+    text_of(name, obj, "", read)
+}
+
+/// [`text_or`] for an argument that may also be None (or left out).
+pub(crate) fn opt_text_or<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+    read: impl Fn(&T) -> String,
+) -> PyResult<Option<String>> {
+    let obj = obj.filter(|o| !o.is_none());
+    obj.map(|o| text_of(name, o, " or None", read)).transpose()
+}
+
+fn text_of<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    or_none: &str,
+    read: impl Fn(&T) -> String,
+) -> PyResult<String> {
+    if let Ok(t) = obj.cast::<T>() {
+        return Ok(read(t.get()));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return string(name, obj);
+    }
+    let class = <T as PyClass>::NAME;
+    let what = if or_none.is_empty() {
+        format!("a str or {class}")
+    } else {
+        format!("a str, {class}{or_none}")
+    };
+    Err(wrong_type(format!(
+        "{name} must be {what}, not {}",
+        type_name(obj)
+    )))
+}
+
+/// An optional argument of the class `T`: None when it is left out or None.
+pub(crate) fn opt_object<'a, T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: Option<&'a Bound<'_, PyAny>>,
+) -> PyResult<Option<&'a T>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let class = <T as PyClass>::NAME;
+    match obj.cast::<T>() {
+        Ok(t) => Ok(Some(t.get())),
+        Err(_) => Err(wrong_type(format!(
+            "{name} must be {} {class} or None, not {}",
+            article(class),
+            type_name(obj)
+        ))),
+    }
+}
+
 /// An argument of the class `T`.
 pub(crate) fn object<'a, T: PyClass<Frozen = True> + Sync>(
     name: &str,

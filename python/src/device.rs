@@ -214,59 +214,7 @@ impl PyDeviceList {
         py: Python<'py>,
         name: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let name = crate::args::string("name", name)?;
-        let strs = |f: &dyn Fn(&Device) -> Option<String>| PyList::new(py, self.iter().map(f));
-        let list = match name.as_str() {
-            "row" => PyList::new(py, self.iter().map(Device::row))?,
-            "mac" => PyList::new(
-                py,
-                self.iter().map(|d| {
-                    let hex = d.mac().to_hex_bytes();
-                    PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-                }),
-            )?,
-            "device_name" => strs(&|d| Some(d.device_name()))?,
-            "model" => PyList::new(py, self.iter().map(|d| d.model().name()))?,
-            "hardware_version" => strs(&|d| d.hardware_version().map(|v| v.to_string()))?,
-            "firmware" => strs(&|d| d.firmware().map(|f| f.to_string()))?,
-            "type" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.owner_type.as_str())),
-            )?,
-            "username" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.username.as_str())),
-            )?,
-            "phone_number" => strs(&|d| {
-                d.assignment()
-                    .and_then(|a| a.phone_number)
-                    .map(|n| n.to_string())
-            })?,
-            "extension" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().and_then(|a| a.extension.as_deref())),
-            )?,
-            "location" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.location.as_str())),
-            )?,
-            "call_plan" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().is_some_and(|a| a.call_plan)),
-            )?,
-            other => {
-                return Err(invalid(format!(
-                    "{other:?} is not a device column; the columns are {}",
-                    COLUMNS.join(", ")
-                )));
-            }
-        };
-        Ok(list)
+        column(py, self.iter(), &crate::args::string("name", name)?)
     }
 
     fn __repr__(&self) -> String {
@@ -290,7 +238,7 @@ impl PyDeviceList {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = &Device> {
+    fn iter(&self) -> impl ExactSizeIterator<Item = &Device> {
         (0..self.len).map(|i| self.at(i))
     }
 }
@@ -333,6 +281,56 @@ class("DeviceIterator") pub(crate) struct PyDeviceIterator {
 iterator(PyDeviceList);
 #[pymethods]
 impl PyDeviceIterator {}
+}
+
+/// `DeviceList.column(name)`: the attribute `name` of each of `devices`, as `Device` gives it
+/// but for the model and versions, which are their text.
+fn column<'a, 'py>(
+    py: Python<'py>,
+    devices: impl ExactSizeIterator<Item = &'a Device>,
+    name: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let assignment = |d: &'a Device| d.assignment();
+    match name {
+        "row" => PyList::new(py, devices.map(Device::row)),
+        "mac" => PyList::new(
+            py,
+            devices.map(|d| {
+                let hex = d.mac().to_hex_bytes();
+                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+            }),
+        ),
+        "device_name" => PyList::new(py, devices.map(Device::device_name)),
+        "model" => PyList::new(py, devices.map(|d| d.model().name())),
+        "hardware_version" => PyList::new(py, devices.map(|d| d.hardware_version().map(text))),
+        "firmware" => PyList::new(py, devices.map(|d| d.firmware().map(text))),
+        "type" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).map(|a| a.owner_type.as_str())),
+        ),
+        "username" => PyList::new(py, devices.map(|d| assignment(d).map(|a| &*a.username))),
+        "phone_number" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).and_then(|a| a.phone_number).map(text)),
+        ),
+        "extension" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).and_then(|a| a.extension.as_deref())),
+        ),
+        "location" => PyList::new(py, devices.map(|d| assignment(d).map(|a| &*a.location))),
+        "call_plan" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).is_some_and(|a| a.call_plan)),
+        ),
+        other => Err(invalid(format!(
+            "{other:?} is not a device column; the columns are {}",
+            COLUMNS.join(", ")
+        ))),
+    }
+}
+
+fn text(value: impl ToString) -> String {
+    value.to_string()
 }
 
 /// The `devices` argument: a `DeviceList` (read in place: no Python object per device) or any

@@ -332,14 +332,6 @@ pub(crate) fn path_arg(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
 
 /// The `directory` argument of the upload functions: a `Directory` or None.
 pub(crate) fn directory_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Arc<Directory>>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(None),
-        Some(o) => match o.cast::<PyDirectory>() {
-            Ok(d) => Ok(Some(Arc::clone(&d.get().0))),
-            Err(_) => Err(wrong_type(format!(
-                "directory must be a Directory or None, not {}",
-                type_name(o)
-            ))),
-        },
-    }
+    let directory = crate::args::opt_object::<PyDirectory>("directory", obj)?;
+    Ok(directory.map(|d| Arc::clone(&d.0)))
 }

@@ -11,7 +11,7 @@ use pyo3::types::{PyString, PyType};
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
-use crate::args::{invalid, wrong_type};
+use crate::args::{invalid, opt_text_or, text_or, wrong_type};
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
@@ -71,7 +71,7 @@ impl PyEligibility {
 }
 getters("Eligibility", this) {
     fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
 
@@ -218,43 +218,11 @@ pub(crate) fn phone_texts(
     hardware_version: Option<&Bound<'_, PyAny>>,
     firmware: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(String, Option<String>, Option<String>)> {
-    let model = if let Ok(m) = model.cast::<PyModel>() {
-        m.get().0.name().to_owned()
-    } else if model.is_instance_of::<PyString>() {
-        crate::args::string("model", model)?
-    } else {
-        return Err(wrong_type(format!(
-            "model must be a str or Model, not {}",
-            type_name(model)
-        )));
-    };
-    let vid = match hardware_version.filter(|o| !o.is_none()) {
-        None => None,
-        Some(v) => Some(if let Ok(v) = v.cast::<PyHardwareVersion>() {
-            v.get().0.to_string()
-        } else if v.is_instance_of::<PyString>() {
-            crate::args::string("hardware_version", v)?
-        } else {
-            return Err(wrong_type(format!(
-                "hardware_version must be a str, HardwareVersion or None, not {}",
-                type_name(v)
-            )));
-        }),
-    };
-    let firmware = match firmware.filter(|o| !o.is_none()) {
-        None => None,
-        Some(f) => Some(if let Ok(f) = f.cast::<PyFirmwareVersion>() {
-            f.get().0.as_str().to_owned()
-        } else if f.is_instance_of::<PyString>() {
-            crate::args::string("firmware", f)?
-        } else {
-            return Err(wrong_type(format!(
-                "firmware must be a str, FirmwareVersion or None, not {}",
-                type_name(f)
-            )));
-        }),
-    };
-    Ok((model, vid, firmware))
+    let model = text_or("model", model, |m: &PyModel| m.0.name().to_owned())?;
+    let vid = |v: &PyHardwareVersion| v.0.to_string();
+    let vid = opt_text_or("hardware_version", hardware_version, vid)?;
+    let load = |f: &PyFirmwareVersion| f.0.as_str().to_owned();
+    Ok((model, vid, opt_text_or("firmware", firmware, load)?))
 }
 
 fn check_with(

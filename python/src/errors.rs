@@ -170,6 +170,13 @@ getters("Finding", this) {
 }
 }
 
+impl PyFinding {
+    /// Python's copies of `findings`.
+    pub(crate) fn list(findings: &[Finding]) -> Vec<PyFinding> {
+        findings.iter().cloned().map(PyFinding).collect()
+    }
+}
+
 crate::shapes::methods! {
 class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeInfo(ErrorCode);
 #[pymethods]

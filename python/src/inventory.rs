@@ -89,14 +89,7 @@ getters("InventoryEntry", this) {
     fn phone_load_name() -> &str { this.entry().phone_load_name() }
     fn status() -> &'static str { this.entry().status().as_str() }
     fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
-    fn findings() -> Vec<PyFinding> {
-        this.entry()
-            .findings()
-            .iter()
-            .cloned()
-            .map(PyFinding)
-            .collect()
-    }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.entry().findings()) }
     fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
 }
 }
@@ -148,7 +141,7 @@ getters("Inventory", this) {
             .collect()
     }
     fn devices() -> Vec<PyDevice> { this.0.devices().into_iter().map(PyDevice).collect() }
-    fn findings() -> Vec<PyFinding> { this.0.findings().iter().cloned().map(PyFinding).collect() }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
     fn counts<'py>(py) -> PyResult<Bound<'py, PyDict>> {
         let c = this.0.counts();
         let d = PyDict::new(py);
@@ -308,7 +301,7 @@ impl PyPreparedUploads {
     }
 }
 getters("PreparedUploads", this) {
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
 

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
-use crate::args::{string, wrong_type};
-use crate::errors::{IntoPyResult, type_name};
+use crate::args::string;
+use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
 
@@ -70,14 +70,6 @@ getters("PhoneLoadTable", this) {
 
 /// The `loads` argument: a `PhoneLoadTable`, or None for MAN-4's.
 pub(crate) fn loads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<PhoneLoadTable>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(PhoneLoadTable::man_4()),
-        Some(o) => match o.cast::<PyPhoneLoadTable>() {
-            Ok(t) => Ok(Arc::clone(&t.get().0)),
-            Err(_) => Err(wrong_type(format!(
-                "loads must be a PhoneLoadTable or None, not {}",
-                type_name(o)
-            ))),
-        },
-    }
+    let table = crate::args::opt_object::<PyPhoneLoadTable>("loads", obj)?;
+    Ok(table.map_or_else(PhoneLoadTable::man_4, |t| Arc::clone(&t.0)))
 }

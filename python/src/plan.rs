@@ -46,10 +46,6 @@ pub(crate) fn manual_options(
     })
 }
 
-fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
-    list.iter().cloned().map(PyFinding).collect()
-}
-
 // --- automatic ----------------------------------------------------------------------------
 
 crate::shapes::methods! {
@@ -97,7 +93,7 @@ getters("AutoPlan", this) {
             .map(|b| b.iter().map(|m| m.to_string()).collect())
             .collect()
     }
-    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
     fn tftp_server_type() -> &str { this.0.tftp_server_type() }
     fn load_server() -> &str { this.0.load_server() }
 }
@@ -234,7 +230,7 @@ getters("ManualPlan", this) {
         this.0.bat_files().iter().cloned().map(PyBatFile).collect()
     }
     fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
-    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }
 }
 

@@ -156,7 +156,7 @@ getters("TaskDevice", this) {
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
         status_object(py, this.0.eligibility())
     }
-    fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
+    fn reasons() -> Vec<PyFinding> { PyFinding::list(this.0.reasons()) }
     fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
     fn last_error() -> Option<&str> { this.0.last_error() }
 }
@@ -306,7 +306,7 @@ impl PyAddOutcome {
 }
 getters("AddOutcome", this) {
     fn added() -> usize { this.added }
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
 
@@ -415,63 +415,14 @@ macro_rules! task_event_methods {
         }
         crate::shapes::methods!(@ [$($done)*] $($block)*);
     };
-    (#[pymethods] impl $ty:ident $body:tt constructors { $($events:tt)* }) => {
-        task_event_methods!(@ { #[pymethods] impl $ty $body } [] [] $($events)*);
+    (#[pymethods] impl $ty:ident $body:tt getters $g:tt $gs:tt constructors { $($events:tt)* }) => {
+        task_event_methods!(@ { #[pymethods] impl $ty $body getters $g $gs } [] [] $($events)*);
     };
 }
 
 task_event_methods! {
 #[pymethods]
 impl PyTaskEvent {
-    #[doc = stub_doc!("TaskEvent.kind")]
-    #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.kind())
-    }
-    #[doc = stub_doc!("TaskEvent.mac")]
-    #[getter]
-    fn mac(&self) -> Option<String> {
-        match &self.0 {
-            TaskEvent::Prepared { mac }
-            | TaskEvent::PreparationFailed { mac, .. }
-            | TaskEvent::Migrated { mac }
-            | TaskEvent::MigrationFailed { mac, .. } => Some(mac.to_string()),
-            _ => None,
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.macs")]
-    #[getter]
-    fn macs(&self) -> Vec<String> {
-        match &self.0 {
-            TaskEvent::MoveToReady { macs } | TaskEvent::RemoveDevices { macs } => mac_list(macs),
-            _ => Vec::new(),
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.reason")]
-    #[getter]
-    fn reason(&self) -> Option<&str> {
-        match &self.0 {
-            TaskEvent::PreparationFailed { reason, .. }
-            | TaskEvent::MigrationFailed { reason, .. } => Some(reason),
-            _ => None,
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.mode")]
-    #[getter]
-    fn mode<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match &self.0 {
-            TaskEvent::Complete { mode } => member(py, *mode).map(Some),
-            _ => Ok(None),
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.include_unknown")]
-    #[getter]
-    fn include_unknown(&self) -> Option<bool> {
-        match &self.0 {
-            TaskEvent::SetIncludeUnknown(on) => Some(*on),
-            _ => None,
-        }
-    }
     fn __repr__(&self) -> String {
         let (constructor, args) = self.parts();
         let args: Vec<String> = args.iter().map(|a| a.repr()).collect();
@@ -484,6 +435,16 @@ impl PyTaskEvent {
         let args = PyTuple::new(py, args.collect::<PyResult<Vec<_>>>()?)?;
         Ok((py.get_type::<Self>().getattr(constructor)?, args))
     }
+}
+getters("TaskEvent", this) {
+    fn kind<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.kind()) }
+    fn mac() -> Option<String> { this.0.mac().map(|m| m.to_string()) }
+    fn macs() -> Vec<String> { mac_list(this.0.macs()) }
+    fn reason() -> Option<&str> { this.0.reason() }
+    fn mode<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        this.0.mode().map(|m| member(py, m)).transpose()
+    }
+    fn include_unknown() -> Option<bool> { this.0.include_unknown() }
 }
 
 // --- the constructors: one line each ----------------------------------------------------
@@ -513,68 +474,30 @@ pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
 crate::shapes::methods! {
 class("TransitionOutcome", eq, hash)
 #[derive(Clone, Copy)]
-pub(crate) struct PyTransitionOutcome(OutcomeKey);
+pub(crate) struct PyTransitionOutcome(Outcome);
 #[pymethods]
 impl PyTransitionOutcome {
     fn __repr__(&self) -> String {
         match self.0 {
-            OutcomeKey::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
-            OutcomeKey::Refused(c) => {
+            Outcome::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
+            Outcome::Refused(c) => {
                 format!(
                     "TransitionOutcome(kind=\"refused\", refusal={:?})",
                     c.as_str()
                 )
             }
-            _ => format!("TransitionOutcome(kind={:?})", self.kind()),
+            _ => format!("TransitionOutcome(kind={:?})", self.0.kind()),
         }
     }
 }
 getters("TransitionOutcome", this) {
-    fn kind() -> &'static str {
-        match this.0 {
-            OutcomeKey::Stay => "stay",
-            OutcomeKey::To(_) => "to",
-            OutcomeKey::Completion => "completion",
-            OutcomeKey::FromDevices => "from_devices",
-            OutcomeKey::Refused(_) => "refused",
-        }
-    }
+    fn kind() -> &'static str { this.0.kind() }
     fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match this.0 {
-            OutcomeKey::To(s) => member(py, s).map(Some),
-            _ => Ok(None),
-        }
+        this.0.target().map(|s| member(py, s)).transpose()
     }
-    fn refusal() -> Option<&'static str> {
-        match this.0 {
-            OutcomeKey::Refused(code) => Some(code.as_str()),
-            _ => None,
-        }
-    }
-    fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
+    fn refusal() -> Option<&'static str> { this.0.refusal().map(ErrorCode::as_str) }
+    fn accepted() -> bool { this.0.is_accepted() }
 }
-}
-
-/// `Outcome` with `Hash`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum OutcomeKey {
-    Stay,
-    To(TaskStatus),
-    Completion,
-    FromDevices,
-    Refused(ErrorCode),
-}
-
-impl From<Outcome> for PyTransitionOutcome {
-    fn from(o: Outcome) -> PyTransitionOutcome {
-        PyTransitionOutcome(match o {
-            Outcome::Stay => OutcomeKey::Stay,
-            Outcome::To(s) => OutcomeKey::To(s),
-            Outcome::Completion => OutcomeKey::Completion,
-            Outcome::FromDevices => OutcomeKey::FromDevices,
-            Outcome::Refused(code) => OutcomeKey::Refused(code),
-        })
-    }
 }
 
 #[doc = stub_doc!("transition")]
@@ -585,7 +508,9 @@ pub(crate) fn transition(
 ) -> PyResult<PyTransitionOutcome> {
     let status = parse::<TaskStatus>("status", status)?;
     let event = parse::<EventKind>("event", event)?;
-    Ok(mpp_migration::transition(status, event).into())
+    Ok(PyTransitionOutcome(mpp_migration::transition(
+        status, event,
+    )))
 }
 
 #[doc = stub_doc!("transition_table_markdown")]
@@ -602,7 +527,7 @@ pub(crate) fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
             Ok((
                 member(py, status)?,
                 member(py, event)?,
-                PyTransitionOutcome::from(outcome),
+                PyTransitionOutcome(outcome),
             ))
         })
         .collect::<PyResult<Vec<_>>>()?;

@@ -3,7 +3,7 @@
 //! files to download (`template_csv`, `user_export_csv`). Validation runs without the GIL.
 
 use std::io::Read;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -140,7 +140,7 @@ impl PyUploadReport {
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
-            Ok(row) => findings(self.0.findings_for_row(row)),
+            Ok(row) => PyFinding::list(self.0.findings_for_row(row)),
             Err(_) => Vec::new(),
         })
     }
@@ -184,10 +184,6 @@ getters("UploadReport", this) {
 }
 }
 
-fn findings(list: &[Finding]) -> Vec<PyFinding> {
-    list.iter().cloned().map(PyFinding).collect()
-}
-
 crate::shapes::methods! {
 class("UploadChunk") pub(crate) struct PyUploadChunk {
     devices: Arc<Vec<Device>>,
@@ -211,7 +207,7 @@ impl PyUploadChunk {
 }
 getters("UploadChunk", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
-    fn findings() -> Vec<PyFinding> { findings(&this.findings) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
     fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
     fn added() -> u64 { this.counts.added }
     fn errors() -> u64 { this.counts.errors }
@@ -233,10 +229,8 @@ class("UploadIterator") pub(crate) struct PyUploadIterator {
     header_findings: Vec<Finding>,
     option: UploadOption,
     directory_checked: bool,
-    /// The counts after the last chunk; never locked across a GIL release.
-    counts: Mutex<UploadCounts>,
-    /// What core reports once the input is exhausted (`no_data_rows`).
-    end_findings: Mutex<Vec<Finding>>,
+    /// Never locked across a GIL release.
+    progress: Mutex<Progress>,
 }
 #[pymethods]
 impl PyUploadIterator {
@@ -279,13 +273,10 @@ impl PyUploadIterator {
             }
         };
         let after = reader.counts();
-        *self.counts.lock().unwrap_or_else(PoisonError::into_inner) = after;
-        if !reader.end_findings().is_empty() {
-            *self
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner) = reader.end_findings().to_vec();
-        }
+        *self.progress() = Progress {
+            counts: after,
+            end_findings: reader.end_findings().to_vec(),
+        };
         if after.total == before.total {
             *guard = None;
             return Ok(None);
@@ -304,7 +295,7 @@ impl PyUploadIterator {
     }
 
     fn __repr__(&self) -> String {
-        let counts = *self.counts.lock().unwrap_or_else(PoisonError::into_inner);
+        let counts = self.progress().counts;
         format!(
             "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
             self.option.as_str(),
@@ -316,23 +307,28 @@ impl PyUploadIterator {
     }
 }
 getters("UploadIterator", this) {
-    fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
+    fn header_findings() -> Vec<PyFinding> { PyFinding::list(&this.header_findings) }
     fn header() -> Vec<String> { this.header.clone() }
-    fn end_findings() -> Vec<PyFinding> {
-        findings(
-            &this
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner),
-        )
-    }
-    fn counts() -> PyUploadCounts {
-        PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
-    }
+    fn end_findings() -> Vec<PyFinding> { PyFinding::list(&this.progress().end_findings) }
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.progress().counts) }
     fn option() -> &'static str { this.option.as_str() }
     fn directory_checked() -> bool { this.directory_checked }
     fn chunk_size() -> usize { this.chunk_size }
 }
+}
+
+/// How far an upload iterator has read.
+struct Progress {
+    /// The counts after the last chunk.
+    counts: UploadCounts,
+    /// What core reports once the input is exhausted (`no_data_rows`).
+    end_findings: Vec<Finding>,
+}
+
+impl PyUploadIterator {
+    fn progress(&self) -> MutexGuard<'_, Progress> {
+        self.progress.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[doc = stub_doc!("iter_upload")]
@@ -389,8 +385,10 @@ pub(crate) fn iter_upload(
         header_findings: reader.header_findings().to_vec(),
         option: reader.option(),
         directory_checked: reader.directory_checked(),
-        counts: Mutex::new(reader.counts()),
-        end_findings: Mutex::new(Vec::new()),
+        progress: Mutex::new(Progress {
+            counts: reader.counts(),
+            end_findings: Vec::new(),
+        }),
         reader: Mutex::new(Some(reader)),
         failure,
         chunk_size,
