@@ -199,6 +199,7 @@ class("DeviceList", sequence) pub(crate) struct PyDeviceList {
     len: usize,
 }
 sequence("DeviceList", PyDeviceIterator);
+repr(this; "<DeviceList of {} device{}>", this.len, if this.len == 1 { "" } else { "s" });
 #[pymethods]
 impl PyDeviceList {
     /// The names `column` accepts.
@@ -217,13 +218,6 @@ impl PyDeviceList {
         column(py, self.iter(), &crate::args::string("name", name)?)
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "<DeviceList of {} device{}>",
-            self.len,
-            if self.len == 1 { "" } else { "s" }
-        )
-    }
 }
 }
 

@@ -15,6 +15,8 @@ use crate::errors::{IntoPyResult, type_name};
 
 crate::shapes::methods! {
 class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
+repr(this; "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
+    this.0.name(), if this.0.is_cisco_pstn() { "True" } else { "False" }, this.0.extensions());
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -38,18 +40,6 @@ impl PyLocation {
                 .cisco_pstn(cisco_pstn)
                 .extensions_in_use(extensions),
         ))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
-            self.0.name(),
-            if self.0.is_cisco_pstn() {
-                "True"
-            } else {
-                "False"
-            },
-            self.0.extensions()
-        )
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
@@ -80,6 +70,9 @@ getters("Location", this) {
 
 crate::shapes::methods! {
 class("Directory") #[derive(Clone)] pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
+repr(this; "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
+    this.0.users().len(), this.0.workspaces().len(), this.0.locations().len(),
+    this.0.device_count());
 #[pymethods]
 impl PyDirectory {
     #[new]
@@ -165,15 +158,6 @@ impl PyDirectory {
         Ok(self.0.has_device(mac))
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
-            self.0.users().len(),
-            self.0.workspaces().len(),
-            self.0.locations().len(),
-            self.0.device_count()
-        )
-    }
 
     /// Pickling and copying: rebuilt from its JSON document.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {

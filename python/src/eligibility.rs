@@ -35,19 +35,15 @@ class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility 
     findings: Vec<Finding>,
 }
 to_dict("Eligibility");
+repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+    "Eligibility(status={:?}, findings={codes:?})",
+    this.status.as_str());
 #[pymethods]
 impl PyEligibility {
     #[doc = stub_doc!("Eligibility.to_json")]
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
-    }
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
-        format!(
-            "Eligibility(status={:?}, findings={codes:?})",
-            self.status.as_str()
-        )
     }
     /// Pickling and copying: rebuilt from the status and the findings.
     fn __reduce__<'py>(

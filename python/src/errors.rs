@@ -105,6 +105,10 @@ create_exception!(
 crate::shapes::methods! {
 class("Finding", eq, hash) #[derive(Clone)] pub(crate) struct PyFinding(pub(crate) Finding);
 to_dict("Finding");
+repr(this; "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
+    this.0.name(), this.0.severity().as_str(),
+    this.0.row().map_or("None".to_owned(), |r| r.to_string()),
+    this.0.column().map_or("None".to_owned(), |c| format!("{c:?}")), this.0.message());
 #[pymethods]
 impl PyFinding {
     #[doc = stub_doc!("Finding.to_json")]
@@ -145,18 +149,6 @@ impl PyFinding {
         }
         Ok(PyFinding(finding))
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
-            self.0.name(),
-            self.0.severity().as_str(),
-            self.0.row().map_or("None".to_owned(), |r| r.to_string()),
-            self.0
-                .column()
-                .map_or("None".to_owned(), |c| format!("{c:?}")),
-            self.0.message()
-        )
-    }
 }
 getters("Finding", this) {
     fn number() -> u32 { this.0.number() }
@@ -179,16 +171,10 @@ impl PyFinding {
 
 crate::shapes::methods! {
 class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeInfo(ErrorCode);
+repr(this; "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
+    this.0.number(), this.0.as_str(), this.0.rule());
 #[pymethods]
 impl PyErrorCodeInfo {
-    fn __repr__(&self) -> String {
-        format!(
-            "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
-            self.0.number(),
-            self.0.as_str(),
-            self.0.rule()
-        )
-    }
 }
 getters("ErrorCodeInfo", this) {
     fn number() -> u32 { this.0.number() }

@@ -16,6 +16,7 @@ crate::shapes::methods! {
 class("OutputFile", eq, hash)
 #[derive(Clone)]
 pub(crate) struct PyOutputFile(pub(crate) OutputFile);
+repr(this; "OutputFile(name={:?}, content=<{} bytes>)", this.0.name, this.0.content.len());
 #[pymethods]
 impl PyOutputFile {
     /// A file named `name` (no directory part) holding `content`.
@@ -25,13 +26,6 @@ impl PyOutputFile {
             name: string("name", name)?,
             content: string("content", content)?,
         }))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "OutputFile(name={:?}, content=<{} bytes>)",
-            self.0.name,
-            self.0.content.len()
-        )
     }
     /// Pickling and copying: rebuilt by the constructor.
     fn __reduce__<'py>(

@@ -20,16 +20,11 @@ class("FleetPlan", eq) pub(crate) struct PyFleetPlan {
     pub(crate) tasks: Vec<Arc<Task>>,
     findings: Vec<Finding>,
 }
+repr(this, devices: usize = this.tasks.iter().map(|t| t.devices().len()).sum();
+    "FleetPlan(tasks={}, devices={devices}, findings={})",
+    this.tasks.len(), this.findings.len());
 #[pymethods]
 impl PyFleetPlan {
-    fn __repr__(&self) -> String {
-        let devices: usize = self.tasks.iter().map(|t| t.devices().len()).sum();
-        format!(
-            "FleetPlan(tasks={}, devices={devices}, findings={})",
-            self.tasks.len(),
-            self.findings.len()
-        )
-    }
 }
 getters("FleetPlan", this) {
     fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }

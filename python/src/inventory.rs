@@ -33,16 +33,10 @@ pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> 
 
 crate::shapes::methods! {
 class("Udi", eq) pub(crate) struct PyUdi(Udi);
+repr(this; "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
+    this.0.model().name(), this.0.hardware_version().to_string(), this.0.serial_number());
 #[pymethods]
 impl PyUdi {
-    fn __repr__(&self) -> String {
-        format!(
-            "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
-            self.0.model().name(),
-            self.0.hardware_version().to_string(),
-            self.0.serial_number()
-        )
-    }
 }
 getters("Udi", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
@@ -64,18 +58,11 @@ class("InventoryEntry") pub(crate) struct PyInventoryEntry {
     inventory: Arc<Inventory>,
     index: usize,
 }
+repr(this, e = this.entry();
+    "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
+    e.row(), e.device_name(), e.device_type(), e.status().as_str());
 #[pymethods]
 impl PyInventoryEntry {
-    fn __repr__(&self) -> String {
-        let e = self.entry();
-        format!(
-            "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
-            e.row(),
-            e.device_name(),
-            e.device_type(),
-            e.status().as_str()
-        )
-    }
 }
 getters("InventoryEntry", this) {
     fn row() -> u64 { this.entry().row() }
@@ -102,6 +89,9 @@ impl PyInventoryEntry {
 
 crate::shapes::methods! {
 class("Inventory") pub(crate) struct PyInventory(Arc<Inventory>);
+repr(this, c = this.0.counts();
+    "Inventory(rows={}, eligible={}, not_eligible={}, unknown={}, not_migratable={}, refused={})",
+    c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused);
 #[pymethods]
 impl PyInventory {
     #[doc = stub_doc!("Inventory.all_findings")]
@@ -122,13 +112,6 @@ impl PyInventory {
     }
     fn __len__(&self) -> usize {
         self.0.entries().len()
-    }
-    fn __repr__(&self) -> String {
-        let c = self.0.counts();
-        format!(
-            "Inventory(rows={}, eligible={}, not_eligible={}, unknown={}, not_migratable={}, refused={})",
-            c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused
-        )
     }
 }
 getters("Inventory", this) {
@@ -254,15 +237,10 @@ class("PreparedUpload") pub(crate) struct PyPreparedUpload {
     upload: PreparedUpload,
     report: Arc<mpp_migration::UploadReport>,
 }
+repr(this; "PreparedUpload(task_name={:?}, devices={})",
+    this.upload.task_name.as_str(), this.report.added());
 #[pymethods]
 impl PyPreparedUpload {
-    fn __repr__(&self) -> String {
-        format!(
-            "PreparedUpload(task_name={:?}, devices={})",
-            self.upload.task_name.as_str(),
-            self.report.added()
-        )
-    }
 }
 getters("PreparedUpload", this) {
     fn task_name() -> &str { this.upload.task_name.as_str() }
@@ -278,6 +256,7 @@ class("PreparedUploads") pub(crate) struct PyPreparedUploads {
     findings: Vec<mpp_migration::Finding>,
     files: Vec<mpp_migration::OutputFile>,
 }
+repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
     #[doc = stub_doc!("PreparedUploads.uploads")]
@@ -291,13 +270,6 @@ impl PyPreparedUploads {
     }
     fn __len__(&self) -> usize {
         self.uploads.len()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PreparedUploads(uploads={}, findings={})",
-            self.uploads.len(),
-            self.findings.len()
-        )
     }
 }
 getters("PreparedUploads", this) {

@@ -12,13 +12,11 @@ crate::shapes::methods! {
 class("Model", eq, hash)
 #[derive(Clone, Copy)]
 pub(crate) struct PyModel(pub(crate) &'static Model);
+repr(this; "Model({:?})", this.0.name());
 #[pymethods]
 impl PyModel {
     fn __str__(&self) -> &'static str {
         self.0.name()
-    }
-    fn __repr__(&self) -> String {
-        format!("Model({:?})", self.0.name())
     }
     /// Pickling and copying: the catalogue entry of the same name, by `parse_model`.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
@@ -46,29 +44,22 @@ getters("Model", this) {
 }
 }
 
-crate::shapes::class! {
-    "ModelLabel", eq, hash;
-    #[derive(Clone)]
-    pub(crate) struct PyModelLabel {
-        #[doc = stub_doc!("ModelLabel.model")]
-        #[pyo3(get)]
-        model: PyModel,
-        #[doc = stub_doc!("ModelLabel.hardware_version")]
-        #[pyo3(get)]
-        hardware_version: Option<PyHardwareVersion>,
-    }
+crate::shapes::methods! {
+class("ModelLabel", eq, hash)
+#[derive(Clone)]
+pub(crate) struct PyModelLabel {
+    #[doc = stub_doc!("ModelLabel.model")]
+    #[pyo3(get)]
+    model: PyModel,
+    #[doc = stub_doc!("ModelLabel.hardware_version")]
+    #[pyo3(get)]
+    hardware_version: Option<PyHardwareVersion>,
 }
-
+repr(this; "ModelLabel(model={:?}, hardware_version={})",
+    this.model.0.name(),
+    this.hardware_version.map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string())));
 #[pymethods]
 impl PyModelLabel {
-    fn __repr__(&self) -> String {
-        format!(
-            "ModelLabel(model={:?}, hardware_version={})",
-            self.model.0.name(),
-            self.hardware_version
-                .map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string()))
-        )
-    }
     /// Pickling and copying: rebuilt from the model's name and the hardware version.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (
@@ -89,6 +80,7 @@ impl PyModelLabel {
                 .py()?,
         })
     }
+}
 }
 
 #[doc = stub_doc!("parse_model")]

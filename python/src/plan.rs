@@ -52,6 +52,9 @@ crate::shapes::methods! {
 class("AutoPlan", eq) pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
 to_dict("AutoPlan");
 write("AutoPlan");
+repr(this, devices: usize = this.0.batches().iter().map(Vec::len).sum();
+    "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
+    this.0.task().as_str(), this.0.batches().len(), this.0.findings().len());
 #[pymethods]
 impl PyAutoPlan {
     #[doc = stub_doc!("AutoPlan.batch_of")]
@@ -73,15 +76,6 @@ impl PyAutoPlan {
     #[doc = stub_doc!("AutoPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
-    }
-    fn __repr__(&self) -> String {
-        let devices: usize = self.0.batches().iter().map(Vec::len).sum();
-        format!(
-            "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
-            self.0.task().as_str(),
-            self.0.batches().len(),
-            self.0.findings().len()
-        )
     }
 }
 getters("AutoPlan", this) {
@@ -130,19 +124,11 @@ pub(crate) fn plan_automatic(
 
 crate::shapes::methods! {
 class("BatFile", eq) #[derive(Clone)] pub(crate) struct PyBatFile(BatFile);
+repr(this; "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
+    this.0.name(), this.0.group().as_str(), this.0.devices().len(),
+    this.0.phone_load().map_or("None".to_owned(), |l| format!("{l:?}")));
 #[pymethods]
 impl PyBatFile {
-    fn __repr__(&self) -> String {
-        format!(
-            "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
-            self.0.name(),
-            self.0.group().as_str(),
-            self.0.devices().len(),
-            self.0
-                .phone_load()
-                .map_or("None".to_owned(), |l| format!("{l:?}"))
-        )
-    }
 }
 getters("BatFile", this) {
     fn name() -> &str { this.0.name() }
@@ -162,15 +148,9 @@ class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
     file_name: String,
     url: String,
 }
+repr(this; "License(mac={:?}, file_name={:?}, url={:?})", this.mac, this.file_name, this.url);
 #[pymethods]
-impl PyLicense {
-    fn __repr__(&self) -> String {
-        format!(
-            "License(mac={:?}, file_name={:?}, url={:?})",
-            self.mac, self.file_name, self.url
-        )
-    }
-}
+impl PyLicense {}
 getters("License", this) {
     fn mac() -> &str { &this.mac }
     fn file_name() -> &str { &this.file_name }
@@ -192,6 +172,9 @@ crate::shapes::methods! {
 class("ManualPlan", eq) pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
 to_dict("ManualPlan");
 write("ManualPlan");
+repr(this; "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
+    this.0.task().as_str(), this.0.bat_files().len(), this.0.licenses().len(),
+    this.0.findings().len());
 #[pymethods]
 impl PyManualPlan {
     #[doc = stub_doc!("ManualPlan.file_of")]
@@ -213,15 +196,6 @@ impl PyManualPlan {
     #[doc = stub_doc!("ManualPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
-            self.0.task().as_str(),
-            self.0.bat_files().len(),
-            self.0.licenses().len(),
-            self.0.findings().len()
-        )
     }
 }
 getters("ManualPlan", this) {

@@ -4,6 +4,8 @@
 //! methods are not Python methods; so [`methods!`] wraps a class's block as it is written and
 //! appends the methods of the shapes named before it:
 //!
+//! - `repr(this, name = value, ..; "Name(a={}, ..)", this.0.a(), ..);` adds `__repr__`, that
+//!   format of the object (`this`) and the values named before the `;`.
 //! - `to_dict("Name");` adds `to_dict()`, the class's `to_json()` read by `json.loads`
 //!   (crate::json); `to_dict("Name", py);` when `to_json` takes `py` (it runs without the GIL).
 //! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
@@ -211,6 +213,18 @@ macro_rules! methods {
         $vis:vis struct $ty:ident { $($field:tt)* } $($rest:tt)*) => {
         $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty { $($field)* });
         $crate::shapes::methods!(@ [$($add)*] $($rest)*);
+    };
+    // `repr(this, name = value, ..; "Format", args..);`: `__repr__` is that format of the
+    // object (`this`) and the values named before it.
+    (@ [$($add:tt)*] repr($this:ident $(, $var:ident $(: $vt:ty)? = $val:expr)*;
+        $fmt:literal $(, $arg:expr)* $(,)?); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            fn __repr__(&self) -> String {
+                let $this = self;
+                $(let $var $(: $vt)? = $val;)*
+                format!($fmt $(, $arg)*)
+            }
+        ] $($rest)*);
     };
     (@ [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*

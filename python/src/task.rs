@@ -30,6 +30,9 @@ use crate::upload::PyUploadCounts;
 crate::shapes::methods! {
 class("Task", eq) pub(crate) struct PyTask(pub(crate) Arc<Task>);
 to_dict("Task");
+repr(this; "Task(name={:?}, option={:?}, status={:?}, devices={})",
+    this.0.name().as_str(), this.0.option().as_str(), this.0.status().as_str(),
+    this.0.devices().len());
 #[pymethods]
 impl PyTask {
     #[doc = stub_doc!("Task.to_json")]
@@ -83,15 +86,6 @@ impl PyTask {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_json())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Task(name={:?}, option={:?}, status={:?}, devices={})",
-            self.0.name().as_str(),
-            self.0.option().as_str(),
-            self.0.status().as_str(),
-            self.0.devices().len()
-        )
-    }
 }
 getters("Task", this) {
     fn name() -> &str { this.0.name().as_str() }
@@ -138,18 +132,10 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
 
 crate::shapes::methods! {
 class("TaskDevice", eq, hash) #[derive(Clone)] pub(crate) struct PyTaskDevice(TaskDevice);
+repr(this, d = this.0.device(); "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
+    d.mac().to_string(), d.model().name(), this.0.eligibility().as_str(), this.0.tab().as_str());
 #[pymethods]
 impl PyTaskDevice {
-    fn __repr__(&self) -> String {
-        let d = self.0.device();
-        format!(
-            "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
-            d.mac().to_string(),
-            d.model().name(),
-            self.0.eligibility().as_str(),
-            self.0.tab().as_str()
-        )
-    }
 }
 getters("TaskDevice", this) {
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
@@ -169,6 +155,8 @@ class("TaskDeviceList", sequence) pub(crate) struct PyTaskDeviceList {
     picks: Option<Arc<[usize]>>,
 }
 sequence("TaskDeviceList", PyTaskDeviceIterator);
+repr(this, n = this.len(); "<TaskDeviceList of {n} device{} of task {}>",
+    if n == 1 { "" } else { "s" }, this.task.name());
 #[pymethods]
 impl PyTaskDeviceList {
     #[doc = stub_doc!("TaskDeviceList.macs")]
@@ -182,14 +170,6 @@ impl PyTaskDeviceList {
         )
     }
 
-    fn __repr__(&self) -> String {
-        let n = self.len();
-        format!(
-            "<TaskDeviceList of {n} device{} of task {}>",
-            if n == 1 { "" } else { "s" },
-            self.task.name()
-        )
-    }
 }
 }
 
@@ -245,19 +225,14 @@ impl PyTaskDeviceIterator {}
 crate::shapes::methods! {
 class("TabCounts", eq, hash) #[derive(Clone, Copy)] pub(crate) struct PyTabCounts(TabCounts);
 to_dict("TabCounts");
+repr(this, c = &this.0; "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
+    c.pending, c.error, c.ready, c.in_progress, c.completed);
 #[pymethods]
 impl PyTabCounts {
     #[doc = stub_doc!("TabCounts.to_json")]
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
-    }
-    fn __repr__(&self) -> String {
-        let c = &self.0;
-        format!(
-            "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
-            c.pending, c.error, c.ready, c.in_progress, c.completed
-        )
     }
 }
 getters("TabCounts", this) {
@@ -274,15 +249,10 @@ crate::shapes::methods! {
 class("EligibilityCounts", eq, hash)
 #[derive(Clone, Copy)]
 pub(crate) struct PyEligibilityCounts(EligibilityCounts);
+repr(this, c = &this.0; "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
+    c.total, c.eligible, c.not_eligible, c.unknown);
 #[pymethods]
 impl PyEligibilityCounts {
-    fn __repr__(&self) -> String {
-        let c = &self.0;
-        format!(
-            "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
-            c.total, c.eligible, c.not_eligible, c.unknown
-        )
-    }
 }
 getters("EligibilityCounts", this) {
     fn total() -> usize { this.0.total }
@@ -297,12 +267,11 @@ class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
     added: usize,
     findings: Vec<Finding>,
 }
+repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+    "AddOutcome(added={}, findings={codes:?})",
+    this.added);
 #[pymethods]
 impl PyAddOutcome {
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
-        format!("AddOutcome(added={}, findings={codes:?})", self.added)
-    }
 }
 getters("AddOutcome", this) {
     fn added() -> usize { this.added }

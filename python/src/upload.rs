@@ -24,6 +24,8 @@ crate::shapes::methods! {
 class("UploadCounts", eq, hash)
 #[derive(Clone, Copy)]
 pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
+repr(this; "UploadCounts(added={}, errors={}, total={})",
+    this.0.added, this.0.errors, this.0.total);
 #[pymethods]
 impl PyUploadCounts {
     /// Later uploads to the same task add to the counts (CSV-14).
@@ -32,12 +34,6 @@ impl PyUploadCounts {
             .cast::<PyUploadCounts>()
             .ok()
             .map(|o| PyUploadCounts(self.0 + o.get().0))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadCounts(added={}, errors={}, total={})",
-            self.0.added, self.0.errors, self.0.total
-        )
     }
     /// Pickling and copying: rebuilt from the three counts.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
@@ -128,6 +124,9 @@ pub(crate) fn validate_upload(
 crate::shapes::methods! {
 class("UploadReport") pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
 to_dict("UploadReport", py);
+repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
+    this.0.option().as_str(), this.0.added(), this.0.errors(), this.0.total(),
+    this.0.findings().len());
 #[pymethods]
 impl PyUploadReport {
     #[doc = stub_doc!("UploadReport.to_json")]
@@ -158,16 +157,6 @@ impl PyUploadReport {
         let report = &self.0;
         py.detach(|| report.devices_csv())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
-            self.0.option().as_str(),
-            self.0.added(),
-            self.0.errors(),
-            self.0.total(),
-            self.0.findings().len()
-        )
-    }
 }
 getters("UploadReport", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
@@ -192,18 +181,10 @@ class("UploadChunk") pub(crate) struct PyUploadChunk {
     first_row: u64,
     last_row: u64,
 }
+repr(this; "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
+    this.first_row, this.last_row, this.counts.added, this.counts.errors, this.findings.len());
 #[pymethods]
 impl PyUploadChunk {
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
-            self.first_row,
-            self.last_row,
-            self.counts.added,
-            self.counts.errors,
-            self.findings.len()
-        )
-    }
 }
 getters("UploadChunk", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
@@ -232,6 +213,9 @@ class("UploadIterator") pub(crate) struct PyUploadIterator {
     /// Never locked across a GIL release.
     progress: Mutex<Progress>,
 }
+repr(this, counts = this.progress().counts;
+    "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
+    this.option.as_str(), this.chunk_size, counts.added, counts.errors, counts.total);
 #[pymethods]
 impl PyUploadIterator {
     fn __iter__(slf: Py<Self>) -> Py<Self> {
@@ -294,17 +278,6 @@ impl PyUploadIterator {
         }))
     }
 
-    fn __repr__(&self) -> String {
-        let counts = self.progress().counts;
-        format!(
-            "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
-            self.option.as_str(),
-            self.chunk_size,
-            counts.added,
-            counts.errors,
-            counts.total
-        )
-    }
 }
 getters("UploadIterator", this) {
     fn header_findings() -> Vec<PyFinding> { PyFinding::list(&this.header_findings) }
