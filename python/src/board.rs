@@ -51,6 +51,15 @@ impl PyBoard {
         py.detach(|| f(&mut self.0.write().unwrap_or_else(PoisonError::into_inner)))
     }
 
+    /// Runs `f` on the board, write-locked, without the GIL; its error as the exception.
+    fn change<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Board) -> mpp_migration::Result<R> + Send,
+    ) -> PyResult<R> {
+        self.write(py, |s| f(&mut s.board)).py()
+    }
+
     /// Applies one event to a task and returns the new status as a `TaskStatus`.
     fn apply<'py>(
         &self,
@@ -59,8 +68,7 @@ impl PyBoard {
         event: TaskEvent,
     ) -> PyResult<Bound<'py, PyAny>> {
         let name = string("task", task)?;
-        let status = self.write(py, |s| s.board.apply(&name, event)).py()?;
-        member(py, status)
+        member(py, self.change(py, |b| b.apply(&name, event))?)
     }
 }
 
@@ -159,17 +167,13 @@ impl PyBoard {
     ) -> PyResult<PyTask> {
         let name = string("name", name)?;
         let option: UploadOption = upload_option(option)?;
-        self.write(py, |s| {
-            s.board.create_task(&name, option).map(PyTask::snapshot)
-        })
-        .py()
+        self.change(py, |b| b.create_task(&name, option).map(PyTask::snapshot))
     }
 
     #[doc = stub_doc!("Board.remove_task")]
     fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
-        let task = self.write(py, |s| s.board.remove_task(&name)).py()?;
-        Ok(PyTask(Arc::new(task)))
+        self.change(py, |b| b.remove_task(&name).map(|t| PyTask(Arc::new(t))))
     }
 
     #[doc = stub_doc!("Board.add_devices")]
@@ -181,10 +185,7 @@ impl PyBoard {
     ) -> PyResult<PyAddOutcome> {
         let name = string("task", task)?;
         let devices = device_args("devices", devices)?;
-        let outcome = self
-            .write(py, |s| s.board.add_devices(&name, devices))
-            .py()?;
-        Ok(outcome.into())
+        self.change(py, |b| b.add_devices(&name, devices).map(Into::into))
     }
 
     #[doc = stub_doc!("Board.add_upload")]
@@ -196,10 +197,7 @@ impl PyBoard {
     ) -> PyResult<PyAddOutcome> {
         let name = string("task", task)?;
         let report = Arc::clone(&crate::args::object::<PyUploadReport>("report", report)?.0);
-        let outcome = self
-            .write(py, |s| s.board.add_upload(&name, &report))
-            .py()?;
-        Ok(outcome.into())
+        self.change(py, |b| b.add_upload(&name, &report).map(Into::into))
     }
 
     #[doc = stub_doc!("Board.create_default_task")]
@@ -213,26 +211,24 @@ impl PyBoard {
         let name = string("name", name)?;
         let option = upload_option(option)?;
         let devices = device_args("devices", devices)?;
-        let outcome = self
-            .write(py, |s| s.board.create_default_task(&name, option, devices))
-            .py()?;
+        let outcome = self.change(py, |b| b.create_default_task(&name, option, devices))?;
         Ok(outcome.into())
     }
 
     #[doc = stub_doc!("Board.add_tasks")]
     fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
         let tasks = tasks_arg(tasks)?;
-        self.write(py, |s| s.board.add_tasks(tasks)).py()
+        self.change(py, |b| b.add_tasks(tasks))
     }
 
     #[doc = stub_doc!("Board.add_fleet_plan")]
     fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?.tasks.clone();
-        self.write(py, |s| {
-            s.board
-                .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
+        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?
+            .tasks
+            .clone();
+        self.change(py, |b| {
+            b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
         })
-        .py()
     }
 
     #[doc = stub_doc!("Board.refresh")]
@@ -244,7 +240,7 @@ impl PyBoard {
     ) -> PyResult<Bound<'py, PyAny>> {
         let name = string("task", task)?;
         let events = events_arg(events)?;
-        let status: TaskStatus = self.write(py, |s| s.board.refresh(&name, events)).py()?;
+        let status: TaskStatus = self.change(py, |b| b.refresh(&name, events))?;
         member(py, status)
     }
 
@@ -261,11 +257,7 @@ impl PyBoard {
         let macs = macs_arg("macs", macs)?;
         let new_name = string("new_name", new_name)?;
         let mode = parse("mode", mode)?;
-        let status = self
-            .write(py, |s| {
-                s.board.complete_subset(&name, &macs, &new_name, mode)
-            })
-            .py()?;
+        let status = self.change(py, |b| b.complete_subset(&name, &macs, &new_name, mode))?;
         member(py, status)
     }
 
@@ -290,9 +282,7 @@ impl PyBoard {
             load_server,
             batch_size,
         )?;
-        let plan = self
-            .write(py, |s| s.board.complete_automatic(&name, &options))
-            .py()?;
+        let plan = self.change(py, |b| b.complete_automatic(&name, &options))?;
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
@@ -322,12 +312,9 @@ impl PyBoard {
             load_server,
             batch_size,
         )?;
-        let plan = self
-            .write(py, |s| {
-                s.board
-                    .complete_subset_automatic(&name, &macs, &new_name, &options)
-            })
-            .py()?;
+        let plan = self.change(py, |b| {
+            b.complete_subset_automatic(&name, &macs, &new_name, &options)
+        })?;
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
@@ -342,9 +329,7 @@ impl PyBoard {
     ) -> PyResult<PyManualPlan> {
         let name = string("task", task)?;
         let options = manual_options(file_prefix, loads)?;
-        let plan = self
-            .write(py, |s| s.board.complete_manual(&name, &options))
-            .py()?;
+        let plan = self.change(py, |b| b.complete_manual(&name, &options))?;
         Ok(PyManualPlan(Arc::new(plan)))
     }
 

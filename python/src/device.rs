@@ -217,7 +217,6 @@ impl PyDeviceList {
     ) -> PyResult<Bound<'py, PyList>> {
         column(py, self.iter(), &crate::args::string("name", name)?)
     }
-
 }
 }
 

@@ -158,7 +158,6 @@ impl PyDirectory {
         Ok(self.0.has_device(mac))
     }
 
-
     /// Pickling and copying: rebuilt from its JSON document.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (self.0.to_json(),);

@@ -6,28 +6,16 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::PyString;
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
 use crate::args::{invalid, opt_text_or, text_or, wrong_type};
+use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
-
-static STATUS_ENUM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// The member of `mpp_migration._types.EligibilityStatus` for a status.
-pub(crate) fn status_object<'py>(
-    py: Python<'py>,
-    status: EligibilityStatus,
-) -> PyResult<Bound<'py, PyAny>> {
-    STATUS_ENUM
-        .import(py, "mpp_migration._types", "EligibilityStatus")?
-        .call1((status.as_str(),))
-}
 
 crate::shapes::methods! {
 class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility {
@@ -46,10 +34,7 @@ impl PyEligibility {
         mpp_migration::ToJson::to_json(&outcome)
     }
     /// Pickling and copying: rebuilt from the status and the findings.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<crate::shapes::Reduce<'py>> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let args = (self.status.as_str(), self.findings());
         crate::shapes::restore::<Self>(py, args)
     }
@@ -66,7 +51,7 @@ impl PyEligibility {
     }
 }
 getters("Eligibility", this) {
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.status) }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
@@ -111,7 +96,7 @@ getters("EligibilityRule", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
     fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
     fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
     fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
     fn source() -> &str { this.0.source() }
 }

@@ -119,10 +119,7 @@ impl PyFinding {
         self.0.to_string()
     }
     /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<crate::shapes::Reduce<'py>> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
         let f = &self.0;
         let args =
             (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
@@ -174,8 +171,7 @@ class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeI
 repr(this; "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
     this.0.number(), this.0.as_str(), this.0.rule());
 #[pymethods]
-impl PyErrorCodeInfo {
-}
+impl PyErrorCodeInfo {}
 getters("ErrorCodeInfo", this) {
     fn number() -> u32 { this.0.number() }
     fn code() -> &'static str { this.0.as_str() }

@@ -128,8 +128,7 @@ repr(this; "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
     this.0.name(), this.0.group().as_str(), this.0.devices().len(),
     this.0.phone_load().map_or("None".to_owned(), |l| format!("{l:?}")));
 #[pymethods]
-impl PyBatFile {
-}
+impl PyBatFile {}
 getters("BatFile", this) {
     fn name() -> &str { this.0.name() }
     fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }

@@ -20,7 +20,6 @@ use mpp_migration::{
 
 use crate::args::{boolean, mac_arg, macs_arg, string};
 use crate::device::PyDevice;
-use crate::eligibility::status_object;
 use crate::enums::{eligibility_filter, member, parse};
 use crate::errors::{PyFinding, type_name};
 use crate::upload::PyUploadCounts;
@@ -135,12 +134,11 @@ class("TaskDevice", eq, hash) #[derive(Clone)] pub(crate) struct PyTaskDevice(Ta
 repr(this, d = this.0.device(); "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
     d.mac().to_string(), d.model().name(), this.0.eligibility().as_str(), this.0.tab().as_str());
 #[pymethods]
-impl PyTaskDevice {
-}
+impl PyTaskDevice {}
 getters("TaskDevice", this) {
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, this.0.eligibility())
+        member(py, this.0.eligibility())
     }
     fn reasons() -> Vec<PyFinding> { PyFinding::list(this.0.reasons()) }
     fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
@@ -169,7 +167,6 @@ impl PyTaskDeviceList {
             }),
         )
     }
-
 }
 }
 
@@ -252,8 +249,7 @@ pub(crate) struct PyEligibilityCounts(EligibilityCounts);
 repr(this, c = &this.0; "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
     c.total, c.eligible, c.not_eligible, c.unknown);
 #[pymethods]
-impl PyEligibilityCounts {
-}
+impl PyEligibilityCounts {}
 getters("EligibilityCounts", this) {
     fn total() -> usize { this.0.total }
     fn eligible() -> usize { this.0.eligible }
@@ -271,8 +267,7 @@ repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
     "AddOutcome(added={}, findings={codes:?})",
     this.added);
 #[pymethods]
-impl PyAddOutcome {
-}
+impl PyAddOutcome {}
 getters("AddOutcome", this) {
     fn added() -> usize { this.added }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
