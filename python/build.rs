@@ -59,6 +59,29 @@ fn main() {
         }
     }
     out.push_str("}\n");
+    // `with_stub_doc!(PyTask, device, [path] (args) item..)` is `path!(args #[doc = ".."]
+    // item..)` when the stub documents `Task.device`, `path!(args item..)` otherwise: how
+    // `methods!` gives each method of a block its docstring.
+    out.push_str(
+        "// The stub's docstring of a method of the class `Py<Class>`, when it has one.\n\
+         macro_rules! with_stub_doc {\n",
+    );
+    for (key, doc) in &docs {
+        if let Some((class, member)) = key.split_once('.') {
+            if !member.contains('.') && is_rust_ident(member) {
+                writeln!(
+                    out,
+                    "    (Py{class}, {member}, [$($m:tt)*] ($($a:tt)*) $($item:tt)*) => {{ \
+                     $($m)*!($($a)* #[doc = {doc:?}] $($item)*); }};"
+                )
+                .unwrap();
+            }
+        }
+    }
+    out.push_str(
+        "    ($ty:ident, $name:ident, [$($m:tt)*] ($($a:tt)*) $($item:tt)*) => { \
+         $($m)*!($($a)* $($item)*); };\n}\n",
+    );
     let dest = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR")).join("stub_doc.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
 }

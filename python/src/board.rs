@@ -127,7 +127,6 @@ impl PyBoard {
         ))
     }
 
-    #[doc = stub_doc!("Board.set_directory")]
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
         let Some(directory) = directory_arg(Some(directory))? else {
             return Err(invalid("directory must be a Directory, not None"));
@@ -139,26 +138,22 @@ impl PyBoard {
         Ok(())
     }
 
-    #[doc = stub_doc!("Board.task")]
     fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         self.read(py, |s| s.board.task(&name).map(PyTask::snapshot))
             .ok_or_else(|| not_found(&name))
     }
 
-    #[doc = stub_doc!("Board.task_of")]
     fn task_of(&self, py: Python<'_>, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTask>> {
         let mac: Mac = mac_arg("mac", mac)?;
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
 
-    #[doc = stub_doc!("Board.suggest_task_name")]
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
     }
 
-    #[doc = stub_doc!("Board.create_task")]
     fn create_task(
         &self,
         py: Python<'_>,
@@ -170,13 +165,11 @@ impl PyBoard {
         self.change(py, |b| b.create_task(&name, option).map(PyTask::snapshot))
     }
 
-    #[doc = stub_doc!("Board.remove_task")]
     fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         self.change(py, |b| b.remove_task(&name).map(|t| PyTask(Arc::new(t))))
     }
 
-    #[doc = stub_doc!("Board.add_devices")]
     fn add_devices(
         &self,
         py: Python<'_>,
@@ -188,7 +181,6 @@ impl PyBoard {
         self.change(py, |b| b.add_devices(&name, devices).map(Into::into))
     }
 
-    #[doc = stub_doc!("Board.add_upload")]
     fn add_upload(
         &self,
         py: Python<'_>,
@@ -200,7 +192,6 @@ impl PyBoard {
         self.change(py, |b| b.add_upload(&name, &report).map(Into::into))
     }
 
-    #[doc = stub_doc!("Board.create_default_task")]
     fn create_default_task(
         &self,
         py: Python<'_>,
@@ -215,13 +206,11 @@ impl PyBoard {
         Ok(outcome.into())
     }
 
-    #[doc = stub_doc!("Board.add_tasks")]
     fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
         let tasks = tasks_arg(tasks)?;
         self.change(py, |b| b.add_tasks(tasks))
     }
 
-    #[doc = stub_doc!("Board.add_fleet_plan")]
     fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
         let plan = crate::args::object::<PyFleetPlan>("plan", plan)?
             .tasks
@@ -231,7 +220,6 @@ impl PyBoard {
         })
     }
 
-    #[doc = stub_doc!("Board.refresh")]
     fn refresh<'py>(
         &self,
         py: Python<'py>,
@@ -244,7 +232,6 @@ impl PyBoard {
         member(py, status)
     }
 
-    #[doc = stub_doc!("Board.complete_subset")]
     fn complete_subset<'py>(
         &self,
         py: Python<'py>,
@@ -261,7 +248,6 @@ impl PyBoard {
         member(py, status)
     }
 
-    #[doc = stub_doc!("Board.complete_automatic")]
     #[pyo3(
         signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -286,7 +272,6 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    #[doc = stub_doc!("Board.complete_subset_automatic")]
     #[pyo3(
         signature = (task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -318,7 +303,6 @@ impl PyBoard {
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    #[doc = stub_doc!("Board.complete_manual")]
     #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
     fn complete_manual(
         &self,
@@ -335,12 +319,10 @@ impl PyBoard {
 
     // --- the saved form -------------------------------------------------------------------
 
-    #[doc = stub_doc!("Board.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         self.read(py, |s| s.board.to_json())
     }
 
-    #[doc = stub_doc!("Board.from_json")]
     #[staticmethod]
     #[pyo3(signature = (data, *, directory = None))]
     fn from_json(

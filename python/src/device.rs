@@ -209,7 +209,6 @@ impl PyDeviceList {
         PyTuple::new(py, COLUMNS)
     }
 
-    #[doc = stub_doc!("DeviceList.column")]
     fn column<'py>(
         &self,
         py: Python<'py>,

@@ -106,7 +106,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    #[doc = stub_doc!("Directory.from_json")]
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         // The document is read where it is (a str through its UTF-8 encoding, one copy: the
@@ -127,7 +126,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory.py()?)))
     }
 
-    #[doc = stub_doc!("Directory.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let path = path_arg(path)?;
@@ -141,18 +139,15 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    #[doc = stub_doc!("Directory.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         let directory = &self.0;
         py.detach(|| directory.to_json())
     }
 
-    #[doc = stub_doc!("Directory.has_user")]
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
 
-    #[doc = stub_doc!("Directory.has_device")]
     fn has_device(&self, mac: &Bound<'_, PyAny>) -> PyResult<bool> {
         let mac = Mac::parse(&crate::args::string("mac", mac)?).py()?;
         Ok(self.0.has_device(mac))

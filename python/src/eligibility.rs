@@ -28,7 +28,6 @@ repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
     this.status.as_str());
 #[pymethods]
 impl PyEligibility {
-    #[doc = stub_doc!("Eligibility.to_json")]
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
@@ -67,7 +66,6 @@ crate::shapes::methods! {
 class("EligibilityRule", eq) #[derive(Clone)] pub(crate) struct PyEligibilityRule(EligibilityRule);
 #[pymethods]
 impl PyEligibilityRule {
-    #[doc = stub_doc!("EligibilityRule.contains")]
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
             Ok(v) => v.get().0,
@@ -109,22 +107,18 @@ pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {
-    #[doc = stub_doc!("EligibilityTable.control_hub")]
     #[staticmethod]
     fn control_hub() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::control_hub())
     }
-    #[doc = stub_doc!("EligibilityTable.cisco_ordering_guide")]
     #[staticmethod]
     fn cisco_ordering_guide() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::cisco_ordering_guide())
     }
-    #[doc = stub_doc!("EligibilityTable.by_name")]
     #[staticmethod]
     fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
         table_by_name(&crate::args::string("name", name)?)
     }
-    #[doc = stub_doc!("EligibilityTable.from_csv")]
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -134,7 +128,6 @@ impl PyEligibilityTable {
     ) -> PyResult<PyEligibilityTable> {
         crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
     }
-    #[doc = stub_doc!("EligibilityTable.check")]
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
         &self,

@@ -111,7 +111,6 @@ repr(this; "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
     this.0.column().map_or("None".to_owned(), |c| format!("{c:?}")), this.0.message());
 #[pymethods]
 impl PyFinding {
-    #[doc = stub_doc!("Finding.to_json")]
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)
     }

@@ -92,11 +92,9 @@ repr(this, c = this.0.counts();
     c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused);
 #[pymethods]
 impl PyInventory {
-    #[doc = stub_doc!("Inventory.all_findings")]
     fn all_findings(&self) -> Vec<PyFinding> {
         self.0.all_findings().cloned().map(PyFinding).collect()
     }
-    #[doc = stub_doc!("Inventory.reason_counts")]
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -104,7 +102,6 @@ impl PyInventory {
             .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
             .collect()
     }
-    #[doc = stub_doc!("Inventory.to_csv")]
     fn to_csv(&self) -> String {
         self.0.to_csv()
     }
@@ -182,11 +179,10 @@ pub(crate) fn read_inventory(
     Ok(PyInventory(Arc::new(inventory)))
 }
 
-crate::shapes::class! { "Mapping"; pub(crate) struct PyMapping(Arc<Mapping>); }
-
+crate::shapes::methods! {
+class("Mapping") pub(crate) struct PyMapping(Arc<Mapping>);
 #[pymethods]
 impl PyMapping {
-    #[doc = stub_doc!("Mapping.from_json")]
     #[staticmethod]
     fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let text = if let Ok(s) = data.cast::<PyString>() {
@@ -204,7 +200,6 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    #[doc = stub_doc!("Mapping.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let path = path_arg(path)?;
@@ -217,17 +212,16 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    #[doc = stub_doc!("Mapping.email_of")]
     fn email_of(&self, owner_user_id: &str) -> Option<String> {
         self.0.email_of(owner_user_id).map(str::to_owned)
     }
-    #[doc = stub_doc!("Mapping.location_of")]
     #[pyo3(signature = (device_pool, ucm_location = ""))]
     fn location_of(&self, device_pool: &str, ucm_location: &str) -> Option<String> {
         self.0
             .location_of(device_pool, ucm_location)
             .map(str::to_owned)
     }
+}
 }
 
 crate::shapes::methods! {
@@ -256,12 +250,10 @@ class("PreparedUploads") pub(crate) struct PyPreparedUploads {
 repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
-    #[doc = stub_doc!("PreparedUploads.uploads")]
     #[getter]
     fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
         self.uploads.iter().map(|u| u.clone_ref(py)).collect()
     }
-    #[doc = stub_doc!("PreparedUploads.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.files.clone())
     }

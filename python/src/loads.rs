@@ -32,12 +32,10 @@ pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {
-    #[doc = stub_doc!("PhoneLoadTable.man_4")]
     #[staticmethod]
     fn man_4() -> PyPhoneLoadTable {
         PyPhoneLoadTable(PhoneLoadTable::man_4())
     }
-    #[doc = stub_doc!("PhoneLoadTable.from_csv")]
     #[staticmethod]
     #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
     fn from_csv(
@@ -47,7 +45,6 @@ impl PyPhoneLoadTable {
     ) -> PyResult<PyPhoneLoadTable> {
         crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
     }
-    #[doc = stub_doc!("PhoneLoadTable.load_for")]
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
             Ok(m) => m.get().0,

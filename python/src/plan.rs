@@ -57,23 +57,18 @@ repr(this, devices: usize = this.0.batches().iter().map(Vec::len).sum();
     this.0.task().as_str(), this.0.batches().len(), this.0.findings().len());
 #[pymethods]
 impl PyAutoPlan {
-    #[doc = stub_doc!("AutoPlan.batch_of")]
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    #[doc = stub_doc!("AutoPlan.batches_csv")]
     fn batches_csv(&self) -> String {
         self.0.batches_csv()
     }
-    #[doc = stub_doc!("AutoPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    #[doc = stub_doc!("AutoPlan.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    #[doc = stub_doc!("AutoPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
@@ -176,23 +171,18 @@ repr(this; "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
     this.0.findings().len());
 #[pymethods]
 impl PyManualPlan {
-    #[doc = stub_doc!("ManualPlan.file_of")]
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
-    #[doc = stub_doc!("ManualPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    #[doc = stub_doc!("ManualPlan.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    #[doc = stub_doc!("ManualPlan.licenses_csv")]
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()
     }
-    #[doc = stub_doc!("ManualPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }

@@ -30,6 +30,10 @@
 //! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
 //! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives).
 //!
+//! Each method of the block whose name the stub documents for the class (`Task.device` for
+//! `fn device` of `PyTask`) has that docstring: the block's methods are read one by one through
+//! `with_stub_doc!` (python/build.rs); a method the stub does not document keeps its own.
+//!
 //! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
 //! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
 //! `tt`, which `stub_doc!` can match, unlike a `literal`). [`restore`] is the `__reduce__` of the
@@ -179,13 +183,25 @@ macro_rules! class {
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
 /// module's documentation).
 macro_rules! methods {
-    // The shapes are all read: the block, with what they add.
+    // The shapes are all read: the block, with what they add, once each of its methods has
+    // the stub's docstring of its name where the stub has one (`with_stub_doc!`, build.rs).
     (@ [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
+        $crate::shapes::methods!(@doc $ty [$($add)*] [] $($body)*);
+    };
+    (@doc $ty:ident [$($add:tt)*] [$($done:tt)*]) => {
         #[pyo3::pymethods]
         impl $ty {
-            $($body)*
+            $($done)*
             $($add)*
         }
+    };
+    (@doc $ty:ident $add:tt $done:tt $(#[$m:meta])* fn $name:ident $(<$lt:lifetime>)?
+        ($($arg:tt)*) $(-> $ret:ty)? { $($body:tt)* } $($rest:tt)*) => {
+        with_stub_doc!($ty, $name, [$crate::shapes::methods] (@item $ty $add $done { $($rest)* })
+            $(#[$m])* fn $name $(<$lt>)? ($($arg)*) $(-> $ret)? { $($body)* });
+    };
+    (@item $ty:ident $add:tt [$($done:tt)*] { $($rest:tt)* } $($item:tt)*) => {
+        $crate::shapes::methods!(@doc $ty $add [$($done)* $($item)*] $($rest)*);
     };
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
     // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's

@@ -34,16 +34,13 @@ repr(this; "Task(name={:?}, option={:?}, status={:?}, devices={})",
     this.0.devices().len());
 #[pymethods]
 impl PyTask {
-    #[doc = stub_doc!("Task.to_json")]
     fn to_json(&self) -> String {
         self.0.to_json()
     }
-    #[doc = stub_doc!("Task.device")]
     fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
         let mac = mac_arg("mac", mac)?;
         Ok(self.0.device(mac).cloned().map(PyTaskDevice))
     }
-    #[doc = stub_doc!("Task.search")]
     #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
     fn search(
         &self,
@@ -75,12 +72,10 @@ impl PyTask {
             picks: Some(picks.into()),
         })
     }
-    #[doc = stub_doc!("Task.device_list_csv")]
     fn device_list_csv(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_csv())
     }
-    #[doc = stub_doc!("Task.device_list_json")]
     fn device_list_json(&self, py: Python<'_>) -> String {
         let task = Arc::clone(&self.0);
         py.detach(|| task.device_list_json())
@@ -157,7 +152,6 @@ repr(this, n = this.len(); "<TaskDeviceList of {n} device{} of task {}>",
     if n == 1 { "" } else { "s" }, this.task.name());
 #[pymethods]
 impl PyTaskDeviceList {
-    #[doc = stub_doc!("TaskDeviceList.macs")]
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(
             py,
@@ -226,7 +220,6 @@ repr(this, c = &this.0; "TabCounts(pending={}, error={}, ready={}, in_progress={
     c.pending, c.error, c.ready, c.in_progress, c.completed);
 #[pymethods]
 impl PyTabCounts {
-    #[doc = stub_doc!("TabCounts.to_json")]
     #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
     fn to_json(&self) -> String {
         mpp_migration::ToJson::to_json(&self.0)

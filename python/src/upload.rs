@@ -129,13 +129,11 @@ repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={}
     this.0.findings().len());
 #[pymethods]
 impl PyUploadReport {
-    #[doc = stub_doc!("UploadReport.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         // A report of a million rows takes a while: other threads run meanwhile.
         let report = Arc::clone(&self.0);
         py.detach(move || mpp_migration::ToJson::to_json(&*report))
     }
-    #[doc = stub_doc!("UploadReport.findings_for_row")]
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
@@ -143,16 +141,13 @@ impl PyUploadReport {
             Err(_) => Vec::new(),
         })
     }
-    #[doc = stub_doc!("UploadReport.severity_counts")]
     fn severity_counts(&self) -> (usize, usize) {
         self.0.severity_counts()
     }
-    #[doc = stub_doc!("UploadReport.errors_csv")]
     fn errors_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.errors_csv())
     }
-    #[doc = stub_doc!("UploadReport.devices_csv")]
     fn devices_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.devices_csv())
