@@ -117,8 +117,8 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
 }
 
 /// The migration option: `"license_and_device"` or `"license_only"` (TASK-3), read by core.
-pub(crate) fn upload_option(obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
-    let text = string("option", obj)?;
+pub(crate) fn upload_option(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
+    let text = string(name, obj)?;
     UploadOption::parse(&text).map_err(to_py_err)
 }
 

@@ -9,9 +9,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use mpp_migration::{
-    Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
-};
+use mpp_migration::{Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus};
 
 use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option, wrong_type};
 use crate::device::device_args;
@@ -19,10 +17,10 @@ use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::{PyEligibilityTable, table_arg};
 use crate::enums::{member, parse};
 use crate::errors::{IntoPyResult, to_py_err, type_name};
-use crate::fleet::PyFleetPlan;
+use crate::fleet::fleet_tasks;
 use crate::plan::{PyAutoPlan, PyManualPlan, auto_options, manual_options};
 use crate::task::{PyAddOutcome, PyTask, events_arg};
-use crate::upload::PyUploadReport;
+use crate::upload::report_arg;
 
 /// The board and the directory it was given (core keeps it but does not hand it back).
 struct State {
@@ -82,7 +80,9 @@ fn not_found(name: &str) -> PyErr {
 
 /// The `#[pymethods]` of [`PyBoard`] with its one-event methods: each `fn name(arg: read, ..)
 /// => event;` reads the task's name and each argument (by `read(name, value)`) and applies
-/// the event ([`PyBoard::apply`]); its docstring is the stub's of `Board.name`.
+/// the event ([`PyBoard::apply`]); and its one-call methods: `fn name(arg: read, ..) -> T =>
+/// |board| call;` reads each argument and makes the core call ([`PyBoard::change`]). Each has
+/// the stub's docstring of `Board.name`.
 macro_rules! board_methods {
     (@ $block:tt [$($done:tt)*]
         $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) => $event:expr; $($rest:tt)*) => {
@@ -103,8 +103,20 @@ macro_rules! board_methods {
     (@ { $($block:tt)* } [$($done:tt)*]) => {
         crate::shapes::methods!(@ [$($done)*] $($block)*);
     };
-    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }) => {
-        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)*);
+    (@ $block:tt [$($done:tt)*]
+        fn $name:ident($($arg:ident: $read:path),*) -> $t:ty => |$b:ident| $call:expr;
+        $($rest:tt)*) => {
+        board_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("Board", $name)]
+            fn $name(&self, py: Python<'_>, $($arg: &Bound<'_, PyAny>),*) -> PyResult<$t> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                self.change(py, |$b| $call)
+            }
+        ] $($rest)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }
+        calls { $($calls:tt)* }) => {
+        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)* $($calls)*);
     };
 }
 
@@ -152,72 +164,6 @@ impl PyBoard {
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
-    }
-
-    fn create_task(
-        &self,
-        py: Python<'_>,
-        name: &Bound<'_, PyAny>,
-        option: &Bound<'_, PyAny>,
-    ) -> PyResult<PyTask> {
-        let name = string("name", name)?;
-        let option: UploadOption = upload_option(option)?;
-        self.change(py, |b| b.create_task(&name, option).map(PyTask::snapshot))
-    }
-
-    fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
-        let name = string("name", name)?;
-        self.change(py, |b| b.remove_task(&name).map(|t| PyTask(Arc::new(t))))
-    }
-
-    fn add_devices(
-        &self,
-        py: Python<'_>,
-        task: &Bound<'_, PyAny>,
-        devices: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("task", task)?;
-        let devices = device_args("devices", devices)?;
-        self.change(py, |b| b.add_devices(&name, devices).map(Into::into))
-    }
-
-    fn add_upload(
-        &self,
-        py: Python<'_>,
-        task: &Bound<'_, PyAny>,
-        report: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("task", task)?;
-        let report = Arc::clone(&crate::args::object::<PyUploadReport>("report", report)?.0);
-        self.change(py, |b| b.add_upload(&name, &report).map(Into::into))
-    }
-
-    fn create_default_task(
-        &self,
-        py: Python<'_>,
-        name: &Bound<'_, PyAny>,
-        option: &Bound<'_, PyAny>,
-        devices: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("name", name)?;
-        let option = upload_option(option)?;
-        let devices = device_args("devices", devices)?;
-        let outcome = self.change(py, |b| b.create_default_task(&name, option, devices))?;
-        Ok(outcome.into())
-    }
-
-    fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
-        let tasks = tasks_arg(tasks)?;
-        self.change(py, |b| b.add_tasks(tasks))
-    }
-
-    fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?
-            .tasks
-            .clone();
-        self.change(py, |b| {
-            b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
-        })
     }
 
     fn refresh<'py>(
@@ -469,9 +415,25 @@ events {
     fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
     fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
 }
+
+// --- one core call each ----------------------------------------------------------------
+calls {
+    fn create_task(name: string, option: upload_option) -> PyTask =>
+        |b| b.create_task(&name, option).map(PyTask::snapshot);
+    fn remove_task(name: string) -> PyTask => |b| b.remove_task(&name).map(PyTask::owned);
+    fn add_devices(task: string, devices: device_args) -> PyAddOutcome =>
+        |b| b.add_devices(&task, devices).map(Into::into);
+    fn add_upload(task: string, report: report_arg) -> PyAddOutcome =>
+        |b| b.add_upload(&task, &report).map(Into::into);
+    fn create_default_task(name: string, option: upload_option, devices: device_args)
+        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(Into::into);
+    fn add_tasks(tasks: tasks_arg) -> () => |b| b.add_tasks(tasks);
+    fn add_fleet_plan(plan: fleet_tasks) -> () =>
+        |b| b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect());
+}
 }
 
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
-fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
-    crate::args::objects("tasks", obj, "", true, |t: &PyTask| Task::clone(&t.0))
+fn tasks_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
+    crate::args::objects(name, obj, "", true, |t: &PyTask| Task::clone(&t.0))
 }

@@ -22,6 +22,28 @@ use crate::model::PyModel;
 
 crate::shapes::methods! {
 class("Device", eq, hash) #[derive(Clone)] pub(crate) struct PyDevice(pub(crate) Device);
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; {
+    let d = &this.0;
+    let assignment = d.assignment().map(|a| {
+        (
+            a.owner_type.as_str(),
+            a.username.clone(),
+            a.phone_number.map(|n| n.to_string()),
+            a.extension.clone(),
+            a.location.clone(),
+            a.call_plan,
+        )
+    });
+    (
+        d.mac().to_string(),
+        d.model().name(),
+        d.hardware_version().map(|v| v.number()),
+        d.firmware().map(|f| f.as_str().to_owned()),
+        assignment,
+        d.row(),
+    )
+});
 #[pymethods]
 impl PyDevice {
     /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
@@ -67,29 +89,6 @@ impl PyDevice {
         }
         out.push(')');
         out
-    }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let d = &self.0;
-        let assignment = d.assignment().map(|a| {
-            (
-                a.owner_type.as_str(),
-                a.username.clone(),
-                a.phone_number.map(|n| n.to_string()),
-                a.extension.clone(),
-                a.location.clone(),
-                a.call_plan,
-            )
-        });
-        let args = (
-            d.mac().to_string(),
-            d.model().name(),
-            d.hardware_version().map(|v| v.number()),
-            d.firmware().map(|f| f.as_str().to_owned()),
-            assignment,
-            d.row(),
-        );
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
     #[staticmethod]

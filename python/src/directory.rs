@@ -17,6 +17,8 @@ crate::shapes::methods! {
 class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
 repr(this; "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
     this.0.name(), if this.0.is_cisco_pstn() { "True" } else { "False" }, this.0.extensions());
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; (this.0.name(), this.0.is_cisco_pstn(), this.0.extensions().to_vec()));
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -41,15 +43,6 @@ impl PyLocation {
                 .extensions_in_use(extensions),
         ))
     }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (
-            self.0.name(),
-            self.0.is_cisco_pstn(),
-            self.0.extensions().to_vec(),
-        );
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `Location`.
     #[staticmethod]
     #[pyo3(name = "_restore")]
@@ -73,6 +66,8 @@ class("Directory") #[derive(Clone)] pub(crate) struct PyDirectory(pub(crate) Arc
 repr(this; "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
     this.0.users().len(), this.0.workspaces().len(), this.0.locations().len(),
     this.0.device_count());
+/// Pickling and copying: rebuilt from its JSON document.
+reduce(this; (this.0.to_json(),));
 #[pymethods]
 impl PyDirectory {
     #[new]
@@ -153,11 +148,6 @@ impl PyDirectory {
         Ok(self.0.has_device(mac))
     }
 
-    /// Pickling and copying: rebuilt from its JSON document.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.to_json(),);
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `Directory` from its JSON document.
     #[staticmethod]
     #[pyo3(name = "_restore")]

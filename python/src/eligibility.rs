@@ -26,16 +26,13 @@ to_dict("Eligibility");
 repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
     "Eligibility(status={:?}, findings={codes:?})",
     this.status.as_str());
+/// Pickling and copying: rebuilt from the status and the findings.
+reduce(this; (this.status.as_str(), this.findings()));
 #[pymethods]
 impl PyEligibility {
     fn to_json(&self) -> String {
         let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
         mpp_migration::ToJson::to_json(&outcome)
-    }
-    /// Pickling and copying: rebuilt from the status and the findings.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.status.as_str(), self.findings());
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Eligibility`.
     #[staticmethod]

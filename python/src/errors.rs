@@ -109,6 +109,11 @@ repr(this; "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
     this.0.name(), this.0.severity().as_str(),
     this.0.row().map_or("None".to_owned(), |r| r.to_string()),
     this.0.column().map_or("None".to_owned(), |c| format!("{c:?}")), this.0.message());
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; {
+    let f = &this.0;
+    (f.number(), f.message(), f.suggestion(), f.row(), f.column())
+});
 #[pymethods]
 impl PyFinding {
     fn to_json(&self) -> String {
@@ -116,13 +121,6 @@ impl PyFinding {
     }
     fn __str__(&self) -> String {
         self.0.to_string()
-    }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let f = &self.0;
-        let args =
-            (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Finding` from its fields (see `Finding.__reduce__`).
     #[staticmethod]

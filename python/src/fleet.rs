@@ -31,6 +31,11 @@ getters("FleetPlan", this) {
 }
 }
 
+/// The tasks of a `FleetPlan` argument.
+pub(crate) fn fleet_tasks(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Task>>> {
+    Ok(crate::args::object::<PyFleetPlan>(name, obj)?.tasks.clone())
+}
+
 #[doc = stub_doc!("plan_fleet")]
 #[pyfunction]
 #[pyo3(
@@ -47,7 +52,8 @@ pub(crate) fn plan_fleet(
     eligibility: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyFleetPlan> {
     let devices = device_args("devices", devices)?;
-    let mut options = FleetOptions::new(&string("prefix", prefix)?, upload_option(option)?);
+    let mut options =
+        FleetOptions::new(&string("prefix", prefix)?, upload_option("option", option)?);
     if let Some(g) = group_by.filter(|g| !g.is_none()) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }

@@ -285,7 +285,7 @@ pub(crate) fn prepare_uploads(
         Some(p) => string("prefix", p)?,
         None => "upload".to_owned(),
     };
-    let mut options = PrepareOptions::new(&prefix, upload_option(option)?);
+    let mut options = PrepareOptions::new(&prefix, upload_option("option", option)?);
     if let Some(n) = max_devices.filter(|n| !n.is_none()) {
         options.max_devices = count("max_devices", n)?;
     }

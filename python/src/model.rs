@@ -58,16 +58,10 @@ pub(crate) struct PyModelLabel {
 repr(this; "ModelLabel(model={:?}, hardware_version={})",
     this.model.0.name(),
     this.hardware_version.map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string())));
+/// Pickling and copying: rebuilt from the model's name and the hardware version.
+reduce(this; (this.model.0.name(), this.hardware_version.map(|v| v.0.number())));
 #[pymethods]
 impl PyModelLabel {
-    /// Pickling and copying: rebuilt from the model's name and the hardware version.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (
-            self.model.0.name(),
-            self.hardware_version.map(|v| v.0.number()),
-        );
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
     #[staticmethod]
     #[pyo3(name = "_restore")]

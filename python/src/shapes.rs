@@ -6,6 +6,8 @@
 //!
 //! - `repr(this, name = value, ..; "Name(a={}, ..)", this.0.a(), ..);` adds `__repr__`, that
 //!   format of the object (`this`) and the values named before the `;`.
+//! - `/// doc` `reduce(this; (this.0.a(), ..));` adds `__reduce__`, which rebuilds the object by
+//!   its `_restore(a, ..)` ([`restore`]).
 //! - `to_dict("Name");` adds `to_dict()`, the class's `to_json()` read by `json.loads`
 //!   (crate::json); `to_dict("Name", py);` when `to_json` takes `py` (it runs without the GIL).
 //! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
@@ -239,6 +241,20 @@ macro_rules! methods {
                 let $this = self;
                 $(let $var $(: $vt)? = $val;)*
                 format!($fmt $(, $arg)*)
+            }
+        ] $($rest)*);
+    };
+    // `/// doc` `reduce(this; args);`: `__reduce__` rebuilds the object (`this`) by its static
+    // method `_restore(*args)` ([`restore`]).
+    (@ [$($add:tt)*] $(#[$doc:meta])* reduce($this:ident; $args:expr); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ [$($add)*
+            $(#[$doc])*
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
+                let $this = self;
+                $crate::shapes::restore::<Self>(py, $args)
             }
         ] $($rest)*);
     };

@@ -109,6 +109,11 @@ impl PyTask {
     pub(crate) fn snapshot(task: &Task) -> PyTask {
         PyTask(Arc::new(task.clone()))
     }
+
+    /// `task` itself, which no one else holds.
+    pub(crate) fn owned(task: Task) -> PyTask {
+        PyTask(Arc::new(task))
+    }
 }
 
 /// The `task` argument of the plan functions: a `Task`.

@@ -26,6 +26,8 @@ class("UploadCounts", eq, hash)
 pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
 repr(this; "UploadCounts(added={}, errors={}, total={})",
     this.0.added, this.0.errors, this.0.total);
+/// Pickling and copying: rebuilt from the three counts.
+reduce(this; (this.0.added, this.0.errors, this.0.total));
 #[pymethods]
 impl PyUploadCounts {
     /// Later uploads to the same task add to the counts (CSV-14).
@@ -34,11 +36,6 @@ impl PyUploadCounts {
             .cast::<PyUploadCounts>()
             .ok()
             .map(|o| PyUploadCounts(self.0 + o.get().0))
-    }
-    /// Pickling and copying: rebuilt from the three counts.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.added, self.0.errors, self.0.total);
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds pickled counts.
     #[staticmethod]
@@ -66,7 +63,7 @@ fn options(
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
     let option = match option {
-        Some(o) => upload_option(o)?,
+        Some(o) => upload_option("option", o)?,
         None => UploadOption::LicenseAndDevice,
     };
     let mut options =
@@ -361,10 +358,19 @@ pub(crate) fn iter_upload(
     })
 }
 
+/// An `UploadReport` argument.
+pub(crate) fn report_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Arc<UploadReport>> {
+    Ok(Arc::clone(
+        &crate::args::object::<PyUploadReport>(name, obj)?.0,
+    ))
+}
+
 #[doc = stub_doc!("template_csv")]
 #[pyfunction]
 pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(mpp_migration::template_csv(upload_option(option)?))
+    Ok(mpp_migration::template_csv(upload_option(
+        "option", option,
+    )?))
 }
 
 #[doc = stub_doc!("user_export_csv")]
