@@ -116,15 +116,6 @@ impl PyEligibilityTable {
     fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
         table_by_name(&crate::args::string("name", name)?)
     }
-    #[staticmethod]
-    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
-    fn from_csv(
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-        name: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyEligibilityTable> {
-        crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
-    }
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
         &self,

@@ -36,15 +36,6 @@ impl PyPhoneLoadTable {
     fn man_4() -> PyPhoneLoadTable {
         PyPhoneLoadTable(PhoneLoadTable::man_4())
     }
-    #[staticmethod]
-    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
-    fn from_csv(
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-        name: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPhoneLoadTable> {
-        crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
-    }
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
             Ok(m) => m.get().0,

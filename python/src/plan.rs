@@ -229,18 +229,13 @@ pub(crate) fn status_report_csv(
     plan: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let task = task_arg(task)?;
-    enum Plan {
-        None,
-        Auto(Arc<AutoPlan>),
-        Manual(Arc<ManualPlan>),
-    }
     let plan = match plan.filter(|p| !p.is_none()) {
-        None => Plan::None,
+        None => PlanRef::None,
         Some(p) => {
             if let Ok(a) = p.cast::<PyAutoPlan>() {
-                Plan::Auto(Arc::clone(&a.get().0))
+                PlanRef::Automatic(&a.get().0)
             } else if let Ok(m) = p.cast::<PyManualPlan>() {
-                Plan::Manual(Arc::clone(&m.get().0))
+                PlanRef::Manual(&m.get().0)
             } else {
                 return Err(wrong_type(format!(
                     "plan must be an AutoPlan, a ManualPlan or None, not {}",
@@ -249,12 +244,5 @@ pub(crate) fn status_report_csv(
             }
         }
     };
-    Ok(py.detach(|| {
-        let plan = match &plan {
-            Plan::None => PlanRef::None,
-            Plan::Auto(a) => PlanRef::Automatic(a),
-            Plan::Manual(m) => PlanRef::Manual(m),
-        };
-        mpp_migration::status_report_csv(&task, plan)
-    }))
+    Ok(py.detach(|| mpp_migration::status_report_csv(&task, plan)))
 }

@@ -17,8 +17,8 @@
 //!   `text`), whose docstring is the `///` before `value`.
 //!
 //! - `table("Name", rows = "rules", CoreTable);` is a host-replaceable table (a [`Table`], in
-//!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
-//!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
+//!   `.0` as an `Arc`): `from_csv(data, *, name='custom')` ([`from_csv`]), `to_csv()`, `name`,
+//!   `__len__`, `__repr__` (`Name(name=.., rules=N)`), and pickling by `_restore(name, csv)`.
 //!
 //! - `sequence("Name", Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
 //!   `__len__`, `__getitem__`, `__iter__` and `__reversed__` (an `Iterator` with `list` and
@@ -317,6 +317,16 @@ macro_rules! methods {
     };
     (@ [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
         $crate::shapes::methods!(@ [$($add)*
+            #[doc = stub_doc!($name, "from_csv")]
+            #[staticmethod]
+            #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
+            fn from_csv(
+                py: pyo3::Python<'_>,
+                data: &pyo3::Bound<'_, pyo3::PyAny>,
+                name: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ) -> pyo3::PyResult<Self> {
+                $crate::shapes::from_csv(py, data, name).map(Self)
+            }
             #[doc = stub_doc!($name, "to_csv")]
             fn to_csv(&self) -> String {
                 $crate::shapes::Table::to_csv(&*self.0)
