@@ -101,7 +101,7 @@ macro_rules! board_methods {
         ] $($rest)*);
     };
     (@ { $($block:tt)* } [$($done:tt)*]) => {
-        crate::shapes::methods!(@ [$($done)*] $($block)*);
+        crate::shapes::methods!(@ _ [$($done)*] $($block)*);
     };
     (@ $block:tt [$($done:tt)*]
         fn $name:ident($($arg:ident: $read:path),*) -> $t:ty => |$b:ident| $call:expr;

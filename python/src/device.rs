@@ -270,8 +270,6 @@ class("DeviceIterator") pub(crate) struct PyDeviceIterator {
     cursor: Cursor,
 }
 iterator(PyDeviceList);
-#[pymethods]
-impl PyDeviceIterator {}
 }
 
 /// `DeviceList.column(name)`: the attribute `name` of each of `devices`, as `Device` gives it

@@ -159,8 +159,6 @@ crate::shapes::methods! {
 class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeInfo(ErrorCode);
 repr(this; "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
     this.0.number(), this.0.as_str(), this.0.rule());
-#[pymethods]
-impl PyErrorCodeInfo {}
 getters("ErrorCodeInfo", this) {
     fn number() -> u32 { this.0.number() }
     fn code() -> &'static str { this.0.as_str() }

@@ -23,8 +23,6 @@ class("FleetPlan", eq) pub(crate) struct PyFleetPlan {
 repr(this, devices: usize = this.tasks.iter().map(|t| t.devices().len()).sum();
     "FleetPlan(tasks={}, devices={devices}, findings={})",
     this.tasks.len(), this.findings.len());
-#[pymethods]
-impl PyFleetPlan {}
 getters("FleetPlan", this) {
     fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }

@@ -35,8 +35,6 @@ crate::shapes::methods! {
 class("Udi", eq) pub(crate) struct PyUdi(Udi);
 repr(this; "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
     this.0.model().name(), this.0.hardware_version().to_string(), this.0.serial_number());
-#[pymethods]
-impl PyUdi {}
 getters("Udi", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
@@ -60,8 +58,6 @@ class("InventoryEntry") pub(crate) struct PyInventoryEntry {
 repr(this, e = this.entry();
     "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
     e.row(), e.device_name(), e.device_type(), e.status().as_str());
-#[pymethods]
-impl PyInventoryEntry {}
 getters("InventoryEntry", this) {
     fn row() -> u64 { this.entry().row() }
     fn device_name() -> &str { this.entry().device_name() }
@@ -231,8 +227,6 @@ class("PreparedUpload") pub(crate) struct PyPreparedUpload {
 }
 repr(this; "PreparedUpload(task_name={:?}, devices={})",
     this.upload.task_name.as_str(), this.report.added());
-#[pymethods]
-impl PyPreparedUpload {}
 getters("PreparedUpload", this) {
     fn task_name() -> &str { this.upload.task_name.as_str() }
     fn file() -> PyOutputFile { PyOutputFile(this.upload.file.clone()) }

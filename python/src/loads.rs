@@ -15,8 +15,6 @@ use crate::model::PyModel;
 crate::shapes::methods! {
 class("PhoneLoad", eq, hash) #[derive(Clone)] pub(crate) struct PyPhoneLoad(PhoneLoad);
 repr(this; "PhoneLoad(model={:?}, load_name={:?})", this.0.model().name(), this.0.load_name());
-#[pymethods]
-impl PyPhoneLoad {}
 getters("PhoneLoad", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
     fn load_name() -> &str { this.0.load_name() }

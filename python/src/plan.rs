@@ -122,8 +122,6 @@ class("BatFile", eq) #[derive(Clone)] pub(crate) struct PyBatFile(BatFile);
 repr(this; "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
     this.0.name(), this.0.group().as_str(), this.0.devices().len(),
     this.0.phone_load().map_or("None".to_owned(), |l| format!("{l:?}")));
-#[pymethods]
-impl PyBatFile {}
 getters("BatFile", this) {
     fn name() -> &str { this.0.name() }
     fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }
@@ -143,8 +141,6 @@ class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
     url: String,
 }
 repr(this; "License(mac={:?}, file_name={:?}, url={:?})", this.mac, this.file_name, this.url);
-#[pymethods]
-impl PyLicense {}
 getters("License", this) {
     fn mac() -> &str { &this.mac }
     fn file_name() -> &str { &this.file_name }

@@ -30,7 +30,8 @@
 //! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
 //!
 //! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
-//! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives).
+//! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives); a class
+//! whose methods are all its shapes' and getters' needs no block.
 //!
 //! Each method of the block whose name the stub documents for the class (`Task.device` for
 //! `fn device` of `PyTask`) has that docstring: the block's methods are read one by one through
@@ -187,7 +188,7 @@ macro_rules! class {
 macro_rules! methods {
     // The shapes are all read: the block, with what they add, once each of its methods has
     // the stub's docstring of its name where the stub has one (`with_stub_doc!`, build.rs).
-    (@ [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
         $crate::shapes::methods!(@doc $ty [$($add)*] [] $($body)*);
     };
     (@doc $ty:ident [$($add:tt)*] [$($done:tt)*]) => {
@@ -208,10 +209,10 @@ macro_rules! methods {
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
     // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's
     // docstring of `Class.name`.
-    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
     }) => {
-        $crate::shapes::methods!(@ [$($add)* $(
+        $crate::shapes::methods!(@ $cls [$($add)* $(
             #[doc = stub_doc!($class, $name)]
             $(#[$doc])*
             #[getter]
@@ -221,22 +222,29 @@ macro_rules! methods {
             }
         )*] #[pymethods] impl $ty $body);
     };
+    // No block after the shapes of a `class(..)`: an empty one.
+    (@ $cls:ident [$($add:tt)*]) => {
+        $crate::shapes::methods!(@doc $cls [$($add)*] []);
+    };
+    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt) => {
+        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs);
+    };
     // The class itself (see `class!`).
-    (@ [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+    (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
         $vis:vis struct $ty:ident ($($field:tt)*); $($rest:tt)*) => {
         $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty($($field)*););
-        $crate::shapes::methods!(@ [$($add)*] $($rest)*);
+        $crate::shapes::methods!(@ $ty [$($add)*] $($rest)*);
     };
-    (@ [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+    (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
         $vis:vis struct $ty:ident { $($field:tt)* } $($rest:tt)*) => {
         $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty { $($field)* });
-        $crate::shapes::methods!(@ [$($add)*] $($rest)*);
+        $crate::shapes::methods!(@ $ty [$($add)*] $($rest)*);
     };
     // `repr(this, name = value, ..; "Format", args..);`: `__repr__` is that format of the
     // object (`this`) and the values named before it.
-    (@ [$($add:tt)*] repr($this:ident $(, $var:ident $(: $vt:ty)? = $val:expr)*;
+    (@ $cls:tt [$($add:tt)*] repr($this:ident $(, $var:ident $(: $vt:ty)? = $val:expr)*;
         $fmt:literal $(, $arg:expr)* $(,)?); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __repr__(&self) -> String {
                 let $this = self;
                 $(let $var $(: $vt)? = $val;)*
@@ -246,8 +254,8 @@ macro_rules! methods {
     };
     // `/// doc` `reduce(this; args);`: `__reduce__` rebuilds the object (`this`) by its static
     // method `_restore(*args)` ([`restore`]).
-    (@ [$($add:tt)*] $(#[$doc:meta])* reduce($this:ident; $args:expr); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* reduce($this:ident; $args:expr); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             $(#[$doc])*
             fn __reduce__<'py>(
                 &self,
@@ -258,8 +266,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($class, "to_dict")]
             #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
             fn to_dict<'py>(
@@ -270,8 +278,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($class, "write")]
             #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
             fn write(
@@ -286,8 +294,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] to_dict($class:tt, py); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] to_dict($class:tt, py); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($class, "to_dict")]
             fn to_dict<'py>(
                 &self,
@@ -297,9 +305,9 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr, text = $text:expr);
+    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr, text = $text:expr);
         $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __str__(&self) -> String {
                 ($str)(&self.0)
             }
@@ -315,8 +323,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($name, "from_csv")]
             #[staticmethod]
             #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
@@ -364,8 +372,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] sequence($class:tt, $iter:ident); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] sequence($class:tt, $iter:ident); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __len__(&self) -> usize {
                 $crate::sequence::Sequence::len(self)
             }
@@ -409,8 +417,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __iter__(slf: pyo3::Py<Self>) -> pyo3::Py<Self> {
                 slf
             }
@@ -430,7 +438,7 @@ macro_rules! methods {
         ] $($rest)*);
     };
     ($($rest:tt)*) => {
-        $crate::shapes::methods!(@ [] $($rest)*);
+        $crate::shapes::methods!(@ _ [] $($rest)*);
     };
 }
 

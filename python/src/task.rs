@@ -133,8 +133,6 @@ crate::shapes::methods! {
 class("TaskDevice", eq, hash) #[derive(Clone)] pub(crate) struct PyTaskDevice(TaskDevice);
 repr(this, d = this.0.device(); "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
     d.mac().to_string(), d.model().name(), this.0.eligibility().as_str(), this.0.tab().as_str());
-#[pymethods]
-impl PyTaskDevice {}
 getters("TaskDevice", this) {
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
@@ -212,8 +210,6 @@ class("TaskDeviceIterator") pub(crate) struct PyTaskDeviceIterator {
     cursor: Cursor,
 }
 iterator(PyTaskDeviceList);
-#[pymethods]
-impl PyTaskDeviceIterator {}
 }
 
 // --- counters -----------------------------------------------------------------------------
@@ -246,8 +242,6 @@ class("EligibilityCounts", eq, hash)
 pub(crate) struct PyEligibilityCounts(EligibilityCounts);
 repr(this, c = &this.0; "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
     c.total, c.eligible, c.not_eligible, c.unknown);
-#[pymethods]
-impl PyEligibilityCounts {}
 getters("EligibilityCounts", this) {
     fn total() -> usize { this.0.total }
     fn eligible() -> usize { this.0.eligible }
@@ -264,8 +258,6 @@ class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
 repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
     "AddOutcome(added={}, findings={codes:?})",
     this.added);
-#[pymethods]
-impl PyAddOutcome {}
 getters("AddOutcome", this) {
     fn added() -> usize { this.added }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
@@ -375,7 +367,7 @@ macro_rules! task_event_methods {
                 }
             }
         }
-        crate::shapes::methods!(@ [$($done)*] $($block)*);
+        crate::shapes::methods!(@ _ [$($done)*] $($block)*);
     };
     (#[pymethods] impl $ty:ident $body:tt getters $g:tt $gs:tt constructors { $($events:tt)* }) => {
         task_event_methods!(@ { #[pymethods] impl $ty $body getters $g $gs } [] [] $($events)*);

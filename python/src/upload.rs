@@ -175,8 +175,6 @@ class("UploadChunk") pub(crate) struct PyUploadChunk {
 }
 repr(this; "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
     this.first_row, this.last_row, this.counts.added, this.counts.errors, this.findings.len());
-#[pymethods]
-impl PyUploadChunk {}
 getters("UploadChunk", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
