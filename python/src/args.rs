@@ -48,7 +48,7 @@ pub(crate) fn text(name: &str, s: &Bound<'_, PyString>) -> PyResult<String> {
 
 /// An `int` argument (a `bool` is refused: `True` is not a number here).
 pub(crate) fn integer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<i128> {
-    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+    if is_int(obj) {
         // Beyond i128 is beyond any value these arguments take; saturate so that the caller's
         // range check names the value as out of range.
         Ok(obj.extract::<i128>().unwrap_or_else(|_| {
@@ -94,24 +94,31 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
             obj.extract::<String>().unwrap_or_default()
         )));
     }
-    let iter = obj.try_iter().map_err(|_| {
+    let not_iterable = || {
         wrong_type(format!(
             "{name} must be an iterable of str, not {}",
             type_name(obj)
         ))
-    })?;
+    };
+    each(obj, not_iterable, |i, item| match item.cast::<PyString>() {
+        Ok(s) => text(&format!("{name}[{i}]"), s),
+        Err(_) => Err(wrong_type(format!(
+            "{name}[{i}] must be a str, not {}",
+            type_name(&item)
+        ))),
+    })
+}
+
+/// Each item of the iterable `obj` (`not_iterable` when it is none), read by `read`.
+fn each<R>(
+    obj: &Bound<'_, PyAny>,
+    not_iterable: impl Fn() -> PyErr,
+    read: impl Fn(usize, Bound<'_, PyAny>) -> PyResult<R>,
+) -> PyResult<Vec<R>> {
+    let iter = obj.try_iter().map_err(|_| not_iterable())?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyString>() {
-            Ok(s) => out.push(text(&format!("{name}[{i}]"), s)?),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be a str, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
+        out.push(read(i, item?)?);
     }
     Ok(out)
 }
@@ -176,21 +183,13 @@ pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
     if str_refused && obj.is_instance_of::<PyString>() {
         return Err(not_iterable());
     }
-    let iter = obj.try_iter().map_err(|_| not_iterable())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<T>() {
-            Ok(t) => out.push(read(t.get())),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be {a} {class}, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    each(obj, not_iterable, |i, item| match item.cast::<T>() {
+        Ok(t) => Ok(read(t.get())),
+        Err(_) => Err(wrong_type(format!(
+            "{name}[{i}] must be {a} {class}, not {}",
+            type_name(&item)
+        ))),
+    })
 }
 
 /// The text of an argument that is a `str` or an object of the class `T`, whose text `read`

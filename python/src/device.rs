@@ -22,6 +22,11 @@ use crate::model::PyModel;
 
 crate::shapes::methods! {
 class("Device", eq, hash) #[derive(Clone)] pub(crate) struct PyDevice(pub(crate) Device);
+repr(this, d = &this.0, a = d.assignment().map_or(String::new(), |a| {
+    let (kind, user, place) = (a.owner_type.as_str(), &a.username, &a.location);
+    format!(", type={kind:?}, username={user:?}, location={place:?}")
+}); "Device(row={}, mac={:?}, model={:?}{a})",
+    d.row().map_or("None".to_owned(), |r| r.to_string()), d.mac().to_string(), d.model().name());
 /// Pickling and copying: rebuilt from its fields by `_restore`.
 reduce(this; {
     let d = &this.0;
@@ -70,25 +75,6 @@ impl PyDevice {
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
-    }
-    fn __repr__(&self) -> String {
-        let d = &self.0;
-        let mut out = format!(
-            "Device(row={}, mac={:?}, model={:?}",
-            d.row().map_or("None".to_owned(), |r| r.to_string()),
-            d.mac().to_string(),
-            d.model().name()
-        );
-        if let Some(a) = d.assignment() {
-            out.push_str(&format!(
-                ", type={:?}, username={:?}, location={:?}",
-                a.owner_type.as_str(),
-                a.username,
-                a.location
-            ));
-        }
-        out.push(')');
-        out
     }
     /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
     #[staticmethod]

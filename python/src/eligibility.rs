@@ -61,6 +61,10 @@ impl From<mpp_migration::Eligibility> for PyEligibility {
 
 crate::shapes::methods! {
 class("EligibilityRule", eq) #[derive(Clone)] pub(crate) struct PyEligibilityRule(EligibilityRule);
+repr(this, vid = |v: Option<mpp_migration::HardwareVersion>| {
+    v.map_or("None".to_owned(), |v| format!("{:?}", v.to_string()))
+}; "EligibilityRule(model={:?}, vid_from={}, vid_to={}, status={:?})",
+    this.0.model().name(), vid(this.0.vid_from()), vid(this.0.vid_to()), this.0.status().as_str());
 #[pymethods]
 impl PyEligibilityRule {
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -73,18 +77,6 @@ impl PyEligibilityRule {
             .py()?,
         };
         Ok(self.0.contains(vid))
-    }
-    fn __repr__(&self) -> String {
-        let vid = |v: Option<mpp_migration::HardwareVersion>| {
-            v.map_or("None".to_owned(), |v| format!("{:?}", v.to_string()))
-        };
-        format!(
-            "EligibilityRule(model={:?}, vid_from={}, vid_to={}, status={:?})",
-            self.0.model().name(),
-            vid(self.0.vid_from()),
-            vid(self.0.vid_to()),
-            self.0.status().as_str()
-        )
     }
 }
 getters("EligibilityRule", this) {

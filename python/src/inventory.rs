@@ -286,9 +286,7 @@ pub(crate) fn prepare_uploads(
     if let Some(g) = group_by.filter(|g| !g.is_none()) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }
-    if let Some(d) = directory_arg(directory)? {
-        options.directory = Some(d);
-    }
+    options.directory = directory_arg(directory)?;
     options.eligibility = table_arg("eligibility", eligibility)?;
     let inventory = Arc::clone(&inventory.get().0);
     let mapping = mapping.map_or_else(|| Arc::new(Mapping::new()), |m| Arc::clone(&m.get().0));
