@@ -54,19 +54,7 @@ impl PyTask {
         };
         let filter = eligibility_filter(eligibility)?;
         let task = Arc::clone(&self.0);
-        let picks = py.detach(|| {
-            let found = task.search(&query, filter);
-            // `search` keeps the task's order: walk both to turn references into positions.
-            let mut found = found.into_iter().peekable();
-            let mut picks = Vec::with_capacity(found.len());
-            for (i, d) in task.devices().iter().enumerate() {
-                if found.peek().is_some_and(|f| std::ptr::eq(*f, d)) {
-                    picks.push(i);
-                    found.next();
-                }
-            }
-            picks
-        });
+        let picks = py.detach(|| task.search_indices(&query, filter));
         Ok(PyTaskDeviceList {
             task,
             picks: Some(picks.into()),
@@ -281,56 +269,55 @@ crate::shapes::class! {
     pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
 }
 
-/// How an argument of an event shows in Python: its value (pickling passes it to the
-/// constructor again) and its repr.
+/// An argument of an event as Python passes it to the event's constructor: text, a list of
+/// texts or a flag.
+enum Arg {
+    Text(String),
+    Texts(Vec<String>),
+    Flag(bool),
+}
+
+impl Arg {
+    /// The value: pickling passes it to the constructor again.
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match self {
+            Arg::Text(text) => text.into_pyobject(py)?.into_any(),
+            Arg::Texts(texts) => texts.into_pyobject(py)?.into_any(),
+            Arg::Flag(on) => on.into_pyobject(py)?.to_owned().into_any(),
+        })
+    }
+
+    fn repr(&self) -> String {
+        match self {
+            Arg::Text(text) => format!("{text:?}"),
+            Arg::Texts(texts) => format!("{texts:?}"),
+            Arg::Flag(on) => (if *on { "True" } else { "False" }).to_owned(),
+        }
+    }
+}
+
+/// The [`Arg`] of each type of argument an event has.
 trait EventArg {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
-    fn repr(&self) -> String;
+    fn arg(&self) -> Arg;
 }
 
-impl EventArg for Mac {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.to_string().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", self.to_string())
-    }
+macro_rules! event_args {
+    ($($ty:ty => |$v:ident| $arg:expr;)*) => {
+        $(impl EventArg for $ty {
+            fn arg(&self) -> Arg {
+                let $v = self;
+                $arg
+            }
+        })*
+    };
 }
 
-impl EventArg for Vec<Mac> {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(mac_list(self).into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", mac_list(self))
-    }
-}
-
-impl EventArg for String {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.as_str().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{self:?}")
-    }
-}
-
-impl EventArg for CompletionMode {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.as_str().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", self.as_str())
-    }
-}
-
-impl EventArg for bool {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.into_pyobject(py)?.to_owned().into_any())
-    }
-    fn repr(&self) -> String {
-        (if *self { "True" } else { "False" }).to_owned()
-    }
+event_args! {
+    Mac => |mac| Arg::Text(mac.to_string());
+    Vec<Mac> => |macs| Arg::Texts(mac_list(macs));
+    String => |text| Arg::Text(text.clone());
+    CompletionMode => |mode| Arg::Text(mode.as_str().to_owned());
+    bool => |on| Arg::Flag(*on);
 }
 
 fn mac_list(macs: &[Mac]) -> Vec<String> {
@@ -355,13 +342,13 @@ macro_rules! task_event_methods {
             }
         ] [$($arms)*
             TaskEvent::$variant $({ $($field),* })? $(($tuple))? =>
-                (stringify!($name), vec![$($arg as &dyn EventArg),*]),
+                (stringify!($name), vec![$(EventArg::arg($arg)),*]),
         ] $($rest)*);
     };
     (@ { $($block:tt)* } [$($done:tt)*] [$($arms:tt)*]) => {
         impl PyTaskEvent {
             /// The constructor that makes this event, and its arguments.
-            fn parts(&self) -> (&'static str, Vec<&dyn EventArg>) {
+            fn parts(&self) -> (&'static str, Vec<Arg>) {
                 match &self.0 {
                     $($arms)*
                 }
@@ -429,21 +416,11 @@ crate::shapes::methods! {
 class("TransitionOutcome", eq, hash)
 #[derive(Clone, Copy)]
 pub(crate) struct PyTransitionOutcome(Outcome);
-#[pymethods]
-impl PyTransitionOutcome {
-    fn __repr__(&self) -> String {
-        match self.0 {
-            Outcome::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
-            Outcome::Refused(c) => {
-                format!(
-                    "TransitionOutcome(kind=\"refused\", refusal={:?})",
-                    c.as_str()
-                )
-            }
-            _ => format!("TransitionOutcome(kind={:?})", self.0.kind()),
-        }
-    }
-}
+repr(this, detail = match this.0 {
+    Outcome::To(s) => format!(", target={:?}", s.as_str()),
+    Outcome::Refused(c) => format!(", refusal={:?}", c.as_str()),
+    _ => String::new(),
+}; "TransitionOutcome(kind={:?}{detail})", this.0.kind());
 getters("TransitionOutcome", this) {
     fn kind() -> &'static str { this.0.kind() }
     fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
