@@ -22,7 +22,10 @@ class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility 
     status: EligibilityStatus,
     findings: Vec<Finding>,
 }
-to_dict("Eligibility");
+json("Eligibility", this; {
+    let outcome = mpp_migration::Eligibility::from_parts(this.status, this.findings.clone());
+    mpp_migration::ToJson::to_json(&outcome)
+});
 repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
     "Eligibility(status={:?}, findings={codes:?})",
     this.status.as_str());
@@ -30,10 +33,6 @@ repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
 reduce(this; (this.status.as_str(), this.findings()));
 #[pymethods]
 impl PyEligibility {
-    fn to_json(&self) -> String {
-        let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
-        mpp_migration::ToJson::to_json(&outcome)
-    }
     /// Rebuilds a pickled `Eligibility`.
     #[staticmethod]
     #[pyo3(name = "_restore")]

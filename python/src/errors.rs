@@ -96,7 +96,7 @@ create_exception!(
 
 crate::shapes::methods! {
 class("Finding", eq, hash) #[derive(Clone)] pub(crate) struct PyFinding(pub(crate) Finding);
-to_dict("Finding");
+json("Finding", this; mpp_migration::ToJson::to_json(&this.0));
 repr(this; "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
     this.0.name(), this.0.severity().as_str(),
     this.0.row().map_or("None".to_owned(), |r| r.to_string()),
@@ -108,9 +108,6 @@ reduce(this; {
 });
 #[pymethods]
 impl PyFinding {
-    fn to_json(&self) -> String {
-        mpp_migration::ToJson::to_json(&self.0)
-    }
     fn __str__(&self) -> String {
         self.0.to_string()
     }

@@ -50,7 +50,7 @@ pub(crate) fn manual_options(
 
 crate::shapes::methods! {
 class("AutoPlan", eq) pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
-to_dict("AutoPlan");
+json("AutoPlan", this; this.0.to_json());
 write("AutoPlan");
 repr(this, devices: usize = this.0.batches().iter().map(Vec::len).sum();
     "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
@@ -65,9 +65,6 @@ impl PyAutoPlan {
     }
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
-    }
-    fn to_json(&self) -> String {
-        self.0.to_json()
     }
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
@@ -160,7 +157,7 @@ impl From<&License> for PyLicense {
 
 crate::shapes::methods! {
 class("ManualPlan", eq) pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
-to_dict("ManualPlan");
+json("ManualPlan", this; this.0.to_json());
 write("ManualPlan");
 repr(this; "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
     this.0.task().as_str(), this.0.bat_files().len(), this.0.licenses().len(),
@@ -172,9 +169,6 @@ impl PyManualPlan {
     }
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
-    }
-    fn to_json(&self) -> String {
-        self.0.to_json()
     }
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()

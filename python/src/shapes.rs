@@ -8,8 +8,9 @@
 //!   format of the object (`this`) and the values named before the `;`.
 //! - `/// doc` `reduce(this; (this.0.a(), ..));` adds `__reduce__`, which rebuilds the object by
 //!   its `_restore(a, ..)` ([`restore`]).
-//! - `to_dict("Name");` adds `to_dict()`, the class's `to_json()` read by `json.loads`
-//!   (crate::json); `to_dict("Name", py);` when `to_json` takes `py` (it runs without the GIL).
+//! - `json("Name", this; document);` adds `to_json()`, the core's JSON `document` of the object
+//!   (`this`), and `to_dict()`, that text read by `json.loads` (crate::json); `json("Name",
+//!   this, py; document)` when making it needs `py` (to run without the GIL).
 //! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
 //!   `.0`.
 //! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
@@ -266,18 +267,26 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ $cls:tt [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
+    (@ $cls:tt [$($add:tt)*] json($class:tt, $this:ident $(, $py:ident)?; $json:expr);
+        $($rest:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)*
-            #[doc = stub_doc!($class, "to_dict")]
+            #[doc = stub_doc!($class, "to_json")]
             #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
+            fn to_json(&self $(, $py: pyo3::Python<'_>)?) -> String {
+                let $this = self;
+                $json
+            }
+            #[doc = stub_doc!($class, "to_dict")]
+            #[allow(clippy::wrong_self_convention)]
             fn to_dict<'py>(
                 &self,
                 py: pyo3::Python<'py>,
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                $crate::json::loads(py, &self.to_json())
+                $crate::json::loads(py, &self.to_json($($crate::shapes::methods!(@py $py py))?))
             }
         ] $($rest)*);
     };
+    (@py $py:ident $actual:ident) => { $actual };
     (@ $cls:tt [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($class, "write")]
@@ -291,17 +300,6 @@ macro_rules! methods {
                 let dir = $crate::directory::path_arg(dir)?;
                 let overwrite = $crate::files::overwrite_arg(overwrite)?;
                 $crate::files::write_into(py, &dir, &self.0.files(), overwrite)
-            }
-        ] $($rest)*);
-    };
-    (@ $cls:tt [$($add:tt)*] to_dict($class:tt, py); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ $cls [$($add)*
-            #[doc = stub_doc!($class, "to_dict")]
-            fn to_dict<'py>(
-                &self,
-                py: pyo3::Python<'py>,
-            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                $crate::json::loads(py, &self.to_json(py))
             }
         ] $($rest)*);
     };

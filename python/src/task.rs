@@ -28,15 +28,12 @@ use crate::upload::PyUploadCounts;
 
 crate::shapes::methods! {
 class("Task", eq) pub(crate) struct PyTask(pub(crate) Arc<Task>);
-to_dict("Task");
+json("Task", this; this.0.to_json());
 repr(this; "Task(name={:?}, option={:?}, status={:?}, devices={})",
     this.0.name().as_str(), this.0.option().as_str(), this.0.status().as_str(),
     this.0.devices().len());
 #[pymethods]
 impl PyTask {
-    fn to_json(&self) -> String {
-        self.0.to_json()
-    }
     fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
         let mac = mac_arg("mac", mac)?;
         Ok(self.0.device(mac).cloned().map(PyTaskDevice))
@@ -204,16 +201,9 @@ iterator(PyTaskDeviceList);
 
 crate::shapes::methods! {
 class("TabCounts", eq, hash) #[derive(Clone, Copy)] pub(crate) struct PyTabCounts(TabCounts);
-to_dict("TabCounts");
+json("TabCounts", this; mpp_migration::ToJson::to_json(&this.0));
 repr(this, c = &this.0; "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
     c.pending, c.error, c.ready, c.in_progress, c.completed);
-#[pymethods]
-impl PyTabCounts {
-    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
-    fn to_json(&self) -> String {
-        mpp_migration::ToJson::to_json(&self.0)
-    }
-}
 getters("TabCounts", this) {
     fn pending() -> usize { this.0.pending }
     fn error() -> usize { this.0.error }

@@ -120,17 +120,16 @@ pub(crate) fn validate_upload(
 
 crate::shapes::methods! {
 class("UploadReport") pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
-to_dict("UploadReport", py);
+json("UploadReport", this, py; {
+    // A report of a million rows takes a while: other threads run meanwhile.
+    let report = Arc::clone(&this.0);
+    py.detach(move || mpp_migration::ToJson::to_json(&*report))
+});
 repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
     this.0.option().as_str(), this.0.added(), this.0.errors(), this.0.total(),
     this.0.findings().len());
 #[pymethods]
 impl PyUploadReport {
-    fn to_json(&self, py: Python<'_>) -> String {
-        // A report of a million rows takes a while: other threads run meanwhile.
-        let report = Arc::clone(&self.0);
-        py.detach(move || mpp_migration::ToJson::to_json(&*report))
-    }
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
