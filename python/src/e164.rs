@@ -8,17 +8,9 @@ use crate::errors::IntoPyResult;
 crate::shapes::methods! {
 class("E164", eq, hash, ord) #[derive(Clone, Copy)] pub(crate) struct PyE164(mpp_migration::E164);
 /// Pickling and copying: read again from the normalised number.
-value("E164", str = ToString::to_string, text = ToString::to_string);
-#[pymethods]
-impl PyE164 {
+value("E164", str = ToString::to_string, text = ToString::to_string,
     /// Reads a number: "+", digits, and spaces, dashes, dots or parentheses as formatting.
-    #[new]
-    fn new(number: &Bound<'_, PyAny>) -> PyResult<PyE164> {
-        mpp_migration::E164::parse(&string("number", number)?)
-            .map(PyE164)
-            .py()
-    }
-}
+    new(number) = mpp_migration::E164::parse);
 getters("E164", this) {
     fn country_calling_code() -> u16 { this.0.country_calling_code() }
     fn region() -> &'static str { this.0.region() }

@@ -2,25 +2,15 @@
 
 use pyo3::prelude::*;
 
-use crate::args::string;
-use crate::errors::IntoPyResult;
-
 crate::shapes::methods! {
 class("FirmwareVersion", eq, hash, ord)
 #[derive(Clone)]
 pub(crate) struct PyFirmwareVersion(pub(crate) mpp_migration::FirmwareVersion);
 /// Pickling and copying: read again from the text it was read from.
-value("FirmwareVersion", str = ToString::to_string, text = |v: &mpp_migration::FirmwareVersion| v.as_str().to_owned());
-#[pymethods]
-impl PyFirmwareVersion {
+value("FirmwareVersion", str = ToString::to_string,
+    text = |v: &mpp_migration::FirmwareVersion| v.as_str().to_owned(),
     /// Reads a version or load name in any usual spelling.
-    #[new]
-    fn new(text: &Bound<'_, PyAny>) -> PyResult<PyFirmwareVersion> {
-        mpp_migration::FirmwareVersion::parse(&string("text", text)?)
-            .map(PyFirmwareVersion)
-            .py()
-    }
-}
+    new(text) = mpp_migration::FirmwareVersion::parse);
 getters("FirmwareVersion", this) {
     fn major() -> u16 { this.0.major() }
     fn minor() -> u16 { this.0.minor() }

@@ -13,9 +13,10 @@
 //!   this, py; document)` when making it needs `py` (to run without the GIL).
 //! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
 //!   `.0`.
-//! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
-//!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
-//!   `text`), whose docstring is the `///` before `value`.
+//! - `value("Name", str = |v| .., text = |v| .., new(arg) = Core::parse);` is an identifier
+//!   value class (the core's value in `.0`): its constructor (`Core::parse` of the `str` `arg`),
+//!   `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from `text`), whose
+//!   docstring is the `///` before `value`.
 //!
 //! - `table("Name", rows = "rules", CoreTable);` is a host-replaceable table (a [`Table`], in
 //!   `.0` as an `Arc`): `from_csv(data, *, name='custom')` ([`from_csv`]), `to_csv()`, `name`,
@@ -303,9 +304,15 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr, text = $text:expr);
-        $($rest:tt)*) => {
+    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr,
+        text = $text:expr, $(#[$new_doc:meta])* new($arg:ident) = $parse:path); $($rest:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)*
+            $(#[$new_doc])*
+            #[new]
+            fn new($arg: &pyo3::Bound<'_, pyo3::PyAny>) -> pyo3::PyResult<Self> {
+                let text = $crate::args::string(stringify!($arg), $arg)?;
+                $crate::errors::IntoPyResult::py($parse(&text).map(Self))
+            }
             fn __str__(&self) -> String {
                 ($str)(&self.0)
             }
