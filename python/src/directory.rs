@@ -32,16 +32,9 @@ impl PyLocation {
         extensions_in_use: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyLocation> {
         let name = crate::args::string("name", name)?;
-        let cisco_pstn = match cisco_pstn {
-            Some(b) => boolean("cisco_pstn", b)?,
-            None => false,
-        };
+        let cisco_pstn = cisco_pstn.map_or(Ok(false), |b| boolean("cisco_pstn", b))?;
         let extensions = strings("extensions_in_use", extensions_in_use)?;
-        Ok(PyLocation(
-            Location::new(name)
-                .cisco_pstn(cisco_pstn)
-                .extensions_in_use(extensions),
-        ))
+        Ok(Self::restore(name, cisco_pstn, extensions))
     }
     /// Rebuilds a pickled `Location`.
     #[staticmethod]

@@ -275,10 +275,7 @@ pub(crate) fn prepare_uploads(
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPreparedUploads> {
-    let prefix = match prefix.filter(|p| !p.is_none()) {
-        Some(p) => string("prefix", p)?,
-        None => "upload".to_owned(),
-    };
+    let prefix = crate::args::opt_string("prefix", prefix)?.unwrap_or_else(|| "upload".to_owned());
     let mut options = PrepareOptions::new(&prefix, upload_option("option", option)?);
     if let Some(n) = max_devices.filter(|n| !n.is_none()) {
         options.max_devices = count("max_devices", n)?;

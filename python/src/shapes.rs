@@ -126,10 +126,7 @@ pub(crate) fn from_csv<T: Table>(
     data: &Bound<'_, PyAny>,
     name: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Arc<T>> {
-    let name = match name {
-        Some(n) => string("name", n)?,
-        None => "custom".to_owned(),
-    };
+    let name = name.map_or(Ok("custom".to_owned()), |n| string("name", n))?;
     let table = if let Ok(s) = data.cast::<PyString>() {
         let text = T::text(s)?;
         py.detach(|| T::from_csv(&name, text.as_bytes()))

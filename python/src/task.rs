@@ -45,10 +45,7 @@ impl PyTask {
         query: Option<&Bound<'_, PyAny>>,
         eligibility: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyTaskDeviceList> {
-        let query = match query {
-            Some(q) => string("query", q)?,
-            None => String::new(),
-        };
+        let query = query.map_or(Ok(String::new()), |q| string("query", q))?;
         let filter = eligibility_filter(eligibility)?;
         let task = Arc::clone(&self.0);
         let picks = py.detach(|| task.search_indices(&query, filter));

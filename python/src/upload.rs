@@ -62,10 +62,9 @@ fn options(
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
-    let option = match option {
-        Some(o) => upload_option("option", o)?,
-        None => UploadOption::LicenseAndDevice,
-    };
+    let option = option.map_or(Ok(UploadOption::LicenseAndDevice), |o| {
+        upload_option("option", o)
+    })?;
     let mut options =
         UploadOptions::new(option).with_eligibility(table_arg("eligibility", eligibility)?);
     if let Some(directory) = directory_arg(directory)? {
