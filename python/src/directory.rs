@@ -12,6 +12,7 @@ use mpp_migration::{Directory, Location, Mac};
 
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
+use crate::shapes::copies;
 
 crate::shapes::methods! {
 class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
@@ -153,9 +154,7 @@ impl PyDirectory {
 getters("Directory", this) {
     fn users() -> Vec<String> { this.0.users().to_vec() }
     fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
-    fn locations() -> Vec<PyLocation> {
-        this.0.locations().iter().cloned().map(PyLocation).collect()
-    }
+    fn locations() -> Vec<PyLocation> { copies(this.0.locations(), PyLocation) }
     fn device_count() -> usize { this.0.device_count() }
 }
 }

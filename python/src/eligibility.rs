@@ -16,6 +16,7 @@ use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
+use crate::shapes::copies;
 
 crate::shapes::methods! {
 class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility {
@@ -118,14 +119,7 @@ impl PyEligibilityTable {
     }
 }
 getters("EligibilityTable", this) {
-    fn rules() -> Vec<PyEligibilityRule> {
-        this.0
-            .rules()
-            .iter()
-            .cloned()
-            .map(PyEligibilityRule)
-            .collect()
-    }
+    fn rules() -> Vec<PyEligibilityRule> { copies(this.0.rules(), PyEligibilityRule) }
 }
 }
 
@@ -162,8 +156,6 @@ pub(crate) fn table_arg(
     }
 }
 
-/// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
-/// their text so that every reading and cross-check stays in core.
 /// The texts of a phone's model, hardware version and firmware, from `str` or the matching
 /// value objects; the core reads them (`Device::from_text`, `EligibilityTable::check_text`).
 pub(crate) fn phone_texts(
@@ -178,6 +170,8 @@ pub(crate) fn phone_texts(
     Ok((model, vid, opt_text_or("firmware", firmware, load)?))
 }
 
+/// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
+/// their text so that every reading and cross-check stays in core.
 fn check_with(
     table: &EligibilityTable,
     model: &Bound<'_, PyAny>,

@@ -148,7 +148,7 @@ getters("Finding", this) {
 impl PyFinding {
     /// Python's copies of `findings`.
     pub(crate) fn list(findings: &[Finding]) -> Vec<PyFinding> {
-        findings.iter().cloned().map(PyFinding).collect()
+        crate::shapes::copies(findings, PyFinding)
     }
 }
 

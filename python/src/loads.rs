@@ -11,6 +11,7 @@ use crate::args::string;
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
+use crate::shapes::copies;
 
 crate::shapes::methods! {
 class("PhoneLoad", eq, hash) #[derive(Clone)] pub(crate) struct PyPhoneLoad(PhoneLoad);
@@ -43,7 +44,7 @@ impl PyPhoneLoadTable {
     }
 }
 getters("PhoneLoadTable", this) {
-    fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
+    fn rows() -> Vec<PyPhoneLoad> { copies(this.0.rows(), PyPhoneLoad) }
 }
 }
 

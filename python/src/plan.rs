@@ -15,6 +15,7 @@ use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
+use crate::shapes::copies;
 use crate::task::task_arg;
 
 /// The options of an automatic plan, from the Python arguments (core checks them).
@@ -179,9 +180,7 @@ impl PyManualPlan {
 }
 getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
-    fn bat_files() -> Vec<PyBatFile> {
-        this.0.bat_files().iter().cloned().map(PyBatFile).collect()
-    }
+    fn bat_files() -> Vec<PyBatFile> { copies(this.0.bat_files(), PyBatFile) }
     fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
     fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }

@@ -55,6 +55,11 @@ use mpp_migration::{EligibilityTable, PhoneLoadTable};
 use crate::args::{string, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 
+/// Python's copies of `items`, each in its class (`PyFinding`, ..).
+pub(crate) fn copies<T: Clone, W>(items: &[T], class: impl Fn(T) -> W) -> Vec<W> {
+    items.iter().cloned().map(class).collect()
+}
+
 /// What `__reduce__` returns: a callable and its arguments.
 pub(crate) type Reduce<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
 
