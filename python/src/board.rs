@@ -15,7 +15,7 @@ use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option, wr
 use crate::device::device_args;
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::{PyEligibilityTable, table_arg};
-use crate::enums::{member, parse};
+use crate::enums::{Member, member, parse};
 use crate::errors::{IntoPyResult, to_py_err, type_name};
 use crate::fleet::fleet_tasks;
 use crate::plan::{PyAutoPlan, PyManualPlan, auto_options, manual_options};
@@ -164,34 +164,6 @@ impl PyBoard {
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
-    }
-
-    fn refresh<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        events: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let name = string("task", task)?;
-        let events = events_arg(events)?;
-        let status: TaskStatus = self.change(py, |b| b.refresh(&name, events))?;
-        member(py, status)
-    }
-
-    fn complete_subset<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-        new_name: &Bound<'py, PyAny>,
-        mode: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let name = string("task", task)?;
-        let macs = macs_arg("macs", macs)?;
-        let new_name = string("new_name", new_name)?;
-        let mode = parse("mode", mode)?;
-        let status = self.change(py, |b| b.complete_subset(&name, &macs, &new_name, mode))?;
-        member(py, status)
     }
 
     #[pyo3(
@@ -430,6 +402,10 @@ calls {
     fn add_tasks(tasks: tasks_arg) -> () => |b| b.add_tasks(tasks);
     fn add_fleet_plan(plan: fleet_tasks) -> () =>
         |b| b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect());
+    fn refresh(task: string, events: events_arg) -> Member<TaskStatus> =>
+        |b| b.refresh(&task, events).map(Member);
+    fn complete_subset(task: string, macs: macs_arg, new_name: string, mode: parse)
+        -> Member<TaskStatus> => |b| b.complete_subset(&task, &macs, &new_name, mode).map(Member);
 }
 }
 

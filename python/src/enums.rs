@@ -80,6 +80,19 @@ pub(crate) fn member<E: NamedEnum>(py: Python<'_>, value: E) -> PyResult<Bound<'
         .call1((value.name(),))
 }
 
+/// A core value returned to Python as its member (see [`member`]).
+pub(crate) struct Member<E>(pub(crate) E);
+
+impl<'py, E: NamedEnum> IntoPyObject<'py> for Member<E> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0)
+    }
+}
+
 /// Reads an argument that names a value: a member of the enum, or its name as a `str`.
 pub(crate) fn parse<E: NamedEnum>(arg: &str, obj: &Bound<'_, PyAny>) -> PyResult<E> {
     let text = string(arg, obj)?;

@@ -393,8 +393,8 @@ constructors {
 }
 
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
-pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
-    crate::args::objects("events", obj, "", true, |e: &PyTaskEvent| e.0.clone())
+pub(crate) fn events_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
+    crate::args::objects(name, obj, "", true, |e: &PyTaskEvent| e.0.clone())
 }
 
 // --- the transition table -----------------------------------------------------------------
