@@ -214,10 +214,6 @@ impl PyDeviceList {
             len,
         }
     }
-
-    fn iter(&self) -> impl ExactSizeIterator<Item = &Device> {
-        (0..self.len).map(|i| self.at(i))
-    }
 }
 
 impl Sequence for PyDeviceList {

@@ -153,9 +153,6 @@ impl PyTaskDeviceList {
     fn position(&self, i: usize) -> usize {
         self.picks.as_ref().map_or(i, |p| p[i])
     }
-    fn iter(&self) -> impl Iterator<Item = &TaskDevice> {
-        (0..self.len()).map(|i| self.at(i))
-    }
 }
 
 impl Sequence for PyTaskDeviceList {
