@@ -102,15 +102,11 @@ mod _native {
         m.add("MAX_TASK_DEVICES", MAX_TASK_DEVICES)?;
         m.add("MAX_TASK_NAME", MAX_TASK_NAME)?;
         m.add("BOARD_FORMAT", BOARD_FORMAT)?;
-        m.add(
-            "DEVICE_LIST_COLUMNS",
-            PyTuple::new(py, DEVICE_LIST_COLUMNS)?,
-        )?;
+        let columns = PyTuple::new(py, DEVICE_LIST_COLUMNS)?;
+        m.add("DEVICE_LIST_COLUMNS", columns)?;
         m.add("AUTO_BATCH_SIZE", AUTO_BATCH_SIZE)?;
         m.add("CLOUD_UPGRADE_SERVER", CLOUD_UPGRADE_SERVER)?;
-        m.add(
-            "STATUS_REPORT_COLUMNS",
-            PyTuple::new(py, STATUS_REPORT_COLUMNS)?,
-        )
+        let columns = PyTuple::new(py, STATUS_REPORT_COLUMNS)?;
+        m.add("STATUS_REPORT_COLUMNS", columns)
     }
 }
