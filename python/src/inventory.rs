@@ -244,10 +244,6 @@ class("PreparedUploads") pub(crate) struct PyPreparedUploads {
 repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
-    #[getter]
-    fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
-        self.uploads.iter().map(|u| u.clone_ref(py)).collect()
-    }
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.files.clone())
     }
@@ -256,6 +252,9 @@ impl PyPreparedUploads {
     }
 }
 getters("PreparedUploads", this) {
+    fn uploads<'py>(py) -> Vec<Py<PyPreparedUpload>> {
+        this.uploads.iter().map(|u| u.clone_ref(py)).collect()
+    }
     fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
