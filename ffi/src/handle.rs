@@ -133,13 +133,13 @@ pub(crate) unsafe fn new_out<T, H: From<T>>(
 ///
 /// # Safety
 /// `out` must be valid for one write; `make` may rely on the contract of the export.
-pub(crate) unsafe fn put_new<H>(
+pub(crate) unsafe fn put_new<T, H: From<T>>(
     out: *mut *mut H,
-    make: impl FnOnce() -> Result<H, Error>,
+    make: impl FnOnce() -> Result<T, Error>,
 ) -> Result<(), Error> {
     let out = out_param(out, "out")?;
     // SAFETY: `out` is checked by `out_param`, and valid for one write per the contract.
-    unsafe { out.put(into_raw(make()?)) }
+    unsafe { out.put(into_raw(H::from(make()?))) }
 }
 
 /// A generated text, or the error that stopped it (a stale task view).

@@ -8,8 +8,8 @@ use std::ptr;
 use std::sync::{Arc, LazyLock};
 
 use mpp_migration::{
-    BatFile, BatGroup, Error, License, Mac, ManualPlan, ManualPlanOptions, OutputFile,
-    PhoneLoadTable,
+    BatFile, BatGroup, License, Mac, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable,
+    plan_manual,
 };
 
 use crate::args::{NameTable, arg_mac};
@@ -18,7 +18,7 @@ use crate::boundary::{
     arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
 };
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Lend, Texts, new_out, put_new};
+use crate::handle::{LazySlots, Lend, Texts, into_raw, new_out, put_new};
 use crate::output::{Files, write_files};
 use crate::string::c_string_lossy;
 use crate::task::mpp_task;
@@ -169,7 +169,6 @@ pub unsafe extern "C" fn mpp_phone_load_table_free(table: *mut mpp_phone_load_ta
 /// name made safe) and the phone loads (MAN-4's table by default, EXT-10). Create with
 /// `mpp_manual_plan_options_new`, free with `mpp_manual_plan_options_free`; plans made with
 /// them copy what they need.
-#[derive(Default)]
 pub struct mpp_manual_plan_options {
     options: ManualPlanOptions,
 }
@@ -187,7 +186,11 @@ pub unsafe extern "C" fn mpp_manual_plan_options_new(
     out: *mut *mut mpp_manual_plan_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || put_new(out, || Ok(Default::default())))
+    run!(err, || {
+        out_param(out, "out")?.put(into_raw(mpp_manual_plan_options {
+            options: ManualPlanOptions::default(),
+        }))
+    })
 }
 
 /// Starts every file name with `prefix` (`<prefix>_group1_mixed.txt`…), or, when `prefix` is
@@ -285,15 +288,16 @@ impl Files for mpp_manual_plan {
     }
 }
 
-/// The handle on a plan just made.
-fn plan(plan: Result<ManualPlan, Error>) -> Result<mpp_manual_plan, Error> {
-    Ok(mpp_manual_plan {
-        plan: plan?,
-        task: Texts::default(),
-        files: LazySlots::default(),
-        licenses: LazySlots::default(),
-        findings: LazySlots::default(),
-    })
+impl From<ManualPlan> for mpp_manual_plan {
+    fn from(plan: ManualPlan) -> mpp_manual_plan {
+        mpp_manual_plan {
+            plan,
+            task: Texts::default(),
+            files: LazySlots::default(),
+            licenses: LazySlots::default(),
+            findings: LazySlots::default(),
+        }
+    }
 }
 
 impl mpp_manual_plan {
@@ -350,10 +354,8 @@ pub unsafe extern "C" fn mpp_plan_manual(
 ) -> mpp_status {
     run!(err, || {
         let task = arg_ref(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        put_new(out, || {
-            plan(mpp_migration::plan_manual(task.get()?, &opts.options))
-        })
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || plan_manual(task.get()?, opts))
     })
 }
 
@@ -382,10 +384,8 @@ pub unsafe extern "C" fn mpp_board_complete_manual(
     run!(err, || {
         let board = arg_mut(board, "board")?;
         let task = arg_str(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        put_new(out, || {
-            plan(board.change().complete_manual(task, &opts.options))
-        })
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || board.change().complete_manual(task, opts))
     })
 }
 
