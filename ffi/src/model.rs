@@ -1,6 +1,6 @@
 //! The model catalogue in C (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
-use std::ffi::{CString, c_char};
+use std::ffi::c_char;
 use std::ptr;
 use std::sync::LazyLock;
 
@@ -9,17 +9,13 @@ use mpp_migration::{Model, ModelClass, ModelKind, Series};
 use crate::args::NameTable;
 use crate::boundary::{arg_str, guard, mpp_status, out_param};
 use crate::error::mpp_error;
-use crate::handle::Lend;
-use crate::string::c_string_lossy;
+use crate::handle::{Lend, Texts};
 
 /// A phone model of the catalogue. Static: never freed, valid for the life of the process.
 pub struct mpp_model {
     model: &'static Model,
-    name: CString,
-    ucm_name: CString,
-    part_number: CString,
-    description: CString,
-    mpp_load_family: Option<CString>,
+    /// Name, Unified CM name, part number, description, MPP load family.
+    texts: Texts<5>,
 }
 
 handles!(Lent: mpp_model);
@@ -29,11 +25,7 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
         .iter()
         .map(|model| mpp_model {
             model,
-            name: c_string_lossy(model.name()),
-            ucm_name: c_string_lossy(model.ucm_name()),
-            part_number: c_string_lossy(model.part_number()),
-            description: c_string_lossy(model.description()),
-            mpp_load_family: model.mpp_load_family().map(c_string_lossy),
+            texts: Texts::default(),
         })
         .collect()
 });
@@ -103,7 +95,7 @@ pub extern "C" fn mpp_model_at(index: usize) -> *const mpp_model {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.name.as_ptr())
+    lend!(m, |m| m.texts.one(0, || m.model.name()))
 }
 
 /// The name Unified CM and Control Hub use ("Cisco 8845", EXT-9). Static. NULL when `m` is
@@ -113,7 +105,7 @@ pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.ucm_name.as_ptr())
+    lend!(m, |m| m.texts.one(1, || m.model.ucm_name()))
 }
 
 /// The part number ("CP-8845"; the ordering code adds "-K9="). Static. NULL when `m` is NULL.
@@ -122,7 +114,7 @@ pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_cha
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.part_number.as_ptr())
+    lend!(m, |m| m.texts.one(2, || m.model.part_number()))
 }
 
 /// Cisco's product name ("Cisco IP Phone 8845"). Static. NULL when `m` is NULL.
@@ -131,7 +123,7 @@ pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.description.as_ptr())
+    lend!(m, |m| m.texts.one(3, || m.model.description()))
 }
 
 /// The series. `MPP_SERIES_S8800` is returned for a NULL `m`; pass a valid handle.
@@ -204,7 +196,7 @@ pub unsafe extern "C" fn mpp_model_ris_code(m: *const mpp_model) -> u32 {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_mpp_load_family(m: *const mpp_model) -> *const c_char {
-    lend!(m, |m| m.mpp_load_family.as_ref())
+    lend!(m, |m| m.texts.opt(4, || m.model.mpp_load_family()))
 }
 
 /// The name of an `mpp_model_class` value ("mpp_convertible", "no_mpp_firmware", "soft_client",
