@@ -8,7 +8,6 @@
 //! until the owner is freed, so a stale view is never freed memory (issue 14). The views of
 //! its devices are copies, built when first read and kept in the task's view.
 
-use std::collections::HashSet;
 use std::ffi::{CString, c_char};
 use std::ptr::{self, NonNull};
 
@@ -22,7 +21,7 @@ use crate::auto_plan::mpp_auto_plan;
 use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, into_raw};
+use crate::handle::{LazySlots, Lend, Stamp, Texts, into_raw};
 use crate::manual_plan::mpp_manual_plan;
 use crate::string::{c_string_lossy, to_c_string_lossy};
 
@@ -52,7 +51,8 @@ pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
 pub struct mpp_task {
     task: NonNull<Task>,
     stamp: Stamp,
-    name: CString,
+    /// The task's name.
+    name: Texts<1>,
     devices: LazySlots<mpp_task_device>,
 }
 
@@ -66,7 +66,7 @@ impl mpp_task {
     /// advances its generation before it changes, moves or frees the task.
     pub(crate) unsafe fn new(task: &Task, stamp: Stamp) -> mpp_task {
         mpp_task {
-            name: c_string_lossy(task.name().as_str()),
+            name: Texts::default(),
             task: NonNull::from(task),
             stamp,
             devices: LazySlots::default(),
@@ -94,8 +94,7 @@ impl mpp_task {
 
     fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
         let devices = self.current()?.devices();
-        self.devices
-            .get(devices.len(), index, |i| mpp_task_device::new(&devices[i]))
+        self.devices.of(devices, index, mpp_task_device::new)
     }
 }
 
@@ -181,7 +180,9 @@ pub struct mpp_upload_counts {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
-    lend!(t, |t| t.current().map(|_| &t.name))
+    lend!(t, |t| t
+        .current()
+        .and_then(|task| t.name.one(0, || task.name().as_str())))
 }
 
 /// Whether the view still shows its task: true until the board that lent it changes (see
@@ -376,12 +377,8 @@ pub unsafe extern "C" fn mpp_task_find_device(
         let t = arg_ref(t, "task")?;
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
-        let task = t.get()?;
-        let found = task.device(mac).and_then(|d| {
-            let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
-            t.device_at(index)
-        });
-        out.put(found.map_or(ptr::null(), |d| d as *const mpp_task_device))
+        let found = t.get()?.device_index(mac).and_then(|i| t.device_at(i));
+        out.put(found.map_or(ptr::null(), Lend::lend))
     })
 }
 
@@ -486,19 +483,7 @@ pub unsafe extern "C" fn mpp_task_search(
         let query = arg_str(query, "query")?;
         let filter = eligibility_filter(filter)?;
         let out = out_param(out, "out")?;
-        let task = t.get()?;
-        let found: HashSet<*const TaskDevice> = task
-            .search(query, filter)
-            .into_iter()
-            .map(|d| d as *const TaskDevice)
-            .collect();
-        let indices = task
-            .devices()
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
-            .map(|(i, _)| i)
-            .collect();
+        let indices = t.get()?.search_indices(query, filter);
         out.put(into_raw(mpp_search_result { indices }))
     })
 }
@@ -508,15 +493,10 @@ fn eligibility_filter(filter: u32) -> Result<Option<EligibilityStatus>, Error> {
     if filter == MPP_ELIGIBILITY_ANY {
         return Ok(None);
     }
-    [
-        EligibilityStatus::Eligible,
-        EligibilityStatus::NotEligible,
-        EligibilityStatus::Unknown,
-    ]
-    .into_iter()
-    .find(|&s| s as u32 == filter)
-    .map(Some)
-    .ok_or_else(|| {
+    let found = EligibilityStatus::ALL
+        .into_iter()
+        .find(|&s| s as u32 == filter);
+    found.map(Some).ok_or_else(|| {
         Error::invalid_argument(format!(
             "argument `filter`: {filter} is neither an mpp_eligibility_status (0 eligible, 1 not_eligible, 2 unknown) nor MPP_ELIGIBILITY_ANY"
         ))
