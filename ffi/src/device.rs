@@ -3,12 +3,10 @@
 
 use std::ffi::{CString, c_char};
 use std::ptr;
-use std::sync::LazyLock;
 
 use mpp_migration::{Assignment, Device, OwnerType};
 
-use crate::args::NameTable;
-use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param};
+use crate::boundary::{arg_opt_str, arg_str, mpp_status, out_param};
 use crate::error::mpp_error;
 use crate::handle::{Texts, into_raw};
 use crate::model::{model_handle, mpp_model};
@@ -178,13 +176,11 @@ pub unsafe extern "C" fn mpp_device_row(d: *const mpp_device) -> u64 {
     read!(d, 0, |d| d.device.row().unwrap_or(0))
 }
 
-static OWNER_TYPE_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(OwnerType::as_str));
-
 /// The name of an `mpp_owner_type` value as the CSV writes it: "USER" or "WORKSPACE"; NULL for
 /// any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_owner_type_name(owner_type: u32) -> *const c_char {
-    guard(ptr::null(), || OWNER_TYPE_NAMES.get(owner_type))
+    name_of!(owner_type, OwnerType::as_str)
 }
 
 /// Makes a device from a host's inventory (TASK-8's default task, eligibility, plans): a MAC in

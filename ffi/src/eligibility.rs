@@ -2,13 +2,11 @@
 //! it, and the check of one phone.
 
 use std::ffi::c_char;
-use std::ptr;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable, Error};
 
-use crate::args::NameTable;
-use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status};
+use crate::boundary::{arg_bytes, arg_opt_str, arg_str, mpp_status};
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, Texts, put_new};
 
@@ -280,12 +278,9 @@ pub unsafe extern "C" fn mpp_eligibility_free(e: *mut mpp_eligibility) {
     free_box!(e)
 }
 
-static STATUS_NAMES: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::new(EligibilityStatus::as_str));
-
 /// The name of an `mpp_eligibility_status` value: "eligible", "not_eligible" or "unknown" (the
 /// strings the Python and Rust APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_eligibility_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_NAMES.get(status))
+    name_of!(status, EligibilityStatus::as_str)
 }

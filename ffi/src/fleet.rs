@@ -2,14 +2,12 @@
 //! 1000, added to a board all or none.
 
 use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
 
 use mpp_migration::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
 
-use crate::args::{NameTable, arg_devices, enum_arg};
+use crate::args::{arg_devices, enum_arg};
 use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
+use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
 use crate::device::mpp_device;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
@@ -18,14 +16,11 @@ use crate::report::mpp_report;
 use crate::task::mpp_task;
 use crate::upload::upload_option;
 
-static GROUPING_NAMES: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::new(FleetGrouping::as_str));
-
 /// The name of an `mpp_fleet_grouping` value: "none", "location" or "model"; NULL for any other
 /// number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_fleet_grouping_name(grouping: u32) -> *const c_char {
-    guard(ptr::null(), || GROUPING_NAMES.get(grouping))
+    name_of!(grouping, FleetGrouping::as_str)
 }
 
 /// How to plan a fleet: the start of the task names, the grouping, the most devices per task,

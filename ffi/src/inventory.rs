@@ -6,17 +6,15 @@
 
 use std::ffi::{CString, c_char};
 use std::ptr;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use mpp_migration::{
     EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions,
     LoadList, Mapping, OutputFile, PrepareOptions, PreparedUploads,
 };
 
-use crate::args::{NameTable, enum_arg};
-use crate::boundary::{
-    arg_bytes, arg_path, arg_ref, arg_str, guard, mpp_status, optional, out_param,
-};
+use crate::args::enum_arg;
+use crate::boundary::{arg_bytes, arg_path, arg_ref, arg_str, mpp_status, optional, out_param};
 use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::error::{mpp_error, mpp_finding};
@@ -27,13 +25,11 @@ use crate::report::mpp_report;
 use crate::string::to_c_string;
 use crate::upload::upload_option;
 
-static STATUS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(EntryStatus::as_str));
-
 /// The name of an `mpp_entry_status` value: "eligible", "not_eligible", "unknown",
 /// "not_migratable" or "refused"; NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_entry_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_NAMES.get(status))
+    name_of!(status, EntryStatus::as_str)
 }
 
 /// The MAC of the phone with this Unified CM device name, as 12 upper-case hexadecimal digits:

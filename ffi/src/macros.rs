@@ -62,3 +62,21 @@ macro_rules! text_out {
         unsafe { $crate::handle::text_out($ptr, $name, $out, $err, $f) }
     };
 }
+
+/// The body of an `mpp_x_name` export: `name_of!(number, T::as_str)` is the static C string
+/// the function gives the core enum value with this number (`name_of!(number, optional
+/// T::reason)` when some values have none), NULL for any other number; the strings of each
+/// export are made once, on its first call.
+macro_rules! name_of {
+    ($number:expr, optional $text:expr) => {
+        name_of!(@in $number, $crate::args::NameTable::optional($text))
+    };
+    ($number:expr, $text:expr) => {
+        name_of!(@in $number, $crate::args::NameTable::new($text))
+    };
+    (@in $number:expr, $table:expr) => {{
+        static NAMES: std::sync::LazyLock<$crate::args::NameTable> =
+            std::sync::LazyLock::new(|| $table);
+        $crate::boundary::guard(std::ptr::null(), || NAMES.get($number))
+    }};
+}

@@ -5,31 +5,27 @@
 
 use std::ffi::{CString, c_char};
 use std::ptr;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use mpp_migration::{
     BatFile, BatGroup, License, Mac, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable,
     plan_manual,
 };
 
-use crate::args::{NameTable, arg_mac};
+use crate::args::arg_mac;
 use crate::board::mpp_board;
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
-};
+use crate::boundary::{arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, mpp_status, out_param};
 use crate::error::{mpp_error, mpp_finding};
 use crate::handle::{LazySlots, Lend, Texts, into_raw, new_out, put_new};
 use crate::output::{Files, write_files};
 use crate::string::c_string_lossy;
 use crate::task::mpp_task;
 
-static GROUP_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(BatGroup::as_str));
-
 /// The name of an `mpp_bat_group` value: "mixed_models" or "per_load"; NULL for any other
 /// number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_bat_group_name(group: u32) -> *const c_char {
-    guard(ptr::null(), || GROUP_NAMES.get(group))
+    name_of!(group, BatGroup::as_str)
 }
 
 /// Checks a file name for upload to Unified CM (MAN-2, EXT-11): ASCII letters and digits,

@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 
 use mpp_migration::{Model, ModelClass, ModelKind, Series};
 
-use crate::args::NameTable;
 use crate::boundary::{arg_str, guard, mpp_status, out_param};
 use crate::error::mpp_error;
 use crate::handle::{Lend, Texts};
@@ -29,11 +28,6 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
         })
         .collect()
 });
-
-static SERIES_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(Series::as_str));
-static CLASS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(ModelClass::as_str));
-static CLASS_REASONS: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::optional(ModelClass::reason));
 
 /// The C handle of a catalogue model.
 pub(crate) fn model_handle(model: &'static Model) -> *const mpp_model {
@@ -203,7 +197,7 @@ pub unsafe extern "C" fn mpp_model_mpp_load_family(m: *const mpp_model) -> *cons
 /// …, the strings the Rust and Python APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
-    guard(ptr::null(), || CLASS_NAMES.get(class))
+    name_of!(class, ModelClass::as_str)
 }
 
 /// Why a device of an `mpp_model_class` does not migrate, for a person (EXT-17); NULL for
@@ -211,12 +205,12 @@ pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
 /// Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_reason(class: u32) -> *const c_char {
-    guard(ptr::null(), || CLASS_REASONS.get(class))
+    name_of!(class, optional ModelClass::reason)
 }
 
 /// The name of an `mpp_series` value ("6800", "7800", "8800", "7900", "dect", "ata", "other",
 /// …); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_series_name(series: u32) -> *const c_char {
-    guard(ptr::null(), || SERIES_NAMES.get(series))
+    name_of!(series, Series::as_str)
 }

@@ -3,15 +3,10 @@
 //! streaming form is in cursor.rs.
 
 use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
 
 use mpp_migration::{Error, ReaderLimits, UploadOption, UploadOptions};
 
-use crate::args::NameTable;
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
-};
+use crate::boundary::{arg_bytes, arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::mpp_error;
@@ -33,13 +28,11 @@ pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
         })
 }
 
-static OPTION_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(UploadOption::as_str));
-
 /// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
 /// NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_upload_option_name(option: u32) -> *const c_char {
-    guard(ptr::null(), || OPTION_NAMES.get(option))
+    name_of!(option, UploadOption::as_str)
 }
 
 /// Reads an option by name: "license_and_device" or "license_only" (TASK-3).
