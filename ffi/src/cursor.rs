@@ -72,12 +72,7 @@ impl mpp_upload_cursor {
             None => e,
         })?;
         Ok(mpp_upload_cursor {
-            header_findings: reader
-                .header_findings()
-                .iter()
-                .cloned()
-                .map(mpp_finding::new)
-                .collect(),
+            header_findings: mpp_finding::all(reader.header_findings()),
             end_findings: Vec::new(),
             row: None,
             counts: reader.counts(),
@@ -176,37 +171,28 @@ pub unsafe extern "C" fn mpp_upload_cursor_next(
         let out = out_param(out_row, "out_row")?;
         cursor.row = None;
         let Some(reader) = cursor.reader.as_mut() else {
-            out.write(ptr::null());
-            return Ok(());
+            return out.put(ptr::null());
         };
         match reader.next() {
             Some(Ok(row)) => {
                 cursor.counts = reader.counts();
-                let row = cursor.row.insert(mpp_upload_row::new(row));
-                out.write(row as *const mpp_upload_row);
+                out.put(cursor.row.insert(mpp_upload_row::new(row)))
             }
             Some(Err(e)) => {
                 cursor.reader = None;
-                return Err(match &cursor.file {
+                Err(match &cursor.file {
                     Some(f) => in_file(e, f),
                     None => e,
-                });
+                })
             }
             None => {
-                if let Some(reader) = cursor.reader.take() {
-                    // What the core reports once the input is read (no_data_rows).
-                    cursor.counts = reader.counts();
-                    cursor.end_findings = reader
-                        .end_findings()
-                        .iter()
-                        .cloned()
-                        .map(mpp_finding::new)
-                        .collect();
-                }
-                out.write(ptr::null());
+                // What the core reports once the input is read (no_data_rows).
+                cursor.counts = reader.counts();
+                cursor.end_findings = mpp_finding::all(reader.end_findings());
+                cursor.reader = None;
+                out.put(ptr::null())
             }
         }
-        Ok(())
     })
 }
 
@@ -376,7 +362,7 @@ pub unsafe extern "C" fn mpp_upload_row_finding_at(
 ) -> *const mpp_finding {
     lend!(r, |r| {
         r.views
-            .get_or_init(|| r.findings.iter().cloned().map(mpp_finding::new).collect())
+            .get_or_init(|| mpp_finding::all(&r.findings))
             .get(index)
     })
 }

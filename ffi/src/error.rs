@@ -29,6 +29,11 @@ impl mpp_finding {
             texts: Texts::default(),
         }
     }
+
+    /// The views of `findings`.
+    pub(crate) fn all(findings: &[Finding]) -> Vec<mpp_finding> {
+        findings.iter().cloned().map(mpp_finding::new).collect()
+    }
 }
 
 /// An error that stopped an operation. Returned through the optional `mpp_error **err` of a

@@ -125,7 +125,7 @@ impl mpp_task_device {
         mpp_task_device {
             device: mpp_device::new(d.device().clone()),
             eligibility: d.eligibility(),
-            reasons: d.reasons().iter().cloned().map(mpp_finding::new).collect(),
+            reasons: mpp_finding::all(d.reasons()),
             tab: d.tab(),
             last_error: d.last_error().map(c_string_lossy),
         }
