@@ -22,7 +22,7 @@ use crate::device::mpp_device;
 use crate::directory::mpp_directory;
 use crate::eligibility::mpp_eligibility_table;
 use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, Lend, into_raw, new_out};
+use crate::handle::{Generation, LazySlots, Lend, new_out, put_new};
 use crate::report::mpp_report;
 use crate::string::to_c_string;
 use crate::task::mpp_task;
@@ -384,17 +384,17 @@ pub unsafe extern "C" fn mpp_board_task_of(
 /// What adding devices did: how many were added, and a finding for each device that was not.
 /// Free it with `mpp_add_outcome_free`.
 pub struct mpp_add_outcome {
-    added: usize,
-    findings: Vec<mpp_finding>,
+    outcome: AddOutcome,
+    findings: LazySlots<mpp_finding>,
 }
 
 handles!(Owned: mpp_add_outcome);
 
-impl mpp_add_outcome {
-    fn new(outcome: AddOutcome) -> mpp_add_outcome {
+impl From<AddOutcome> for mpp_add_outcome {
+    fn from(outcome: AddOutcome) -> mpp_add_outcome {
         mpp_add_outcome {
-            added: outcome.added,
-            findings: outcome.findings.into_iter().map(mpp_finding::new).collect(),
+            outcome,
+            findings: LazySlots::default(),
         }
     }
 }
@@ -409,13 +409,7 @@ unsafe fn add_out(
     add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        with_board(board, |b| {
-            let out = out_param(out, "out")?;
-            let outcome = add(b)?;
-            out.put(into_raw(mpp_add_outcome::new(outcome)))
-        })
-    }
+    unsafe { with_board(board, |b| put_new(out, || add(b))) }
 }
 
 /// Adds the accepted devices of an upload report and its counts (CSV-14) to the task named
@@ -546,7 +540,7 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usize {
-    read!(o, 0, |o| o.added)
+    read!(o, 0, |o| o.outcome.added)
 }
 
 /// How many devices were not added, each with a finding; 0 for NULL.
@@ -555,7 +549,7 @@ pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usi
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_finding_count(o: *const mpp_add_outcome) -> usize {
-    read!(o, 0, |o| o.findings.len())
+    read!(o, 0, |o| o.outcome.findings.len())
 }
 
 /// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
@@ -570,7 +564,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
     o: *const mpp_add_outcome,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(o, |o| o.findings.get(index))
+    lend!(o, |o| o.findings.finding(&o.outcome.findings, index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -656,9 +650,7 @@ pub unsafe extern "C" fn mpp_board_report_prepared(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Prepared {
-            mac: arg_mac(mac, "mac")?,
-        })
+        arg_mac(mac, "mac").map(|mac| TaskEvent::Prepared { mac })
     }))
 }
 
@@ -709,9 +701,7 @@ pub unsafe extern "C" fn mpp_board_move_to_ready(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::MoveToReady {
-            macs: arg_macs(macs, count, "macs")?,
-        })
+        arg_macs(macs, count, "macs").map(|macs| TaskEvent::MoveToReady { macs })
     }))
 }
 
@@ -739,9 +729,7 @@ pub unsafe extern "C" fn mpp_board_complete(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Complete {
-            mode: enum_arg(mode, "mode")?,
-        })
+        enum_arg(mode, "mode").map(|mode| TaskEvent::Complete { mode })
     }))
 }
 
@@ -765,9 +753,7 @@ pub unsafe extern "C" fn mpp_board_report_migrated(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Migrated {
-            mac: arg_mac(mac, "mac")?,
-        })
+        arg_mac(mac, "mac").map(|mac| TaskEvent::Migrated { mac })
     }))
 }
 
@@ -899,9 +885,7 @@ pub unsafe extern "C" fn mpp_board_remove_devices(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::RemoveDevices {
-            macs: arg_macs(macs, count, "macs")?,
-        })
+        arg_macs(macs, count, "macs").map(|macs| TaskEvent::RemoveDevices { macs })
     }))
 }
 
