@@ -1,17 +1,9 @@
 //! The automatic completion in C (AUTO-1 to AUTO-4): its options, the plan of a task that is
 //! Ready for migration (batches of at most 200 devices and the cautions), its files.
 
-use std::ffi::c_char;
-
 use mpp_migration::{AutoPlan, AutoPlanOptions, Mac, OutputFile, plan_automatic};
 
-use crate::args::{arg_mac, arg_macs};
-use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Texts, into_raw, put_new};
-use crate::output::{Files, write_files};
-use crate::task::mpp_task;
+use crate::prelude::*;
 
 /// The most devices in one batch of the automatic completion (AUTO-3); equal to the core's
 /// `AUTO_BATCH_SIZE`.

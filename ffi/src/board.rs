@@ -11,22 +11,9 @@
 //! it): a stale view refuses to read its task, and its memory is kept until the board is freed,
 //! so a view is never read after its task changed and never points at freed memory.
 
-use std::ffi::c_char;
-use std::ptr;
+use mpp_migration::{AddOutcome, Board, CompletionMode, Task, TaskEvent, TaskStatus};
 
-use mpp_migration::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
-
-use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, arg_utf8, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::directory::mpp_directory;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, Lend, new_out, put_new};
-use crate::report::mpp_report;
-use crate::string::to_c_string;
-use crate::task::mpp_task;
-use crate::upload::upload_option;
+use crate::prelude::*;
 
 /// The tasks of an organisation and the rules between them: unique names (TASK-1), one task in
 /// progress (TASK-2), a device in one task only (DEV-6). Made by `mpp_board_new`,

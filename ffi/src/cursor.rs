@@ -2,19 +2,11 @@
 //! that does not grow with the file (beyond the MACs and extensions later rows are checked
 //! against, DEC-2, DEC-5).
 
-use std::ffi::c_char;
 use std::io::Read;
-use std::ptr;
-use std::sync::OnceLock;
 
-use mpp_migration::{
-    Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow,
-};
+use mpp_migration::{UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
 
-use crate::boundary::{arg_bytes, arg_mut, arg_path, in_file, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::upload::{mpp_upload_options, upload_out};
+use crate::prelude::*;
 
 pub(crate) type Source = Box<dyn Read + Send>;
 

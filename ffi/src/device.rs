@@ -1,15 +1,9 @@
 //! An accepted device of an upload in C (DEV-6, DEV-7, CSV-1 to CSV-12): borrowed from the
 //! `mpp_report` or `mpp_upload_row` that holds it.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-
 use mpp_migration::{Assignment, Device, OwnerType};
 
-use crate::boundary::{arg_opt_str, arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::{Texts, into_raw};
-use crate::model::{model_handle, mpp_model};
+use crate::prelude::*;
 
 /// A phone. Either borrowed from the report, row or task it comes from (valid as long as that
 /// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made

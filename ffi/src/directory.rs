@@ -8,18 +8,11 @@
 //! An `mpp_directory` is shared by reference count: upload options that use it keep it alive,
 //! so it may be freed as soon as it has been handed to them.
 
-use std::ffi::c_char;
 use std::io::BufReader;
-use std::sync::Arc;
 
-use mpp_migration::{Directory, DirectoryBuilder, Error, Location};
+use mpp_migration::{Directory, DirectoryBuilder, Location};
 
-use crate::args::arg_strs;
-use crate::boundary::{
-    arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, out_param,
-};
-use crate::error::mpp_error;
-use crate::handle::{into_raw, put_new};
+use crate::prelude::*;
 
 /// Collects the entries of a directory; `mpp_directory_build` validates them and makes the
 /// directory. Create with `mpp_directory_builder_new`, free with `mpp_directory_builder_free`.

@@ -1,14 +1,9 @@
 //! Eligibility in C (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-8): the tables of data that decide
 //! it, and the check of one phone.
 
-use std::ffi::c_char;
-use std::sync::Arc;
+use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable};
 
-use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable, Error};
-
-use crate::boundary::{arg_bytes, arg_opt_str, arg_str, mpp_status};
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Texts, put_new};
+use crate::prelude::*;
 
 /// A validated eligibility table: one of the two embedded readings or a host's own. Free it
 /// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.

@@ -1,9 +1,6 @@
 //! Email addresses in C (CSV-4).
 
-use std::ffi::c_char;
-
-use crate::boundary::{arg_str, mpp_status};
-use crate::error::mpp_error;
+use crate::prelude::*;
 
 /// Checks the syntax of an email address (the Username of a USER row, CSV-4).
 ///

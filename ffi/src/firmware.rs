@@ -1,14 +1,10 @@
 //! Firmware versions and load names in C (EXT-6).
 
 use std::cmp::Ordering;
-use std::ffi::{CString, c_char};
 
 use mpp_migration::{FirmwareKind, FirmwareVersion};
 
-use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::string::{c_string_lossy, to_c_string};
+use crate::prelude::*;
 
 /// A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
 pub struct mpp_firmware {

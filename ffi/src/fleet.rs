@@ -1,20 +1,9 @@
 //! Fleet planning in C (ELIG-3, TASK-1): any number of devices split into tasks of at most
 //! 1000, added to a board all or none.
 
-use std::ffi::c_char;
+use mpp_migration::{Device, EligibilityTable, FleetGrouping, FleetOptions, FleetPlan};
 
-use mpp_migration::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
-
-use crate::args::{arg_devices, enum_arg};
-use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, into_raw};
-use crate::report::mpp_report;
-use crate::task::mpp_task;
-use crate::upload::upload_option;
+use crate::prelude::*;
 
 /// The name of an `mpp_fleet_grouping` value: "none", "location" or "model"; NULL for any other
 /// number. Static: do not free.

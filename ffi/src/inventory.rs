@@ -4,26 +4,12 @@
 //! CSV-2, each validated, ELIG-3). Views of entries, findings, devices and reports are built on
 //! first access and live as long as the handle they come from.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::OnceLock;
-
 use mpp_migration::{
     EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions,
     LoadList, Mapping, OutputFile, PrepareOptions, PreparedUploads,
 };
 
-use crate::args::enum_arg;
-use crate::boundary::{arg_bytes, arg_path, arg_ref, arg_str, mpp_status, optional, out_param};
-use crate::device::mpp_device;
-use crate::directory::mpp_directory;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Texts, into_raw, put_new};
-use crate::model::{model_handle, mpp_model};
-use crate::output::{Files, add_files, mpp_output_files};
-use crate::report::mpp_report;
-use crate::string::to_c_string;
-use crate::upload::upload_option;
+use crate::prelude::*;
 
 /// The name of an `mpp_entry_status` value: "eligible", "not_eligible", "unknown",
 /// "not_migratable" or "refused"; NULL for any other number. Static: do not free.

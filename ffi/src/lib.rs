@@ -48,6 +48,7 @@ mod mac;
 mod manual_plan;
 mod model;
 mod output;
+mod prelude;
 mod reader;
 mod report;
 mod status;

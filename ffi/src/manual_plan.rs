@@ -3,23 +3,12 @@
 //! groups, their steps, the device licenses, the cautions), its files, and the check of a BAT
 //! file name.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::Arc;
-
 use mpp_migration::{
     BatFile, BatGroup, License, Mac, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable,
     plan_manual,
 };
 
-use crate::args::arg_mac;
-use crate::board::mpp_board;
-use crate::boundary::{arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, mpp_status, out_param};
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Lend, Texts, into_raw, new_out, put_new};
-use crate::output::{Files, write_files};
-use crate::string::c_string_lossy;
-use crate::task::mpp_task;
+use crate::prelude::*;
 
 /// The name of an `mpp_bat_group` value: "mixed_models" or "per_load"; NULL for any other
 /// number. Static: do not free.

@@ -1,14 +1,8 @@
 //! The model catalogue in C (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
-use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
-
 use mpp_migration::{Model, ModelClass, ModelKind, Series};
 
-use crate::boundary::{arg_str, guard, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::{Lend, Texts};
+use crate::prelude::*;
 
 /// A phone model of the catalogue. Static: never freed, valid for the life of the process.
 pub struct mpp_model {

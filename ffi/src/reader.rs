@@ -5,13 +5,7 @@
 use std::ffi::c_void;
 use std::io::{self, Read};
 
-use mpp_migration::Error;
-
-use crate::boundary::mpp_status;
-use crate::cursor::mpp_upload_cursor;
-use crate::error::mpp_error;
-use crate::report::mpp_report;
-use crate::upload::{mpp_upload_options, upload_out};
+use crate::prelude::*;
 
 /// A read callback: fills up to `len` bytes at `buf`, stores how many it wrote in
 /// `*out_read` and returns 0; `*out_read == 0` with 0 means the end of the input. Any other

@@ -2,14 +2,9 @@
 //! the files to download. The C views of findings and devices are built when first read and
 //! kept in the report, so the pointers handed out live as long as it does.
 
-use std::ffi::c_char;
-
 use mpp_migration::{UploadOption, UploadReport};
 
-use crate::boundary::{arg_ref, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::LazySlots;
+use crate::prelude::*;
 
 /// The outcome of validating a whole upload. Made by `mpp_validate_upload` or
 /// `mpp_validate_upload_path`; free it with `mpp_report_free`, which also ends the life of

@@ -1,14 +1,9 @@
 //! Task statuses, device tabs, event kinds and completion modes in C (TASK-4 to TASK-7): their
 //! names, and the one transition table the core enforces, for hosts that show or document it.
 
-use std::ffi::c_char;
-
 use mpp_migration::{CompletionMode, DeviceTab, EventKind, Outcome, TaskStatus};
 
-use crate::args::enum_arg;
-use crate::boundary::{mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// What an event does to a task's status, by the transition table (see `mpp_transition`).
 #[repr(u32)]

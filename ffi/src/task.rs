@@ -8,22 +8,13 @@
 //! until the owner is freed, so a stale view is never freed memory (issue 14). The views of
 //! its devices are copies, built when first read and kept in the task's view.
 
-use std::ffi::{CString, c_char};
-use std::ptr::{self, NonNull};
+use std::ptr::NonNull;
 
 use mpp_migration::{
-    DeviceTab, EligibilityStatus, Error, ErrorCode, PlanRef, Task, TaskDevice, TaskStatus,
-    UploadOption,
+    DeviceTab, EligibilityStatus, PlanRef, Task, TaskDevice, TaskStatus, UploadOption,
 };
 
-use crate::args::arg_mac;
-use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Lend, Stamp, Texts, into_raw};
-use crate::manual_plan::mpp_manual_plan;
-use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::prelude::*;
 
 /// The most devices one task holds (ELIG-3); equal to the core's `MAX_TASK_DEVICES`.
 pub const MPP_MAX_TASK_DEVICES: usize = 1000;

@@ -2,17 +2,9 @@
 //! whole-file form (`mpp_validate_upload`, giving an `mpp_report`) and the templates. The
 //! streaming form is in cursor.rs.
 
-use std::ffi::c_char;
+use mpp_migration::{ReaderLimits, UploadOption, UploadOptions};
 
-use mpp_migration::{Error, ReaderLimits, UploadOption, UploadOptions};
-
-use crate::boundary::{arg_bytes, arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
-use crate::directory::mpp_directory;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::report::mpp_report;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// Reads an `mpp_upload_option` number, refusing any other (never transmuted).
 pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
