@@ -100,12 +100,8 @@ pub(crate) unsafe fn arg_opt_str<'a>(
     ptr: *const c_char,
     name: &str,
 ) -> Result<Option<&'a str>, Error> {
-    if ptr.is_null() {
-        Ok(None)
-    } else {
-        // SAFETY: non-NULL, and NUL-terminated per the caller's contract.
-        unsafe { arg_str(ptr, name) }.map(Some)
-    }
+    // SAFETY: non-NULL when read, and NUL-terminated per the caller's contract.
+    optional(ptr, || unsafe { arg_str(ptr, name) })
 }
 
 /// Reads an optional argument: `None` when `ptr` is NULL, else what `read` makes of it.

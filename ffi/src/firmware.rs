@@ -120,10 +120,7 @@ pub unsafe extern "C" fn mpp_firmware_to_string(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let f = arg_ref(f, "f")?;
-        out_param(out, "out")?.put(to_c_string(f.version.to_string())?)
-    })
+    text_out!(f, "f", out, err, |f| f.version.to_string())
 }
 
 /// Compares two versions by their numbers (EXT-6): stores -1, 0 or 1 in `*out` as `a` is

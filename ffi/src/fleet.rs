@@ -148,6 +148,16 @@ pub struct mpp_fleet_plan {
 
 handles!(Owned: mpp_fleet_plan);
 
+impl From<FleetPlan> for mpp_fleet_plan {
+    fn from(plan: FleetPlan) -> mpp_fleet_plan {
+        mpp_fleet_plan {
+            plan,
+            tasks: LazySlots::default(),
+            findings: LazySlots::default(),
+        }
+    }
+}
+
 impl mpp_fleet_plan {
     /// The view of the `index`-th task.
     fn task_at(&self, index: usize) -> Option<&mpp_task> {
@@ -172,13 +182,7 @@ unsafe fn plan_out(
     unsafe {
         let devices = devices()?;
         let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = mpp_migration::plan_fleet(&devices, &opts.options)?;
-        out.put(into_raw(mpp_fleet_plan {
-            plan,
-            tasks: LazySlots::default(),
-            findings: LazySlots::default(),
-        }))
+        put_new(out, || mpp_migration::plan_fleet(&devices, &opts.options))
     }
 }
 

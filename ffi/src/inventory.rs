@@ -207,16 +207,11 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
 ) -> mpp_status {
     run!(err, || {
         let path = arg_path(path, "path")?;
-        let open = |p: &std::path::Path| {
-            std::fs::File::open(p)
-                .map(std::io::BufReader::new)
-                .map_err(|e| mpp_migration::Error::opening(p, e))
-        };
         let hardware = optional(vids_path, || {
-            HardwareList::from_csv(open(&arg_path(vids_path, "vids_path")?)?)
+            HardwareList::read_path(&arg_path(vids_path, "vids_path")?)
         })?;
         let loads = optional(loads_path, || {
-            LoadList::from_csv(open(&arg_path(loads_path, "loads_path")?)?)
+            LoadList::read_path(&arg_path(loads_path, "loads_path")?)
         })?;
         put_new(out, || {
             Inventory::read_path(&path, options(hardware, loads))

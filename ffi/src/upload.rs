@@ -83,10 +83,8 @@ pub(crate) unsafe fn upload_out<S, H>(
     let source = source?;
     // SAFETY: per the contract.
     let options = unsafe { arg_ref(opts, "opts") }?.get();
-    let out = out_param(out, "out")?;
-    // SAFETY: `out` is checked, and valid for one write per the contract.
-    unsafe { out.write(into_raw(make(source, options)?)) };
-    Ok(())
+    // SAFETY: `out` is valid for one write per the contract.
+    unsafe { put_new(out, || make(source, options)) }
 }
 
 /// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
