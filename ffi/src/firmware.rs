@@ -9,7 +9,8 @@ use crate::prelude::*;
 /// A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
 pub struct mpp_firmware {
     version: FirmwareVersion,
-    family: Option<CString>,
+    /// The load family.
+    family: Texts<1>,
 }
 
 handles!(Owned: mpp_firmware);
@@ -36,7 +37,7 @@ pub unsafe extern "C" fn mpp_firmware_parse(
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
         let version = FirmwareVersion::parse(text)?;
-        let family = version.load_family().map(c_string_lossy);
+        let family = Texts::default();
         out.put(into_raw(mpp_firmware { version, family }))
     })
 }
@@ -102,7 +103,7 @@ pub unsafe extern "C" fn mpp_firmware_kind_of(f: *const mpp_firmware) -> Firmwar
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_load_family(f: *const mpp_firmware) -> *const c_char {
-    lend!(f, |f| f.family.as_deref())
+    lend!(f, |f| f.family.opt(0, || f.version.load_family()))
 }
 
 /// The release-note spelling ("14.1(1)", "12.5(1)SR3").

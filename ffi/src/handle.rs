@@ -10,7 +10,7 @@
 //! freed and only marks them stale, so a view read after a change gives an error code or NULL,
 //! never freed memory.
 
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -48,13 +48,6 @@ pub(crate) trait Lend {
     type Target;
     /// The pointer C gets; it lives as long as `self`.
     fn lend(&self) -> *const Self::Target;
-}
-
-impl Lend for CStr {
-    type Target = c_char;
-    fn lend(&self) -> *const c_char {
-        self.as_ptr()
-    }
 }
 
 impl Lend for CString {
@@ -215,9 +208,7 @@ impl<T> LazySlots<T> {
             .get(index)
             .map(|slot| slot.get_or_init(|| make(index)))
     }
-}
 
-impl<T> LazySlots<T> {
     /// The view of `items[index]`, made by `make` the first time; `None` when `index` is out
     /// of range. `items` must be the same at every call.
     pub(crate) fn of<I>(
@@ -228,6 +219,11 @@ impl<T> LazySlots<T> {
     ) -> Option<&T> {
         self.get(items.len(), index, |i| make(&items[i]))
     }
+
+    /// Whether any view was built (and so may have been lent to C).
+    pub(crate) fn is_used(&self) -> bool {
+        self.slots.get().is_some()
+    }
 }
 
 impl LazySlots<mpp_finding> {
@@ -235,13 +231,6 @@ impl LazySlots<mpp_finding> {
     /// range. `findings` must be the same at every call.
     pub(crate) fn finding(&self, findings: &[Finding], index: usize) -> Option<&mpp_finding> {
         self.of(findings, index, |f| mpp_finding::new(f.clone()))
-    }
-}
-
-impl<T> LazySlots<T> {
-    /// Whether any view was built (and so may have been lent to C).
-    pub(crate) fn is_used(&self) -> bool {
-        self.slots.get().is_some()
     }
 }
 

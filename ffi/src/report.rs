@@ -149,10 +149,8 @@ pub unsafe extern "C" fn mpp_report_device_at(
     index: usize,
 ) -> *const mpp_device {
     lend!(r, |r| {
-        let devices = r.report.devices();
-        r.devices.get(devices.len(), index, |i| {
-            mpp_device::new(devices[i].clone())
-        })
+        r.devices
+            .of(r.report.devices(), index, |d| mpp_device::new(d.clone()))
     })
 }
 
