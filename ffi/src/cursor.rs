@@ -97,15 +97,13 @@ pub unsafe extern "C" fn mpp_upload_cursor_new(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_bytes(bytes, len, "bytes"),
-        opts,
-        out,
-        |bytes, o| {
+    run!(err, || {
+        let bytes = arg_bytes(bytes, len, "bytes")?;
+        upload_out(opts, out, |o| {
             let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
             mpp_upload_cursor::open(src, o.or_size_hint(bytes.len() as u64), None)
-        }
-    ))
+        })
+    })
 }
 
 /// Starts a streaming upload of the file at `path`, which is read a chunk at a time as rows
@@ -126,16 +124,14 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_path(path, "path"),
-        opts,
-        out,
-        |path, o| {
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        upload_out(opts, out, |o| {
             let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
             let o = o.or_size_of(&file);
             mpp_upload_cursor::open(Box::new(file), o, Some(path.display().to_string()))
-        }
-    ))
+        })
+    })
 }
 
 /// Reads and validates the next data row.

@@ -590,7 +590,7 @@ pub unsafe extern "C" fn mpp_prepared_report(
     lend!(p, |p| {
         let uploads = &p.prepared.uploads;
         p.reports
-            .of(uploads, index, |u| mpp_report::new(u.report.clone()))
+            .of(uploads, index, |u| mpp_report::from(u.report.clone()))
     })
 }
 

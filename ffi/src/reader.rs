@@ -100,12 +100,12 @@ pub unsafe extern "C" fn mpp_upload_cursor_new_reader(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        source(read_fn, user_data),
-        opts,
-        out,
-        |src, o| { mpp_upload_cursor::open(Box::new(src), o, None) }
-    ))
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        upload_out(opts, out, |o| {
+            mpp_upload_cursor::open(Box::new(src), o, None)
+        })
+    })
 }
 
 /// Validates a whole upload whose bytes come from `read_fn` (see `mpp_read_fn`), called with
@@ -127,10 +127,8 @@ pub unsafe extern "C" fn mpp_validate_upload_reader(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        source(read_fn, user_data),
-        opts,
-        out,
-        |src, o| { Ok(mpp_report::new(mpp_migration::validate_upload(src, o)?)) }
-    ))
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        upload_out(opts, out, |o| mpp_migration::validate_upload(src, o))
+    })
 }

@@ -16,15 +16,17 @@ pub struct mpp_report {
     devices: LazySlots<mpp_device>,
 }
 
-impl mpp_report {
-    pub(crate) fn new(report: UploadReport) -> mpp_report {
+impl From<UploadReport> for mpp_report {
+    fn from(report: UploadReport) -> mpp_report {
         mpp_report {
             report,
             findings: LazySlots::default(),
             devices: LazySlots::default(),
         }
     }
+}
 
+impl mpp_report {
     /// The report.
     pub(crate) fn get(&self) -> &UploadReport {
         &self.report

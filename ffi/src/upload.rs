@@ -68,23 +68,20 @@ impl mpp_upload_options {
     }
 }
 
-/// The body of the exports that read an upload: the source (read by the caller, so its
-/// arguments are checked first), then `opts` and `out` are checked; `make` builds the handle
-/// (a cursor, a report) from the source and a copy of the options.
+/// The end of the exports that read an upload, once they read its source: `opts` and `out`
+/// are checked, then `make` builds the handle (a cursor, a report) with a copy of the options.
 ///
 /// # Safety
 /// `opts` must be NULL or live options; `out` must be valid for one write.
-pub(crate) unsafe fn upload_out<S, H>(
-    source: Result<S, Error>,
+pub(crate) unsafe fn upload_out<T, H: From<T>>(
     opts: *const mpp_upload_options,
     out: *mut *mut H,
-    make: impl FnOnce(S, UploadOptions) -> Result<H, Error>,
+    make: impl FnOnce(UploadOptions) -> Result<T, Error>,
 ) -> Result<(), Error> {
-    let source = source?;
     // SAFETY: per the contract.
     let options = unsafe { arg_ref(opts, "opts") }?.get();
     // SAFETY: `out` is valid for one write per the contract.
-    unsafe { put_new(out, || make(source, options)) }
+    unsafe { put_new(out, || make(options)) }
 }
 
 /// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
@@ -272,15 +269,12 @@ pub unsafe extern "C" fn mpp_validate_upload(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_bytes(bytes, len, "bytes"),
-        opts,
-        out,
-        |bytes, o| {
-            let o = o.or_size_hint(bytes.len() as u64);
-            Ok(mpp_report::new(mpp_migration::validate_upload(bytes, o)?))
-        }
-    ))
+    run!(err, || {
+        let bytes = arg_bytes(bytes, len, "bytes")?;
+        upload_out(opts, out, |o| {
+            mpp_migration::validate_upload(bytes, o.or_size_hint(bytes.len() as u64))
+        })
+    })
 }
 
 /// Validates the upload file at `path`, reading it as a stream.
@@ -300,16 +294,10 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_path(path, "path"),
-        opts,
-        out,
-        |path, o| {
-            Ok(mpp_report::new(mpp_migration::validate_upload_path(
-                &path, o,
-            )?))
-        }
-    ))
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        upload_out(opts, out, |o| mpp_migration::validate_upload_path(&path, o))
+    })
 }
 
 /// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
