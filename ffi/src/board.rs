@@ -175,21 +175,6 @@ pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
     free_box!(board)
 }
 
-/// Changes the board behind `board` through `f`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn with_board(
-    board: *mut mpp_board,
-    f: impl FnOnce(&mut mpp_board) -> Result<(), Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let board = arg_mut(board, "board")?;
-        f(board)
-    }
-}
-
 /// Gives the board the organisation's directory, so that *Complete migration* of a *license
 /// only* task checks that its devices are already in Webex Calling (TASK-9). The board keeps
 /// its own reference: `directory` may be freed afterwards.
@@ -206,7 +191,7 @@ pub unsafe extern "C" fn mpp_board_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let directory = arg_ref(directory, "directory")?;
         b.change().set_directory(directory.shared());
         Ok(())
@@ -235,7 +220,7 @@ pub unsafe extern "C" fn mpp_board_create_task(
     option: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let name = arg_str(name, "name")?;
         let option = upload_option(option)?;
         b.change().create_task(name, option)?;
@@ -259,7 +244,7 @@ pub unsafe extern "C" fn mpp_board_remove_task(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let name = arg_str(name, "name")?;
         b.change().remove_task(name)?;
         Ok(())
@@ -396,7 +381,7 @@ unsafe fn add_out(
     add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe { with_board(board, |b| put_new(out, || add(b))) }
+    unsafe { with_mut(board, "board", |b| put_new(out, || add(b))) }
 }
 
 /// Adds the accepted devices of an upload report and its counts (CSV-14) to the task named
@@ -575,7 +560,7 @@ unsafe fn apply(
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, |b| {
+        with_mut(board, "board", |b| {
             let task = arg_str(task, "task")?;
             let event = make()?;
             out_param(out_status, "out_status")?.put(b.change().apply(task, event)?)
@@ -903,7 +888,7 @@ pub unsafe extern "C" fn mpp_board_complete_subset(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let task = arg_str(task, "task")?;
         let macs = arg_macs(macs, count, "macs")?;
         let new_name = arg_str(new_name, "new_name")?;

@@ -191,6 +191,19 @@ pub(crate) unsafe fn arg_mut<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T
     unsafe { ptr.as_mut() }.ok_or_else(|| null_error(name))
 }
 
+/// Runs `f` on the handle passed by mutable pointer, refusing NULL by name.
+///
+/// # Safety
+/// As [`arg_mut`].
+pub(crate) unsafe fn with_mut<T, R>(
+    ptr: *mut T,
+    name: &str,
+    f: impl FnOnce(&mut T) -> Result<R, Error>,
+) -> Result<R, Error> {
+    // SAFETY: per the caller's contract.
+    f(unsafe { arg_mut(ptr, name) }?)
+}
+
 /// Borrows a handle passed by const pointer, refusing NULL by name.
 ///
 /// # Safety

@@ -50,21 +50,6 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
     })
 }
 
-/// Changes the options behind `opts` through `f`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn with_options(
-    opts: *mut mpp_fleet_options,
-    f: impl FnOnce(&mut FleetOptions) -> Result<(), Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let opts = arg_mut(opts, "opts")?;
-        f(&mut opts.options)
-    }
-}
-
 /// Groups the devices into tasks by `grouping` (an `mpp_fleet_grouping`): none (input order),
 /// location, or model.
 ///
@@ -81,8 +66,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_grouping(
     grouping: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.group_by = enum_arg(grouping, "grouping")?;
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.group_by = enum_arg(grouping, "grouping")?;
         Ok(())
     }))
 }
@@ -100,8 +85,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_max_devices(
     max_devices: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.max_devices = max_devices;
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.max_devices = max_devices;
         Ok(())
     }))
 }
@@ -121,8 +106,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.eligibility = table
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.eligibility = table
             .as_ref()
             .map_or_else(EligibilityTable::control_hub, |t| t.shared());
         Ok(())
