@@ -1,5 +1,7 @@
 //! Email addresses in C (CSV-4).
 
+use mpp_migration::validate_email;
+
 use crate::prelude::*;
 
 /// Checks the syntax of an email address (the Username of a USER row, CSV-4).
@@ -16,7 +18,5 @@ pub unsafe extern "C" fn mpp_validate_email(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp_migration::validate_email(arg_str(
-        email, "email"
-    )?))
+    run!(err, || validate_email(arg_str(email, "email")?))
 }

@@ -1,7 +1,5 @@
 //! Firmware versions and load names in C (EXT-6).
 
-use std::cmp::Ordering;
-
 use mpp_migration::{FirmwareKind, FirmwareVersion};
 
 use crate::prelude::*;
@@ -142,10 +140,7 @@ pub unsafe extern "C" fn mpp_firmware_compare(
     run!(err, || {
         let a = arg_ref(a, "a")?;
         let b = arg_ref(b, "b")?;
-        out_param(out, "out")?.put(match a.version.cmp(&b.version) {
-            Ordering::Less => -1,
-            Ordering::Equal => 0,
-            Ordering::Greater => 1,
-        })
+        // `Ordering` is -1, 0 and 1.
+        out_param(out, "out")?.put(a.version.cmp(&b.version) as i32)
     })
 }

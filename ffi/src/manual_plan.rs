@@ -5,7 +5,7 @@
 
 use mpp_migration::{
     BatFile, BatGroup, License, Mac, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable,
-    plan_manual,
+    check_bat_file_name, plan_manual,
 };
 
 use crate::prelude::*;
@@ -32,9 +32,7 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp_migration::check_bat_file_name(arg_str(
-        name, "name"
-    )?))
+    run!(err, || check_bat_file_name(arg_str(name, "name")?))
 }
 
 /// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer

@@ -8,6 +8,7 @@ use crate::prelude::*;
 /// A list of files to write: each a plain file name and its text. Create with
 /// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
 /// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
+#[derive(Default)]
 pub struct mpp_output_files {
     files: Vec<OutputFile>,
     /// The names as C strings; their buffers never move, so they stay valid as the list grows.
@@ -74,12 +75,7 @@ pub unsafe extern "C" fn mpp_output_files_new(
     out: *mut *mut mpp_output_files,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        out_param(out, "out")?.put(into_raw(mpp_output_files {
-            files: Vec::new(),
-            names: Vec::new(),
-        }))
-    })
+    run!(err, || put_new(out, || Ok(mpp_output_files::default())))
 }
 
 /// Adds a file: its name (a plain file name; checked when written) and its text, copied.

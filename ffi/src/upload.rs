@@ -317,8 +317,7 @@ pub unsafe extern "C" fn mpp_template_csv(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        out_param(out, "out")?.put(to_c_string(mpp_migration::template_csv(upload_option(
-            option,
-        )?))?)
+        let option = upload_option(option)?;
+        out_param(out, "out")?.put(to_c_string(mpp_migration::template_csv(option))?)
     })
 }
