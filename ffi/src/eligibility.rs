@@ -31,6 +31,18 @@ impl mpp_eligibility_table {
     }
 }
 
+/// The table behind `table`, or the Control Hub table, the default, when it is NULL.
+///
+/// # Safety
+/// `table` must be NULL or a live table.
+pub(crate) unsafe fn table_or_default(
+    table: *const mpp_eligibility_table,
+) -> Arc<EligibilityTable> {
+    // SAFETY: per the caller's contract.
+    let table = unsafe { table.as_ref() };
+    table.map_or_else(EligibilityTable::control_hub, mpp_eligibility_table::shared)
+}
+
 /// The table of the Control Hub article, the default (DEV-1, DEV-2, DEV-3, DEV-5, EXT-2):
 /// 8851NR and 8865NR are not eligible.
 ///
@@ -225,10 +237,8 @@ pub unsafe extern "C" fn mpp_check_eligibility(
         let model = arg_str(model, "model")?;
         let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
         let firmware = arg_opt_str(firmware, "firmware")?;
-        put_new(out, || match table.as_ref() {
-            Some(t) => t.table.check_text(model, hardware_version, firmware),
-            None => mpp_migration::check_eligibility(model, hardware_version, firmware),
-        })
+        let table = table_or_default(table);
+        put_new(out, || table.check_text(model, hardware_version, firmware))
     })
 }
 

@@ -1,7 +1,7 @@
 //! Fleet planning in C (ELIG-3, TASK-1): any number of devices split into tasks of at most
 //! 1000, added to a board all or none.
 
-use mpp_migration::{Device, EligibilityTable, FleetGrouping, FleetOptions, FleetPlan};
+use mpp_migration::{Device, FleetGrouping, FleetOptions, FleetPlan};
 
 use crate::prelude::*;
 
@@ -107,9 +107,7 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || with_mut(opts, "opts", |o| {
-        o.options.eligibility = table
-            .as_ref()
-            .map_or_else(EligibilityTable::control_hub, |t| t.shared());
+        o.options.eligibility = table_or_default(table);
         Ok(())
     }))
 }

@@ -10,6 +10,7 @@ pub(crate) use mpp_migration::{Error, ErrorCode, Finding};
 
 pub(crate) use crate::args::*;
 pub(crate) use crate::boundary::*;
+pub(crate) use crate::eligibility::table_or_default;
 pub(crate) use crate::handle::*;
 pub(crate) use crate::model::model_handle;
 pub(crate) use crate::output::{Files, add_files, write_files};

@@ -167,11 +167,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_eligibility_table(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || with_options(opts, |o| {
-        Ok(o.with_eligibility(
-            table
-                .as_ref()
-                .map_or_else(mpp_migration::EligibilityTable::control_hub, |t| t.shared()),
-        ))
+        Ok(o.with_eligibility(table_or_default(table)))
     }))
 }
 
