@@ -102,11 +102,11 @@ macro_rules! read_task {
 /// A device of a task: the device, its eligibility and its reasons, its tab and last error.
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
 pub struct mpp_task_device {
+    of: TaskDevice,
     device: mpp_device,
-    eligibility: EligibilityStatus,
-    reasons: Vec<mpp_finding>,
-    tab: DeviceTab,
-    last_error: Option<CString>,
+    reasons: LazySlots<mpp_finding>,
+    /// The last error.
+    last_error: Texts<1>,
 }
 
 handles!(Lent: mpp_task_device);
@@ -115,10 +115,9 @@ impl mpp_task_device {
     fn new(d: &TaskDevice) -> mpp_task_device {
         mpp_task_device {
             device: mpp_device::new(d.device().clone()),
-            eligibility: d.eligibility(),
-            reasons: mpp_finding::all(d.reasons()),
-            tab: d.tab(),
-            last_error: d.last_error().map(c_string_lossy),
+            of: d.clone(),
+            reasons: LazySlots::default(),
+            last_error: Texts::default(),
         }
     }
 }
@@ -392,7 +391,7 @@ pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *c
 pub unsafe extern "C" fn mpp_task_device_eligibility(
     d: *const mpp_task_device,
 ) -> EligibilityStatus {
-    read!(d, EligibilityStatus::Unknown, |d| d.eligibility)
+    read!(d, EligibilityStatus::Unknown, |d| d.of.eligibility())
 }
 
 /// How many reasons the eligibility has (errors and warnings: EXT-1 to EXT-8, DEV-8); 0 for
@@ -402,7 +401,7 @@ pub unsafe extern "C" fn mpp_task_device_eligibility(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_reason_count(d: *const mpp_task_device) -> usize {
-    read!(d, 0, |d| d.reasons.len())
+    read!(d, 0, |d| d.of.reasons().len())
 }
 
 /// The `index`-th reason of the eligibility. Borrowed from the task. NULL when `d` is NULL or
@@ -415,7 +414,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
     d: *const mpp_task_device,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(d, |d| d.reasons.get(index))
+    lend!(d, |d| d.reasons.finding(d.of.reasons(), index))
 }
 
 /// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
@@ -424,7 +423,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> DeviceTab {
-    read!(d, DeviceTab::Pending, |d| d.tab)
+    read!(d, DeviceTab::Pending, |d| d.of.tab())
 }
 
 /// Why the device is in the Error tab (as the host reported it, or the eligibility refusal);
@@ -434,7 +433,7 @@ pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> Devic
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_last_error(d: *const mpp_task_device) -> *const c_char {
-    lend!(d, |d| d.last_error.as_ref())
+    lend!(d, |d| d.last_error.opt(0, || d.of.last_error()))
 }
 
 /// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
