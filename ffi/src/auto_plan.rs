@@ -82,9 +82,9 @@ pub unsafe extern "C" fn mpp_auto_plan_options_free(opts: *mut mpp_auto_plan_opt
 pub struct mpp_auto_plan {
     plan: AutoPlan,
     /// Task name, TFTP server type, load server.
-    texts: Texts<3>,
+    texts: CStrings<3>,
     /// The MACs of each batch.
-    batches: LazySlots<Texts<1>>,
+    batches: LazySlots<CStrings<1>>,
     findings: LazySlots<mpp_finding>,
 }
 
@@ -100,7 +100,7 @@ impl From<AutoPlan> for mpp_auto_plan {
     fn from(plan: AutoPlan) -> mpp_auto_plan {
         mpp_auto_plan {
             plan,
-            texts: Texts::default(),
+            texts: CStrings::default(),
             batches: LazySlots::default(),
             findings: LazySlots::default(),
         }
@@ -282,7 +282,7 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_device_at(
         let macs = p.plan.batches().get(batch)?;
         let texts = p
             .batches
-            .of(p.plan.batches(), batch, |_| Texts::default())?;
+            .of(p.plan.batches(), batch, |_| CStrings::default())?;
         texts.at(0, macs, index, Mac::to_string)
     })
 }

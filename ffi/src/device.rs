@@ -13,7 +13,7 @@ pub struct mpp_device {
     device: Device,
     /// MAC, device name, username, phone number, extension, location: a streaming caller
     /// that reads only counts pays nothing for them.
-    texts: Texts<6>,
+    texts: CStrings<6>,
 }
 
 handles!(Owned: mpp_device);
@@ -22,7 +22,7 @@ impl mpp_device {
     pub(crate) fn new(device: Device) -> mpp_device {
         mpp_device {
             device,
-            texts: Texts::default(),
+            texts: CStrings::default(),
         }
     }
 

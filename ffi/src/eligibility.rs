@@ -10,7 +10,7 @@ use crate::prelude::*;
 pub struct mpp_eligibility_table {
     table: Arc<EligibilityTable>,
     /// The name.
-    name: Texts<1>,
+    name: CStrings<1>,
 }
 
 handles!(Owned: mpp_eligibility_table);
@@ -19,7 +19,7 @@ impl From<Arc<EligibilityTable>> for mpp_eligibility_table {
     fn from(table: Arc<EligibilityTable>) -> mpp_eligibility_table {
         mpp_eligibility_table {
             table,
-            name: Texts::default(),
+            name: CStrings::default(),
         }
     }
 }

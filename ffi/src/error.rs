@@ -6,7 +6,7 @@ use std::ptr;
 use mpp_migration::{Error, ErrorCode, Finding, Severity};
 
 use crate::boundary::{guard, mpp_status, out_param};
-use crate::handle::Texts;
+use crate::handle::CStrings;
 
 /// A finding: what was wrong, where, and how to fix it. Borrowed from the `mpp_error` or
 /// report that holds it; its strings live as long as that owner.
@@ -14,7 +14,7 @@ use crate::handle::Texts;
 pub struct mpp_finding {
     finding: Finding,
     /// Message, suggestion, column.
-    texts: Texts<3>,
+    texts: CStrings<3>,
 }
 
 impl mpp_finding {
@@ -26,7 +26,7 @@ impl mpp_finding {
     pub(crate) fn new(finding: Finding) -> mpp_finding {
         mpp_finding {
             finding,
-            texts: Texts::default(),
+            texts: CStrings::default(),
         }
     }
 

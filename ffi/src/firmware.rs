@@ -8,7 +8,7 @@ use crate::prelude::*;
 pub struct mpp_firmware {
     version: FirmwareVersion,
     /// The load family.
-    family: Texts<1>,
+    family: CStrings<1>,
 }
 
 handles!(Owned: mpp_firmware);
@@ -35,7 +35,7 @@ pub unsafe extern "C" fn mpp_firmware_parse(
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
         let version = FirmwareVersion::parse(text)?;
-        let family = Texts::default();
+        let family = CStrings::default();
         out.put(into_raw(mpp_firmware { version, family }))
     })
 }

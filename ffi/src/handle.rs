@@ -236,17 +236,17 @@ impl LazySlots<mpp_finding> {
 
 /// The C strings of a view, each made from its text on first access and then kept for the life
 /// of the view, so a caller pays only for the strings it reads. Each of the `N` slots belongs
-/// to one accessor of the view: a single text ([`Texts::one`], [`Texts::opt`]) or a list of
-/// texts ([`Texts::at`]).
-pub(crate) struct Texts<const N: usize>([LazySlots<Option<CString>>; N]);
+/// to one accessor of the view: a single text ([`CStrings::one`], [`CStrings::opt`]) or a list of
+/// texts ([`CStrings::at`]).
+pub(crate) struct CStrings<const N: usize>([LazySlots<Option<CString>>; N]);
 
-impl<const N: usize> Default for Texts<N> {
-    fn default() -> Texts<N> {
-        Texts(std::array::from_fn(|_| LazySlots::default()))
+impl<const N: usize> Default for CStrings<N> {
+    fn default() -> CStrings<N> {
+        CStrings(std::array::from_fn(|_| LazySlots::default()))
     }
 }
 
-impl<const N: usize> Texts<N> {
+impl<const N: usize> CStrings<N> {
     /// The string of slot `slot`: `text`, made the first time.
     pub(crate) fn one<S: AsRef<str>>(
         &self,

@@ -84,7 +84,7 @@ pub unsafe extern "C" fn mpp_parse_udi(
 /// and its findings.
 #[derive(Default)]
 struct EntryView {
-    texts: Texts<4>,
+    texts: CStrings<4>,
     device: OnceLock<Option<mpp_device>>,
     findings: LazySlots<mpp_finding>,
 }
@@ -490,7 +490,7 @@ pub unsafe extern "C" fn mpp_mapping_free(mapping: *mut mpp_mapping) {
 pub struct mpp_prepared {
     prepared: PreparedUploads,
     /// The uploads' task names.
-    names: Texts<1>,
+    names: CStrings<1>,
     reports: LazySlots<mpp_report>,
     findings: LazySlots<mpp_finding>,
 }
@@ -546,7 +546,7 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
         let out = out_param(out, "out")?;
         out.put(into_raw(mpp_prepared {
             prepared: mpp_migration::prepare_uploads(&inv.inventory, mapping, &options)?,
-            names: Texts::default(),
+            names: CStrings::default(),
             reports: LazySlots::default(),
             findings: LazySlots::default(),
         }))

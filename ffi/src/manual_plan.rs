@@ -238,7 +238,7 @@ pub unsafe extern "C" fn mpp_manual_plan_options_free(opts: *mut mpp_manual_plan
 pub struct mpp_bat_file {
     file: BatFile,
     /// Name, models, phone load, load server, devices, steps, content.
-    texts: Texts<7>,
+    texts: CStrings<7>,
 }
 
 handles!(
@@ -258,10 +258,10 @@ impl mpp_bat_file {
 pub struct mpp_manual_plan {
     plan: ManualPlan,
     /// The task's name.
-    task: Texts<1>,
+    task: CStrings<1>,
     files: LazySlots<mpp_bat_file>,
     /// MAC, file name and URL of each license.
-    licenses: LazySlots<Texts<3>>,
+    licenses: LazySlots<CStrings<3>>,
     findings: LazySlots<mpp_finding>,
 }
 
@@ -275,7 +275,7 @@ impl From<ManualPlan> for mpp_manual_plan {
     fn from(plan: ManualPlan) -> mpp_manual_plan {
         mpp_manual_plan {
             plan,
-            task: Texts::default(),
+            task: CStrings::default(),
             files: LazySlots::default(),
             licenses: LazySlots::default(),
             findings: LazySlots::default(),
@@ -293,7 +293,7 @@ impl mpp_manual_plan {
         self.files
             .of(self.plan.bat_files(), index, |f| mpp_bat_file {
                 file: f.clone(),
-                texts: Texts::default(),
+                texts: CStrings::default(),
             })
     }
 
@@ -305,7 +305,7 @@ impl mpp_manual_plan {
         text: impl FnOnce(&'a License) -> S,
     ) -> Option<&'a CString> {
         let licenses = self.plan.licenses();
-        let texts = self.licenses.of(licenses, index, |_| Texts::default())?;
+        let texts = self.licenses.of(licenses, index, |_| CStrings::default())?;
         texts.one(field, || text(&licenses[index]))
     }
 }

@@ -8,7 +8,7 @@ use crate::prelude::*;
 pub struct mpp_model {
     model: &'static Model,
     /// Name, Unified CM name, part number, description, MPP load family.
-    texts: Texts<5>,
+    texts: CStrings<5>,
 }
 
 handles!(Lent: mpp_model);
@@ -18,7 +18,7 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
         .iter()
         .map(|model| mpp_model {
             model,
-            texts: Texts::default(),
+            texts: CStrings::default(),
         })
         .collect()
 });

@@ -43,7 +43,7 @@ pub struct mpp_task {
     task: NonNull<Task>,
     stamp: Stamp,
     /// The task's name.
-    name: Texts<1>,
+    name: CStrings<1>,
     devices: LazySlots<mpp_task_device>,
 }
 
@@ -57,7 +57,7 @@ impl mpp_task {
     /// advances its generation before it changes, moves or frees the task.
     pub(crate) unsafe fn new(task: &Task, stamp: Stamp) -> mpp_task {
         mpp_task {
-            name: Texts::default(),
+            name: CStrings::default(),
             task: NonNull::from(task),
             stamp,
             devices: LazySlots::default(),
@@ -106,7 +106,7 @@ pub struct mpp_task_device {
     device: mpp_device,
     reasons: LazySlots<mpp_finding>,
     /// The last error.
-    last_error: Texts<1>,
+    last_error: CStrings<1>,
 }
 
 handles!(Lent: mpp_task_device);
@@ -117,7 +117,7 @@ impl mpp_task_device {
             device: mpp_device::new(d.device().clone()),
             of: d.clone(),
             reasons: LazySlots::default(),
-            last_error: Texts::default(),
+            last_error: CStrings::default(),
         }
     }
 }
