@@ -96,16 +96,12 @@ impl Files for mpp_auto_plan {
     }
 }
 
-impl From<AutoPlan> for mpp_auto_plan {
-    fn from(plan: AutoPlan) -> mpp_auto_plan {
-        mpp_auto_plan {
-            plan,
-            texts: CStrings::default(),
-            batches: LazySlots::default(),
-            findings: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_auto_plan {
+    plan: AutoPlan,
+    texts,
+    batches,
+    findings
+});
 
 impl mpp_auto_plan {
     /// The plan.

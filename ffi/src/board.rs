@@ -36,16 +36,12 @@ pub struct mpp_board {
 
 handles!(Owned: mpp_board);
 
-impl From<Board> for mpp_board {
-    fn from(board: Board) -> mpp_board {
-        mpp_board {
-            board,
-            views: LazySlots::default(),
-            retired: Vec::new(),
-            generation: Generation::default(),
-        }
-    }
-}
+from_core!(mpp_board {
+    board: Board,
+    views,
+    retired,
+    generation
+});
 
 impl mpp_board {
     /// The board, to change: the views lent so far go stale here, before anything changes,
@@ -362,14 +358,10 @@ pub struct mpp_add_outcome {
 
 handles!(Owned: mpp_add_outcome);
 
-impl From<AddOutcome> for mpp_add_outcome {
-    fn from(outcome: AddOutcome) -> mpp_add_outcome {
-        mpp_add_outcome {
-            outcome,
-            findings: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_add_outcome {
+    outcome: AddOutcome,
+    findings
+});
 
 /// Adds devices through `add` and stores the outcome in `*out`.
 ///

@@ -15,14 +15,10 @@ pub struct mpp_eligibility_table {
 
 handles!(Owned: mpp_eligibility_table);
 
-impl From<Arc<EligibilityTable>> for mpp_eligibility_table {
-    fn from(table: Arc<EligibilityTable>) -> mpp_eligibility_table {
-        mpp_eligibility_table {
-            table,
-            name: CStrings::default(),
-        }
-    }
-}
+from_core!(mpp_eligibility_table {
+    table: Arc<EligibilityTable>,
+    name
+});
 
 impl mpp_eligibility_table {
     /// Another reference to the table, for options that outlive this handle.
@@ -194,14 +190,10 @@ pub struct mpp_eligibility {
 
 handles!(Owned: mpp_eligibility);
 
-impl From<Eligibility> for mpp_eligibility {
-    fn from(outcome: Eligibility) -> mpp_eligibility {
-        mpp_eligibility {
-            outcome,
-            findings: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_eligibility {
+    outcome: Eligibility,
+    findings
+});
 
 /// Checks whether a phone can migrate to MPP firmware (ELIG-1).
 ///

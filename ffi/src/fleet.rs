@@ -131,15 +131,11 @@ pub struct mpp_fleet_plan {
 
 handles!(Owned: mpp_fleet_plan);
 
-impl From<FleetPlan> for mpp_fleet_plan {
-    fn from(plan: FleetPlan) -> mpp_fleet_plan {
-        mpp_fleet_plan {
-            plan,
-            tasks: LazySlots::default(),
-            findings: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_fleet_plan {
+    plan: FleetPlan,
+    tasks,
+    findings
+});
 
 impl mpp_fleet_plan {
     /// The view of the `index`-th task.

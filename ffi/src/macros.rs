@@ -80,3 +80,19 @@ macro_rules! name_of {
         $crate::boundary::guard(std::ptr::null(), || NAMES.get($number))
     }};
 }
+
+/// A handle made from the core value it wraps, its other fields (the views it builds on first
+/// read) empty: `from_core!(mpp_x { value: Value, views })` is `impl From<Value> for mpp_x`,
+/// with `views` `Default::default()`.
+macro_rules! from_core {
+    ($handle:ident { $field:ident: $t:ty $(, $empty:ident)* $(,)? }) => {
+        impl From<$t> for $handle {
+            fn from($field: $t) -> $handle {
+                $handle {
+                    $field,
+                    $($empty: Default::default()),*
+                }
+            }
+        }
+    };
+}

@@ -40,17 +40,14 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
 /// reference.
 pub struct mpp_phone_load_table {
     table: Arc<PhoneLoadTable>,
-    name: CString,
+    /// The name.
+    name: CStrings<1>,
 }
 
-impl From<Arc<PhoneLoadTable>> for mpp_phone_load_table {
-    fn from(table: Arc<PhoneLoadTable>) -> mpp_phone_load_table {
-        mpp_phone_load_table {
-            name: c_string_lossy(table.name()),
-            table,
-        }
-    }
-}
+from_core!(mpp_phone_load_table {
+    table: Arc<PhoneLoadTable>,
+    name
+});
 
 /// MAN-4's table, named "man_4": `sip7832`, `sip78xx`, `sip8832`, `sip8845_65` and `sip88xx`
 /// loads 11.3(6).
@@ -125,7 +122,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_to_csv(
 pub unsafe extern "C" fn mpp_phone_load_table_name(
     table: *const mpp_phone_load_table,
 ) -> *const c_char {
-    read!(table, ptr::null(), |t| t.name.as_ptr())
+    lend!(table, |t| t.name.one(0, || t.table.name()))
 }
 
 /// How many rows (models) the table has; 0 for NULL.
@@ -271,17 +268,13 @@ impl Files for mpp_manual_plan {
     }
 }
 
-impl From<ManualPlan> for mpp_manual_plan {
-    fn from(plan: ManualPlan) -> mpp_manual_plan {
-        mpp_manual_plan {
-            plan,
-            task: CStrings::default(),
-            files: LazySlots::default(),
-            licenses: LazySlots::default(),
-            findings: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_manual_plan {
+    plan: ManualPlan,
+    task,
+    files,
+    licenses,
+    findings
+});
 
 impl mpp_manual_plan {
     /// The plan.

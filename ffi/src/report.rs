@@ -16,15 +16,11 @@ pub struct mpp_report {
     devices: LazySlots<mpp_device>,
 }
 
-impl From<UploadReport> for mpp_report {
-    fn from(report: UploadReport) -> mpp_report {
-        mpp_report {
-            report,
-            findings: LazySlots::default(),
-            devices: LazySlots::default(),
-        }
-    }
-}
+from_core!(mpp_report {
+    report: UploadReport,
+    findings,
+    devices
+});
 
 impl mpp_report {
     /// The report.
