@@ -328,7 +328,7 @@ pub unsafe extern "C" fn mpp_auto_plan_finding_at(
     p: *const mpp_auto_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
+    lend!(p, |p| p.findings.view(p.plan.findings(), index))
 }
 
 /// The batches as CSV: Batch, Device Name, MAC Address, Model (lines end with CR LF).

@@ -528,7 +528,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
     o: *const mpp_add_outcome,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(o, |o| o.findings.finding(&o.outcome.findings, index))
+    lend!(o, |o| o.findings.view(&o.outcome.findings, index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.

@@ -46,7 +46,7 @@ impl mpp_upload_row {
         mpp_upload_row {
             number,
             blank,
-            device: device.map(mpp_device::new),
+            device: device.map(mpp_device::from),
             findings,
             views: OnceLock::new(),
         }

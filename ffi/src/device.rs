@@ -18,14 +18,12 @@ pub struct mpp_device {
 
 handles!(Owned: mpp_device);
 
-impl mpp_device {
-    pub(crate) fn new(device: Device) -> mpp_device {
-        mpp_device {
-            device,
-            texts: CStrings::default(),
-        }
-    }
+from_core!(mpp_device {
+    device: Device,
+    texts
+});
 
+impl mpp_device {
     /// The core's device behind the view, for Rust callers of this crate's rlib such as its
     /// tests.
     pub fn get(&self) -> &Device {
@@ -211,7 +209,7 @@ pub unsafe extern "C" fn mpp_device_new(
         let firmware = arg_opt_str(firmware, "firmware")?;
         let out = out_param(out, "out")?;
         let device = Device::from_text(mac, model, hardware_version, firmware)?;
-        out.put(into_raw(mpp_device::new(device)))
+        out.put(into_raw(mpp_device::from(device)))
     })
 }
 

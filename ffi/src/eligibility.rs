@@ -263,7 +263,7 @@ pub unsafe extern "C" fn mpp_eligibility_finding_at(
     e: *const mpp_eligibility,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(e, |e| e.findings.finding(e.outcome.findings(), index))
+    lend!(e, |e| e.findings.view(e.outcome.findings(), index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.

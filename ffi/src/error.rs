@@ -17,22 +17,20 @@ pub struct mpp_finding {
     texts: CStrings<3>,
 }
 
+from_core!(mpp_finding {
+    finding: Finding,
+    texts
+});
+
 impl mpp_finding {
     /// The finding.
     pub(crate) fn get(&self) -> &Finding {
         &self.finding
     }
 
-    pub(crate) fn new(finding: Finding) -> mpp_finding {
-        mpp_finding {
-            finding,
-            texts: CStrings::default(),
-        }
-    }
-
     /// The views of `findings`.
     pub(crate) fn all(findings: &[Finding]) -> Vec<mpp_finding> {
-        findings.iter().cloned().map(mpp_finding::new).collect()
+        findings.iter().cloned().map(mpp_finding::from).collect()
     }
 }
 
@@ -54,7 +52,7 @@ pub struct mpp_error {
 impl mpp_error {
     pub(crate) fn into_raw(error: Error) -> *mut mpp_error {
         Box::into_raw(Box::new(mpp_error {
-            finding: mpp_finding::new(error.into_finding()),
+            finding: mpp_finding::from(error.into_finding()),
         }))
     }
 }

@@ -258,7 +258,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(plan, |p| p.findings.finding(&p.plan.findings, index))
+    lend!(plan, |p| p.findings.view(&p.plan.findings, index))
 }
 
 /// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.

@@ -15,10 +15,10 @@ use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use mpp_migration::{Error, Finding};
+use mpp_migration::Error;
 
 use crate::boundary::{arg_ref, guard, mpp_status, out_param, run};
-use crate::error::{mpp_error, mpp_finding};
+use crate::error::mpp_error;
 use crate::string::{c_string_lossy, to_c_string_lossy};
 
 /// A type C holds by pointer (an `mpp_x`), and who frees it: its [`Handle::Ownership`].
@@ -226,11 +226,14 @@ impl<T> LazySlots<T> {
     }
 }
 
-impl LazySlots<mpp_finding> {
-    /// The view of `findings[index]`, built the first time; `None` when `index` is out of
-    /// range. `findings` must be the same at every call.
-    pub(crate) fn finding(&self, findings: &[Finding], index: usize) -> Option<&mpp_finding> {
-        self.of(findings, index, |f| mpp_finding::new(f.clone()))
+impl<T> LazySlots<T> {
+    /// The view of `items[index]` (a finding, a device), made from a copy of it the first time;
+    /// `None` when `index` is out of range. `items` must be the same at every call.
+    pub(crate) fn view<C: Clone>(&self, items: &[C], index: usize) -> Option<&T>
+    where
+        T: From<C>,
+    {
+        self.of(items, index, |c| T::from(c.clone()))
     }
 }
 

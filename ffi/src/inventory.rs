@@ -331,7 +331,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device(
         let view = i
             .entry(index)?
             .device
-            .get_or_init(|| device.cloned().map(mpp_device::new));
+            .get_or_init(|| device.cloned().map(mpp_device::from));
         view.as_ref()
     })
 }
@@ -361,7 +361,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_at(
 ) -> *const mpp_finding {
     lend!(inv, |i| {
         let findings = i.at(index)?.findings();
-        i.entry(index)?.findings.finding(findings, finding)
+        i.entry(index)?.findings.view(findings, finding)
     })
 }
 
@@ -383,7 +383,7 @@ pub unsafe extern "C" fn mpp_inventory_finding_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(inv, |i| i.findings.finding(i.inventory.findings(), index))
+    lend!(inv, |i| i.findings.view(i.inventory.findings(), index))
 }
 
 /// How many phones the inventory holds (entries with a device, of any eligibility); 0 for NULL.
@@ -406,9 +406,7 @@ pub unsafe extern "C" fn mpp_inventory_device_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_device {
-    lend!(inv, |i| i
-        .devices
-        .of(&i.device_list, index, |d| mpp_device::new(d.clone())))
+    lend!(inv, |i| i.devices.view(&i.device_list, index))
 }
 
 /// The inventory as CSV, one line per row of the export (ELIG-5).
@@ -613,7 +611,7 @@ pub unsafe extern "C" fn mpp_prepared_finding_at(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(&p.prepared.findings, index))
+    lend!(p, |p| p.findings.view(&p.prepared.findings, index))
 }
 
 /// Adds the upload CSVs to a list of files, to write with `mpp_output_files_write`.

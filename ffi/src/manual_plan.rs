@@ -495,7 +495,7 @@ pub unsafe extern "C" fn mpp_manual_plan_finding_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
+    lend!(p, |p| p.findings.view(p.plan.findings(), index))
 }
 
 /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5), with the cautions.

@@ -124,7 +124,7 @@ pub unsafe extern "C" fn mpp_report_finding_at(
     r: *const mpp_report,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(r, |r| r.findings.finding(r.report.findings(), index))
+    lend!(r, |r| r.findings.view(r.report.findings(), index))
 }
 
 /// How many devices were accepted (equal to `mpp_report_added`); 0 for NULL.
@@ -146,10 +146,7 @@ pub unsafe extern "C" fn mpp_report_device_at(
     r: *const mpp_report,
     index: usize,
 ) -> *const mpp_device {
-    lend!(r, |r| {
-        r.devices
-            .of(r.report.devices(), index, |d| mpp_device::new(d.clone()))
-    })
+    lend!(r, |r| { r.devices.view(r.report.devices(), index) })
 }
 
 /// The errors file (CSV-15): an `Errors` column first (the upload ignores it), then the header

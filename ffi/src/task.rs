@@ -114,7 +114,7 @@ handles!(Lent: mpp_task_device);
 impl mpp_task_device {
     fn new(d: &TaskDevice) -> mpp_task_device {
         mpp_task_device {
-            device: mpp_device::new(d.device().clone()),
+            device: mpp_device::from(d.device().clone()),
             of: d.clone(),
             reasons: LazySlots::default(),
             last_error: CStrings::default(),
@@ -414,7 +414,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
     d: *const mpp_task_device,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(d, |d| d.reasons.finding(d.of.reasons(), index))
+    lend!(d, |d| d.reasons.view(d.of.reasons(), index))
 }
 
 /// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
@@ -509,11 +509,8 @@ pub unsafe extern "C" fn mpp_search_result_count(r: *const mpp_search_result) ->
 /// `r` must be NULL or a live result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_search_result_at(r: *const mpp_search_result, index: usize) -> usize {
-    read!(r, usize::MAX, |r| r
-        .indices
-        .get(index)
-        .copied()
-        .unwrap_or(usize::MAX))
+    let none = usize::MAX;
+    read!(r, none, |r| r.indices.get(index).map_or(none, |&i| i))
 }
 
 /// Frees a search result. NULL is a no-op.
