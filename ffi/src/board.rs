@@ -340,12 +340,8 @@ pub unsafe extern "C" fn mpp_board_task_of(
     run!(err, || {
         let b = arg_ref(board, "board")?;
         let mac = arg_mac(mac, "mac")?;
-        out_param(out, "out")?.put(
-            b.board
-                .task_of(mac)
-                .and_then(|t| b.view_of(t))
-                .map_or(ptr::null(), Lend::lend),
-        )
+        let task = b.board.task_of(mac).and_then(|t| b.view_of(t));
+        out_param(out, "out")?.put(task.map_or(ptr::null(), Lend::lend))
     })
 }
 

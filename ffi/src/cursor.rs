@@ -34,7 +34,7 @@ pub struct mpp_upload_row {
     device: Option<mpp_device>,
     findings: Vec<Finding>,
     /// The C views of `findings`, built on first access.
-    views: OnceLock<Vec<mpp_finding>>,
+    views: LazySlots<mpp_finding>,
 }
 
 handles!(Owned: mpp_upload_cursor; Lent: mpp_upload_row);
@@ -48,7 +48,7 @@ impl mpp_upload_row {
             blank,
             device: device.map(mpp_device::from),
             findings,
-            views: OnceLock::new(),
+            views: LazySlots::default(),
         }
     }
 }
@@ -348,9 +348,5 @@ pub unsafe extern "C" fn mpp_upload_row_finding_at(
     r: *const mpp_upload_row,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(r, |r| {
-        r.views
-            .get_or_init(|| mpp_finding::all(&r.findings))
-            .get(index)
-    })
+    lend!(r, |r| r.views.view(&r.findings, index))
 }

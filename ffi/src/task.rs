@@ -85,7 +85,7 @@ impl mpp_task {
 
     fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
         let devices = self.current()?.devices();
-        self.devices.of(devices, index, mpp_task_device::new)
+        self.devices.view(devices, index)
     }
 }
 
@@ -103,7 +103,7 @@ macro_rules! read_task {
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
 pub struct mpp_task_device {
     of: TaskDevice,
-    device: mpp_device,
+    device: OnceLock<mpp_device>,
     reasons: LazySlots<mpp_finding>,
     /// The last error.
     last_error: CStrings<1>,
@@ -111,16 +111,12 @@ pub struct mpp_task_device {
 
 handles!(Lent: mpp_task_device);
 
-impl mpp_task_device {
-    fn new(d: &TaskDevice) -> mpp_task_device {
-        mpp_task_device {
-            device: mpp_device::from(d.device().clone()),
-            of: d.clone(),
-            reasons: LazySlots::default(),
-            last_error: CStrings::default(),
-        }
-    }
-}
+from_core!(mpp_task_device {
+    of: TaskDevice,
+    device,
+    reasons,
+    last_error
+});
 
 /// How many devices of a task sit in each tab (TASK-5).
 #[repr(C)]
@@ -379,7 +375,12 @@ pub unsafe extern "C" fn mpp_task_find_device(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *const mpp_device {
-    read!(d, ptr::null(), |d| &d.device as *const mpp_device)
+    lend!(d, |d| {
+        Some(
+            d.device
+                .get_or_init(|| mpp_device::from(d.of.device().clone())),
+        )
+    })
 }
 
 /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
