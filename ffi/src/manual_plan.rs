@@ -233,7 +233,7 @@ pub unsafe extern "C" fn mpp_manual_plan_options_free(opts: *mut mpp_manual_plan
 /// One BAT file of a manual plan and how to use it (MAN-3). Borrowed from its plan
 /// (`mpp_manual_plan_bat_file_at`): valid until `mpp_manual_plan_free`, like its strings.
 pub struct mpp_bat_file {
-    file: BatFile,
+    of: BatFile,
     /// Name, models, phone load, load server, devices, steps, content.
     texts: CStrings<7>,
 }
@@ -245,7 +245,7 @@ handles!(
 
 impl mpp_bat_file {
     fn name(&self) -> Option<&CString> {
-        self.texts.one(0, || self.file.name())
+        self.texts.one(0, || self.of.name())
     }
 }
 
@@ -285,7 +285,7 @@ impl mpp_manual_plan {
     fn bat_file(&self, index: usize) -> Option<&mpp_bat_file> {
         self.files
             .of(self.plan.bat_files(), index, |f| mpp_bat_file {
-                file: f.clone(),
+                of: f.clone(),
                 texts: CStrings::default(),
             })
     }
@@ -595,7 +595,7 @@ pub unsafe extern "C" fn mpp_bat_file_name(f: *const mpp_bat_file) -> *const c_c
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup {
-    read!(f, BatGroup::MixedModels, |f| f.file.group())
+    read!(f, BatGroup::MixedModels, |f| f.of.group())
 }
 
 /// How many models the file's phones are of; 0 for NULL.
@@ -604,7 +604,7 @@ pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup 
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_model_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.file.models().len())
+    read!(f, 0, |f| f.of.models().len())
 }
 
 /// The `index`-th model (as `mpp_model_name` spells it), in name order. Borrowed from the plan.
@@ -617,7 +617,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.texts.at(1, f.file.models(), index, |m| *m))
+    lend!(f, |f| f.texts.at(1, f.of.models(), index, |m| *m))
 }
 
 /// The Phone Load Name to set (Group 2), e.g. "sip78xx.11-3-6MPP0001-272"; NULL for the Group 1
@@ -627,7 +627,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| f.texts.opt(2, || f.file.phone_load()))
+    lend!(f, |f| f.texts.opt(2, || f.of.phone_load()))
 }
 
 /// The Load Server to set (Group 2): "cloudupgrader.webex.com"; NULL for the Group 1 file and
@@ -637,7 +637,7 @@ pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *con
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| f.texts.opt(3, || f.file.load_server()))
+    lend!(f, |f| f.texts.opt(3, || f.of.load_server()))
 }
 
 /// How many devices the file lists; 0 for NULL.
@@ -646,7 +646,7 @@ pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *co
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_device_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.file.devices().len())
+    read!(f, 0, |f| f.of.devices().len())
 }
 
 /// The MAC of the `index`-th device, in the task's order. Borrowed from the plan. NULL when `f`
@@ -659,12 +659,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.texts.at(
-        4,
-        f.file.devices(),
-        index,
-        Mac::to_string
-    ))
+    lend!(f, |f| f.texts.at(4, f.of.devices(), index, Mac::to_string))
 }
 
 /// How many steps the administrator follows with the file in Unified CM (MAN-3, MAN-5); 0 for
@@ -674,7 +669,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_step_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.file.steps().len())
+    read!(f, 0, |f| f.of.steps().len())
 }
 
 /// The `index`-th step. Borrowed from the plan. NULL when `f` is NULL or `index` is out of
@@ -687,7 +682,7 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.texts.at(5, f.file.steps(), index, |s| s))
+    lend!(f, |f| f.texts.at(5, f.of.steps(), index, |s| s))
 }
 
 /// The file's content (EXT-11): one device name (`SEP` + MAC) per line, lines separated by
@@ -697,5 +692,5 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_content(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| f.texts.one(6, || f.file.content()))
+    lend!(f, |f| f.texts.one(6, || f.of.content()))
 }
