@@ -6,7 +6,7 @@ use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
 use mpp_migration::{
-    BatGroup, CompletionMode, Device, DeviceTab, EligibilityStatus, Error, EventKind,
+    BatGroup, CompletionMode, Device, DeviceTab, EligibilityStatus, EntryStatus, Error, EventKind,
     FleetGrouping, Mac, ModelClass, OwnerType, Series, TaskStatus, UploadOption,
 };
 
@@ -158,6 +158,7 @@ c_enum!(EligibilityStatus, "mpp_eligibility_status");
 c_enum!(OwnerType, "mpp_owner_type");
 c_enum!(Series, "mpp_series");
 c_enum!(ModelClass, "mpp_model_class");
+c_enum!(EntryStatus, "mpp_entry_status");
 
 /// The value of a core enum with this number; any other number is refused, naming the values.
 pub(crate) fn enum_arg<T: CEnum>(number: u32, name: &str) -> Result<T, Error> {

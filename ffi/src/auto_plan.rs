@@ -1,19 +1,9 @@
 //! The automatic completion in C (AUTO-1 to AUTO-4): its options, the plan of a task that is
 //! Ready for migration (batches of at most 200 devices and the cautions), its files.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
+use mpp_migration::{AutoPlan, AutoPlanOptions, Mac, OutputFile, plan_automatic};
 
-use mpp_migration::{AutoPlan, AutoPlanOptions, OutputFile};
-
-use crate::args::{arg_mac, arg_macs};
-use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, mpp_status, out_param};
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, into_raw};
-use crate::output::{Files, write_files};
-use crate::string::c_string_lossy;
-use crate::task::mpp_task;
+use crate::prelude::*;
 
 /// The most devices in one batch of the automatic completion (AUTO-3); equal to the core's
 /// `AUTO_BATCH_SIZE`.
@@ -91,11 +81,10 @@ pub unsafe extern "C" fn mpp_auto_plan_options_free(opts: *mut mpp_auto_plan_opt
 /// `mpp_auto_plan_free`, which ends the life of everything borrowed from it.
 pub struct mpp_auto_plan {
     plan: AutoPlan,
-    task: CString,
-    tftp_server_type: CString,
-    load_server: CString,
-    /// The MACs of each batch, built when the batch is first read.
-    batches: LazySlots<Vec<CString>>,
+    /// Task name, TFTP server type, load server.
+    texts: CStrings<3>,
+    /// The MACs of each batch.
+    batches: LazySlots<CStrings<1>>,
     findings: LazySlots<mpp_finding>,
 }
 
@@ -107,18 +96,14 @@ impl Files for mpp_auto_plan {
     }
 }
 
-impl mpp_auto_plan {
-    pub(crate) fn new(plan: AutoPlan) -> mpp_auto_plan {
-        mpp_auto_plan {
-            task: c_string_lossy(plan.task().as_str()),
-            tftp_server_type: c_string_lossy(plan.tftp_server_type()),
-            load_server: c_string_lossy(plan.load_server()),
-            plan,
-            batches: LazySlots::default(),
-            findings: LazySlots::default(),
-        }
-    }
+from_core!(mpp_auto_plan {
+    plan: AutoPlan,
+    texts,
+    batches,
+    findings
+});
 
+impl mpp_auto_plan {
     /// The plan.
     pub(crate) fn get(&self) -> &AutoPlan {
         &self.plan
@@ -150,10 +135,8 @@ pub unsafe extern "C" fn mpp_plan_automatic(
 ) -> mpp_status {
     run!(err, || {
         let task = arg_ref(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = mpp_migration::plan_automatic(task.get()?, &opts.options)?;
-        out.put(into_raw(mpp_auto_plan::new(plan)))
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || plan_automatic(task.get()?, opts))
     })
 }
 
@@ -182,10 +165,8 @@ pub unsafe extern "C" fn mpp_board_complete_automatic(
     run!(err, || {
         let board = arg_mut(board, "board")?;
         let task = arg_str(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = board.change().complete_automatic(task, &opts.options)?;
-        out.put(into_raw(mpp_auto_plan::new(plan)))
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || board.change().complete_automatic(task, opts))
     })
 }
 
@@ -221,13 +202,12 @@ pub unsafe extern "C" fn mpp_board_complete_subset_automatic(
         let task = arg_str(task, "task")?;
         let macs = arg_macs(macs, count, "macs")?;
         let new_name = arg_str(new_name, "new_name")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan =
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || {
             board
                 .change()
-                .complete_subset_automatic(task, &macs, new_name, &opts.options)?;
-        out.put(into_raw(mpp_auto_plan::new(plan)))
+                .complete_subset_automatic(task, &macs, new_name, opts)
+        })
     })
 }
 
@@ -237,7 +217,7 @@ pub unsafe extern "C" fn mpp_board_complete_subset_automatic(
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_task_name(p: *const mpp_auto_plan) -> *const c_char {
-    read!(p, ptr::null(), |p| p.task.as_ptr())
+    lend!(p, |p| p.texts.one(0, || p.plan.task().as_str()))
 }
 
 /// The TFTP server type picked (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
@@ -247,7 +227,7 @@ pub unsafe extern "C" fn mpp_auto_plan_task_name(p: *const mpp_auto_plan) -> *co
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_tftp_server_type(p: *const mpp_auto_plan) -> *const c_char {
-    read!(p, ptr::null(), |p| p.tftp_server_type.as_ptr())
+    lend!(p, |p| p.texts.one(1, || p.plan.tftp_server_type()))
 }
 
 /// The Unified CM TFTP load server (AUTO-2), trimmed. Borrowed from the plan. NULL when `p` is
@@ -257,7 +237,7 @@ pub unsafe extern "C" fn mpp_auto_plan_tftp_server_type(p: *const mpp_auto_plan)
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_auto_plan_load_server(p: *const mpp_auto_plan) -> *const c_char {
-    read!(p, ptr::null(), |p| p.load_server.as_ptr())
+    lend!(p, |p| p.texts.one(2, || p.plan.load_server()))
 }
 
 /// How many batches the plan has; 0 for NULL.
@@ -295,15 +275,11 @@ pub unsafe extern "C" fn mpp_auto_plan_batch_device_at(
     index: usize,
 ) -> *const c_char {
     lend!(p, |p| {
-        let batches = p.plan.batches();
-        p.batches
-            .get(batches.len(), batch, |b| {
-                batches[b]
-                    .iter()
-                    .map(|mac| c_string_lossy(&mac.to_string()))
-                    .collect()
-            })
-            .and_then(|macs| macs.get(index))
+        let macs = p.plan.batches().get(batch)?;
+        let texts = p
+            .batches
+            .of(p.plan.batches(), batch, |_| CStrings::default())?;
+        texts.at(0, macs, index, Mac::to_string)
     })
 }
 
@@ -352,7 +328,7 @@ pub unsafe extern "C" fn mpp_auto_plan_finding_at(
     p: *const mpp_auto_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
+    lend!(p, |p| p.findings.view(p.plan.findings(), index))
 }
 
 /// The batches as CSV: Batch, Device Name, MAC Address, Model (lines end with CR LF).

@@ -11,22 +11,9 @@
 //! it): a stale view refuses to read its task, and its memory is kept until the board is freed,
 //! so a view is never read after its task changed and never points at freed memory.
 
-use std::ffi::c_char;
-use std::ptr;
+use mpp_migration::{AddOutcome, Board, CompletionMode, Task, TaskEvent, TaskStatus};
 
-use mpp_migration::{AddOutcome, Board, CompletionMode, Error, Task, TaskEvent, TaskStatus};
-
-use crate::args::{arg_devices, arg_mac, arg_macs, enum_arg};
-use crate::boundary::{arg_document, arg_mut, arg_ref, arg_str, arg_utf8, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::directory::mpp_directory;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{Generation, LazySlots, Lend, into_raw, new_out};
-use crate::report::mpp_report;
-use crate::string::to_c_string;
-use crate::task::mpp_task;
-use crate::upload::upload_option;
+use crate::prelude::*;
 
 /// The tasks of an organisation and the rules between them: unique names (TASK-1), one task in
 /// progress (TASK-2), a device in one task only (DEV-6). Made by `mpp_board_new`,
@@ -49,16 +36,12 @@ pub struct mpp_board {
 
 handles!(Owned: mpp_board);
 
-impl From<Board> for mpp_board {
-    fn from(board: Board) -> mpp_board {
-        mpp_board {
-            board,
-            views: LazySlots::default(),
-            retired: Vec::new(),
-            generation: Generation::default(),
-        }
-    }
-}
+from_core!(mpp_board {
+    board: Board,
+    views,
+    retired,
+    generation
+});
 
 impl mpp_board {
     /// The board, to change: the views lent so far go stale here, before anything changes,
@@ -188,21 +171,6 @@ pub unsafe extern "C" fn mpp_board_free(board: *mut mpp_board) {
     free_box!(board)
 }
 
-/// Changes the board behind `board` through `f`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn with_board(
-    board: *mut mpp_board,
-    f: impl FnOnce(&mut mpp_board) -> Result<(), Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let board = arg_mut(board, "board")?;
-        f(board)
-    }
-}
-
 /// Gives the board the organisation's directory, so that *Complete migration* of a *license
 /// only* task checks that its devices are already in Webex Calling (TASK-9). The board keeps
 /// its own reference: `directory` may be freed afterwards.
@@ -219,7 +187,7 @@ pub unsafe extern "C" fn mpp_board_set_directory(
     directory: *const mpp_directory,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let directory = arg_ref(directory, "directory")?;
         b.change().set_directory(directory.shared());
         Ok(())
@@ -248,7 +216,7 @@ pub unsafe extern "C" fn mpp_board_create_task(
     option: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let name = arg_str(name, "name")?;
         let option = upload_option(option)?;
         b.change().create_task(name, option)?;
@@ -272,7 +240,7 @@ pub unsafe extern "C" fn mpp_board_remove_task(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let name = arg_str(name, "name")?;
         b.change().remove_task(name)?;
         Ok(())
@@ -372,32 +340,24 @@ pub unsafe extern "C" fn mpp_board_task_of(
     run!(err, || {
         let b = arg_ref(board, "board")?;
         let mac = arg_mac(mac, "mac")?;
-        out_param(out, "out")?.put(
-            b.board
-                .task_of(mac)
-                .and_then(|t| b.view_of(t))
-                .map_or(ptr::null(), Lend::lend),
-        )
+        let task = b.board.task_of(mac).and_then(|t| b.view_of(t));
+        out_param(out, "out")?.put(task.map_or(ptr::null(), Lend::lend))
     })
 }
 
 /// What adding devices did: how many were added, and a finding for each device that was not.
 /// Free it with `mpp_add_outcome_free`.
 pub struct mpp_add_outcome {
-    added: usize,
-    findings: Vec<mpp_finding>,
+    outcome: AddOutcome,
+    findings: LazySlots<mpp_finding>,
 }
 
 handles!(Owned: mpp_add_outcome);
 
-impl mpp_add_outcome {
-    fn new(outcome: AddOutcome) -> mpp_add_outcome {
-        mpp_add_outcome {
-            added: outcome.added,
-            findings: outcome.findings.into_iter().map(mpp_finding::new).collect(),
-        }
-    }
-}
+from_core!(mpp_add_outcome {
+    outcome: AddOutcome,
+    findings
+});
 
 /// Adds devices through `add` and stores the outcome in `*out`.
 ///
@@ -409,13 +369,7 @@ unsafe fn add_out(
     add: impl FnOnce(&mut mpp_board) -> Result<AddOutcome, Error>,
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        with_board(board, |b| {
-            let out = out_param(out, "out")?;
-            let outcome = add(b)?;
-            out.put(into_raw(mpp_add_outcome::new(outcome)))
-        })
-    }
+    unsafe { with_mut(board, "board", |b| put_new(out, || add(b))) }
 }
 
 /// Adds the accepted devices of an upload report and its counts (CSV-14) to the task named
@@ -546,7 +500,7 @@ pub unsafe extern "C" fn mpp_board_create_default_task_from_devices(
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usize {
-    read!(o, 0, |o| o.added)
+    read!(o, 0, |o| o.outcome.added)
 }
 
 /// How many devices were not added, each with a finding; 0 for NULL.
@@ -555,7 +509,7 @@ pub unsafe extern "C" fn mpp_add_outcome_added(o: *const mpp_add_outcome) -> usi
 /// `o` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_add_outcome_finding_count(o: *const mpp_add_outcome) -> usize {
-    read!(o, 0, |o| o.findings.len())
+    read!(o, 0, |o| o.outcome.findings.len())
 }
 
 /// The `index`-th finding: `device_in_other_task`, `device_already_in_task` or `task_full`,
@@ -570,7 +524,7 @@ pub unsafe extern "C" fn mpp_add_outcome_finding_at(
     o: *const mpp_add_outcome,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(o, |o| o.findings.get(index))
+    lend!(o, |o| o.findings.view(&o.outcome.findings, index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -594,7 +548,7 @@ unsafe fn apply(
 ) -> Result<(), Error> {
     // SAFETY: the caller upholds the pointer contracts of the export.
     unsafe {
-        with_board(board, |b| {
+        with_mut(board, "board", |b| {
             let task = arg_str(task, "task")?;
             let event = make()?;
             out_param(out_status, "out_status")?.put(b.change().apply(task, event)?)
@@ -656,9 +610,7 @@ pub unsafe extern "C" fn mpp_board_report_prepared(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Prepared {
-            mac: arg_mac(mac, "mac")?,
-        })
+        arg_mac(mac, "mac").map(|mac| TaskEvent::Prepared { mac })
     }))
 }
 
@@ -709,9 +661,7 @@ pub unsafe extern "C" fn mpp_board_move_to_ready(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::MoveToReady {
-            macs: arg_macs(macs, count, "macs")?,
-        })
+        arg_macs(macs, count, "macs").map(|macs| TaskEvent::MoveToReady { macs })
     }))
 }
 
@@ -739,9 +689,7 @@ pub unsafe extern "C" fn mpp_board_complete(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Complete {
-            mode: enum_arg(mode, "mode")?,
-        })
+        enum_arg(mode, "mode").map(|mode| TaskEvent::Complete { mode })
     }))
 }
 
@@ -765,9 +713,7 @@ pub unsafe extern "C" fn mpp_board_report_migrated(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::Migrated {
-            mac: arg_mac(mac, "mac")?,
-        })
+        arg_mac(mac, "mac").map(|mac| TaskEvent::Migrated { mac })
     }))
 }
 
@@ -899,9 +845,7 @@ pub unsafe extern "C" fn mpp_board_remove_devices(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || apply(board, task, out_status, || {
-        Ok(TaskEvent::RemoveDevices {
-            macs: arg_macs(macs, count, "macs")?,
-        })
+        arg_macs(macs, count, "macs").map(|macs| TaskEvent::RemoveDevices { macs })
     }))
 }
 
@@ -932,7 +876,7 @@ pub unsafe extern "C" fn mpp_board_complete_subset(
     out_status: *mut TaskStatus,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_board(board, |b| {
+    run!(err, || with_mut(board, "board", |b| {
         let task = arg_str(task, "task")?;
         let macs = arg_macs(macs, count, "macs")?;
         let new_name = arg_str(new_name, "new_name")?;

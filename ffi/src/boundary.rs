@@ -100,12 +100,8 @@ pub(crate) unsafe fn arg_opt_str<'a>(
     ptr: *const c_char,
     name: &str,
 ) -> Result<Option<&'a str>, Error> {
-    if ptr.is_null() {
-        Ok(None)
-    } else {
-        // SAFETY: non-NULL, and NUL-terminated per the caller's contract.
-        unsafe { arg_str(ptr, name) }.map(Some)
-    }
+    // SAFETY: non-NULL when read, and NUL-terminated per the caller's contract.
+    optional(ptr, || unsafe { arg_str(ptr, name) })
 }
 
 /// Reads an optional argument: `None` when `ptr` is NULL, else what `read` makes of it.
@@ -193,6 +189,19 @@ pub(crate) unsafe fn arg_document<'a>(
 pub(crate) unsafe fn arg_mut<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T, Error> {
     // SAFETY: per the caller's contract.
     unsafe { ptr.as_mut() }.ok_or_else(|| null_error(name))
+}
+
+/// Runs `f` on the handle passed by mutable pointer, refusing NULL by name.
+///
+/// # Safety
+/// As [`arg_mut`].
+pub(crate) unsafe fn with_mut<T, R>(
+    ptr: *mut T,
+    name: &str,
+    f: impl FnOnce(&mut T) -> Result<R, Error>,
+) -> Result<R, Error> {
+    // SAFETY: per the caller's contract.
+    f(unsafe { arg_mut(ptr, name) }?)
 }
 
 /// Borrows a handle passed by const pointer, refusing NULL by name.

@@ -2,19 +2,11 @@
 //! that does not grow with the file (beyond the MACs and extensions later rows are checked
 //! against, DEC-2, DEC-5).
 
-use std::ffi::c_char;
 use std::io::Read;
-use std::ptr;
-use std::sync::OnceLock;
 
-use mpp_migration::{
-    Error, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow,
-};
+use mpp_migration::{UploadCounts, UploadOption, UploadOptions, UploadReader, UploadRow};
 
-use crate::boundary::{arg_bytes, arg_mut, arg_path, in_file, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::upload::{mpp_upload_options, upload_out};
+use crate::prelude::*;
 
 pub(crate) type Source = Box<dyn Read + Send>;
 
@@ -42,7 +34,7 @@ pub struct mpp_upload_row {
     device: Option<mpp_device>,
     findings: Vec<Finding>,
     /// The C views of `findings`, built on first access.
-    views: OnceLock<Vec<mpp_finding>>,
+    views: LazySlots<mpp_finding>,
 }
 
 handles!(Owned: mpp_upload_cursor; Lent: mpp_upload_row);
@@ -54,9 +46,9 @@ impl mpp_upload_row {
         mpp_upload_row {
             number,
             blank,
-            device: device.map(mpp_device::new),
+            device: device.map(mpp_device::from),
             findings,
-            views: OnceLock::new(),
+            views: LazySlots::default(),
         }
     }
 }
@@ -72,12 +64,7 @@ impl mpp_upload_cursor {
             None => e,
         })?;
         Ok(mpp_upload_cursor {
-            header_findings: reader
-                .header_findings()
-                .iter()
-                .cloned()
-                .map(mpp_finding::new)
-                .collect(),
+            header_findings: mpp_finding::all(reader.header_findings()),
             end_findings: Vec::new(),
             row: None,
             counts: reader.counts(),
@@ -110,15 +97,13 @@ pub unsafe extern "C" fn mpp_upload_cursor_new(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_bytes(bytes, len, "bytes"),
-        opts,
-        out,
-        |bytes, o| {
+    run!(err, || {
+        let bytes = arg_bytes(bytes, len, "bytes")?;
+        upload_out(opts, out, |o| {
             let src: Source = Box::new(std::io::Cursor::new(bytes.to_vec()));
             mpp_upload_cursor::open(src, o.or_size_hint(bytes.len() as u64), None)
-        }
-    ))
+        })
+    })
 }
 
 /// Starts a streaming upload of the file at `path`, which is read a chunk at a time as rows
@@ -139,16 +124,14 @@ pub unsafe extern "C" fn mpp_upload_cursor_open_path(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_path(path, "path"),
-        opts,
-        out,
-        |path, o| {
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        upload_out(opts, out, |o| {
             let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
             let o = o.or_size_of(&file);
             mpp_upload_cursor::open(Box::new(file), o, Some(path.display().to_string()))
-        }
-    ))
+        })
+    })
 }
 
 /// Reads and validates the next data row.
@@ -176,37 +159,28 @@ pub unsafe extern "C" fn mpp_upload_cursor_next(
         let out = out_param(out_row, "out_row")?;
         cursor.row = None;
         let Some(reader) = cursor.reader.as_mut() else {
-            out.write(ptr::null());
-            return Ok(());
+            return out.put(ptr::null());
         };
         match reader.next() {
             Some(Ok(row)) => {
                 cursor.counts = reader.counts();
-                let row = cursor.row.insert(mpp_upload_row::new(row));
-                out.write(row as *const mpp_upload_row);
+                out.put(cursor.row.insert(mpp_upload_row::new(row)))
             }
             Some(Err(e)) => {
                 cursor.reader = None;
-                return Err(match &cursor.file {
+                Err(match &cursor.file {
                     Some(f) => in_file(e, f),
                     None => e,
-                });
+                })
             }
             None => {
-                if let Some(reader) = cursor.reader.take() {
-                    // What the core reports once the input is read (no_data_rows).
-                    cursor.counts = reader.counts();
-                    cursor.end_findings = reader
-                        .end_findings()
-                        .iter()
-                        .cloned()
-                        .map(mpp_finding::new)
-                        .collect();
-                }
-                out.write(ptr::null());
+                // What the core reports once the input is read (no_data_rows).
+                cursor.counts = reader.counts();
+                cursor.end_findings = mpp_finding::all(reader.end_findings());
+                cursor.reader = None;
+                out.put(ptr::null())
             }
         }
-        Ok(())
     })
 }
 
@@ -374,9 +348,5 @@ pub unsafe extern "C" fn mpp_upload_row_finding_at(
     r: *const mpp_upload_row,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(r, |r| {
-        r.views
-            .get_or_init(|| r.findings.iter().cloned().map(mpp_finding::new).collect())
-            .get(index)
-    })
+    lend!(r, |r| r.views.view(&r.findings, index))
 }

@@ -1,18 +1,9 @@
 //! An accepted device of an upload in C (DEV-6, DEV-7, CSV-1 to CSV-12): borrowed from the
 //! `mpp_report` or `mpp_upload_row` that holds it.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::{LazyLock, OnceLock};
+use mpp_migration::{Assignment, Device, OwnerType};
 
-use mpp_migration::{Device, OwnerType};
-
-use crate::args::NameTable;
-use crate::boundary::{arg_opt_str, arg_str, guard, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::model::{model_handle, mpp_model};
-use crate::string::c_string_lossy;
+use crate::prelude::*;
 
 /// A phone. Either borrowed from the report, row or task it comes from (valid as long as that
 /// owner, see `mpp_report_device_at`, `mpp_upload_row_device`; never freed by itself), or made
@@ -20,50 +11,33 @@ use crate::string::c_string_lossy;
 /// are borrowed from it.
 pub struct mpp_device {
     device: Device,
-    /// Built on the first string accessor: a streaming caller that reads only counts pays
-    /// nothing for them.
-    strings: OnceLock<DeviceStrings>,
-}
-
-struct DeviceStrings {
-    mac: CString,
-    device_name: CString,
-    username: Option<CString>,
-    phone_number: Option<CString>,
-    extension: Option<CString>,
-    location: Option<CString>,
+    /// MAC, device name, username, phone number, extension, location: a streaming caller
+    /// that reads only counts pays nothing for them.
+    texts: CStrings<6>,
 }
 
 handles!(Owned: mpp_device);
 
-impl mpp_device {
-    pub(crate) fn new(device: Device) -> mpp_device {
-        mpp_device {
-            device,
-            strings: OnceLock::new(),
-        }
-    }
+from_core!(mpp_device {
+    device: Device,
+    texts
+});
 
+impl mpp_device {
     /// The core's device behind the view, for Rust callers of this crate's rlib such as its
     /// tests.
     pub fn get(&self) -> &Device {
         &self.device
     }
 
-    fn strings(&self) -> &DeviceStrings {
-        self.strings.get_or_init(|| {
-            let a = self.device.assignment();
-            DeviceStrings {
-                mac: c_string_lossy(&self.device.mac().to_string()),
-                device_name: c_string_lossy(&self.device.device_name()),
-                username: a.map(|a| c_string_lossy(&a.username)),
-                phone_number: a
-                    .and_then(|a| a.phone_number)
-                    .map(|n| c_string_lossy(&n.to_string())),
-                extension: a.and_then(|a| a.extension.as_deref()).map(c_string_lossy),
-                location: a.map(|a| c_string_lossy(&a.location)),
-            }
-        })
+    /// Slot `slot` of the texts: `text` of the device's assignment, when it has one.
+    fn assigned<'a, S: AsRef<str>>(
+        &'a self,
+        slot: usize,
+        text: impl FnOnce(&'a Assignment) -> Option<S>,
+    ) -> Option<&'a CString> {
+        self.texts
+            .opt(slot, || self.device.assignment().and_then(text))
     }
 }
 
@@ -74,7 +48,7 @@ impl mpp_device {
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_mac(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| Some(&d.strings().mac))
+    lend!(d, |d| d.texts.one(0, || d.device.mac().to_string()))
 }
 
 /// The Unified CM device name, `SEP` + MAC (DEV-7). Borrowed from the device's owner. NULL
@@ -84,7 +58,7 @@ pub unsafe extern "C" fn mpp_device_mac(d: *const mpp_device) -> *const c_char {
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_device_name(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| Some(&d.strings().device_name))
+    lend!(d, |d| d.texts.one(1, || d.device.device_name()))
 }
 
 /// The model, a static catalogue entry (never freed). NULL when `d` is NULL.
@@ -138,7 +112,7 @@ pub unsafe extern "C" fn mpp_device_owner_type(d: *const mpp_device) -> OwnerTyp
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_username(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| d.strings().username.as_ref())
+    lend!(d, |d| d.assigned(2, |a| Some(&a.username)))
 }
 
 /// A workspace's phone number in E.164 (CSV-5); NULL for a user or without assignment.
@@ -148,7 +122,8 @@ pub unsafe extern "C" fn mpp_device_username(d: *const mpp_device) -> *const c_c
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_phone_number(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| d.strings().phone_number.as_ref())
+    lend!(d, |d| d
+        .assigned(3, |a| a.phone_number.map(|n| n.to_string())))
 }
 
 /// A workspace's extension (CSV-6); NULL when none was given. Borrowed from the device's owner.
@@ -157,7 +132,7 @@ pub unsafe extern "C" fn mpp_device_phone_number(d: *const mpp_device) -> *const
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_extension(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| d.strings().extension.as_ref())
+    lend!(d, |d| d.assigned(4, |a| a.extension.as_deref()))
 }
 
 /// The location's name as the organisation spells it (CSV-11); NULL without assignment.
@@ -167,7 +142,7 @@ pub unsafe extern "C" fn mpp_device_extension(d: *const mpp_device) -> *const c_
 /// `d` must be NULL or a device borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_device_location(d: *const mpp_device) -> *const c_char {
-    lend!(d, |d| d.strings().location.as_ref())
+    lend!(d, |d| d.assigned(5, |a| Some(&a.location)))
 }
 
 /// Whether a new workspace gets an unlimited outgoing call plan (CSV-12); false without
@@ -193,13 +168,11 @@ pub unsafe extern "C" fn mpp_device_row(d: *const mpp_device) -> u64 {
     read!(d, 0, |d| d.device.row().unwrap_or(0))
 }
 
-static OWNER_TYPE_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(OwnerType::as_str));
-
 /// The name of an `mpp_owner_type` value as the CSV writes it: "USER" or "WORKSPACE"; NULL for
 /// any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_owner_type_name(owner_type: u32) -> *const c_char {
-    guard(ptr::null(), || OWNER_TYPE_NAMES.get(owner_type))
+    name_of!(owner_type, OwnerType::as_str)
 }
 
 /// Makes a device from a host's inventory (TASK-8's default task, eligibility, plans): a MAC in
@@ -236,7 +209,7 @@ pub unsafe extern "C" fn mpp_device_new(
         let firmware = arg_opt_str(firmware, "firmware")?;
         let out = out_param(out, "out")?;
         let device = Device::from_text(mac, model, hardware_version, firmware)?;
-        out.put(into_raw(mpp_device::new(device)))
+        out.put(into_raw(mpp_device::from(device)))
     })
 }
 

@@ -8,19 +8,11 @@
 //! An `mpp_directory` is shared by reference count: upload options that use it keep it alive,
 //! so it may be freed as soon as it has been handed to them.
 
-use std::ffi::c_char;
 use std::io::BufReader;
-use std::sync::Arc;
 
-use mpp_migration::{Directory, DirectoryBuilder, Error, Location};
+use mpp_migration::{Directory, DirectoryBuilder, Location};
 
-use crate::args::arg_strs;
-use crate::boundary::{
-    arg_document, arg_mut, arg_path, arg_ref, arg_str, in_file, mpp_status, out_param,
-};
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// Collects the entries of a directory; `mpp_directory_build` validates them and makes the
 /// directory. Create with `mpp_directory_builder_new`, free with `mpp_directory_builder_free`.
@@ -38,13 +30,24 @@ pub struct mpp_directory {
 
 handles!(Owned: mpp_directory_builder, mpp_directory);
 
-impl mpp_directory {
-    fn new(directory: Directory) -> mpp_directory {
+impl mpp_directory_builder {
+    /// Adds to the builder with `add`, once every argument was read: a refused argument leaves
+    /// the builder as it was.
+    fn add(&mut self, add: impl FnOnce(DirectoryBuilder) -> DirectoryBuilder) -> Result<(), Error> {
+        self.builder = add(std::mem::take(&mut self.builder));
+        Ok(())
+    }
+}
+
+impl From<Directory> for mpp_directory {
+    fn from(directory: Directory) -> mpp_directory {
         mpp_directory {
             directory: Arc::new(directory),
         }
     }
+}
 
+impl mpp_directory {
     /// Another reference to the directory, for options that outlive this handle.
     pub(crate) fn shared(&self) -> Arc<Directory> {
         Arc::clone(&self.directory)
@@ -76,24 +79,6 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
     })
 }
 
-/// Adds to the builder behind `b` what `read` makes of the export's arguments, with `add`: the
-/// shape shared by the `add` functions. Every argument is read before the builder is touched,
-/// so a refused argument leaves the builder as it was.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn with_builder<A>(
-    b: *mut mpp_directory_builder,
-    read: impl FnOnce() -> Result<A, Error>,
-    add: impl FnOnce(DirectoryBuilder, A) -> DirectoryBuilder,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    let b = unsafe { arg_mut(b, "builder")? };
-    let args = read()?;
-    b.builder = add(std::mem::take(&mut b.builder), args);
-    Ok(())
-}
-
 /// Adds a user, by email. The address is checked by `mpp_directory_build`, which names it
 /// `users[i]`, `i` counting the users added before it.
 ///
@@ -110,11 +95,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_user(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(
-        builder,
-        || arg_str(email, "email"),
-        |b, email| b.user(email)
-    ))
+    run!(err, || {
+        let b = arg_mut(builder, "builder")?;
+        let email = arg_str(email, "email")?;
+        b.add(|b| b.user(email))
+    })
 }
 
 /// Adds a workspace, by name (checked by `mpp_directory_build` as `workspaces[i]`).
@@ -130,11 +115,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_workspace(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(
-        builder,
-        || arg_str(name, "name"),
-        |b, name| b.workspace(name)
-    ))
+    run!(err, || {
+        let b = arg_mut(builder, "builder")?;
+        let name = arg_str(name, "name")?;
+        b.add(|b| b.workspace(name))
+    })
 }
 
 /// Adds a location: its name, whether it is a Cisco PSTN location (CSV-12), and the `count`
@@ -160,18 +145,13 @@ pub unsafe extern "C" fn mpp_directory_builder_add_location(
     count: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(
-        builder,
-        || Ok((
-            arg_str(name, "name")?,
-            arg_strs(extensions_in_use, count, "extensions_in_use")?
-        )),
-        |b, (name, extensions)| b.location(
-            Location::new(name)
-                .cisco_pstn(cisco_pstn)
-                .extensions_in_use(extensions)
-        )
-    ))
+    run!(err, || {
+        let b = arg_mut(builder, "builder")?;
+        let name = arg_str(name, "name")?;
+        let extensions = arg_strs(extensions_in_use, count, "extensions_in_use")?;
+        let location = Location::new(name).cisco_pstn(cisco_pstn);
+        b.add(|b| b.location(location.extensions_in_use(extensions)))
+    })
 }
 
 /// Adds a device already configured in Webex Calling, by MAC (CSV-13, TASK-9); checked by
@@ -188,11 +168,11 @@ pub unsafe extern "C" fn mpp_directory_builder_add_device(
     mac: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_builder(
-        builder,
-        || arg_str(mac, "mac"),
-        |b, mac| b.device_in_webex_calling(mac)
-    ))
+    run!(err, || {
+        let b = arg_mut(builder, "builder")?;
+        let mac = arg_str(mac, "mac")?;
+        b.add(|b| b.device_in_webex_calling(mac))
+    })
 }
 
 /// Validates every entry added to `builder` and makes the directory. The builder is left as it
@@ -217,9 +197,7 @@ pub unsafe extern "C" fn mpp_directory_build(
 ) -> mpp_status {
     run!(err, || {
         let builder = arg_ref(builder, "builder")?;
-        let out = out_param(out, "out")?;
-        let directory = builder.builder.clone().build()?;
-        out.put(into_raw(mpp_directory::new(directory)))
+        put_new(out, || builder.builder.clone().build())
     })
 }
 
@@ -263,9 +241,7 @@ pub unsafe extern "C" fn mpp_directory_from_json(
 ) -> mpp_status {
     run!(err, || {
         let json = arg_document(json, len, "json")?;
-        let out = out_param(out, "out")?;
-        let directory = Directory::from_json(json)?;
-        out.put(into_raw(mpp_directory::new(directory)))
+        put_new(out, || Directory::from_json(json))
     })
 }
 
@@ -286,11 +262,11 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
 ) -> mpp_status {
     run!(err, || {
         let path = arg_path(path, "path")?;
-        let out = out_param(out, "out")?;
-        let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-        let directory = Directory::from_json(BufReader::new(file))
-            .map_err(|e| in_file(e, &path.display().to_string()))?;
-        out.put(into_raw(mpp_directory::new(directory)))
+        put_new(out, || {
+            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
+            Directory::from_json(BufReader::new(file))
+                .map_err(|e| in_file(e, &path.display().to_string()))
+        })
     })
 }
 
@@ -309,10 +285,7 @@ pub unsafe extern "C" fn mpp_directory_to_json(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let directory = arg_ref(directory, "directory")?;
-        out_param(out, "out")?.put(to_c_string(directory.get().to_json())?)
-    })
+    text_out!(directory, "directory", out, err, |d| d.get().to_json())
 }
 
 /// How many users the directory has (each email once, DEC-7); 0 for NULL.

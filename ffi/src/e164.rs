@@ -1,12 +1,6 @@
 //! E.164 phone numbers in C (CSV-5, EXT-12, EXT-18, DEC-4).
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::LazyLock;
-
-use crate::boundary::{arg_str, guard, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::string::{c_string_lossy, to_c_string};
+use crate::prelude::*;
 
 /// Normalises a phone number to E.164 (`+` and digits): `+1 (408) 555-0100` gives
 /// `+14085550100`. Optionally reports its country calling code. The number must be a valid

@@ -1,55 +1,42 @@
 //! Eligibility in C (ELIG-1, DEV-1 to DEV-5, EXT-1 to EXT-8): the tables of data that decide
 //! it, and the check of one phone.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::{Arc, LazyLock};
+use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable};
 
-use mpp_migration::{Eligibility, EligibilityStatus, EligibilityTable, Error};
-
-use crate::args::NameTable;
-use crate::boundary::{arg_bytes, arg_opt_str, arg_str, guard, mpp_status, out_param};
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::into_raw;
-use crate::string::c_string_lossy;
+use crate::prelude::*;
 
 /// A validated eligibility table: one of the two embedded readings or a host's own. Free it
 /// with `mpp_eligibility_table_free`; upload options that use it keep their own reference.
 pub struct mpp_eligibility_table {
     table: Arc<EligibilityTable>,
-    name: CString,
+    /// The name.
+    name: CStrings<1>,
 }
 
 handles!(Owned: mpp_eligibility_table);
 
-impl mpp_eligibility_table {
-    fn new(table: Arc<EligibilityTable>) -> mpp_eligibility_table {
-        mpp_eligibility_table {
-            name: c_string_lossy(table.name()),
-            table,
-        }
-    }
+from_core!(mpp_eligibility_table {
+    table: Arc<EligibilityTable>,
+    name
+});
 
+impl mpp_eligibility_table {
     /// Another reference to the table, for options that outlive this handle.
     pub(crate) fn shared(&self) -> Arc<EligibilityTable> {
         Arc::clone(&self.table)
     }
 }
 
-/// Stores a new handle on `table` in `*out`.
+/// The table behind `table`, or the Control Hub table, the default, when it is NULL.
 ///
 /// # Safety
-/// As for the exports below.
-unsafe fn table_out(
-    out: *mut *mut mpp_eligibility_table,
-    table: impl FnOnce() -> Result<Arc<EligibilityTable>, Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let out = out_param(out, "out")?;
-        let table = table()?;
-        out.put(into_raw(mpp_eligibility_table::new(table)))
-    }
+/// `table` must be NULL or a live table.
+pub(crate) unsafe fn table_or_default(
+    table: *const mpp_eligibility_table,
+) -> Arc<EligibilityTable> {
+    // SAFETY: per the caller's contract.
+    let table = unsafe { table.as_ref() };
+    table.map_or_else(EligibilityTable::control_hub, mpp_eligibility_table::shared)
 }
 
 /// The table of the Control Hub article, the default (DEV-1, DEV-2, DEV-3, DEV-5, EXT-2):
@@ -66,9 +53,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_control_hub(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || Ok(
-        EligibilityTable::control_hub()
-    )))
+    run!(err, || put_new(out, || Ok(EligibilityTable::control_hub())))
 }
 
 /// The table of Cisco's ordering guide: as the Control Hub table, but 8851NR and 8865NR are
@@ -84,9 +69,9 @@ pub unsafe extern "C" fn mpp_eligibility_table_cisco_ordering_guide(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || Ok(
-        EligibilityTable::cisco_ordering_guide()
-    )))
+    run!(err, || {
+        put_new(out, || Ok(EligibilityTable::cisco_ordering_guide()))
+    })
 }
 
 /// An embedded table by name: "control_hub" or "cisco_ordering_guide".
@@ -104,7 +89,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_by_name(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || {
+    run!(err, || put_new(out, || {
         let name = arg_str(name, "name")?;
         EligibilityTable::by_name(name).ok_or_else(|| {
             Error::invalid_argument(format!("no embedded eligibility table is named {name:?}"))
@@ -137,7 +122,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_from_csv(
     out: *mut *mut mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || table_out(out, || {
+    run!(err, || put_new(out, || {
         let csv = arg_bytes(csv, len, "csv")?;
         let name = arg_str(name, "name")?;
         EligibilityTable::from_csv(name, csv).map(Arc::new)
@@ -172,7 +157,7 @@ pub unsafe extern "C" fn mpp_eligibility_table_to_csv(
 pub unsafe extern "C" fn mpp_eligibility_table_name(
     table: *const mpp_eligibility_table,
 ) -> *const c_char {
-    read!(table, ptr::null(), |t| t.name.as_ptr())
+    lend!(table, |t| t.name.one(0, || t.table.name()))
 }
 
 /// How many rows the table has; 0 for NULL.
@@ -198,13 +183,17 @@ pub unsafe extern "C" fn mpp_eligibility_table_free(table: *mut mpp_eligibility_
 /// The outcome of `mpp_check_eligibility`: a status and every reason for it. Free it with
 /// `mpp_eligibility_free`.
 pub struct mpp_eligibility {
-    status: EligibilityStatus,
-    findings: Vec<mpp_finding>,
-    /// The outcome itself, for its JSON document (`mpp_eligibility_to_json`).
+    /// The outcome, also for its JSON document (`mpp_eligibility_to_json`).
     pub(crate) outcome: Eligibility,
+    findings: LazySlots<mpp_finding>,
 }
 
 handles!(Owned: mpp_eligibility);
+
+from_core!(mpp_eligibility {
+    outcome: Eligibility,
+    findings
+});
 
 /// Checks whether a phone can migrate to MPP firmware (ELIG-1).
 ///
@@ -240,18 +229,8 @@ pub unsafe extern "C" fn mpp_check_eligibility(
         let model = arg_str(model, "model")?;
         let hardware_version = arg_opt_str(hardware_version, "hardware_version")?;
         let firmware = arg_opt_str(firmware, "firmware")?;
-        let out = out_param(out, "out")?;
-        let eligibility = match table.as_ref() {
-            Some(t) => t.table.check_text(model, hardware_version, firmware)?,
-            None => mpp_migration::check_eligibility(model, hardware_version, firmware)?,
-        };
-        let outcome = eligibility.clone();
-        let (status, findings) = eligibility.into_parts();
-        out.put(into_raw(mpp_eligibility {
-            outcome,
-            status,
-            findings: findings.into_iter().map(mpp_finding::new).collect(),
-        }))
+        let table = table_or_default(table);
+        put_new(out, || table.check_text(model, hardware_version, firmware))
     })
 }
 
@@ -261,7 +240,7 @@ pub unsafe extern "C" fn mpp_check_eligibility(
 /// `e` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_status_of(e: *const mpp_eligibility) -> EligibilityStatus {
-    read!(e, EligibilityStatus::Unknown, |e| e.status)
+    read!(e, EligibilityStatus::Unknown, |e| e.outcome.status())
 }
 
 /// How many findings (reasons and cautions) the outcome has; 0 for NULL.
@@ -270,7 +249,7 @@ pub unsafe extern "C" fn mpp_eligibility_status_of(e: *const mpp_eligibility) ->
 /// `e` must be NULL or a live outcome.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_eligibility_finding_count(e: *const mpp_eligibility) -> usize {
-    read!(e, 0, |e| e.findings.len())
+    read!(e, 0, |e| e.outcome.findings().len())
 }
 
 /// The `index`-th finding: errors for what makes the phone not eligible, warnings for
@@ -284,7 +263,7 @@ pub unsafe extern "C" fn mpp_eligibility_finding_at(
     e: *const mpp_eligibility,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(e, |e| e.findings.get(index))
+    lend!(e, |e| e.findings.view(e.outcome.findings(), index))
 }
 
 /// Frees an outcome and its findings. NULL is a no-op.
@@ -296,12 +275,9 @@ pub unsafe extern "C" fn mpp_eligibility_free(e: *mut mpp_eligibility) {
     free_box!(e)
 }
 
-static STATUS_NAMES: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::new(EligibilityStatus::as_str));
-
 /// The name of an `mpp_eligibility_status` value: "eligible", "not_eligible" or "unknown" (the
 /// strings the Python and Rust APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_eligibility_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_NAMES.get(status))
+    name_of!(status, EligibilityStatus::as_str)
 }

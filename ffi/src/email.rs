@@ -1,9 +1,8 @@
 //! Email addresses in C (CSV-4).
 
-use std::ffi::c_char;
+use mpp_migration::validate_email;
 
-use crate::boundary::{arg_str, mpp_status};
-use crate::error::mpp_error;
+use crate::prelude::*;
 
 /// Checks the syntax of an email address (the Username of a USER row, CSV-4).
 ///
@@ -19,7 +18,5 @@ pub unsafe extern "C" fn mpp_validate_email(
     email: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp_migration::validate_email(arg_str(
-        email, "email"
-    )?))
+    run!(err, || validate_email(arg_str(email, "email")?))
 }

@@ -1,22 +1,26 @@
 //! `mpp_error` and `mpp_finding`: the one error model in C, and the table of codes.
 
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CStr, c_char};
 use std::ptr;
 
 use mpp_migration::{Error, ErrorCode, Finding, Severity};
 
 use crate::boundary::{guard, mpp_status, out_param};
-use crate::string::c_string_lossy;
+use crate::handle::CStrings;
 
 /// A finding: what was wrong, where, and how to fix it. Borrowed from the `mpp_error` or
 /// report that holds it; its strings live as long as that owner.
 #[allow(non_camel_case_types)]
 pub struct mpp_finding {
     finding: Finding,
-    message: CString,
-    suggestion: Option<CString>,
-    column: Option<CString>,
+    /// Message, suggestion, column.
+    texts: CStrings<3>,
 }
+
+from_core!(mpp_finding {
+    finding: Finding,
+    texts
+});
 
 impl mpp_finding {
     /// The finding.
@@ -24,13 +28,9 @@ impl mpp_finding {
         &self.finding
     }
 
-    pub(crate) fn new(finding: Finding) -> mpp_finding {
-        mpp_finding {
-            message: c_string_lossy(finding.message()),
-            suggestion: finding.suggestion().map(c_string_lossy),
-            column: finding.column().map(c_string_lossy),
-            finding,
-        }
+    /// The views of `findings`.
+    pub(crate) fn all(findings: &[Finding]) -> Vec<mpp_finding> {
+        findings.iter().cloned().map(mpp_finding::from).collect()
     }
 }
 
@@ -52,7 +52,7 @@ pub struct mpp_error {
 impl mpp_error {
     pub(crate) fn into_raw(error: Error) -> *mut mpp_error {
         Box::into_raw(Box::new(mpp_error {
-            finding: mpp_finding::new(error.into_finding()),
+            finding: mpp_finding::from(error.into_finding()),
         }))
     }
 }
@@ -130,7 +130,7 @@ pub unsafe extern "C" fn mpp_finding_severity(f: *const mpp_finding) -> Severity
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_char {
-    read!(f, ptr::null(), |f| f.message.as_ptr())
+    lend!(f, |f| f.texts.one(0, || f.finding.message()))
 }
 
 /// A suggested replacement value (a corrected MAC, the location probably meant), or NULL when
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn mpp_finding_message(f: *const mpp_finding) -> *const c_
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_suggestion(f: *const mpp_finding) -> *const c_char {
-    lend!(f, |f| f.suggestion.as_deref())
+    lend!(f, |f| f.texts.opt(1, || f.finding.suggestion()))
 }
 
 /// The row of the input concerned, as a spreadsheet numbers it (header = 1); 0 when the
@@ -160,7 +160,7 @@ pub unsafe extern "C" fn mpp_finding_row(f: *const mpp_finding) -> u64 {
 /// `f` must be NULL or a finding borrowed from a live owner.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_finding_column(f: *const mpp_finding) -> *const c_char {
-    lend!(f, |f| f.column.as_deref())
+    lend!(f, |f| f.texts.opt(2, || f.finding.column()))
 }
 
 /// The snake_case name of the code with this number ("mac_invalid_length"), or NULL when no

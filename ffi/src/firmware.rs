@@ -1,19 +1,14 @@
 //! Firmware versions and load names in C (EXT-6).
 
-use std::cmp::Ordering;
-use std::ffi::{CString, c_char};
-
 use mpp_migration::{FirmwareKind, FirmwareVersion};
 
-use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::string::{c_string_lossy, to_c_string};
+use crate::prelude::*;
 
 /// A firmware version read by `mpp_firmware_parse`; free it with `mpp_firmware_free`.
 pub struct mpp_firmware {
     version: FirmwareVersion,
-    family: Option<CString>,
+    /// The load family.
+    family: CStrings<1>,
 }
 
 handles!(Owned: mpp_firmware);
@@ -40,7 +35,7 @@ pub unsafe extern "C" fn mpp_firmware_parse(
         let text = arg_str(text, "text")?;
         let out = out_param(out, "out")?;
         let version = FirmwareVersion::parse(text)?;
-        let family = version.load_family().map(c_string_lossy);
+        let family = CStrings::default();
         out.put(into_raw(mpp_firmware { version, family }))
     })
 }
@@ -106,7 +101,7 @@ pub unsafe extern "C" fn mpp_firmware_kind_of(f: *const mpp_firmware) -> Firmwar
 /// `f` must be NULL or a live version.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_firmware_load_family(f: *const mpp_firmware) -> *const c_char {
-    lend!(f, |f| f.family.as_deref())
+    lend!(f, |f| f.family.opt(0, || f.version.load_family()))
 }
 
 /// The release-note spelling ("14.1(1)", "12.5(1)SR3").
@@ -124,10 +119,7 @@ pub unsafe extern "C" fn mpp_firmware_to_string(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let f = arg_ref(f, "f")?;
-        out_param(out, "out")?.put(to_c_string(f.version.to_string())?)
-    })
+    text_out!(f, "f", out, err, |f| f.version.to_string())
 }
 
 /// Compares two versions by their numbers (EXT-6): stores -1, 0 or 1 in `*out` as `a` is
@@ -148,10 +140,7 @@ pub unsafe extern "C" fn mpp_firmware_compare(
     run!(err, || {
         let a = arg_ref(a, "a")?;
         let b = arg_ref(b, "b")?;
-        out_param(out, "out")?.put(match a.version.cmp(&b.version) {
-            Ordering::Less => -1,
-            Ordering::Equal => 0,
-            Ordering::Greater => 1,
-        })
+        // `Ordering` is -1, 0 and 1.
+        out_param(out, "out")?.put(a.version.cmp(&b.version) as i32)
     })
 }

@@ -1,31 +1,15 @@
 //! Fleet planning in C (ELIG-3, TASK-1): any number of devices split into tasks of at most
 //! 1000, added to a board all or none.
 
-use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
+use mpp_migration::{Device, FleetGrouping, FleetOptions, FleetPlan};
 
-use mpp_migration::{Device, EligibilityTable, Error, FleetGrouping, FleetOptions, FleetPlan};
-
-use crate::args::{NameTable, arg_devices, enum_arg};
-use crate::board::mpp_board;
-use crate::boundary::{arg_mut, arg_ref, arg_str, guard, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, into_raw};
-use crate::report::mpp_report;
-use crate::task::mpp_task;
-use crate::upload::upload_option;
-
-static GROUPING_NAMES: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::new(FleetGrouping::as_str));
+use crate::prelude::*;
 
 /// The name of an `mpp_fleet_grouping` value: "none", "location" or "model"; NULL for any other
 /// number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_fleet_grouping_name(grouping: u32) -> *const c_char {
-    guard(ptr::null(), || GROUPING_NAMES.get(grouping))
+    name_of!(grouping, FleetGrouping::as_str)
 }
 
 /// How to plan a fleet: the start of the task names, the grouping, the most devices per task,
@@ -66,21 +50,6 @@ pub unsafe extern "C" fn mpp_fleet_options_new(
     })
 }
 
-/// Changes the options behind `opts` through `f`.
-///
-/// # Safety
-/// As for the exports below.
-unsafe fn with_options(
-    opts: *mut mpp_fleet_options,
-    f: impl FnOnce(&mut FleetOptions) -> Result<(), Error>,
-) -> Result<(), Error> {
-    // SAFETY: the caller upholds the pointer contracts of the export.
-    unsafe {
-        let opts = arg_mut(opts, "opts")?;
-        f(&mut opts.options)
-    }
-}
-
 /// Groups the devices into tasks by `grouping` (an `mpp_fleet_grouping`): none (input order),
 /// location, or model.
 ///
@@ -97,8 +66,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_grouping(
     grouping: u32,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.group_by = enum_arg(grouping, "grouping")?;
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.group_by = enum_arg(grouping, "grouping")?;
         Ok(())
     }))
 }
@@ -116,8 +85,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_max_devices(
     max_devices: usize,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.max_devices = max_devices;
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.max_devices = max_devices;
         Ok(())
     }))
 }
@@ -137,10 +106,8 @@ pub unsafe extern "C" fn mpp_fleet_options_set_eligibility_table(
     table: *const mpp_eligibility_table,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || with_options(opts, |o| {
-        o.eligibility = table
-            .as_ref()
-            .map_or_else(EligibilityTable::control_hub, |t| t.shared());
+    run!(err, || with_mut(opts, "opts", |o| {
+        o.options.eligibility = table_or_default(table);
         Ok(())
     }))
 }
@@ -163,6 +130,12 @@ pub struct mpp_fleet_plan {
 }
 
 handles!(Owned: mpp_fleet_plan);
+
+from_core!(mpp_fleet_plan {
+    plan: FleetPlan,
+    tasks,
+    findings
+});
 
 impl mpp_fleet_plan {
     /// The view of the `index`-th task.
@@ -188,13 +161,7 @@ unsafe fn plan_out(
     unsafe {
         let devices = devices()?;
         let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = mpp_migration::plan_fleet(&devices, &opts.options)?;
-        out.put(into_raw(mpp_fleet_plan {
-            plan,
-            tasks: LazySlots::default(),
-            findings: LazySlots::default(),
-        }))
+        put_new(out, || mpp_migration::plan_fleet(&devices, &opts.options))
     }
 }
 
@@ -291,7 +258,7 @@ pub unsafe extern "C" fn mpp_fleet_plan_finding_at(
     plan: *const mpp_fleet_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(plan, |p| p.findings.finding(&p.plan.findings, index))
+    lend!(plan, |p| p.findings.view(&p.plan.findings, index))
 }
 
 /// Frees a plan, with every task and finding borrowed from it. NULL is a no-op.

@@ -10,16 +10,16 @@
 //! freed and only marks them stale, so a view read after a change gives an error code or NULL,
 //! never freed memory.
 
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CString, c_char};
 use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use mpp_migration::{Error, Finding};
+use mpp_migration::Error;
 
 use crate::boundary::{arg_ref, guard, mpp_status, out_param, run};
-use crate::error::{mpp_error, mpp_finding};
-use crate::string::to_c_string_lossy;
+use crate::error::mpp_error;
+use crate::string::{c_string_lossy, to_c_string_lossy};
 
 /// A type C holds by pointer (an `mpp_x`), and who frees it: its [`Handle::Ownership`].
 /// Declared for each type with `handles!` (macros.rs).
@@ -48,13 +48,6 @@ pub(crate) trait Lend {
     type Target;
     /// The pointer C gets; it lives as long as `self`.
     fn lend(&self) -> *const Self::Target;
-}
-
-impl Lend for CStr {
-    type Target = c_char;
-    fn lend(&self) -> *const c_char {
-        self.as_ptr()
-    }
 }
 
 impl Lend for CString {
@@ -126,6 +119,20 @@ pub(crate) unsafe fn new_out<T, H: From<T>>(
     let value = make()?;
     // SAFETY: `out` is checked by `out_param`, and valid for one write per the contract.
     unsafe { out_param(out, "out")?.put(into_raw(H::from(value))) }
+}
+
+/// Checks `out`, then stores in `*out` a new handle on the value `make` returns: for exports
+/// that read their other arguments first, then `out`, then do the work.
+///
+/// # Safety
+/// `out` must be valid for one write; `make` may rely on the contract of the export.
+pub(crate) unsafe fn put_new<T, H: From<T>>(
+    out: *mut *mut H,
+    make: impl FnOnce() -> Result<T, Error>,
+) -> Result<(), Error> {
+    let out = out_param(out, "out")?;
+    // SAFETY: `out` is checked by `out_param`, and valid for one write per the contract.
+    unsafe { out.put(into_raw(H::from(make()?))) }
 }
 
 /// A generated text, or the error that stopped it (a stale task view).
@@ -201,22 +208,88 @@ impl<T> LazySlots<T> {
             .get(index)
             .map(|slot| slot.get_or_init(|| make(index)))
     }
-}
 
-impl LazySlots<mpp_finding> {
-    /// The view of `findings[index]`, built the first time; `None` when `index` is out of
-    /// range. `findings` must be the same at every call.
-    pub(crate) fn finding(&self, findings: &[Finding], index: usize) -> Option<&mpp_finding> {
-        self.get(findings.len(), index, |i| {
-            mpp_finding::new(findings[i].clone())
-        })
+    /// The view of `items[index]`, made by `make` the first time; `None` when `index` is out
+    /// of range. `items` must be the same at every call.
+    pub(crate) fn of<I>(
+        &self,
+        items: &[I],
+        index: usize,
+        make: impl FnOnce(&I) -> T,
+    ) -> Option<&T> {
+        self.get(items.len(), index, |i| make(&items[i]))
+    }
+
+    /// Whether any view was built (and so may have been lent to C).
+    pub(crate) fn is_used(&self) -> bool {
+        self.slots.get().is_some()
     }
 }
 
 impl<T> LazySlots<T> {
-    /// Whether any view was built (and so may have been lent to C).
-    pub(crate) fn is_used(&self) -> bool {
-        self.slots.get().is_some()
+    /// The view of `items[index]` (a finding, a device), made from a copy of it the first time;
+    /// `None` when `index` is out of range. `items` must be the same at every call.
+    pub(crate) fn view<C: Clone>(&self, items: &[C], index: usize) -> Option<&T>
+    where
+        T: From<C>,
+    {
+        self.of(items, index, |c| T::from(c.clone()))
+    }
+}
+
+/// The C strings of a view, each made from its text on first access and then kept for the life
+/// of the view, so a caller pays only for the strings it reads. Each of the `N` slots belongs
+/// to one accessor of the view: a single text ([`CStrings::one`], [`CStrings::opt`]) or a list of
+/// texts ([`CStrings::at`]).
+pub(crate) struct CStrings<const N: usize>([LazySlots<Option<CString>>; N]);
+
+impl<const N: usize> Default for CStrings<N> {
+    fn default() -> CStrings<N> {
+        CStrings(std::array::from_fn(|_| LazySlots::default()))
+    }
+}
+
+impl<const N: usize> CStrings<N> {
+    /// The string of slot `slot`: `text`, made the first time.
+    pub(crate) fn one<S: AsRef<str>>(
+        &self,
+        slot: usize,
+        text: impl FnOnce() -> S,
+    ) -> Option<&CString> {
+        self.opt(slot, || Some(text()))
+    }
+
+    /// The string of slot `slot`: `text`, made the first time; `None` when there is none.
+    pub(crate) fn opt<S: AsRef<str>>(
+        &self,
+        slot: usize,
+        text: impl FnOnce() -> Option<S>,
+    ) -> Option<&CString> {
+        self.list(slot, 1, 0, |_| text())
+    }
+
+    /// The string of `items[index]` in slot `slot`, made by `text` the first time; `None`
+    /// when `index` is out of range. `items` must be the same at every call.
+    pub(crate) fn at<'a, I, S: AsRef<str>>(
+        &self,
+        slot: usize,
+        items: &'a [I],
+        index: usize,
+        text: impl FnOnce(&'a I) -> S,
+    ) -> Option<&CString> {
+        self.list(slot, items.len(), index, |i| Some(text(&items[i])))
+    }
+
+    fn list<S: AsRef<str>>(
+        &self,
+        slot: usize,
+        len: usize,
+        index: usize,
+        text: impl FnOnce(usize) -> Option<S>,
+    ) -> Option<&CString> {
+        let slots = self.0.get(slot)?;
+        let made = slots.get(len, index, |i| text(i).map(|s| c_string_lossy(s.as_ref())));
+        made?.as_ref()
     }
 }
 

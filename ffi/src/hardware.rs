@@ -1,9 +1,6 @@
 //! Hardware versions (VID) in C (EXT-1).
 
-use std::ffi::c_char;
-
-use crate::boundary::{arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
+use crate::prelude::*;
 
 /// Reads a hardware version (`V03`, `v3`, `VID V03`, `3`) and stores its number (1 to 99) in
 /// `*out`; VIDs compare as these numbers (EXT-1).

@@ -4,49 +4,18 @@
 //! CSV-2, each validated, ELIG-3). Views of entries, findings, devices and reports are built on
 //! first access and live as long as the handle they come from.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::LazyLock;
-
 use mpp_migration::{
     EntryStatus, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions,
     LoadList, Mapping, OutputFile, PrepareOptions, PreparedUploads,
 };
 
-use crate::args::{CEnum, NameTable, enum_arg};
-use crate::boundary::{
-    arg_bytes, arg_path, arg_ref, arg_str, guard, mpp_status, optional, out_param,
-};
-use crate::device::mpp_device;
-use crate::directory::mpp_directory;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, into_raw};
-use crate::model::{model_handle, mpp_model};
-use crate::output::{Files, add_files, mpp_output_files};
-use crate::report::mpp_report;
-use crate::string::{c_string_lossy, to_c_string};
-use crate::upload::upload_option;
-
-impl CEnum for EntryStatus {
-    const C_NAME: &'static str = "mpp_entry_status";
-    fn all() -> &'static [Self] {
-        &EntryStatus::ALL
-    }
-    fn number(self) -> u32 {
-        self as u32
-    }
-    fn name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-static STATUS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(EntryStatus::as_str));
+use crate::prelude::*;
 
 /// The name of an `mpp_entry_status` value: "eligible", "not_eligible", "unknown",
 /// "not_migratable" or "refused"; NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_entry_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_NAMES.get(status))
+    name_of!(status, EntryStatus::as_str)
 }
 
 /// The MAC of the phone with this Unified CM device name, as 12 upper-case hexadecimal digits:
@@ -101,42 +70,23 @@ pub unsafe extern "C" fn mpp_parse_udi(
         let model = out_param(model, "model")?;
         let hardware_version = out_param(hardware_version, "hardware_version")?;
         let udi = mpp_migration::parse_udi(text)?;
-        let serial_text = udi.serial_number().map(to_c_string).transpose()?;
-        model.write(model_handle(udi.model()));
-        hardware_version.write(udi.hardware_version().number());
-        match serial.as_mut() {
-            Some(slot) => *slot = serial_text.unwrap_or(ptr::null_mut()),
-            None => {
-                if let Some(s) = serial_text {
-                    crate::string::mpp_string_free(s);
-                }
-            }
+        if let Some(slot) = serial.as_mut() {
+            *slot = udi
+                .serial_number()
+                .map_or(Ok(ptr::null_mut()), to_c_string)?;
         }
-        Ok(())
+        model.write(model_handle(udi.model()));
+        hardware_version.put(udi.hardware_version().number())
     })
 }
 
-/// The C view of one entry: its strings, its device and its findings.
+/// The C view of one entry: its strings (device name, type, pool, owner user id), its device
+/// and its findings.
+#[derive(Default)]
 struct EntryView {
-    device_name: CString,
-    device_type: CString,
-    device_pool: CString,
-    owner_user_id: CString,
-    device: Option<mpp_device>,
+    texts: CStrings<4>,
+    device: OnceLock<Option<mpp_device>>,
     findings: LazySlots<mpp_finding>,
-}
-
-impl EntryView {
-    fn new(e: &InventoryEntry) -> EntryView {
-        EntryView {
-            device_name: c_string_lossy(e.device_name()),
-            device_type: c_string_lossy(e.device_type()),
-            device_pool: c_string_lossy(e.device_pool()),
-            owner_user_id: c_string_lossy(e.owner_user_id()),
-            device: e.device().cloned().map(mpp_device::new),
-            findings: LazySlots::default(),
-        }
-    }
 }
 
 /// A Unified CM export read whole: one entry per data row (a phone with its eligibility, or
@@ -153,8 +103,8 @@ pub struct mpp_inventory {
 
 handles!(Owned: mpp_inventory);
 
-impl mpp_inventory {
-    fn new(inventory: Inventory) -> mpp_inventory {
+impl From<Inventory> for mpp_inventory {
+    fn from(inventory: Inventory) -> mpp_inventory {
         mpp_inventory {
             device_list: inventory.devices(),
             inventory,
@@ -163,11 +113,27 @@ impl mpp_inventory {
             devices: LazySlots::default(),
         }
     }
+}
+
+impl mpp_inventory {
+    fn at(&self, index: usize) -> Option<&InventoryEntry> {
+        self.inventory.entries().get(index)
+    }
 
     fn entry(&self, index: usize) -> Option<&EntryView> {
         let entries = self.inventory.entries();
-        self.entries
-            .get(entries.len(), index, |i| EntryView::new(&entries[i]))
+        self.entries.of(entries, index, |_| EntryView::default())
+    }
+
+    /// Text `slot` of the `index`-th entry: `text` of it.
+    fn text(
+        &self,
+        index: usize,
+        slot: usize,
+        text: fn(&InventoryEntry) -> &str,
+    ) -> Option<&CString> {
+        let entry = self.at(index)?;
+        self.entry(index)?.texts.one(slot, || text(entry))
     }
 }
 
@@ -218,9 +184,7 @@ pub unsafe extern "C" fn mpp_inventory_read(
         let loads = optional(loads, || {
             LoadList::from_csv(arg_bytes(loads, loads_len, "loads")?)
         })?;
-        let out = out_param(out, "out")?;
-        let inventory = Inventory::read(csv, options(hardware, loads))?;
-        out.put(into_raw(mpp_inventory::new(inventory)))
+        put_new(out, || Inventory::read(csv, options(hardware, loads)))
     })
 }
 
@@ -243,20 +207,15 @@ pub unsafe extern "C" fn mpp_inventory_read_path(
 ) -> mpp_status {
     run!(err, || {
         let path = arg_path(path, "path")?;
-        let open = |p: &std::path::Path| {
-            std::fs::File::open(p)
-                .map(std::io::BufReader::new)
-                .map_err(|e| mpp_migration::Error::opening(p, e))
-        };
         let hardware = optional(vids_path, || {
-            HardwareList::from_csv(open(&arg_path(vids_path, "vids_path")?)?)
+            HardwareList::read_path(&arg_path(vids_path, "vids_path")?)
         })?;
         let loads = optional(loads_path, || {
-            LoadList::from_csv(open(&arg_path(loads_path, "loads_path")?)?)
+            LoadList::read_path(&arg_path(loads_path, "loads_path")?)
         })?;
-        let out = out_param(out, "out")?;
-        let inventory = Inventory::read_path(&path, options(hardware, loads))?;
-        out.put(into_raw(mpp_inventory::new(inventory)))
+        put_new(out, || {
+            Inventory::read_path(&path, options(hardware, loads))
+        })
     })
 }
 
@@ -293,9 +252,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_status(
 ) -> u32 {
     let none = u32::MAX;
     read!(inv, none, |i| i
-        .inventory
-        .entries()
-        .get(index)
+        .at(index)
         .map_or(none, |e| e.status() as u32))
 }
 
@@ -306,11 +263,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_status(
 /// `inv` must be NULL or a live inventory.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_inventory_entry_row(inv: *const mpp_inventory, index: usize) -> u64 {
-    read!(inv, 0, |i| i
-        .inventory
-        .entries()
-        .get(index)
-        .map_or(0, InventoryEntry::row))
+    read!(inv, 0, |i| i.at(index).map_or(0, InventoryEntry::row))
 }
 
 /// `Device Name` of the `index`-th entry, as the export gives it. Borrowed from `inv`; NULL
@@ -323,7 +276,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_name(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    lend!(inv, |i| i.entry(index).map(|e| &e.device_name))
+    lend!(inv, |i| i.text(index, 0, InventoryEntry::device_name))
 }
 
 /// `Device Type` of the `index`-th entry (`Cisco 8845`). Borrowed as
@@ -336,7 +289,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_type(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    lend!(inv, |i| i.entry(index).map(|e| &e.device_type))
+    lend!(inv, |i| i.text(index, 1, InventoryEntry::device_type))
 }
 
 /// `Device Pool` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
@@ -348,7 +301,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_device_pool(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    lend!(inv, |i| i.entry(index).map(|e| &e.device_pool))
+    lend!(inv, |i| i.text(index, 2, InventoryEntry::device_pool))
 }
 
 /// `Owner User ID` of the `index`-th entry. Borrowed as `mpp_inventory_entry_device_name`.
@@ -360,7 +313,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_owner_user_id(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const c_char {
-    lend!(inv, |i| i.entry(index).map(|e| &e.owner_user_id))
+    lend!(inv, |i| i.text(index, 3, InventoryEntry::owner_user_id))
 }
 
 /// The phone of the `index`-th entry, or NULL when the row is not one (or `inv` is NULL or
@@ -373,7 +326,14 @@ pub unsafe extern "C" fn mpp_inventory_entry_device(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_device {
-    lend!(inv, |i| i.entry(index).and_then(|e| e.device.as_ref()))
+    lend!(inv, |i| {
+        let device = i.at(index)?.device();
+        let view = i
+            .entry(index)?
+            .device
+            .get_or_init(|| device.cloned().map(mpp_device::from));
+        view.as_ref()
+    })
 }
 
 /// How many findings the `index`-th entry has; 0 for NULL or out of range.
@@ -385,11 +345,7 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_count(
     inv: *const mpp_inventory,
     index: usize,
 ) -> usize {
-    read!(inv, 0, |i| i
-        .inventory
-        .entries()
-        .get(index)
-        .map_or(0, |e| e.findings().len()))
+    read!(inv, 0, |i| i.at(index).map_or(0, |e| e.findings().len()))
 }
 
 /// The `finding`-th finding of the `index`-th entry (why it is not a device, its eligibility
@@ -404,8 +360,8 @@ pub unsafe extern "C" fn mpp_inventory_entry_finding_at(
     finding: usize,
 ) -> *const mpp_finding {
     lend!(inv, |i| {
-        let findings = i.inventory.entries().get(index)?.findings();
-        i.entry(index)?.findings.finding(findings, finding)
+        let findings = i.at(index)?.findings();
+        i.entry(index)?.findings.view(findings, finding)
     })
 }
 
@@ -427,7 +383,7 @@ pub unsafe extern "C" fn mpp_inventory_finding_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(inv, |i| i.findings.finding(i.inventory.findings(), index))
+    lend!(inv, |i| i.findings.view(i.inventory.findings(), index))
 }
 
 /// How many phones the inventory holds (entries with a device, of any eligibility); 0 for NULL.
@@ -450,11 +406,7 @@ pub unsafe extern "C" fn mpp_inventory_device_at(
     inv: *const mpp_inventory,
     index: usize,
 ) -> *const mpp_device {
-    lend!(inv, |i| {
-        let list = &i.device_list;
-        i.devices
-            .get(list.len(), index, |k| mpp_device::new(list[k].clone()))
-    })
+    lend!(inv, |i| i.devices.view(&i.device_list, index))
 }
 
 /// The inventory as CSV, one line per row of the export (ELIG-5).
@@ -472,10 +424,7 @@ pub unsafe extern "C" fn mpp_inventory_csv(
     out: *mut *mut c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let inv = arg_ref(inv, "inventory")?;
-        out_param(out, "out")?.put(crate::string::to_c_string_lossy(inv.inventory.to_csv()))
-    })
+    text_out!(inv, "inventory", out, err, |i| i.inventory.to_csv())
 }
 
 /// Frees an inventory and everything borrowed from it. NULL is a no-op.
@@ -518,14 +467,8 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
 ) -> mpp_status {
     run!(err, || {
         let json = arg_bytes(json, len, "json")?;
-        let text = std::str::from_utf8(json).map_err(|_| {
-            mpp_migration::Error::new(
-                mpp_migration::ErrorCode::MappingInvalid,
-                "mapping: the JSON document is not UTF-8",
-            )
-        })?;
         out_param(out, "out")?.put(into_raw(mpp_mapping {
-            mapping: Mapping::from_json(text)?,
+            mapping: Mapping::from_json_bytes(json)?,
         }))
     })
 }
@@ -544,8 +487,9 @@ pub unsafe extern "C" fn mpp_mapping_free(mapping: *mut mpp_mapping) {
 /// `mpp_prepared_free`.
 pub struct mpp_prepared {
     prepared: PreparedUploads,
-    names: Vec<CString>,
-    reports: Vec<mpp_report>,
+    /// The uploads' task names.
+    names: CStrings<1>,
+    reports: LazySlots<mpp_report>,
     findings: LazySlots<mpp_finding>,
 }
 
@@ -594,27 +538,14 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
         let mut options = PrepareOptions::new(prefix, upload_option(option)?);
         options.max_devices = max_devices;
         options.group_by = enum_arg::<FleetGrouping>(grouping, "grouping")?;
-        if let Some(d) = directory.as_ref() {
-            options.directory = Some(d.shared());
-        }
+        options.directory = directory.as_ref().map(mpp_directory::shared);
         let empty = Mapping::new();
         let mapping = mapping.as_ref().map_or(&empty, |m| &m.mapping);
         let out = out_param(out, "out")?;
-        let prepared = mpp_migration::prepare_uploads(&inv.inventory, mapping, &options)?;
-        let names = prepared
-            .uploads
-            .iter()
-            .map(|u| c_string_lossy(u.task_name.as_str()))
-            .collect();
-        let reports = prepared
-            .uploads
-            .iter()
-            .map(|u| mpp_report::new(u.report.clone()))
-            .collect();
         out.put(into_raw(mpp_prepared {
-            prepared,
-            names,
-            reports,
+            prepared: mpp_migration::prepare_uploads(&inv.inventory, mapping, &options)?,
+            names: CStrings::default(),
+            reports: LazySlots::default(),
             findings: LazySlots::default(),
         }))
     })
@@ -626,7 +557,7 @@ pub unsafe extern "C" fn mpp_prepare_uploads(
 /// `p` must be NULL or live uploads.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_prepared_upload_count(p: *const mpp_prepared) -> usize {
-    read!(p, 0, |p| p.reports.len())
+    read!(p, 0, |p| p.prepared.uploads.len())
 }
 
 /// The task name of the `index`-th upload (its file is `{name}.csv`). Borrowed from `p`; NULL
@@ -639,7 +570,9 @@ pub unsafe extern "C" fn mpp_prepared_task_name(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const c_char {
-    lend!(p, |p| p.names.get(index))
+    lend!(p, |p| p
+        .names
+        .at(0, &p.prepared.uploads, index, |u| u.task_name.as_str()))
 }
 
 /// The validation report of the `index`-th upload (every row added): add it to a task with
@@ -652,7 +585,11 @@ pub unsafe extern "C" fn mpp_prepared_report(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const mpp_report {
-    lend!(p, |p| p.reports.get(index))
+    lend!(p, |p| {
+        let uploads = &p.prepared.uploads;
+        p.reports
+            .of(uploads, index, |u| mpp_report::from(u.report.clone()))
+    })
 }
 
 /// How many findings kept phones out of the uploads; 0 for NULL.
@@ -674,7 +611,7 @@ pub unsafe extern "C" fn mpp_prepared_finding_at(
     p: *const mpp_prepared,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(&p.prepared.findings, index))
+    lend!(p, |p| p.findings.view(&p.prepared.findings, index))
 }
 
 /// Adds the upload CSVs to a list of files, to write with `mpp_output_files_write`.

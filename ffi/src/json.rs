@@ -2,15 +2,9 @@
 //! ([`mpp_migration::ToJson`], and the plans' and task's own `to_json`), so C, Rust and Python read the same text. The keys are listed in
 //! docs/json.md.
 
-use std::ffi::c_char;
-
 use mpp_migration::ToJson;
 
-use crate::boundary::mpp_status;
-use crate::eligibility::mpp_eligibility;
-use crate::error::{mpp_error, mpp_finding};
-use crate::report::mpp_report;
-use crate::task::mpp_task;
+use crate::prelude::*;
 
 /// The finding as a JSON object: `number`, `code`, `rule`, `severity`, `message`,
 /// `suggestion`, `row`, `column` (the last three `null` when absent; docs/json.md).

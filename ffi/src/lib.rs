@@ -17,7 +17,10 @@
 //! One mechanism keeps them: every `mpp_x` type is a `Handle` (handle.rs) marked owned or
 //! lent, and each export, a real `#[unsafe(no_mangle)]` function with its doc comment (what
 //! cbindgen writes into the header), has for body one macro of macros.rs (`run!`, `read!`,
-//! `lend!`, `text_out!`, `free_box!`) over the generic helpers of handle.rs and boundary.rs.
+//! `lend!`, `text_out!`, `free_box!`, `name_of!`) over the generic helpers of handle.rs and
+//! boundary.rs (`put_new` for a handle made after the arguments, `with_mut`). The strings and
+//! views a handle lends are built on first read (`CStrings`, `LazySlots::view`), and the files
+//! of exports import all this through `prelude`.
 //!
 //! No rule of the domain lives here: every check is the core crate's.
 
@@ -48,6 +51,7 @@ mod mac;
 mod manual_plan;
 mod model;
 mod output;
+mod prelude;
 mod reader;
 mod report;
 mod status;

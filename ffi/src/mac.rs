@@ -1,12 +1,6 @@
 //! MAC addresses in C (DEV-6, DEV-7, EXT-7).
 
-use std::ffi::c_char;
-
-use mpp_migration::Error;
-
-use crate::boundary::{arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// Applies `f` to the parsed MAC and returns its text through `out`: the shape shared by every
 /// MAC function.

@@ -62,3 +62,37 @@ macro_rules! text_out {
         unsafe { $crate::handle::text_out($ptr, $name, $out, $err, $f) }
     };
 }
+
+/// The body of an `mpp_x_name` export: `name_of!(number, T::as_str)` is the static C string
+/// the function gives the core enum value with this number (`name_of!(number, optional
+/// T::reason)` when some values have none), NULL for any other number; the strings of each
+/// export are made once, on its first call.
+macro_rules! name_of {
+    ($number:expr, optional $text:expr) => {
+        name_of!(@in $number, $crate::args::NameTable::optional($text))
+    };
+    ($number:expr, $text:expr) => {
+        name_of!(@in $number, $crate::args::NameTable::new($text))
+    };
+    (@in $number:expr, $table:expr) => {{
+        static NAMES: std::sync::LazyLock<$crate::args::NameTable> =
+            std::sync::LazyLock::new(|| $table);
+        $crate::boundary::guard(std::ptr::null(), || NAMES.get($number))
+    }};
+}
+
+/// A handle made from the core value it wraps, its other fields (the views it builds on first
+/// read) empty: `from_core!(mpp_x { value: Value, views })` is `impl From<Value> for mpp_x`,
+/// with `views` `Default::default()`.
+macro_rules! from_core {
+    ($handle:ident { $field:ident: $t:ty $(, $empty:ident)* $(,)? }) => {
+        impl From<$t> for $handle {
+            fn from($field: $t) -> $handle {
+                $handle {
+                    $field,
+                    $($empty: Default::default()),*
+                }
+            }
+        }
+    };
+}

@@ -3,30 +3,18 @@
 //! groups, their steps, the device licenses, the cautions), its files, and the check of a BAT
 //! file name.
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::{Arc, LazyLock};
-
-use mpp_migration::{BatFile, BatGroup, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable};
-
-use crate::args::{NameTable, arg_mac};
-use crate::board::mpp_board;
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_opt_str, arg_ref, arg_str, guard, mpp_status, out_param,
+use mpp_migration::{
+    BatFile, BatGroup, License, Mac, ManualPlan, ManualPlanOptions, OutputFile, PhoneLoadTable,
+    check_bat_file_name, plan_manual,
 };
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, into_raw, new_out};
-use crate::output::{Files, write_files};
-use crate::string::c_string_lossy;
-use crate::task::mpp_task;
 
-static GROUP_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(BatGroup::as_str));
+use crate::prelude::*;
 
 /// The name of an `mpp_bat_group` value: "mixed_models" or "per_load"; NULL for any other
 /// number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_bat_group_name(group: u32) -> *const c_char {
-    guard(ptr::null(), || GROUP_NAMES.get(group))
+    name_of!(group, BatGroup::as_str)
 }
 
 /// Checks a file name for upload to Unified CM (MAN-2, EXT-11): ASCII letters and digits,
@@ -44,9 +32,7 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
     name: *const c_char,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || mpp_migration::check_bat_file_name(arg_str(
-        name, "name"
-    )?))
+    run!(err, || check_bat_file_name(arg_str(name, "name")?))
 }
 
 /// The MPP phone load of each model for the manual path: MAN-4's table, or a host's with newer
@@ -54,17 +40,14 @@ pub unsafe extern "C" fn mpp_check_bat_file_name(
 /// reference.
 pub struct mpp_phone_load_table {
     table: Arc<PhoneLoadTable>,
-    name: CString,
+    /// The name.
+    name: CStrings<1>,
 }
 
-impl From<Arc<PhoneLoadTable>> for mpp_phone_load_table {
-    fn from(table: Arc<PhoneLoadTable>) -> mpp_phone_load_table {
-        mpp_phone_load_table {
-            name: c_string_lossy(table.name()),
-            table,
-        }
-    }
-}
+from_core!(mpp_phone_load_table {
+    table: Arc<PhoneLoadTable>,
+    name
+});
 
 /// MAN-4's table, named "man_4": `sip7832`, `sip78xx`, `sip8832`, `sip8845_65` and `sip88xx`
 /// loads 11.3(6).
@@ -139,7 +122,7 @@ pub unsafe extern "C" fn mpp_phone_load_table_to_csv(
 pub unsafe extern "C" fn mpp_phone_load_table_name(
     table: *const mpp_phone_load_table,
 ) -> *const c_char {
-    read!(table, ptr::null(), |t| t.name.as_ptr())
+    lend!(table, |t| t.name.one(0, || t.table.name()))
 }
 
 /// How many rows (models) the table has; 0 for NULL.
@@ -250,14 +233,9 @@ pub unsafe extern "C" fn mpp_manual_plan_options_free(opts: *mut mpp_manual_plan
 /// One BAT file of a manual plan and how to use it (MAN-3). Borrowed from its plan
 /// (`mpp_manual_plan_bat_file_at`): valid until `mpp_manual_plan_free`, like its strings.
 pub struct mpp_bat_file {
-    name: CString,
-    group: BatGroup,
-    models: Vec<CString>,
-    phone_load: Option<CString>,
-    load_server: Option<CString>,
-    devices: Vec<CString>,
-    steps: Vec<CString>,
-    content: CString,
+    of: BatFile,
+    /// Name, models, phone load, load server, devices, steps, content.
+    texts: CStrings<7>,
 }
 
 handles!(
@@ -266,20 +244,8 @@ handles!(
 );
 
 impl mpp_bat_file {
-    fn new(f: &BatFile) -> mpp_bat_file {
-        let all = |items: &mut dyn Iterator<Item = String>| -> Vec<CString> {
-            items.map(|s| c_string_lossy(&s)).collect()
-        };
-        mpp_bat_file {
-            name: c_string_lossy(f.name()),
-            group: f.group(),
-            models: all(&mut f.models().iter().map(|m| (*m).to_owned())),
-            phone_load: f.phone_load().map(c_string_lossy),
-            load_server: f.load_server().map(c_string_lossy),
-            devices: all(&mut f.devices().iter().map(|m| m.to_string())),
-            steps: all(&mut f.steps().iter().cloned()),
-            content: c_string_lossy(f.content()),
-        }
+    fn name(&self) -> Option<&CString> {
+        self.texts.one(0, || self.of.name())
     }
 }
 
@@ -288,12 +254,11 @@ impl mpp_bat_file {
 /// ends the life of everything borrowed from it.
 pub struct mpp_manual_plan {
     plan: ManualPlan,
-    task: CString,
-    /// The BAT files' names, for `mpp_manual_plan_file_of`.
-    names: Vec<CString>,
+    /// The task's name.
+    task: CStrings<1>,
     files: LazySlots<mpp_bat_file>,
     /// MAC, file name and URL of each license.
-    licenses: LazySlots<[CString; 3]>,
+    licenses: LazySlots<CStrings<3>>,
     findings: LazySlots<mpp_finding>,
 }
 
@@ -303,40 +268,38 @@ impl Files for mpp_manual_plan {
     }
 }
 
-impl mpp_manual_plan {
-    fn new(plan: ManualPlan) -> mpp_manual_plan {
-        mpp_manual_plan {
-            task: c_string_lossy(plan.task().as_str()),
-            names: plan
-                .bat_files()
-                .iter()
-                .map(|f| c_string_lossy(f.name()))
-                .collect(),
-            plan,
-            files: LazySlots::default(),
-            licenses: LazySlots::default(),
-            findings: LazySlots::default(),
-        }
-    }
+from_core!(mpp_manual_plan {
+    plan: ManualPlan,
+    task,
+    files,
+    licenses,
+    findings
+});
 
+impl mpp_manual_plan {
     /// The plan.
     pub(crate) fn get(&self) -> &ManualPlan {
         &self.plan
     }
 
-    fn license(&self, index: usize, field: usize) -> *const c_char {
-        let licenses = self.plan.licenses();
-        self.licenses
-            .get(licenses.len(), index, |i| {
-                let l = &licenses[i];
-                [
-                    c_string_lossy(&l.mac.to_string()),
-                    c_string_lossy(&l.file_name),
-                    c_string_lossy(&l.url),
-                ]
+    fn bat_file(&self, index: usize) -> Option<&mpp_bat_file> {
+        self.files
+            .of(self.plan.bat_files(), index, |f| mpp_bat_file {
+                of: f.clone(),
+                texts: CStrings::default(),
             })
-            .and_then(|strings| strings.get(field))
-            .map_or(ptr::null(), |s| s.as_ptr())
+    }
+
+    /// Field `field` (0 MAC, 1 file name, 2 URL) of the `index`-th license: `text` of it.
+    fn license<'a, S: AsRef<str>>(
+        &'a self,
+        index: usize,
+        field: usize,
+        text: impl FnOnce(&'a License) -> S,
+    ) -> Option<&'a CString> {
+        let licenses = self.plan.licenses();
+        let texts = self.licenses.of(licenses, index, |_| CStrings::default())?;
+        texts.one(field, || text(&licenses[index]))
     }
 }
 
@@ -367,10 +330,8 @@ pub unsafe extern "C" fn mpp_plan_manual(
 ) -> mpp_status {
     run!(err, || {
         let task = arg_ref(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = mpp_migration::plan_manual(task.get()?, &opts.options)?;
-        out.put(into_raw(mpp_manual_plan::new(plan)))
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || plan_manual(task.get()?, opts))
     })
 }
 
@@ -399,10 +360,8 @@ pub unsafe extern "C" fn mpp_board_complete_manual(
     run!(err, || {
         let board = arg_mut(board, "board")?;
         let task = arg_str(task, "task")?;
-        let opts = arg_ref(opts, "opts")?;
-        let out = out_param(out, "out")?;
-        let plan = board.change().complete_manual(task, &opts.options)?;
-        out.put(into_raw(mpp_manual_plan::new(plan)))
+        let opts = &arg_ref(opts, "opts")?.options;
+        put_new(out, || board.change().complete_manual(task, opts))
     })
 }
 
@@ -412,7 +371,7 @@ pub unsafe extern "C" fn mpp_board_complete_manual(
 /// `p` must be NULL or a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_manual_plan_task_name(p: *const mpp_manual_plan) -> *const c_char {
-    read!(p, ptr::null(), |p| p.task.as_ptr())
+    lend!(p, |p| p.task.one(0, || p.plan.task().as_str()))
 }
 
 /// How many BAT files the plan has: the Group 1 file and one Group 2 file per model; 0 for
@@ -435,11 +394,7 @@ pub unsafe extern "C" fn mpp_manual_plan_bat_file_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const mpp_bat_file {
-    lend!(p, |p| {
-        let files = p.plan.bat_files();
-        p.files
-            .get(files.len(), index, |i| mpp_bat_file::new(&files[i]))
-    })
+    lend!(p, |p| p.bat_file(index))
 }
 
 /// The name of the BAT file holding the device with this MAC (any spelling DEV-6 accepts): its
@@ -466,12 +421,10 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
         let name = p.plan.file_of(mac).and_then(|name| {
-            p.names
-                .iter()
-                .find(|n| n.as_bytes() == name.as_bytes())
-                .map(|n| n.as_ptr())
+            let index = p.plan.bat_files().iter().position(|f| f.name() == name)?;
+            p.bat_file(index)?.name()
         });
-        out.put(name.unwrap_or(ptr::null()))
+        out.put(name.map_or(ptr::null(), Lend::lend))
     })
 }
 
@@ -494,7 +447,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_mac_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    read!(p, ptr::null(), |p| p.license(index, 0))
+    lend!(p, |p| p.license(index, 0, |l| l.mac.to_string()))
 }
 
 /// The file name of the `index`-th license, `<MAC>.lic` (EXT-7). Borrowed from the plan. NULL
@@ -507,7 +460,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_file_name_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    read!(p, ptr::null(), |p| p.license(index, 1))
+    lend!(p, |p| p.license(index, 1, |l| &l.file_name))
 }
 
 /// Where the Webex cloud serves the `index`-th license (EXT-7). Borrowed from the plan. NULL
@@ -520,7 +473,7 @@ pub unsafe extern "C" fn mpp_manual_plan_license_url_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const c_char {
-    read!(p, ptr::null(), |p| p.license(index, 2))
+    lend!(p, |p| p.license(index, 2, |l| &l.url))
 }
 
 /// How many cautions the plan has; 0 for NULL.
@@ -542,7 +495,7 @@ pub unsafe extern "C" fn mpp_manual_plan_finding_at(
     p: *const mpp_manual_plan,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(p, |p| p.findings.finding(p.plan.findings(), index))
+    lend!(p, |p| p.findings.view(p.plan.findings(), index))
 }
 
 /// What the administrator does, file by file (MAN-1, MAN-3, MAN-4, MAN-5), with the cautions.
@@ -632,7 +585,7 @@ pub unsafe extern "C" fn mpp_manual_plan_free(p: *mut mpp_manual_plan) {
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_name(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| Some(&f.name))
+    lend!(f, |f| f.name())
 }
 
 /// Group 1 (`MPP_BAT_GROUP_MIXED_MODELS`) or Group 2 (`MPP_BAT_GROUP_PER_LOAD`) (MAN-4).
@@ -642,7 +595,7 @@ pub unsafe extern "C" fn mpp_bat_file_name(f: *const mpp_bat_file) -> *const c_c
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup {
-    read!(f, BatGroup::MixedModels, |f| f.group)
+    read!(f, BatGroup::MixedModels, |f| f.of.group())
 }
 
 /// How many models the file's phones are of; 0 for NULL.
@@ -651,7 +604,7 @@ pub unsafe extern "C" fn mpp_bat_file_group(f: *const mpp_bat_file) -> BatGroup 
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_model_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.models.len())
+    read!(f, 0, |f| f.of.models().len())
 }
 
 /// The `index`-th model (as `mpp_model_name` spells it), in name order. Borrowed from the plan.
@@ -664,7 +617,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.models.get(index))
+    lend!(f, |f| f.texts.at(1, f.of.models(), index, |m| *m))
 }
 
 /// The Phone Load Name to set (Group 2), e.g. "sip78xx.11-3-6MPP0001-272"; NULL for the Group 1
@@ -674,7 +627,7 @@ pub unsafe extern "C" fn mpp_bat_file_model_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| f.phone_load.as_ref())
+    lend!(f, |f| f.texts.opt(2, || f.of.phone_load()))
 }
 
 /// The Load Server to set (Group 2): "cloudupgrader.webex.com"; NULL for the Group 1 file and
@@ -684,7 +637,7 @@ pub unsafe extern "C" fn mpp_bat_file_phone_load(f: *const mpp_bat_file) -> *con
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| f.load_server.as_ref())
+    lend!(f, |f| f.texts.opt(3, || f.of.load_server()))
 }
 
 /// How many devices the file lists; 0 for NULL.
@@ -693,7 +646,7 @@ pub unsafe extern "C" fn mpp_bat_file_load_server(f: *const mpp_bat_file) -> *co
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_device_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.devices.len())
+    read!(f, 0, |f| f.of.devices().len())
 }
 
 /// The MAC of the `index`-th device, in the task's order. Borrowed from the plan. NULL when `f`
@@ -706,7 +659,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.devices.get(index))
+    lend!(f, |f| f.texts.at(4, f.of.devices(), index, Mac::to_string))
 }
 
 /// How many steps the administrator follows with the file in Unified CM (MAN-3, MAN-5); 0 for
@@ -716,7 +669,7 @@ pub unsafe extern "C" fn mpp_bat_file_device_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_step_count(f: *const mpp_bat_file) -> usize {
-    read!(f, 0, |f| f.steps.len())
+    read!(f, 0, |f| f.of.steps().len())
 }
 
 /// The `index`-th step. Borrowed from the plan. NULL when `f` is NULL or `index` is out of
@@ -729,7 +682,7 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
     f: *const mpp_bat_file,
     index: usize,
 ) -> *const c_char {
-    lend!(f, |f| f.steps.get(index))
+    lend!(f, |f| f.texts.at(5, f.of.steps(), index, |s| s))
 }
 
 /// The file's content (EXT-11): one device name (`SEP` + MAC) per line, lines separated by
@@ -739,5 +692,5 @@ pub unsafe extern "C" fn mpp_bat_file_step_at(
 /// `f` must be NULL or a file borrowed from a live plan.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_bat_file_content(f: *const mpp_bat_file) -> *const c_char {
-    lend!(f, |f| Some(&f.content))
+    lend!(f, |f| f.texts.one(6, || f.of.content()))
 }

@@ -1,25 +1,14 @@
 //! The model catalogue in C (DEV-1, DEV-2, DEV-4, DEV-8, EXT-9).
 
-use std::ffi::{CString, c_char};
-use std::ptr;
-use std::sync::LazyLock;
-
 use mpp_migration::{Model, ModelClass, ModelKind, Series};
 
-use crate::args::NameTable;
-use crate::boundary::{arg_str, guard, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::Lend;
-use crate::string::c_string_lossy;
+use crate::prelude::*;
 
 /// A phone model of the catalogue. Static: never freed, valid for the life of the process.
 pub struct mpp_model {
     model: &'static Model,
-    name: CString,
-    ucm_name: CString,
-    part_number: CString,
-    description: CString,
-    mpp_load_family: Option<CString>,
+    /// Name, Unified CM name, part number, description, MPP load family.
+    texts: CStrings<5>,
 }
 
 handles!(Lent: mpp_model);
@@ -29,19 +18,10 @@ static MODELS: LazyLock<Vec<mpp_model>> = LazyLock::new(|| {
         .iter()
         .map(|model| mpp_model {
             model,
-            name: c_string_lossy(model.name()),
-            ucm_name: c_string_lossy(model.ucm_name()),
-            part_number: c_string_lossy(model.part_number()),
-            description: c_string_lossy(model.description()),
-            mpp_load_family: model.mpp_load_family().map(c_string_lossy),
+            texts: CStrings::default(),
         })
         .collect()
 });
-
-static SERIES_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(Series::as_str));
-static CLASS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(ModelClass::as_str));
-static CLASS_REASONS: LazyLock<NameTable> =
-    LazyLock::new(|| NameTable::optional(ModelClass::reason));
 
 /// The C handle of a catalogue model.
 pub(crate) fn model_handle(model: &'static Model) -> *const mpp_model {
@@ -103,7 +83,7 @@ pub extern "C" fn mpp_model_at(index: usize) -> *const mpp_model {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.name.as_ptr())
+    lend!(m, |m| m.texts.one(0, || m.model.name()))
 }
 
 /// The name Unified CM and Control Hub use ("Cisco 8845", EXT-9). Static. NULL when `m` is
@@ -113,7 +93,7 @@ pub unsafe extern "C" fn mpp_model_name(m: *const mpp_model) -> *const c_char {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.ucm_name.as_ptr())
+    lend!(m, |m| m.texts.one(1, || m.model.ucm_name()))
 }
 
 /// The part number ("CP-8845"; the ordering code adds "-K9="). Static. NULL when `m` is NULL.
@@ -122,7 +102,7 @@ pub unsafe extern "C" fn mpp_model_ucm_name(m: *const mpp_model) -> *const c_cha
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.part_number.as_ptr())
+    lend!(m, |m| m.texts.one(2, || m.model.part_number()))
 }
 
 /// Cisco's product name ("Cisco IP Phone 8845"). Static. NULL when `m` is NULL.
@@ -131,7 +111,7 @@ pub unsafe extern "C" fn mpp_model_part_number(m: *const mpp_model) -> *const c_
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_description(m: *const mpp_model) -> *const c_char {
-    read!(m, ptr::null(), |m| m.description.as_ptr())
+    lend!(m, |m| m.texts.one(3, || m.model.description()))
 }
 
 /// The series. `MPP_SERIES_S8800` is returned for a NULL `m`; pass a valid handle.
@@ -204,14 +184,14 @@ pub unsafe extern "C" fn mpp_model_ris_code(m: *const mpp_model) -> u32 {
 /// `m` must be NULL or a handle from this library.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_model_mpp_load_family(m: *const mpp_model) -> *const c_char {
-    lend!(m, |m| m.mpp_load_family.as_ref())
+    lend!(m, |m| m.texts.opt(4, || m.model.mpp_load_family()))
 }
 
 /// The name of an `mpp_model_class` value ("mpp_convertible", "no_mpp_firmware", "soft_client",
 /// …, the strings the Rust and Python APIs use); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
-    guard(ptr::null(), || CLASS_NAMES.get(class))
+    name_of!(class, ModelClass::as_str)
 }
 
 /// Why a device of an `mpp_model_class` does not migrate, for a person (EXT-17); NULL for
@@ -219,12 +199,12 @@ pub extern "C" fn mpp_model_class_name(class: u32) -> *const c_char {
 /// Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_model_class_reason(class: u32) -> *const c_char {
-    guard(ptr::null(), || CLASS_REASONS.get(class))
+    name_of!(class, optional ModelClass::reason)
 }
 
 /// The name of an `mpp_series` value ("6800", "7800", "8800", "7900", "dect", "ata", "other",
 /// …); NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_series_name(series: u32) -> *const c_char {
-    guard(ptr::null(), || SERIES_NAMES.get(series))
+    name_of!(series, Series::as_str)
 }

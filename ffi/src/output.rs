@@ -1,20 +1,14 @@
 //! Writing files in C (issue 6): a list of named files in memory (a host's own, and the files
 //! of plans) written into a directory in one call, each whole or not at all.
 
-use std::ffi::{CString, c_char};
+use mpp_migration::OutputFile;
 
-use mpp_migration::{Error, OutputFile};
-
-use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_mut, arg_path, arg_ref, arg_str, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::handle::{Handle, into_raw};
-use crate::manual_plan::mpp_manual_plan;
-use crate::string::c_string_lossy;
+use crate::prelude::*;
 
 /// A list of files to write: each a plain file name and its text. Create with
 /// `mpp_output_files_new`, fill with `mpp_output_files_add` and the `add_*_plan` functions,
 /// write with `mpp_output_files_write`, free with `mpp_output_files_free`.
+#[derive(Default)]
 pub struct mpp_output_files {
     files: Vec<OutputFile>,
     /// The names as C strings; their buffers never move, so they stay valid as the list grows.
@@ -81,12 +75,7 @@ pub unsafe extern "C" fn mpp_output_files_new(
     out: *mut *mut mpp_output_files,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        out_param(out, "out")?.put(into_raw(mpp_output_files {
-            files: Vec::new(),
-            names: Vec::new(),
-        }))
-    })
+    run!(err, || put_new(out, || Ok(mpp_output_files::default())))
 }
 
 /// Adds a file: its name (a plain file name; checked when written) and its text, copied.

@@ -5,13 +5,7 @@
 use std::ffi::c_void;
 use std::io::{self, Read};
 
-use mpp_migration::Error;
-
-use crate::boundary::mpp_status;
-use crate::cursor::mpp_upload_cursor;
-use crate::error::mpp_error;
-use crate::report::mpp_report;
-use crate::upload::{mpp_upload_options, upload_out};
+use crate::prelude::*;
 
 /// A read callback: fills up to `len` bytes at `buf`, stores how many it wrote in
 /// `*out_read` and returns 0; `*out_read == 0` with 0 means the end of the input. Any other
@@ -106,12 +100,12 @@ pub unsafe extern "C" fn mpp_upload_cursor_new_reader(
     out: *mut *mut mpp_upload_cursor,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        source(read_fn, user_data),
-        opts,
-        out,
-        |src, o| { mpp_upload_cursor::open(Box::new(src), o, None) }
-    ))
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        upload_out(opts, out, |o| {
+            mpp_upload_cursor::open(Box::new(src), o, None)
+        })
+    })
 }
 
 /// Validates a whole upload whose bytes come from `read_fn` (see `mpp_read_fn`), called with
@@ -133,10 +127,8 @@ pub unsafe extern "C" fn mpp_validate_upload_reader(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        source(read_fn, user_data),
-        opts,
-        out,
-        |src, o| { Ok(mpp_report::new(mpp_migration::validate_upload(src, o)?)) }
-    ))
+    run!(err, || {
+        let src = source(read_fn, user_data)?;
+        upload_out(opts, out, |o| mpp_migration::validate_upload(src, o))
+    })
 }

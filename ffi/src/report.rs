@@ -2,14 +2,9 @@
 //! the files to download. The C views of findings and devices are built when first read and
 //! kept in the report, so the pointers handed out live as long as it does.
 
-use std::ffi::c_char;
-
 use mpp_migration::{UploadOption, UploadReport};
 
-use crate::boundary::{arg_ref, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::LazySlots;
+use crate::prelude::*;
 
 /// The outcome of validating a whole upload. Made by `mpp_validate_upload` or
 /// `mpp_validate_upload_path`; free it with `mpp_report_free`, which also ends the life of
@@ -21,15 +16,13 @@ pub struct mpp_report {
     devices: LazySlots<mpp_device>,
 }
 
-impl mpp_report {
-    pub(crate) fn new(report: UploadReport) -> mpp_report {
-        mpp_report {
-            report,
-            findings: LazySlots::default(),
-            devices: LazySlots::default(),
-        }
-    }
+from_core!(mpp_report {
+    report: UploadReport,
+    findings,
+    devices
+});
 
+impl mpp_report {
     /// The report.
     pub(crate) fn get(&self) -> &UploadReport {
         &self.report
@@ -131,7 +124,7 @@ pub unsafe extern "C" fn mpp_report_finding_at(
     r: *const mpp_report,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(r, |r| r.findings.finding(r.report.findings(), index))
+    lend!(r, |r| r.findings.view(r.report.findings(), index))
 }
 
 /// How many devices were accepted (equal to `mpp_report_added`); 0 for NULL.
@@ -153,12 +146,7 @@ pub unsafe extern "C" fn mpp_report_device_at(
     r: *const mpp_report,
     index: usize,
 ) -> *const mpp_device {
-    lend!(r, |r| {
-        let devices = r.report.devices();
-        r.devices.get(devices.len(), index, |i| {
-            mpp_device::new(devices[i].clone())
-        })
-    })
+    lend!(r, |r| { r.devices.view(r.report.devices(), index) })
 }
 
 /// The errors file (CSV-15): an `Errors` column first (the upload ignores it), then the header

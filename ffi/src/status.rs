@@ -1,16 +1,9 @@
 //! Task statuses, device tabs, event kinds and completion modes in C (TASK-4 to TASK-7): their
 //! names, and the one transition table the core enforces, for hosts that show or document it.
 
-use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
-
 use mpp_migration::{CompletionMode, DeviceTab, EventKind, Outcome, TaskStatus};
 
-use crate::args::{NameTable, enum_arg};
-use crate::boundary::{guard, mpp_status, out_param};
-use crate::error::mpp_error;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// What an event does to a task's status, by the transition table (see `mpp_transition`).
 #[repr(u32)]
@@ -103,52 +96,45 @@ pub unsafe extern "C" fn mpp_transition_table_markdown(
     })
 }
 
-static STATUS_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(TaskStatus::as_str));
-static STATUS_LABELS: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(TaskStatus::label));
-static TAB_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(DeviceTab::as_str));
-static TAB_LABELS: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(DeviceTab::label));
-static EVENT_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(EventKind::as_str));
-static MODE_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(CompletionMode::as_str));
-
 /// The stable name of an `mpp_task_status` value: "draft", "in_progress",
 /// "ready_for_migration", "ready_with_errors", "review_errors", "auto_migration_complete" or
 /// "manual_migration"; NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_task_status_name(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_NAMES.get(status))
+    name_of!(status, TaskStatus::as_str)
 }
 
 /// The name Control Hub shows for an `mpp_task_status` value: "Ready for migration"; NULL for
 /// any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_task_status_label(status: u32) -> *const c_char {
-    guard(ptr::null(), || STATUS_LABELS.get(status))
+    name_of!(status, TaskStatus::label)
 }
 
 /// The stable name of an `mpp_device_tab` value: "pending", "error", "ready_for_migration",
 /// "in_progress" or "completed"; NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_device_tab_name(tab: u32) -> *const c_char {
-    guard(ptr::null(), || TAB_NAMES.get(tab))
+    name_of!(tab, DeviceTab::as_str)
 }
 
 /// The name Control Hub shows for an `mpp_device_tab` value: "Ready for migration"; NULL for
 /// any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_device_tab_label(tab: u32) -> *const c_char {
-    guard(ptr::null(), || TAB_LABELS.get(tab))
+    name_of!(tab, DeviceTab::label)
 }
 
 /// The stable name of an `mpp_event_kind` value: "start_preparation"; NULL for any other
 /// number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_event_kind_name(event: u32) -> *const c_char {
-    guard(ptr::null(), || EVENT_NAMES.get(event))
+    name_of!(event, EventKind::as_str)
 }
 
 /// The name of an `mpp_completion_mode` value: "automatic" or "manual"; NULL for any other
 /// number (`MPP_COMPLETION_MODE_NONE` included). Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_completion_mode_name(mode: u32) -> *const c_char {
-    guard(ptr::null(), || MODE_NAMES.get(mode))
+    name_of!(mode, CompletionMode::as_str)
 }

@@ -8,23 +8,13 @@
 //! until the owner is freed, so a stale view is never freed memory (issue 14). The views of
 //! its devices are copies, built when first read and kept in the task's view.
 
-use std::collections::HashSet;
-use std::ffi::{CString, c_char};
-use std::ptr::{self, NonNull};
+use std::ptr::NonNull;
 
 use mpp_migration::{
-    DeviceTab, EligibilityStatus, Error, ErrorCode, PlanRef, Task, TaskDevice, TaskStatus,
-    UploadOption,
+    DeviceTab, EligibilityStatus, PlanRef, Task, TaskDevice, TaskStatus, UploadOption,
 };
 
-use crate::args::arg_mac;
-use crate::auto_plan::mpp_auto_plan;
-use crate::boundary::{arg_ref, arg_str, mpp_status, out_param};
-use crate::device::mpp_device;
-use crate::error::{mpp_error, mpp_finding};
-use crate::handle::{LazySlots, Stamp, into_raw};
-use crate::manual_plan::mpp_manual_plan;
-use crate::string::{c_string_lossy, to_c_string_lossy};
+use crate::prelude::*;
 
 /// The most devices one task holds (ELIG-3); equal to the core's `MAX_TASK_DEVICES`.
 pub const MPP_MAX_TASK_DEVICES: usize = 1000;
@@ -52,7 +42,8 @@ pub const MPP_ELIGIBILITY_ANY: u32 = u32::MAX;
 pub struct mpp_task {
     task: NonNull<Task>,
     stamp: Stamp,
-    name: CString,
+    /// The task's name.
+    name: CStrings<1>,
     devices: LazySlots<mpp_task_device>,
 }
 
@@ -66,7 +57,7 @@ impl mpp_task {
     /// advances its generation before it changes, moves or frees the task.
     pub(crate) unsafe fn new(task: &Task, stamp: Stamp) -> mpp_task {
         mpp_task {
-            name: c_string_lossy(task.name().as_str()),
+            name: CStrings::default(),
             task: NonNull::from(task),
             stamp,
             devices: LazySlots::default(),
@@ -94,8 +85,7 @@ impl mpp_task {
 
     fn device_at(&self, index: usize) -> Option<&mpp_task_device> {
         let devices = self.current()?.devices();
-        self.devices
-            .get(devices.len(), index, |i| mpp_task_device::new(&devices[i]))
+        self.devices.view(devices, index)
     }
 }
 
@@ -112,26 +102,21 @@ macro_rules! read_task {
 /// A device of a task: the device, its eligibility and its reasons, its tab and last error.
 /// Borrowed from its task: valid as long as the task (see `mpp_task`).
 pub struct mpp_task_device {
-    device: mpp_device,
-    eligibility: EligibilityStatus,
-    reasons: Vec<mpp_finding>,
-    tab: DeviceTab,
-    last_error: Option<CString>,
+    of: TaskDevice,
+    device: OnceLock<mpp_device>,
+    reasons: LazySlots<mpp_finding>,
+    /// The last error.
+    last_error: CStrings<1>,
 }
 
 handles!(Lent: mpp_task_device);
 
-impl mpp_task_device {
-    fn new(d: &TaskDevice) -> mpp_task_device {
-        mpp_task_device {
-            device: mpp_device::new(d.device().clone()),
-            eligibility: d.eligibility(),
-            reasons: d.reasons().iter().cloned().map(mpp_finding::new).collect(),
-            tab: d.tab(),
-            last_error: d.last_error().map(c_string_lossy),
-        }
-    }
-}
+from_core!(mpp_task_device {
+    of: TaskDevice,
+    device,
+    reasons,
+    last_error
+});
 
 /// How many devices of a task sit in each tab (TASK-5).
 #[repr(C)]
@@ -181,7 +166,9 @@ pub struct mpp_upload_counts {
 /// `t` must be NULL or a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_name(t: *const mpp_task) -> *const c_char {
-    lend!(t, |t| t.current().map(|_| &t.name))
+    lend!(t, |t| t
+        .current()
+        .and_then(|task| t.name.one(0, || task.name().as_str())))
 }
 
 /// Whether the view still shows its task: true until the board that lent it changes (see
@@ -376,12 +363,8 @@ pub unsafe extern "C" fn mpp_task_find_device(
         let t = arg_ref(t, "task")?;
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
-        let task = t.get()?;
-        let found = task.device(mac).and_then(|d| {
-            let index = task.devices().iter().position(|x| ptr::eq(x, d))?;
-            t.device_at(index)
-        });
-        out.put(found.map_or(ptr::null(), |d| d as *const mpp_task_device))
+        let found = t.get()?.device_index(mac).and_then(|i| t.device_at(i));
+        out.put(found.map_or(ptr::null(), Lend::lend))
     })
 }
 
@@ -392,7 +375,12 @@ pub unsafe extern "C" fn mpp_task_find_device(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *const mpp_device {
-    read!(d, ptr::null(), |d| &d.device as *const mpp_device)
+    lend!(d, |d| {
+        Some(
+            d.device
+                .get_or_init(|| mpp_device::from(d.of.device().clone())),
+        )
+    })
 }
 
 /// Eligible, not eligible or unknown (ELIG-1), as checked when the device was added.
@@ -404,7 +392,7 @@ pub unsafe extern "C" fn mpp_task_device_device(d: *const mpp_task_device) -> *c
 pub unsafe extern "C" fn mpp_task_device_eligibility(
     d: *const mpp_task_device,
 ) -> EligibilityStatus {
-    read!(d, EligibilityStatus::Unknown, |d| d.eligibility)
+    read!(d, EligibilityStatus::Unknown, |d| d.of.eligibility())
 }
 
 /// How many reasons the eligibility has (errors and warnings: EXT-1 to EXT-8, DEV-8); 0 for
@@ -414,7 +402,7 @@ pub unsafe extern "C" fn mpp_task_device_eligibility(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_reason_count(d: *const mpp_task_device) -> usize {
-    read!(d, 0, |d| d.reasons.len())
+    read!(d, 0, |d| d.of.reasons().len())
 }
 
 /// The `index`-th reason of the eligibility. Borrowed from the task. NULL when `d` is NULL or
@@ -427,7 +415,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
     d: *const mpp_task_device,
     index: usize,
 ) -> *const mpp_finding {
-    lend!(d, |d| d.reasons.get(index))
+    lend!(d, |d| d.reasons.view(d.of.reasons(), index))
 }
 
 /// The tab the device sits in (TASK-5). `MPP_DEVICE_TAB_PENDING` for NULL.
@@ -436,7 +424,7 @@ pub unsafe extern "C" fn mpp_task_device_reason_at(
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> DeviceTab {
-    read!(d, DeviceTab::Pending, |d| d.tab)
+    read!(d, DeviceTab::Pending, |d| d.of.tab())
 }
 
 /// Why the device is in the Error tab (as the host reported it, or the eligibility refusal);
@@ -446,7 +434,7 @@ pub unsafe extern "C" fn mpp_task_device_tab(d: *const mpp_task_device) -> Devic
 /// `d` must be NULL or a device borrowed from a live task.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_task_device_last_error(d: *const mpp_task_device) -> *const c_char {
-    lend!(d, |d| d.last_error.as_ref())
+    lend!(d, |d| d.last_error.opt(0, || d.of.last_error()))
 }
 
 /// The devices a search found, as indices into the task's devices (`mpp_task_device_at`), in
@@ -486,19 +474,7 @@ pub unsafe extern "C" fn mpp_task_search(
         let query = arg_str(query, "query")?;
         let filter = eligibility_filter(filter)?;
         let out = out_param(out, "out")?;
-        let task = t.get()?;
-        let found: HashSet<*const TaskDevice> = task
-            .search(query, filter)
-            .into_iter()
-            .map(|d| d as *const TaskDevice)
-            .collect();
-        let indices = task
-            .devices()
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| found.contains(&(*d as *const TaskDevice)))
-            .map(|(i, _)| i)
-            .collect();
+        let indices = t.get()?.search_indices(query, filter);
         out.put(into_raw(mpp_search_result { indices }))
     })
 }
@@ -508,15 +484,10 @@ fn eligibility_filter(filter: u32) -> Result<Option<EligibilityStatus>, Error> {
     if filter == MPP_ELIGIBILITY_ANY {
         return Ok(None);
     }
-    [
-        EligibilityStatus::Eligible,
-        EligibilityStatus::NotEligible,
-        EligibilityStatus::Unknown,
-    ]
-    .into_iter()
-    .find(|&s| s as u32 == filter)
-    .map(Some)
-    .ok_or_else(|| {
+    let found = EligibilityStatus::ALL
+        .into_iter()
+        .find(|&s| s as u32 == filter);
+    found.map(Some).ok_or_else(|| {
         Error::invalid_argument(format!(
             "argument `filter`: {filter} is neither an mpp_eligibility_status (0 eligible, 1 not_eligible, 2 unknown) nor MPP_ELIGIBILITY_ANY"
         ))
@@ -539,11 +510,8 @@ pub unsafe extern "C" fn mpp_search_result_count(r: *const mpp_search_result) ->
 /// `r` must be NULL or a live result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_search_result_at(r: *const mpp_search_result, index: usize) -> usize {
-    read!(r, usize::MAX, |r| r
-        .indices
-        .get(index)
-        .copied()
-        .unwrap_or(usize::MAX))
+    let none = usize::MAX;
+    read!(r, none, |r| r.indices.get(index).map_or(none, |&i| i))
 }
 
 /// Frees a search result. NULL is a no-op.

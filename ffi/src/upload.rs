@@ -2,22 +2,9 @@
 //! whole-file form (`mpp_validate_upload`, giving an `mpp_report`) and the templates. The
 //! streaming form is in cursor.rs.
 
-use std::ffi::c_char;
-use std::ptr;
-use std::sync::LazyLock;
+use mpp_migration::{ReaderLimits, UploadOption, UploadOptions};
 
-use mpp_migration::{Error, ReaderLimits, UploadOption, UploadOptions};
-
-use crate::args::NameTable;
-use crate::boundary::{
-    arg_bytes, arg_mut, arg_path, arg_ref, arg_str, guard, mpp_status, out_param,
-};
-use crate::directory::mpp_directory;
-use crate::eligibility::mpp_eligibility_table;
-use crate::error::mpp_error;
-use crate::handle::into_raw;
-use crate::report::mpp_report;
-use crate::string::to_c_string;
+use crate::prelude::*;
 
 /// Reads an `mpp_upload_option` number, refusing any other (never transmuted).
 pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
@@ -33,13 +20,11 @@ pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
         })
 }
 
-static OPTION_NAMES: LazyLock<NameTable> = LazyLock::new(|| NameTable::new(UploadOption::as_str));
-
 /// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
 /// NULL for any other number. Static: do not free.
 #[unsafe(no_mangle)]
 pub extern "C" fn mpp_upload_option_name(option: u32) -> *const c_char {
-    guard(ptr::null(), || OPTION_NAMES.get(option))
+    name_of!(option, UploadOption::as_str)
 }
 
 /// Reads an option by name: "license_and_device" or "license_only" (TASK-3).
@@ -83,25 +68,20 @@ impl mpp_upload_options {
     }
 }
 
-/// The body of the exports that read an upload: the source (read by the caller, so its
-/// arguments are checked first), then `opts` and `out` are checked; `make` builds the handle
-/// (a cursor, a report) from the source and a copy of the options.
+/// The end of the exports that read an upload, once they read its source: `opts` and `out`
+/// are checked, then `make` builds the handle (a cursor, a report) with a copy of the options.
 ///
 /// # Safety
 /// `opts` must be NULL or live options; `out` must be valid for one write.
-pub(crate) unsafe fn upload_out<S, H>(
-    source: Result<S, Error>,
+pub(crate) unsafe fn upload_out<T, H: From<T>>(
     opts: *const mpp_upload_options,
     out: *mut *mut H,
-    make: impl FnOnce(S, UploadOptions) -> Result<H, Error>,
+    make: impl FnOnce(UploadOptions) -> Result<T, Error>,
 ) -> Result<(), Error> {
-    let source = source?;
     // SAFETY: per the contract.
     let options = unsafe { arg_ref(opts, "opts") }?.get();
-    let out = out_param(out, "out")?;
-    // SAFETY: `out` is checked, and valid for one write per the contract.
-    unsafe { out.write(into_raw(make(source, options)?)) };
-    Ok(())
+    // SAFETY: `out` is valid for one write per the contract.
+    unsafe { put_new(out, || make(options)) }
 }
 
 /// Makes the options of an upload for `option` (an `mpp_upload_option`: 0 license and device,
@@ -187,11 +167,7 @@ pub unsafe extern "C" fn mpp_upload_options_set_eligibility_table(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || with_options(opts, |o| {
-        Ok(o.with_eligibility(
-            table
-                .as_ref()
-                .map_or_else(mpp_migration::EligibilityTable::control_hub, |t| t.shared()),
-        ))
+        Ok(o.with_eligibility(table_or_default(table)))
     }))
 }
 
@@ -289,15 +265,12 @@ pub unsafe extern "C" fn mpp_validate_upload(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_bytes(bytes, len, "bytes"),
-        opts,
-        out,
-        |bytes, o| {
-            let o = o.or_size_hint(bytes.len() as u64);
-            Ok(mpp_report::new(mpp_migration::validate_upload(bytes, o)?))
-        }
-    ))
+    run!(err, || {
+        let bytes = arg_bytes(bytes, len, "bytes")?;
+        upload_out(opts, out, |o| {
+            mpp_migration::validate_upload(bytes, o.or_size_hint(bytes.len() as u64))
+        })
+    })
 }
 
 /// Validates the upload file at `path`, reading it as a stream.
@@ -317,16 +290,10 @@ pub unsafe extern "C" fn mpp_validate_upload_path(
     out: *mut *mut mpp_report,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || upload_out(
-        arg_path(path, "path"),
-        opts,
-        out,
-        |path, o| {
-            Ok(mpp_report::new(mpp_migration::validate_upload_path(
-                &path, o,
-            )?))
-        }
-    ))
+    run!(err, || {
+        let path = arg_path(path, "path")?;
+        upload_out(opts, out, |o| mpp_migration::validate_upload_path(&path, o))
+    })
 }
 
 /// The template of an option's schema (CSV-16): its header line, e.g. "Model,MAC Address\n"
@@ -346,8 +313,7 @@ pub unsafe extern "C" fn mpp_template_csv(
     err: *mut *mut mpp_error,
 ) -> mpp_status {
     run!(err, || {
-        out_param(out, "out")?.put(to_c_string(mpp_migration::template_csv(upload_option(
-            option,
-        )?))?)
+        let option = upload_option(option)?;
+        out_param(out, "out")?.put(to_c_string(mpp_migration::template_csv(option))?)
     })
 }

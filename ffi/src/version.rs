@@ -1,6 +1,6 @@
 //! The library version, for C hosts.
 
-use std::ffi::{CStr, c_char};
+use crate::prelude::*;
 
 /// Major version of the library this header belongs to (tested equal to Cargo's).
 pub const MPP_VERSION_MAJOR: u32 = 0;

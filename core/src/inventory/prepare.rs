@@ -96,6 +96,18 @@ impl Mapping {
         Mapping::default()
     }
 
+    /// Reads a mapping document from its bytes, as a host hands a file over: bytes that are
+    /// not UTF-8 are [`ErrorCode::MappingInvalid`] too, then as [`from_json`](Self::from_json).
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Mapping> {
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Error::new(
+                ErrorCode::MappingInvalid,
+                "mapping: the JSON document is not UTF-8",
+            )
+        })?;
+        Mapping::from_json(text)
+    }
+
     /// Reads a mapping document (see the type's documentation).
     ///
     /// Errors: [`ErrorCode::MappingInvalid`] for malformed JSON, an unknown member, another
@@ -571,4 +583,21 @@ fn on_export_row(f: &Finding, rows: &[&Row], task: &TaskName) -> Finding {
         g = g.with_suggestion(s.to_owned());
     }
     g
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mapping_from_bytes_refuses_what_is_not_utf8_as_mapping_invalid() {
+        let error = Mapping::from_json_bytes(b"{\"users\": {\"\xff\": \"a@b.c\"}}").unwrap_err();
+        assert_eq!(error.code(), ErrorCode::MappingInvalid);
+        assert_eq!(
+            error.finding().message(),
+            "mapping: the JSON document is not UTF-8"
+        );
+        let read = Mapping::from_json_bytes(br#"{"users": {"jdoe": "jdoe@example.com"}}"#);
+        assert_eq!(read.unwrap().email_of("jdoe"), Some("jdoe@example.com"));
+    }
 }

@@ -132,6 +132,16 @@ impl HardwareList {
         HardwareList::default()
     }
 
+    /// Reads the list in the file at `path`, as [`from_csv`](Self::from_csv) does: what a
+    /// host that names its files (the C ABI's `*_path` functions) hands over.
+    ///
+    /// Errors: as `from_csv`, and [`ErrorCode::IoError`] naming the path when it cannot be
+    /// opened.
+    pub fn read_path(path: &std::path::Path) -> Result<HardwareList> {
+        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
+        HardwareList::from_csv(std::io::BufReader::new(file))
+    }
+
     /// Reads a list (see the type's documentation). A row that cannot be read is a finding
     /// with its row and column, and the rest are still read.
     ///
@@ -193,6 +203,16 @@ impl LoadList {
     /// An empty list.
     pub fn new() -> LoadList {
         LoadList::default()
+    }
+
+    /// Reads the list in the file at `path`, as [`from_csv`](Self::from_csv) does: what a
+    /// host that names its files (the C ABI's `*_path` functions) hands over.
+    ///
+    /// Errors: as `from_csv`, and [`ErrorCode::IoError`] naming the path when it cannot be
+    /// opened.
+    pub fn read_path(path: &std::path::Path) -> Result<LoadList> {
+        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
+        LoadList::from_csv(std::io::BufReader::new(file))
     }
 
     /// Reads a list (see the type's documentation). A row that cannot be read is a finding
@@ -375,6 +395,25 @@ mod tests {
 
     fn mac(s: &str) -> Mac {
         Mac::parse(s).unwrap()
+    }
+
+    #[test]
+    fn lists_read_from_a_path_are_the_lists_of_their_bytes_ext_15_ext_16() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ucm");
+        let (vids, loads) = (dir.join("vids.csv"), dir.join("ris-loads.csv"));
+        let bytes = |p: &std::path::Path| std::fs::read(p).unwrap();
+        let hardware = HardwareList::read_path(&vids).unwrap();
+        assert_eq!(hardware, HardwareList::from_csv(&bytes(&vids)[..]).unwrap());
+        let load = LoadList::read_path(&loads).unwrap();
+        assert_eq!(load, LoadList::from_csv(&bytes(&loads)[..]).unwrap());
+        let missing = dir.join("no-such-list.csv");
+        let error = HardwareList::read_path(&missing).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::IoError);
+        assert!(error.finding().message().contains("no-such-list.csv"));
+        assert_eq!(
+            LoadList::read_path(&missing).unwrap_err().code(),
+            ErrorCode::IoError
+        );
     }
 
     #[test]

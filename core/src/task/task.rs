@@ -383,6 +383,11 @@ impl Task {
     pub fn device(&self, mac: Mac) -> Option<&TaskDevice> {
         self.index.get(&mac).and_then(|&i| self.devices.get(i))
     }
+    /// The position in [`devices`](Self::devices) of the device with this MAC (a task holds a
+    /// MAC once, DEV-6): what a binding that lends devices by index looks up.
+    pub fn device_index(&self, mac: Mac) -> Option<usize> {
+        self.index.get(&mac).copied()
+    }
     /// Whether the task holds this device.
     pub fn contains(&self, mac: Mac) -> bool {
         self.index.contains_key(&mac)
@@ -1254,6 +1259,7 @@ fn refusal(d: &TaskDevice) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse_model;
 
     #[test]
     fn task5_event_accessors_read_each_variant() {
@@ -1283,5 +1289,19 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn device_index_is_the_position_of_the_mac_dev_6() {
+        let mut task = Task::new(TaskName::parse("T").unwrap(), UploadOption::LicenseOnly);
+        let macs = ["001A2B3C4D5E", "001A2B3C4D5F"].map(|m| Mac::parse(m).unwrap());
+        let devices = macs.map(|m| Device::new(m, parse_model("8845").unwrap()));
+        task.add_devices(devices, &EligibilityTable::control_hub())
+            .unwrap();
+        for (i, &mac) in macs.iter().enumerate() {
+            assert_eq!(task.device_index(mac), Some(i));
+            assert_eq!(task.devices()[i].device().mac(), mac);
+        }
+        assert_eq!(task.device_index(Mac::parse("001A2B3C4D60").unwrap()), None);
     }
 }

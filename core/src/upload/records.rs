@@ -86,6 +86,18 @@ struct Span {
     in_scratch: bool,
 }
 
+impl Span {
+    /// Where the field is: `raw` (the record as read) or `scratch` (the unescaped fields),
+    /// bytes or text alike.
+    fn pick<T: Copy>(&self, raw: T, scratch: T) -> T {
+        if self.in_scratch { scratch } else { raw }
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.range.0 as usize..self.range.1 as usize
+    }
+}
+
 /// One record, borrowed from the reader until the next read.
 pub(crate) struct Record<'a> {
     /// The row as a spreadsheet numbers it (header = 1).
@@ -109,19 +121,10 @@ impl<'a> Record<'a> {
         self.field_count
     }
 
-    fn range(span: &Span) -> Range<usize> {
-        span.range.0 as usize..span.range.1 as usize
-    }
-
     /// The bytes of field `i`, if it was stored.
     pub(crate) fn field(&self, i: usize) -> Option<&'a [u8]> {
         let span = self.spans.get(i)?;
-        let from = if span.in_scratch {
-            self.scratch
-        } else {
-            self.raw
-        };
-        from.get(Record::range(span))
+        span.pick(self.raw, self.scratch).get(span.range())
     }
 
     /// How many fields were stored (those within the limit of fields).
@@ -144,7 +147,7 @@ impl<'a> Record<'a> {
     pub(crate) fn text(&self, i: usize) -> Option<Result<&'a str, Utf8Error>> {
         let span = self.spans.get(i)?;
         if !span.in_scratch {
-            if let Some(text) = self.raw_text.and_then(|t| t.get(Record::range(span))) {
+            if let Some(text) = self.raw_text.and_then(|t| t.get(span.range())) {
                 return Some(Ok(text));
             }
         }
@@ -187,12 +190,7 @@ impl<'a> Texts<'a> {
     /// Field `i`, if it was stored.
     pub(crate) fn get(&self, i: usize) -> Option<&'a str> {
         let span = self.spans.get(i)?;
-        let from = if span.in_scratch {
-            self.scratch
-        } else {
-            self.raw
-        };
-        from.get(Record::range(span))
+        span.pick(self.raw, self.scratch).get(span.range())
     }
 }
 
