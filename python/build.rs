@@ -9,7 +9,9 @@
 //! `if` or a `def`. Of the `@overload`s of a name, the first documented one counts (as
 //! test_docstrings.py and the former scripts/sync-docstrings took them). Each text is cleaned as `inspect.cleandoc` cleans it. A member
 //! is also keyed by two strings, `stub_doc!("Task", "name")`, which the shapes of
-//! python/src/shapes.rs use with the class name they are given. The macro has no other arm: an
+//! python/src/shapes.rs use with the class name they are given, and by the class and the
+//! member's name as an identifier, `stub_doc!("Task", name)`, with which a getter of
+//! `methods!` finds its own. The macro has no other arm: an
 //! item of python/src that names a docstring the stub lacks does not compile.
 //!
 //! Only std, and no Python: the stub is read by the small tokenizer below, which knows what a
@@ -50,12 +52,57 @@ fn main() {
         if let Some((class, member)) = key.split_once('.') {
             if !member.contains('.') {
                 writeln!(out, "    ({class:?}, {member:?}) => {{ {doc:?} }};").unwrap();
+                if is_rust_ident(member) {
+                    writeln!(out, "    ({class:?}, {member}) => {{ {doc:?} }};").unwrap();
+                }
             }
         }
     }
     out.push_str("}\n");
+    // `with_stub_doc!(PyTask, device, [path] (args) item..)` is `path!(args #[doc = ".."]
+    // item..)` when the stub documents `Task.device`, `path!(args item..)` otherwise: how
+    // `methods!` gives each method of a block its docstring.
+    out.push_str(
+        "// The stub's docstring of a method of the class `Py<Class>`, when it has one.\n\
+         macro_rules! with_stub_doc {\n",
+    );
+    for (key, doc) in &docs {
+        if let Some((class, member)) = key.split_once('.') {
+            if !member.contains('.') && is_rust_ident(member) {
+                writeln!(
+                    out,
+                    "    (Py{class}, {member}, [$($m:tt)*] ($($a:tt)*) $($item:tt)*) => {{ \
+                     $($m)*!($($a)* #[doc = {doc:?}] $($item)*); }};"
+                )
+                .unwrap();
+            }
+        }
+    }
+    out.push_str(
+        "    ($ty:ident, $name:ident, [$($m:tt)*] ($($a:tt)*) $($item:tt)*) => { \
+         $($m)*!($($a)* $($item)*); };\n}\n",
+    );
     let dest = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR")).join("stub_doc.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
+}
+
+/// Whether a member's name is also a Rust identifier that is no keyword, so that it can key
+/// its docstring as it is written in a getter (`stub_doc!("Task", name)`, see shapes.rs).
+fn is_rust_ident(name: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+        "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+        "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait",
+        "true", "try", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
+        "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield",
+    ];
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_"
+        && !KEYWORDS.contains(&name)
 }
 
 /// A token of the stub, as far as finding docstrings needs.

@@ -32,7 +32,7 @@ pub const MAX_LOCATION_NAME: usize = 80;
 pub const DIRECTORY_FORMAT: u32 = 1;
 
 /// A location of the organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     name: String,

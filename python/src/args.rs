@@ -48,7 +48,7 @@ pub(crate) fn text(name: &str, s: &Bound<'_, PyString>) -> PyResult<String> {
 
 /// An `int` argument (a `bool` is refused: `True` is not a number here).
 pub(crate) fn integer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<i128> {
-    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+    if is_int(obj) {
         // Beyond i128 is beyond any value these arguments take; saturate so that the caller's
         // range check names the value as out of range.
         Ok(obj.extract::<i128>().unwrap_or_else(|_| {
@@ -94,31 +94,38 @@ pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Ve
             obj.extract::<String>().unwrap_or_default()
         )));
     }
-    let iter = obj.try_iter().map_err(|_| {
+    let not_iterable = || {
         wrong_type(format!(
             "{name} must be an iterable of str, not {}",
             type_name(obj)
         ))
-    })?;
+    };
+    each(obj, not_iterable, |i, item| match item.cast::<PyString>() {
+        Ok(s) => text(&format!("{name}[{i}]"), s),
+        Err(_) => Err(wrong_type(format!(
+            "{name}[{i}] must be a str, not {}",
+            type_name(&item)
+        ))),
+    })
+}
+
+/// Each item of the iterable `obj` (`not_iterable` when it is none), read by `read`.
+fn each<R>(
+    obj: &Bound<'_, PyAny>,
+    not_iterable: impl Fn() -> PyErr,
+    read: impl Fn(usize, Bound<'_, PyAny>) -> PyResult<R>,
+) -> PyResult<Vec<R>> {
+    let iter = obj.try_iter().map_err(|_| not_iterable())?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<PyString>() {
-            Ok(s) => out.push(text(&format!("{name}[{i}]"), s)?),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be a str, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
+        out.push(read(i, item?)?);
     }
     Ok(out)
 }
 
 /// The migration option: `"license_and_device"` or `"license_only"` (TASK-3), read by core.
-pub(crate) fn upload_option(obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
-    let text = string("option", obj)?;
+pub(crate) fn upload_option(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<UploadOption> {
+    let text = string(name, obj)?;
     UploadOption::parse(&text).map_err(to_py_err)
 }
 
@@ -176,21 +183,76 @@ pub(crate) fn objects<T: PyClass<Frozen = True> + Sync, R>(
     if str_refused && obj.is_instance_of::<PyString>() {
         return Err(not_iterable());
     }
-    let iter = obj.try_iter().map_err(|_| not_iterable())?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        match item.cast::<T>() {
-            Ok(t) => out.push(read(t.get())),
-            Err(_) => {
-                return Err(wrong_type(format!(
-                    "{name}[{i}] must be {a} {class}, not {}",
-                    type_name(&item)
-                )));
-            }
-        }
+    each(obj, not_iterable, |i, item| match item.cast::<T>() {
+        Ok(t) => Ok(read(t.get())),
+        Err(_) => Err(wrong_type(format!(
+            "{name}[{i}] must be {a} {class}, not {}",
+            type_name(&item)
+        ))),
+    })
+}
+
+/// The text of an argument that is a `str` or an object of the class `T`, whose text `read`
+/// gives.
+pub(crate) fn text_or<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    read: impl Fn(&T) -> String,
+) -> PyResult<String> {
+    text_of(name, obj, "", read)
+}
+
+/// [`text_or`] for an argument that may also be None (or left out).
+pub(crate) fn opt_text_or<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+    read: impl Fn(&T) -> String,
+) -> PyResult<Option<String>> {
+    let obj = obj.filter(|o| !o.is_none());
+    obj.map(|o| text_of(name, o, " or None", read)).transpose()
+}
+
+fn text_of<T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    or_none: &str,
+    read: impl Fn(&T) -> String,
+) -> PyResult<String> {
+    if let Ok(t) = obj.cast::<T>() {
+        return Ok(read(t.get()));
     }
-    Ok(out)
+    if obj.is_instance_of::<PyString>() {
+        return string(name, obj);
+    }
+    let class = <T as PyClass>::NAME;
+    let what = if or_none.is_empty() {
+        format!("a str or {class}")
+    } else {
+        format!("a str, {class}{or_none}")
+    };
+    Err(wrong_type(format!(
+        "{name} must be {what}, not {}",
+        type_name(obj)
+    )))
+}
+
+/// An optional argument of the class `T`: None when it is left out or None.
+pub(crate) fn opt_object<'a, T: PyClass<Frozen = True> + Sync>(
+    name: &str,
+    obj: Option<&'a Bound<'_, PyAny>>,
+) -> PyResult<Option<&'a T>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let class = <T as PyClass>::NAME;
+    match obj.cast::<T>() {
+        Ok(t) => Ok(Some(t.get())),
+        Err(_) => Err(wrong_type(format!(
+            "{name} must be {} {class} or None, not {}",
+            article(class),
+            type_name(obj)
+        ))),
+    }
 }
 
 /// An argument of the class `T`.

@@ -9,20 +9,18 @@ use std::sync::{Arc, PoisonError, RwLock};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use mpp_migration::{
-    Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus, UploadOption,
-};
+use mpp_migration::{Board, Directory, Error, ErrorCode, Mac, Task, TaskEvent, TaskStatus};
 
 use crate::args::{boolean, invalid, mac_arg, macs_arg, string, upload_option, wrong_type};
 use crate::device::device_args;
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::{PyEligibilityTable, table_arg};
-use crate::enums::{member, parse};
+use crate::enums::{Member, member, parse};
 use crate::errors::{IntoPyResult, to_py_err, type_name};
-use crate::fleet::PyFleetPlan;
+use crate::fleet::fleet_tasks;
 use crate::plan::{PyAutoPlan, PyManualPlan, auto_options, manual_options};
 use crate::task::{PyAddOutcome, PyTask, events_arg};
-use crate::upload::PyUploadReport;
+use crate::upload::report_arg;
 
 /// The board and the directory it was given (core keeps it but does not hand it back).
 struct State {
@@ -30,9 +28,7 @@ struct State {
     directory: Option<Arc<Directory>>,
 }
 
-#[doc = stub_doc!("Board")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Board")]
-pub(crate) struct PyBoard(RwLock<State>);
+crate::shapes::class! { "Board"; pub(crate) struct PyBoard(RwLock<State>); }
 
 impl PyBoard {
     fn from_board(board: Board, directory: Option<Arc<Directory>>) -> PyBoard {
@@ -53,6 +49,15 @@ impl PyBoard {
         py.detach(|| f(&mut self.0.write().unwrap_or_else(PoisonError::into_inner)))
     }
 
+    /// Runs `f` on the board, write-locked, without the GIL; its error as the exception.
+    fn change<R: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Board) -> mpp_migration::Result<R> + Send,
+    ) -> PyResult<R> {
+        self.write(py, |s| f(&mut s.board)).py()
+    }
+
     /// Applies one event to a task and returns the new status as a `TaskStatus`.
     fn apply<'py>(
         &self,
@@ -61,8 +66,7 @@ impl PyBoard {
         event: TaskEvent,
     ) -> PyResult<Bound<'py, PyAny>> {
         let name = string("task", task)?;
-        let status = self.write(py, |s| s.board.apply(&name, event)).py()?;
-        member(py, status)
+        member(py, self.change(py, |b| b.apply(&name, event))?)
     }
 }
 
@@ -76,11 +80,14 @@ fn not_found(name: &str) -> PyErr {
 
 /// The `#[pymethods]` of [`PyBoard`] with its one-event methods: each `fn name(arg: read, ..)
 /// => event;` reads the task's name and each argument (by `read(name, value)`) and applies
-/// the event ([`PyBoard::apply`]).
+/// the event ([`PyBoard::apply`]); and its one-call methods: `fn name(arg: read, ..) -> T =>
+/// |board| call;` reads each argument and makes the core call ([`PyBoard::change`]). Each has
+/// the stub's docstring of `Board.name`.
 macro_rules! board_methods {
     (@ $block:tt [$($done:tt)*]
         $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) => $event:expr; $($rest:tt)*) => {
         board_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("Board", $name)]
             $(#[$doc])*
             fn $name<'py>(
                 &self,
@@ -94,10 +101,22 @@ macro_rules! board_methods {
         ] $($rest)*);
     };
     (@ { $($block:tt)* } [$($done:tt)*]) => {
-        crate::shapes::methods!(@ [$($done)*] $($block)*);
+        crate::shapes::methods!(@ _ [$($done)*] $($block)*);
     };
-    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }) => {
-        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)*);
+    (@ $block:tt [$($done:tt)*]
+        fn $name:ident($($arg:ident: $read:path),*) -> $t:ty => |$b:ident| $call:expr;
+        $($rest:tt)*) => {
+        board_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("Board", $name)]
+            fn $name(&self, py: Python<'_>, $($arg: &Bound<'_, PyAny>),*) -> PyResult<$t> {
+                $(let $arg = $read(stringify!($arg), $arg)?;)*
+                self.change(py, |$b| $call)
+            }
+        ] $($rest)*);
+    };
+    (#[pymethods] impl $ty:ident $body:tt $(getters $g:tt $gs:tt)? events { $($events:tt)* }
+        calls { $($calls:tt)* }) => {
+        board_methods!(@ { #[pymethods] impl $ty $body $(getters $g $gs)? } [] $($events)* $($calls)*);
     };
 }
 
@@ -120,9 +139,6 @@ impl PyBoard {
         ))
     }
 
-
-
-    #[doc = stub_doc!("Board.set_directory")]
     fn set_directory(&self, py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<()> {
         let Some(directory) = directory_arg(Some(directory))? else {
             return Err(invalid("directory must be a Directory, not None"));
@@ -134,148 +150,22 @@ impl PyBoard {
         Ok(())
     }
 
-
-
-    #[doc = stub_doc!("Board.task")]
     fn task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
         let name = string("name", name)?;
         self.read(py, |s| s.board.task(&name).map(PyTask::snapshot))
             .ok_or_else(|| not_found(&name))
     }
 
-    #[doc = stub_doc!("Board.task_of")]
     fn task_of(&self, py: Python<'_>, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTask>> {
         let mac: Mac = mac_arg("mac", mac)?;
         Ok(self.read(py, |s| s.board.task_of(mac).map(PyTask::snapshot)))
     }
 
-
-    #[doc = stub_doc!("Board.suggest_task_name")]
     fn suggest_task_name(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
         let text = string("text", text)?;
         Ok(self.read(py, |s| s.board.suggest_task_name(&text).as_str().to_owned()))
     }
 
-    #[doc = stub_doc!("Board.create_task")]
-    fn create_task(
-        &self,
-        py: Python<'_>,
-        name: &Bound<'_, PyAny>,
-        option: &Bound<'_, PyAny>,
-    ) -> PyResult<PyTask> {
-        let name = string("name", name)?;
-        let option: UploadOption = upload_option(option)?;
-        self.write(py, |s| {
-            s.board.create_task(&name, option).map(PyTask::snapshot)
-        })
-        .py()
-    }
-
-    #[doc = stub_doc!("Board.remove_task")]
-    fn remove_task(&self, py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<PyTask> {
-        let name = string("name", name)?;
-        let task = self.write(py, |s| s.board.remove_task(&name)).py()?;
-        Ok(PyTask(Arc::new(task)))
-    }
-
-    #[doc = stub_doc!("Board.add_devices")]
-    fn add_devices(
-        &self,
-        py: Python<'_>,
-        task: &Bound<'_, PyAny>,
-        devices: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("task", task)?;
-        let devices = device_args("devices", devices)?;
-        let outcome = self
-            .write(py, |s| s.board.add_devices(&name, devices))
-            .py()?;
-        Ok(outcome.into())
-    }
-
-    #[doc = stub_doc!("Board.add_upload")]
-    fn add_upload(
-        &self,
-        py: Python<'_>,
-        task: &Bound<'_, PyAny>,
-        report: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("task", task)?;
-        let report = Arc::clone(&crate::args::object::<PyUploadReport>("report", report)?.0);
-        let outcome = self
-            .write(py, |s| s.board.add_upload(&name, &report))
-            .py()?;
-        Ok(outcome.into())
-    }
-
-    #[doc = stub_doc!("Board.create_default_task")]
-    fn create_default_task(
-        &self,
-        py: Python<'_>,
-        name: &Bound<'_, PyAny>,
-        option: &Bound<'_, PyAny>,
-        devices: &Bound<'_, PyAny>,
-    ) -> PyResult<PyAddOutcome> {
-        let name = string("name", name)?;
-        let option = upload_option(option)?;
-        let devices = device_args("devices", devices)?;
-        let outcome = self
-            .write(py, |s| s.board.create_default_task(&name, option, devices))
-            .py()?;
-        Ok(outcome.into())
-    }
-
-    #[doc = stub_doc!("Board.add_tasks")]
-    fn add_tasks(&self, py: Python<'_>, tasks: &Bound<'_, PyAny>) -> PyResult<()> {
-        let tasks = tasks_arg(tasks)?;
-        self.write(py, |s| s.board.add_tasks(tasks)).py()
-    }
-
-    #[doc = stub_doc!("Board.add_fleet_plan")]
-    fn add_fleet_plan(&self, py: Python<'_>, plan: &Bound<'_, PyAny>) -> PyResult<()> {
-        let plan = crate::args::object::<PyFleetPlan>("plan", plan)?.tasks.clone();
-        self.write(py, |s| {
-            s.board
-                .add_tasks(plan.iter().map(|t| Task::clone(t)).collect())
-        })
-        .py()
-    }
-
-    #[doc = stub_doc!("Board.refresh")]
-    fn refresh<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        events: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let name = string("task", task)?;
-        let events = events_arg(events)?;
-        let status: TaskStatus = self.write(py, |s| s.board.refresh(&name, events)).py()?;
-        member(py, status)
-    }
-
-    #[doc = stub_doc!("Board.complete_subset")]
-    fn complete_subset<'py>(
-        &self,
-        py: Python<'py>,
-        task: &Bound<'py, PyAny>,
-        macs: &Bound<'py, PyAny>,
-        new_name: &Bound<'py, PyAny>,
-        mode: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let name = string("task", task)?;
-        let macs = macs_arg("macs", macs)?;
-        let new_name = string("new_name", new_name)?;
-        let mode = parse("mode", mode)?;
-        let status = self
-            .write(py, |s| {
-                s.board.complete_subset(&name, &macs, &new_name, mode)
-            })
-            .py()?;
-        member(py, status)
-    }
-
-    #[doc = stub_doc!("Board.complete_automatic")]
     #[pyo3(
         signature = (task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -296,13 +186,10 @@ impl PyBoard {
             load_server,
             batch_size,
         )?;
-        let plan = self
-            .write(py, |s| s.board.complete_automatic(&name, &options))
-            .py()?;
+        let plan = self.change(py, |b| b.complete_automatic(&name, &options))?;
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    #[doc = stub_doc!("Board.complete_subset_automatic")]
     #[pyo3(
         signature = (task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size = None),
         text_signature = "(self, task, macs, new_name, *, cloud_connected_uc, tftp_server_type, load_server, batch_size=200)"
@@ -328,16 +215,12 @@ impl PyBoard {
             load_server,
             batch_size,
         )?;
-        let plan = self
-            .write(py, |s| {
-                s.board
-                    .complete_subset_automatic(&name, &macs, &new_name, &options)
-            })
-            .py()?;
+        let plan = self.change(py, |b| {
+            b.complete_subset_automatic(&name, &macs, &new_name, &options)
+        })?;
         Ok(PyAutoPlan(Arc::new(plan)))
     }
 
-    #[doc = stub_doc!("Board.complete_manual")]
     #[pyo3(signature = (task, *, file_prefix = None, loads = None))]
     fn complete_manual(
         &self,
@@ -348,20 +231,16 @@ impl PyBoard {
     ) -> PyResult<PyManualPlan> {
         let name = string("task", task)?;
         let options = manual_options(file_prefix, loads)?;
-        let plan = self
-            .write(py, |s| s.board.complete_manual(&name, &options))
-            .py()?;
+        let plan = self.change(py, |b| b.complete_manual(&name, &options))?;
         Ok(PyManualPlan(Arc::new(plan)))
     }
 
     // --- the saved form -------------------------------------------------------------------
 
-    #[doc = stub_doc!("Board.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         self.read(py, |s| s.board.to_json())
     }
 
-    #[doc = stub_doc!("Board.from_json")]
     #[staticmethod]
     #[pyo3(signature = (data, *, directory = None))]
     fn from_json(
@@ -465,22 +344,18 @@ impl PyBoard {
         PyBoard::from_json(py, json, directory)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Board.eligibility")]
+getters("Board", this) {
     fn eligibility<'py>(py) -> PyEligibilityTable {
         PyEligibilityTable(this.read(py, |s| Arc::clone(s.board.eligibility())))
     }
-    #[doc = stub_doc!("Board.directory")]
     fn directory<'py>(py) -> Option<PyDirectory> {
         this.read(py, |s| s.directory.clone()).map(PyDirectory)
     }
-    #[doc = stub_doc!("Board.tasks")]
     fn tasks<'py>(py) -> Vec<PyTask> {
         this.read(py, |s| {
             s.board.tasks().iter().map(PyTask::snapshot).collect()
         })
     }
-    #[doc = stub_doc!("Board.task_names")]
     fn task_names<'py>(py) -> Vec<String> {
         this.read(py, |s| {
             s.board
@@ -490,7 +365,6 @@ getters(this) {
                 .collect()
         })
     }
-    #[doc = stub_doc!("Board.in_progress")]
     fn in_progress<'py>(py) -> Option<PyTask> {
         this.read(py, |s| s.board.in_progress().map(PyTask::snapshot))
     }
@@ -498,36 +372,44 @@ getters(this) {
 
 // --- events: one line each -------------------------------------------------------------
 events {
-    #[doc = stub_doc!("Board.start_preparation")]
     fn start_preparation() => TaskEvent::StartPreparation;
-    #[doc = stub_doc!("Board.report_prepared")]
     fn report_prepared(mac: mac_arg) => TaskEvent::Prepared { mac };
-    #[doc = stub_doc!("Board.report_preparation_failed")]
     fn report_preparation_failed(mac: mac_arg, reason: string) =>
         TaskEvent::PreparationFailed { mac, reason };
-    #[doc = stub_doc!("Board.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => TaskEvent::MoveToReady { macs };
-    #[doc = stub_doc!("Board.complete")]
     fn complete(mode: parse) => TaskEvent::Complete { mode };
-    #[doc = stub_doc!("Board.report_migrated")]
     fn report_migrated(mac: mac_arg) => TaskEvent::Migrated { mac };
-    #[doc = stub_doc!("Board.report_migration_failed")]
     fn report_migration_failed(mac: mac_arg, reason: string) =>
         TaskEvent::MigrationFailed { mac, reason };
-    #[doc = stub_doc!("Board.pause")]
     fn pause() => TaskEvent::Pause;
-    #[doc = stub_doc!("Board.resume")]
     fn resume() => TaskEvent::Resume;
-    #[doc = stub_doc!("Board.cancel")]
     fn cancel() => TaskEvent::Cancel;
-    #[doc = stub_doc!("Board.set_include_unknown")]
     fn set_include_unknown(on: boolean) => TaskEvent::SetIncludeUnknown(on);
-    #[doc = stub_doc!("Board.remove_devices")]
     fn remove_devices(macs: macs_arg) => TaskEvent::RemoveDevices { macs };
+}
+
+// --- one core call each ----------------------------------------------------------------
+calls {
+    fn create_task(name: string, option: upload_option) -> PyTask =>
+        |b| b.create_task(&name, option).map(PyTask::snapshot);
+    fn remove_task(name: string) -> PyTask => |b| b.remove_task(&name).map(PyTask::owned);
+    fn add_devices(task: string, devices: device_args) -> PyAddOutcome =>
+        |b| b.add_devices(&task, devices).map(Into::into);
+    fn add_upload(task: string, report: report_arg) -> PyAddOutcome =>
+        |b| b.add_upload(&task, &report).map(Into::into);
+    fn create_default_task(name: string, option: upload_option, devices: device_args)
+        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(Into::into);
+    fn add_tasks(tasks: tasks_arg) -> () => |b| b.add_tasks(tasks);
+    fn add_fleet_plan(plan: fleet_tasks) -> () =>
+        |b| b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect());
+    fn refresh(task: string, events: events_arg) -> Member<TaskStatus> =>
+        |b| b.refresh(&task, events).map(Member);
+    fn complete_subset(task: string, macs: macs_arg, new_name: string, mode: parse)
+        -> Member<TaskStatus> => |b| b.complete_subset(&task, &macs, &new_name, mode).map(Member);
 }
 }
 
 /// The `tasks` argument of `add_tasks`: any iterable of `Task`.
-fn tasks_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
-    crate::args::objects("tasks", obj, "", true, |t: &PyTask| Task::clone(&t.0))
+fn tasks_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Task>> {
+    crate::args::objects(name, obj, "", true, |t: &PyTask| Task::clone(&t.0))
 }

@@ -20,12 +20,35 @@ use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
 
-#[doc = stub_doc!("Device")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Device")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyDevice(pub(crate) Device);
-
 crate::shapes::methods! {
+class("Device", eq, hash) #[derive(Clone)] pub(crate) struct PyDevice(pub(crate) Device);
+repr(this, d = &this.0, a = d.assignment().map_or(String::new(), |a| {
+    let (kind, user, place) = (a.owner_type.as_str(), &a.username, &a.location);
+    format!(", type={kind:?}, username={user:?}, location={place:?}")
+}); "Device(row={}, mac={:?}, model={:?}{a})",
+    d.row().map_or("None".to_owned(), |r| r.to_string()), d.mac().to_string(), d.model().name());
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; {
+    let d = &this.0;
+    let assignment = d.assignment().map(|a| {
+        (
+            a.owner_type.as_str(),
+            a.username.clone(),
+            a.phone_number.map(|n| n.to_string()),
+            a.extension.clone(),
+            a.location.clone(),
+            a.call_plan,
+        )
+    });
+    (
+        d.mac().to_string(),
+        d.model().name(),
+        d.hardware_version().map(|v| v.number()),
+        d.firmware().map(|f| f.as_str().to_owned()),
+        assignment,
+        d.row(),
+    )
+});
 #[pymethods]
 impl PyDevice {
     /// A phone from a host's inventory: a MAC (DEV-6), a model in any EXT-9 spelling (a label
@@ -52,48 +75,6 @@ impl PyDevice {
     #[getter]
     fn r#type(&self) -> Option<&'static str> {
         self.0.assignment().map(|a| a.owner_type.as_str())
-    }
-    fn __repr__(&self) -> String {
-        let d = &self.0;
-        let mut out = format!(
-            "Device(row={}, mac={:?}, model={:?}",
-            d.row().map_or("None".to_owned(), |r| r.to_string()),
-            d.mac().to_string(),
-            d.model().name()
-        );
-        if let Some(a) = d.assignment() {
-            out.push_str(&format!(
-                ", type={:?}, username={:?}, location={:?}",
-                a.owner_type.as_str(),
-                a.username,
-                a.location
-            ));
-        }
-        out.push(')');
-        out
-    }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let d = &self.0;
-        let assignment = d.assignment().map(|a| {
-            (
-                a.owner_type.as_str(),
-                a.username.clone(),
-                a.phone_number.map(|n| n.to_string()),
-                a.extension.clone(),
-                a.location.clone(),
-                a.call_plan,
-            )
-        });
-        let args = (
-            d.mac().to_string(),
-            d.model().name(),
-            d.hardware_version().map(|v| v.number()),
-            d.firmware().map(|f| f.as_str().to_owned()),
-            assignment,
-            d.row(),
-        );
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Device` (see `Device.__reduce__`) through core's constructors.
     #[staticmethod]
@@ -134,37 +115,26 @@ impl PyDevice {
         Ok(PyDevice(device))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Device.row")]
+getters("Device", this) {
     fn row() -> Option<u64> { this.0.row() }
-    #[doc = stub_doc!("Device.mac")]
     fn mac() -> String { this.0.mac().to_string() }
-    #[doc = stub_doc!("Device.device_name")]
     fn device_name() -> String { this.0.device_name() }
-    #[doc = stub_doc!("Device.model")]
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("Device.hardware_version")]
     fn hardware_version() -> Option<PyHardwareVersion> {
         this.0.hardware_version().map(PyHardwareVersion)
     }
-    #[doc = stub_doc!("Device.firmware")]
     fn firmware() -> Option<PyFirmwareVersion> {
         this.0.firmware().cloned().map(PyFirmwareVersion)
     }
-    #[doc = stub_doc!("Device.username")]
     fn username() -> Option<&str> { this.0.assignment().map(|a| a.username.as_str()) }
-    #[doc = stub_doc!("Device.phone_number")]
     fn phone_number() -> Option<String> {
         this.0
             .assignment()
             .and_then(|a| a.phone_number)
             .map(|n| n.to_string())
     }
-    #[doc = stub_doc!("Device.extension")]
     fn extension() -> Option<&str> { this.0.assignment().and_then(|a| a.extension.as_deref()) }
-    #[doc = stub_doc!("Device.location")]
     fn location() -> Option<&str> { this.0.assignment().map(|a| a.location.as_str()) }
-    #[doc = stub_doc!("Device.call_plan")]
     fn call_plan() -> bool { this.0.assignment().is_some_and(|a| a.call_plan) }
 }
 }
@@ -206,18 +176,32 @@ pub(crate) const COLUMNS: [&str; 12] = [
     "call_plan",
 ];
 
-#[doc = stub_doc!("DeviceList")]
-#[pyclass(
-    frozen,
-    sequence,
-    module = "mpp_migration._native",
-    name = "DeviceList"
-)]
-pub(crate) struct PyDeviceList {
+crate::shapes::methods! {
+class("DeviceList", sequence) pub(crate) struct PyDeviceList {
     devices: Devices,
     start: usize,
     step: isize,
     len: usize,
+}
+sequence("DeviceList", PyDeviceIterator);
+repr(this; "<DeviceList of {} device{}>", this.len, if this.len == 1 { "" } else { "s" });
+#[pymethods]
+impl PyDeviceList {
+    /// The names `column` accepts.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn COLUMNS(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+        PyTuple::new(py, COLUMNS)
+    }
+
+    fn column<'py>(
+        &self,
+        py: Python<'py>,
+        name: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        column(py, self.iter(), &crate::args::string("name", name)?)
+    }
+}
 }
 
 impl PyDeviceList {
@@ -229,10 +213,6 @@ impl PyDeviceList {
             step: 1,
             len,
         }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &Device> {
-        (0..self.len).map(|i| self.at(i))
     }
 }
 
@@ -267,98 +247,61 @@ impl Sequence for PyDeviceList {
 }
 
 crate::shapes::methods! {
-sequence("DeviceList", PyDeviceIterator);
-#[pymethods]
-impl PyDeviceList {
-    /// The names `column` accepts.
-    #[classattr]
-    #[allow(non_snake_case)]
-    fn COLUMNS(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
-        PyTuple::new(py, COLUMNS)
-    }
-
-    #[doc = stub_doc!("DeviceList.column")]
-    fn column<'py>(
-        &self,
-        py: Python<'py>,
-        name: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let name = crate::args::string("name", name)?;
-        let strs = |f: &dyn Fn(&Device) -> Option<String>| PyList::new(py, self.iter().map(f));
-        let list = match name.as_str() {
-            "row" => PyList::new(py, self.iter().map(Device::row))?,
-            "mac" => PyList::new(
-                py,
-                self.iter().map(|d| {
-                    let hex = d.mac().to_hex_bytes();
-                    PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-                }),
-            )?,
-            "device_name" => strs(&|d| Some(d.device_name()))?,
-            "model" => PyList::new(py, self.iter().map(|d| d.model().name()))?,
-            "hardware_version" => strs(&|d| d.hardware_version().map(|v| v.to_string()))?,
-            "firmware" => strs(&|d| d.firmware().map(|f| f.to_string()))?,
-            "type" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.owner_type.as_str())),
-            )?,
-            "username" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.username.as_str())),
-            )?,
-            "phone_number" => strs(&|d| {
-                d.assignment()
-                    .and_then(|a| a.phone_number)
-                    .map(|n| n.to_string())
-            })?,
-            "extension" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().and_then(|a| a.extension.as_deref())),
-            )?,
-            "location" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().map(|a| a.location.as_str())),
-            )?,
-            "call_plan" => PyList::new(
-                py,
-                self.iter()
-                    .map(|d| d.assignment().is_some_and(|a| a.call_plan)),
-            )?,
-            other => {
-                return Err(invalid(format!(
-                    "{other:?} is not a device column; the columns are {}",
-                    COLUMNS.join(", ")
-                )));
-            }
-        };
-        Ok(list)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<DeviceList of {} device{}>",
-            self.len,
-            if self.len == 1 { "" } else { "s" }
-        )
-    }
-}
-}
-
-#[doc = stub_doc!("DeviceIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "DeviceIterator")]
-pub(crate) struct PyDeviceIterator {
+class("DeviceIterator") pub(crate) struct PyDeviceIterator {
     list: Py<PyDeviceList>,
     cursor: Cursor,
 }
-
-crate::shapes::methods! {
 iterator(PyDeviceList);
-#[pymethods]
-impl PyDeviceIterator {}
+}
+
+/// `DeviceList.column(name)`: the attribute `name` of each of `devices`, as `Device` gives it
+/// but for the model and versions, which are their text.
+fn column<'a, 'py>(
+    py: Python<'py>,
+    devices: impl ExactSizeIterator<Item = &'a Device>,
+    name: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let assignment = |d: &'a Device| d.assignment();
+    match name {
+        "row" => PyList::new(py, devices.map(Device::row)),
+        "mac" => PyList::new(
+            py,
+            devices.map(|d| {
+                let hex = d.mac().to_hex_bytes();
+                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+            }),
+        ),
+        "device_name" => PyList::new(py, devices.map(Device::device_name)),
+        "model" => PyList::new(py, devices.map(|d| d.model().name())),
+        "hardware_version" => PyList::new(py, devices.map(|d| d.hardware_version().map(text))),
+        "firmware" => PyList::new(py, devices.map(|d| d.firmware().map(text))),
+        "type" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).map(|a| a.owner_type.as_str())),
+        ),
+        "username" => PyList::new(py, devices.map(|d| assignment(d).map(|a| &*a.username))),
+        "phone_number" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).and_then(|a| a.phone_number).map(text)),
+        ),
+        "extension" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).and_then(|a| a.extension.as_deref())),
+        ),
+        "location" => PyList::new(py, devices.map(|d| assignment(d).map(|a| &*a.location))),
+        "call_plan" => PyList::new(
+            py,
+            devices.map(|d| assignment(d).is_some_and(|a| a.call_plan)),
+        ),
+        other => Err(invalid(format!(
+            "{other:?} is not a device column; the columns are {}",
+            COLUMNS.join(", ")
+        ))),
+    }
+}
+
+fn text(value: impl ToString) -> String {
+    value.to_string()
 }
 
 /// The `devices` argument: a `DeviceList` (read in place: no Python object per device) or any

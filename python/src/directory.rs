@@ -1,7 +1,6 @@
 //! The organisation in Python (CSV-3, CSV-6, CSV-11 to CSV-13): `Location` and `Directory`,
 //! validated by core's `DirectoryBuilder::build` and `Directory::from_json`.
 
-use std::hash::{Hash, Hasher};
 use std::io::BufReader;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,21 +12,14 @@ use mpp_migration::{Directory, Location, Mac};
 
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
-
-#[doc = stub_doc!("Location")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Location")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyLocation(pub(crate) Location);
-
-impl Hash for PyLocation {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.name().hash(state);
-        self.0.is_cisco_pstn().hash(state);
-        self.0.extensions().hash(state);
-    }
-}
+use crate::shapes::copies;
 
 crate::shapes::methods! {
+class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
+repr(this; "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
+    this.0.name(), if this.0.is_cisco_pstn() { "True" } else { "False" }, this.0.extensions());
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; (this.0.name(), this.0.is_cisco_pstn(), this.0.extensions().to_vec()));
 #[pymethods]
 impl PyLocation {
     #[new]
@@ -41,37 +33,9 @@ impl PyLocation {
         extensions_in_use: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyLocation> {
         let name = crate::args::string("name", name)?;
-        let cisco_pstn = match cisco_pstn {
-            Some(b) => boolean("cisco_pstn", b)?,
-            None => false,
-        };
+        let cisco_pstn = cisco_pstn.map_or(Ok(false), |b| boolean("cisco_pstn", b))?;
         let extensions = strings("extensions_in_use", extensions_in_use)?;
-        Ok(PyLocation(
-            Location::new(name)
-                .cisco_pstn(cisco_pstn)
-                .extensions_in_use(extensions),
-        ))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Location({:?}, cisco_pstn={}, extensions_in_use={:?})",
-            self.0.name(),
-            if self.0.is_cisco_pstn() {
-                "True"
-            } else {
-                "False"
-            },
-            self.0.extensions()
-        )
-    }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (
-            self.0.name(),
-            self.0.is_cisco_pstn(),
-            self.0.extensions().to_vec(),
-        );
-        crate::shapes::restore::<Self>(py, args)
+        Ok(Self::restore(name, cisco_pstn, extensions))
     }
     /// Rebuilds a pickled `Location`.
     #[staticmethod]
@@ -84,22 +48,20 @@ impl PyLocation {
         )
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Location.name")]
+getters("Location", this) {
     fn name() -> &str { this.0.name() }
-    #[doc = stub_doc!("Location.cisco_pstn")]
     fn cisco_pstn() -> bool { this.0.is_cisco_pstn() }
-    #[doc = stub_doc!("Location.extensions_in_use")]
     fn extensions_in_use() -> Vec<String> { this.0.extensions().to_vec() }
 }
 }
 
-#[doc = stub_doc!("Directory")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Directory")]
-#[derive(Clone)]
-pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
-
 crate::shapes::methods! {
+class("Directory") #[derive(Clone)] pub(crate) struct PyDirectory(pub(crate) Arc<Directory>);
+repr(this; "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
+    this.0.users().len(), this.0.workspaces().len(), this.0.locations().len(),
+    this.0.device_count());
+/// Pickling and copying: rebuilt from its JSON document.
+reduce(this; (this.0.to_json(),));
 #[pymethods]
 impl PyDirectory {
     #[new]
@@ -133,7 +95,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    #[doc = stub_doc!("Directory.from_json")]
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         // The document is read where it is (a str through its UTF-8 encoding, one copy: the
@@ -154,7 +115,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory.py()?)))
     }
 
-    #[doc = stub_doc!("Directory.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let path = path_arg(path)?;
@@ -168,42 +128,20 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    #[doc = stub_doc!("Directory.to_json")]
     fn to_json(&self, py: Python<'_>) -> String {
         let directory = &self.0;
         py.detach(|| directory.to_json())
     }
 
-
-
-
-
-    #[doc = stub_doc!("Directory.has_user")]
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
 
-    #[doc = stub_doc!("Directory.has_device")]
     fn has_device(&self, mac: &Bound<'_, PyAny>) -> PyResult<bool> {
         let mac = Mac::parse(&crate::args::string("mac", mac)?).py()?;
         Ok(self.0.has_device(mac))
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Directory(users={}, workspaces={}, locations={}, devices_in_webex_calling={})",
-            self.0.users().len(),
-            self.0.workspaces().len(),
-            self.0.locations().len(),
-            self.0.device_count()
-        )
-    }
-
-    /// Pickling and copying: rebuilt from its JSON document.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.to_json(),);
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `Directory` from its JSON document.
     #[staticmethod]
     #[pyo3(name = "_restore")]
@@ -213,16 +151,10 @@ impl PyDirectory {
         )))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Directory.users")]
+getters("Directory", this) {
     fn users() -> Vec<String> { this.0.users().to_vec() }
-    #[doc = stub_doc!("Directory.workspaces")]
     fn workspaces() -> Vec<String> { this.0.workspaces().to_vec() }
-    #[doc = stub_doc!("Directory.locations")]
-    fn locations() -> Vec<PyLocation> {
-        this.0.locations().iter().cloned().map(PyLocation).collect()
-    }
-    #[doc = stub_doc!("Directory.device_count")]
+    fn locations() -> Vec<PyLocation> { copies(this.0.locations(), PyLocation) }
     fn device_count() -> usize { this.0.device_count() }
 }
 }
@@ -360,14 +292,6 @@ pub(crate) fn path_arg(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
 
 /// The `directory` argument of the upload functions: a `Directory` or None.
 pub(crate) fn directory_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Arc<Directory>>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(None),
-        Some(o) => match o.cast::<PyDirectory>() {
-            Ok(d) => Ok(Some(Arc::clone(&d.get().0))),
-            Err(_) => Err(wrong_type(format!(
-                "directory must be a Directory or None, not {}",
-                type_name(o)
-            ))),
-        },
-    }
+    let directory = crate::args::opt_object::<PyDirectory>("directory", obj)?;
+    Ok(directory.map(|d| Arc::clone(&d.0)))
 }

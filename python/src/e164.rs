@@ -5,30 +5,15 @@ use pyo3::prelude::*;
 use crate::args::string;
 use crate::errors::IntoPyResult;
 
-#[doc = stub_doc!("E164")]
-#[pyclass(frozen, eq, hash, ord, module = "mpp_migration._native", name = "E164")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct PyE164(mpp_migration::E164);
-
 crate::shapes::methods! {
+class("E164", eq, hash, ord) #[derive(Clone, Copy)] pub(crate) struct PyE164(mpp_migration::E164);
 /// Pickling and copying: read again from the normalised number.
-value("E164", str = ToString::to_string, text = ToString::to_string);
-#[pymethods]
-impl PyE164 {
+value("E164", str = ToString::to_string, text = ToString::to_string,
     /// Reads a number: "+", digits, and spaces, dashes, dots or parentheses as formatting.
-    #[new]
-    fn new(number: &Bound<'_, PyAny>) -> PyResult<PyE164> {
-        mpp_migration::E164::parse(&string("number", number)?)
-            .map(PyE164)
-            .py()
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("E164.country_calling_code")]
+    new(number) = mpp_migration::E164::parse);
+getters("E164", this) {
     fn country_calling_code() -> u16 { this.0.country_calling_code() }
-    #[doc = stub_doc!("E164.region")]
     fn region() -> &'static str { this.0.region() }
-    #[doc = stub_doc!("E164.national_number")]
     fn national_number() -> String { this.0.national_number() }
 }
 }

@@ -6,74 +6,34 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::PyString;
 
 use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
-use crate::args::{invalid, wrong_type};
+use crate::args::{invalid, opt_text_or, text_or, wrong_type};
+use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
+use crate::shapes::copies;
 
-static STATUS_ENUM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-/// The member of `mpp_migration._types.EligibilityStatus` for a status.
-pub(crate) fn status_object<'py>(
-    py: Python<'py>,
-    status: EligibilityStatus,
-) -> PyResult<Bound<'py, PyAny>> {
-    STATUS_ENUM
-        .import(py, "mpp_migration._types", "EligibilityStatus")?
-        .call1((status.as_str(),))
-}
-
-#[doc = stub_doc!("Eligibility")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "Eligibility"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyEligibility {
+crate::shapes::methods! {
+class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility {
     status: EligibilityStatus,
     findings: Vec<Finding>,
 }
-
-impl From<mpp_migration::Eligibility> for PyEligibility {
-    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
-        let (status, findings) = e.into_parts();
-        PyEligibility { status, findings }
-    }
-}
-
-crate::shapes::methods! {
-to_dict("Eligibility");
+json("Eligibility", this; {
+    let outcome = mpp_migration::Eligibility::from_parts(this.status, this.findings.clone());
+    mpp_migration::ToJson::to_json(&outcome)
+});
+repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+    "Eligibility(status={:?}, findings={codes:?})",
+    this.status.as_str());
+/// Pickling and copying: rebuilt from the status and the findings.
+reduce(this; (this.status.as_str(), this.findings()));
 #[pymethods]
 impl PyEligibility {
-    #[doc = stub_doc!("Eligibility.to_json")]
-    fn to_json(&self) -> String {
-        let outcome = mpp_migration::Eligibility::from_parts(self.status, self.findings.clone());
-        mpp_migration::ToJson::to_json(&outcome)
-    }
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
-        format!(
-            "Eligibility(status={:?}, findings={codes:?})",
-            self.status.as_str()
-        )
-    }
-    /// Pickling and copying: rebuilt from the status and the findings.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.status.as_str(), self.findings());
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `Eligibility`.
     #[staticmethod]
     #[pyo3(name = "_restore")]
@@ -86,23 +46,27 @@ impl PyEligibility {
         })
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Eligibility.status")]
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.status) }
-    #[doc = stub_doc!("Eligibility.findings")]
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+getters("Eligibility", this) {
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.status) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
 
-#[doc = stub_doc!("EligibilityRule")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "EligibilityRule")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyEligibilityRule(EligibilityRule);
+impl From<mpp_migration::Eligibility> for PyEligibility {
+    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
+        let (status, findings) = e.into_parts();
+        PyEligibility { status, findings }
+    }
+}
 
 crate::shapes::methods! {
+class("EligibilityRule", eq) #[derive(Clone)] pub(crate) struct PyEligibilityRule(EligibilityRule);
+repr(this, vid = |v: Option<mpp_migration::HardwareVersion>| {
+    v.map_or("None".to_owned(), |v| format!("{:?}", v.to_string()))
+}; "EligibilityRule(model={:?}, vid_from={}, vid_to={}, status={:?})",
+    this.0.model().name(), vid(this.0.vid_from()), vid(this.0.vid_to()), this.0.status().as_str());
 #[pymethods]
 impl PyEligibilityRule {
-    #[doc = stub_doc!("EligibilityRule.contains")]
     fn contains(&self, hardware_version: &Bound<'_, PyAny>) -> PyResult<bool> {
         let vid = match hardware_version.cast::<PyHardwareVersion>() {
             Ok(v) => v.get().0,
@@ -114,75 +78,36 @@ impl PyEligibilityRule {
         };
         Ok(self.0.contains(vid))
     }
-    fn __repr__(&self) -> String {
-        let vid = |v: Option<mpp_migration::HardwareVersion>| {
-            v.map_or("None".to_owned(), |v| format!("{:?}", v.to_string()))
-        };
-        format!(
-            "EligibilityRule(model={:?}, vid_from={}, vid_to={}, status={:?})",
-            self.0.model().name(),
-            vid(self.0.vid_from()),
-            vid(self.0.vid_to()),
-            self.0.status().as_str()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("EligibilityRule.model")]
+getters("EligibilityRule", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("EligibilityRule.vid_from")]
     fn vid_from() -> Option<PyHardwareVersion> { this.0.vid_from().map(PyHardwareVersion) }
-    #[doc = stub_doc!("EligibilityRule.vid_to")]
     fn vid_to() -> Option<PyHardwareVersion> { this.0.vid_to().map(PyHardwareVersion) }
-    #[doc = stub_doc!("EligibilityRule.status")]
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { status_object(py, this.0.status()) }
-    #[doc = stub_doc!("EligibilityRule.warnings")]
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
     fn warnings() -> Vec<&'static str> { this.0.warnings().iter().map(|c| c.as_str()).collect() }
-    #[doc = stub_doc!("EligibilityRule.source")]
     fn source() -> &str { this.0.source() }
 }
 }
 
-#[doc = stub_doc!("EligibilityTable")]
-#[pyclass(
-    frozen,
-    eq,
-    module = "mpp_migration._native",
-    name = "EligibilityTable"
-)]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
-
 crate::shapes::methods! {
+class("EligibilityTable", eq)
+#[derive(Clone)]
+pub(crate) struct PyEligibilityTable(pub(crate) Arc<EligibilityTable>);
 table("EligibilityTable", rows = "rules", EligibilityTable);
 #[pymethods]
 impl PyEligibilityTable {
-    #[doc = stub_doc!("EligibilityTable.control_hub")]
     #[staticmethod]
     fn control_hub() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::control_hub())
     }
-    #[doc = stub_doc!("EligibilityTable.cisco_ordering_guide")]
     #[staticmethod]
     fn cisco_ordering_guide() -> PyEligibilityTable {
         PyEligibilityTable(EligibilityTable::cisco_ordering_guide())
     }
-    #[doc = stub_doc!("EligibilityTable.by_name")]
     #[staticmethod]
     fn by_name(name: &Bound<'_, PyAny>) -> PyResult<PyEligibilityTable> {
         table_by_name(&crate::args::string("name", name)?)
     }
-    #[doc = stub_doc!("EligibilityTable.from_csv")]
-    #[staticmethod]
-    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
-    fn from_csv(
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-        name: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyEligibilityTable> {
-        crate::shapes::from_csv(py, data, name).map(PyEligibilityTable)
-    }
-    #[doc = stub_doc!("EligibilityTable.check")]
     #[pyo3(signature = (model, hardware_version = None, firmware = None))]
     fn check(
         &self,
@@ -193,16 +118,8 @@ impl PyEligibilityTable {
         check_with(&self.0, model, hardware_version, firmware)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("EligibilityTable.rules")]
-    fn rules() -> Vec<PyEligibilityRule> {
-        this.0
-            .rules()
-            .iter()
-            .cloned()
-            .map(PyEligibilityRule)
-            .collect()
-    }
+getters("EligibilityTable", this) {
+    fn rules() -> Vec<PyEligibilityRule> { copies(this.0.rules(), PyEligibilityRule) }
 }
 }
 
@@ -239,8 +156,6 @@ pub(crate) fn table_arg(
     }
 }
 
-/// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
-/// their text so that every reading and cross-check stays in core.
 /// The texts of a phone's model, hardware version and firmware, from `str` or the matching
 /// value objects; the core reads them (`Device::from_text`, `EligibilityTable::check_text`).
 pub(crate) fn phone_texts(
@@ -248,45 +163,15 @@ pub(crate) fn phone_texts(
     hardware_version: Option<&Bound<'_, PyAny>>,
     firmware: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<(String, Option<String>, Option<String>)> {
-    let model = if let Ok(m) = model.cast::<PyModel>() {
-        m.get().0.name().to_owned()
-    } else if model.is_instance_of::<PyString>() {
-        crate::args::string("model", model)?
-    } else {
-        return Err(wrong_type(format!(
-            "model must be a str or Model, not {}",
-            type_name(model)
-        )));
-    };
-    let vid = match hardware_version.filter(|o| !o.is_none()) {
-        None => None,
-        Some(v) => Some(if let Ok(v) = v.cast::<PyHardwareVersion>() {
-            v.get().0.to_string()
-        } else if v.is_instance_of::<PyString>() {
-            crate::args::string("hardware_version", v)?
-        } else {
-            return Err(wrong_type(format!(
-                "hardware_version must be a str, HardwareVersion or None, not {}",
-                type_name(v)
-            )));
-        }),
-    };
-    let firmware = match firmware.filter(|o| !o.is_none()) {
-        None => None,
-        Some(f) => Some(if let Ok(f) = f.cast::<PyFirmwareVersion>() {
-            f.get().0.as_str().to_owned()
-        } else if f.is_instance_of::<PyString>() {
-            crate::args::string("firmware", f)?
-        } else {
-            return Err(wrong_type(format!(
-                "firmware must be a str, FirmwareVersion or None, not {}",
-                type_name(f)
-            )));
-        }),
-    };
-    Ok((model, vid, firmware))
+    let model = text_or("model", model, |m: &PyModel| m.0.name().to_owned())?;
+    let vid = |v: &PyHardwareVersion| v.0.to_string();
+    let vid = opt_text_or("hardware_version", hardware_version, vid)?;
+    let load = |f: &PyFirmwareVersion| f.0.as_str().to_owned();
+    Ok((model, vid, opt_text_or("firmware", firmware, load)?))
 }
 
+/// Checks a phone against `table` through core's `check_text`: typed arguments are passed as
+/// their text so that every reading and cross-check stays in core.
 fn check_with(
     table: &EligibilityTable,
     model: &Bound<'_, PyAny>,

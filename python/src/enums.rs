@@ -31,10 +31,12 @@ pub(crate) trait NamedEnum: Copy + Send + Sync + 'static {
     fn class_cell() -> &'static PyOnceLock<Py<PyType>>;
 }
 
-macro_rules! named_enum {
-    ($ty:ty, $class:literal, $what:literal, label = $label:expr) => {
-        impl NamedEnum for $ty {
-            const CLASS: &'static str = $class;
+/// The [`NamedEnum`] impls, one line each: `Type: "what one value is called", label = fn;`
+/// (the Python class is named as the type); and `_enum_table`'s table of each, by its name.
+macro_rules! named_enums {
+    ($($ty:ident: $what:literal, label = $label:expr;)*) => {
+        $(impl NamedEnum for $ty {
+            const CLASS: &'static str = stringify!($ty);
             const WHAT: &'static str = $what;
             fn all() -> &'static [Self] {
                 &<$ty>::ALL
@@ -49,52 +51,46 @@ macro_rules! named_enum {
                 static CELL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
                 &CELL
             }
+        })*
+
+        /// The (name, label) of each value of the enum of `mpp_migration._types` named `kind`.
+        fn named_table(kind: &str) -> Option<Vec<(&'static str, &'static str)>> {
+            match kind {
+                $(stringify!($ty) => Some(table::<$ty>()),)*
+                _ => None,
+            }
         }
     };
 }
 
-named_enum!(
-    TaskStatus,
-    "TaskStatus",
-    "task status",
-    label = TaskStatus::label
-);
-named_enum!(
-    DeviceTab,
-    "DeviceTab",
-    "device tab",
-    label = DeviceTab::label
-);
-named_enum!(
-    CompletionMode,
-    "CompletionMode",
-    "completion mode",
-    label = CompletionMode::as_str
-);
-named_enum!(
-    EventKind,
-    "EventKind",
-    "event kind",
-    label = EventKind::as_str
-);
-named_enum!(
-    BatGroup,
-    "BatGroup",
-    "BAT file group",
-    label = BatGroup::as_str
-);
-named_enum!(
-    FleetGrouping,
-    "FleetGrouping",
-    "fleet grouping",
-    label = FleetGrouping::as_str
-);
+named_enums! {
+    TaskStatus: "task status", label = TaskStatus::label;
+    DeviceTab: "device tab", label = DeviceTab::label;
+    CompletionMode: "completion mode", label = CompletionMode::as_str;
+    EventKind: "event kind", label = EventKind::as_str;
+    BatGroup: "BAT file group", label = BatGroup::as_str;
+    FleetGrouping: "fleet grouping", label = FleetGrouping::as_str;
+    EligibilityStatus: "eligibility status", label = EligibilityStatus::as_str;
+}
 
 /// The Python member of a core value.
 pub(crate) fn member<E: NamedEnum>(py: Python<'_>, value: E) -> PyResult<Bound<'_, PyAny>> {
     E::class_cell()
         .import(py, "mpp_migration._types", E::CLASS)?
         .call1((value.name(),))
+}
+
+/// A core value returned to Python as its member (see [`member`]).
+pub(crate) struct Member<E>(pub(crate) E);
+
+impl<'py, E: NamedEnum> IntoPyObject<'py> for Member<E> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        member(py, self.0)
+    }
 }
 
 /// Reads an argument that names a value: a member of the enum, or its name as a `str`.
@@ -140,21 +136,6 @@ fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {
 #[pyfunction]
 #[pyo3(name = "_enum_table")]
 pub(crate) fn enum_table(kind: &Bound<'_, PyAny>) -> PyResult<Vec<(&'static str, &'static str)>> {
-    Ok(match string("kind", kind)?.as_str() {
-        "TaskStatus" => table::<TaskStatus>(),
-        "DeviceTab" => table::<DeviceTab>(),
-        "CompletionMode" => table::<CompletionMode>(),
-        "EventKind" => table::<EventKind>(),
-        "BatGroup" => table::<BatGroup>(),
-        "FleetGrouping" => table::<FleetGrouping>(),
-        "EligibilityStatus" => EligibilityStatus::ALL
-            .iter()
-            .map(|s| (s.as_str(), s.as_str()))
-            .collect(),
-        other => {
-            return Err(invalid(format!(
-                "{other:?} is not an enum of mpp_migration"
-            )));
-        }
-    })
+    let kind = string("kind", kind)?;
+    named_table(&kind).ok_or_else(|| invalid(format!("{kind:?} is not an enum of mpp_migration")))
 }

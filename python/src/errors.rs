@@ -34,64 +34,56 @@ create_exception!(
 ///   `ValueError`s: each is raised because a value the caller passed (an identifier, a
 ///   directory or table, a task name, an event the task's current status refuses, plan
 ///   options) cannot be used, as Python raises `ValueError` for a read on a closed file.
-#[derive(Clone, Copy)]
-enum Dual {
-    InputType,
-    InputValue,
-    Identifier,
-    Upload,
-    Eligibility,
-    Task,
-    Plan,
-}
+///
+/// Each is named with its docstring (the stub's, as every docstring of the module), at the
+/// index [`dual_of`] gives: the first two are `InputError`s, the others the `MigrationError`s
+/// of the codes 200 to 699, by hundreds.
+const DUALS: [(&str, &str); 7] = [
+    ("InputTypeError", stub_doc!("InputTypeError")),
+    ("InputValueError", stub_doc!("InputValueError")),
+    ("IdentifierError", stub_doc!("IdentifierError")),
+    ("UploadError", stub_doc!("UploadError")),
+    ("EligibilityError", stub_doc!("EligibilityError")),
+    ("TaskError", stub_doc!("TaskError")),
+    ("PlanError", stub_doc!("PlanError")),
+];
 
-/// The classes of [`Dual`], created once per interpreter.
+/// The classes of [`DUALS`], created once per interpreter.
 static DUAL_CLASSES: [PyOnceLock<Py<PyType>>; 7] = [const { PyOnceLock::new() }; 7];
 
-impl Dual {
-    const ALL: [Dual; 7] = [
-        Dual::InputType,
-        Dual::InputValue,
-        Dual::Identifier,
-        Dual::Upload,
-        Dual::Eligibility,
-        Dual::Task,
-        Dual::Plan,
-    ];
+/// The class `DUALS[i]`: `type(name, (InputError or MigrationError, TypeError or ValueError),
+/// {...})`.
+fn dual_class(py: Python<'_>, i: usize) -> PyResult<Bound<'_, PyType>> {
+    let class = DUAL_CLASSES[i].get_or_try_init(py, || {
+        let (name, doc) = DUALS[i];
+        let base = match i {
+            0 | 1 => InputError::type_object(py),
+            _ => MigrationError::type_object(py),
+        };
+        let builtin = match i {
+            0 => PyTypeError::type_object(py),
+            _ => PyValueError::type_object(py),
+        };
+        let namespace = PyDict::new(py);
+        namespace.set_item("__module__", "mpp_migration._native")?;
+        namespace.set_item("__doc__", doc)?;
+        let bases = PyTuple::new(py, [base, builtin])?;
+        let class = PyType::type_object(py).call1((name, bases, namespace))?;
+        Ok::<_, PyErr>(class.cast_into::<PyType>()?.unbind())
+    })?;
+    Ok(class.bind(py).clone())
+}
 
-    /// Name and docstring (the stub's, as every docstring of the module).
-    fn name_doc(self) -> (&'static str, &'static str) {
-        match self {
-            Dual::InputType => ("InputTypeError", stub_doc!("InputTypeError")),
-            Dual::InputValue => ("InputValueError", stub_doc!("InputValueError")),
-            Dual::Identifier => ("IdentifierError", stub_doc!("IdentifierError")),
-            Dual::Upload => ("UploadError", stub_doc!("UploadError")),
-            Dual::Eligibility => ("EligibilityError", stub_doc!("EligibilityError")),
-            Dual::Task => ("TaskError", stub_doc!("TaskError")),
-            Dual::Plan => ("PlanError", stub_doc!("PlanError")),
-        }
-    }
-
-    /// The class: `type(name, (range base, TypeError or ValueError), {...})`.
-    fn type_object(self, py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
-        let class = DUAL_CLASSES[self as usize].get_or_try_init(py, || {
-            let (name, doc) = self.name_doc();
-            let (base, builtin) = match self {
-                Dual::InputType => (InputError::type_object(py), PyTypeError::type_object(py)),
-                Dual::InputValue => (InputError::type_object(py), PyValueError::type_object(py)),
-                _ => (
-                    MigrationError::type_object(py),
-                    PyValueError::type_object(py),
-                ),
-            };
-            let namespace = PyDict::new(py);
-            namespace.set_item("__module__", "mpp_migration._native")?;
-            namespace.set_item("__doc__", doc)?;
-            let bases = PyTuple::new(py, [base, builtin])?;
-            let class = PyType::type_object(py).call1((name, bases, namespace))?;
-            Ok::<_, PyErr>(class.cast_into::<PyType>()?.unbind())
-        })?;
-        Ok(class.bind(py).clone())
+/// Which of [`DUALS`] an error with this finding is, if any.
+fn dual_of(finding: &Finding, wrong_type: bool) -> Option<usize> {
+    match finding.number() / 100 {
+        1 if wrong_type => Some(0),
+        1 => match finding.code() {
+            ErrorCode::IoError | ErrorCode::NullPointer => None,
+            _ => Some(1),
+        },
+        range @ 2..=6 => Some(range as usize),
+        _ => None,
     }
 }
 
@@ -102,31 +94,22 @@ create_exception!(
     stub_doc!("InternalError")
 );
 
-#[doc = stub_doc!("Finding")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Finding")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyFinding(pub(crate) Finding);
-
 crate::shapes::methods! {
-to_dict("Finding");
+class("Finding", eq, hash) #[derive(Clone)] pub(crate) struct PyFinding(pub(crate) Finding);
+json("Finding", this; mpp_migration::ToJson::to_json(&this.0));
+repr(this; "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
+    this.0.name(), this.0.severity().as_str(),
+    this.0.row().map_or("None".to_owned(), |r| r.to_string()),
+    this.0.column().map_or("None".to_owned(), |c| format!("{c:?}")), this.0.message());
+/// Pickling and copying: rebuilt from its fields by `_restore`.
+reduce(this; {
+    let f = &this.0;
+    (f.number(), f.message(), f.suggestion(), f.row(), f.column())
+});
 #[pymethods]
 impl PyFinding {
-    #[doc = stub_doc!("Finding.to_json")]
-    fn to_json(&self) -> String {
-        mpp_migration::ToJson::to_json(&self.0)
-    }
     fn __str__(&self) -> String {
         self.0.to_string()
-    }
-    /// Pickling and copying: rebuilt from its fields by `_restore`.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<crate::shapes::Reduce<'py>> {
-        let f = &self.0;
-        let args =
-            (f.number(), f.message(), f.suggestion(), f.row(), f.column()).into_pyobject(py)?;
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds a pickled `Finding` from its fields (see `Finding.__reduce__`).
     #[staticmethod]
@@ -149,72 +132,35 @@ impl PyFinding {
         }
         Ok(PyFinding(finding))
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Finding(code={:?}, severity={:?}, row={}, column={}, message={:?})",
-            self.0.name(),
-            self.0.severity().as_str(),
-            self.0.row().map_or("None".to_owned(), |r| r.to_string()),
-            self.0
-                .column()
-                .map_or("None".to_owned(), |c| format!("{c:?}")),
-            self.0.message()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("Finding.number")]
+getters("Finding", this) {
     fn number() -> u32 { this.0.number() }
-    #[doc = stub_doc!("Finding.code")]
     fn code() -> &'static str { this.0.name() }
-    #[doc = stub_doc!("Finding.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    #[doc = stub_doc!("Finding.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    #[doc = stub_doc!("Finding.message")]
     fn message() -> &str { this.0.message() }
-    #[doc = stub_doc!("Finding.suggestion")]
     fn suggestion() -> Option<&str> { this.0.suggestion() }
-    #[doc = stub_doc!("Finding.row")]
     fn row() -> Option<u64> { this.0.row() }
-    #[doc = stub_doc!("Finding.column")]
     fn column() -> Option<&str> { this.0.column() }
 }
 }
 
-#[doc = stub_doc!("ErrorCodeInfo")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "ErrorCodeInfo"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyErrorCodeInfo(ErrorCode);
-
-crate::shapes::methods! {
-#[pymethods]
-impl PyErrorCodeInfo {
-    fn __repr__(&self) -> String {
-        format!(
-            "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
-            self.0.number(),
-            self.0.as_str(),
-            self.0.rule()
-        )
+impl PyFinding {
+    /// Python's copies of `findings`.
+    pub(crate) fn list(findings: &[Finding]) -> Vec<PyFinding> {
+        crate::shapes::copies(findings, PyFinding)
     }
 }
-getters(this) {
-    #[doc = stub_doc!("ErrorCodeInfo.number")]
+
+crate::shapes::methods! {
+class("ErrorCodeInfo", eq, hash) #[derive(Clone)] pub(crate) struct PyErrorCodeInfo(ErrorCode);
+repr(this; "ErrorCodeInfo(number={}, code={:?}, rule={:?})",
+    this.0.number(), this.0.as_str(), this.0.rule());
+getters("ErrorCodeInfo", this) {
     fn number() -> u32 { this.0.number() }
-    #[doc = stub_doc!("ErrorCodeInfo.code")]
     fn code() -> &'static str { this.0.as_str() }
-    #[doc = stub_doc!("ErrorCodeInfo.rule")]
     fn rule() -> &'static str { this.0.rule() }
-    #[doc = stub_doc!("ErrorCodeInfo.severity")]
     fn severity() -> &'static str { this.0.severity().as_str() }
-    #[doc = stub_doc!("ErrorCodeInfo.summary")]
     fn summary() -> &'static str { this.0.summary() }
 }
 }
@@ -309,20 +255,7 @@ pub(crate) fn to_py_type_err(error: Error) -> PyErr {
 fn to_py_err_as(error: Error, wrong_type: bool) -> PyErr {
     Python::attach(|py| {
         let finding = readable(error.finding().clone());
-        let dual = match finding.number() / 100 {
-            1 if wrong_type => Some(Dual::InputType),
-            1 => match finding.code() {
-                ErrorCode::IoError | ErrorCode::NullPointer => None,
-                _ => Some(Dual::InputValue),
-            },
-            2 => Some(Dual::Identifier),
-            3 => Some(Dual::Upload),
-            4 => Some(Dual::Eligibility),
-            5 => Some(Dual::Task),
-            6 => Some(Dual::Plan),
-            _ => None,
-        };
-        let class = match dual.map(|d| d.type_object(py)) {
+        let class = match dual_of(&finding, wrong_type).map(|i| dual_class(py, i)) {
             Some(Ok(class)) => class,
             Some(Err(e)) => return e,
             None if finding.number() / 100 == 1 => InputError::type_object(py),
@@ -363,10 +296,10 @@ impl<T> IntoPyResult<T> for Result<T, Error> {
     }
 }
 
-/// The classes of [`Dual`], for the module's `#[pymodule_init]` (lib.rs).
+/// The classes of [`DUALS`], for the module's `#[pymodule_init]` (lib.rs).
 pub(crate) fn add_dual_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    for dual in Dual::ALL {
-        m.add(dual.name_doc().0, dual.type_object(m.py())?)?;
+    for (i, (name, _)) in DUALS.iter().enumerate() {
+        m.add(*name, dual_class(m.py(), i)?)?;
     }
     Ok(())
 }

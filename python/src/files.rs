@@ -1,7 +1,6 @@
 //! A plan's files in Python (issue 6): `OutputFile` (a name and its content, in memory) and
 //! `write_files`, core's checked, all-or-nothing writer, run without the GIL.
 
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use pyo3::prelude::*;
@@ -13,25 +12,11 @@ use crate::args::{boolean, string};
 use crate::directory::path_arg;
 use crate::errors::IntoPyResult;
 
-#[doc = stub_doc!("OutputFile")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "OutputFile"
-)]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyOutputFile(pub(crate) OutputFile);
-
-impl Hash for PyOutputFile {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.name.hash(state);
-        self.0.content.hash(state);
-    }
-}
-
 crate::shapes::methods! {
+class("OutputFile", eq, hash)
+#[derive(Clone)]
+pub(crate) struct PyOutputFile(pub(crate) OutputFile);
+repr(this; "OutputFile(name={:?}, content=<{} bytes>)", this.0.name, this.0.content.len());
 #[pymethods]
 impl PyOutputFile {
     /// A file named `name` (no directory part) holding `content`.
@@ -42,13 +27,6 @@ impl PyOutputFile {
             content: string("content", content)?,
         }))
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "OutputFile(name={:?}, content=<{} bytes>)",
-            self.0.name,
-            self.0.content.len()
-        )
-    }
     /// Pickling and copying: rebuilt by the constructor.
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
@@ -58,10 +36,8 @@ impl PyOutputFile {
         Ok((slf.get_type().into_any(), args))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("OutputFile.name")]
+getters("OutputFile", this) {
     fn name() -> &str { &this.0.name }
-    #[doc = stub_doc!("OutputFile.content")]
     fn content() -> &str { &this.0.content }
 }
 }

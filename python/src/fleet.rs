@@ -15,32 +15,23 @@ use crate::enums::parse;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::task::PyTask;
 
-#[doc = stub_doc!("FleetPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "FleetPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyFleetPlan {
+crate::shapes::methods! {
+class("FleetPlan", eq) pub(crate) struct PyFleetPlan {
     pub(crate) tasks: Vec<Arc<Task>>,
     findings: Vec<Finding>,
 }
-
-crate::shapes::methods! {
-#[pymethods]
-impl PyFleetPlan {
-    fn __repr__(&self) -> String {
-        let devices: usize = self.tasks.iter().map(|t| t.devices().len()).sum();
-        format!(
-            "FleetPlan(tasks={}, devices={devices}, findings={})",
-            self.tasks.len(),
-            self.findings.len()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("FleetPlan.tasks")]
+repr(this, devices: usize = this.tasks.iter().map(|t| t.devices().len()).sum();
+    "FleetPlan(tasks={}, devices={devices}, findings={})",
+    this.tasks.len(), this.findings.len());
+getters("FleetPlan", this) {
     fn tasks() -> Vec<PyTask> { this.tasks.iter().map(|t| PyTask(Arc::clone(t))).collect() }
-    #[doc = stub_doc!("FleetPlan.findings")]
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
+}
+
+/// The tasks of a `FleetPlan` argument.
+pub(crate) fn fleet_tasks(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Task>>> {
+    Ok(crate::args::object::<PyFleetPlan>(name, obj)?.tasks.clone())
 }
 
 #[doc = stub_doc!("plan_fleet")]
@@ -59,7 +50,8 @@ pub(crate) fn plan_fleet(
     eligibility: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyFleetPlan> {
     let devices = device_args("devices", devices)?;
-    let mut options = FleetOptions::new(&string("prefix", prefix)?, upload_option(option)?);
+    let mut options =
+        FleetOptions::new(&string("prefix", prefix)?, upload_option("option", option)?);
     if let Some(g) = group_by.filter(|g| !g.is_none()) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }

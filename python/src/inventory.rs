@@ -31,29 +31,13 @@ pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> 
     mpp_migration::mac_from_device_name(&string("name", name)?).py()
 }
 
-#[doc = stub_doc!("Udi")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Udi")]
-#[derive(PartialEq)]
-pub(crate) struct PyUdi(Udi);
-
 crate::shapes::methods! {
-#[pymethods]
-impl PyUdi {
-    fn __repr__(&self) -> String {
-        format!(
-            "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
-            self.0.model().name(),
-            self.0.hardware_version().to_string(),
-            self.0.serial_number()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("Udi.model")]
+class("Udi", eq) pub(crate) struct PyUdi(Udi);
+repr(this; "Udi(model={:?}, hardware_version={:?}, serial_number={:?})",
+    this.0.model().name(), this.0.hardware_version().to_string(), this.0.serial_number());
+getters("Udi", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("Udi.hardware_version")]
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
-    #[doc = stub_doc!("Udi.serial_number")]
     fn serial_number() -> Option<&str> { this.0.serial_number() }
 }
 }
@@ -66,11 +50,29 @@ pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
         .py()
 }
 
-#[doc = stub_doc!("InventoryEntry")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "InventoryEntry")]
-pub(crate) struct PyInventoryEntry {
+crate::shapes::methods! {
+class("InventoryEntry") pub(crate) struct PyInventoryEntry {
     inventory: Arc<Inventory>,
     index: usize,
+}
+repr(this, e = this.entry();
+    "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
+    e.row(), e.device_name(), e.device_type(), e.status().as_str());
+getters("InventoryEntry", this) {
+    fn row() -> u64 { this.entry().row() }
+    fn device_name() -> &str { this.entry().device_name() }
+    fn device_type() -> &str { this.entry().device_type() }
+    fn description() -> &str { this.entry().description() }
+    fn device_pool() -> &str { this.entry().device_pool() }
+    fn location() -> &str { this.entry().location() }
+    fn owner_user_id() -> &str { this.entry().owner_user_id() }
+    fn directory_number() -> &str { this.entry().directory_number() }
+    fn phone_load_name() -> &str { this.entry().phone_load_name() }
+    fn status() -> &'static str { this.entry().status().as_str() }
+    fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.entry().findings()) }
+    fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
+}
 }
 
 impl PyInventoryEntry {
@@ -80,68 +82,15 @@ impl PyInventoryEntry {
 }
 
 crate::shapes::methods! {
-#[pymethods]
-impl PyInventoryEntry {
-    fn __repr__(&self) -> String {
-        let e = self.entry();
-        format!(
-            "InventoryEntry(row={}, device_name={:?}, device_type={:?}, status={:?})",
-            e.row(),
-            e.device_name(),
-            e.device_type(),
-            e.status().as_str()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("InventoryEntry.row")]
-    fn row() -> u64 { this.entry().row() }
-    #[doc = stub_doc!("InventoryEntry.device_name")]
-    fn device_name() -> &str { this.entry().device_name() }
-    #[doc = stub_doc!("InventoryEntry.device_type")]
-    fn device_type() -> &str { this.entry().device_type() }
-    #[doc = stub_doc!("InventoryEntry.description")]
-    fn description() -> &str { this.entry().description() }
-    #[doc = stub_doc!("InventoryEntry.device_pool")]
-    fn device_pool() -> &str { this.entry().device_pool() }
-    #[doc = stub_doc!("InventoryEntry.location")]
-    fn location() -> &str { this.entry().location() }
-    #[doc = stub_doc!("InventoryEntry.owner_user_id")]
-    fn owner_user_id() -> &str { this.entry().owner_user_id() }
-    #[doc = stub_doc!("InventoryEntry.directory_number")]
-    fn directory_number() -> &str { this.entry().directory_number() }
-    #[doc = stub_doc!("InventoryEntry.phone_load_name")]
-    fn phone_load_name() -> &str { this.entry().phone_load_name() }
-    #[doc = stub_doc!("InventoryEntry.status")]
-    fn status() -> &'static str { this.entry().status().as_str() }
-    #[doc = stub_doc!("InventoryEntry.device")]
-    fn device() -> Option<PyDevice> { this.entry().device().cloned().map(PyDevice) }
-    #[doc = stub_doc!("InventoryEntry.findings")]
-    fn findings() -> Vec<PyFinding> {
-        this.entry()
-            .findings()
-            .iter()
-            .cloned()
-            .map(PyFinding)
-            .collect()
-    }
-    #[doc = stub_doc!("InventoryEntry.reasons")]
-    fn reasons() -> Vec<PyFinding> { this.entry().reasons().cloned().map(PyFinding).collect() }
-}
-}
-
-#[doc = stub_doc!("Inventory")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Inventory")]
-pub(crate) struct PyInventory(Arc<Inventory>);
-
-crate::shapes::methods! {
+class("Inventory") pub(crate) struct PyInventory(Arc<Inventory>);
+repr(this, c = this.0.counts();
+    "Inventory(rows={}, eligible={}, not_eligible={}, unknown={}, not_migratable={}, refused={})",
+    c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused);
 #[pymethods]
 impl PyInventory {
-    #[doc = stub_doc!("Inventory.all_findings")]
     fn all_findings(&self) -> Vec<PyFinding> {
         self.0.all_findings().cloned().map(PyFinding).collect()
     }
-    #[doc = stub_doc!("Inventory.reason_counts")]
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -149,23 +98,14 @@ impl PyInventory {
             .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
             .collect()
     }
-    #[doc = stub_doc!("Inventory.to_csv")]
     fn to_csv(&self) -> String {
         self.0.to_csv()
     }
     fn __len__(&self) -> usize {
         self.0.entries().len()
     }
-    fn __repr__(&self) -> String {
-        let c = self.0.counts();
-        format!(
-            "Inventory(rows={}, eligible={}, not_eligible={}, unknown={}, not_migratable={}, refused={})",
-            c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("Inventory.entries")]
+getters("Inventory", this) {
     fn entries() -> Vec<PyInventoryEntry> {
         (0..this.0.entries().len())
             .map(|index| PyInventoryEntry {
@@ -174,11 +114,8 @@ getters(this) {
             })
             .collect()
     }
-    #[doc = stub_doc!("Inventory.devices")]
     fn devices() -> Vec<PyDevice> { this.0.devices().into_iter().map(PyDevice).collect() }
-    #[doc = stub_doc!("Inventory.findings")]
-    fn findings() -> Vec<PyFinding> { this.0.findings().iter().cloned().map(PyFinding).collect() }
-    #[doc = stub_doc!("Inventory.counts")]
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
     fn counts<'py>(py) -> PyResult<Bound<'py, PyDict>> {
         let c = this.0.counts();
         let d = PyDict::new(py);
@@ -238,13 +175,10 @@ pub(crate) fn read_inventory(
     Ok(PyInventory(Arc::new(inventory)))
 }
 
-#[doc = stub_doc!("Mapping")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "Mapping")]
-pub(crate) struct PyMapping(Arc<Mapping>);
-
+crate::shapes::methods! {
+class("Mapping") pub(crate) struct PyMapping(Arc<Mapping>);
 #[pymethods]
 impl PyMapping {
-    #[doc = stub_doc!("Mapping.from_json")]
     #[staticmethod]
     fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let text = if let Ok(s) = data.cast::<PyString>() {
@@ -262,7 +196,6 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    #[doc = stub_doc!("Mapping.from_json_file")]
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let path = path_arg(path)?;
@@ -275,11 +208,9 @@ impl PyMapping {
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }
-    #[doc = stub_doc!("Mapping.email_of")]
     fn email_of(&self, owner_user_id: &str) -> Option<String> {
         self.0.email_of(owner_user_id).map(str::to_owned)
     }
-    #[doc = stub_doc!("Mapping.location_of")]
     #[pyo3(signature = (device_pool, ucm_location = ""))]
     fn location_of(&self, device_pool: &str, ucm_location: &str) -> Option<String> {
         self.0
@@ -287,71 +218,44 @@ impl PyMapping {
             .map(str::to_owned)
     }
 }
-
-#[doc = stub_doc!("PreparedUpload")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUpload")]
-pub(crate) struct PyPreparedUpload {
-    upload: PreparedUpload,
-    report: Arc<mpp_migration::UploadReport>,
 }
 
 crate::shapes::methods! {
-#[pymethods]
-impl PyPreparedUpload {
-    fn __repr__(&self) -> String {
-        format!(
-            "PreparedUpload(task_name={:?}, devices={})",
-            self.upload.task_name.as_str(),
-            self.report.added()
-        )
-    }
+class("PreparedUpload") pub(crate) struct PyPreparedUpload {
+    upload: PreparedUpload,
+    report: Arc<mpp_migration::UploadReport>,
 }
-getters(this) {
-    #[doc = stub_doc!("PreparedUpload.task_name")]
+repr(this; "PreparedUpload(task_name={:?}, devices={})",
+    this.upload.task_name.as_str(), this.report.added());
+getters("PreparedUpload", this) {
     fn task_name() -> &str { this.upload.task_name.as_str() }
-    #[doc = stub_doc!("PreparedUpload.file")]
     fn file() -> PyOutputFile { PyOutputFile(this.upload.file.clone()) }
-    #[doc = stub_doc!("PreparedUpload.report")]
     fn report() -> PyUploadReport { PyUploadReport(Arc::clone(&this.report)) }
-    #[doc = stub_doc!("PreparedUpload.export_rows")]
     fn export_rows() -> Vec<u64> { this.upload.export_rows.clone() }
 }
 }
 
-#[doc = stub_doc!("PreparedUploads")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "PreparedUploads")]
-pub(crate) struct PyPreparedUploads {
+crate::shapes::methods! {
+class("PreparedUploads") pub(crate) struct PyPreparedUploads {
     uploads: Vec<Py<PyPreparedUpload>>,
     findings: Vec<mpp_migration::Finding>,
     files: Vec<mpp_migration::OutputFile>,
 }
-
-crate::shapes::methods! {
+repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
-    #[doc = stub_doc!("PreparedUploads.uploads")]
-    #[getter]
-    fn uploads(&self, py: Python<'_>) -> Vec<Py<PyPreparedUpload>> {
-        self.uploads.iter().map(|u| u.clone_ref(py)).collect()
-    }
-    #[doc = stub_doc!("PreparedUploads.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.files.clone())
     }
     fn __len__(&self) -> usize {
         self.uploads.len()
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "PreparedUploads(uploads={}, findings={})",
-            self.uploads.len(),
-            self.findings.len()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("PreparedUploads.findings")]
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
+getters("PreparedUploads", this) {
+    fn uploads<'py>(py) -> Vec<Py<PyPreparedUpload>> {
+        this.uploads.iter().map(|u| u.clone_ref(py)).collect()
+    }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
 }
 }
 
@@ -370,20 +274,15 @@ pub(crate) fn prepare_uploads(
     directory: Option<&Bound<'_, PyAny>>,
     eligibility: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPreparedUploads> {
-    let prefix = match prefix.filter(|p| !p.is_none()) {
-        Some(p) => string("prefix", p)?,
-        None => "upload".to_owned(),
-    };
-    let mut options = PrepareOptions::new(&prefix, upload_option(option)?);
+    let prefix = crate::args::opt_string("prefix", prefix)?.unwrap_or_else(|| "upload".to_owned());
+    let mut options = PrepareOptions::new(&prefix, upload_option("option", option)?);
     if let Some(n) = max_devices.filter(|n| !n.is_none()) {
         options.max_devices = count("max_devices", n)?;
     }
     if let Some(g) = group_by.filter(|g| !g.is_none()) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }
-    if let Some(d) = directory_arg(directory)? {
-        options.directory = Some(d);
-    }
+    options.directory = directory_arg(directory)?;
     options.eligibility = table_arg("eligibility", eligibility)?;
     let inventory = Arc::clone(&inventory.get().0);
     let mapping = mapping.map_or_else(|| Arc::new(Mapping::new()), |m| Arc::clone(&m.get().0));

@@ -3,9 +3,14 @@
 //!
 //! Its docstrings are those of the stub `mpp_migration/_native.pyi`, the one text of each:
 //! `#[doc = stub_doc!("Task.name")]` is the docstring of `Task.name` there, which python/build.rs
-//! reads at compile time. An item naming a docstring the stub lacks does not compile.
+//! reads at compile time. An item naming a docstring the stub lacks does not compile. A method
+//! of a class in `shapes::methods!` has the stub's docstring of its name without naming it.
 
-// `stub_doc!`, defined before the modules so that every one of them sees it (see build.rs).
+// `methods!` reads a class's methods one at a time, three macro expansions each.
+#![recursion_limit = "256"]
+
+// `stub_doc!` and `with_stub_doc!`, defined before the modules so that every one of them sees
+// them (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/stub_doc.rs"));
 
 mod args;

@@ -1,79 +1,40 @@
 //! The phone loads of the manual path in Python (MAN-4, EXT-10): `PhoneLoadTable` (MAN-4's by
 //! default, or a host's, validated by core) and its rows, `PhoneLoad`.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 
 use mpp_migration::{PhoneLoad, PhoneLoadTable};
 
-use crate::args::{string, wrong_type};
-use crate::errors::{IntoPyResult, type_name};
+use crate::args::string;
+use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::model::PyModel;
-
-#[doc = stub_doc!("PhoneLoad")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "PhoneLoad")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyPhoneLoad(PhoneLoad);
-
-impl Hash for PyPhoneLoad {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.model().name().hash(state);
-        self.0.load_name().hash(state);
-        self.0.source().hash(state);
-    }
-}
+use crate::shapes::copies;
 
 crate::shapes::methods! {
-#[pymethods]
-impl PyPhoneLoad {
-    fn __repr__(&self) -> String {
-        format!(
-            "PhoneLoad(model={:?}, load_name={:?})",
-            self.0.model().name(),
-            self.0.load_name()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("PhoneLoad.model")]
+class("PhoneLoad", eq, hash) #[derive(Clone)] pub(crate) struct PyPhoneLoad(PhoneLoad);
+repr(this; "PhoneLoad(model={:?}, load_name={:?})", this.0.model().name(), this.0.load_name());
+getters("PhoneLoad", this) {
     fn model() -> PyModel { PyModel(this.0.model()) }
-    #[doc = stub_doc!("PhoneLoad.load_name")]
     fn load_name() -> &str { this.0.load_name() }
-    #[doc = stub_doc!("PhoneLoad.load")]
     fn load() -> PyFirmwareVersion { PyFirmwareVersion(this.0.load().clone()) }
-    #[doc = stub_doc!("PhoneLoad.source")]
     fn source() -> &str { this.0.source() }
 }
 }
 
-#[doc = stub_doc!("PhoneLoadTable")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "PhoneLoadTable")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
-
 crate::shapes::methods! {
+class("PhoneLoadTable", eq)
+#[derive(Clone)]
+pub(crate) struct PyPhoneLoadTable(pub(crate) Arc<PhoneLoadTable>);
 table("PhoneLoadTable", rows = "rows", PhoneLoadTable);
 #[pymethods]
 impl PyPhoneLoadTable {
-    #[doc = stub_doc!("PhoneLoadTable.man_4")]
     #[staticmethod]
     fn man_4() -> PyPhoneLoadTable {
         PyPhoneLoadTable(PhoneLoadTable::man_4())
     }
-    #[doc = stub_doc!("PhoneLoadTable.from_csv")]
-    #[staticmethod]
-    #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
-    fn from_csv(
-        py: Python<'_>,
-        data: &Bound<'_, PyAny>,
-        name: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyPhoneLoadTable> {
-        crate::shapes::from_csv(py, data, name).map(PyPhoneLoadTable)
-    }
-    #[doc = stub_doc!("PhoneLoadTable.load_for")]
     fn load_for(&self, model: &Bound<'_, PyAny>) -> PyResult<Option<PyPhoneLoad>> {
         let model = match model.cast::<PyModel>() {
             Ok(m) => m.get().0,
@@ -82,22 +43,13 @@ impl PyPhoneLoadTable {
         Ok(self.0.load_for(model).cloned().map(PyPhoneLoad))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("PhoneLoadTable.rows")]
-    fn rows() -> Vec<PyPhoneLoad> { this.0.rows().iter().cloned().map(PyPhoneLoad).collect() }
+getters("PhoneLoadTable", this) {
+    fn rows() -> Vec<PyPhoneLoad> { copies(this.0.rows(), PyPhoneLoad) }
 }
 }
 
 /// The `loads` argument: a `PhoneLoadTable`, or None for MAN-4's.
 pub(crate) fn loads_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<PhoneLoadTable>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(PhoneLoadTable::man_4()),
-        Some(o) => match o.cast::<PyPhoneLoadTable>() {
-            Ok(t) => Ok(Arc::clone(&t.get().0)),
-            Err(_) => Err(wrong_type(format!(
-                "loads must be a PhoneLoadTable or None, not {}",
-                type_name(o)
-            ))),
-        },
-    }
+    let table = crate::args::opt_object::<PyPhoneLoadTable>("loads", obj)?;
+    Ok(table.map_or_else(PhoneLoadTable::man_4, |t| Arc::clone(&t.0)))
 }

@@ -8,19 +8,15 @@ use crate::args::string;
 use crate::errors::{IntoPyResult, native};
 use crate::hardware::PyHardwareVersion;
 
-#[doc = stub_doc!("Model")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "Model")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyModel(pub(crate) &'static Model);
-
 crate::shapes::methods! {
+class("Model", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyModel(pub(crate) &'static Model);
+repr(this; "Model({:?})", this.0.name());
 #[pymethods]
 impl PyModel {
     fn __str__(&self) -> &'static str {
         self.0.name()
-    }
-    fn __repr__(&self) -> String {
-        format!("Model({:?})", self.0.name())
     }
     /// Pickling and copying: the catalogue entry of the same name, by `parse_model`.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
@@ -30,47 +26,27 @@ impl PyModel {
         ))
     }
 }
-getters(this) {
-    #[doc = stub_doc!("Model.name")]
+getters("Model", this) {
     fn name() -> &'static str { this.0.name() }
-    #[doc = stub_doc!("Model.series")]
     fn series() -> &'static str { this.0.series().as_str() }
-    #[doc = stub_doc!("Model.model_class")]
     fn model_class() -> &'static str { this.0.class().as_str() }
-    #[doc = stub_doc!("Model.reason")]
     fn reason() -> Option<&'static str> { this.0.class().reason() }
-    #[doc = stub_doc!("Model.ris_model")]
     fn ris_model() -> Option<u32> { this.0.ris_model() }
-    #[doc = stub_doc!("Model.mpp_load_family")]
     fn mpp_load_family() -> Option<&'static str> { this.0.mpp_load_family() }
-    #[doc = stub_doc!("Model.aliases")]
     fn aliases() -> Vec<&'static str> { this.0.aliases().to_vec() }
-    #[doc = stub_doc!("Model.kind")]
     fn kind() -> &'static str { this.0.kind().as_str() }
-    #[doc = stub_doc!("Model.has_wifi")]
     fn has_wifi() -> bool { this.0.has_wifi() }
-    #[doc = stub_doc!("Model.has_enterprise_firmware")]
     fn has_enterprise_firmware() -> bool { this.0.has_enterprise_firmware() }
-    #[doc = stub_doc!("Model.ucm_name")]
     fn ucm_name() -> &'static str { this.0.ucm_name() }
-    #[doc = stub_doc!("Model.webex_api_name")]
     fn webex_api_name() -> String { this.0.webex_api_name() }
-    #[doc = stub_doc!("Model.part_number")]
     fn part_number() -> &'static str { this.0.part_number() }
-    #[doc = stub_doc!("Model.description")]
     fn description() -> &'static str { this.0.description() }
 }
 }
 
-#[doc = stub_doc!("ModelLabel")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "ModelLabel"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
+crate::shapes::methods! {
+class("ModelLabel", eq, hash)
+#[derive(Clone)]
 pub(crate) struct PyModelLabel {
     #[doc = stub_doc!("ModelLabel.model")]
     #[pyo3(get)]
@@ -79,25 +55,13 @@ pub(crate) struct PyModelLabel {
     #[pyo3(get)]
     hardware_version: Option<PyHardwareVersion>,
 }
-
+repr(this; "ModelLabel(model={:?}, hardware_version={})",
+    this.model.0.name(),
+    this.hardware_version.map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string())));
+/// Pickling and copying: rebuilt from the model's name and the hardware version.
+reduce(this; (this.model.0.name(), this.hardware_version.map(|v| v.0.number())));
 #[pymethods]
 impl PyModelLabel {
-    fn __repr__(&self) -> String {
-        format!(
-            "ModelLabel(model={:?}, hardware_version={})",
-            self.model.0.name(),
-            self.hardware_version
-                .map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string()))
-        )
-    }
-    /// Pickling and copying: rebuilt from the model's name and the hardware version.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (
-            self.model.0.name(),
-            self.hardware_version.map(|v| v.0.number()),
-        );
-        crate::shapes::restore::<Self>(py, args)
-    }
     /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
     #[staticmethod]
     #[pyo3(name = "_restore")]
@@ -110,6 +74,7 @@ impl PyModelLabel {
                 .py()?,
         })
     }
+}
 }
 
 #[doc = stub_doc!("parse_model")]

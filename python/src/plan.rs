@@ -15,6 +15,7 @@ use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
 use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
+use crate::shapes::copies;
 use crate::task::task_arg;
 
 /// The options of an automatic plan, from the Python arguments (core checks them).
@@ -46,56 +47,32 @@ pub(crate) fn manual_options(
     })
 }
 
-fn findings(list: &[mpp_migration::Finding]) -> Vec<PyFinding> {
-    list.iter().cloned().map(PyFinding).collect()
-}
-
 // --- automatic ----------------------------------------------------------------------------
 
-#[doc = stub_doc!("AutoPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "AutoPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
-
 crate::shapes::methods! {
-to_dict("AutoPlan");
+class("AutoPlan", eq) pub(crate) struct PyAutoPlan(pub(crate) Arc<AutoPlan>);
+json("AutoPlan", this; this.0.to_json());
 write("AutoPlan");
+repr(this, devices: usize = this.0.batches().iter().map(Vec::len).sum();
+    "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
+    this.0.task().as_str(), this.0.batches().len(), this.0.findings().len());
 #[pymethods]
 impl PyAutoPlan {
-    #[doc = stub_doc!("AutoPlan.batch_of")]
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    #[doc = stub_doc!("AutoPlan.batches_csv")]
     fn batches_csv(&self) -> String {
         self.0.batches_csv()
     }
-    #[doc = stub_doc!("AutoPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    #[doc = stub_doc!("AutoPlan.to_json")]
-    fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-    #[doc = stub_doc!("AutoPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    fn __repr__(&self) -> String {
-        let devices: usize = self.0.batches().iter().map(Vec::len).sum();
-        format!(
-            "AutoPlan(task={:?}, devices={devices}, batches={}, findings={})",
-            self.0.task().as_str(),
-            self.0.batches().len(),
-            self.0.findings().len()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("AutoPlan.task")]
+getters("AutoPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
-    #[doc = stub_doc!("AutoPlan.batches")]
     fn batches() -> Vec<Vec<String>> {
         this.0
             .batches()
@@ -103,11 +80,8 @@ getters(this) {
             .map(|b| b.iter().map(|m| m.to_string()).collect())
             .collect()
     }
-    #[doc = stub_doc!("AutoPlan.findings")]
-    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
-    #[doc = stub_doc!("AutoPlan.tftp_server_type")]
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
     fn tftp_server_type() -> &str { this.0.tftp_server_type() }
-    #[doc = stub_doc!("AutoPlan.load_server")]
     fn load_server() -> &str { this.0.load_server() }
 }
 }
@@ -141,53 +115,35 @@ pub(crate) fn plan_automatic(
 
 // --- manual -------------------------------------------------------------------------------
 
-#[doc = stub_doc!("BatFile")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "BatFile")]
-#[derive(Clone, PartialEq)]
-pub(crate) struct PyBatFile(BatFile);
-
 crate::shapes::methods! {
-#[pymethods]
-impl PyBatFile {
-    fn __repr__(&self) -> String {
-        format!(
-            "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
-            self.0.name(),
-            self.0.group().as_str(),
-            self.0.devices().len(),
-            self.0
-                .phone_load()
-                .map_or("None".to_owned(), |l| format!("{l:?}"))
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("BatFile.name")]
+class("BatFile", eq) #[derive(Clone)] pub(crate) struct PyBatFile(BatFile);
+repr(this; "BatFile(name={:?}, group={:?}, devices={}, phone_load={})",
+    this.0.name(), this.0.group().as_str(), this.0.devices().len(),
+    this.0.phone_load().map_or("None".to_owned(), |l| format!("{l:?}")));
+getters("BatFile", this) {
     fn name() -> &str { this.0.name() }
-    #[doc = stub_doc!("BatFile.group")]
     fn group<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.group()) }
-    #[doc = stub_doc!("BatFile.models")]
     fn models() -> Vec<&'static str> { this.0.models().to_vec() }
-    #[doc = stub_doc!("BatFile.phone_load")]
     fn phone_load() -> Option<&str> { this.0.phone_load() }
-    #[doc = stub_doc!("BatFile.load_server")]
     fn load_server() -> Option<&str> { this.0.load_server() }
-    #[doc = stub_doc!("BatFile.devices")]
     fn devices() -> Vec<String> { this.0.devices().iter().map(|m| m.to_string()).collect() }
-    #[doc = stub_doc!("BatFile.steps")]
     fn steps() -> Vec<String> { this.0.steps().to_vec() }
-    #[doc = stub_doc!("BatFile.content")]
     fn content() -> &str { this.0.content() }
 }
 }
 
-#[doc = stub_doc!("License")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "License")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyLicense {
+crate::shapes::methods! {
+class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
     mac: String,
     file_name: String,
     url: String,
+}
+repr(this; "License(mac={:?}, file_name={:?}, url={:?})", this.mac, this.file_name, this.url);
+getters("License", this) {
+    fn mac() -> &str { &this.mac }
+    fn file_name() -> &str { &this.file_name }
+    fn url() -> &str { &this.url }
+}
 }
 
 impl From<&License> for PyLicense {
@@ -201,76 +157,32 @@ impl From<&License> for PyLicense {
 }
 
 crate::shapes::methods! {
-#[pymethods]
-impl PyLicense {
-    fn __repr__(&self) -> String {
-        format!(
-            "License(mac={:?}, file_name={:?}, url={:?})",
-            self.mac, self.file_name, self.url
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("License.mac")]
-    fn mac() -> &str { &this.mac }
-    #[doc = stub_doc!("License.file_name")]
-    fn file_name() -> &str { &this.file_name }
-    #[doc = stub_doc!("License.url")]
-    fn url() -> &str { &this.url }
-}
-}
-
-#[doc = stub_doc!("ManualPlan")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "ManualPlan")]
-#[derive(PartialEq)]
-pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
-
-crate::shapes::methods! {
-to_dict("ManualPlan");
+class("ManualPlan", eq) pub(crate) struct PyManualPlan(pub(crate) Arc<ManualPlan>);
+json("ManualPlan", this; this.0.to_json());
 write("ManualPlan");
+repr(this; "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
+    this.0.task().as_str(), this.0.bat_files().len(), this.0.licenses().len(),
+    this.0.findings().len());
 #[pymethods]
 impl PyManualPlan {
-    #[doc = stub_doc!("ManualPlan.file_of")]
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
-    #[doc = stub_doc!("ManualPlan.instructions_text")]
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
     }
-    #[doc = stub_doc!("ManualPlan.to_json")]
-    fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-    #[doc = stub_doc!("ManualPlan.licenses_csv")]
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()
     }
-    #[doc = stub_doc!("ManualPlan.files")]
     fn files(&self) -> Vec<PyOutputFile> {
         output_files(self.0.files())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "ManualPlan(task={:?}, bat_files={}, licenses={}, findings={})",
-            self.0.task().as_str(),
-            self.0.bat_files().len(),
-            self.0.licenses().len(),
-            self.0.findings().len()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("ManualPlan.task")]
+getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
-    #[doc = stub_doc!("ManualPlan.bat_files")]
-    fn bat_files() -> Vec<PyBatFile> {
-        this.0.bat_files().iter().cloned().map(PyBatFile).collect()
-    }
-    #[doc = stub_doc!("ManualPlan.licenses")]
+    fn bat_files() -> Vec<PyBatFile> { copies(this.0.bat_files(), PyBatFile) }
     fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
-    #[doc = stub_doc!("ManualPlan.findings")]
-    fn findings() -> Vec<PyFinding> { findings(this.0.findings()) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }
 }
 
@@ -306,18 +218,13 @@ pub(crate) fn status_report_csv(
     plan: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let task = task_arg(task)?;
-    enum Plan {
-        None,
-        Auto(Arc<AutoPlan>),
-        Manual(Arc<ManualPlan>),
-    }
     let plan = match plan.filter(|p| !p.is_none()) {
-        None => Plan::None,
+        None => PlanRef::None,
         Some(p) => {
             if let Ok(a) = p.cast::<PyAutoPlan>() {
-                Plan::Auto(Arc::clone(&a.get().0))
+                PlanRef::Automatic(&a.get().0)
             } else if let Ok(m) = p.cast::<PyManualPlan>() {
-                Plan::Manual(Arc::clone(&m.get().0))
+                PlanRef::Manual(&m.get().0)
             } else {
                 return Err(wrong_type(format!(
                     "plan must be an AutoPlan, a ManualPlan or None, not {}",
@@ -326,12 +233,5 @@ pub(crate) fn status_report_csv(
             }
         }
     };
-    Ok(py.detach(|| {
-        let plan = match &plan {
-            Plan::None => PlanRef::None,
-            Plan::Auto(a) => PlanRef::Automatic(a),
-            Plan::Manual(m) => PlanRef::Manual(m),
-        };
-        mpp_migration::status_report_csv(&task, plan)
-    }))
+    Ok(py.detach(|| mpp_migration::status_report_csv(&task, plan)))
 }

@@ -126,6 +126,11 @@ pub(crate) trait Sequence:
     /// The item a Python object holds.
     fn item(object: &Self::Object) -> &Self::Item;
 
+    /// The items, in order.
+    fn iter(&self) -> impl ExactSizeIterator<Item = &Self::Item> {
+        (0..self.len()).map(|i| self.at(i))
+    }
+
     /// `self[key]`: an item, or a list of the items of a slice.
     fn get_item<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = key.py();

@@ -4,26 +4,40 @@
 //! methods are not Python methods; so [`methods!`] wraps a class's block as it is written and
 //! appends the methods of the shapes named before it:
 //!
-//! - `to_dict("Name");` adds `to_dict()`, the class's `to_json()` read by `json.loads`
-//!   (crate::json); `to_dict("Name", py);` when `to_json` takes `py` (it runs without the GIL).
+//! - `repr(this, name = value, ..; "Name(a={}, ..)", this.0.a(), ..);` adds `__repr__`, that
+//!   format of the object (`this`) and the values named before the `;`.
+//! - `/// doc` `reduce(this; (this.0.a(), ..));` adds `__reduce__`, which rebuilds the object by
+//!   its `_restore(a, ..)` ([`restore`]).
+//! - `json("Name", this; document);` adds `to_json()`, the core's JSON `document` of the object
+//!   (`this`), and `to_dict()`, that text read by `json.loads` (crate::json); `json("Name",
+//!   this, py; document)` when making it needs `py` (to run without the GIL).
 //! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
 //!   `.0`.
-//! - `value("Name", str = |v| .., text = |v| ..);` is an identifier value class (the core's
-//!   value in `.0`): `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from
-//!   `text`), whose docstring is the `///` before `value`.
+//! - `value("Name", str = |v| .., text = |v| .., new(arg) = Core::parse);` is an identifier
+//!   value class (the core's value in `.0`): its constructor (`Core::parse` of the `str` `arg`),
+//!   `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from `text`), whose
+//!   docstring is the `///` before `value`.
 //!
 //! - `table("Name", rows = "rules", CoreTable);` is a host-replaceable table (a [`Table`], in
-//!   `.0` as an `Arc`): `to_csv()`, `name`, `__len__`, `__repr__` (`Name(name=.., rules=N)`),
-//!   and pickling by `_restore(name, csv)`; its `from_csv` is [`from_csv`].
+//!   `.0` as an `Arc`): `from_csv(data, *, name='custom')` ([`from_csv`]), `to_csv()`, `name`,
+//!   `__len__`, `__repr__` (`Name(name=.., rules=N)`), and pickling by `_restore(name, csv)`.
 //!
 //! - `sequence("Name", Iterator);` is a read-only device list (a [`crate::sequence::Sequence`]):
 //!   `__len__`, `__getitem__`, `__iter__` and `__reversed__` (an `Iterator` with `list` and
 //!   `cursor`), `__contains__`, `index()` and `count()`; `iterator(List);` is that iterator's
 //!   `__iter__`, `__next__` and `__length_hint__`.
 //!
-//! After the block, `getters(this) { #[doc = stub_doc!("Name.name")] fn name() -> T {
-//! this.0.name() } .. }` are its getters, one line each (`fn name<'py>(py) -> T { .. }` for one
-//! that needs `py`).
+//! After the block, `getters("Name", this) { fn name() -> T { this.0.name() } .. }` are its
+//! getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`), each with
+//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
+//!
+//! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
+//! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives); a class
+//! whose methods are all its shapes' and getters' needs no block.
+//!
+//! Each method of the block whose name the stub documents for the class (`Task.device` for
+//! `fn device` of `PyTask`) has that docstring: the block's methods are read one by one through
+//! `with_stub_doc!` (python/build.rs); a method the stub does not document keeps its own.
 //!
 //! `"Name"` is the class's Python name: the docstrings of the methods a shape adds are the
 //! stub's for that class (`stub_doc!("Name", "to_dict")`, see build.rs; a shape takes it as a
@@ -40,6 +54,11 @@ use mpp_migration::{EligibilityTable, PhoneLoadTable};
 
 use crate::args::{string, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
+
+/// Python's copies of `items`, each in its class (`PyFinding`, ..).
+pub(crate) fn copies<T: Clone, W>(items: &[T], class: impl Fn(T) -> W) -> Vec<W> {
+    items.iter().cloned().map(class).collect()
+}
 
 /// What `__reduce__` returns: a callable and its arguments.
 pub(crate) type Reduce<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
@@ -112,10 +131,7 @@ pub(crate) fn from_csv<T: Table>(
     data: &Bound<'_, PyAny>,
     name: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Arc<T>> {
-    let name = match name {
-        Some(n) => string("name", n)?,
-        None => "custom".to_owned(),
-    };
+    let name = name.map_or(Ok("custom".to_owned()), |n| string("name", n))?;
     let table = if let Ok(s) = data.cast::<PyString>() {
         let text = T::text(s)?;
         py.detach(|| T::from_csv(&name, text.as_bytes()))
@@ -131,23 +147,77 @@ pub(crate) fn from_csv<T: Table>(
     Ok(Arc::new(table.py()?))
 }
 
+/// A class of the module: `class!("Name", eq, hash; #[derive(Clone)] pub(crate) struct
+/// PyName(..);)` is the struct as `#[pyclass(frozen, eq, hash, module =
+/// "mpp_migration._native", name = "Name")]` with the stub's docstring of `Name`, and the
+/// derives its options need: `eq` derives `PartialEq`, `hash` `Eq` and `Hash`, `ord`
+/// `PartialOrd` and `Ord`, so that Python's `==`, `hash()` and `<` are the Rust ones, field by
+/// field; `sequence` derives nothing. In [`methods!`], `class("Name", eq, hash)
+/// #[derive(Clone)] pub(crate) struct PyName(..);` before the shapes is the same.
+macro_rules! class {
+    // One arm per set of options: pyo3 gives the code it makes for an option the option's span,
+    // so each is written here, in the same arm as the rest of the attribute.
+    ($name:tt; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, module = "mpp_migration._native", name = $name)]
+        $($item)*
+    };
+    ($name:tt, eq; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq)]
+        $($item)*
+    };
+    ($name:tt, eq, hash; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, hash, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq, Eq, Hash)]
+        $($item)*
+    };
+    ($name:tt, eq, hash, ord; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, eq, hash, ord, module = "mpp_migration._native", name = $name)]
+        #[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $($item)*
+    };
+    ($name:tt, sequence; $($item:tt)*) => {
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyclass(frozen, sequence, module = "mpp_migration._native", name = $name)]
+        $($item)*
+    };
+}
+
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
 /// module's documentation).
 macro_rules! methods {
-    // The shapes are all read: the block, with what they add.
-    (@ [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
+    // The shapes are all read: the block, with what they add, once each of its methods has
+    // the stub's docstring of its name where the stub has one (`with_stub_doc!`, build.rs).
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident { $($body:tt)* }) => {
+        $crate::shapes::methods!(@doc $ty [$($add)*] [] $($body)*);
+    };
+    (@doc $ty:ident [$($add:tt)*] [$($done:tt)*]) => {
         #[pyo3::pymethods]
         impl $ty {
-            $($body)*
+            $($done)*
             $($add)*
         }
     };
+    (@doc $ty:ident $add:tt $done:tt $(#[$m:meta])* fn $name:ident $(<$lt:lifetime>)?
+        ($($arg:tt)*) $(-> $ret:ty)? { $($body:tt)* } $($rest:tt)*) => {
+        with_stub_doc!($ty, $name, [$crate::shapes::methods] (@item $ty $add $done { $($rest)* })
+            $(#[$m])* fn $name $(<$lt>)? ($($arg)*) $(-> $ret)? { $($body)* });
+    };
+    (@item $ty:ident $add:tt [$($done:tt)*] { $($rest:tt)* } $($item:tt)*) => {
+        $crate::shapes::methods!(@doc $ty $add [$($done)* $($item)*] $($rest)*);
+    };
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
-    // { .. }` for one that needs `py`, with the object as `this`.
-    (@ [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($this:ident) {
+    // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's
+    // docstring of `Class.name`.
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
     }) => {
-        $crate::shapes::methods!(@ [$($add)* $(
+        $crate::shapes::methods!(@ $cls [$($add)* $(
+            #[doc = stub_doc!($class, $name)]
             $(#[$doc])*
             #[getter]
             fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
@@ -156,20 +226,72 @@ macro_rules! methods {
             }
         )*] #[pymethods] impl $ty $body);
     };
-    (@ [$($add:tt)*] to_dict($class:tt); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
-            #[doc = stub_doc!($class, "to_dict")]
+    // No block after the shapes of a `class(..)`: an empty one.
+    (@ $cls:ident [$($add:tt)*]) => {
+        $crate::shapes::methods!(@doc $cls [$($add)*] []);
+    };
+    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt) => {
+        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs);
+    };
+    // The class itself (see `class!`).
+    (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+        $vis:vis struct $ty:ident ($($field:tt)*); $($rest:tt)*) => {
+        $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty($($field)*););
+        $crate::shapes::methods!(@ $ty [$($add)*] $($rest)*);
+    };
+    (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
+        $vis:vis struct $ty:ident { $($field:tt)* } $($rest:tt)*) => {
+        $crate::shapes::class!($($opt)*; $(#[$attr])* $vis struct $ty { $($field)* });
+        $crate::shapes::methods!(@ $ty [$($add)*] $($rest)*);
+    };
+    // `repr(this, name = value, ..; "Format", args..);`: `__repr__` is that format of the
+    // object (`this`) and the values named before it.
+    (@ $cls:tt [$($add:tt)*] repr($this:ident $(, $var:ident $(: $vt:ty)? = $val:expr)*;
+        $fmt:literal $(, $arg:expr)* $(,)?); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
+            fn __repr__(&self) -> String {
+                let $this = self;
+                $(let $var $(: $vt)? = $val;)*
+                format!($fmt $(, $arg)*)
+            }
+        ] $($rest)*);
+    };
+    // `/// doc` `reduce(this; args);`: `__reduce__` rebuilds the object (`this`) by its static
+    // method `_restore(*args)` ([`restore`]).
+    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* reduce($this:ident; $args:expr); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
+            $(#[$doc])*
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<$crate::shapes::Reduce<'py>> {
+                let $this = self;
+                $crate::shapes::restore::<Self>(py, $args)
+            }
+        ] $($rest)*);
+    };
+    (@ $cls:tt [$($add:tt)*] json($class:tt, $this:ident $(, $py:ident)?; $json:expr);
+        $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
+            #[doc = stub_doc!($class, "to_json")]
             #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
+            fn to_json(&self $(, $py: pyo3::Python<'_>)?) -> String {
+                let $this = self;
+                $json
+            }
+            #[doc = stub_doc!($class, "to_dict")]
+            #[allow(clippy::wrong_self_convention)]
             fn to_dict<'py>(
                 &self,
                 py: pyo3::Python<'py>,
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                $crate::json::loads(py, &self.to_json())
+                $crate::json::loads(py, &self.to_json($($crate::shapes::methods!(@py $py py))?))
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@py $py:ident $actual:ident) => { $actual };
+    (@ $cls:tt [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             #[doc = stub_doc!($class, "write")]
             #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
             fn write(
@@ -184,20 +306,15 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] to_dict($class:tt, py); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
-            #[doc = stub_doc!($class, "to_dict")]
-            fn to_dict<'py>(
-                &self,
-                py: pyo3::Python<'py>,
-            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                $crate::json::loads(py, &self.to_json(py))
+    (@ $cls:tt [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr,
+        text = $text:expr, $(#[$new_doc:meta])* new($arg:ident) = $parse:path); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
+            $(#[$new_doc])*
+            #[new]
+            fn new($arg: &pyo3::Bound<'_, pyo3::PyAny>) -> pyo3::PyResult<Self> {
+                let text = $crate::args::string(stringify!($arg), $arg)?;
+                $crate::errors::IntoPyResult::py($parse(&text).map(Self))
             }
-        ] $($rest)*);
-    };
-    (@ [$($add:tt)*] $(#[$doc:meta])* value($name:literal, str = $str:expr, text = $text:expr);
-        $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
             fn __str__(&self) -> String {
                 ($str)(&self.0)
             }
@@ -213,8 +330,18 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] table($name:tt, rows = $rows:literal, $table:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
+            #[doc = stub_doc!($name, "from_csv")]
+            #[staticmethod]
+            #[pyo3(signature = (data, *, name = None), text_signature = "(data, *, name='custom')")]
+            fn from_csv(
+                py: pyo3::Python<'_>,
+                data: &pyo3::Bound<'_, pyo3::PyAny>,
+                name: Option<&pyo3::Bound<'_, pyo3::PyAny>>,
+            ) -> pyo3::PyResult<Self> {
+                $crate::shapes::from_csv(py, data, name).map(Self)
+            }
             #[doc = stub_doc!($name, "to_csv")]
             fn to_csv(&self) -> String {
                 $crate::shapes::Table::to_csv(&*self.0)
@@ -252,8 +379,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] sequence($class:tt, $iter:ident); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] sequence($class:tt, $iter:ident); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __len__(&self) -> usize {
                 $crate::sequence::Sequence::len(self)
             }
@@ -297,8 +424,8 @@ macro_rules! methods {
             }
         ] $($rest)*);
     };
-    (@ [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
-        $crate::shapes::methods!(@ [$($add)*
+    (@ $cls:tt [$($add:tt)*] iterator($list:ty); $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*
             fn __iter__(slf: pyo3::Py<Self>) -> pyo3::Py<Self> {
                 slf
             }
@@ -318,8 +445,8 @@ macro_rules! methods {
         ] $($rest)*);
     };
     ($($rest:tt)*) => {
-        $crate::shapes::methods!(@ [] $($rest)*);
+        $crate::shapes::methods!(@ _ [] $($rest)*);
     };
 }
 
-pub(crate) use methods;
+pub(crate) use {class, methods};

@@ -8,7 +8,6 @@
 //! snapshot on each request.
 
 use crate::sequence::{Cursor, Sequence};
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
@@ -21,22 +20,81 @@ use mpp_migration::{
 
 use crate::args::{boolean, mac_arg, macs_arg, string};
 use crate::device::PyDevice;
-use crate::eligibility::status_object;
 use crate::enums::{eligibility_filter, member, parse};
 use crate::errors::{PyFinding, type_name};
 use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
 
-#[doc = stub_doc!("Task")]
-#[pyclass(frozen, eq, module = "mpp_migration._native", name = "Task")]
-#[derive(PartialEq)]
-pub(crate) struct PyTask(pub(crate) Arc<Task>);
+crate::shapes::methods! {
+class("Task", eq) pub(crate) struct PyTask(pub(crate) Arc<Task>);
+json("Task", this; this.0.to_json());
+repr(this; "Task(name={:?}, option={:?}, status={:?}, devices={})",
+    this.0.name().as_str(), this.0.option().as_str(), this.0.status().as_str(),
+    this.0.devices().len());
+#[pymethods]
+impl PyTask {
+    fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
+        let mac = mac_arg("mac", mac)?;
+        Ok(self.0.device(mac).cloned().map(PyTaskDevice))
+    }
+    #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
+    fn search(
+        &self,
+        py: Python<'_>,
+        query: Option<&Bound<'_, PyAny>>,
+        eligibility: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyTaskDeviceList> {
+        let query = query.map_or(Ok(String::new()), |q| string("query", q))?;
+        let filter = eligibility_filter(eligibility)?;
+        let task = Arc::clone(&self.0);
+        let picks = py.detach(|| task.search_indices(&query, filter));
+        Ok(PyTaskDeviceList {
+            task,
+            picks: Some(picks.into()),
+        })
+    }
+    fn device_list_csv(&self, py: Python<'_>) -> String {
+        let task = Arc::clone(&self.0);
+        py.detach(|| task.device_list_csv())
+    }
+    fn device_list_json(&self, py: Python<'_>) -> String {
+        let task = Arc::clone(&self.0);
+        py.detach(|| task.device_list_json())
+    }
+}
+getters("Task", this) {
+    fn name() -> &str { this.0.name().as_str() }
+    fn option() -> &'static str { this.0.option().as_str() }
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
+    fn paused() -> bool { this.0.is_paused() }
+    fn include_unknown() -> bool { this.0.include_unknown() }
+    fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        this.0.completion().map(|m| member(py, m)).transpose()
+    }
+    fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
+    fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
+    fn eligibility_counts() -> PyEligibilityCounts {
+        PyEligibilityCounts(this.0.eligibility_counts())
+    }
+    fn devices() -> PyTaskDeviceList {
+        PyTaskDeviceList {
+            task: Arc::clone(&this.0),
+            picks: None,
+        }
+    }
+}
+}
 
 impl PyTask {
     /// A snapshot of `task`.
     pub(crate) fn snapshot(task: &Task) -> PyTask {
         PyTask(Arc::new(task.clone()))
+    }
+
+    /// `task` itself, which no one else holds.
+    pub(crate) fn owned(task: Task) -> PyTask {
+        PyTask(Arc::new(task))
     }
 }
 
@@ -51,176 +109,49 @@ pub(crate) fn task_arg(obj: &Bound<'_, PyAny>) -> PyResult<Arc<Task>> {
     }
 }
 
-crate::shapes::methods! {
-to_dict("Task");
-#[pymethods]
-impl PyTask {
-    #[doc = stub_doc!("Task.to_json")]
-    fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-    #[doc = stub_doc!("Task.device")]
-    fn device(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<PyTaskDevice>> {
-        let mac = mac_arg("mac", mac)?;
-        Ok(self.0.device(mac).cloned().map(PyTaskDevice))
-    }
-    #[doc = stub_doc!("Task.search")]
-    #[pyo3(signature = (query = None, eligibility = None), text_signature = "(self, query='', eligibility=None)")]
-    fn search(
-        &self,
-        py: Python<'_>,
-        query: Option<&Bound<'_, PyAny>>,
-        eligibility: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<PyTaskDeviceList> {
-        let query = match query {
-            Some(q) => string("query", q)?,
-            None => String::new(),
-        };
-        let filter = eligibility_filter(eligibility)?;
-        let task = Arc::clone(&self.0);
-        let picks = py.detach(|| {
-            let found = task.search(&query, filter);
-            // `search` keeps the task's order: walk both to turn references into positions.
-            let mut found = found.into_iter().peekable();
-            let mut picks = Vec::with_capacity(found.len());
-            for (i, d) in task.devices().iter().enumerate() {
-                if found.peek().is_some_and(|f| std::ptr::eq(*f, d)) {
-                    picks.push(i);
-                    found.next();
-                }
-            }
-            picks
-        });
-        Ok(PyTaskDeviceList {
-            task,
-            picks: Some(picks.into()),
-        })
-    }
-    #[doc = stub_doc!("Task.device_list_csv")]
-    fn device_list_csv(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_csv())
-    }
-    #[doc = stub_doc!("Task.device_list_json")]
-    fn device_list_json(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_json())
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "Task(name={:?}, option={:?}, status={:?}, devices={})",
-            self.0.name().as_str(),
-            self.0.option().as_str(),
-            self.0.status().as_str(),
-            self.0.devices().len()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("Task.name")]
-    fn name() -> &str { this.0.name().as_str() }
-    #[doc = stub_doc!("Task.option")]
-    fn option() -> &'static str { this.0.option().as_str() }
-    #[doc = stub_doc!("Task.status")]
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
-    #[doc = stub_doc!("Task.paused")]
-    fn paused() -> bool { this.0.is_paused() }
-    #[doc = stub_doc!("Task.include_unknown")]
-    fn include_unknown() -> bool { this.0.include_unknown() }
-    #[doc = stub_doc!("Task.completion")]
-    fn completion<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
-        this.0.completion().map(|m| member(py, m)).transpose()
-    }
-    #[doc = stub_doc!("Task.upload_counts")]
-    fn upload_counts() -> PyUploadCounts { PyUploadCounts(this.0.upload_counts()) }
-    #[doc = stub_doc!("Task.tab_counts")]
-    fn tab_counts() -> PyTabCounts { PyTabCounts(this.0.tab_counts()) }
-    #[doc = stub_doc!("Task.eligibility_counts")]
-    fn eligibility_counts() -> PyEligibilityCounts {
-        PyEligibilityCounts(this.0.eligibility_counts())
-    }
-    #[doc = stub_doc!("Task.devices")]
-    fn devices() -> PyTaskDeviceList {
-        PyTaskDeviceList {
-            task: Arc::clone(&this.0),
-            picks: None,
-        }
-    }
-}
-}
-
 // --- devices of a task --------------------------------------------------------------------
 
-#[doc = stub_doc!("TaskDevice")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "TaskDevice"
-)]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyTaskDevice(TaskDevice);
-
-impl Hash for PyTaskDevice {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.device().hash(state);
-        self.0.eligibility().hash(state);
-        self.0.reasons().hash(state);
-        self.0.tab().hash(state);
-        self.0.last_error().hash(state);
-    }
-}
-
 crate::shapes::methods! {
-#[pymethods]
-impl PyTaskDevice {
-    fn __repr__(&self) -> String {
-        let d = self.0.device();
-        format!(
-            "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
-            d.mac().to_string(),
-            d.model().name(),
-            self.0.eligibility().as_str(),
-            self.0.tab().as_str()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("TaskDevice.device")]
+class("TaskDevice", eq, hash) #[derive(Clone)] pub(crate) struct PyTaskDevice(TaskDevice);
+repr(this, d = this.0.device(); "TaskDevice(mac={:?}, model={:?}, eligibility={:?}, tab={:?})",
+    d.mac().to_string(), d.model().name(), this.0.eligibility().as_str(), this.0.tab().as_str());
+getters("TaskDevice", this) {
     fn device() -> PyDevice { PyDevice(this.0.device().clone()) }
-    #[doc = stub_doc!("TaskDevice.eligibility")]
     fn eligibility<'py>(py) -> PyResult<Bound<'py, PyAny>> {
-        status_object(py, this.0.eligibility())
+        member(py, this.0.eligibility())
     }
-    #[doc = stub_doc!("TaskDevice.reasons")]
-    fn reasons() -> Vec<PyFinding> { this.0.reasons().iter().cloned().map(PyFinding).collect() }
-    #[doc = stub_doc!("TaskDevice.tab")]
+    fn reasons() -> Vec<PyFinding> { PyFinding::list(this.0.reasons()) }
     fn tab<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.tab()) }
-    #[doc = stub_doc!("TaskDevice.last_error")]
     fn last_error() -> Option<&str> { this.0.last_error() }
 }
 }
 
-#[doc = stub_doc!("TaskDeviceList")]
-#[pyclass(
-    frozen,
-    sequence,
-    module = "mpp_migration._native",
-    name = "TaskDeviceList"
-)]
-pub(crate) struct PyTaskDeviceList {
+crate::shapes::methods! {
+class("TaskDeviceList", sequence) pub(crate) struct PyTaskDeviceList {
     task: Arc<Task>,
     /// Positions in the task's devices; None for every device.
     picks: Option<Arc<[usize]>>,
+}
+sequence("TaskDeviceList", PyTaskDeviceIterator);
+repr(this, n = this.len(); "<TaskDeviceList of {n} device{} of task {}>",
+    if n == 1 { "" } else { "s" }, this.task.name());
+#[pymethods]
+impl PyTaskDeviceList {
+    fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(
+            py,
+            self.iter().map(|d| {
+                let hex = d.device().mac().to_hex_bytes();
+                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
+            }),
+        )
+    }
+}
 }
 
 impl PyTaskDeviceList {
     fn position(&self, i: usize) -> usize {
         self.picks.as_ref().map_or(i, |p| p[i])
-    }
-    fn iter(&self) -> impl Iterator<Item = &TaskDevice> {
-        (0..self.len()).map(|i| self.at(i))
     }
 }
 
@@ -253,130 +184,56 @@ impl Sequence for PyTaskDeviceList {
 }
 
 crate::shapes::methods! {
-sequence("TaskDeviceList", PyTaskDeviceIterator);
-#[pymethods]
-impl PyTaskDeviceList {
-    #[doc = stub_doc!("TaskDeviceList.macs")]
-    fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(
-            py,
-            self.iter().map(|d| {
-                let hex = d.device().mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        )
-    }
-
-    fn __repr__(&self) -> String {
-        let n = self.len();
-        format!(
-            "<TaskDeviceList of {n} device{} of task {}>",
-            if n == 1 { "" } else { "s" },
-            self.task.name()
-        )
-    }
-}
-}
-
-#[doc = stub_doc!("TaskDeviceIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "TaskDeviceIterator")]
-pub(crate) struct PyTaskDeviceIterator {
+class("TaskDeviceIterator") pub(crate) struct PyTaskDeviceIterator {
     list: Py<PyTaskDeviceList>,
     cursor: Cursor,
 }
-
-crate::shapes::methods! {
 iterator(PyTaskDeviceList);
-#[pymethods]
-impl PyTaskDeviceIterator {}
 }
 
 // --- counters -----------------------------------------------------------------------------
 
-#[doc = stub_doc!("TabCounts")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TabCounts")]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyTabCounts(TabCounts);
-
 crate::shapes::methods! {
-to_dict("TabCounts");
-#[pymethods]
-impl PyTabCounts {
-    #[doc = stub_doc!("TabCounts.to_json")]
-    #[allow(clippy::wrong_self_convention)] // pyo3 methods take `&self`
-    fn to_json(&self) -> String {
-        mpp_migration::ToJson::to_json(&self.0)
-    }
-    fn __repr__(&self) -> String {
-        let c = &self.0;
-        format!(
-            "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
-            c.pending, c.error, c.ready, c.in_progress, c.completed
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("TabCounts.pending")]
+class("TabCounts", eq, hash) #[derive(Clone, Copy)] pub(crate) struct PyTabCounts(TabCounts);
+json("TabCounts", this; mpp_migration::ToJson::to_json(&this.0));
+repr(this, c = &this.0; "TabCounts(pending={}, error={}, ready={}, in_progress={}, completed={})",
+    c.pending, c.error, c.ready, c.in_progress, c.completed);
+getters("TabCounts", this) {
     fn pending() -> usize { this.0.pending }
-    #[doc = stub_doc!("TabCounts.error")]
     fn error() -> usize { this.0.error }
-    #[doc = stub_doc!("TabCounts.ready")]
     fn ready() -> usize { this.0.ready }
-    #[doc = stub_doc!("TabCounts.in_progress")]
     fn in_progress() -> usize { this.0.in_progress }
-    #[doc = stub_doc!("TabCounts.completed")]
     fn completed() -> usize { this.0.completed }
-    #[doc = stub_doc!("TabCounts.total")]
     fn total() -> usize { this.0.total() }
 }
 }
 
-#[doc = stub_doc!("EligibilityCounts")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "EligibilityCounts"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyEligibilityCounts(EligibilityCounts);
-
 crate::shapes::methods! {
-#[pymethods]
-impl PyEligibilityCounts {
-    fn __repr__(&self) -> String {
-        let c = &self.0;
-        format!(
-            "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
-            c.total, c.eligible, c.not_eligible, c.unknown
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("EligibilityCounts.total")]
+class("EligibilityCounts", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyEligibilityCounts(EligibilityCounts);
+repr(this, c = &this.0; "EligibilityCounts(total={}, eligible={}, not_eligible={}, unknown={})",
+    c.total, c.eligible, c.not_eligible, c.unknown);
+getters("EligibilityCounts", this) {
     fn total() -> usize { this.0.total }
-    #[doc = stub_doc!("EligibilityCounts.eligible")]
     fn eligible() -> usize { this.0.eligible }
-    #[doc = stub_doc!("EligibilityCounts.not_eligible")]
     fn not_eligible() -> usize { this.0.not_eligible }
-    #[doc = stub_doc!("EligibilityCounts.unknown")]
     fn unknown() -> usize { this.0.unknown }
 }
 }
 
-#[doc = stub_doc!("AddOutcome")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "AddOutcome"
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) struct PyAddOutcome {
+crate::shapes::methods! {
+class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
     added: usize,
     findings: Vec<Finding>,
+}
+repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+    "AddOutcome(added={}, findings={codes:?})",
+    this.added);
+getters("AddOutcome", this) {
+    fn added() -> usize { this.added }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
+}
 }
 
 impl From<AddOutcome> for PyAddOutcome {
@@ -388,86 +245,63 @@ impl From<AddOutcome> for PyAddOutcome {
     }
 }
 
-crate::shapes::methods! {
-#[pymethods]
-impl PyAddOutcome {
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self.findings.iter().map(Finding::name).collect();
-        format!("AddOutcome(added={}, findings={codes:?})", self.added)
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("AddOutcome.added")]
-    fn added() -> usize { this.added }
-    #[doc = stub_doc!("AddOutcome.findings")]
-    fn findings() -> Vec<PyFinding> { this.findings.iter().cloned().map(PyFinding).collect() }
-}
-}
-
 // --- events -------------------------------------------------------------------------------
 
-#[doc = stub_doc!("TaskEvent")]
-#[pyclass(frozen, eq, hash, module = "mpp_migration._native", name = "TaskEvent")]
-#[derive(Clone, PartialEq, Eq)]
-pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
+crate::shapes::class! {
+    "TaskEvent", eq, hash;
+    #[derive(Clone)]
+    pub(crate) struct PyTaskEvent(pub(crate) TaskEvent);
+}
 
-impl Hash for PyTaskEvent {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // Equal events have equal Debug forms.
-        format!("{:?}", self.0).hash(state);
+/// An argument of an event as Python passes it to the event's constructor: text, a list of
+/// texts or a flag.
+enum Arg {
+    Text(String),
+    Texts(Vec<String>),
+    Flag(bool),
+}
+
+impl Arg {
+    /// The value: pickling passes it to the constructor again.
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match self {
+            Arg::Text(text) => text.into_pyobject(py)?.into_any(),
+            Arg::Texts(texts) => texts.into_pyobject(py)?.into_any(),
+            Arg::Flag(on) => on.into_pyobject(py)?.to_owned().into_any(),
+        })
+    }
+
+    fn repr(&self) -> String {
+        match self {
+            Arg::Text(text) => format!("{text:?}"),
+            Arg::Texts(texts) => format!("{texts:?}"),
+            Arg::Flag(on) => (if *on { "True" } else { "False" }).to_owned(),
+        }
     }
 }
 
-/// How an argument of an event shows in Python: its value (pickling passes it to the
-/// constructor again) and its repr.
+/// The [`Arg`] of each type of argument an event has.
 trait EventArg {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
-    fn repr(&self) -> String;
+    fn arg(&self) -> Arg;
 }
 
-impl EventArg for Mac {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.to_string().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", self.to_string())
-    }
+macro_rules! event_args {
+    ($($ty:ty => |$v:ident| $arg:expr;)*) => {
+        $(impl EventArg for $ty {
+            fn arg(&self) -> Arg {
+                let $v = self;
+                $arg
+            }
+        })*
+    };
 }
 
-impl EventArg for Vec<Mac> {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(mac_list(self).into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", mac_list(self))
-    }
-}
-
-impl EventArg for String {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.as_str().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{self:?}")
-    }
-}
-
-impl EventArg for CompletionMode {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.as_str().into_pyobject(py)?.into_any())
-    }
-    fn repr(&self) -> String {
-        format!("{:?}", self.as_str())
-    }
-}
-
-impl EventArg for bool {
-    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(self.into_pyobject(py)?.to_owned().into_any())
-    }
-    fn repr(&self) -> String {
-        (if *self { "True" } else { "False" }).to_owned()
-    }
+event_args! {
+    Mac => |mac| Arg::Text(mac.to_string());
+    Vec<Mac> => |macs| Arg::Texts(mac_list(macs));
+    String => |text| Arg::Text(text.clone());
+    CompletionMode => |mode| Arg::Text(mode.as_str().to_owned());
+    bool => |on| Arg::Flag(*on);
 }
 
 fn mac_list(macs: &[Mac]) -> Vec<String> {
@@ -476,13 +310,14 @@ fn mac_list(macs: &[Mac]) -> Vec<String> {
 
 /// The `#[pymethods]` of [`PyTaskEvent`] with its constructors, one line each: `fn name(arg:
 /// read, ..) => Variant { arg, .. };` reads each argument (by `read(name, value)`) and makes
-/// the event. The same line gives `parts()`, the constructor and arguments of an event, from
-/// which `__repr__` and `__reduce__` are made.
+/// the event, with the stub's docstring of `TaskEvent.name`. The same line gives `parts()`,
+/// the constructor and arguments of an event, from which `__repr__` and `__reduce__` are made.
 macro_rules! task_event_methods {
     (@ $block:tt [$($done:tt)*] [$($arms:tt)*]
         $(#[$doc:meta])* fn $name:ident($($arg:ident: $read:path),*) =>
             $variant:ident $({ $($field:ident),* })? $(($tuple:ident))?; $($rest:tt)*) => {
         task_event_methods!(@ $block [$($done)*
+            #[doc = stub_doc!("TaskEvent", $name)]
             $(#[$doc])*
             #[staticmethod]
             fn $name($($arg: &Bound<'_, PyAny>),*) -> PyResult<Self> {
@@ -491,77 +326,28 @@ macro_rules! task_event_methods {
             }
         ] [$($arms)*
             TaskEvent::$variant $({ $($field),* })? $(($tuple))? =>
-                (stringify!($name), vec![$($arg as &dyn EventArg),*]),
+                (stringify!($name), vec![$(EventArg::arg($arg)),*]),
         ] $($rest)*);
     };
     (@ { $($block:tt)* } [$($done:tt)*] [$($arms:tt)*]) => {
         impl PyTaskEvent {
             /// The constructor that makes this event, and its arguments.
-            fn parts(&self) -> (&'static str, Vec<&dyn EventArg>) {
+            fn parts(&self) -> (&'static str, Vec<Arg>) {
                 match &self.0 {
                     $($arms)*
                 }
             }
         }
-        crate::shapes::methods!(@ [$($done)*] $($block)*);
+        crate::shapes::methods!(@ _ [$($done)*] $($block)*);
     };
-    (#[pymethods] impl $ty:ident $body:tt constructors { $($events:tt)* }) => {
-        task_event_methods!(@ { #[pymethods] impl $ty $body } [] [] $($events)*);
+    (#[pymethods] impl $ty:ident $body:tt getters $g:tt $gs:tt constructors { $($events:tt)* }) => {
+        task_event_methods!(@ { #[pymethods] impl $ty $body getters $g $gs } [] [] $($events)*);
     };
 }
 
 task_event_methods! {
 #[pymethods]
 impl PyTaskEvent {
-    #[doc = stub_doc!("TaskEvent.kind")]
-    #[getter]
-    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        member(py, self.0.kind())
-    }
-    #[doc = stub_doc!("TaskEvent.mac")]
-    #[getter]
-    fn mac(&self) -> Option<String> {
-        match &self.0 {
-            TaskEvent::Prepared { mac }
-            | TaskEvent::PreparationFailed { mac, .. }
-            | TaskEvent::Migrated { mac }
-            | TaskEvent::MigrationFailed { mac, .. } => Some(mac.to_string()),
-            _ => None,
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.macs")]
-    #[getter]
-    fn macs(&self) -> Vec<String> {
-        match &self.0 {
-            TaskEvent::MoveToReady { macs } | TaskEvent::RemoveDevices { macs } => mac_list(macs),
-            _ => Vec::new(),
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.reason")]
-    #[getter]
-    fn reason(&self) -> Option<&str> {
-        match &self.0 {
-            TaskEvent::PreparationFailed { reason, .. }
-            | TaskEvent::MigrationFailed { reason, .. } => Some(reason),
-            _ => None,
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.mode")]
-    #[getter]
-    fn mode<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match &self.0 {
-            TaskEvent::Complete { mode } => member(py, *mode).map(Some),
-            _ => Ok(None),
-        }
-    }
-    #[doc = stub_doc!("TaskEvent.include_unknown")]
-    #[getter]
-    fn include_unknown(&self) -> Option<bool> {
-        match &self.0 {
-            TaskEvent::SetIncludeUnknown(on) => Some(*on),
-            _ => None,
-        }
-    }
     fn __repr__(&self) -> String {
         let (constructor, args) = self.parts();
         let args: Vec<String> = args.iter().map(|a| a.repr()).collect();
@@ -575,119 +361,57 @@ impl PyTaskEvent {
         Ok((py.get_type::<Self>().getattr(constructor)?, args))
     }
 }
+getters("TaskEvent", this) {
+    fn kind<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.kind()) }
+    fn mac() -> Option<String> { this.0.mac().map(|m| m.to_string()) }
+    fn macs() -> Vec<String> { mac_list(this.0.macs()) }
+    fn reason() -> Option<&str> { this.0.reason() }
+    fn mode<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
+        this.0.mode().map(|m| member(py, m)).transpose()
+    }
+    fn include_unknown() -> Option<bool> { this.0.include_unknown() }
+}
 
 // --- the constructors: one line each ----------------------------------------------------
 constructors {
-    #[doc = stub_doc!("TaskEvent.start_preparation")]
     fn start_preparation() => StartPreparation;
-    #[doc = stub_doc!("TaskEvent.prepared")]
     fn prepared(mac: mac_arg) => Prepared { mac };
-    #[doc = stub_doc!("TaskEvent.preparation_failed")]
     fn preparation_failed(mac: mac_arg, reason: string) => PreparationFailed { mac, reason };
-    #[doc = stub_doc!("TaskEvent.move_to_ready")]
     fn move_to_ready(macs: macs_arg) => MoveToReady { macs };
-    #[doc = stub_doc!("TaskEvent.complete")]
     fn complete(mode: parse) => Complete { mode };
-    #[doc = stub_doc!("TaskEvent.migrated")]
     fn migrated(mac: mac_arg) => Migrated { mac };
-    #[doc = stub_doc!("TaskEvent.migration_failed")]
     fn migration_failed(mac: mac_arg, reason: string) => MigrationFailed { mac, reason };
-    #[doc = stub_doc!("TaskEvent.pause")]
     fn pause() => Pause;
-    #[doc = stub_doc!("TaskEvent.resume")]
     fn resume() => Resume;
-    #[doc = stub_doc!("TaskEvent.cancel")]
     fn cancel() => Cancel;
-    #[doc = stub_doc!("TaskEvent.set_include_unknown")]
     fn set_include_unknown(on: boolean) => SetIncludeUnknown(on);
-    #[doc = stub_doc!("TaskEvent.remove_devices")]
     fn remove_devices(macs: macs_arg) => RemoveDevices { macs };
 }
 }
 
 /// The `events` argument of `Board.refresh`: any iterable of `TaskEvent`.
-pub(crate) fn events_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
-    crate::args::objects("events", obj, "", true, |e: &PyTaskEvent| e.0.clone())
+pub(crate) fn events_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<TaskEvent>> {
+    crate::args::objects(name, obj, "", true, |e: &PyTaskEvent| e.0.clone())
 }
 
 // --- the transition table -----------------------------------------------------------------
 
-#[doc = stub_doc!("TransitionOutcome")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "TransitionOutcome"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyTransitionOutcome(OutcomeKey);
-
-/// `Outcome` with `Hash`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum OutcomeKey {
-    Stay,
-    To(TaskStatus),
-    Completion,
-    FromDevices,
-    Refused(ErrorCode),
-}
-
-impl From<Outcome> for PyTransitionOutcome {
-    fn from(o: Outcome) -> PyTransitionOutcome {
-        PyTransitionOutcome(match o {
-            Outcome::Stay => OutcomeKey::Stay,
-            Outcome::To(s) => OutcomeKey::To(s),
-            Outcome::Completion => OutcomeKey::Completion,
-            Outcome::FromDevices => OutcomeKey::FromDevices,
-            Outcome::Refused(code) => OutcomeKey::Refused(code),
-        })
-    }
-}
-
 crate::shapes::methods! {
-#[pymethods]
-impl PyTransitionOutcome {
-    fn __repr__(&self) -> String {
-        match self.0 {
-            OutcomeKey::To(s) => format!("TransitionOutcome(kind=\"to\", target={:?})", s.as_str()),
-            OutcomeKey::Refused(c) => {
-                format!(
-                    "TransitionOutcome(kind=\"refused\", refusal={:?})",
-                    c.as_str()
-                )
-            }
-            _ => format!("TransitionOutcome(kind={:?})", self.kind()),
-        }
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("TransitionOutcome.kind")]
-    fn kind() -> &'static str {
-        match this.0 {
-            OutcomeKey::Stay => "stay",
-            OutcomeKey::To(_) => "to",
-            OutcomeKey::Completion => "completion",
-            OutcomeKey::FromDevices => "from_devices",
-            OutcomeKey::Refused(_) => "refused",
-        }
-    }
-    #[doc = stub_doc!("TransitionOutcome.target")]
+class("TransitionOutcome", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyTransitionOutcome(Outcome);
+repr(this, detail = match this.0 {
+    Outcome::To(s) => format!(", target={:?}", s.as_str()),
+    Outcome::Refused(c) => format!(", refusal={:?}", c.as_str()),
+    _ => String::new(),
+}; "TransitionOutcome(kind={:?}{detail})", this.0.kind());
+getters("TransitionOutcome", this) {
+    fn kind() -> &'static str { this.0.kind() }
     fn target<'py>(py) -> PyResult<Option<Bound<'py, PyAny>>> {
-        match this.0 {
-            OutcomeKey::To(s) => member(py, s).map(Some),
-            _ => Ok(None),
-        }
+        this.0.target().map(|s| member(py, s)).transpose()
     }
-    #[doc = stub_doc!("TransitionOutcome.refusal")]
-    fn refusal() -> Option<&'static str> {
-        match this.0 {
-            OutcomeKey::Refused(code) => Some(code.as_str()),
-            _ => None,
-        }
-    }
-    #[doc = stub_doc!("TransitionOutcome.accepted")]
-    fn accepted() -> bool { !matches!(this.0, OutcomeKey::Refused(_)) }
+    fn refusal() -> Option<&'static str> { this.0.refusal().map(ErrorCode::as_str) }
+    fn accepted() -> bool { this.0.is_accepted() }
 }
 }
 
@@ -699,7 +423,9 @@ pub(crate) fn transition(
 ) -> PyResult<PyTransitionOutcome> {
     let status = parse::<TaskStatus>("status", status)?;
     let event = parse::<EventKind>("event", event)?;
-    Ok(mpp_migration::transition(status, event).into())
+    Ok(PyTransitionOutcome(mpp_migration::transition(
+        status, event,
+    )))
 }
 
 #[doc = stub_doc!("transition_table_markdown")]
@@ -716,7 +442,7 @@ pub(crate) fn transitions(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
             Ok((
                 member(py, status)?,
                 member(py, event)?,
-                PyTransitionOutcome::from(outcome),
+                PyTransitionOutcome(outcome),
             ))
         })
         .collect::<PyResult<Vec<_>>>()?;

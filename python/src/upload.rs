@@ -3,7 +3,7 @@
 //! files to download (`template_csv`, `user_export_csv`). Validation runs without the GIL.
 
 use std::io::Read;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -20,18 +20,14 @@ use crate::eligibility::table_arg;
 use crate::errors::{IntoPyResult, PyFinding};
 use crate::source::{FailureSlot, PyBytesReader, PyFileReader, Source, open, reader_error};
 
-#[doc = stub_doc!("UploadCounts")]
-#[pyclass(
-    frozen,
-    eq,
-    hash,
-    module = "mpp_migration._native",
-    name = "UploadCounts"
-)]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
-
 crate::shapes::methods! {
+class("UploadCounts", eq, hash)
+#[derive(Clone, Copy)]
+pub(crate) struct PyUploadCounts(pub(crate) UploadCounts);
+repr(this; "UploadCounts(added={}, errors={}, total={})",
+    this.0.added, this.0.errors, this.0.total);
+/// Pickling and copying: rebuilt from the three counts.
+reduce(this; (this.0.added, this.0.errors, this.0.total));
 #[pymethods]
 impl PyUploadCounts {
     /// Later uploads to the same task add to the counts (CSV-14).
@@ -40,17 +36,6 @@ impl PyUploadCounts {
             .cast::<PyUploadCounts>()
             .ok()
             .map(|o| PyUploadCounts(self.0 + o.get().0))
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadCounts(added={}, errors={}, total={})",
-            self.0.added, self.0.errors, self.0.total
-        )
-    }
-    /// Pickling and copying: rebuilt from the three counts.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::shapes::Reduce<'py>> {
-        let args = (self.0.added, self.0.errors, self.0.total);
-        crate::shapes::restore::<Self>(py, args)
     }
     /// Rebuilds pickled counts.
     #[staticmethod]
@@ -63,12 +48,9 @@ impl PyUploadCounts {
         })
     }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadCounts.added")]
+getters("UploadCounts", this) {
     fn added() -> u64 { this.0.added }
-    #[doc = stub_doc!("UploadCounts.errors")]
     fn errors() -> u64 { this.0.errors }
-    #[doc = stub_doc!("UploadCounts.total")]
     fn total() -> u64 { this.0.total }
 }
 }
@@ -80,10 +62,9 @@ fn options(
     eligibility: Option<&Bound<'_, PyAny>>,
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UploadOptions> {
-    let option = match option {
-        Some(o) => upload_option(o)?,
-        None => UploadOption::LicenseAndDevice,
-    };
+    let option = option.map_or(Ok(UploadOption::LicenseAndDevice), |o| {
+        upload_option("option", o)
+    })?;
     let mut options =
         UploadOptions::new(option).with_eligibility(table_arg("eligibility", eligibility)?);
     if let Some(directory) = directory_arg(directory)? {
@@ -136,121 +117,70 @@ pub(crate) fn validate_upload(
     Ok(PyUploadReport(Arc::new(report)))
 }
 
-#[doc = stub_doc!("UploadReport")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadReport")]
-pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
-
 crate::shapes::methods! {
-to_dict("UploadReport", py);
+class("UploadReport") pub(crate) struct PyUploadReport(pub(crate) Arc<UploadReport>);
+json("UploadReport", this, py; {
+    // A report of a million rows takes a while: other threads run meanwhile.
+    let report = Arc::clone(&this.0);
+    py.detach(move || mpp_migration::ToJson::to_json(&*report))
+});
+repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
+    this.0.option().as_str(), this.0.added(), this.0.errors(), this.0.total(),
+    this.0.findings().len());
 #[pymethods]
 impl PyUploadReport {
-    #[doc = stub_doc!("UploadReport.to_json")]
-    fn to_json(&self, py: Python<'_>) -> String {
-        // A report of a million rows takes a while: other threads run meanwhile.
-        let report = Arc::clone(&self.0);
-        py.detach(move || mpp_migration::ToJson::to_json(&*report))
-    }
-    #[doc = stub_doc!("UploadReport.findings_for_row")]
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
         Ok(match u64::try_from(row) {
-            Ok(row) => findings(self.0.findings_for_row(row)),
+            Ok(row) => PyFinding::list(self.0.findings_for_row(row)),
             Err(_) => Vec::new(),
         })
     }
-    #[doc = stub_doc!("UploadReport.severity_counts")]
     fn severity_counts(&self) -> (usize, usize) {
         self.0.severity_counts()
     }
-    #[doc = stub_doc!("UploadReport.errors_csv")]
     fn errors_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.errors_csv())
     }
-    #[doc = stub_doc!("UploadReport.devices_csv")]
     fn devices_csv(&self, py: Python<'_>) -> String {
         let report = &self.0;
         py.detach(|| report.devices_csv())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadReport(option={:?}, added={}, errors={}, total={}, findings={})",
-            self.0.option().as_str(),
-            self.0.added(),
-            self.0.errors(),
-            self.0.total(),
-            self.0.findings().len()
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadReport.devices")]
+getters("UploadReport", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
-    #[doc = stub_doc!("UploadReport.findings")]
     fn findings<'py>(py) -> PyResult<Bound<'py, PyList>> {
         crate::gil::findings_list(py, this.0.findings())
     }
-    #[doc = stub_doc!("UploadReport.added")]
     fn added() -> u64 { this.0.added() }
-    #[doc = stub_doc!("UploadReport.errors")]
     fn errors() -> u64 { this.0.errors() }
-    #[doc = stub_doc!("UploadReport.total")]
     fn total() -> u64 { this.0.total() }
-    #[doc = stub_doc!("UploadReport.counts")]
     fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts()) }
-    #[doc = stub_doc!("UploadReport.option")]
     fn option() -> &'static str { this.0.option().as_str() }
-    #[doc = stub_doc!("UploadReport.directory_checked")]
     fn directory_checked() -> bool { this.0.directory_checked() }
-    #[doc = stub_doc!("UploadReport.header")]
     fn header() -> Vec<String> { this.0.header().to_vec() }
 }
 }
 
-fn findings(list: &[Finding]) -> Vec<PyFinding> {
-    list.iter().cloned().map(PyFinding).collect()
-}
-
-#[doc = stub_doc!("UploadChunk")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadChunk")]
-pub(crate) struct PyUploadChunk {
+crate::shapes::methods! {
+class("UploadChunk") pub(crate) struct PyUploadChunk {
     devices: Arc<Vec<Device>>,
     findings: Vec<Finding>,
     counts: UploadCounts,
     first_row: u64,
     last_row: u64,
 }
-
-crate::shapes::methods! {
-#[pymethods]
-impl PyUploadChunk {
-    fn __repr__(&self) -> String {
-        format!(
-            "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
-            self.first_row,
-            self.last_row,
-            self.counts.added,
-            self.counts.errors,
-            self.findings.len()
-        )
-    }
-}
-getters(this) {
-    #[doc = stub_doc!("UploadChunk.devices")]
+repr(this; "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
+    this.first_row, this.last_row, this.counts.added, this.counts.errors, this.findings.len());
+getters("UploadChunk", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
-    #[doc = stub_doc!("UploadChunk.findings")]
-    fn findings() -> Vec<PyFinding> { findings(&this.findings) }
-    #[doc = stub_doc!("UploadChunk.counts")]
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
     fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
-    #[doc = stub_doc!("UploadChunk.added")]
     fn added() -> u64 { this.counts.added }
-    #[doc = stub_doc!("UploadChunk.errors")]
     fn errors() -> u64 { this.counts.errors }
-    #[doc = stub_doc!("UploadChunk.total")]
     fn total() -> u64 { this.counts.total }
-    #[doc = stub_doc!("UploadChunk.first_row")]
     fn first_row() -> u64 { this.first_row }
-    #[doc = stub_doc!("UploadChunk.last_row")]
     fn last_row() -> u64 { this.last_row }
 }
 }
@@ -258,9 +188,8 @@ getters(this) {
 /// The reader of a streamed upload, over whichever source it came from.
 type StreamReader = UploadReader<Box<dyn Read + Send>>;
 
-#[doc = stub_doc!("UploadIterator")]
-#[pyclass(frozen, module = "mpp_migration._native", name = "UploadIterator")]
-pub(crate) struct PyUploadIterator {
+crate::shapes::methods! {
+class("UploadIterator") pub(crate) struct PyUploadIterator {
     reader: Mutex<Option<StreamReader>>,
     failure: Option<FailureSlot>,
     chunk_size: usize,
@@ -268,13 +197,12 @@ pub(crate) struct PyUploadIterator {
     header_findings: Vec<Finding>,
     option: UploadOption,
     directory_checked: bool,
-    /// The counts after the last chunk; never locked across a GIL release.
-    counts: Mutex<UploadCounts>,
-    /// What core reports once the input is exhausted (`no_data_rows`).
-    end_findings: Mutex<Vec<Finding>>,
+    /// Never locked across a GIL release.
+    progress: Mutex<Progress>,
 }
-
-crate::shapes::methods! {
+repr(this, counts = this.progress().counts;
+    "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
+    this.option.as_str(), this.chunk_size, counts.added, counts.errors, counts.total);
 #[pymethods]
 impl PyUploadIterator {
     fn __iter__(slf: Py<Self>) -> Py<Self> {
@@ -316,13 +244,10 @@ impl PyUploadIterator {
             }
         };
         let after = reader.counts();
-        *self.counts.lock().unwrap_or_else(PoisonError::into_inner) = after;
-        if !reader.end_findings().is_empty() {
-            *self
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner) = reader.end_findings().to_vec();
-        }
+        *self.progress() = Progress {
+            counts: after,
+            end_findings: reader.end_findings().to_vec(),
+        };
         if after.total == before.total {
             *guard = None;
             return Ok(None);
@@ -339,44 +264,30 @@ impl PyUploadIterator {
             last_row,
         }))
     }
-
-    fn __repr__(&self) -> String {
-        let counts = *self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        format!(
-            "UploadIterator(option={:?}, chunk_size={}, added={}, errors={}, total={})",
-            self.option.as_str(),
-            self.chunk_size,
-            counts.added,
-            counts.errors,
-            counts.total
-        )
-    }
 }
-getters(this) {
-    #[doc = stub_doc!("UploadIterator.header_findings")]
-    fn header_findings() -> Vec<PyFinding> { findings(&this.header_findings) }
-    #[doc = stub_doc!("UploadIterator.header")]
+getters("UploadIterator", this) {
+    fn header_findings() -> Vec<PyFinding> { PyFinding::list(&this.header_findings) }
     fn header() -> Vec<String> { this.header.clone() }
-    #[doc = stub_doc!("UploadIterator.end_findings")]
-    fn end_findings() -> Vec<PyFinding> {
-        findings(
-            &this
-                .end_findings
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner),
-        )
-    }
-    #[doc = stub_doc!("UploadIterator.counts")]
-    fn counts() -> PyUploadCounts {
-        PyUploadCounts(*this.counts.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-    #[doc = stub_doc!("UploadIterator.option")]
+    fn end_findings() -> Vec<PyFinding> { PyFinding::list(&this.progress().end_findings) }
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.progress().counts) }
     fn option() -> &'static str { this.option.as_str() }
-    #[doc = stub_doc!("UploadIterator.directory_checked")]
     fn directory_checked() -> bool { this.directory_checked }
-    #[doc = stub_doc!("UploadIterator.chunk_size")]
     fn chunk_size() -> usize { this.chunk_size }
 }
+}
+
+/// How far an upload iterator has read.
+struct Progress {
+    /// The counts after the last chunk.
+    counts: UploadCounts,
+    /// What core reports once the input is exhausted (`no_data_rows`).
+    end_findings: Vec<Finding>,
+}
+
+impl PyUploadIterator {
+    fn progress(&self) -> MutexGuard<'_, Progress> {
+        self.progress.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[doc = stub_doc!("iter_upload")]
@@ -433,18 +344,29 @@ pub(crate) fn iter_upload(
         header_findings: reader.header_findings().to_vec(),
         option: reader.option(),
         directory_checked: reader.directory_checked(),
-        counts: Mutex::new(reader.counts()),
-        end_findings: Mutex::new(Vec::new()),
+        progress: Mutex::new(Progress {
+            counts: reader.counts(),
+            end_findings: Vec::new(),
+        }),
         reader: Mutex::new(Some(reader)),
         failure,
         chunk_size,
     })
 }
 
+/// An `UploadReport` argument.
+pub(crate) fn report_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Arc<UploadReport>> {
+    Ok(Arc::clone(
+        &crate::args::object::<PyUploadReport>(name, obj)?.0,
+    ))
+}
+
 #[doc = stub_doc!("template_csv")]
 #[pyfunction]
 pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(mpp_migration::template_csv(upload_option(option)?))
+    Ok(mpp_migration::template_csv(upload_option(
+        "option", option,
+    )?))
 }
 
 #[doc = stub_doc!("user_export_csv")]

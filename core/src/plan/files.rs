@@ -35,7 +35,7 @@ use crate::text::quoted;
 
 /// A file of a plan, in memory, for hosts that upload it themselves or for
 /// [`write_files`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OutputFile {
     /// The file name (no directory part).
     pub name: String,

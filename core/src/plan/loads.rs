@@ -29,7 +29,7 @@ static DEFAULT: LazyLock<Arc<PhoneLoadTable>> = LazyLock::new(|| {
 });
 
 /// One row: a model and its MPP phone load.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PhoneLoad {
     model: &'static Model,
     load: FirmwareVersion,

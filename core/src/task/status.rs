@@ -278,7 +278,7 @@ impl EventKind {
 }
 
 /// What an event does to a task's status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Outcome {
     /// The status stays.
     Stay,
@@ -290,6 +290,41 @@ pub enum Outcome {
     FromDevices,
     /// Refused, with the code of the rule that refuses it.
     Refused(ErrorCode),
+}
+
+impl Outcome {
+    /// The stable snake_case name of the kind of outcome: `stay`, `to`, `completion`,
+    /// `from_devices` or `refused` (TASK-4), as the bindings name it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Outcome::Stay => "stay",
+            Outcome::To(_) => "to",
+            Outcome::Completion => "completion",
+            Outcome::FromDevices => "from_devices",
+            Outcome::Refused(_) => "refused",
+        }
+    }
+
+    /// The status the task takes, for [`Outcome::To`].
+    pub fn target(self) -> Option<TaskStatus> {
+        match self {
+            Outcome::To(status) => Some(status),
+            _ => None,
+        }
+    }
+
+    /// The code of the rule that refuses the event, for [`Outcome::Refused`] (TASK-4).
+    pub fn refusal(self) -> Option<ErrorCode> {
+        match self {
+            Outcome::Refused(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Whether the task accepts the event (every outcome but [`Outcome::Refused`]).
+    pub fn is_accepted(self) -> bool {
+        !matches!(self, Outcome::Refused(_))
+    }
 }
 
 use EventKind as E;
@@ -533,6 +568,32 @@ mod tests {
             transition(TaskStatus::ReadyWithErrors, EventKind::Complete),
             Refused(ErrorCode::CompleteRequiresReady)
         );
+    }
+
+    #[test]
+    fn task4_outcome_accessors_name_each_kind() {
+        let refused = transition(TaskStatus::Draft, EventKind::Pause);
+        assert_eq!(refused.kind(), "refused");
+        assert_eq!(refused.refusal(), Some(ErrorCode::TransitionRefused));
+        assert!(!refused.is_accepted() && refused.target().is_none());
+        let to = To(TaskStatus::InProgress);
+        assert_eq!(
+            (to.kind(), to.target()),
+            ("to", Some(TaskStatus::InProgress))
+        );
+        assert!(to.is_accepted() && to.refusal().is_none());
+        let kinds: Vec<&str> = [Stay, Completion, FromDevices].map(Outcome::kind).to_vec();
+        assert_eq!(kinds, ["stay", "completion", "from_devices"]);
+        // Hash agrees with Eq: a set of the table's outcomes holds each distinct one once.
+        let set: std::collections::HashSet<Outcome> = TRANSITIONS.iter().map(|r| r.2).collect();
+        let mut distinct: Vec<Outcome> = Vec::new();
+        for (_, _, outcome) in TRANSITIONS {
+            if !distinct.contains(outcome) {
+                distinct.push(*outcome);
+            }
+        }
+        assert_eq!(set.len(), distinct.len());
+        assert!(set.contains(&Stay) && set.contains(&Refused(ErrorCode::CompleteRequiresReady)));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub const MAX_TASK_DEVICES: usize = 1000;
 pub const MAX_UPLOAD_COUNT: u64 = (1 << 53) - 1;
 
 /// A device of a task: the device, what eligibility said of it, and where it stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskDevice {
     device: Device,
@@ -98,7 +98,7 @@ pub struct AddOutcome {
 
 /// An event the host reports to a task (TASK-5, TASK-6, TASK-7). The library talks to no
 /// server: the host tells it what Control Hub and Unified CM did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TaskEvent {
     /// *Prepare for migration* (licenses are generated; ELIG-2 picks the devices).
     StartPreparation,
@@ -169,6 +169,52 @@ impl TaskEvent {
             TaskEvent::Cancel => EventKind::Cancel,
             TaskEvent::SetIncludeUnknown(_) => EventKind::SetIncludeUnknown,
             TaskEvent::RemoveDevices { .. } => EventKind::RemoveDevices,
+        }
+    }
+
+    /// The device a preparation or migration result is about (TASK-5); None for the others.
+    pub fn mac(&self) -> Option<Mac> {
+        match self {
+            TaskEvent::Prepared { mac }
+            | TaskEvent::PreparationFailed { mac, .. }
+            | TaskEvent::Migrated { mac }
+            | TaskEvent::MigrationFailed { mac, .. } => Some(*mac),
+            _ => None,
+        }
+    }
+
+    /// The devices of `MoveToReady` and `RemoveDevices`; empty for the others.
+    pub fn macs(&self) -> &[Mac] {
+        match self {
+            TaskEvent::MoveToReady { macs } | TaskEvent::RemoveDevices { macs } => macs,
+            _ => &[],
+        }
+    }
+
+    /// Why a device failed preparation or migration, as Control Hub says (TASK-5); None for
+    /// the other events.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            TaskEvent::PreparationFailed { reason, .. }
+            | TaskEvent::MigrationFailed { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// The mode of `Complete` (TASK-7); None for the others.
+    pub fn mode(&self) -> Option<CompletionMode> {
+        match self {
+            TaskEvent::Complete { mode } => Some(*mode),
+            _ => None,
+        }
+    }
+
+    /// Whether `SetIncludeUnknown` turns *Include unknown eligibility* on (ELIG-2); None for the
+    /// others.
+    pub fn include_unknown(&self) -> Option<bool> {
+        match self {
+            TaskEvent::SetIncludeUnknown(on) => Some(*on),
+            _ => None,
         }
     }
 }
@@ -1214,6 +1260,36 @@ fn refusal(d: &TaskDevice) -> Error {
 mod tests {
     use super::*;
     use crate::model::parse_model;
+
+    #[test]
+    fn task5_event_accessors_read_each_variant() {
+        let mac = Mac::parse("001A2B3C4D5E").unwrap();
+        let failed = TaskEvent::MigrationFailed {
+            mac,
+            reason: "offline".to_owned(),
+        };
+        assert_eq!(
+            (failed.mac(), failed.reason()),
+            (Some(mac), Some("offline"))
+        );
+        assert!(failed.macs().is_empty() && failed.mode().is_none());
+        let ready = TaskEvent::MoveToReady { macs: vec![mac] };
+        assert_eq!((ready.macs(), ready.mac()), (&[mac][..], None));
+        let complete = TaskEvent::Complete {
+            mode: CompletionMode::Manual,
+        };
+        assert_eq!(complete.mode(), Some(CompletionMode::Manual));
+        assert_eq!(
+            TaskEvent::SetIncludeUnknown(true).include_unknown(),
+            Some(true)
+        );
+        assert_eq!(TaskEvent::Pause.include_unknown(), None);
+        // Hash agrees with Eq: equal events are one key of a set.
+        let set: std::collections::HashSet<TaskEvent> = [failed.clone(), failed, TaskEvent::Pause]
+            .into_iter()
+            .collect();
+        assert_eq!(set.len(), 2);
+    }
 
     #[test]
     fn device_index_is_the_position_of_the_mac_dev_6() {
