@@ -10,7 +10,7 @@ use mpp_migration::{
     FleetGrouping, Mac, ModelClass, OwnerType, Series, TaskStatus, UploadOption,
 };
 
-use crate::boundary::{arg_str, in_file, null_error};
+use crate::boundary::{arg_str, null_error};
 use crate::device::mpp_device;
 use crate::string::c_string_lossy;
 
@@ -80,7 +80,7 @@ pub(crate) unsafe fn arg_macs(
             let place = format!("{name}[{i}]");
             // SAFETY: each pointer is NULL or a NUL-terminated string per the contract.
             let text = unsafe { arg_str(p, &place) }?;
-            Mac::parse(text).map_err(|e| in_file(e, &place))
+            Mac::parse(text).map_err(|e| e.in_file(place))
         })
         .collect()
 }

@@ -264,8 +264,7 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
         let path = arg_path(path, "path")?;
         put_new(out, || {
             let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-            Directory::from_json(BufReader::new(file))
-                .map_err(|e| in_file(e, &path.display().to_string()))
+            Directory::from_json(BufReader::new(file)).map_err(|e| e.in_file(path.display()))
         })
     })
 }
