@@ -420,10 +420,8 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
         let p = arg_ref(p, "plan")?;
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
-        let name = p.plan.file_of(mac).and_then(|name| {
-            let index = p.plan.bat_files().iter().position(|f| f.name() == name)?;
-            p.bat_file(index)?.name()
-        });
+        let file = p.plan.file_index_of(mac).and_then(|i| p.bat_file(i));
+        let name = file.and_then(mpp_bat_file::name);
         out.put(name.map_or(ptr::null(), Lend::lend))
     })
 }
