@@ -1403,6 +1403,16 @@ impl Directory {
         Directory::from_json_bytes(&bytes)
     }
 
+    /// Reads the document in the file at `path`, as [`from_json`](Self::from_json) does: what a
+    /// host that names its files (the C ABI's `mpp_directory_from_json_path`) hands over.
+    ///
+    /// Errors: as `from_json`, each message after the path (`<path>: <message>`, see
+    /// [`Error::in_file`]), and [`ErrorCode::IoError`] naming the path when it cannot be opened.
+    pub fn read_path(path: &std::path::Path) -> Result<Directory> {
+        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
+        Directory::from_json(file).map_err(|e| e.in_file(path.display()))
+    }
+
     /// [`from_json`](Self::from_json) of a document already in memory, which it reads without
     /// copying it.
     ///
@@ -1730,6 +1740,27 @@ pub(crate) fn extension_code(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_read_from_a_file_names_it_in_its_errors() {
+        let path = std::env::temp_dir().join(format!("mpp-dir-{}.json", std::process::id()));
+        std::fs::write(&path, br#"{"users": ["alice@example.com"]}"#).unwrap();
+        assert!(
+            Directory::read_path(&path)
+                .unwrap()
+                .has_user("alice@example.com")
+        );
+        std::fs::write(&path, b"{").unwrap();
+        let err = Directory::read_path(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(err.code(), ErrorCode::JsonInvalid);
+        assert!(
+            err.message().starts_with(&format!("{}: ", path.display())),
+            "{err}"
+        );
+        let missing = Directory::read_path(&path).unwrap_err();
+        assert_eq!(missing.code(), ErrorCode::IoError);
+    }
 
     proptest::proptest! {
         #[test]

@@ -785,6 +785,22 @@ impl Error {
         self
     }
 
+    /// The same error with the file it concerns at the start of its message
+    /// (`<file>: <message>`): code, suggestion, row, column and source are kept. For the
+    /// bindings and readers that name the file an error came from.
+    ///
+    /// ```
+    /// use mpp_migration::{Error, ErrorCode};
+    /// let err = Error::new(ErrorCode::IoError, "reading the upload: gone").in_file("up.csv");
+    /// assert_eq!(err.message(), "up.csv: reading the upload: gone");
+    /// assert_eq!(err.code(), ErrorCode::IoError);
+    /// ```
+    #[must_use]
+    pub fn in_file(mut self, file: impl fmt::Display) -> Error {
+        self.finding.message = Arc::from(format!("{file}: {}", self.finding.message));
+        self
+    }
+
     /// The code.
     pub fn code(&self) -> ErrorCode {
         self.finding.code
@@ -931,6 +947,22 @@ mod tests {
         assert_eq!(err.code(), ErrorCode::IoError);
         assert!(err.to_string().len() < 500, "{}", err.to_string().len());
         assert!(err.to_string().contains("(40000 characters)"), "{err}");
+    }
+
+    #[test]
+    fn an_error_in_a_file_keeps_all_but_its_message() {
+        let source = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let err = Error::new(ErrorCode::MacInvalidLength, "too short")
+            .with_suggestion("001A2B3C4D5E")
+            .at(Some(7), Some("MAC"))
+            .with_source(source)
+            .in_file("phones.csv");
+        let finding = err.finding();
+        assert_eq!(finding.message(), "phones.csv: too short");
+        assert_eq!(finding.code(), ErrorCode::MacInvalidLength);
+        assert_eq!(finding.suggestion(), Some("001A2B3C4D5E"));
+        assert_eq!((finding.row(), finding.column()), (Some(7), Some("MAC")));
+        assert!(std::error::Error::source(&err).is_some());
     }
 
     #[test]

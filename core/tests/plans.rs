@@ -192,6 +192,10 @@ fn man1_to_man5_bat_files() {
     );
     assert_eq!(plan.file_of(mac(3)), Some("T_v1_group2_8845.txt"));
     assert_eq!(plan.file_of(mac(4)), Some("T_v1_group2_8865.txt"));
+    let file = plan
+        .file_index_of(mac(4))
+        .map(|i| plan.bat_files()[i].name());
+    assert_eq!(file, Some("T_v1_group2_8865.txt"));
     let text = plan.instructions_text();
     assert!(text.contains("Bulk Administration > Phones > Update Phones > Custom File"));
     let json: serde_json::Value = serde_json::from_str(&plan.to_json()).unwrap();

@@ -10,7 +10,7 @@ use mpp_migration::{
     FleetGrouping, Mac, ModelClass, OwnerType, Series, TaskStatus, UploadOption,
 };
 
-use crate::boundary::{arg_str, in_file, null_error};
+use crate::boundary::{arg_str, null_error};
 use crate::device::mpp_device;
 use crate::string::c_string_lossy;
 
@@ -80,7 +80,7 @@ pub(crate) unsafe fn arg_macs(
             let place = format!("{name}[{i}]");
             // SAFETY: each pointer is NULL or a NUL-terminated string per the contract.
             let text = unsafe { arg_str(p, &place) }?;
-            Mac::parse(text).map_err(|e| in_file(e, &place))
+            Mac::parse(text).map_err(|e| e.in_file(place))
         })
         .collect()
 }
@@ -160,23 +160,24 @@ c_enum!(Series, "mpp_series");
 c_enum!(ModelClass, "mpp_model_class");
 c_enum!(EntryStatus, "mpp_entry_status");
 
+/// The value of a core enum with this number, if one has it.
+pub(crate) fn enum_value<T: CEnum>(number: u32) -> Option<T> {
+    T::all().iter().copied().find(|v| v.number() == number)
+}
+
 /// The value of a core enum with this number; any other number is refused, naming the values.
 pub(crate) fn enum_arg<T: CEnum>(number: u32, name: &str) -> Result<T, Error> {
-    T::all()
-        .iter()
-        .copied()
-        .find(|v| v.number() == number)
-        .ok_or_else(|| {
-            let values: Vec<String> = T::all()
-                .iter()
-                .map(|v| format!("{} {}", v.number(), v.name()))
-                .collect();
-            Error::invalid_argument(format!(
-                "argument `{name}`: {number} is not an {} ({})",
-                T::C_NAME,
-                values.join(", ")
-            ))
-        })
+    enum_value(number).ok_or_else(|| {
+        let values: Vec<String> = T::all()
+            .iter()
+            .map(|v| format!("{} {}", v.number(), v.name()))
+            .collect();
+        Error::invalid_argument(format!(
+            "argument `{name}`: {number} is not an {} ({})",
+            T::C_NAME,
+            values.join(", ")
+        ))
+    })
 }
 
 /// Static C strings of an enum's values (names, labels, reasons), looked up by number.

@@ -11,7 +11,7 @@
 //! it): a stale view refuses to read its task, and its memory is kept until the board is freed,
 //! so a view is never read after its task changed and never points at freed memory.
 
-use mpp_migration::{AddOutcome, Board, CompletionMode, Task, TaskEvent, TaskStatus};
+use mpp_migration::{AddOutcome, Board, CompletionMode, TaskEvent, TaskStatus};
 
 use crate::prelude::*;
 
@@ -63,12 +63,6 @@ impl mpp_board {
             // change of the board goes through `change`, which advances the generation first.
             unsafe { mpp_task::new(&tasks[i], self.generation.stamp()) }
         })
-    }
-
-    /// The view of a task of this board.
-    fn view_of(&self, task: &Task) -> Option<&mpp_task> {
-        let index = self.board.tasks().iter().position(|t| ptr::eq(t, task))?;
-        self.view_at(index)
     }
 }
 
@@ -306,7 +300,7 @@ pub unsafe extern "C" fn mpp_board_task(
     name: *const c_char,
 ) -> *const mpp_task {
     lend!(board, |b| b
-        .view_of(b.board.task(arg_str(name, "name").ok()?)?))
+        .view_at(b.board.task_index(arg_str(name, "name").ok()?)?))
 }
 
 /// The task in progress, if one is (TASK-2): borrowed from the board as `mpp_board_task`'s.
@@ -316,7 +310,7 @@ pub unsafe extern "C" fn mpp_board_task(
 /// `board` must be NULL or a live board.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mpp_board_in_progress(board: *const mpp_board) -> *const mpp_task {
-    lend!(board, |b| b.view_of(b.board.in_progress()?))
+    lend!(board, |b| b.view_at(b.board.in_progress_index()?))
 }
 
 /// The task holding the device with this MAC (DEV-6), in any spelling DEV-6 accepts.
@@ -340,7 +334,7 @@ pub unsafe extern "C" fn mpp_board_task_of(
     run!(err, || {
         let b = arg_ref(board, "board")?;
         let mac = arg_mac(mac, "mac")?;
-        let task = b.board.task_of(mac).and_then(|t| b.view_of(t));
+        let task = b.board.task_index_of(mac).and_then(|i| b.view_at(i));
         out_param(out, "out")?.put(task.map_or(ptr::null(), Lend::lend))
     })
 }

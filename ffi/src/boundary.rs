@@ -246,17 +246,6 @@ impl<T> Out<T> {
     }
 }
 
-/// The same error with the file it concerns at the start of its message.
-pub(crate) fn in_file(error: Error, file: &str) -> Error {
-    let finding = error.finding();
-    let mut placed = Error::new(error.code(), format!("{file}: {}", finding.message()))
-        .at(finding.row(), finding.column().map(str::to_owned));
-    if let Some(suggestion) = finding.suggestion() {
-        placed = placed.with_suggestion(suggestion);
-    }
-    placed
-}
-
 pub(crate) fn null_error(name: &str) -> Error {
     Error::new(ErrorCode::NullPointer, format!("argument `{name}` is NULL"))
 }

@@ -53,16 +53,21 @@ impl mpp_upload_row {
     }
 }
 
+/// The error with the cursor's file, when it reads one, at the start of its message.
+fn in_file_of(error: Error, file: &Option<String>) -> Error {
+    match file {
+        Some(f) => error.in_file(f),
+        None => error,
+    }
+}
+
 impl mpp_upload_cursor {
     pub(crate) fn open(
         src: Source,
         options: UploadOptions,
         file: Option<String>,
     ) -> Result<mpp_upload_cursor, Error> {
-        let reader = UploadReader::new(src, options).map_err(|e| match &file {
-            Some(f) => in_file(e, f),
-            None => e,
-        })?;
+        let reader = UploadReader::new(src, options).map_err(|e| in_file_of(e, &file))?;
         Ok(mpp_upload_cursor {
             header_findings: mpp_finding::all(reader.header_findings()),
             end_findings: Vec::new(),
@@ -168,10 +173,7 @@ pub unsafe extern "C" fn mpp_upload_cursor_next(
             }
             Some(Err(e)) => {
                 cursor.reader = None;
-                Err(match &cursor.file {
-                    Some(f) => in_file(e, f),
-                    None => e,
-                })
+                Err(in_file_of(e, &cursor.file))
             }
             None => {
                 // What the core reports once the input is read (no_data_rows).

@@ -8,8 +8,6 @@
 //! An `mpp_directory` is shared by reference count: upload options that use it keep it alive,
 //! so it may be freed as soon as it has been handed to them.
 
-use std::io::BufReader;
-
 use mpp_migration::{Directory, DirectoryBuilder, Location};
 
 use crate::prelude::*;
@@ -29,6 +27,10 @@ pub struct mpp_directory {
 }
 
 handles!(Owned: mpp_directory_builder, mpp_directory);
+
+from_core!(mpp_directory_builder {
+    builder: DirectoryBuilder
+});
 
 impl mpp_directory_builder {
     /// Adds to the builder with `add`, once every argument was read: a refused argument leaves
@@ -72,11 +74,7 @@ pub unsafe extern "C" fn mpp_directory_builder_new(
     out: *mut *mut mpp_directory_builder,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        out_param(out, "out")?.put(into_raw(mpp_directory_builder {
-            builder: Directory::builder(),
-        }))
-    })
+    run!(err, || put_new(out, || Ok(Directory::builder())))
 }
 
 /// Adds a user, by email. The address is checked by `mpp_directory_build`, which names it
@@ -262,11 +260,7 @@ pub unsafe extern "C" fn mpp_directory_from_json_path(
 ) -> mpp_status {
     run!(err, || {
         let path = arg_path(path, "path")?;
-        put_new(out, || {
-            let file = std::fs::File::open(&path).map_err(|e| Error::opening(&path, e))?;
-            Directory::from_json(BufReader::new(file))
-                .map_err(|e| in_file(e, &path.display().to_string()))
-        })
+        put_new(out, || Directory::read_path(&path))
     })
 }
 

@@ -138,14 +138,11 @@ impl mpp_inventory {
 }
 
 fn options(hardware: Option<HardwareList>, loads: Option<LoadList>) -> InventoryOptions {
-    let mut options = InventoryOptions::new();
-    if let Some(h) = hardware {
-        options = options.with_hardware(h);
+    InventoryOptions {
+        hardware: hardware.map(Arc::new),
+        loads: loads.map(Arc::new),
+        ..InventoryOptions::new()
     }
-    if let Some(l) = loads {
-        options = options.with_loads(l);
-    }
-    options
 }
 
 /// Reads a Unified CM BAT phone export (*Export Phones – All Details* or *Specific Details*,
@@ -444,6 +441,8 @@ pub struct mpp_mapping {
 
 handles!(Owned: mpp_mapping);
 
+from_core!(mpp_mapping { mapping: Mapping });
+
 /// Reads a mapping from its JSON document (`len` bytes at `json`): `users` (owner user id to
 /// email), `device_pools` and `locations` (to Webex locations; the device pool wins),
 /// `workspaces` (device name or MAC to `name`, `phone_number`, `extension`, `location`,
@@ -467,9 +466,7 @@ pub unsafe extern "C" fn mpp_mapping_from_json(
 ) -> mpp_status {
     run!(err, || {
         let json = arg_bytes(json, len, "json")?;
-        out_param(out, "out")?.put(into_raw(mpp_mapping {
-            mapping: Mapping::from_json_bytes(json)?,
-        }))
+        put_new(out, || Mapping::from_json_bytes(json))
     })
 }
 

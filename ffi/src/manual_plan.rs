@@ -153,6 +153,10 @@ pub struct mpp_manual_plan_options {
     options: ManualPlanOptions,
 }
 
+from_core!(mpp_manual_plan_options {
+    options: ManualPlanOptions
+});
+
 /// Makes the default options: file names after the task, MAN-4's phone loads.
 ///
 /// On success returns `MPP_OK` and stores in `*out` options to free with
@@ -166,11 +170,7 @@ pub unsafe extern "C" fn mpp_manual_plan_options_new(
     out: *mut *mut mpp_manual_plan_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        out_param(out, "out")?.put(into_raw(mpp_manual_plan_options {
-            options: ManualPlanOptions::default(),
-        }))
-    })
+    run!(err, || put_new(out, || Ok(ManualPlanOptions::default())))
 }
 
 /// Starts every file name with `prefix` (`<prefix>_group1_mixed.txt`…), or, when `prefix` is
@@ -420,10 +420,8 @@ pub unsafe extern "C" fn mpp_manual_plan_file_of(
         let p = arg_ref(p, "plan")?;
         let mac = arg_mac(mac, "mac")?;
         let out = out_param(out, "out")?;
-        let name = p.plan.file_of(mac).and_then(|name| {
-            let index = p.plan.bat_files().iter().position(|f| f.name() == name)?;
-            p.bat_file(index)?.name()
-        });
+        let file = p.plan.file_index_of(mac).and_then(|i| p.bat_file(i));
+        let name = file.and_then(mpp_bat_file::name);
         out.put(name.map_or(ptr::null(), Lend::lend))
     })
 }

@@ -484,10 +484,7 @@ fn eligibility_filter(filter: u32) -> Result<Option<EligibilityStatus>, Error> {
     if filter == MPP_ELIGIBILITY_ANY {
         return Ok(None);
     }
-    let found = EligibilityStatus::ALL
-        .into_iter()
-        .find(|&s| s as u32 == filter);
-    found.map(Some).ok_or_else(|| {
+    enum_value(filter).map(Some).ok_or_else(|| {
         Error::invalid_argument(format!(
             "argument `filter`: {filter} is neither an mpp_eligibility_status (0 eligible, 1 not_eligible, 2 unknown) nor MPP_ELIGIBILITY_ANY"
         ))

@@ -8,16 +8,13 @@ use crate::prelude::*;
 
 /// Reads an `mpp_upload_option` number, refusing any other (never transmuted).
 pub(crate) fn upload_option(number: u32) -> Result<UploadOption, Error> {
-    UploadOption::ALL
-        .into_iter()
-        .find(|&o| o as u32 == number)
-        .ok_or_else(|| {
-            Error::invalid_argument(format!(
-                "{number} is not an mpp_upload_option (MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE = {}, MPP_UPLOAD_OPTION_LICENSE_ONLY = {})",
-                UploadOption::LicenseAndDevice as u32,
-                UploadOption::LicenseOnly as u32
-            ))
-        })
+    enum_value(number).ok_or_else(|| {
+        Error::invalid_argument(format!(
+            "{number} is not an mpp_upload_option (MPP_UPLOAD_OPTION_LICENSE_AND_DEVICE = {}, MPP_UPLOAD_OPTION_LICENSE_ONLY = {})",
+            UploadOption::LicenseAndDevice as u32,
+            UploadOption::LicenseOnly as u32
+        ))
+    })
 }
 
 /// The name of an `mpp_upload_option` value: "license_and_device" or "license_only" (TASK-3);
@@ -59,6 +56,10 @@ pub struct mpp_upload_options {
 }
 
 handles!(Owned: mpp_upload_options);
+
+from_core!(mpp_upload_options {
+    options: UploadOptions
+});
 
 impl mpp_upload_options {
     /// A copy of the options for one upload (it shares the directory and table), for Rust
@@ -102,13 +103,8 @@ pub unsafe extern "C" fn mpp_upload_options_new(
     out: *mut *mut mpp_upload_options,
     err: *mut *mut mpp_error,
 ) -> mpp_status {
-    run!(err, || {
-        let out = out_param(out, "out")?;
-        let option = upload_option(option)?;
-        out.put(into_raw(mpp_upload_options {
-            options: UploadOptions::new(option),
-        }))
-    })
+    run!(err, || put_new(out, || upload_option(option)
+        .map(UploadOptions::new)))
 }
 
 /// Applies `f` to the options behind `opts`.

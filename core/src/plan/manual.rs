@@ -343,11 +343,16 @@ impl ManualPlan {
     }
     /// The Group 2 file holding `mac`, or the Group 1 file when it is in no Group 2 file.
     pub fn file_of(&self, mac: Mac) -> Option<&str> {
+        self.file_index_of(mac).map(|i| self.files[i].name())
+    }
+
+    /// The position in [`bat_files`](Self::bat_files) of the file [`file_of`](Self::file_of)
+    /// names, for a binding that keeps one view per file.
+    pub fn file_index_of(&self, mac: Mac) -> Option<usize> {
         let holds = |group: BatGroup| {
             self.files
                 .iter()
-                .find(|f| f.group == group && f.devices.contains(&mac))
-                .map(BatFile::name)
+                .position(|f| f.group == group && f.devices.contains(&mac))
         };
         holds(BatGroup::PerLoad).or_else(|| holds(BatGroup::MixedModels))
     }

@@ -113,14 +113,30 @@ impl Board {
 
     /// The task holding a device, if any.
     pub fn task_of(&self, mac: Mac) -> Option<&Task> {
-        self.owner.get(&mac).map(|&i| &self.tasks[i])
+        self.task_index_of(mac).map(|i| &self.tasks[i])
     }
 
     /// The task in progress, if one is (TASK-2).
     pub fn in_progress(&self) -> Option<&Task> {
+        self.in_progress_index().map(|i| &self.tasks[i])
+    }
+
+    /// The position in [`tasks`](Self::tasks) of the task with this name (regardless of
+    /// case, TASK-1), for a binding that keeps one view per task.
+    pub fn task_index(&self, name: &str) -> Option<usize> {
+        self.position(name).ok()
+    }
+
+    /// The position in [`tasks`](Self::tasks) of the task holding a device (DEV-6), if any.
+    pub fn task_index_of(&self, mac: Mac) -> Option<usize> {
+        self.owner.get(&mac).copied()
+    }
+
+    /// The position in [`tasks`](Self::tasks) of the task in progress (TASK-2), if one is.
+    pub fn in_progress_index(&self) -> Option<usize> {
         self.tasks
             .iter()
-            .find(|t| t.status() == TaskStatus::InProgress)
+            .position(|t| t.status() == TaskStatus::InProgress)
     }
 
     fn position(&self, name: &str) -> Result<usize> {
@@ -603,5 +619,29 @@ fn describe(event: &TaskEvent) -> String {
         }
         TaskEvent::Complete { mode } => format!("complete {}", mode.as_str()),
         other => other.kind().as_str().replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_model;
+
+    #[test]
+    fn the_index_of_a_task_is_its_position_in_tasks() -> Result<()> {
+        let mut board = Board::new();
+        board.create_task("HQ-1", UploadOption::LicenseOnly)?;
+        board.create_task("HQ-2", UploadOption::LicenseOnly)?;
+        let mac = Mac::parse("001A2B3C4D5E")?;
+        board.add_devices("HQ-2", [Device::new(mac, parse_model("8845")?)])?;
+        board.apply("HQ-2", TaskEvent::StartPreparation)?;
+        // TASK-1: a name is found regardless of case.
+        assert_eq!(board.task_index("hq-2"), Some(1));
+        assert_eq!(board.task_index("HQ-3"), None);
+        // DEV-6, TASK-2.
+        assert_eq!(board.task_index_of(mac), Some(1));
+        assert_eq!(board.in_progress_index(), Some(1));
+        assert_eq!(board.tasks()[1].name().as_str(), "HQ-2");
+        Ok(())
     }
 }

@@ -201,10 +201,7 @@ pub fn validate_upload_path(
     let options = options.or_size_of(&file);
     validate_upload(std::io::BufReader::with_capacity(0, file), options).map_err(|e| {
         if e.code() == ErrorCode::IoError {
-            Error::new(
-                ErrorCode::IoError,
-                format!("{}: {}", path.display(), e.message()),
-            )
+            e.in_file(path.display())
         } else {
             e
         }
