@@ -10,8 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{
-    Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadReport,
-    parse_model,
+    Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadChunk,
+    UploadReport, parse_model,
 };
 
 use crate::args::invalid;
@@ -148,14 +148,14 @@ pub(crate) enum Devices {
     /// The accepted devices of a report.
     Report(Arc<UploadReport>),
     /// The accepted devices of a streamed chunk.
-    Chunk(Arc<Vec<Device>>),
+    Chunk(Arc<UploadChunk>),
 }
 
 impl Devices {
     fn as_slice(&self) -> &[Device] {
         match self {
             Devices::Report(r) => r.devices(),
-            Devices::Chunk(c) => c,
+            Devices::Chunk(c) => &c.devices,
         }
     }
 }

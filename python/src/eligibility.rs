@@ -139,20 +139,18 @@ pub(crate) fn table_arg(
     name: &str,
     obj: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Arc<EligibilityTable>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(EligibilityTable::control_hub()),
-        Some(o) => {
-            if let Ok(t) = o.cast::<PyEligibilityTable>() {
-                Ok(Arc::clone(&t.get().0))
-            } else if o.is_instance_of::<PyString>() {
-                Ok(table_by_name(&crate::args::string(name, o)?)?.0)
-            } else {
-                Err(wrong_type(format!(
-                    "{name} must be an EligibilityTable, a table name or None, not {}",
-                    type_name(o)
-                )))
-            }
-        }
+    let Some(o) = crate::args::given(obj) else {
+        return Ok(EligibilityTable::control_hub());
+    };
+    if let Ok(t) = o.cast::<PyEligibilityTable>() {
+        Ok(Arc::clone(&t.get().0))
+    } else if o.is_instance_of::<PyString>() {
+        Ok(table_by_name(&crate::args::string(name, o)?)?.0)
+    } else {
+        Err(wrong_type(format!(
+            "{name} must be an EligibilityTable, a table name or None, not {}",
+            type_name(o)
+        )))
     }
 }
 

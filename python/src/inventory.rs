@@ -13,7 +13,7 @@ use mpp_migration::{
     Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi,
 };
 
-use crate::args::{count, invalid, string, upload_option};
+use crate::args::{count, given, invalid, string, upload_option};
 use crate::device::PyDevice;
 use crate::directory::{directory_arg, path_arg};
 use crate::eligibility::table_arg;
@@ -141,15 +141,13 @@ pub(crate) fn read_inventory(
 ) -> PyResult<PyInventory> {
     let mut options =
         InventoryOptions::new().with_eligibility(table_arg("eligibility", eligibility)?);
-    if let Some(v) = vids.filter(|v| !v.is_none()) {
-        let list = read_source(py, v, |r| HardwareList::from_csv(r))?;
-        options = options.with_hardware(list);
+    if let Some(v) = given(vids) {
+        options = options.with_hardware(read_source(py, v, |r| HardwareList::from_csv(r))?);
     }
-    if let Some(l) = loads.filter(|l| !l.is_none()) {
-        let list = read_source(py, l, |r| LoadList::from_csv(r))?;
-        options = options.with_loads(list);
+    if let Some(l) = given(loads) {
+        options = options.with_loads(read_source(py, l, |r| LoadList::from_csv(r))?);
     }
-    let inventory = match progress.filter(|p| !p.is_none()) {
+    let inventory = match given(progress) {
         None => read_source(py, source, |r| Inventory::read(r, options))?,
         Some(callback) => {
             // With a callback, the rows are read holding the GIL between calls only.
@@ -276,10 +274,10 @@ pub(crate) fn prepare_uploads(
 ) -> PyResult<PyPreparedUploads> {
     let prefix = crate::args::opt_string("prefix", prefix)?.unwrap_or_else(|| "upload".to_owned());
     let mut options = PrepareOptions::new(&prefix, upload_option("option", option)?);
-    if let Some(n) = max_devices.filter(|n| !n.is_none()) {
+    if let Some(n) = given(max_devices) {
         options.max_devices = count("max_devices", n)?;
     }
-    if let Some(g) = group_by.filter(|g| !g.is_none()) {
+    if let Some(g) = given(group_by) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }
     options.directory = directory_arg(directory)?;

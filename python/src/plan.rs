@@ -218,7 +218,7 @@ pub(crate) fn status_report_csv(
     plan: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let task = task_arg(task)?;
-    let plan = match plan.filter(|p| !p.is_none()) {
+    let plan = match crate::args::given(plan) {
         None => PlanRef::None,
         Some(p) => {
             if let Ok(a) = p.cast::<PyAutoPlan>() {
