@@ -7,7 +7,7 @@ use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 use mpp_migration::{
     Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadChunk,
@@ -18,6 +18,7 @@ use crate::args::invalid;
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
+use crate::mac::mac_str;
 use crate::model::PyModel;
 
 crate::shapes::methods! {
@@ -264,13 +265,7 @@ fn column<'a, 'py>(
     let assignment = |d: &'a Device| d.assignment();
     match name {
         "row" => PyList::new(py, devices.map(Device::row)),
-        "mac" => PyList::new(
-            py,
-            devices.map(|d| {
-                let hex = d.mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        ),
+        "mac" => PyList::new(py, devices.map(|d| mac_str(py, d.mac()))),
         "device_name" => PyList::new(py, devices.map(Device::device_name)),
         "model" => PyList::new(py, devices.map(|d| d.model().name())),
         "hardware_version" => PyList::new(py, devices.map(|d| d.hardware_version().map(text))),

@@ -11,7 +11,7 @@ use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 use mpp_migration::{
     AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Mac, Outcome,
@@ -22,6 +22,7 @@ use crate::args::{boolean, mac_arg, macs_arg, string};
 use crate::device::PyDevice;
 use crate::enums::{eligibility_filter, member, parse};
 use crate::errors::{PyFinding, type_name};
+use crate::mac::mac_str;
 use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
@@ -138,13 +139,7 @@ repr(this, n = this.len(); "<TaskDeviceList of {n} device{} of task {}>",
 #[pymethods]
 impl PyTaskDeviceList {
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(
-            py,
-            self.iter().map(|d| {
-                let hex = d.device().mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        )
+        PyList::new(py, self.iter().map(|d| mac_str(py, d.device().mac())))
     }
 }
 }
