@@ -4,7 +4,7 @@
 //! (a big document, a fleet) lets other Python threads run. Tasks come out as snapshots
 //! (`Task`): a copy of the core task at the time of the call, never a reference into the board.
 
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -39,9 +39,14 @@ impl PyBoard {
         PyBoard(RwLock::new(State { board, directory }))
     }
 
+    /// The board, read-locked (a lock a panic poisoned is read as it was left).
+    fn state(&self) -> RwLockReadGuard<'_, State> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Runs `f` on the board, read-locked, without the GIL.
     fn read<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&State) -> R + Send) -> R {
-        py.detach(|| f(&self.0.read().unwrap_or_else(PoisonError::into_inner)))
+        py.detach(|| f(&self.state()))
     }
 
     /// Runs `f` on the board, write-locked, without the GIL.
@@ -301,14 +306,7 @@ impl PyBoard {
         } else {
             (other, self)
         };
-        first.read(py, |a| {
-            a.board
-                == second
-                    .0
-                    .read()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .board
-        })
+        first.read(py, |a| a.board == second.state().board)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
