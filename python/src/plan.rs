@@ -13,7 +13,6 @@ use mpp_migration::{
 use crate::args::{boolean, count, mac_arg, opt_string, string, wrong_type};
 use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
-use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
 use crate::shapes::copies;
 use crate::task::task_arg;
@@ -66,9 +65,6 @@ impl PyAutoPlan {
     }
     fn instructions_text(&self) -> String {
         self.0.instructions_text()
-    }
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.0.files())
     }
 }
 getters("AutoPlan", this) {
@@ -173,9 +169,6 @@ impl PyManualPlan {
     }
     fn licenses_csv(&self) -> String {
         self.0.licenses_csv()
-    }
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.0.files())
     }
 }
 getters("ManualPlan", this) {

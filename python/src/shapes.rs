@@ -11,8 +11,8 @@
 //! - `json("Name", this; document);` adds `to_json()`, the core's JSON `document` of the object
 //!   (`this`), and `to_dict()`, that text read by `json.loads` (crate::json); `json("Name",
 //!   this, py; document)` when making it needs `py` (to run without the GIL).
-//! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
-//!   `.0`.
+//! - `write("Name");` adds `files()`, the core's `files()` of `.0`, and `write(dir,
+//!   overwrite=False)`, which writes them.
 //! - `value("Name", str = |v| .., text = |v| .., new(arg) = Core::parse);` is an identifier
 //!   value class (the core's value in `.0`): its constructor (`Core::parse` of the `str` `arg`),
 //!   `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from `text`), whose
@@ -292,6 +292,10 @@ macro_rules! methods {
     (@py $py:ident $actual:ident) => { $actual };
     (@ $cls:tt [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)*
+            #[doc = stub_doc!($class, "files")]
+            fn files(&self) -> Vec<$crate::files::PyOutputFile> {
+                $crate::files::output_files(self.0.files())
+            }
             #[doc = stub_doc!($class, "write")]
             #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
             fn write(
