@@ -25,10 +25,9 @@ use crate::model::PyModel;
 use crate::source::read_source;
 use crate::upload::PyUploadReport;
 
-#[doc = stub_doc!("mac_from_device_name")]
-#[pyfunction]
-pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::mac_from_device_name(&string("name", name)?).py()
+crate::shapes::functions! {
+    fn mac_from_device_name(name: string) -> String => mpp_migration::mac_from_device_name(&name);
+    fn parse_udi(text: string) -> PyUdi => mpp_migration::parse_udi(&text).map(PyUdi);
 }
 
 crate::shapes::methods! {
@@ -40,14 +39,6 @@ getters("Udi", this) {
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
     fn serial_number() -> Option<&str> { this.0.serial_number() }
 }
-}
-
-#[doc = stub_doc!("parse_udi")]
-#[pyfunction]
-pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
-    mpp_migration::parse_udi(&string("text", text)?)
-        .map(PyUdi)
-        .py()
 }
 
 crate::shapes::methods! {

@@ -3,33 +3,13 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::args::string;
-use crate::errors::IntoPyResult;
+use crate::args::{mac_arg, string};
 
-#[doc = stub_doc!("normalize_mac")]
-#[pyfunction]
-pub(crate) fn normalize_mac(mac: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::normalize_mac(&string("mac", mac)?).py()
-}
-
-#[doc = stub_doc!("device_name")]
-#[pyfunction]
-pub(crate) fn device_name(mac: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::device_name(&string("mac", mac)?).py()
-}
-
-#[doc = stub_doc!("license_file_name")]
-#[pyfunction]
-pub(crate) fn license_file_name(mac: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::license_file_name(&string("mac", mac)?).py()
-}
-
-#[doc = stub_doc!("license_url")]
-#[pyfunction]
-pub(crate) fn license_url(mac: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::Mac::parse(&string("mac", mac)?)
-        .map(|m| m.license_url())
-        .py()
+crate::shapes::functions! {
+    fn normalize_mac(mac: string) -> String => mpp_migration::normalize_mac(&mac);
+    fn device_name(mac: string) -> String => mpp_migration::device_name(&mac);
+    fn license_file_name(mac: string) -> String => mpp_migration::license_file_name(&mac);
+    fn license_url(mac: mac_arg) -> String => Ok(mac.license_url());
 }
 
 /// A MAC's 12 hexadecimal digits as a `str`, made without a `String` (for the lists of many).

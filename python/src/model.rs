@@ -77,12 +77,9 @@ impl PyModelLabel {
 }
 }
 
-#[doc = stub_doc!("parse_model")]
-#[pyfunction]
-pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
-    mpp_migration::parse_model(&string("text", text)?)
-        .map(PyModel)
-        .py()
+crate::shapes::functions! {
+    fn parse_model(text: string) -> PyModel => mpp_migration::parse_model(&text).map(PyModel);
+    fn models() -> Vec<PyModel> => Ok(Model::all().iter().map(PyModel).collect());
 }
 
 #[doc = stub_doc!("parse_model_label")]
@@ -94,10 +91,4 @@ pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabe
             hardware_version: label.hardware_version.map(PyHardwareVersion),
         })
         .py()
-}
-
-#[doc = stub_doc!("models")]
-#[pyfunction]
-pub(crate) fn models() -> Vec<PyModel> {
-    Model::all().iter().map(PyModel).collect()
 }

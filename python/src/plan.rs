@@ -196,10 +196,8 @@ pub(crate) fn plan_manual(
     Ok(PyManualPlan(Arc::new(plan)))
 }
 
-#[doc = stub_doc!("check_bat_file_name")]
-#[pyfunction]
-pub(crate) fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
-    mpp_migration::check_bat_file_name(&string("name", name)?).py()
+crate::shapes::functions! {
+    fn check_bat_file_name(name: string) -> () => mpp_migration::check_bat_file_name(&name);
 }
 
 #[doc = stub_doc!("status_report_csv")]

@@ -187,6 +187,21 @@ macro_rules! class {
     };
 }
 
+/// Module functions of one core call each: `fn name(arg: read, ..) -> T => call;` reads each
+/// argument (by `read(name, value)`) and returns `call`, a core `Result` (its error converted),
+/// with the stub's docstring of `name`.
+macro_rules! functions {
+    ($(fn $name:ident($($arg:ident: $read:path),*) -> $t:ty => $call:expr;)*) => {$(
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyfunction]
+        pub(crate) fn $name($($arg: &pyo3::Bound<'_, pyo3::PyAny>),*) -> pyo3::PyResult<$t> {
+            $(let $arg = $read(stringify!($arg), $arg)?;)*
+            let result: mpp_migration::Result<$t> = $call;
+            $crate::errors::IntoPyResult::py(result)
+        }
+    )*};
+}
+
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
 /// module's documentation).
 macro_rules! methods {
@@ -453,4 +468,4 @@ macro_rules! methods {
     };
 }
 
-pub(crate) use {class, methods};
+pub(crate) use {class, functions, methods};

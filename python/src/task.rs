@@ -14,8 +14,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use mpp_migration::{
-    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Mac, Outcome,
-    TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
+    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, Finding, Mac, Outcome, TRANSITIONS,
+    TabCounts, Task, TaskDevice, TaskEvent,
 };
 
 use crate::args::{boolean, mac_arg, macs_arg, string};
@@ -410,23 +410,10 @@ getters("TransitionOutcome", this) {
 }
 }
 
-#[doc = stub_doc!("transition")]
-#[pyfunction]
-pub(crate) fn transition(
-    status: &Bound<'_, PyAny>,
-    event: &Bound<'_, PyAny>,
-) -> PyResult<PyTransitionOutcome> {
-    let status = parse::<TaskStatus>("status", status)?;
-    let event = parse::<EventKind>("event", event)?;
-    Ok(PyTransitionOutcome(mpp_migration::transition(
-        status, event,
-    )))
-}
-
-#[doc = stub_doc!("transition_table_markdown")]
-#[pyfunction]
-pub(crate) fn transition_table_markdown() -> String {
-    mpp_migration::transition_table_markdown()
+crate::shapes::functions! {
+    fn transition(status: parse, event: parse) -> PyTransitionOutcome =>
+        Ok(PyTransitionOutcome(mpp_migration::transition(status, event)));
+    fn transition_table_markdown() -> String => Ok(mpp_migration::transition_table_markdown());
 }
 
 /// `TRANSITIONS`: every (status, event kind, outcome) row of core's table.

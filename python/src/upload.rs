@@ -314,12 +314,8 @@ pub(crate) fn report_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Arc<Upl
     ))
 }
 
-#[doc = stub_doc!("template_csv")]
-#[pyfunction]
-pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(mpp_migration::template_csv(upload_option(
-        "option", option,
-    )?))
+crate::shapes::functions! {
+    fn template_csv(option: upload_option) -> String => Ok(mpp_migration::template_csv(option));
 }
 
 #[doc = stub_doc!("user_export_csv")]
