@@ -128,11 +128,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    fn to_json(&self, py: Python<'_>) -> String {
-        let directory = &self.0;
-        py.detach(|| directory.to_json())
-    }
-
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
@@ -150,6 +145,9 @@ impl PyDirectory {
             Directory::from_json(json.as_bytes()).py()?,
         )))
     }
+}
+calls("Directory", this) {
+    fn to_json<'py>(py) -> String { py.detach(|| this.0.to_json()) }
 }
 getters("Directory", this) {
     fn users() -> Vec<String> { this.0.users().to_vec() }

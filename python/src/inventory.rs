@@ -79,9 +79,6 @@ repr(this, c = this.0.counts();
     c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused);
 #[pymethods]
 impl PyInventory {
-    fn all_findings(&self) -> Vec<PyFinding> {
-        self.0.all_findings().cloned().map(PyFinding).collect()
-    }
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -89,12 +86,13 @@ impl PyInventory {
             .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
             .collect()
     }
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
     fn __len__(&self) -> usize {
         self.0.entries().len()
     }
+}
+calls("Inventory", this) {
+    fn all_findings() -> Vec<PyFinding> { this.0.all_findings().cloned().map(PyFinding).collect() }
+    fn to_csv() -> String { this.0.to_csv() }
 }
 getters("Inventory", this) {
     fn entries() -> Vec<PyInventoryEntry> {
@@ -233,12 +231,12 @@ class("PreparedUploads") pub(crate) struct PyPreparedUploads {
 repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.files.clone())
-    }
     fn __len__(&self) -> usize {
         self.uploads.len()
     }
+}
+calls("PreparedUploads", this) {
+    fn files() -> Vec<PyOutputFile> { output_files(this.files.clone()) }
 }
 getters("PreparedUploads", this) {
     fn uploads<'py>(py) -> Vec<Py<PyPreparedUpload>> {

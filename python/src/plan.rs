@@ -60,12 +60,10 @@ impl PyAutoPlan {
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    fn batches_csv(&self) -> String {
-        self.0.batches_csv()
-    }
-    fn instructions_text(&self) -> String {
-        self.0.instructions_text()
-    }
+}
+calls("AutoPlan", this) {
+    fn batches_csv() -> String { this.0.batches_csv() }
+    fn instructions_text() -> String { this.0.instructions_text() }
 }
 getters("AutoPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
@@ -164,12 +162,10 @@ impl PyManualPlan {
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
-    fn instructions_text(&self) -> String {
-        self.0.instructions_text()
-    }
-    fn licenses_csv(&self) -> String {
-        self.0.licenses_csv()
-    }
+}
+calls("ManualPlan", this) {
+    fn instructions_text() -> String { this.0.instructions_text() }
+    fn licenses_csv() -> String { this.0.licenses_csv() }
 }
 getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }

@@ -29,7 +29,8 @@
 //!
 //! After the block, `getters("Name", this) { fn name() -> T { this.0.name() } .. }` are its
 //! getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`), each with
-//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
+//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`); `calls("Name", this) { fn
+//! name() -> T { .. } .. }` are its methods without arguments, one line each in the same way.
 //!
 //! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
 //! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives); a class
@@ -230,7 +231,7 @@ macro_rules! methods {
     // docstring of `Class.name`.
     (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
-    }) => {
+    } $($more:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)* $(
             #[doc = stub_doc!($class, $name)]
             $(#[$doc])*
@@ -239,14 +240,32 @@ macro_rules! methods {
                 let $this = self;
                 $($get)*
             }
-        )*] #[pymethods] impl $ty $body);
+        )*] #[pymethods] impl $ty $body $($more)*);
+    };
+    // The methods without arguments written after the block, one line each as the getters
+    // are: `calls("Name", this) { fn name() -> T { .. } }`.
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt calls($class:tt, $this:ident) {
+        $(fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($call:tt)* })*
+    } $($more:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)* $(
+            #[doc = stub_doc!($class, $name)]
+            fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
+                let $this = self;
+                $($call)*
+            }
+        )*] #[pymethods] impl $ty $body $($more)*);
     };
     // No block after the shapes of a `class(..)`: an empty one.
     (@ $cls:ident [$($add:tt)*]) => {
         $crate::shapes::methods!(@doc $cls [$($add)*] []);
     };
-    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt) => {
-        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs);
+    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt $($more:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs
+            $($more)*);
+    };
+    (@ $cls:ident [$($add:tt)*] calls $g:tt $gs:tt $($more:tt)*) => {
+        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} calls $g $gs
+            $($more)*);
     };
     // The class itself (see `class!`).
     (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*

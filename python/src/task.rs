@@ -55,14 +55,10 @@ impl PyTask {
             picks: Some(picks.into()),
         })
     }
-    fn device_list_csv(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_csv())
-    }
-    fn device_list_json(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_json())
-    }
+}
+calls("Task", this) {
+    fn device_list_csv<'py>(py) -> String { py.detach(|| this.0.device_list_csv()) }
+    fn device_list_json<'py>(py) -> String { py.detach(|| this.0.device_list_json()) }
 }
 getters("Task", this) {
     fn name() -> &str { this.0.name().as_str() }

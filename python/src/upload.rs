@@ -130,17 +130,11 @@ impl PyUploadReport {
             Err(_) => Vec::new(),
         })
     }
-    fn severity_counts(&self) -> (usize, usize) {
-        self.0.severity_counts()
-    }
-    fn errors_csv(&self, py: Python<'_>) -> String {
-        let report = &self.0;
-        py.detach(|| report.errors_csv())
-    }
-    fn devices_csv(&self, py: Python<'_>) -> String {
-        let report = &self.0;
-        py.detach(|| report.devices_csv())
-    }
+}
+calls("UploadReport", this) {
+    fn severity_counts() -> (usize, usize) { this.0.severity_counts() }
+    fn errors_csv<'py>(py) -> String { py.detach(|| this.0.errors_csv()) }
+    fn devices_csv<'py>(py) -> String { py.detach(|| this.0.devices_csv()) }
 }
 getters("UploadReport", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
