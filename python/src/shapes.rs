@@ -228,27 +228,22 @@ macro_rules! methods {
     };
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
     // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's
-    // docstring of `Class.name`.
-    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
+    // docstring of `Class.name`. They are the `calls` below with `#[getter]`.
+    (@ $cls:tt $add:tt #[pymethods] impl $ty:ident $body:tt getters $head:tt {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
     } $($more:tt)*) => {
-        $crate::shapes::methods!(@ $cls [$($add)* $(
-            #[doc = stub_doc!($class, $name)]
-            $(#[$doc])*
-            #[getter]
-            fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
-                let $this = self;
-                $($get)*
-            }
-        )*] #[pymethods] impl $ty $body $($more)*);
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $ty $body calls $head {
+            $($(#[$doc])* #[getter] fn $name $(<$py_lt>($py))? -> $t { $($get)* })*
+        } $($more)*);
     };
     // The methods without arguments written after the block, one line each as the getters
     // are: `calls("Name", this) { fn name() -> T { .. } }`.
     (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt calls($class:tt, $this:ident) {
-        $(fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($call:tt)* })*
+        $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($call:tt)* })*
     } $($more:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)* $(
             #[doc = stub_doc!($class, $name)]
+            $(#[$doc])*
             fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
                 let $this = self;
                 $($call)*
@@ -259,13 +254,11 @@ macro_rules! methods {
     (@ $cls:ident [$($add:tt)*]) => {
         $crate::shapes::methods!(@doc $cls [$($add)*] []);
     };
-    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt $($more:tt)*) => {
-        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs
-            $($more)*);
+    (@ $cls:ident $add:tt getters $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $cls {} getters $($rest)*);
     };
-    (@ $cls:ident [$($add:tt)*] calls $g:tt $gs:tt $($more:tt)*) => {
-        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} calls $g $gs
-            $($more)*);
+    (@ $cls:ident $add:tt calls $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $cls {} calls $($rest)*);
     };
     // The class itself (see `class!`).
     (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
