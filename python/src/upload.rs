@@ -125,10 +125,8 @@ repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={}
 impl PyUploadReport {
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
-        Ok(match u64::try_from(row) {
-            Ok(row) => PyFinding::list(self.0.findings_for_row(row)),
-            Err(_) => Vec::new(),
-        })
+        let findings = u64::try_from(row).map(|row| self.0.findings_for_row(row));
+        Ok(findings.map_or(Vec::new(), PyFinding::list))
     }
 }
 calls("UploadReport", this) {
@@ -303,9 +301,7 @@ pub(crate) fn iter_upload(
 
 /// An `UploadReport` argument.
 pub(crate) fn report_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Arc<UploadReport>> {
-    Ok(Arc::clone(
-        &crate::args::object::<PyUploadReport>(name, obj)?.0,
-    ))
+    crate::args::object::<PyUploadReport>(name, obj).map(|r| Arc::clone(&r.0))
 }
 
 crate::shapes::functions! {
