@@ -127,27 +127,14 @@ getters("BatFile", this) {
 }
 
 crate::shapes::methods! {
-class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
-    mac: String,
-    file_name: String,
-    url: String,
-}
-repr(this; "License(mac={:?}, file_name={:?}, url={:?})", this.mac, this.file_name, this.url);
+class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense(License);
+repr(this, l = &this.0; "License(mac={:?}, file_name={:?}, url={:?})",
+    l.mac.to_string(), l.file_name, l.url);
 getters("License", this) {
-    fn mac() -> &str { &this.mac }
-    fn file_name() -> &str { &this.file_name }
-    fn url() -> &str { &this.url }
+    fn mac() -> String { this.0.mac.to_string() }
+    fn file_name() -> &str { &this.0.file_name }
+    fn url() -> &str { &this.0.url }
 }
-}
-
-impl From<&License> for PyLicense {
-    fn from(l: &License) -> PyLicense {
-        PyLicense {
-            mac: l.mac.to_string(),
-            file_name: l.file_name.clone(),
-            url: l.url.clone(),
-        }
-    }
 }
 
 crate::shapes::methods! {
@@ -170,7 +157,7 @@ calls("ManualPlan", this) {
 getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
     fn bat_files() -> Vec<PyBatFile> { copies(this.0.bat_files(), PyBatFile) }
-    fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
+    fn licenses() -> Vec<PyLicense> { copies(this.0.licenses(), PyLicense) }
     fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }
 }
