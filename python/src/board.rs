@@ -392,11 +392,11 @@ calls {
         |b| b.create_task(&name, option).map(PyTask::snapshot);
     fn remove_task(name: string) -> PyTask => |b| b.remove_task(&name).map(PyTask::owned);
     fn add_devices(task: string, devices: device_args) -> PyAddOutcome =>
-        |b| b.add_devices(&task, devices).map(Into::into);
+        |b| b.add_devices(&task, devices).map(PyAddOutcome);
     fn add_upload(task: string, report: report_arg) -> PyAddOutcome =>
-        |b| b.add_upload(&task, &report).map(Into::into);
+        |b| b.add_upload(&task, &report).map(PyAddOutcome);
     fn create_default_task(name: string, option: upload_option, devices: device_args)
-        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(Into::into);
+        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(PyAddOutcome);
     fn add_tasks(tasks: tasks_arg) -> () => |b| b.add_tasks(tasks);
     fn add_fleet_plan(plan: fleet_tasks) -> () =>
         |b| b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect());

@@ -214,26 +214,16 @@ getters("EligibilityCounts", this) {
 }
 
 crate::shapes::methods! {
-class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
-    added: usize,
-    findings: Vec<Finding>,
-}
-repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+class("AddOutcome", eq, hash)
+#[derive(Clone)]
+pub(crate) struct PyAddOutcome(pub(crate) AddOutcome);
+repr(this, codes: Vec<&str> = this.0.findings.iter().map(Finding::name).collect();
     "AddOutcome(added={}, findings={codes:?})",
-    this.added);
+    this.0.added);
 getters("AddOutcome", this) {
-    fn added() -> usize { this.added }
-    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
+    fn added() -> usize { this.0.added }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.0.findings) }
 }
-}
-
-impl From<AddOutcome> for PyAddOutcome {
-    fn from(o: AddOutcome) -> PyAddOutcome {
-        PyAddOutcome {
-            added: o.added,
-            findings: o.findings,
-        }
-    }
 }
 
 // --- events -------------------------------------------------------------------------------
