@@ -88,17 +88,18 @@ impl PyDevice {
         assignment: Option<AssignmentState>,
         row: Option<u64>,
     ) -> PyResult<Self> {
-        let assignment = assignment.map(|(kind, username, phone, extension, location, call_plan)| {
-            Ok::<_, PyErr>(Assignment {
-                owner_type: OwnerType::parse(&kind)
-                    .ok_or_else(|| invalid(format!("{kind:?} is not USER or WORKSPACE")))?,
-                username,
-                phone_number: phone.as_deref().map(E164::parse).transpose().py()?,
-                extension,
-                location,
-                call_plan,
-            })
-        });
+        let assignment =
+            assignment.map(|(kind, username, phone, extension, location, call_plan)| {
+                Ok::<_, PyErr>(Assignment {
+                    owner_type: OwnerType::parse(&kind)
+                        .ok_or_else(|| invalid(format!("{kind:?} is not USER or WORKSPACE")))?,
+                    username,
+                    phone_number: phone.as_deref().map(E164::parse).transpose().py()?,
+                    extension,
+                    location,
+                    call_plan,
+                })
+            });
         let assignment = assignment.transpose()?;
         let device = Device::new(Mac::parse(mac).py()?, parse_model(model).py()?)
             .with_hardware_version(
