@@ -11,7 +11,9 @@
 //! is also keyed by two strings, `stub_doc!("Task", "name")`, which the shapes of
 //! python/src/shapes.rs use with the class name they are given, and by the class and the
 //! member's name as an identifier, `stub_doc!("Task", name)`, with which a getter of
-//! `methods!` finds its own. The macro has no other arm: an
+//! `methods!` finds its own; a module-level name is also keyed as an identifier,
+//! `stub_doc!(parse_model)`, with which a function of `shapes::functions!` finds its own. The
+//! macro has no other arm: an
 //! item of python/src that names a docstring the stub lacks does not compile.
 //!
 //! Only std, and no Python: the stub is read by the small tokenizer below, which knows what a
@@ -47,6 +49,9 @@ fn main() {
     );
     for (key, doc) in &docs {
         writeln!(out, "    ({key:?}) => {{ {doc:?} }};").unwrap();
+        if is_rust_ident(key) {
+            writeln!(out, "    ({key}) => {{ {doc:?} }};").unwrap();
+        }
     }
     for (key, doc) in &docs {
         if let Some((class, member)) = key.split_once('.') {

@@ -152,7 +152,7 @@ impl EligibilityRule {
 }
 
 /// The outcome of an eligibility check: a status and every reason for it as a finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Eligibility {
     status: EligibilityStatus,
     findings: Vec<Finding>,

@@ -83,9 +83,9 @@ pub use task::{
 pub use texts::{Texts, TextsIter};
 pub use upload::{
     Cells, CellsIter, Column, ERRORS_COLUMN, ErrorsCsvWriter, KNOWN_EXTRA_COLUMNS, ReaderLimits,
-    RejectedRow, RejectedRows, RowCells, UploadCounts, UploadOption, UploadOptions, UploadReader,
-    UploadReport, UploadRow, devices_csv, spreadsheet_safe, template_csv, user_export_csv,
-    validate_upload, validate_upload_path,
+    RejectedRow, RejectedRows, RowCells, UploadChunk, UploadCounts, UploadOption, UploadOptions,
+    UploadReader, UploadReport, UploadRow, devices_csv, spreadsheet_safe, template_csv,
+    user_export_csv, validate_upload, validate_upload_path,
 };
 
 /// The README's Rust examples, run as doc tests so they cannot rot.

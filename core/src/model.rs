@@ -462,7 +462,7 @@ fn catalogue_rows() -> impl Iterator<Item = std::result::Result<Model, String>> 
 
 /// A model as read from a label or CSV cell, with the hardware version when the text carried
 /// one (`CP-7821-K9=V03`, EXT-1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ModelLabel {
     /// The model.
     pub model: &'static Model,

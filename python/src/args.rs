@@ -66,6 +66,21 @@ pub(crate) fn integer(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<i128> {
     }
 }
 
+/// An `int` argument of at least `min`; `what` (such as "a byte count of ") names it in the
+/// error.
+pub(crate) fn at_least<T: TryFrom<i128> + PartialOrd + std::fmt::Display>(
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+    what: &str,
+    min: T,
+) -> PyResult<T> {
+    let n = integer(name, obj)?;
+    T::try_from(n)
+        .ok()
+        .filter(|v| *v >= min)
+        .ok_or_else(|| invalid(format!("{name} must be {what}at least {min}, not {n}")))
+}
+
 /// Whether `obj` is an `int` and not a `bool`.
 pub(crate) fn is_int(obj: &Bound<'_, PyAny>) -> bool {
     obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>()
@@ -85,7 +100,7 @@ pub(crate) fn boolean(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// Any iterable of `str`; a single `str` is refused rather than read as its
 /// characters. `None` is empty.
 pub(crate) fn strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+    let Some(obj) = given(obj) else {
         return Ok(Vec::new());
     };
     if obj.is_instance_of::<PyString>() {
@@ -143,12 +158,14 @@ pub(crate) fn macs_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<mpp_m
         .collect()
 }
 
+/// An optional argument as it was given: None when it is left out or None.
+pub(crate) fn given<'a, 'py>(obj: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    obj.filter(|o| !o.is_none())
+}
+
 /// An optional `str` argument: None stays None.
 pub(crate) fn opt_string(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(None),
-        Some(o) => string(name, o).map(Some),
-    }
+    given(obj).map(|o| string(name, o)).transpose()
 }
 
 /// A count argument: a non-negative `int` (its range is core's to check).
@@ -208,8 +225,9 @@ pub(crate) fn opt_text_or<T: PyClass<Frozen = True> + Sync>(
     obj: Option<&Bound<'_, PyAny>>,
     read: impl Fn(&T) -> String,
 ) -> PyResult<Option<String>> {
-    let obj = obj.filter(|o| !o.is_none());
-    obj.map(|o| text_of(name, o, " or None", read)).transpose()
+    given(obj)
+        .map(|o| text_of(name, o, " or None", read))
+        .transpose()
 }
 
 fn text_of<T: PyClass<Frozen = True> + Sync>(
@@ -241,7 +259,7 @@ pub(crate) fn opt_object<'a, T: PyClass<Frozen = True> + Sync>(
     name: &str,
     obj: Option<&'a Bound<'_, PyAny>>,
 ) -> PyResult<Option<&'a T>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+    let Some(obj) = given(obj) else {
         return Ok(None);
     };
     let class = <T as PyClass>::NAME;

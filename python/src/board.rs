@@ -4,7 +4,7 @@
 //! (a big document, a fleet) lets other Python threads run. Tasks come out as snapshots
 //! (`Task`): a copy of the core task at the time of the call, never a reference into the board.
 
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -39,9 +39,14 @@ impl PyBoard {
         PyBoard(RwLock::new(State { board, directory }))
     }
 
+    /// The board, read-locked (a lock a panic poisoned is read as it was left).
+    fn state(&self) -> RwLockReadGuard<'_, State> {
+        self.0.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Runs `f` on the board, read-locked, without the GIL.
     fn read<R: Send>(&self, py: Python<'_>, f: impl FnOnce(&State) -> R + Send) -> R {
-        py.detach(|| f(&self.0.read().unwrap_or_else(PoisonError::into_inner)))
+        py.detach(|| f(&self.state()))
     }
 
     /// Runs `f` on the board, write-locked, without the GIL.
@@ -301,14 +306,7 @@ impl PyBoard {
         } else {
             (other, self)
         };
-        first.read(py, |a| {
-            a.board
-                == second
-                    .0
-                    .read()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .board
-        })
+        first.read(py, |a| a.board == second.state().board)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
@@ -394,11 +392,11 @@ calls {
         |b| b.create_task(&name, option).map(PyTask::snapshot);
     fn remove_task(name: string) -> PyTask => |b| b.remove_task(&name).map(PyTask::owned);
     fn add_devices(task: string, devices: device_args) -> PyAddOutcome =>
-        |b| b.add_devices(&task, devices).map(Into::into);
+        |b| b.add_devices(&task, devices).map(PyAddOutcome);
     fn add_upload(task: string, report: report_arg) -> PyAddOutcome =>
-        |b| b.add_upload(&task, &report).map(Into::into);
+        |b| b.add_upload(&task, &report).map(PyAddOutcome);
     fn create_default_task(name: string, option: upload_option, devices: device_args)
-        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(Into::into);
+        -> PyAddOutcome => |b| b.create_default_task(&name, option, devices).map(PyAddOutcome);
     fn add_tasks(tasks: tasks_arg) -> () => |b| b.add_tasks(tasks);
     fn add_fleet_plan(plan: fleet_tasks) -> () =>
         |b| b.add_tasks(plan.iter().map(|t| Task::clone(t)).collect());

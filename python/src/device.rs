@@ -7,17 +7,18 @@ use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 use mpp_migration::{
-    Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadReport,
-    parse_model,
+    Assignment, Device, E164, FirmwareVersion, HardwareVersion, Mac, OwnerType, UploadChunk,
+    UploadReport, parse_model,
 };
 
 use crate::args::invalid;
 use crate::errors::IntoPyResult;
 use crate::firmware::PyFirmwareVersion;
 use crate::hardware::PyHardwareVersion;
+use crate::mac::mac_str;
 use crate::model::PyModel;
 
 crate::shapes::methods! {
@@ -87,21 +88,19 @@ impl PyDevice {
         assignment: Option<AssignmentState>,
         row: Option<u64>,
     ) -> PyResult<Self> {
-        let assignment = match assignment {
-            Some((owner_type, username, phone_number, extension, location, call_plan)) => {
-                Some(Assignment {
-                    owner_type: OwnerType::parse(&owner_type).ok_or_else(|| {
-                        invalid(format!("{owner_type:?} is not USER or WORKSPACE"))
-                    })?,
+        let assignment =
+            assignment.map(|(kind, username, phone, extension, location, call_plan)| {
+                Ok::<_, PyErr>(Assignment {
+                    owner_type: OwnerType::parse(&kind)
+                        .ok_or_else(|| invalid(format!("{kind:?} is not USER or WORKSPACE")))?,
                     username,
-                    phone_number: phone_number.as_deref().map(E164::parse).transpose().py()?,
+                    phone_number: phone.as_deref().map(E164::parse).transpose().py()?,
                     extension,
                     location,
                     call_plan,
                 })
-            }
-            None => None,
-        };
+            });
+        let assignment = assignment.transpose()?;
         let device = Device::new(Mac::parse(mac).py()?, parse_model(model).py()?)
             .with_hardware_version(
                 hardware_version
@@ -148,14 +147,14 @@ pub(crate) enum Devices {
     /// The accepted devices of a report.
     Report(Arc<UploadReport>),
     /// The accepted devices of a streamed chunk.
-    Chunk(Arc<Vec<Device>>),
+    Chunk(Arc<UploadChunk>),
 }
 
 impl Devices {
     fn as_slice(&self) -> &[Device] {
         match self {
             Devices::Report(r) => r.devices(),
-            Devices::Chunk(c) => c,
+            Devices::Chunk(c) => &c.devices,
         }
     }
 }
@@ -264,13 +263,7 @@ fn column<'a, 'py>(
     let assignment = |d: &'a Device| d.assignment();
     match name {
         "row" => PyList::new(py, devices.map(Device::row)),
-        "mac" => PyList::new(
-            py,
-            devices.map(|d| {
-                let hex = d.mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        ),
+        "mac" => PyList::new(py, devices.map(|d| mac_str(py, d.mac()))),
         "device_name" => PyList::new(py, devices.map(Device::device_name)),
         "model" => PyList::new(py, devices.map(|d| d.model().name())),
         "hardware_version" => PyList::new(py, devices.map(|d| d.hardware_version().map(text))),

@@ -128,11 +128,6 @@ impl PyDirectory {
         Ok(PyDirectory(Arc::new(directory)))
     }
 
-    fn to_json(&self, py: Python<'_>) -> String {
-        let directory = &self.0;
-        py.detach(|| directory.to_json())
-    }
-
     fn has_user(&self, email: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.has_user(&crate::args::string("email", email)?))
     }
@@ -150,6 +145,9 @@ impl PyDirectory {
             Directory::from_json(json.as_bytes()).py()?,
         )))
     }
+}
+calls("Directory", this) {
+    fn to_json<'py>(py) -> String { py.detach(|| this.0.to_json()) }
 }
 getters("Directory", this) {
     fn users() -> Vec<String> { this.0.users().to_vec() }
@@ -230,7 +228,7 @@ fn push_text(s: &Bound<'_, PyString>, chars: &mut [u32; 256], out: &mut String) 
 /// makes an entry's path (`users[3]`) only for its error (issue 13, target D). The errors are
 /// `args::strings`' own: on any item that is not a valid `str` the argument is read again by it.
 fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Entries> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+    let Some(obj) = crate::args::given(obj) else {
         return Ok(Entries::default());
     };
     let read = |items: &mut dyn ExactSizeIterator<Item = Bound<'_, PyAny>>| {
@@ -269,12 +267,10 @@ fn entry_strings(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Entries
 
 /// The `locations` argument: any iterable of `Location`.
 fn location_list(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Location>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(Vec::new()),
-        Some(obj) => {
-            crate::args::objects("locations", obj, "", false, |l: &PyLocation| l.0.clone())
-        }
-    }
+    let Some(obj) = crate::args::given(obj) else {
+        return Ok(Vec::new());
+    };
+    crate::args::objects("locations", obj, "", false, |l: &PyLocation| l.0.clone())
 }
 
 /// A `str` or `os.PathLike` path argument.

@@ -3,7 +3,6 @@
 use pyo3::prelude::*;
 
 use crate::args::string;
-use crate::errors::IntoPyResult;
 
 crate::shapes::methods! {
 class("E164", eq, hash, ord) #[derive(Clone, Copy)] pub(crate) struct PyE164(mpp_migration::E164);
@@ -18,10 +17,8 @@ getters("E164", this) {
 }
 }
 
-#[doc = stub_doc!("normalize_e164")]
-#[pyfunction]
-pub(crate) fn normalize_e164(number: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::normalize_e164(&string("number", number)?).py()
+crate::shapes::functions! {
+    fn normalize_e164(number: string) -> String => mpp_migration::normalize_e164(&number);
 }
 
 #[doc = stub_doc!("country_calling_code_region")]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use mpp_migration::{EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
+use mpp_migration::{Eligibility, EligibilityRule, EligibilityStatus, EligibilityTable, Finding};
 
 use crate::args::{invalid, opt_text_or, text_or, wrong_type};
 use crate::enums::member;
@@ -19,19 +19,13 @@ use crate::model::PyModel;
 use crate::shapes::copies;
 
 crate::shapes::methods! {
-class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility {
-    status: EligibilityStatus,
-    findings: Vec<Finding>,
-}
-json("Eligibility", this; {
-    let outcome = mpp_migration::Eligibility::from_parts(this.status, this.findings.clone());
-    mpp_migration::ToJson::to_json(&outcome)
-});
-repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+class("Eligibility", eq, hash) #[derive(Clone)] pub(crate) struct PyEligibility(Eligibility);
+json("Eligibility", this; mpp_migration::ToJson::to_json(&this.0));
+repr(this, codes: Vec<&str> = this.0.findings().iter().map(Finding::name).collect();
     "Eligibility(status={:?}, findings={codes:?})",
-    this.status.as_str());
+    this.0.status().as_str());
 /// Pickling and copying: rebuilt from the status and the findings.
-reduce(this; (this.status.as_str(), this.findings()));
+reduce(this; (this.0.status().as_str(), this.findings()));
 #[pymethods]
 impl PyEligibility {
     /// Rebuilds a pickled `Eligibility`.
@@ -40,23 +34,14 @@ impl PyEligibility {
     fn restore(status: &str, findings: Vec<Bound<'_, PyFinding>>) -> PyResult<Self> {
         let status = EligibilityStatus::parse(status)
             .ok_or_else(|| invalid(format!("{status:?} is not an eligibility status")))?;
-        Ok(PyEligibility {
-            status,
-            findings: findings.into_iter().map(|f| f.get().0.clone()).collect(),
-        })
+        let findings = findings.into_iter().map(|f| f.get().0.clone()).collect();
+        Ok(PyEligibility(Eligibility::from_parts(status, findings)))
     }
 }
 getters("Eligibility", this) {
-    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.status) }
-    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
+    fn status<'py>(py) -> PyResult<Bound<'py, PyAny>> { member(py, this.0.status()) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }
-}
-
-impl From<mpp_migration::Eligibility> for PyEligibility {
-    fn from(e: mpp_migration::Eligibility) -> PyEligibility {
-        let (status, findings) = e.into_parts();
-        PyEligibility { status, findings }
-    }
 }
 
 crate::shapes::methods! {
@@ -139,20 +124,18 @@ pub(crate) fn table_arg(
     name: &str,
     obj: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Arc<EligibilityTable>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(EligibilityTable::control_hub()),
-        Some(o) => {
-            if let Ok(t) = o.cast::<PyEligibilityTable>() {
-                Ok(Arc::clone(&t.get().0))
-            } else if o.is_instance_of::<PyString>() {
-                Ok(table_by_name(&crate::args::string(name, o)?)?.0)
-            } else {
-                Err(wrong_type(format!(
-                    "{name} must be an EligibilityTable, a table name or None, not {}",
-                    type_name(o)
-                )))
-            }
-        }
+    let Some(o) = crate::args::given(obj) else {
+        return Ok(EligibilityTable::control_hub());
+    };
+    if let Ok(t) = o.cast::<PyEligibilityTable>() {
+        Ok(Arc::clone(&t.get().0))
+    } else if o.is_instance_of::<PyString>() {
+        Ok(table_by_name(&crate::args::string(name, o)?)?.0)
+    } else {
+        Err(wrong_type(format!(
+            "{name} must be an EligibilityTable, a table name or None, not {}",
+            type_name(o)
+        )))
     }
 }
 
@@ -181,7 +164,7 @@ fn check_with(
     let (model, vid, firmware) = phone_texts(model, hardware_version, firmware)?;
     table
         .check_text(&model, vid.as_deref(), firmware.as_deref())
-        .map(PyEligibility::from)
+        .map(PyEligibility)
         .py()
 }
 

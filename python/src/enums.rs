@@ -115,17 +115,15 @@ pub(crate) fn parse<E: NamedEnum>(arg: &str, obj: &Bound<'_, PyAny>) -> PyResult
 pub(crate) fn eligibility_filter(
     obj: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<EligibilityStatus>> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(None),
-        Some(o) => {
-            let text = string("eligibility", o)?;
-            EligibilityStatus::parse(&text).map(Some).ok_or_else(|| {
-                invalid(format!(
-                    "eligibility: {text:?} is not an eligibility status; use eligible, not_eligible, unknown, or None for every device"
-                ))
-            })
-        }
-    }
+    let Some(o) = crate::args::given(obj) else {
+        return Ok(None);
+    };
+    let text = string("eligibility", o)?;
+    EligibilityStatus::parse(&text).map(Some).ok_or_else(|| {
+        invalid(format!(
+            "eligibility: {text:?} is not an eligibility status; use eligible, not_eligible, unknown, or None for every device"
+        ))
+    })
 }
 
 fn table<E: NamedEnum>() -> Vec<(&'static str, &'static str)> {

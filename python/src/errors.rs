@@ -9,6 +9,8 @@ use pyo3::{PyTypeInfo, create_exception};
 
 use mpp_migration::{Error, ErrorCode, Finding};
 
+use crate::args::{invalid, wrong_type};
+
 create_exception!(
     mpp_migration._native,
     MigrationError,
@@ -121,11 +123,8 @@ impl PyFinding {
         row: Option<u64>,
         column: Option<String>,
     ) -> PyResult<Self> {
-        let code = ErrorCode::from_number(number).ok_or_else(|| {
-            to_py_err(Error::invalid_argument(format!(
-                "{number} is not an error code"
-            )))
-        })?;
+        let code = ErrorCode::from_number(number)
+            .ok_or_else(|| invalid(format!("{number} is not an error code")))?;
         let mut finding = Finding::new(code, message).at(row, column);
         if let Some(suggestion) = suggestion {
             finding = finding.with_suggestion(suggestion);
@@ -180,16 +179,14 @@ pub(crate) fn error_code_info(code: &Bound<'_, PyAny>) -> PyResult<PyErrorCodeIn
         let name = name.to_cow()?;
         ErrorCode::from_name(&name)
     } else {
-        return Err(to_py_type_err(Error::invalid_argument(format!(
+        return Err(wrong_type(format!(
             "code must be an int or str, not {}",
             type_name(code)
-        ))));
+        )));
     };
-    found.map(PyErrorCodeInfo).ok_or_else(|| {
-        to_py_err(Error::invalid_argument(format!(
-            "{code} is not an error code"
-        )))
-    })
+    found
+        .map(PyErrorCodeInfo)
+        .ok_or_else(|| invalid(format!("{code} is not an error code")))
 }
 
 /// `{"mac_invalid_length": 201, …}`: every code by name.

@@ -52,7 +52,7 @@ pub(crate) fn plan_fleet(
     let devices = device_args("devices", devices)?;
     let mut options =
         FleetOptions::new(&string("prefix", prefix)?, upload_option("option", option)?);
-    if let Some(g) = group_by.filter(|g| !g.is_none()) {
+    if let Some(g) = crate::args::given(group_by) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }
     if let Some(n) = max_devices {

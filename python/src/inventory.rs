@@ -13,7 +13,7 @@ use mpp_migration::{
     Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi,
 };
 
-use crate::args::{count, invalid, string, upload_option};
+use crate::args::{count, given, invalid, string, upload_option};
 use crate::device::PyDevice;
 use crate::directory::{directory_arg, path_arg};
 use crate::eligibility::table_arg;
@@ -25,10 +25,9 @@ use crate::model::PyModel;
 use crate::source::read_source;
 use crate::upload::PyUploadReport;
 
-#[doc = stub_doc!("mac_from_device_name")]
-#[pyfunction]
-pub(crate) fn mac_from_device_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
-    mpp_migration::mac_from_device_name(&string("name", name)?).py()
+crate::shapes::functions! {
+    fn mac_from_device_name(name: string) -> String => mpp_migration::mac_from_device_name(&name);
+    fn parse_udi(text: string) -> PyUdi => mpp_migration::parse_udi(&text).map(PyUdi);
 }
 
 crate::shapes::methods! {
@@ -40,14 +39,6 @@ getters("Udi", this) {
     fn hardware_version() -> PyHardwareVersion { PyHardwareVersion(this.0.hardware_version()) }
     fn serial_number() -> Option<&str> { this.0.serial_number() }
 }
-}
-
-#[doc = stub_doc!("parse_udi")]
-#[pyfunction]
-pub(crate) fn parse_udi(text: &Bound<'_, PyAny>) -> PyResult<PyUdi> {
-    mpp_migration::parse_udi(&string("text", text)?)
-        .map(PyUdi)
-        .py()
 }
 
 crate::shapes::methods! {
@@ -88,9 +79,6 @@ repr(this, c = this.0.counts();
     c.rows, c.eligible, c.not_eligible, c.unknown, c.not_migratable, c.refused);
 #[pymethods]
 impl PyInventory {
-    fn all_findings(&self) -> Vec<PyFinding> {
-        self.0.all_findings().cloned().map(PyFinding).collect()
-    }
     fn reason_counts(&self) -> Vec<(&'static str, &'static str, u64)> {
         self.0
             .reason_counts()
@@ -98,12 +86,13 @@ impl PyInventory {
             .map(|(s, c, n)| (s.as_str(), c.as_str(), n))
             .collect()
     }
-    fn to_csv(&self) -> String {
-        self.0.to_csv()
-    }
     fn __len__(&self) -> usize {
         self.0.entries().len()
     }
+}
+calls("Inventory", this) {
+    fn all_findings() -> Vec<PyFinding> { this.0.all_findings().cloned().map(PyFinding).collect() }
+    fn to_csv() -> String { this.0.to_csv() }
 }
 getters("Inventory", this) {
     fn entries() -> Vec<PyInventoryEntry> {
@@ -141,15 +130,13 @@ pub(crate) fn read_inventory(
 ) -> PyResult<PyInventory> {
     let mut options =
         InventoryOptions::new().with_eligibility(table_arg("eligibility", eligibility)?);
-    if let Some(v) = vids.filter(|v| !v.is_none()) {
-        let list = read_source(py, v, |r| HardwareList::from_csv(r))?;
-        options = options.with_hardware(list);
+    if let Some(v) = given(vids) {
+        options = options.with_hardware(read_source(py, v, |r| HardwareList::from_csv(r))?);
     }
-    if let Some(l) = loads.filter(|l| !l.is_none()) {
-        let list = read_source(py, l, |r| LoadList::from_csv(r))?;
-        options = options.with_loads(list);
+    if let Some(l) = given(loads) {
+        options = options.with_loads(read_source(py, l, |r| LoadList::from_csv(r))?);
     }
-    let inventory = match progress.filter(|p| !p.is_none()) {
+    let inventory = match given(progress) {
         None => read_source(py, source, |r| Inventory::read(r, options))?,
         Some(callback) => {
             // With a callback, the rows are read holding the GIL between calls only.
@@ -244,12 +231,12 @@ class("PreparedUploads") pub(crate) struct PyPreparedUploads {
 repr(this; "PreparedUploads(uploads={}, findings={})", this.uploads.len(), this.findings.len());
 #[pymethods]
 impl PyPreparedUploads {
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.files.clone())
-    }
     fn __len__(&self) -> usize {
         self.uploads.len()
     }
+}
+calls("PreparedUploads", this) {
+    fn files() -> Vec<PyOutputFile> { output_files(this.files.clone()) }
 }
 getters("PreparedUploads", this) {
     fn uploads<'py>(py) -> Vec<Py<PyPreparedUpload>> {
@@ -276,10 +263,10 @@ pub(crate) fn prepare_uploads(
 ) -> PyResult<PyPreparedUploads> {
     let prefix = crate::args::opt_string("prefix", prefix)?.unwrap_or_else(|| "upload".to_owned());
     let mut options = PrepareOptions::new(&prefix, upload_option("option", option)?);
-    if let Some(n) = max_devices.filter(|n| !n.is_none()) {
+    if let Some(n) = given(max_devices) {
         options.max_devices = count("max_devices", n)?;
     }
-    if let Some(g) = group_by.filter(|g| !g.is_none()) {
+    if let Some(g) = given(group_by) {
         options.group_by = parse::<FleetGrouping>("group_by", g)?;
     }
     options.directory = directory_arg(directory)?;

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use mpp_migration::Model;
+use mpp_migration::{Model, ModelLabel};
 
 use crate::args::string;
 use crate::errors::{IntoPyResult, native};
@@ -45,59 +45,38 @@ getters("Model", this) {
 }
 
 crate::shapes::methods! {
-class("ModelLabel", eq, hash)
-#[derive(Clone)]
-pub(crate) struct PyModelLabel {
-    #[doc = stub_doc!("ModelLabel.model")]
-    #[pyo3(get)]
-    model: PyModel,
-    #[doc = stub_doc!("ModelLabel.hardware_version")]
-    #[pyo3(get)]
-    hardware_version: Option<PyHardwareVersion>,
-}
-repr(this; "ModelLabel(model={:?}, hardware_version={})",
-    this.model.0.name(),
-    this.hardware_version.map_or("None".to_owned(), |v| format!("{:?}", v.0.to_string())));
+class("ModelLabel", eq, hash) #[derive(Clone)] pub(crate) struct PyModelLabel(ModelLabel);
+repr(this, l = &this.0; "ModelLabel(model={:?}, hardware_version={})",
+    l.model.name(),
+    l.hardware_version.map_or("None".to_owned(), |v| format!("{:?}", v.to_string())));
 /// Pickling and copying: rebuilt from the model's name and the hardware version.
-reduce(this; (this.model.0.name(), this.hardware_version.map(|v| v.0.number())));
+reduce(this; (this.0.model.name(), this.0.hardware_version.map(|v| v.number())));
 #[pymethods]
 impl PyModelLabel {
     /// Rebuilds a pickled `ModelLabel` (see `ModelLabel.__reduce__`).
     #[staticmethod]
     #[pyo3(name = "_restore")]
     fn restore(model: &str, hardware_version: Option<u8>) -> PyResult<Self> {
-        Ok(PyModelLabel {
-            model: PyModel(mpp_migration::parse_model(model).py()?),
+        Ok(PyModelLabel(ModelLabel {
+            model: mpp_migration::parse_model(model).py()?,
             hardware_version: hardware_version
-                .map(|n| mpp_migration::HardwareVersion::new(n).map(PyHardwareVersion))
+                .map(mpp_migration::HardwareVersion::new)
                 .transpose()
                 .py()?,
-        })
+        }))
+    }
+}
+getters("ModelLabel", this) {
+    fn model() -> PyModel { PyModel(this.0.model) }
+    fn hardware_version() -> Option<PyHardwareVersion> {
+        this.0.hardware_version.map(PyHardwareVersion)
     }
 }
 }
 
-#[doc = stub_doc!("parse_model")]
-#[pyfunction]
-pub(crate) fn parse_model(text: &Bound<'_, PyAny>) -> PyResult<PyModel> {
-    mpp_migration::parse_model(&string("text", text)?)
-        .map(PyModel)
-        .py()
-}
-
-#[doc = stub_doc!("parse_model_label")]
-#[pyfunction]
-pub(crate) fn parse_model_label(text: &Bound<'_, PyAny>) -> PyResult<PyModelLabel> {
-    mpp_migration::parse_model_label(&string("text", text)?)
-        .map(|label| PyModelLabel {
-            model: PyModel(label.model),
-            hardware_version: label.hardware_version.map(PyHardwareVersion),
-        })
-        .py()
-}
-
-#[doc = stub_doc!("models")]
-#[pyfunction]
-pub(crate) fn models() -> Vec<PyModel> {
-    Model::all().iter().map(PyModel).collect()
+crate::shapes::functions! {
+    fn parse_model(text: string) -> PyModel => mpp_migration::parse_model(&text).map(PyModel);
+    fn parse_model_label(text: string) -> PyModelLabel =>
+        mpp_migration::parse_model_label(&text).map(PyModelLabel);
+    fn models() -> Vec<PyModel> => Ok(Model::all().iter().map(PyModel).collect());
 }

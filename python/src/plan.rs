@@ -13,7 +13,6 @@ use mpp_migration::{
 use crate::args::{boolean, count, mac_arg, opt_string, string, wrong_type};
 use crate::enums::member;
 use crate::errors::{IntoPyResult, PyFinding, type_name};
-use crate::files::{PyOutputFile, output_files};
 use crate::loads::loads_arg;
 use crate::shapes::copies;
 use crate::task::task_arg;
@@ -61,15 +60,10 @@ impl PyAutoPlan {
     fn batch_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
         Ok(self.0.batch_of(mac_arg("mac", mac)?))
     }
-    fn batches_csv(&self) -> String {
-        self.0.batches_csv()
-    }
-    fn instructions_text(&self) -> String {
-        self.0.instructions_text()
-    }
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.0.files())
-    }
+}
+calls("AutoPlan", this) {
+    fn batches_csv() -> String { this.0.batches_csv() }
+    fn instructions_text() -> String { this.0.instructions_text() }
 }
 getters("AutoPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
@@ -133,27 +127,14 @@ getters("BatFile", this) {
 }
 
 crate::shapes::methods! {
-class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense {
-    mac: String,
-    file_name: String,
-    url: String,
-}
-repr(this; "License(mac={:?}, file_name={:?}, url={:?})", this.mac, this.file_name, this.url);
+class("License", eq, hash) #[derive(Clone)] pub(crate) struct PyLicense(License);
+repr(this, l = &this.0; "License(mac={:?}, file_name={:?}, url={:?})",
+    l.mac.to_string(), l.file_name, l.url);
 getters("License", this) {
-    fn mac() -> &str { &this.mac }
-    fn file_name() -> &str { &this.file_name }
-    fn url() -> &str { &this.url }
+    fn mac() -> String { this.0.mac.to_string() }
+    fn file_name() -> &str { &this.0.file_name }
+    fn url() -> &str { &this.0.url }
 }
-}
-
-impl From<&License> for PyLicense {
-    fn from(l: &License) -> PyLicense {
-        PyLicense {
-            mac: l.mac.to_string(),
-            file_name: l.file_name.clone(),
-            url: l.url.clone(),
-        }
-    }
 }
 
 crate::shapes::methods! {
@@ -168,20 +149,15 @@ impl PyManualPlan {
     fn file_of(&self, mac: &Bound<'_, PyAny>) -> PyResult<Option<&str>> {
         Ok(self.0.file_of(mac_arg("mac", mac)?))
     }
-    fn instructions_text(&self) -> String {
-        self.0.instructions_text()
-    }
-    fn licenses_csv(&self) -> String {
-        self.0.licenses_csv()
-    }
-    fn files(&self) -> Vec<PyOutputFile> {
-        output_files(self.0.files())
-    }
+}
+calls("ManualPlan", this) {
+    fn instructions_text() -> String { this.0.instructions_text() }
+    fn licenses_csv() -> String { this.0.licenses_csv() }
 }
 getters("ManualPlan", this) {
     fn task() -> &str { this.0.task().as_str() }
     fn bat_files() -> Vec<PyBatFile> { copies(this.0.bat_files(), PyBatFile) }
-    fn licenses() -> Vec<PyLicense> { this.0.licenses().iter().map(PyLicense::from).collect() }
+    fn licenses() -> Vec<PyLicense> { copies(this.0.licenses(), PyLicense) }
     fn findings() -> Vec<PyFinding> { PyFinding::list(this.0.findings()) }
 }
 }
@@ -203,10 +179,8 @@ pub(crate) fn plan_manual(
     Ok(PyManualPlan(Arc::new(plan)))
 }
 
-#[doc = stub_doc!("check_bat_file_name")]
-#[pyfunction]
-pub(crate) fn check_bat_file_name(name: &Bound<'_, PyAny>) -> PyResult<()> {
-    mpp_migration::check_bat_file_name(&string("name", name)?).py()
+crate::shapes::functions! {
+    fn check_bat_file_name(name: string) -> () => mpp_migration::check_bat_file_name(&name);
 }
 
 #[doc = stub_doc!("status_report_csv")]
@@ -218,7 +192,7 @@ pub(crate) fn status_report_csv(
     plan: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let task = task_arg(task)?;
-    let plan = match plan.filter(|p| !p.is_none()) {
+    let plan = match crate::args::given(plan) {
         None => PlanRef::None,
         Some(p) => {
             if let Ok(a) = p.cast::<PyAutoPlan>() {

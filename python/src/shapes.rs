@@ -11,8 +11,8 @@
 //! - `json("Name", this; document);` adds `to_json()`, the core's JSON `document` of the object
 //!   (`this`), and `to_dict()`, that text read by `json.loads` (crate::json); `json("Name",
 //!   this, py; document)` when making it needs `py` (to run without the GIL).
-//! - `write("Name");` adds `write(dir, overwrite=False)`, which writes the core's `files()` of
-//!   `.0`.
+//! - `write("Name");` adds `files()`, the core's `files()` of `.0`, and `write(dir,
+//!   overwrite=False)`, which writes them.
 //! - `value("Name", str = |v| .., text = |v| .., new(arg) = Core::parse);` is an identifier
 //!   value class (the core's value in `.0`): its constructor (`Core::parse` of the `str` `arg`),
 //!   `__str__`, `__repr__` (`Name("text")`) and `__reduce__` (read again from `text`), whose
@@ -29,7 +29,8 @@
 //!
 //! After the block, `getters("Name", this) { fn name() -> T { this.0.name() } .. }` are its
 //! getters, one line each (`fn name<'py>(py) -> T { .. }` for one that needs `py`), each with
-//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`).
+//! the stub's docstring of `Name.name` (`stub_doc!("Name", name)`); `calls("Name", this) { fn
+//! name() -> T { .. } .. }` are its methods without arguments, one line each in the same way.
 //!
 //! Before the shapes, `class("Name", eq, hash) #[derive(Clone)] pub(crate) struct PyName(..);`
 //! declares the class itself ([`class!`]: its `#[pyclass]`, docstring and derives); a class
@@ -187,6 +188,21 @@ macro_rules! class {
     };
 }
 
+/// Module functions of one core call each: `fn name(arg: read, ..) -> T => call;` reads each
+/// argument (by `read(name, value)`) and returns `call`, a core `Result` (its error converted),
+/// with the stub's docstring of `name`.
+macro_rules! functions {
+    ($(fn $name:ident($($arg:ident: $read:path),*) -> $t:ty => $call:expr;)*) => {$(
+        #[doc = stub_doc!($name)]
+        #[pyo3::pyfunction]
+        pub(crate) fn $name($($arg: &pyo3::Bound<'_, pyo3::PyAny>),*) -> pyo3::PyResult<$t> {
+            $(let $arg = $read(stringify!($arg), $arg)?;)*
+            let result: mpp_migration::Result<$t> = $call;
+            $crate::errors::IntoPyResult::py(result)
+        }
+    )*};
+}
+
 /// A `#[pymethods] impl` block with the methods of the shapes named before it (see the
 /// module's documentation).
 macro_rules! methods {
@@ -212,26 +228,37 @@ macro_rules! methods {
     };
     // The getters written after the block: `fn name() -> T { .. }`, or `fn name<'py>(py) -> T
     // { .. }` for one that needs `py`, with the object as `this`; each documented by the stub's
-    // docstring of `Class.name`.
-    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt getters($class:tt, $this:ident) {
+    // docstring of `Class.name`. They are the `calls` below with `#[getter]`.
+    (@ $cls:tt $add:tt #[pymethods] impl $ty:ident $body:tt getters $head:tt {
         $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($get:tt)* })*
-    }) => {
+    } $($more:tt)*) => {
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $ty $body calls $head {
+            $($(#[$doc])* #[getter] fn $name $(<$py_lt>($py))? -> $t { $($get)* })*
+        } $($more)*);
+    };
+    // The methods without arguments written after the block, one line each as the getters
+    // are: `calls("Name", this) { fn name() -> T { .. } }`.
+    (@ $cls:tt [$($add:tt)*] #[pymethods] impl $ty:ident $body:tt calls($class:tt, $this:ident) {
+        $($(#[$doc:meta])* fn $name:ident $(<$py_lt:lifetime>($py:ident))? $(())? -> $t:ty { $($call:tt)* })*
+    } $($more:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)* $(
             #[doc = stub_doc!($class, $name)]
             $(#[$doc])*
-            #[getter]
             fn $name $(<$py_lt>)? (&self $(, $py: pyo3::Python<$py_lt>)?) -> $t {
                 let $this = self;
-                $($get)*
+                $($call)*
             }
-        )*] #[pymethods] impl $ty $body);
+        )*] #[pymethods] impl $ty $body $($more)*);
     };
     // No block after the shapes of a `class(..)`: an empty one.
     (@ $cls:ident [$($add:tt)*]) => {
         $crate::shapes::methods!(@doc $cls [$($add)*] []);
     };
-    (@ $cls:ident [$($add:tt)*] getters $g:tt $gs:tt) => {
-        $crate::shapes::methods!(@ $cls [$($add)*] #[pymethods] impl $cls {} getters $g $gs);
+    (@ $cls:ident $add:tt getters $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $cls {} getters $($rest)*);
+    };
+    (@ $cls:ident $add:tt calls $($rest:tt)*) => {
+        $crate::shapes::methods!(@ $cls $add #[pymethods] impl $cls {} calls $($rest)*);
     };
     // The class itself (see `class!`).
     (@ $cls:tt [$($add:tt)*] class($($opt:tt)*) $(#[$attr:meta])*
@@ -292,6 +319,10 @@ macro_rules! methods {
     (@py $py:ident $actual:ident) => { $actual };
     (@ $cls:tt [$($add:tt)*] write($class:tt); $($rest:tt)*) => {
         $crate::shapes::methods!(@ $cls [$($add)*
+            #[doc = stub_doc!($class, "files")]
+            fn files(&self) -> Vec<$crate::files::PyOutputFile> {
+                $crate::files::output_files(self.0.files())
+            }
             #[doc = stub_doc!($class, "write")]
             #[pyo3(signature = (dir, overwrite = None), text_signature = "(self, dir, overwrite=False)")]
             fn write(
@@ -449,4 +480,4 @@ macro_rules! methods {
     };
 }
 
-pub(crate) use {class, methods};
+pub(crate) use {class, functions, methods};

@@ -11,17 +11,18 @@ use crate::sequence::{Cursor, Sequence};
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 use mpp_migration::{
-    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, EventKind, Finding, Mac, Outcome,
-    TRANSITIONS, TabCounts, Task, TaskDevice, TaskEvent, TaskStatus,
+    AddOutcome, CompletionMode, EligibilityCounts, ErrorCode, Finding, Mac, Outcome, TRANSITIONS,
+    TabCounts, Task, TaskDevice, TaskEvent,
 };
 
 use crate::args::{boolean, mac_arg, macs_arg, string};
 use crate::device::PyDevice;
 use crate::enums::{eligibility_filter, member, parse};
 use crate::errors::{PyFinding, type_name};
+use crate::mac::mac_str;
 use crate::upload::PyUploadCounts;
 
 // --- Task ---------------------------------------------------------------------------------
@@ -54,14 +55,10 @@ impl PyTask {
             picks: Some(picks.into()),
         })
     }
-    fn device_list_csv(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_csv())
-    }
-    fn device_list_json(&self, py: Python<'_>) -> String {
-        let task = Arc::clone(&self.0);
-        py.detach(|| task.device_list_json())
-    }
+}
+calls("Task", this) {
+    fn device_list_csv<'py>(py) -> String { py.detach(|| this.0.device_list_csv()) }
+    fn device_list_json<'py>(py) -> String { py.detach(|| this.0.device_list_json()) }
 }
 getters("Task", this) {
     fn name() -> &str { this.0.name().as_str() }
@@ -138,13 +135,7 @@ repr(this, n = this.len(); "<TaskDeviceList of {n} device{} of task {}>",
 #[pymethods]
 impl PyTaskDeviceList {
     fn macs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(
-            py,
-            self.iter().map(|d| {
-                let hex = d.device().mac().to_hex_bytes();
-                PyString::new(py, std::str::from_utf8(&hex).unwrap_or_default())
-            }),
-        )
+        PyList::new(py, self.iter().map(|d| mac_str(py, d.device().mac())))
     }
 }
 }
@@ -223,26 +214,16 @@ getters("EligibilityCounts", this) {
 }
 
 crate::shapes::methods! {
-class("AddOutcome", eq, hash) #[derive(Clone)] pub(crate) struct PyAddOutcome {
-    added: usize,
-    findings: Vec<Finding>,
-}
-repr(this, codes: Vec<&str> = this.findings.iter().map(Finding::name).collect();
+class("AddOutcome", eq, hash)
+#[derive(Clone)]
+pub(crate) struct PyAddOutcome(pub(crate) AddOutcome);
+repr(this, codes: Vec<&str> = this.0.findings.iter().map(Finding::name).collect();
     "AddOutcome(added={}, findings={codes:?})",
-    this.added);
+    this.0.added);
 getters("AddOutcome", this) {
-    fn added() -> usize { this.added }
-    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
+    fn added() -> usize { this.0.added }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.0.findings) }
 }
-}
-
-impl From<AddOutcome> for PyAddOutcome {
-    fn from(o: AddOutcome) -> PyAddOutcome {
-        PyAddOutcome {
-            added: o.added,
-            findings: o.findings,
-        }
-    }
 }
 
 // --- events -------------------------------------------------------------------------------
@@ -415,23 +396,10 @@ getters("TransitionOutcome", this) {
 }
 }
 
-#[doc = stub_doc!("transition")]
-#[pyfunction]
-pub(crate) fn transition(
-    status: &Bound<'_, PyAny>,
-    event: &Bound<'_, PyAny>,
-) -> PyResult<PyTransitionOutcome> {
-    let status = parse::<TaskStatus>("status", status)?;
-    let event = parse::<EventKind>("event", event)?;
-    Ok(PyTransitionOutcome(mpp_migration::transition(
-        status, event,
-    )))
-}
-
-#[doc = stub_doc!("transition_table_markdown")]
-#[pyfunction]
-pub(crate) fn transition_table_markdown() -> String {
-    mpp_migration::transition_table_markdown()
+crate::shapes::functions! {
+    fn transition(status: parse, event: parse) -> PyTransitionOutcome =>
+        Ok(PyTransitionOutcome(mpp_migration::transition(status, event)));
+    fn transition_table_markdown() -> String => Ok(mpp_migration::transition_table_markdown());
 }
 
 /// `TRANSITIONS`: every (status, event kind, outcome) row of core's table.

@@ -9,11 +9,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use mpp_migration::{
-    Device, Finding, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadReport,
+    Finding, UploadChunk, UploadCounts, UploadOption, UploadOptions, UploadReader, UploadReport,
     validate_upload as core_validate, validate_upload_path,
 };
 
-use crate::args::{integer, invalid, upload_option};
+use crate::args::{at_least, given, integer, invalid, upload_option};
 use crate::device::{Devices, PyDeviceList};
 use crate::directory::{PyDirectory, directory_arg};
 use crate::eligibility::table_arg;
@@ -70,14 +70,8 @@ fn options(
     if let Some(directory) = directory_arg(directory)? {
         options = options.with_directory(directory);
     }
-    if let Some(hint) = size_hint.filter(|h| !h.is_none()) {
-        let bytes = integer("size_hint", hint)?;
-        let bytes = u64::try_from(bytes).map_err(|_| {
-            invalid(format!(
-                "size_hint must be a byte count of at least 0, not {bytes}"
-            ))
-        })?;
-        options = options.with_size_hint(bytes);
+    if let Some(hint) = given(size_hint) {
+        options = options.with_size_hint(at_least("size_hint", hint, "a byte count of ", 0)?);
     }
     Ok(options)
 }
@@ -131,22 +125,14 @@ repr(this; "UploadReport(option={:?}, added={}, errors={}, total={}, findings={}
 impl PyUploadReport {
     fn findings_for_row(&self, row: &Bound<'_, PyAny>) -> PyResult<Vec<PyFinding>> {
         let row = integer("row", row)?;
-        Ok(match u64::try_from(row) {
-            Ok(row) => PyFinding::list(self.0.findings_for_row(row)),
-            Err(_) => Vec::new(),
-        })
+        let findings = u64::try_from(row).map(|row| self.0.findings_for_row(row));
+        Ok(findings.map_or(Vec::new(), PyFinding::list))
     }
-    fn severity_counts(&self) -> (usize, usize) {
-        self.0.severity_counts()
-    }
-    fn errors_csv(&self, py: Python<'_>) -> String {
-        let report = &self.0;
-        py.detach(|| report.errors_csv())
-    }
-    fn devices_csv(&self, py: Python<'_>) -> String {
-        let report = &self.0;
-        py.detach(|| report.devices_csv())
-    }
+}
+calls("UploadReport", this) {
+    fn severity_counts() -> (usize, usize) { this.0.severity_counts() }
+    fn errors_csv<'py>(py) -> String { py.detach(|| this.0.errors_csv()) }
+    fn devices_csv<'py>(py) -> String { py.detach(|| this.0.devices_csv()) }
 }
 getters("UploadReport", this) {
     fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Report(Arc::clone(&this.0))) }
@@ -164,24 +150,18 @@ getters("UploadReport", this) {
 }
 
 crate::shapes::methods! {
-class("UploadChunk") pub(crate) struct PyUploadChunk {
-    devices: Arc<Vec<Device>>,
-    findings: Vec<Finding>,
-    counts: UploadCounts,
-    first_row: u64,
-    last_row: u64,
-}
-repr(this; "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
-    this.first_row, this.last_row, this.counts.added, this.counts.errors, this.findings.len());
+class("UploadChunk") pub(crate) struct PyUploadChunk(Arc<UploadChunk>);
+repr(this, c = &this.0; "UploadChunk(rows={}..{}, added={}, errors={}, findings={})",
+    c.first_row, c.last_row, c.counts.added, c.counts.errors, c.findings.len());
 getters("UploadChunk", this) {
-    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.devices))) }
-    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.findings) }
-    fn counts() -> PyUploadCounts { PyUploadCounts(this.counts) }
-    fn added() -> u64 { this.counts.added }
-    fn errors() -> u64 { this.counts.errors }
-    fn total() -> u64 { this.counts.total }
-    fn first_row() -> u64 { this.first_row }
-    fn last_row() -> u64 { this.last_row }
+    fn devices() -> PyDeviceList { PyDeviceList::new(Devices::Chunk(Arc::clone(&this.0))) }
+    fn findings() -> Vec<PyFinding> { PyFinding::list(&this.0.findings) }
+    fn counts() -> PyUploadCounts { PyUploadCounts(this.0.counts) }
+    fn added() -> u64 { this.0.counts.added }
+    fn errors() -> u64 { this.0.counts.errors }
+    fn total() -> u64 { this.0.counts.total }
+    fn first_row() -> u64 { this.0.first_row }
+    fn last_row() -> u64 { this.0.last_row }
 }
 }
 
@@ -219,50 +199,24 @@ impl PyUploadIterator {
             return Ok(None);
         };
         let chunk_size = self.chunk_size;
-        let before = reader.counts();
-        let read = py.detach(|| {
-            let mut devices = Vec::new();
-            let mut findings = Vec::new();
-            let (mut first_row, mut last_row) = (0, 0);
-            for (i, row) in reader.by_ref().take(chunk_size).enumerate() {
-                let row = row?;
-                if i == 0 {
-                    first_row = row.row();
-                }
-                last_row = row.row();
-                let (device, row_findings, _) = row.into_parts();
-                findings.extend(row_findings);
-                devices.extend(device);
+        let read = py.detach(|| reader.next_chunk(chunk_size));
+        if read.is_ok() {
+            *self.progress() = Progress {
+                counts: reader.counts(),
+                end_findings: reader.end_findings().to_vec(),
+            };
+        }
+        match read {
+            Ok(Some(chunk)) => Ok(Some(PyUploadChunk(Arc::new(chunk)))),
+            Ok(None) => {
+                *guard = None;
+                Ok(None)
             }
-            Ok::<_, mpp_migration::Error>((devices, findings, first_row, last_row))
-        });
-        let (devices, findings, first_row, last_row) = match read {
-            Ok(parts) => parts,
             Err(e) => {
                 *guard = None;
-                return Err(reader_error(py, e, self.failure.as_ref()));
+                Err(reader_error(py, e, self.failure.as_ref()))
             }
-        };
-        let after = reader.counts();
-        *self.progress() = Progress {
-            counts: after,
-            end_findings: reader.end_findings().to_vec(),
-        };
-        if after.total == before.total {
-            *guard = None;
-            return Ok(None);
         }
-        Ok(Some(PyUploadChunk {
-            devices: Arc::new(devices),
-            findings,
-            counts: UploadCounts {
-                added: after.added - before.added,
-                errors: after.errors - before.errors,
-                total: after.total - before.total,
-            },
-            first_row,
-            last_row,
-        }))
     }
 }
 getters("UploadIterator", this) {
@@ -306,16 +260,7 @@ pub(crate) fn iter_upload(
     size_hint: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyUploadIterator> {
     let options = options(option, directory, eligibility, size_hint)?;
-    let chunk_size = match chunk_size {
-        None => 10_000,
-        Some(n) => {
-            let n = integer("chunk_size", n)?;
-            usize::try_from(n)
-                .ok()
-                .filter(|&n| n >= 1)
-                .ok_or_else(|| invalid(format!("chunk_size must be at least 1, not {n}")))?
-        }
-    };
+    let chunk_size = chunk_size.map_or(Ok(10_000), |n| at_least("chunk_size", n, "", 1))?;
     let (src, options, failure): (Box<dyn Read + Send>, _, Option<FailureSlot>) =
         match Source::extract(source)? {
             Source::Path(path) => {
@@ -356,17 +301,11 @@ pub(crate) fn iter_upload(
 
 /// An `UploadReport` argument.
 pub(crate) fn report_arg(name: &str, obj: &Bound<'_, PyAny>) -> PyResult<Arc<UploadReport>> {
-    Ok(Arc::clone(
-        &crate::args::object::<PyUploadReport>(name, obj)?.0,
-    ))
+    crate::args::object::<PyUploadReport>(name, obj).map(|r| Arc::clone(&r.0))
 }
 
-#[doc = stub_doc!("template_csv")]
-#[pyfunction]
-pub(crate) fn template_csv(option: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(mpp_migration::template_csv(upload_option(
-        "option", option,
-    )?))
+crate::shapes::functions! {
+    fn template_csv(option: upload_option) -> String => Ok(mpp_migration::template_csv(option));
 }
 
 #[doc = stub_doc!("user_export_csv")]

@@ -118,7 +118,7 @@ impl BatFile {
 }
 
 /// A device license: the file Control Hub generates for a phone (EXT-7).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct License {
     /// The phone.
     pub mac: Mac,

@@ -87,7 +87,7 @@ pub struct EligibilityCounts {
 }
 
 /// What adding devices did: how many were added, and a finding for each that was not.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct AddOutcome {
     /// Devices added.
     pub added: usize,

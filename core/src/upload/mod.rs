@@ -41,7 +41,7 @@ mod schema;
 pub(crate) mod swar;
 
 pub use export::{ErrorsCsvWriter, devices_csv, spreadsheet_safe, template_csv, user_export_csv};
-pub use reader::{UploadCounts, UploadOptions, UploadReader};
+pub use reader::{UploadChunk, UploadCounts, UploadOptions, UploadReader};
 pub use records::ReaderLimits;
 pub use rejected::{Cells, CellsIter, RejectedRow, RejectedRows, RowCells};
 pub use report::{UploadReport, validate_upload, validate_upload_path};

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::sync::Arc;
 
+use crate::device::Device;
 use crate::directory::Directory;
 use crate::eligibility::EligibilityTable;
 use crate::error::{Error, ErrorCode, Finding, Result};
@@ -350,6 +351,45 @@ impl<R: Read> UploadReader<R> {
     }
 }
 
+/// The data rows an [`UploadReader`] read in one [`next_chunk`](UploadReader::next_chunk): what
+/// a host shows of a streamed upload a piece at a time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UploadChunk {
+    /// The devices of the accepted rows, in row order.
+    pub devices: Vec<Device>,
+    /// The findings of the chunk's rows, in row order.
+    pub findings: Vec<Finding>,
+    /// The counts of the chunk's rows alone (CSV-14): the reader's counts grew by these.
+    pub counts: UploadCounts,
+    /// The first data row of the chunk (its line number).
+    pub first_row: u64,
+    /// The last data row of the chunk.
+    pub last_row: u64,
+}
+
+impl<R: Read> UploadReader<R> {
+    /// Reads up to `max_rows` more data rows (at least one) as one chunk; `None` once every row
+    /// is read (then [`end_findings`](UploadReader::end_findings) is known).
+    ///
+    /// Errors: [`ErrorCode::IoError`] when `src` cannot be read (the rows read before it are
+    /// dropped with the chunk).
+    pub fn next_chunk(&mut self, max_rows: usize) -> Result<Option<UploadChunk>> {
+        let mut chunk = UploadChunk::default();
+        for row in self.by_ref().take(max_rows.max(1)) {
+            let row = row?;
+            if chunk.counts.total == 0 {
+                chunk.first_row = row.row();
+            }
+            chunk.last_row = row.row();
+            chunk.counts.count(&row);
+            let (device, findings, _) = row.into_parts();
+            chunk.findings.extend(findings);
+            chunk.devices.extend(device);
+        }
+        Ok((chunk.counts.total > 0).then_some(chunk))
+    }
+}
+
 impl<R: Read> Iterator for UploadReader<R> {
     type Item = Result<UploadRow>;
 
@@ -388,5 +428,45 @@ impl<R: Read> Iterator for UploadReader<R> {
                 )))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CSV-14: each chunk counts its own rows, and the chunks add up to the reader's counts.
+    #[test]
+    fn chunks_count_their_rows_and_add_up_to_the_upload() {
+        let csv = "Model,MAC Address\n8845,001A2B3C4D5E\n8845,001A2B3C4D5E\n8845,001A2B3C4D5F\n";
+        let options = UploadOptions::new(UploadOption::LicenseOnly);
+        let mut reader = UploadReader::new(csv.as_bytes(), options).unwrap();
+        let first = reader.next_chunk(2).unwrap().unwrap();
+        assert_eq!((first.first_row, first.last_row), (2, 3));
+        assert_eq!(first.devices.len(), 1);
+        assert_eq!(first.findings[0].name(), "mac_duplicate");
+        let counts = UploadCounts {
+            added: 1,
+            errors: 1,
+            total: 2,
+        };
+        assert_eq!(first.counts, counts);
+        let second = reader.next_chunk(0).unwrap().unwrap();
+        assert_eq!(
+            (second.first_row, second.last_row, second.counts.added),
+            (4, 4, 1)
+        );
+        assert_eq!(first.counts + second.counts, reader.counts());
+        assert_eq!(reader.next_chunk(2).unwrap(), None);
+        assert!(reader.end_findings().is_empty());
+    }
+
+    /// CSV-14: a header without data rows gives no chunk, and `no_data_rows` at the end.
+    #[test]
+    fn no_data_rows_is_no_chunk() {
+        let options = UploadOptions::new(UploadOption::LicenseOnly);
+        let mut reader = UploadReader::new(&b"Model,MAC Address\n"[..], options).unwrap();
+        assert_eq!(reader.next_chunk(10).unwrap(), None);
+        assert_eq!(reader.end_findings()[0].name(), "no_data_rows");
     }
 }
