@@ -121,9 +121,7 @@ impl PyDirectory {
         let file = crate::source::open(py, &path)?;
         let directory = py
             .detach(|| Directory::from_json(BufReader::new(file)))
-            .map_err(|e| {
-                mpp_migration::Error::new(e.code(), format!("{}: {}", path.display(), e.message()))
-            })
+            .map_err(|e| e.in_file(path.display()))
             .py()?;
         Ok(PyDirectory(Arc::new(directory)))
     }

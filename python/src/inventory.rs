@@ -191,7 +191,7 @@ impl PyMapping {
             .map_err(|e| Error::io(format!("reading {}", path.display()), e))
             .py()?;
         Mapping::from_json(&text)
-            .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
+            .map_err(|e| e.in_file(path.display()))
             .map(|m| PyMapping(Arc::new(m)))
             .py()
     }

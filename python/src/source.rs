@@ -229,7 +229,7 @@ pub(crate) fn read_source<T: Send>(
         Source::Path(path) => {
             let file = open(py, &path)?;
             py.detach(|| read(&mut std::io::BufReader::new(file)))
-                .map_err(|e| Error::new(e.code(), format!("{}: {}", path.display(), e.message())))
+                .map_err(|e| e.in_file(path.display()))
                 .py()
         }
         Source::Bytes(bytes) => {

@@ -82,6 +82,20 @@ def test_sources_bytes_and_file_objects_and_refusals() -> None:
     assert [f.code for f in header_only.findings] == ["inventory_column_missing"] * 2
 
 
+def test_a_list_read_from_a_path_keeps_where_its_error_is(tmp_path: Path) -> None:
+    # The path form of a source gives the same error as its bytes, its message after the path:
+    # the row and column stay (as C's mpp_inventory_read_path keeps them).
+    data = (UCM / "phones-specific-details.csv").read_bytes()
+    vids = b"Serial,VID\nx,V01\n"
+    path = tmp_path / "vids.csv"
+    path.write_bytes(vids)
+    from_bytes = refused(mm.UploadError, "supplement_column_missing", "EXT-15", lambda: mm.read_inventory(data, vids=vids))
+    from_path = refused(mm.UploadError, "supplement_column_missing", "EXT-15", lambda: mm.read_inventory(data, vids=path))
+    assert (from_path.row, from_path.column, from_path.suggestion) == (from_bytes.row, from_bytes.column, from_bytes.suggestion)
+    assert from_path.row == 1 and from_path.column is not None
+    assert from_path.message == f"{path}: {from_bytes.message}"
+
+
 def test_the_inventory_feeds_the_default_task() -> None:
     inv = inventory()
     board = mm.Board()
