@@ -13,7 +13,7 @@ use mpp_migration::{
     Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi,
 };
 
-use crate::args::{count, given, invalid, string, upload_option};
+use crate::args::{count, given, string, upload_option, wrong_type};
 use crate::device::PyDevice;
 use crate::directory::{directory_arg, path_arg};
 use crate::eligibility::table_arg;
@@ -167,30 +167,31 @@ class("Mapping") pub(crate) struct PyMapping(Arc<Mapping>);
 #[pymethods]
 impl PyMapping {
     #[staticmethod]
-    fn from_json(data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
-        let text = if let Ok(s) = data.cast::<PyString>() {
-            s.to_cow()?.into_owned()
+    fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
+        // Bytes as C hands them over: non-UTF-8 is mapping_invalid, as every other fault.
+        let mapping = if let Ok(s) = data.cast::<PyString>() {
+            let encoded = s.encode_utf8()?;
+            let bytes = encoded.as_bytes();
+            py.detach(|| Mapping::from_json_bytes(bytes))
         } else if let Ok(b) = data.cast::<PyBytes>() {
-            String::from_utf8(b.as_bytes().to_vec())
-                .map_err(|_| invalid("mapping: the JSON document is not UTF-8"))?
+            let bytes = b.as_bytes();
+            py.detach(|| Mapping::from_json_bytes(bytes))
         } else {
-            return Err(invalid(format!(
+            return Err(wrong_type(format!(
                 "data must be str or bytes (the JSON text), not {}; use Mapping.from_json_file for a path",
                 type_name(data)
             )));
         };
-        Mapping::from_json(&text)
-            .map(|m| PyMapping(Arc::new(m)))
-            .py()
+        Ok(PyMapping(Arc::new(mapping.py()?)))
     }
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
         let path = path_arg(path)?;
-        let text = py
-            .detach(|| std::fs::read_to_string(&path))
+        let bytes = py
+            .detach(|| std::fs::read(&path))
             .map_err(|e| Error::io(format!("reading {}", path.display()), e))
             .py()?;
-        Mapping::from_json(&text)
+        Mapping::from_json_bytes(&bytes)
             .map_err(|e| e.in_file(path.display()))
             .map(|m| PyMapping(Arc::new(m)))
             .py()

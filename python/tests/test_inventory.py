@@ -127,5 +127,11 @@ def test_uploads_are_generated_and_validate_as_control_hub_would() -> None:
     lo = mm.prepare_uploads(inv, option="license_only", max_devices=5)
     assert all(u.report.added <= 5 for u in lo.uploads)
     refused(mm.UploadError, "mapping_invalid", "", mm.Mapping.from_json, "{\"extra\": 1}")
+    # As C's mpp_mapping_from_json: bytes that are not UTF-8 are a mapping fault too, and a
+    # value that is no document is a wrong type, as for every other from_json.
+    not_utf8 = refused(mm.UploadError, "mapping_invalid", "", mm.Mapping.from_json, b'{"users": {"\xff": "a@b.c"}}')
+    assert not_utf8.message == "mapping: the JSON document is not UTF-8"
+    with pytest.raises(mm.InputTypeError):
+        mm.Mapping.from_json(5)  # type: ignore[arg-type]
     with pytest.raises(mm.InputError):
         mm.prepare_uploads(inv, option="license_only", max_devices=1001)
