@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyString, PyTuple};
 
 use mpp_migration::{Directory, Location, Mac};
 
 use crate::args::{boolean, strings, wrong_type};
 use crate::errors::{IntoPyResult, type_name};
 use crate::shapes::copies;
+use crate::source::read_json;
 
 crate::shapes::methods! {
 class("Location", eq, hash) #[derive(Clone)] pub(crate) struct PyLocation(pub(crate) Location);
@@ -97,22 +98,8 @@ impl PyDirectory {
 
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
-        // The document is read where it is (a str through its UTF-8 encoding, one copy: the
-        // stable ABI of Python 3.9 does not lend a str's UTF-8 text), issue 13.
-        let directory = if let Ok(s) = data.cast::<PyString>() {
-            let encoded = s.encode_utf8()?;
-            let bytes = encoded.as_bytes();
-            py.detach(|| Directory::from_json_bytes(bytes))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| Directory::from_json_bytes(bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the JSON text), not {}; use Directory.from_json_file for a path",
-                type_name(data)
-            )));
-        };
-        Ok(PyDirectory(Arc::new(directory.py()?)))
+        let directory = read_json(py, data, "Directory", Directory::from_json_bytes)?;
+        Ok(PyDirectory(Arc::new(directory)))
     }
 
     #[staticmethod]

@@ -6,23 +6,23 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::PyDict;
 
 use mpp_migration::{
     Error, FleetGrouping, HardwareList, Inventory, InventoryEntry, InventoryOptions, LoadList,
     Mapping, PrepareOptions, PreparedUpload, PreparedUploads, Udi,
 };
 
-use crate::args::{count, given, string, upload_option, wrong_type};
+use crate::args::{count, given, string, upload_option};
 use crate::device::PyDevice;
 use crate::directory::{directory_arg, path_arg};
 use crate::eligibility::table_arg;
 use crate::enums::parse;
-use crate::errors::{IntoPyResult, PyFinding, type_name};
+use crate::errors::{IntoPyResult, PyFinding};
 use crate::files::{PyOutputFile, output_files};
 use crate::hardware::PyHardwareVersion;
 use crate::model::PyModel;
-use crate::source::read_source;
+use crate::source::{read_json, read_source};
 use crate::upload::PyUploadReport;
 
 crate::shapes::functions! {
@@ -168,21 +168,9 @@ class("Mapping") pub(crate) struct PyMapping(Arc<Mapping>);
 impl PyMapping {
     #[staticmethod]
     fn from_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyMapping> {
-        // Bytes as C hands them over: non-UTF-8 is mapping_invalid, as every other fault.
-        let mapping = if let Ok(s) = data.cast::<PyString>() {
-            let encoded = s.encode_utf8()?;
-            let bytes = encoded.as_bytes();
-            py.detach(|| Mapping::from_json_bytes(bytes))
-        } else if let Ok(b) = data.cast::<PyBytes>() {
-            let bytes = b.as_bytes();
-            py.detach(|| Mapping::from_json_bytes(bytes))
-        } else {
-            return Err(wrong_type(format!(
-                "data must be str or bytes (the JSON text), not {}; use Mapping.from_json_file for a path",
-                type_name(data)
-            )));
-        };
-        Ok(PyMapping(Arc::new(mapping.py()?)))
+        // As C's mpp_mapping_from_json: non-UTF-8 bytes are mapping_invalid, as every fault.
+        let mapping = read_json(py, data, "Mapping", Mapping::from_json_bytes)?;
+        Ok(PyMapping(Arc::new(mapping)))
     }
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyMapping> {

@@ -217,6 +217,31 @@ pub(crate) fn open(py: Python<'_>, path: &std::path::Path) -> PyResult<std::fs::
         .map_err(|e| to_py_err(Error::opening(path, e)))
 }
 
+/// Runs `read` without the GIL over the bytes of a JSON document that `class.from_json` was
+/// given: a `str` through its UTF-8 encoding (one copy: the stable ABI of Python 3.9 does not
+/// lend a str's UTF-8 text, issue 13) or `bytes` where they are; anything else is a wrong type
+/// that points to `class.from_json_file` for a path.
+pub(crate) fn read_json<T: Send>(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    class: &str,
+    read: impl Fn(&[u8]) -> Result<T, Error> + Sync,
+) -> PyResult<T> {
+    if let Ok(s) = data.cast::<PyString>() {
+        let encoded = s.encode_utf8()?;
+        let bytes = encoded.as_bytes();
+        py.detach(|| read(bytes)).py()
+    } else if let Ok(b) = data.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| read(bytes)).py()
+    } else {
+        Err(wrong_type(format!(
+            "data must be str or bytes (the JSON text), not {}; use {class}.from_json_file for a path",
+            type_name(data)
+        )))
+    }
+}
+
 /// Runs `read` over a source (path, bytes or binary file object) without the GIL: the one
 /// route every reader of a whole source takes (an error on a path names the path; one of a
 /// file object is [`reader_error`]'s).
