@@ -1409,8 +1409,7 @@ impl Directory {
     /// Errors: as `from_json`, each message after the path (`<path>: <message>`, see
     /// [`Error::in_file`]), and [`ErrorCode::IoError`] naming the path when it cannot be opened.
     pub fn read_path(path: &std::path::Path) -> Result<Directory> {
-        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
-        Directory::from_json(file).map_err(|e| e.in_file(path.display()))
+        crate::read_file(path, |r| Directory::from_json(r))
     }
 
     /// [`from_json`](Self::from_json) of a document already in memory, which it reads without

@@ -932,6 +932,31 @@ impl<'de> serde::Deserialize<'de> for Finding {
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Reads the file at `path` with `read` (through a buffer): how every reader of a named file
+/// in this library (`*::read_path`) and its bindings reports where an error is. A file that
+/// cannot be opened is [`ErrorCode::IoError`] naming it ([`Error::opening`]); every error of
+/// the reading keeps its code, row and column, its message after the path
+/// ([`Error::in_file`]), so that a host reading several files (an export and its lists) knows
+/// which one an error is in.
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("mpp-read-file-{}.csv", std::process::id()));
+/// std::fs::write(&path, "MAC\n").unwrap();
+/// let err = mpp_migration::read_file(&path, |_| {
+///     Err::<(), _>(mpp_migration::Error::new(mpp_migration::ErrorCode::IoError, "cut short"))
+/// })
+/// .unwrap_err();
+/// std::fs::remove_file(&path).unwrap();
+/// assert_eq!(err.message(), format!("{}: cut short", path.display()));
+/// ```
+pub fn read_file<T>(
+    path: &std::path::Path,
+    read: impl FnOnce(&mut dyn std::io::Read) -> Result<T>,
+) -> Result<T> {
+    let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
+    read(&mut std::io::BufReader::new(file)).map_err(|e| e.in_file(path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,7 +53,7 @@ pub use eligibility::{
     firmware_findings,
 };
 pub use email::{Email, email_key, validate_email};
-pub use error::{Error, ErrorCode, Finding, Result, Severity};
+pub use error::{Error, ErrorCode, Finding, Result, Severity, read_file};
 pub use firmware::{FirmwareKind, FirmwareVersion, LOAD_FAMILIES};
 pub use hardware::HardwareVersion;
 pub use inventory::{

@@ -186,8 +186,9 @@ pub unsafe extern "C" fn mpp_inventory_read(
 }
 
 /// Reads the export at `path`, with the lists at `vids_path` and `loads_path` (each NULL when
-/// the host has none); see `mpp_inventory_read`. Fails also with `MPP_ERROR_CODE_IO_ERROR`
-/// naming the file that cannot be read.
+/// the host has none); see `mpp_inventory_read`. An error of a file names it before its
+/// message (`<path>: ...`), so a host knows which of the three it is in; fails also with
+/// `MPP_ERROR_CODE_IO_ERROR` naming the file that cannot be read.
 ///
 /// # Safety
 /// `path` must be NULL or a NUL-terminated string; `vids_path` and `loads_path` must each be

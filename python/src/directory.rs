@@ -1,7 +1,6 @@
 //! The organisation in Python (CSV-3, CSV-6, CSV-11 to CSV-13): `Location` and `Directory`,
 //! validated by core's `DirectoryBuilder::build` and `Directory::from_json`.
 
-use std::io::BufReader;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -105,11 +104,7 @@ impl PyDirectory {
     #[staticmethod]
     fn from_json_file(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyDirectory> {
         let path = path_arg(path)?;
-        let file = crate::source::open(py, &path)?;
-        let directory = py
-            .detach(|| Directory::from_json(BufReader::new(file)))
-            .map_err(|e| e.in_file(path.display()))
-            .py()?;
+        let directory = py.detach(|| Directory::read_path(&path)).py()?;
         Ok(PyDirectory(Arc::new(directory)))
     }
 

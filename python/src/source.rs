@@ -243,20 +243,15 @@ pub(crate) fn read_json<T: Send>(
 }
 
 /// Runs `read` over a source (path, bytes or binary file object) without the GIL: the one
-/// route every reader of a whole source takes (an error on a path names the path; one of a
-/// file object is [`reader_error`]'s).
+/// route every reader of a whole source takes (a path is the core's `read_file`, whose errors
+/// name it; an error of a file object is [`reader_error`]'s).
 pub(crate) fn read_source<T: Send>(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     read: impl FnOnce(&mut dyn Read) -> Result<T, Error> + Send,
 ) -> PyResult<T> {
     match Source::extract(source)? {
-        Source::Path(path) => {
-            let file = open(py, &path)?;
-            py.detach(|| read(&mut std::io::BufReader::new(file)))
-                .map_err(|e| e.in_file(path.display()))
-                .py()
-        }
+        Source::Path(path) => py.detach(|| mpp_migration::read_file(&path, read)).py(),
         Source::Bytes(bytes) => {
             let mut data = bytes.as_bytes();
             py.detach(|| read(&mut data)).py()

@@ -744,10 +744,11 @@ impl Inventory {
 
     /// Reads the export at `path`.
     ///
-    /// Errors: [`ErrorCode::IoError`] naming the path.
+    /// Errors: as [`read`](Self::read), each message after the path (see
+    /// [`crate::read_file`]), and [`ErrorCode::IoError`] naming the path when it cannot be
+    /// opened.
     pub fn read_path(path: &Path, options: InventoryOptions) -> Result<Inventory> {
-        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
-        Inventory::read(std::io::BufReader::new(file), options)
+        crate::read_file(path, |r| Inventory::read(r, options))
     }
 
     /// Every data row's entry, in file order.

@@ -135,11 +135,10 @@ impl HardwareList {
     /// Reads the list in the file at `path`, as [`from_csv`](Self::from_csv) does: what a
     /// host that names its files (the C ABI's `*_path` functions) hands over.
     ///
-    /// Errors: as `from_csv`, and [`ErrorCode::IoError`] naming the path when it cannot be
-    /// opened.
+    /// Errors: as `from_csv`, each message after the path (see [`crate::read_file`]), and
+    /// [`ErrorCode::IoError`] naming the path when it cannot be opened.
     pub fn read_path(path: &std::path::Path) -> Result<HardwareList> {
-        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
-        HardwareList::from_csv(std::io::BufReader::new(file))
+        crate::read_file(path, |r| HardwareList::from_csv(r))
     }
 
     /// Reads a list (see the type's documentation). A row that cannot be read is a finding
@@ -208,11 +207,10 @@ impl LoadList {
     /// Reads the list in the file at `path`, as [`from_csv`](Self::from_csv) does: what a
     /// host that names its files (the C ABI's `*_path` functions) hands over.
     ///
-    /// Errors: as `from_csv`, and [`ErrorCode::IoError`] naming the path when it cannot be
-    /// opened.
+    /// Errors: as `from_csv`, each message after the path (see [`crate::read_file`]), and
+    /// [`ErrorCode::IoError`] naming the path when it cannot be opened.
     pub fn read_path(path: &std::path::Path) -> Result<LoadList> {
-        let file = std::fs::File::open(path).map_err(|e| Error::opening(path, e))?;
-        LoadList::from_csv(std::io::BufReader::new(file))
+        crate::read_file(path, |r| LoadList::from_csv(r))
     }
 
     /// Reads a list (see the type's documentation). A row that cannot be read is a finding

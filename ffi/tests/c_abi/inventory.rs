@@ -326,6 +326,31 @@ fn reading_refuses_only_what_cannot_be_read() {
             .unwrap();
         assert_eq!(mpp_inventory_entry_count(inv), 5);
         mpp_inventory_free(inv);
+        // A list read by path that is refused names its file before the message, and keeps
+        // its row and column (EXT-15), as Python's read_inventory(vids=path) does.
+        let vids = std::env::temp_dir().join(format!("mpp-ffi-vids-{}.csv", std::process::id()));
+        std::fs::write(&vids, "Serial,VID\nx,V01\n").unwrap();
+        let vids_path = cs(vids.to_str().unwrap());
+        let e = expect_err(
+            mpp_migration::ErrorCode::SupplementColumnMissing.number(),
+            call(|err| {
+                mpp_inventory_read_path(
+                    path.as_ptr(),
+                    vids_path.as_ptr(),
+                    ptr::null(),
+                    &mut inv,
+                    err,
+                )
+            }),
+            "has no MAC",
+        );
+        std::fs::remove_file(&vids).unwrap();
+        assert!(
+            e.message.starts_with(&format!("{}: ", vids.display())),
+            "{e:?}"
+        );
+        assert_eq!(e.row, 1, "{e:?}");
+        assert!(e.column.is_some(), "{e:?}");
     }
 }
 
