@@ -381,7 +381,7 @@ impl Task {
     }
     /// The device with this MAC.
     pub fn device(&self, mac: Mac) -> Option<&TaskDevice> {
-        self.index.get(&mac).and_then(|&i| self.devices.get(i))
+        self.device_index(mac).and_then(|i| self.devices.get(i))
     }
     /// The position in [`devices`](Self::devices) of the device with this MAC (a task holds a
     /// MAC once, DEV-6): what a binding that lends devices by index looks up.
